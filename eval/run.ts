@@ -1,0 +1,25 @@
+/**
+ * The evaluation harness entry point: `npm run eval -- NAME…` runs `eval/NAME.ts` (its default export)
+ * for each name, or every suite when none is given. Each suite prints one table.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : available;
+for (const name of names) {
+  if (!available.includes(name)) {
+    console.error(`eval: no suite "${name}"; available: ${available.join(', ')}`);
+    process.exitCode = 2;
+    continue;
+  }
+  const suite = (await import(join(here, `${name}.ts`))) as { default: (args: string[]) => Promise<void> | void };
+  console.log(`\n== ${name} ==`);
+  await suite.default(process.argv.slice(2));
+}
