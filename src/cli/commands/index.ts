@@ -1,0 +1,4 @@
+/** Every `sitrep` command, in the order `sitrep --help` lists them. */
+import type { Command } from '../command.js';
+
+export const commands: Command[] = [];
