@@ -1,0 +1,190 @@
+/**
+ * Propositions across documents: claims about the same thing (kind + place, e.g. control of Bakhmut) from
+ * every document, grouped within a time window and marked corroborated, contested or single-source.
+ *
+ * Claims are kept one by one with their own dates, in date order: a claim of May 12 and one of May 25 stay
+ * two dated claims in one proposition (when within the window), never merged into one moment.
+ */
+import type { Claim, Entity } from '../core/index.js';
+import { compareDates, daysBetween } from './dates.js';
+import { sourceKey } from './independence.js';
+import type { SourceDoc } from './source-doc.js';
+import { stanceLabel, stanceOf, type Stance } from './stance.js';
+import { judgeStatus, type SourceCounts, type Status } from './status.js';
+
+/** One claim about a proposition, placed in its document: who said it, for which side, when, where it is. */
+export interface ClaimRecord {
+  readonly claimId: string;
+  readonly docId: string;
+  readonly outlet: string;
+  readonly published: string | null;
+  /** The claim's own date, else its document's publication date, else null. */
+  readonly date: string | null;
+  /** Where `date` came from: the claim itself or the publication date. */
+  readonly dateFrom: 'claim' | 'published' | 'none';
+  readonly speaker: string | null;
+  readonly speakerName: string | null;
+  /** The side the speaker speaks for, or null when unknown. */
+  readonly side: string | null;
+  /** Key of the independent source (see {@link sourceKey}). */
+  readonly source: string;
+  readonly cue: string;
+  readonly channel: string | null;
+  readonly content: string;
+  readonly holder: string | null;
+  readonly polarity: 'asserts' | 'denies';
+  /** `RU asserts`, `UA denies`, … */
+  readonly stance: string;
+  /** The whole attribution, as an input span of its document. */
+  readonly evidence: { readonly start: number; readonly end: number; readonly text: string };
+}
+
+/** A proposition: claims about one kind + place within one time window. */
+export interface PropositionGroup {
+  /** `<kind>:<place>:<first date or undated>`, stable for the same claims. */
+  readonly id: string;
+  readonly kind: string;
+  readonly place: string | null;
+  readonly placeName: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  /** First and last claim dates (null when undated). */
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Claims in date order. */
+  readonly claims: readonly ClaimRecord[];
+  readonly status: Status;
+  readonly sources: SourceCounts;
+  /** True when the contradiction runs between different sides (not, say, two Russian bodies). */
+  readonly acrossSides: boolean;
+  readonly sides: readonly string[];
+  readonly docIds: readonly string[];
+  readonly outlets: readonly string[];
+}
+
+/** Options of {@link groupPropositions}. */
+export interface PropositionOptions {
+  /**
+   * Largest gap, in days, between consecutive claims of one proposition. Front-line claims are answered within
+   * days to weeks (a capture claim, a denial two weeks later), so the default is 21; a longer silence starts a
+   * new proposition, because by then the situation on the ground has moved.
+   */
+  readonly windowDays?: number;
+}
+
+/** The default time window, in days. */
+export const DEFAULT_WINDOW_DAYS = 21;
+
+function entityIndex(doc: SourceDoc): Map<string, Entity> {
+  return new Map(doc.entities.map((e) => [e.id, e]));
+}
+
+/** Builds the record of one claim with a proposition. */
+export function claimRecord(doc: SourceDoc, claim: Claim, entities = entityIndex(doc)): ClaimRecord | null {
+  const p = claim.proposition;
+  if (!p) return null;
+  const speaker = claim.speaker ? entities.get(claim.speaker) : undefined;
+  const date = claim.date ?? doc.published ?? null;
+  const stance: Stance = stanceOf(p);
+  const start = Math.max(0, Math.min(claim.start, doc.input.length));
+  const end = Math.max(start, Math.min(claim.end, doc.input.length));
+  return {
+    claimId: claim.id,
+    docId: doc.id,
+    outlet: doc.outlet,
+    published: doc.published,
+    date,
+    dateFrom: claim.date ? 'claim' : doc.published ? 'published' : 'none',
+    speaker: claim.speaker,
+    speakerName: speaker?.name ?? claim.speakerText ?? null,
+    side: claim.side ?? speaker?.side ?? null,
+    source: sourceKey(claim, doc.outlet),
+    cue: claim.cue,
+    channel: claim.channel ?? null,
+    content: claim.content,
+    holder: stance.holder,
+    polarity: stance.polarity,
+    stance: stanceLabel(stance),
+    evidence: { start, end, text: doc.input.slice(start, end) },
+  };
+}
+
+interface Pending {
+  kind: string;
+  place: string | null;
+  placeEntity?: Entity;
+  records: ClaimRecord[];
+}
+
+/** Groups every claim with a proposition, across documents, into propositions; newest first. */
+export function groupPropositions(docs: readonly SourceDoc[], options: PropositionOptions = {}): PropositionGroup[] {
+  const windowDays = options.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const byKey = new Map<string, Pending>();
+  for (const doc of docs) {
+    const entities = entityIndex(doc);
+    for (const claim of doc.claims) {
+      const record = claimRecord(doc, claim, entities);
+      if (!record || !claim.proposition) continue;
+      const place = claim.proposition.place ?? null;
+      const key = `${claim.proposition.kind}\u0000${place ?? ''}`;
+      let pending = byKey.get(key);
+      if (!pending) byKey.set(key, (pending = { kind: claim.proposition.kind, place, records: [] }));
+      if (!pending.placeEntity && place) pending.placeEntity = entities.get(place);
+      pending.records.push(record);
+    }
+  }
+  const groups: PropositionGroup[] = [];
+  for (const pending of byKey.values()) {
+    const sorted = [...pending.records].sort(
+      (a, b) => compareDates(a.date, b.date) || a.docId.localeCompare(b.docId) || a.evidence.start - b.evidence.start,
+    );
+    for (const window of splitByWindow(sorted, windowDays)) groups.push(makeGroup(pending, window));
+  }
+  return groups.sort((a, b) => compareDates(b.to, a.to) || a.id.localeCompare(b.id));
+}
+
+/** Splits date-ordered records wherever the gap between neighbours exceeds the window; undated ones go alone. */
+function splitByWindow(sorted: readonly ClaimRecord[], windowDays: number): ClaimRecord[][] {
+  const out: ClaimRecord[][] = [];
+  let current: ClaimRecord[] = [];
+  const undated: ClaimRecord[] = [];
+  for (const r of sorted) {
+    if (r.date === null) {
+      undated.push(r);
+      continue;
+    }
+    const last = current[current.length - 1];
+    if (last && last.date !== null && daysBetween(last.date, r.date) > windowDays) {
+      out.push(current);
+      current = [];
+    }
+    current.push(r);
+  }
+  if (current.length) out.push(current);
+  if (undated.length) out.push(undated);
+  return out;
+}
+
+function makeGroup(pending: Pending, records: ClaimRecord[]): PropositionGroup {
+  const judged = judgeStatus(pending.kind, records);
+  const from = records[0]?.date ?? null;
+  const to = records[records.length - 1]?.date ?? null;
+  const place = pending.placeEntity;
+  return {
+    id: `${pending.kind}:${pending.place ?? '-'}:${from ?? 'undated'}`,
+    kind: pending.kind,
+    place: pending.place,
+    placeName: place?.name ?? null,
+    lat: place?.lat ?? null,
+    lon: place?.lon ?? null,
+    from,
+    to,
+    claims: records,
+    status: judged.status,
+    sources: judged.sources,
+    acrossSides: judged.acrossSides,
+    sides: [...new Set(records.map((r) => r.side ?? 'unknown'))].sort(),
+    docIds: [...new Set(records.map((r) => r.docId))],
+    outlets: [...new Set(records.map((r) => r.outlet))],
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Stories: articles about the same happening, clustered across outlets. Two articles join when they were
+ * published close in time and share rare entities and places and wording; clusters are the connected
+ * components of that relation (single link), so a story grows as outlets pick it up.
+ */
+import { compareDates, daysBetween } from './dates.js';
+import { cosine, inverseFrequencies, weightedJaccard, weightedVector, words, type Vector } from './similarity.js';
+import type { SourceDoc } from './source-doc.js';
+
+/** A story: its articles and outlets, first and last dates, and the entities it is about. */
+export interface Story {
+  /** The id of its earliest article, prefixed `story:`, so a story keeps its id as articles join it. */
+  readonly id: string;
+  /** Title of the earliest article with one. */
+  readonly title: string | null;
+  readonly docIds: readonly string[];
+  readonly outlets: readonly string[];
+  readonly from: string | null;
+  readonly to: string | null;
+  /** Entity ids named by the most articles of the story, most shared first. */
+  readonly entities: readonly string[];
+}
+
+/** Options of {@link clusterStories}. */
+export interface StoryOptions {
+  /** Largest gap in publication days between two articles of one story (default 3: a news cycle). */
+  readonly windowDays?: number;
+  /** Smallest similarity, 0…1, for two articles to join (default 0.35). */
+  readonly threshold?: number;
+}
+
+interface Item {
+  doc: SourceDoc;
+  entities: Set<string>;
+  text: Vector;
+}
+
+/** Similarity of two articles: the mean of entity overlap and word cosine. */
+function similarity(a: Item, b: Item, entityIdf: Map<string, number>): number {
+  const e = a.entities.size && b.entities.size ? weightedJaccard(a.entities, b.entities, entityIdf) : 0;
+  return (e + cosine(a.text, b.text)) / 2;
+}
+
+/** Clusters articles into stories; newest story first. */
+export function clusterStories(docs: readonly SourceDoc[], options: StoryOptions = {}): Story[] {
+  const windowDays = options.windowDays ?? 3;
+  const threshold = options.threshold ?? 0.35;
+  const entitySets = docs.map((d) => new Set(d.entities.map((e) => e.id)));
+  const wordLists = docs.map((d) => words(`${d.title ?? ''} ${d.text}`));
+  const entityIdf = inverseFrequencies(entitySets);
+  const wordIdf = inverseFrequencies(wordLists);
+  const items: Item[] = docs.map((doc, i) => ({ doc, entities: entitySets[i], text: weightedVector(wordLists[i], wordIdf) }));
+
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i].doc.published;
+      const b = items[j].doc.published;
+      // Without both dates we cannot place them in one news cycle; ask for much closer wording instead.
+      const dated = a !== null && b !== null;
+      if (dated && Math.abs(daysBetween(a, b)) > windowDays) continue;
+      const needed = dated ? threshold : Math.min(1, threshold * 2);
+      if (similarity(items[i], items[j], entityIdf) >= needed) parent[find(i)] = find(j);
+    }
+  }
+
+  const groups = new Map<number, Item[]>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    const list = groups.get(root) ?? [];
+    list.push(item);
+    groups.set(root, list);
+  });
+  const stories = [...groups.values()].map(makeStory);
+  return stories.sort((a, b) => compareDates(b.to, a.to) || a.id.localeCompare(b.id));
+}
+
+function makeStory(items: Item[]): Story {
+  const sorted = [...items].sort((a, b) => compareDates(a.doc.published, b.doc.published) || a.doc.id.localeCompare(b.doc.id));
+  const counts = new Map<string, number>();
+  for (const item of sorted) for (const e of item.entities) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const dates = sorted.map((i) => i.doc.published).filter((d): d is string => d !== null);
+  return {
+    id: `story:${sorted[0].doc.id}`,
+    title: sorted.find((i) => i.doc.title)?.doc.title ?? null,
+    docIds: sorted.map((i) => i.doc.id),
+    outlets: [...new Set(sorted.map((i) => i.doc.outlet))],
+    from: dates[0] ?? null,
+    to: dates[dates.length - 1] ?? null,
+    entities: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id]) => id),
+  };
+}
