@@ -1,0 +1,79 @@
+/**
+ * The snippet classifier: the main event of a short text as an ACLED type and sub-event type (or one of the
+ * 'Other' classes). Pure and without a document, so the CASE 2021 harness and the events stage share it.
+ *
+ * Scoring: each class sums the weights of its triggers (the strongest counts fully, the others half, so that
+ * a class named once with a strong word beats one named often with weak words); triggers in the first sentence
+ * count fully and later ones less, because news snippets lead with their main event.
+ */
+import { eventClasses, type EventClass } from './lexicon.js';
+import { findTriggers, type TriggerMatch } from './find-triggers.js';
+
+/** The classification of a snippet. */
+export interface EventClassification extends EventClass {
+  /** The winning class's score. */
+  readonly score: number;
+  /** The strongest trigger of the winning class (offsets into the text). */
+  readonly trigger: TriggerMatch;
+  /** `events/<trigger rule>`. */
+  readonly rule: string;
+  /** Score of every class that had a trigger, for inspection. */
+  readonly scores: Readonly<Record<string, number>>;
+}
+
+/** Weight of triggers after the first sentence, relative to the first. */
+const LATER_SENTENCE_FACTOR = 0.6;
+/** Weight of a class's second and further triggers, relative to its strongest. */
+const FURTHER_TRIGGER_FACTOR = 0.5;
+
+function firstSentenceEnd(text: string): number {
+  const m = /[.!?]["”']?\s+(?=[A-Z"“0-9])/.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
+/** Scores every class from its trigger matches; returns the scores and each class's best match. */
+export function scoreClasses(
+  text: string,
+  matches: readonly TriggerMatch[] = findTriggers(text),
+): { scores: Record<string, number>; best: Map<string, TriggerMatch> } {
+  const firstEnd = firstSentenceEnd(text);
+  const perClass = new Map<string, { w: number; m: TriggerMatch }[]>();
+  for (const m of matches) {
+    const w = m.weight * (m.start < firstEnd ? 1 : LATER_SENTENCE_FACTOR);
+    const list = perClass.get(m.code) ?? [];
+    // One span counts once per class: overlapping matches of the same class keep the stronger.
+    const clash = list.find((x) => x.m.start < m.end && m.start < x.m.end);
+    if (clash) {
+      if (w > clash.w) {
+        clash.w = w;
+        clash.m = m;
+      }
+    } else list.push({ w, m });
+    perClass.set(m.code, list);
+  }
+  const scores: Record<string, number> = {};
+  const best = new Map<string, TriggerMatch>();
+  for (const [code, list] of perClass) {
+    list.sort((a, b) => b.w - a.w || a.m.start - b.m.start);
+    scores[code] = list.reduce((s, x, i) => s + (i === 0 ? x.w : x.w * FURTHER_TRIGGER_FACTOR), 0);
+    best.set(code, list[0].m);
+  }
+  return { scores, best };
+}
+
+/**
+ * Classifies the main event of `text`. Returns null when no trigger is found (the text reports no event the
+ * lexicon knows), never a guess.
+ */
+export function classifyEvent(text: string): EventClassification | null {
+  const { scores, best } = scoreClasses(text);
+  let top: string | null = null;
+  for (const code of Object.keys(scores)) {
+    if (top === null || scores[code] > scores[top]) top = code;
+  }
+  if (top === null) return null;
+  const cls = eventClasses.get(top);
+  if (!cls) throw new Error(`events: trigger class "${top}" is not in data/taxonomy.json; add it there`);
+  const trigger = best.get(top)!;
+  return { ...cls, score: scores[top], trigger, rule: `events/${trigger.rule}`, scores };
+}

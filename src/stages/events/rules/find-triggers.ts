@@ -1,0 +1,69 @@
+/**
+ * Finds event triggers in a text: every match of every trigger of `data/triggers.json` whose conditions hold,
+ * with its class resolved (a change of control becomes government/non-state by its actor) and its context.
+ */
+import { contextOf, contextFactor, type CueKind } from './context-cues.js';
+import { triggers, type Trigger } from './lexicon.js';
+import { territoryTaker } from './territory.js';
+
+/** A trigger found in a text. */
+export interface TriggerMatch {
+  /** The trigger's rule name (`air-strike`). */
+  readonly rule: string;
+  /** Resolved class code (`AIR_STRIKE`, `GOV_REGAINS_TERIT`, …). */
+  readonly code: string;
+  /** Weight from the lexicon, scaled by the context factor. */
+  readonly weight: number;
+  /** Offsets in the text searched. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Context cues governing it. */
+  readonly context: readonly CueKind[];
+}
+
+/** The sentence around `at` in `text` (cheap: split on final punctuation), for the context cues. */
+function sentenceStart(text: string, at: number): number {
+  const re = /[.!?]["”']?\s+(?=[A-Z"“0-9])/g;
+  let start = 0;
+  for (let m = re.exec(text); m && m.index < at; m = re.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+function conditionsHold(t: Trigger, text: string, start: number, end: number): boolean {
+  if (t.with && !t.with.test(text)) return false;
+  if (t.without && t.without.test(text)) return false;
+  if (t.after && !t.after.test(text.slice(end, end + t.window))) return false;
+  if (t.before && !t.before.test(text.slice(Math.max(0, start - t.window), start))) return false;
+  return true;
+}
+
+/**
+ * Every trigger match in `text`. `text` should be one sentence (the stage) or one short snippet (the
+ * classifier); `with`/`without` conditions look at all of it.
+ */
+export function findTriggers(text: string): TriggerMatch[] {
+  const found: TriggerMatch[] = [];
+  for (const t of triggers) {
+    t.re.lastIndex = 0;
+    for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (end === start) {
+        t.re.lastIndex++;
+        continue;
+      }
+      if (!conditionsHold(t, text, start, end)) continue;
+      const s = sentenceStart(text, start);
+      const context = contextOf(text.slice(s), start - s);
+      const code =
+        t.cls === '@territory'
+          ? territoryTaker(text, start, end) === 'government'
+            ? 'GOV_REGAINS_TERIT'
+            : 'NON_STATE_ACTOR_OVERTAKES_TER'
+          : t.cls;
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), start, end, text: m[0], context });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start || b.weight - a.weight);
+}

@@ -1,0 +1,108 @@
+/**
+ * The events lexicon: the data files of this stage (taxonomy, triggers, actor cues, context cues, numbers)
+ * compiled once into regular expressions. Patterns live in `data/*.json` so that adding a trigger is an edit
+ * of data, not of code.
+ */
+import taxonomyData from '../data/taxonomy.json' with { type: 'json' };
+import triggersData from '../data/triggers.json' with { type: 'json' };
+import actorsData from '../data/actors.json' with { type: 'json' };
+import contextData from '../data/context.json' with { type: 'json' };
+import numbersData from '../data/numbers.json' with { type: 'json' };
+
+/** One event class: an ACLED type and sub-event type with its CASE 2021 code. */
+export interface EventClass {
+  /** CASE 2021 code, also the class key used by the triggers (`AIR_STRIKE`). */
+  readonly code: string;
+  /** ACLED event type, or `Other` for the non-ACLED classes. */
+  readonly type: string;
+  /** ACLED sub-event type (exact ACLED spelling). */
+  readonly subType: string;
+  /** False for the 'Other' classes (diplomacy, attribution, disasters, crime), never emitted as events. */
+  readonly acled: boolean;
+}
+
+/** A compiled trigger entry of `data/triggers.json`. */
+export interface Trigger {
+  readonly rule: string;
+  /** A class code, or `@territory` (resolved by actor cues). */
+  readonly cls: string;
+  readonly weight: number;
+  readonly re: RegExp;
+  readonly with?: RegExp;
+  readonly without?: RegExp;
+  readonly after?: RegExp;
+  readonly before?: RegExp;
+  readonly window: number;
+}
+
+/** A compiled context cue of `data/context.json`. */
+export interface ContextCue {
+  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'history';
+  readonly factor: number;
+  readonly before?: RegExp;
+  readonly sentence?: RegExp;
+}
+
+/**
+ * Compiles a lexicon pattern: case-insensitive, at word boundaries, a space matching any run of whitespace or
+ * hyphens (so "air strike" finds "air-strike" and "air  strike"), because news text varies exactly there.
+ */
+export function compilePattern(source: string, flags = 'gi', bounded = true): RegExp {
+  const body = source.replace(/ /g, '[\\s\\-]+');
+  return new RegExp(bounded ? `(?<![\\w])(?:${body})(?![\\w])` : body, flags);
+}
+
+interface RawTrigger {
+  rule: string;
+  class: string;
+  w: number;
+  re: string;
+  with?: string;
+  without?: string;
+  after?: string;
+  before?: string;
+  window?: number;
+}
+
+/** Every event class, by code. */
+export const eventClasses: ReadonlyMap<string, EventClass> = new Map(
+  (taxonomyData.classes as EventClass[]).map((c) => [c.code, c]),
+);
+
+/** Every trigger, in data order. */
+export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger[]).map((t) => ({
+  rule: t.rule,
+  cls: t.class,
+  weight: t.w,
+  re: compilePattern(t.re),
+  with: t.with ? compilePattern(t.with, 'i', false) : undefined,
+  without: t.without ? compilePattern(t.without, 'i', false) : undefined,
+  // after/before are anchored by their own ^ / $; they are not wrapped in word boundaries.
+  after: t.after ? compilePattern(t.after, 'i', false) : undefined,
+  before: t.before ? compilePattern(t.before, 'i', false) : undefined,
+  window: t.window ?? 60,
+}));
+
+/** Actor cues deciding who changed control of territory. */
+export const actorCues = {
+  government: compilePattern(actorsData.government),
+  nonState: compilePattern(actorsData.nonState),
+};
+
+/** Context cues (negation, future, modality, hypothetical, history). */
+export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
+  kind: c.kind as ContextCue['kind'],
+  factor: c.factor,
+  before: 'before' in c && c.before ? new RegExp(c.before, 'i') : undefined,
+  sentence: 'sentence' in c && c.sentence ? new RegExp(c.sentence, 'i') : undefined,
+}));
+
+/** Number words, ACLED's vague counts, and the fatality/injury/quantity patterns. */
+export const numbers = {
+  words: numbersData.words as Record<string, number>,
+  vague: numbersData.vague as Record<string, number>,
+  scale: numbersData.scale as Record<string, number>,
+  fatality: numbersData.fatality as string[],
+  injury: numbersData.injury as string[],
+  quantity: numbersData.quantity as string[],
+};

@@ -1,0 +1,45 @@
+/**
+ * Who changed control of territory. "Government regains territory" and "Non-state actor overtakes territory"
+ * share their verbs (captured, retook, seized control); the actor decides, so the nearest actor cue before the
+ * trigger — or the agent after "by" in a passive ("was recaptured by government troops") — picks the class.
+ */
+import { actorCues } from './lexicon.js';
+
+/** The side that took the territory: a government or a non-state actor. */
+export type Taker = 'government' | 'nonState';
+
+function lastMatch(re: RegExp, text: string): number {
+  let last = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index + m[0].length;
+  return last;
+}
+
+function firstMatch(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * Decides who took territory at the trigger `[start, end)` of `text`: the agent of a passive first, then the
+ * nearest actor cue before the trigger (within 160 characters), then the nearest after it; `nonState` when
+ * nothing tells, since ACLED codes most territorial changes reported in the news as taken by armed groups.
+ */
+export function territoryTaker(text: string, start: number, end: number): Taker {
+  const after = text.slice(end, end + 80);
+  const passive = /^\s*(\w+\s+){0,3}by\s+(.{0,60})/i.exec(after);
+  if (passive) {
+    const g = firstMatch(actorCues.government, passive[2]);
+    const n = firstMatch(actorCues.nonState, passive[2]);
+    if (g !== -1 || n !== -1) return n === -1 || (g !== -1 && g < n) ? 'government' : 'nonState';
+  }
+  const before = text.slice(Math.max(0, start - 160), start);
+  const g = lastMatch(actorCues.government, before);
+  const n = lastMatch(actorCues.nonState, before);
+  if (g !== -1 || n !== -1) return g > n ? 'government' : 'nonState';
+  const g2 = firstMatch(actorCues.government, after);
+  const n2 = firstMatch(actorCues.nonState, after);
+  if (g2 !== -1 && (n2 === -1 || g2 < n2)) return 'government';
+  return 'nonState';
+}
