@@ -1,0 +1,104 @@
+/**
+ * Reading RSS 2.0, RSS 1.0 (RDF) and Atom feeds: each item becomes a document with its date, link and the feed's
+ * title as source. An item's input is its content (or description) as decoded from the XML; HTML content is read
+ * like a page fragment. One broken item is reported and skipped; the others are read.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { makeMessage, type DocInit, type Message } from '../core/index.js';
+import { buildHtmlView, parseHtmlPage } from './html-view.js';
+
+/** A feed's documents and the problems of items that could not be read. */
+export interface FeedResult {
+  docs: DocInit[];
+  errors: Message[];
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  cdataPropName: false,
+  processEntities: true,
+  htmlEntities: true,
+  isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+});
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return text(value[0]);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    return text(v['#text'] ?? v['@href']);
+  }
+  return undefined;
+}
+
+function isoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return /^(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function itemLink(item: Record<string, unknown>): string | undefined {
+  const links = item.link as unknown[] | undefined;
+  if (!links) return undefined;
+  for (const l of links) {
+    if (typeof l === 'string') return l;
+    const o = l as Record<string, unknown>;
+    if (!o['@rel'] || o['@rel'] === 'alternate') return text(o['@href']) ?? text(o);
+  }
+  return text(links[0]);
+}
+
+/** Reads a feed text. Throws nothing: an unparseable feed is one error. */
+export function readFeed(xml: string, idPrefix: string, origin: { path?: string; encoding?: string }): FeedResult {
+  const out: FeedResult = { docs: [], errors: [] };
+  let tree: Record<string, any>;
+  try {
+    tree = parser.parse(xml, true) as Record<string, any>;
+  } catch (error) {
+    out.errors.push(makeMessage('error', `feed is not well-formed XML: ${(error as Error).message.split('\n')[0]}`, 'ingest/feed-xml'));
+    return out;
+  }
+  const channel = tree.rss?.channel ?? tree['rdf:RDF']?.channel ?? tree.feed;
+  const items: unknown[] = tree.rss?.channel?.item ?? tree['rdf:RDF']?.item ?? tree.feed?.entry ?? [];
+  if (!channel && !items.length) {
+    out.errors.push(makeMessage('error', 'not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> element)', 'ingest/feed-kind'));
+    return out;
+  }
+  const source = text(channel?.title);
+  items.forEach((raw, index) => {
+    const n = index + 1;
+    if (!raw || typeof raw !== 'object') {
+      out.errors.push(makeMessage('error', `item ${n}: empty item skipped`, 'ingest/feed-item'));
+      return;
+    }
+    const item = raw as Record<string, unknown>;
+    const body = text(item['content:encoded']) ?? text(item.content) ?? text(item.description) ?? text(item.summary);
+    const title = text(item.title)?.trim();
+    if (!body || !body.trim()) {
+      out.errors.push(makeMessage('error', `item ${n}${title ? ` ("${title.slice(0, 60)}")` : ''}: no content or description, skipped`, 'ingest/feed-item'));
+      return;
+    }
+    const published = isoDate(text(item.pubDate) ?? text(item.published) ?? text(item.updated) ?? text(item['dc:date']));
+    const link = itemLink(item);
+    const guid = text(item.guid) ?? text(item.id);
+    const base: DocInit = {
+      id: guid ?? link ?? `${idPrefix}#${n}`,
+      input: body,
+      format: 'feed-item',
+      origin: { ...origin, line: n, url: link, source },
+      title: title ? { value: title } : undefined,
+      published: published ? { value: published, rule: 'ingest/feed-date' } : undefined,
+    };
+    if (/<[a-z][^>]*>/i.test(body)) {
+      const page = parseHtmlPage(body);
+      base.view = buildHtmlView(body, page.nodes);
+    }
+    out.docs.push(base);
+  });
+  return out;
+}
