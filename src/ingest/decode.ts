@@ -64,7 +64,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     if (c === 0xfffd) replaced++;
     else if (c > 0x7f) multibyte++;
   }
-  if (multibyte > replaced * 4 && replaced / lossy.length < 0.01) {
+  if (multibyte > replaced * 4 && (replaced <= 2 || replaced / lossy.length < 0.01)) {
     return finish(lossy, 'utf-8', `invalid UTF-8: ${replaced} byte sequence(s) replaced with U+FFFD`);
   }
   const guess = (chardet.detect(bytes) ?? '').toLowerCase();

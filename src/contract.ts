@@ -1,0 +1,54 @@
+/**
+ * The extraction contract: the JSON object `sitrep extract` prints for each document (see product.md).
+ * Names and meanings of these fields are stable; fields may be added.
+ */
+import type { Doc, Entity } from './core/index.js';
+
+/** One document as the extraction contract shows it. */
+export interface ExtractJson {
+  id: string;
+  title: string | null;
+  published: string | null;
+  publishedRule: string | null;
+  source: string | null;
+  url: string | null;
+  path: string | null;
+  line: number | null;
+  format: string;
+  encoding: string | null;
+  times: Array<{ start: number; end: number; text: string; value: string | null; precision?: string; rule: string; unresolved?: string }>;
+  excluded: Array<{ start: number; end: number; text: string; rule: string }>;
+  entities: Array<Omit<Entity, 'mentions'> & { mentions: Array<{ start: number; end: number; text: string; rule: string; metonym?: boolean }> }>;
+  claims: Doc['claims'];
+  events: Doc['events'];
+  messages: Doc['messages'];
+}
+
+/** Converts an extracted document to its contract JSON. */
+export function toExtractJson(doc: Doc): ExtractJson {
+  return {
+    id: doc.id,
+    title: doc.title?.value ?? null,
+    published: doc.published?.value ?? null,
+    publishedRule: doc.published?.rule ?? null,
+    source: doc.origin.source ?? null,
+    url: doc.origin.url ?? null,
+    path: doc.origin.path ?? null,
+    line: doc.origin.line ?? null,
+    format: doc.format,
+    encoding: doc.origin.encoding ?? null,
+    times: doc.times.map((t) => ({
+      start: t.start, end: t.end, text: t.text, value: t.value, rule: t.rule,
+      ...(t.precision ? { precision: t.precision } : {}),
+      ...(t.unresolved ? { unresolved: t.unresolved } : {}),
+    })),
+    excluded: doc.excluded.map(({ start, end, text, rule }) => ({ start, end, text, rule })),
+    entities: doc.entities.map((e) => ({
+      ...e,
+      mentions: e.mentions.map(({ start, end, text, rule, metonym }) => ({ start, end, text, rule, ...(metonym ? { metonym } : {}) })),
+    })),
+    claims: doc.claims,
+    events: doc.events,
+    messages: doc.messages,
+  };
+}
