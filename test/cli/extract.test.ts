@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.js';
+
+const seeds = '../shared/fixtures/seeds';
+
+test('extract prints one contract object per seed with its publication date, boilerplate and resolved weekdays', async () => {
+  const r = await runCli(['extract', `${seeds}/000_deb4d5127912b402.txt`, `${seeds}/002_b39c71e25f6389a8.txt`]);
+  assert.equal(r.code, 0, r.stderr);
+  const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(docs.map((d) => d.published), ['2023-05-25', '2023-05-12']);
+  for (const d of docs) for (const key of ['id', 'title', 'entities', 'claims', 'events', 'messages', 'times', 'excluded']) assert.ok(key in d, key);
+  const excluded = docs[1].excluded.map((e: { text: string }) => e.text);
+  assert.ok(excluded.includes('Read more exclusive news from Political IQ.'));
+  const times = new Map(docs[1].times.map((t: { text: string; value: string }) => [t.text, t.value]));
+  assert.equal(times.get('On Wednesday'), '2023-05-10');
+  assert.equal(times.get('Overnight Thursday'), '2023-05-11');
+});
+
+test('extract reads stdin, and --published dates an undated input; relative dates stay unresolved without one', async () => {
+  const text = 'Officials said on Wednesday that two drones were shot down.';
+  const dated = await runCli(['extract', '--published', '2023-05-12'], { stdin: text });
+  const d = JSON.parse(dated.stdout);
+  assert.equal(d.published, '2023-05-12');
+  assert.equal(d.times[0].value, '2023-05-10');
+  const undated = JSON.parse((await runCli(['extract'], { stdin: text })).stdout);
+  assert.equal(undated.published, null);
+  assert.equal(undated.times[0].value, null);
+  assert.match(undated.times[0].unresolved, /publication date/);
+});
+
+test('bad inputs: one line each as file:line:col severity reason rule, the batch goes on, exit code 1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-'));
+  writeFileSync(join(dir, 'good.txt'), 'Kyiv said on Monday that drones were shot down.');
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'docs.jsonl'), '{"id":"j1","text":"Moscow said it repelled an attack."}\n{bad json\n');
+  const r = await runCli(['extract', join(dir, 'good.txt'), join(dir, 'empty.txt'), join(dir, 'missing.txt'), join(dir, 'docs.jsonl')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout.trim().split('\n').length, 2, 'both good documents printed');
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 3, r.stderr);
+  assert.match(lines[0], /empty\.txt error empty file.* ingest\/empty$/);
+  assert.match(lines[1], /missing\.txt error cannot read: no such file or directory ingest\/read$/);
+  assert.match(lines[2], /docs\.jsonl:2:1 error line 2: not valid JSON/);
+  assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
+});
+
+test('usage errors are one line with exit code 2; --help works on every command', async () => {
+  const bad = await runCli(['extract', '--published', 'yesterday']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--published must be a date YYYY-MM-DD/);
+  assert.equal((await runCli(['nope'])).code, 2);
+  const help = await runCli(['--help']);
+  assert.equal(help.code, 0);
+  const names = [...help.stdout.matchAll(/^ {2}(\S+)/gm)].map((m) => m[1]);
+  assert.ok(names.includes('extract'));
+  for (const name of names) {
+    const r = await runCli([name, '--help']);
+    assert.equal(r.code, 0, name);
+    assert.match(r.stdout, /Usage: sitrep/);
+  }
+});
