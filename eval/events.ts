@@ -89,10 +89,17 @@ function caseSuite(args: string[]): void {
   for (const [name, s, n] of [['dev', sDev, dev.length], ['held-out', sHeld, held.length], ['all', sAll, rows.length]] as const) {
     console.log(`  ${name.padEnd(8)} ${String(n).padStart(4)}    ${f(s.accuracy)}     ${f(s.macroF1)}`);
   }
-  console.log(`\n  per label (all):  label                          P      R      F1    n`);
+  console.log(`\n  per label (all)                    P      R      F1    n   F1 dev  F1 held`);
   for (const x of sAll.perLabel) {
-    console.log(`    ${x.label.padEnd(31)} ${f(x.p)}  ${f(x.r)}  ${f(x.f1)}  ${x.n}`);
+    const d = sDev.perLabel.find((y) => y.label === x.label)?.f1 ?? 0;
+    const h = sHeld.perLabel.find((y) => y.label === x.label)?.f1 ?? 0;
+    console.log(`    ${x.label.padEnd(31)} ${f(x.p)}  ${f(x.r)}  ${f(x.f1)}  ${String(x.n).padStart(3)}  ${f(d)}   ${f(h)}`);
   }
+  const none = sAll.errors.filter((e) => e.pred === 'NONE').length;
+  console.log(`  snippets without any trigger (predicted NONE): ${none}`);
+  const topHeld = [...sHeld.confusions].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(`\n  held-out confusions (gold -> predicted), counts only:`);
+  for (const [k, n] of topHeld) console.log(`    ${String(n).padStart(3)}  ${k}`);
   const top = [...sAll.confusions].sort((a, b) => b[1] - a[1]).slice(0, 15);
   console.log(`\n  most frequent confusions (gold -> predicted):`);
   for (const [k, n] of top) console.log(`    ${String(n).padStart(3)}  ${k}`);

@@ -25,6 +25,8 @@ export interface EventClassification extends EventClass {
 const LATER_SENTENCE_FACTOR = 0.6;
 /** Weight of a class's second and further triggers, relative to its strongest. */
 const FURTHER_TRIGGER_FACTOR = 0.5;
+/** Triggers counted per class: a long snippet repeating one word should not outvote a precise one. */
+const MAX_TRIGGERS = 3;
 
 function firstSentenceEnd(text: string): number {
   const m = /[.!?]["”']?\s+(?=[A-Z"“0-9])/.exec(text);
@@ -55,8 +57,15 @@ export function scoreClasses(
   const best = new Map<string, TriggerMatch>();
   for (const [code, list] of perClass) {
     list.sort((a, b) => b.w - a.w || a.m.start - b.m.start);
-    scores[code] = list.reduce((s, x, i) => s + (i === 0 ? x.w : x.w * FURTHER_TRIGGER_FACTOR), 0);
+    scores[code] = list.slice(0, MAX_TRIGGERS).reduce((s, x, i) => s + (i === 0 ? x.w : x.w * FURTHER_TRIGGER_FACTOR), 0);
     best.set(code, list[0].m);
+  }
+  // A refining class with a trigger of its own inherits the best score of the classes it refines.
+  const base = { ...scores };
+  for (const code of Object.keys(base)) {
+    const refined = eventClasses.get(code)?.refines ?? [];
+    const inherited = Math.max(0, ...refined.map((r) => base[r] ?? 0));
+    scores[code] = base[code] + inherited;
   }
   return { scores, best };
 }

@@ -29,7 +29,13 @@ export function contextFactor(kinds: readonly CueKind[]): number {
   return f;
 }
 
-/** True when the cues say the trigger does not report a happening (negated, future, modal or hypothetical). */
+/** Cue kinds under which a trigger reports no happening at all. */
+const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical'];
+
+/**
+ * True when the cues say the trigger does not report a happening (negated, future, modal or hypothetical).
+ * History and background triggers are real, only not new; the stage decides what to do with them.
+ */
 export function isUnreal(kinds: readonly CueKind[]): boolean {
-  return kinds.some((k) => k !== 'history');
+  return kinds.some((k) => UNREAL.includes(k));
 }

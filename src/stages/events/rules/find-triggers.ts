@@ -30,6 +30,21 @@ function sentenceStart(text: string, at: number): number {
   return start;
 }
 
+/**
+ * True when a capitalised match sits inside a multi-word name ("Levant Liberation Board", "Free Syrian Army"):
+ * a word of a name is not a trigger. A capital at the start of a sentence does not count.
+ */
+function inName(text: string, start: number, end: number): boolean {
+  if (!/^[A-Z]/.test(text[start])) return false;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const prev = /([A-Za-z][\w'’]*)[ ]+$/.exec(before);
+  const sentenceInitial = /(^|[.!?:"“]\s*)$/.test(before);
+  const prevCap = !!prev && /^[A-Z]/.test(prev[1]) && !sentenceInitial;
+  const next = /^[ ]+([A-Za-z][\w'’]*)/.exec(text.slice(end, end + 40));
+  const nextCap = !!next && /^[A-Z]/.test(next[1]);
+  return (prevCap || nextCap) && !sentenceInitial;
+}
+
 function conditionsHold(t: Trigger, text: string, start: number, end: number): boolean {
   if (t.with && !t.with.test(text)) return false;
   if (t.without && t.without.test(text)) return false;
@@ -53,7 +68,7 @@ export function findTriggers(text: string): TriggerMatch[] {
         t.re.lastIndex++;
         continue;
       }
-      if (!conditionsHold(t, text, start, end)) continue;
+      if (inName(text, start, end) || !conditionsHold(t, text, start, end)) continue;
       const s = sentenceStart(text, start);
       const context = contextOf(text.slice(s), start - s);
       const code =

@@ -19,6 +19,8 @@ export interface EventClass {
   readonly subType: string;
   /** False for the 'Other' classes (diplomacy, attribution, disasters, crime), never emitted as events. */
   readonly acled: boolean;
+  /** Classes this one is a special case of (a violent demonstration refines a protest). */
+  readonly refines?: readonly string[];
 }
 
 /** A compiled trigger entry of `data/triggers.json`. */
@@ -37,7 +39,7 @@ export interface Trigger {
 
 /** A compiled context cue of `data/context.json`. */
 export interface ContextCue {
-  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'history';
+  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'history' | 'background';
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
@@ -48,7 +50,8 @@ export interface ContextCue {
  * hyphens (so "air strike" finds "air-strike" and "air  strike"), because news text varies exactly there.
  */
 export function compilePattern(source: string, flags = 'gi', bounded = true): RegExp {
-  const body = source.replace(/ /g, '[\\s\\-]+');
+  // " ?" (an optional space, as in "air ?strike") must allow none at all.
+  const body = source.replace(/ \?/g, '[\\s\\-]*').replace(/ /g, '[\\s\\-]+');
   return new RegExp(bounded ? `(?<![\\w])(?:${body})(?![\\w])` : body, flags);
 }
 
@@ -89,7 +92,7 @@ export const actorCues = {
   nonState: compilePattern(actorsData.nonState),
 };
 
-/** Context cues (negation, future, modality, hypothetical, history). */
+/** Context cues (negation, future, modality, hypothetical, history, background). */
 export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   kind: c.kind as ContextCue['kind'],
   factor: c.factor,

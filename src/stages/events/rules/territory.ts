@@ -27,6 +27,14 @@ function firstMatch(re: RegExp, text: string): number {
  * nothing tells, since ACLED codes most territorial changes reported in the news as taken by armed groups.
  */
 export function territoryTaker(text: string, start: number, end: number): Taker {
+  // "the militants were pushed back / driven out": the subject lost the ground, so the other side took it.
+  const loser = /\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
+  const taker = decide(text, start, end);
+  if (!loser || /^\s*(\w+\s+){0,3}by\b/i.test(text.slice(end, end + 80))) return taker;
+  return taker === 'government' ? 'nonState' : 'government';
+}
+
+function decide(text: string, start: number, end: number): Taker {
   const after = text.slice(end, end + 80);
   const passive = /^\s*(\w+\s+){0,3}by\s+(.{0,60})/i.exec(after);
   if (passive) {
