@@ -1,0 +1,89 @@
+/** `/api/propositions`, `/api/events` and `/api/stories`: the cross-document picture, filtered and paged. */
+import type { Hono } from 'hono';
+import { STATUSES } from '../crossdoc/index.js';
+import { HttpError } from './http-error.js';
+import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import type { RouteDeps } from './route-deps.js';
+import type { DeskView } from './desk-view.js';
+
+/** True when the range `[aFrom, aTo]` overlaps the requested `[from, to]`; undated items match no range. */
+function overlapsRange(aFrom: string | null, aTo: string | null, from?: string, to?: string): boolean {
+  if (!from && !to) return true;
+  if (!aFrom || !aTo) return false;
+  return (!from || aTo >= from) && (!to || aFrom <= to);
+}
+
+/** Entity ids a `place` parameter means: the id itself and every place whose name or alias matches. */
+function placeIds(view: DeskView, place: string): Set<string> {
+  return new Set([place, ...view.searchEntities(place).filter((e) => e.kind === 'place').map((e) => e.id)]);
+}
+
+/** Adds the cross-document routes. */
+export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
+  app.get('/api/propositions', async (c) => {
+    const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', ...PAGE_PARAMS]);
+    const status = p.oneOf('status', STATUSES);
+    const kind = p.string('kind', 50);
+    const place = p.string('place');
+    const side = p.string('side', 20);
+    const { from, to } = p.range();
+    const page = p.page();
+    const view = await views.get();
+    const places = place ? placeIds(view, place) : null;
+    const items = view.analysis.propositions.filter(
+      (x) =>
+        (!status || x.status === status) &&
+        (!kind || x.kind === kind) &&
+        (!places || (x.place !== null && places.has(x.place))) &&
+        (!side || x.sides.includes(side)) &&
+        overlapsRange(x.from, x.to, from, to),
+    );
+    return c.json(paginate(items, page));
+  });
+
+  app.get('/api/propositions/:id{.+}', async (c) => {
+    new QueryParams(c.req.query(), []);
+    const id = c.req.param('id');
+    const found = (await views.get()).analysis.propositions.find((x) => x.id === id);
+    if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
+    return c.json(found);
+  });
+
+  app.get('/api/events', async (c) => {
+    const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', ...PAGE_PARAMS]);
+    const type = p.string('type');
+    const subType = p.string('subType');
+    const place = p.string('place');
+    const bbox = p.bbox('bbox');
+    const side = p.string('side', 20);
+    const status = p.oneOf('status', STATUSES);
+    const { from, to } = p.range();
+    const page = p.page();
+    const view = await views.get();
+    const places = place ? placeIds(view, place) : null;
+    const items = view.analysis.events.filter(
+      (e) =>
+        (!type || e.type === type) &&
+        (!subType || e.subType === subType) &&
+        (!places || (e.place !== null && places.has(e.place))) &&
+        (!bbox || (e.lat !== null && e.lon !== null && e.lon >= bbox.west && e.lon <= bbox.east && e.lat >= bbox.south && e.lat <= bbox.north)) &&
+        (!side || e.sides.includes(side)) &&
+        (!status || e.status === status) &&
+        overlapsRange(e.from, e.to, from, to),
+    );
+    return c.json(paginate(items, page));
+  });
+
+  app.get('/api/stories', async (c) => {
+    const p = new QueryParams(c.req.query(), ['entity', 'from', 'to', ...PAGE_PARAMS]);
+    const entity = p.string('entity');
+    const { from, to } = p.range();
+    const page = p.page();
+    const view = await views.get();
+    const ids = entity ? new Set([entity, ...view.searchEntities(entity).map((e) => e.id)]) : null;
+    const items = view.analysis.stories.filter(
+      (s) => (!ids || s.entities.some((e) => ids.has(e))) && overlapsRange(s.from, s.to, from, to),
+    );
+    return c.json(paginate(items, page));
+  });
+}

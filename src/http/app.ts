@@ -1,0 +1,98 @@
+/**
+ * The HTTP app: a JSON API over the desk (documents, entities, events, propositions, stories), its OpenAPI
+ * description, and the built web UI as static files. Tests call `app.request()` without opening a port;
+ * `sitrep serve` hands the same app to `@hono/node-server`.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { createDoc, type Context } from '../core/index.js';
+import { createContext, runPipeline } from '../pipeline.js';
+import { analysisRoutes } from './analysis-routes.js';
+import type { Store } from '../store/index.js';
+import type { DeskSource } from './desk-source.js';
+import { storeDesk } from './store-desk.js';
+import { DeskViews } from './desk-view.js';
+import { documentRoutes } from './document-routes.js';
+import { entityRoutes } from './entity-routes.js';
+import { HttpError } from './http-error.js';
+import { openApi } from './openapi.js';
+import type { Extract, RouteDeps } from './route-deps.js';
+
+/** Default largest request body: a big JSON Lines batch, far beyond any single article. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Where documents are read from and stored: the store, or any desk source (`memoryDesk` in tests). */
+  readonly store: Store | DeskSource;
+  /** When set, writes need `Authorization: Bearer <token>` (`SITREP_TOKEN`). Reads stay open. */
+  readonly token?: string;
+  readonly maxBodyBytes?: number;
+  /** How posted documents run through the pipeline (default: every stage, with a context loaded once). */
+  readonly extract?: Extract;
+  /** Folder of the built web UI; when absent the app serves the API only. */
+  readonly webRoot?: string;
+}
+
+/** The default extraction: the full pipeline, with its context (gazetteer, knowledge base) loaded on first use. */
+function pipelineExtract(): Extract {
+  let ctx: Promise<Context> | null = null;
+  return async (inits) => {
+    ctx ??= createContext();
+    const context = await ctx;
+    return inits.map((init) => runPipeline(createDoc(init), context));
+  };
+}
+
+/** Creates the app. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  // Duck-typed so that the API loads without the store module when it serves another source.
+  const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
+  const deps: RouteDeps = { source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract() };
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.toJSON(), error.status);
+    // Hono's own middleware (bearer auth) answers through HTTPException with a response already made.
+    if (error instanceof HTTPException) return error.getResponse();
+    // Anything else is our fault: say so without leaking internals, and keep the detail for the operator.
+    console.error(error);
+    return c.json({ error: { status: 500, message: 'internal error; see the server log' } }, 500);
+  });
+
+  if (options.token) {
+    const unauthorized = (message: string) => ({ message: { error: { status: 401, message } } });
+    const auth = bearerAuth({
+      token: options.token,
+      noAuthenticationHeader: unauthorized('this server protects writes: send "Authorization: Bearer <SITREP_TOKEN>"'),
+      invalidAuthenticationHeader: unauthorized('the Authorization header must be "Bearer <token>"'),
+      invalidToken: unauthorized('wrong token'),
+    });
+    app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*', auth);
+  }
+  const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  app.on(['POST', 'PUT', 'PATCH'], '/api/*', bodyLimit({
+    maxSize,
+    onError: (c) => c.json(new HttpError(413, `the body is larger than ${maxSize} bytes; split it into smaller batches`).toJSON(), 413),
+  }));
+
+  app.get('/api/openapi.json', (c) => c.json(openApi()));
+  documentRoutes(app, deps);
+  entityRoutes(app, deps);
+  analysisRoutes(app, deps);
+  app.all('/api/*', (c) => c.json(new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path}; see /api/openapi.json`).toJSON(), 404));
+
+  if (options.webRoot) {
+    const root = resolve(options.webRoot);
+    if (!existsSync(root)) throw new Error(`web UI folder ${root} does not exist; build it with \`npm run build:web\``);
+    app.use('/*', serveStatic({ root }));
+    // The UI routes by URL hash, so every other path gets the page itself.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

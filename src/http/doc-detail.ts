@@ -1,0 +1,84 @@
+/**
+ * One document as the API returns it: the input exactly as read and every extracted span over it (entity
+ * mentions, claims and their parts, events, time expressions, boilerplate), flat and in input order, so a
+ * client can highlight them all without knowing the layers.
+ */
+import type { Doc } from '../core/index.js';
+import { outletOf } from '../crossdoc/index.js';
+
+/** Kinds of highlighted spans. */
+export type SpanKind = 'entity' | 'claim' | 'speaker' | 'cue' | 'content' | 'event' | 'time' | 'boilerplate' | 'message';
+
+/** One highlighted span: an input range, its text and what it is. */
+export interface SpanView {
+  readonly kind: SpanKind;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Id of the annotation it belongs to (entity id, claim id, event id), when it has one. */
+  readonly ref: string | null;
+  /** A short human label: the entity's name and kind, "Maliar said", the event sub-type, the date. */
+  readonly label: string;
+  readonly rule: string | null;
+  /** Entity kind, for entity mentions. */
+  readonly entityKind?: string;
+}
+
+/** The full document view. */
+export interface DocDetail {
+  readonly id: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly outlet: string;
+  readonly url: string | null;
+  readonly format: string;
+  readonly input: string;
+  readonly spans: readonly SpanView[];
+  readonly entities: Doc['entities'];
+  readonly claims: Doc['claims'];
+  readonly events: Doc['events'];
+  readonly messages: Doc['messages'];
+}
+
+/** Builds the document view. Spans outside the input (a corrupted row) are dropped rather than sent broken. */
+export function docDetail(doc: Doc): DocDetail {
+  const spans: SpanView[] = [];
+  const add = (kind: SpanKind, start: number, end: number, ref: string | null, label: string, rule: string | null, extra: Partial<SpanView> = {}) => {
+    if (!(start >= 0 && end > start && end <= doc.input.length)) return;
+    spans.push({ kind, start, end, text: doc.input.slice(start, end), ref, label, rule, ...extra });
+  };
+  const names = new Map(doc.entities.map((e) => [e.id, e.name]));
+  for (const e of doc.entities) {
+    for (const m of e.mentions) add('entity', m.start, m.end, e.id, `${e.name} (${e.kind}${e.side ? `, ${e.side}` : ''})`, m.rule, { entityKind: e.kind });
+  }
+  for (const c of doc.claims) {
+    const who = (c.speaker && names.get(c.speaker)) ?? c.speakerText ?? 'unattributed';
+    const p = c.proposition;
+    const about = p ? `: ${p.polarity} ${p.kind} of ${(p.place && names.get(p.place)) ?? p.place ?? '?'} by ${p.holder ?? '?'}` : '';
+    add('claim', c.start, c.end, c.id, `${who} ${c.cue}${about}`, c.rule);
+    if (c.speakerSpan) add('speaker', c.speakerSpan.start, c.speakerSpan.end, c.id, who, c.speakerSpan.rule);
+    if (c.cueSpan) add('cue', c.cueSpan.start, c.cueSpan.end, c.id, c.cue, c.cueSpan.rule);
+    add('content', c.contentSpan.start, c.contentSpan.end, c.id, 'claim content', c.contentSpan.rule);
+  }
+  for (const e of doc.events) {
+    add('event', e.start, e.end, e.id, `${e.type} / ${e.subType}${e.date ? ` on ${e.date}` : ''}${e.place ? ` at ${names.get(e.place) ?? e.place}` : ''}`, e.rule);
+  }
+  for (const t of doc.times) add('time', t.start, t.end, null, t.value ?? `unresolved: ${t.unresolved ?? 'no reference date'}`, t.rule);
+  for (const x of doc.excluded) add('boilerplate', x.start, x.end, null, 'boilerplate', x.rule);
+  for (const m of doc.messages) add('message', m.start, m.end, null, `${m.severity}: ${m.reason}`, m.rule);
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    id: doc.id,
+    title: doc.title?.value ?? null,
+    published: doc.published?.value ?? null,
+    outlet: outletOf(doc),
+    url: doc.origin.url ?? null,
+    format: doc.format,
+    input: doc.input,
+    spans,
+    entities: doc.entities,
+    claims: doc.claims,
+    events: doc.events,
+    messages: doc.messages,
+  };
+}

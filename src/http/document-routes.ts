@@ -1,0 +1,60 @@
+/** `/api/documents`: list and search, one document with its text and spans, and ingest by POST. */
+import type { Hono } from 'hono';
+import { foldName } from '../crossdoc/index.js';
+import { docDetail } from './doc-detail.js';
+import { HttpError } from './http-error.js';
+import { readBody } from './ingest-body.js';
+import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import type { RouteDeps } from './route-deps.js';
+
+/** Adds the document routes. */
+export function documentRoutes(app: Hono, { views, source, extract }: RouteDeps): void {
+  app.get('/api/documents', async (c) => {
+    const p = new QueryParams(c.req.query(), ['q', 'entity', 'place', 'outlet', 'from', 'to', ...PAGE_PARAMS]);
+    const q = p.string('q');
+    const entity = p.string('entity');
+    const place = p.string('place');
+    const outlet = p.string('outlet');
+    const { from, to } = p.range();
+    const page = p.page();
+    const view = await views.get();
+    // Entity and place filters accept an id or any alias, so "Bachmut" finds the articles about Bakhmut.
+    const idsFor = (name: string, placesOnly: boolean) =>
+      new Set([name, ...view.searchEntities(name).filter((e) => !placesOnly || e.kind === 'place').map((e) => e.id)]);
+    const entityIds = entity ? idsFor(entity, false) : null;
+    const placeIds = place ? idsFor(place, true) : null;
+    const fq = q ? q.toLowerCase() : null;
+    const items = view.summaries.filter((s) => {
+      if (outlet && foldName(s.outlet) !== foldName(outlet)) return false;
+      if (from && (!s.published || s.published < from)) return false;
+      if (to && (!s.published || s.published > to)) return false;
+      const doc = view.sourceById.get(s.id);
+      if (!doc) return false;
+      if (fq && !doc.text.toLowerCase().includes(fq) && !(doc.title ?? '').toLowerCase().includes(fq)) return false;
+      if (entityIds && !doc.entities.some((e) => entityIds.has(e.id))) return false;
+      if (placeIds && !doc.entities.some((e) => e.kind === 'place' && placeIds.has(e.id))) return false;
+      return true;
+    });
+    return c.json(paginate(items, page));
+  });
+
+  app.get('/api/documents/:id{.+}', async (c) => {
+    new QueryParams(c.req.query(), []);
+    const id = c.req.param('id');
+    const doc = (await views.get()).byId.get(id);
+    if (!doc) throw new HttpError(404, `no document with id "${id}"`);
+    return c.json(docDetail(doc));
+  });
+
+  app.post('/api/documents', async (c) => {
+    const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url']);
+    const meta = { id: p.string('id'), title: p.string('title', 500), published: p.date('published'), source: p.string('source'), url: p.string('url', 2000) };
+    const read = readBody(c.req.header('content-type'), await c.req.text(), meta);
+    if (!read.docs.length) {
+      throw new HttpError(400, `no document could be read: ${read.errors.map((e) => e.message).join('; ') || 'the body holds none'}`);
+    }
+    const docs = await extract(read.docs);
+    const report = await source.ingest(docs);
+    return c.json({ ...report, errors: read.errors }, 201);
+  });
+}

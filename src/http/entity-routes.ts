@@ -1,0 +1,37 @@
+/** `/api/entities`: search by name or alias, and one entity with its aliases, mentions and claims. */
+import type { Hono } from 'hono';
+import { HttpError } from './http-error.js';
+import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import type { RouteDeps } from './route-deps.js';
+
+const KINDS = ['person', 'organization', 'place', 'weapon'] as const;
+
+/** Adds the entity routes. */
+export function entityRoutes(app: Hono, { views }: RouteDeps): void {
+  app.get('/api/entities', async (c) => {
+    const p = new QueryParams(c.req.query(), ['q', 'kind', 'side', ...PAGE_PARAMS]);
+    const q = p.string('q');
+    const kind = p.oneOf('kind', KINDS);
+    const side = p.string('side', 20);
+    const page = p.page();
+    const view = await views.get();
+    const all = q ? view.searchEntities(q) : [...view.analysis.entities.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+    const items = all.filter((e) => (!kind || e.kind === kind) && (!side || e.side === side));
+    return c.json(paginate(items, page));
+  });
+
+  app.get('/api/entities/:id{.+}', async (c) => {
+    new QueryParams(c.req.query(), []);
+    const id = c.req.param('id');
+    const view = await views.get();
+    const entity = view.analysis.entities.get(id);
+    if (!entity) throw new HttpError(404, `no entity with id "${id}"`);
+    const mentions = view.sources.flatMap((d) =>
+      d.entities.filter((e) => e.id === id).flatMap((e) => e.mentions.map((m) => ({ docId: d.id, start: m.start, end: m.end, text: m.text }))),
+    );
+    const propositions = view.analysis.propositions
+      .filter((p) => p.place === id || p.claims.some((cl) => cl.speaker === id))
+      .map((p) => ({ id: p.id, kind: p.kind, placeName: p.placeName, status: p.status, from: p.from, to: p.to }));
+    return c.json({ ...entity, mentions, claims: view.claimsBySpeaker.get(id) ?? [], propositions });
+  });
+}

@@ -1,0 +1,14 @@
+/** What every group of routes gets: the desk, its snapshots, and how to run the pipeline on new documents. */
+import type { Doc, DocInit } from '../core/index.js';
+import type { DeskSource } from './desk-source.js';
+import type { DeskViews } from './desk-view.js';
+
+/** Runs documents through the pipeline. */
+export type Extract = (inits: readonly DocInit[]) => Promise<Doc[]>;
+
+/** Shared dependencies of the routes. */
+export interface RouteDeps {
+  readonly source: DeskSource;
+  readonly views: DeskViews;
+  readonly extract: Extract;
+}
