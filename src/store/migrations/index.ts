@@ -1,0 +1,17 @@
+/**
+ * The migrations, in the order they are applied. Each is a TypeScript module exporting its SQL, so the compiled
+ * CLI carries it (tsc does not copy `.sql` files). Never edit an applied migration: add the next one.
+ */
+import { sql as init } from './001-init.js';
+
+/** One schema change. */
+export interface Migration {
+  /** Applied in increasing order; recorded in `schema_migrations`. */
+  readonly version: number;
+  readonly name: string;
+  /** Several statements, run in one transaction with the record of it. */
+  readonly sql: string;
+}
+
+/** Every migration, oldest first. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];

@@ -1,0 +1,602 @@
+/**
+ * The store: documents and everything extracted from them, in Postgres SQL over one {@link Db}
+ * (PGlite or a PostgreSQL server). Each document is written in one transaction; exact and near-duplicate
+ * documents are recognised and recorded as further sources of the stored one instead of being stored twice.
+ */
+import type { Doc, Entity } from '../core/index.js';
+import type { Db, Queryable } from './db.js';
+import { toExtractionJson, type ExtractionJson } from './extraction-json.js';
+import { fingerprintDoc, NEAR_DUPLICATE_SIMILARITY, similarity, type Fingerprint } from './fingerprint.js';
+import { migrate } from './migrate.js';
+
+/** What happened to one document on ingest. */
+export type IngestStatus = 'stored' | 'duplicate' | 'near-duplicate' | 'failed';
+
+/** The outcome of ingesting one document. */
+export interface IngestResult {
+  /** The document's id as given. */
+  readonly id: string;
+  readonly status: IngestStatus;
+  /**
+   * The stored document holding this text: the document itself when `stored` (under `<id>~<hash>` when its id was
+   * already taken by a different text), the earlier one when a duplicate; absent when `failed`.
+   */
+  readonly storedId?: string;
+  /** For `duplicate` and `near-duplicate`: the stored document it duplicates (itself when ingested twice). */
+  readonly duplicateOf?: string;
+  /** Estimated Jaccard similarity of the word shingles to the stored text: 1 for exact duplicates. */
+  readonly similarity?: number;
+  /** Why it failed, one sentence (bad data in the document; the batch goes on). */
+  readonly error?: string;
+}
+
+/** Options for {@link Store.ingestDocuments}. */
+export interface IngestOptions {
+  /** Called after each document, in order (for progress bars). */
+  onResult?: (result: IngestResult, index: number) => void;
+}
+
+/** One stored document in a listing. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly format: string;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly path: string | null;
+  readonly words: number;
+  /** Number of sources it was read from (1 + duplicates recorded). */
+  readonly sources: number;
+  /** ISO timestamp. */
+  readonly ingestedAt: string;
+}
+
+/** A source a stored document was read from: the original or a duplicate. */
+export interface DocumentSource {
+  readonly docKey: string;
+  readonly relation: 'original' | 'duplicate' | 'near-duplicate';
+  /** Estimated Jaccard similarity to the stored text (1 for the original and exact duplicates). */
+  readonly similarity: number;
+  readonly format: string | null;
+  readonly path: string | null;
+  readonly line: number | null;
+  readonly url: string | null;
+  readonly source: string | null;
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly seenAt: string;
+}
+
+/** A stored document with its text, extraction and sources. */
+export interface StoredDocument extends DocumentSummary {
+  readonly input: string;
+  /** The readable text (equal to `input` for plain text). */
+  readonly viewText: string;
+  readonly contentHash: string;
+  readonly extraction: ExtractionJson;
+  readonly sourceList: readonly DocumentSource[];
+}
+
+/** An alias of a stored entity: a surface form with how often and when it was seen. */
+export interface StoredAlias {
+  readonly alias: string;
+  readonly count: number;
+  readonly documents: number;
+  readonly firstSeen: string | null;
+  readonly lastSeen: string | null;
+  readonly firstDocument: string | null;
+  readonly lastDocument: string | null;
+}
+
+/** A stored entity with its aliases, most frequent first. */
+export interface StoredEntity {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly type: string | null;
+  readonly side: string | null;
+  readonly role: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly country: string | null;
+  readonly geonamesId: number | null;
+  readonly mentions: number;
+  readonly documents: number;
+  readonly firstSeen: string | null;
+  readonly lastSeen: string | null;
+  readonly aliases: readonly StoredAlias[];
+}
+
+/** Namespaces of the advisory locks that serialise writers touching the same text (see {@link lockKeys}). */
+const LOCK_BAND = 0x51 * 2 ** 36;
+const LOCK_HASH = 0x5175 * 2 ** 32;
+const LOCK_ID = 0x5176 * 2 ** 32;
+
+/** SQLSTATE classes that mean "this document's data is bad", not "the database is unusable". */
+const DATA_ERROR = /^2[23]/;
+/** SQLSTATEs of a transaction that lost a race (deadlock, serialisation) and can simply be retried. */
+const RETRY = new Set(['40001', '40P01']);
+
+/** A 32-bit hash of a string, for advisory lock keys. */
+function lockHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Advisory lock keys for a document, sorted: its exact hash, its id and each LSH band key. Two workers
+ * ingesting copies of one article (or near copies: they share a band key) then run one after the other, and the
+ * second sees the first's committed row. Sorted so that two writers never wait on each other in a cycle.
+ */
+function lockKeys(fp: Fingerprint, id: string): number[] {
+  const keys = [LOCK_HASH + lockHash(fp.hash), LOCK_ID + lockHash(id)];
+  fp.bands?.forEach((key, band) => keys.push(LOCK_BAND + band * 2 ** 32 + (key >>> 0)));
+  return keys.sort((a, b) => a - b);
+}
+
+/** Postgres text cannot hold NUL; U+FFFD keeps the UTF-16 length, so every offset still indexes the text. */
+function pgText(text: string): string;
+function pgText(text: string | null | undefined): string | null;
+function pgText(text: string | null | undefined): string | null {
+  return text == null ? null : text.replace(/\u0000/g, '\uFFFD');
+}
+
+/** A value as a JSON parameter, with `\u0000` escapes (which jsonb rejects) replaced as in {@link pgText}. */
+function jsonParam(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+}
+
+/** A `YYYY-MM-DD` date that exists, or null: a stage's odd date must not fail the whole document. */
+function isoDate(value: string | null | undefined): string | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? value : null;
+}
+
+/** An integer column value, or null. */
+function int(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : null;
+}
+
+/** A finite number or null. */
+function num(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Identifies a source of a document, so that reading the same source twice records it once. */
+function sourceKey(doc: Doc): string {
+  const o = doc.origin;
+  return JSON.stringify([doc.id, o.path ?? null, o.line ?? null, o.url ?? null, o.source ?? null]);
+}
+
+/** Merges entities of one document that share an id (a stage may emit the same entity twice). */
+function mergeEntities(entities: readonly Entity[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const e of entities) {
+    const seen = byId.get(e.id);
+    byId.set(e.id, seen ? { ...seen, mentions: [...seen.mentions, ...e.mentions] } : e);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The row of a document's source, for `document_sources`. */
+function sourceRow(doc: Doc, documentId: string, relation: DocumentSource['relation'], sim: number, hash: string): unknown[] {
+  const o = doc.origin;
+  return [
+    documentId,
+    sourceKey(doc),
+    pgText(doc.id),
+    relation,
+    sim,
+    hash,
+    doc.format,
+    pgText(o.path),
+    int(o.line),
+    pgText(o.url),
+    pgText(o.source),
+    pgText(doc.title?.value),
+    isoDate(doc.published?.value),
+  ];
+}
+
+const INSERT_SOURCE = `INSERT INTO document_sources
+  (document_id, source_key, doc_key, relation, similarity, content_hash, format, path, line, url, source, title, published)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+  ON CONFLICT (document_id, source_key) DO NOTHING`;
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.published, d.format, d.source, d.url, d.path, d.word_count AS words,
+  (SELECT count(*) FROM document_sources s WHERE s.document_id = d.id) AS sources, d.ingested_at AS "ingestedAt"`;
+
+/** The store over one database. Create it with `openStore()` or `new Store(db)` and call {@link Store.migrate}. */
+export class Store {
+  /** @param db the database; the store closes it on {@link Store.close}. */
+  constructor(readonly db: Db) {}
+
+  /** Brings the schema up to date; returns the migration versions applied (none when already current). */
+  migrate(): Promise<number[]> {
+    return migrate(this.db);
+  }
+
+  /**
+   * Stores documents one by one, each in its own transaction, and says for each whether it was stored or
+   * recognised as an exact or near duplicate of a stored one (then only its source is recorded). A document
+   * whose data the database rejects comes back `failed` and the batch goes on; a database that stops
+   * working throws.
+   */
+  async ingestDocuments(docs: Iterable<Doc>, options: IngestOptions = {}): Promise<IngestResult[]> {
+    const results: IngestResult[] = [];
+    let index = 0;
+    for (const doc of docs) {
+      const result = await this.ingestDocument(doc);
+      results.push(result);
+      options.onResult?.(result, index++);
+    }
+    return results;
+  }
+
+  /** Stores one document in one transaction (see {@link Store.ingestDocuments}). */
+  async ingestDocument(doc: Doc): Promise<IngestResult> {
+    const fp = fingerprintDoc(doc);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => this.write(tx, doc, fp));
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (typeof code === 'string' && RETRY.has(code) && attempt < 5) continue;
+        if (typeof code === 'string' && DATA_ERROR.test(code)) {
+          const reason = error instanceof Error ? error.message : String(error);
+          return { id: doc.id, status: 'failed', error: `the database rejected the document: ${reason}` };
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** The body of one document's transaction. */
+  private async write(tx: Queryable, doc: Doc, fp: Fingerprint): Promise<IngestResult> {
+    await tx.query(
+      'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS keys',
+      [lockKeys(fp, doc.id)],
+    );
+
+    const exact = await tx.query<{ id: string }>('SELECT id FROM documents WHERE content_hash = $1', [fp.hash]);
+    if (exact[0]) {
+      await tx.query(INSERT_SOURCE, sourceRow(doc, exact[0].id, 'duplicate', 1, fp.hash));
+      return { id: doc.id, status: 'duplicate', storedId: exact[0].id, duplicateOf: exact[0].id, similarity: 1 };
+    }
+
+    if (fp.minhash && fp.bands) {
+      const candidates = await tx.query<{ id: string; minhash: number[] }>(
+        `SELECT d.id, d.minhash FROM documents d
+         WHERE d.id IN (SELECT b.document_id FROM document_bands b
+                        JOIN unnest($1::smallint[], $2::integer[]) AS k(band, key) ON b.band = k.band AND b.key = k.key)
+         ORDER BY d.ingested_at, d.id`,
+        [fp.bands.map((_, band) => band), fp.bands],
+      );
+      let best: { id: string; similarity: number } | undefined;
+      for (const c of candidates) {
+        const sim = similarity(fp.minhash, c.minhash);
+        if (sim >= NEAR_DUPLICATE_SIMILARITY && (!best || sim > best.similarity)) best = { id: c.id, similarity: sim };
+      }
+      if (best) {
+        await tx.query(INSERT_SOURCE, sourceRow(doc, best.id, 'near-duplicate', best.similarity, fp.hash));
+        return { id: doc.id, status: 'near-duplicate', storedId: best.id, duplicateOf: best.id, similarity: best.similarity };
+      }
+    }
+
+    // A different text under an id already stored (an article updated at the same URL): keep both.
+    const taken = await tx.query('SELECT 1 FROM documents WHERE id = $1', [doc.id]);
+    const id = taken.length ? `${doc.id}~${fp.hash.slice(0, 12)}` : doc.id;
+    await this.insertDocument(tx, doc, fp, id);
+    return { id: doc.id, status: 'stored', storedId: id };
+  }
+
+  /** Inserts a new document and every layer extracted from it. */
+  private async insertDocument(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
+    const published = isoDate(doc.published?.value);
+    const o = doc.origin;
+    await tx.query(
+      `INSERT INTO documents (id, content_hash, minhash, word_count, format, title,
+         published, published_rule, url, source, path, encoding, input, view_text, extraction)
+       VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`,
+      [
+        id,
+        fp.hash,
+        fp.minhash ? [...fp.minhash] : null,
+        fp.words,
+        doc.format,
+        pgText(doc.title?.value),
+        published,
+        doc.published?.rule ?? null,
+        pgText(o.url),
+        pgText(o.source),
+        pgText(o.path),
+        o.encoding ?? null,
+        pgText(doc.input),
+        doc.view.isIdentity ? null : pgText(doc.view.text),
+        jsonParam(toExtractionJson(doc, id)),
+      ],
+    );
+    await tx.query(INSERT_SOURCE, sourceRow(doc, id, 'original', 1, fp.hash));
+    if (fp.bands) {
+      await tx.query(
+        'INSERT INTO document_bands (document_id, band, key) SELECT $1, band - 1, key FROM unnest($2::integer[]) WITH ORDINALITY AS k(key, band)',
+        [id, [...fp.bands]],
+      );
+    }
+
+    if (doc.excluded.length) {
+      await tx.query(
+        `INSERT INTO excluded_spans (document_id, ordinal, span_start, span_end, text, rule)
+         SELECT $1, ordinal, span_start, span_end, text, rule
+         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, span_start integer, span_end integer, text text, rule text)`,
+        [id, jsonParam(doc.excluded.map((s, i) => ({ ordinal: i, span_start: s.start, span_end: s.end, text: s.text, rule: s.rule })))],
+      );
+    }
+
+    if (doc.times.length) {
+      await tx.query(
+        `INSERT INTO time_expressions (document_id, ordinal, span_start, span_end, text, value, precision, unresolved, sentence, rule)
+         SELECT $1, ordinal, span_start, span_end, text, value, precision, unresolved, sentence, rule
+         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, span_start integer, span_end integer, text text,
+           value date, precision text, unresolved text, sentence integer, rule text)`,
+        [
+          id,
+          jsonParam(
+            doc.times.map((t, i) => ({
+              ordinal: i,
+              span_start: t.start,
+              span_end: t.end,
+              text: t.text,
+              value: isoDate(t.value),
+              precision: t.precision ?? null,
+              unresolved: t.unresolved ?? null,
+              sentence: int(t.sentence),
+              rule: t.rule,
+            })),
+          ),
+        ],
+      );
+    }
+
+    await this.upsertEntities(tx, doc, id, published);
+
+    if (doc.claims.length) {
+      await tx.query(
+        `INSERT INTO claims (document_id, id, speaker_id, speaker_text, side, cue, content, span_start, span_end,
+           content_start, content_end, channel, claim_date, date_precision, sentence, rule,
+           prop_kind, prop_place, prop_holder, prop_polarity, prop_count)
+         SELECT $1, id, speaker_id, speaker_text, side, cue, content, span_start, span_end, content_start, content_end,
+           channel, claim_date, date_precision, sentence, rule, prop_kind, prop_place, prop_holder, prop_polarity, prop_count
+         FROM jsonb_to_recordset($2::jsonb) AS x(id text, speaker_id text, speaker_text text, side text, cue text,
+           content text, span_start integer, span_end integer, content_start integer, content_end integer, channel text,
+           claim_date date, date_precision text, sentence integer, rule text, prop_kind text, prop_place text,
+           prop_holder text, prop_polarity text, prop_count double precision)`,
+        [
+          id,
+          jsonParam(
+            doc.claims.map((c) => ({
+              id: c.id,
+              speaker_id: c.speaker,
+              speaker_text: c.speakerText,
+              side: c.side ?? null,
+              cue: c.cue,
+              content: c.content,
+              span_start: c.start,
+              span_end: c.end,
+              content_start: int(c.contentSpan?.start),
+              content_end: int(c.contentSpan?.end),
+              channel: c.channel ?? null,
+              claim_date: isoDate(c.date),
+              date_precision: c.datePrecision ?? null,
+              sentence: int(c.sentence),
+              rule: c.rule,
+              prop_kind: c.proposition?.kind ?? null,
+              prop_place: c.proposition?.place ?? null,
+              prop_holder: c.proposition?.holder ?? null,
+              prop_polarity: c.proposition?.polarity ?? null,
+              prop_count: num(c.proposition?.count),
+            })),
+          ),
+        ],
+      );
+    }
+
+    if (doc.events.length) {
+      await tx.query(
+        `INSERT INTO events (document_id, id, type, sub_type, event_date, date_precision, place_id, actors, fatalities,
+           injuries, quantity, claim_ids, span_start, span_end, text, sentence, rule)
+         SELECT $1, id, type, sub_type, event_date, date_precision, place_id, actors, fatalities, injuries, quantity,
+           claim_ids, span_start, span_end, text, sentence, rule
+         FROM jsonb_to_recordset($2::jsonb) AS x(id text, type text, sub_type text, event_date date, date_precision text,
+           place_id text, actors text[], fatalities integer, injuries integer, quantity integer, claim_ids text[],
+           span_start integer, span_end integer, text text, sentence integer, rule text)`,
+        [
+          id,
+          jsonParam(
+            doc.events.map((e) => ({
+              id: e.id,
+              type: e.type,
+              sub_type: e.subType,
+              event_date: isoDate(e.date),
+              date_precision: e.datePrecision ?? null,
+              place_id: e.place,
+              actors: [...e.actors],
+              fatalities: int(e.fatalities),
+              injuries: int(e.injuries),
+              quantity: int(e.quantity),
+              claim_ids: [...(e.claims ?? [])],
+              span_start: e.start,
+              span_end: e.end,
+              text: e.text,
+              sentence: int(e.sentence),
+              rule: e.rule,
+            })),
+          ),
+        ],
+      );
+    }
+  }
+
+  /**
+   * Upserts the document's entities by their stable id, accumulates their aliases (the text of each mention,
+   * with counts and first/last seen dates) and inserts the mentions.
+   */
+  private async upsertEntities(tx: Queryable, doc: Doc, id: string, published: string | null): Promise<void> {
+    const entities = mergeEntities(doc.entities);
+    if (!entities.length) return;
+    await tx.query(
+      `INSERT INTO entities (id, kind, name, type, side, role, lat, lon, country, geonames_id, mention_count,
+         document_count, first_seen, last_seen)
+       SELECT x.id, x.kind, x.name, x.type, x.side, x.role, x.lat, x.lon, x.country, x.geonames_id, x.mention_count,
+         1, s.seen, s.seen
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, kind text, name text, type text, side text, role text,
+         lat double precision, lon double precision, country text, geonames_id integer, mention_count integer),
+         (SELECT COALESCE($2::date, CURRENT_DATE) AS seen) AS s
+       ON CONFLICT (id) DO UPDATE SET
+         kind = EXCLUDED.kind,
+         name = EXCLUDED.name,
+         type = COALESCE(EXCLUDED.type, entities.type),
+         side = COALESCE(EXCLUDED.side, entities.side),
+         role = COALESCE(EXCLUDED.role, entities.role),
+         lat = COALESCE(EXCLUDED.lat, entities.lat),
+         lon = COALESCE(EXCLUDED.lon, entities.lon),
+         country = COALESCE(EXCLUDED.country, entities.country),
+         geonames_id = COALESCE(EXCLUDED.geonames_id, entities.geonames_id),
+         mention_count = entities.mention_count + EXCLUDED.mention_count,
+         document_count = entities.document_count + 1,
+         first_seen = LEAST(entities.first_seen, EXCLUDED.first_seen),
+         last_seen = GREATEST(entities.last_seen, EXCLUDED.last_seen),
+         updated_at = now()`,
+      [
+        jsonParam(
+          entities.map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            name: e.name,
+            type: e.type ?? null,
+            side: e.side ?? null,
+            role: e.role ?? null,
+            lat: num(e.lat),
+            lon: num(e.lon),
+            country: e.country ?? null,
+            geonames_id: int(e.geonamesId),
+            mention_count: e.mentions.length,
+          })),
+        ),
+        published,
+      ],
+    );
+
+    const aliases: { entity_id: string; alias: string; count: number }[] = [];
+    for (const e of entities) {
+      const counts = new Map<string, number>();
+      for (const m of e.mentions) {
+        // Whitespace inside a surface form varies with line breaks; the alias is the form a reader sees.
+        const alias = m.text.replace(/\s+/g, ' ').trim();
+        if (alias) counts.set(alias, (counts.get(alias) ?? 0) + 1);
+      }
+      for (const [alias, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        aliases.push({ entity_id: e.id, alias, count });
+      }
+    }
+    if (aliases.length) {
+      await tx.query(
+        `INSERT INTO entity_aliases (entity_id, alias, count, document_count, first_seen, last_seen, first_document, last_document)
+         SELECT x.entity_id, x.alias, x.count, 1, s.seen, s.seen, $3, $3
+         FROM jsonb_to_recordset($1::jsonb) AS x(entity_id text, alias text, count integer),
+           (SELECT COALESCE($2::date, CURRENT_DATE) AS seen) AS s
+         ON CONFLICT (entity_id, alias) DO UPDATE SET
+           count = entity_aliases.count + EXCLUDED.count,
+           document_count = entity_aliases.document_count + 1,
+           first_document = CASE WHEN EXCLUDED.first_seen < entity_aliases.first_seen
+             THEN EXCLUDED.first_document ELSE entity_aliases.first_document END,
+           first_seen = LEAST(entity_aliases.first_seen, EXCLUDED.first_seen),
+           last_document = CASE WHEN EXCLUDED.last_seen >= entity_aliases.last_seen
+             THEN EXCLUDED.last_document ELSE entity_aliases.last_document END,
+           last_seen = GREATEST(entity_aliases.last_seen, EXCLUDED.last_seen)`,
+        [jsonParam(aliases), published, id],
+      );
+    }
+
+    const mentions = entities
+      .flatMap((e) => e.mentions.map((m) => ({ entity_id: e.id, m })))
+      .sort((a, b) => a.m.start - b.m.start || a.m.end - b.m.end)
+      .map(({ entity_id, m }, ordinal) => ({
+        ordinal,
+        entity_id,
+        span_start: m.start,
+        span_end: m.end,
+        text: m.text,
+        rule: m.rule,
+        sentence: int(m.sentence),
+        metonym: m.metonym === true,
+      }));
+    if (mentions.length) {
+      await tx.query(
+        `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym)
+         SELECT $1, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym
+         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, span_start integer, span_end integer,
+           text text, rule text, sentence integer, metonym boolean)`,
+        [id, jsonParam(mentions)],
+      );
+    }
+  }
+
+  /** Stored documents in the order they were stored, `limit` (default 50) from `offset` (default 0). */
+  async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
+    const limit = Math.max(0, Math.floor(options.limit ?? 50));
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    return this.db.query<DocumentSummary & Record<string, unknown>>(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.ingested_at, d.id LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+  }
+
+  /** Number of stored documents (duplicates not counted). */
+  async countDocuments(): Promise<number> {
+    const rows = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM documents');
+    return rows[0].n;
+  }
+
+  /** One stored document with its text, extraction JSON and sources, or null when there is none with that id. */
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${SUMMARY_COLUMNS}, d.input, COALESCE(d.view_text, d.input) AS "viewText", d.content_hash AS "contentHash",
+         d.extraction FROM documents d WHERE d.id = $1`,
+      [id],
+    );
+    if (!rows[0]) return null;
+    const sourceList = await this.db.query<DocumentSource & Record<string, unknown>>(
+      `SELECT doc_key AS "docKey", relation, similarity, format, path, line, url, source, title, published, seen_at AS "seenAt"
+       FROM document_sources WHERE document_id = $1 ORDER BY seen_at, source_key`,
+      [id],
+    );
+    return { ...(rows[0] as unknown as StoredDocument), sourceList };
+  }
+
+  /** One stored entity with its aliases (most frequent first), or null. */
+  async getEntity(id: string): Promise<StoredEntity | null> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT id, kind, name, type, side, role, lat, lon, country, geonames_id AS "geonamesId", mention_count AS mentions,
+         document_count AS documents, first_seen AS "firstSeen", last_seen AS "lastSeen" FROM entities WHERE id = $1`,
+      [id],
+    );
+    if (!rows[0]) return null;
+    const aliases = await this.db.query<StoredAlias & Record<string, unknown>>(
+      `SELECT alias, count, document_count AS documents, first_seen AS "firstSeen", last_seen AS "lastSeen",
+         first_document AS "firstDocument", last_document AS "lastDocument"
+       FROM entity_aliases WHERE entity_id = $1 ORDER BY count DESC, alias`,
+      [id],
+    );
+    return { ...(rows[0] as unknown as StoredEntity), aliases };
+  }
+
+  /** Closes the database. */
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
