@@ -14,12 +14,16 @@ export interface TriggerMatch {
   readonly code: string;
   /** Weight from the lexicon, scaled by the context factor. */
   readonly weight: number;
+  /** Weight from the lexicon alone. */
+  readonly baseWeight: number;
   /** Offsets in the text searched. */
   readonly start: number;
   readonly end: number;
   readonly text: string;
   /** Context cues governing it. */
   readonly context: readonly CueKind[];
+  /** A supporting cue only (a weapon or actor noun), not a happening. */
+  readonly cue: boolean;
 }
 
 /** The sentence around `at` in `text` (cheap: split on final punctuation), for the context cues. */
@@ -48,7 +52,10 @@ function inName(text: string, start: number, end: number): boolean {
 function conditionsHold(t: Trigger, text: string, start: number, end: number): boolean {
   if (t.with && !t.with.test(text)) return false;
   if (t.without && t.without.test(text)) return false;
-  if (t.after && !t.after.test(text.slice(end, end + t.window))) return false;
+  if (t.after && !t.after.test(text.slice(end, end + t.window))) {
+    const name = t.afterName && /^\s+(the\s+)?((city|town|village|settlement|region|province) of\s+)?[A-Z]/.test(text.slice(end, end + t.window));
+    if (!name) return false;
+  }
   if (t.before && !t.before.test(text.slice(Math.max(0, start - t.window), start))) return false;
   return true;
 }
@@ -77,7 +84,7 @@ export function findTriggers(text: string): TriggerMatch[] {
             ? 'GOV_REGAINS_TERIT'
             : 'NON_STATE_ACTOR_OVERTAKES_TER'
           : t.cls;
-      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), start, end, text: m[0], context });
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.weight - a.weight);

@@ -8,6 +8,7 @@ import triggersData from '../data/triggers.json' with { type: 'json' };
 import actorsData from '../data/actors.json' with { type: 'json' };
 import contextData from '../data/context.json' with { type: 'json' };
 import numbersData from '../data/numbers.json' with { type: 'json' };
+import placesData from '../data/places.json' with { type: 'json' };
 
 /** One event class: an ACLED type and sub-event type with its CASE 2021 code. */
 export interface EventClass {
@@ -35,11 +36,15 @@ export interface Trigger {
   readonly after?: RegExp;
   readonly before?: RegExp;
   readonly window: number;
+  /** A supporting cue: helps classify a snippet, never makes an event alone. */
+  readonly cue: boolean;
+  /** Also accepted when a capitalised name follows ("captured Bakhmut"). */
+  readonly afterName: boolean;
 }
 
 /** A compiled context cue of `data/context.json`. */
 export interface ContextCue {
-  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'history' | 'background';
+  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'history' | 'background';
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
@@ -65,6 +70,8 @@ interface RawTrigger {
   after?: string;
   before?: string;
   window?: number;
+  cue?: boolean;
+  afterName?: boolean;
 }
 
 /** Every event class, by code. */
@@ -84,6 +91,8 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   after: t.after ? compilePattern(t.after, 'i', false) : undefined,
   before: t.before ? compilePattern(t.before, 'i', false) : undefined,
   window: t.window ?? 60,
+  cue: t.cue ?? false,
+  afterName: t.afterName ?? false,
 }));
 
 /** Actor cues deciding who changed control of territory. */
@@ -108,4 +117,12 @@ export const numbers = {
   fatality: numbersData.fatality as string[],
   injury: numbersData.injury as string[],
   quantity: numbersData.quantity as string[],
+};
+
+/** How places are tied to triggers: specificity rank and ACLED geo precision by place type, locative and list cues. */
+export const placeRules = {
+  rank: placesData.rank as Record<string, number>,
+  geoPrecision: placesData.geoPrecision as Record<string, number>,
+  locative: new RegExp(placesData.locative, 'i'),
+  list: new RegExp(placesData.list, 'i'),
 };

@@ -30,7 +30,9 @@ export function territoryTaker(text: string, start: number, end: number): Taker 
   // "the militants were pushed back / driven out": the subject lost the ground, so the other side took it.
   const loser = /\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
   const taker = decide(text, start, end);
-  if (!loser || /^\s*(\w+\s+){0,3}by\b/i.test(text.slice(end, end + 80))) return taker;
+  // Only invert when an actor was the subject; "Bakhmut has been occupied" has a place for subject.
+  const subjectIsActor = lastMatch(actorCues.government, text.slice(Math.max(0, start - 160), start)) !== -1 || lastMatch(actorCues.nonState, text.slice(Math.max(0, start - 160), start)) !== -1;
+  if (!loser || !subjectIsActor || /^\s*(\w+\s+){0,3}by\b/i.test(text.slice(end, end + 80))) return taker;
   return taker === 'government' ? 'nonState' : 'government';
 }
 

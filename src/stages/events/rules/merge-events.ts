@@ -1,0 +1,61 @@
+/**
+ * One event per happening within a document. Sentences about the same strike repeat it ("A drone hit
+ * Istra. The strike injured two."), and a headline restates the lead; these merge into the first report,
+ * which keeps its evidence span and gains the later sentences' counts, actors and claims.
+ */
+import type { ConflictEvent } from '../../../core/index.js';
+
+/** Sentences within which a placeless report is taken as a follow-up of an earlier event of the same type. */
+const FOLLOW_UP_SENTENCES = 2;
+
+function max(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a == null) return b ?? null;
+  if (b == null) return a;
+  return Math.max(a, b);
+}
+
+function union(a: readonly string[] | undefined, b: readonly string[] | undefined): string[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+/** True when `later` reports the same happening as `earlier`. */
+export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boolean {
+  if (earlier.subType !== later.subType) {
+    // A placeless follow-up of the same event type ("the strike killed five") still belongs to it.
+    return later.place === null && earlier.type === later.type && later.sentence - earlier.sentence <= FOLLOW_UP_SENTENCES && later.sentence > earlier.sentence;
+  }
+  // Only two day-precise dates can disagree; "this week" and "on Tuesday" may name the same day.
+  if (earlier.date && later.date && earlier.date !== later.date && earlier.datePrecision === 'day' && later.datePrecision === 'day') return false;
+  if (earlier.place !== null && later.place !== null) return earlier.place === later.place;
+  // One side placeless: the same happening when reported close together.
+  return later.sentence - earlier.sentence <= FOLLOW_UP_SENTENCES;
+}
+
+/** Folds `later` into `earlier`: counts take the largest stated, ids are unioned, the first evidence stays. */
+export function mergeInto(earlier: ConflictEvent, later: ConflictEvent): ConflictEvent {
+  return {
+    ...earlier,
+    place: earlier.place ?? later.place,
+    date: earlier.date ?? later.date,
+    datePrecision: earlier.date ? earlier.datePrecision : later.datePrecision,
+    actors: union(earlier.actors, later.actors),
+    fatalities: max(earlier.fatalities, later.fatalities),
+    injuries: max(earlier.injuries, later.injuries),
+    quantity: max(earlier.quantity, later.quantity),
+    claims: union(earlier.claims, later.claims),
+  };
+}
+
+/**
+ * Merges events of one document that report the same happening; the input is in text order, ids are given
+ * afterwards so they stay dense.
+ */
+export function mergeEvents(events: readonly ConflictEvent[]): ConflictEvent[] {
+  const out: ConflictEvent[] = [];
+  for (const e of events) {
+    const i = out.findIndex((o) => sameHappening(o, e));
+    if (i === -1) out.push(e);
+    else out[i] = mergeInto(out[i], e);
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Ties places to a trigger: the most specific place of the sentence, nearest to the trigger among equals,
+ * preferring places introduced by a locative preposition ("in", "near", "over"); a list of places of the same
+ * specificity ("in Oriol …, in Tula …, and in Voronezh …") yields every place of the list, one event each.
+ */
+import { placeRules } from './lexicon.js';
+
+/** A place mention in a sentence (offsets relative to the sentence text). */
+export interface PlaceCandidate {
+  /** Entity id of the place. */
+  readonly id: string;
+  /** Entity type (`city`, `admin1`, `country`, …), when known. */
+  readonly type?: string;
+  readonly start: number;
+  readonly end: number;
+  /** A metonym ("Moscow said") names a government, not a place. */
+  readonly metonym?: boolean;
+}
+
+/** Specificity rank of a place type (higher is more specific). */
+export function placeRank(type: string | undefined): number {
+  return placeRules.rank[type ?? 'unknown'] ?? placeRules.rank.unknown;
+}
+
+/** ACLED geo precision of a place type: 1 the place itself, 2 a region around it, 3 a larger area. */
+export function geoPrecision(type: string | undefined): number {
+  return placeRules.geoPrecision[type ?? 'unknown'] ?? placeRules.geoPrecision.unknown;
+}
+
+/**
+ * The places a trigger at `[triggerStart, triggerEnd)` of `sentence` happened at: one id, several for a list,
+ * none when the sentence names no place. Candidates that are metonyms or adjectives ("Russian") never count.
+ */
+export function pickPlaces(
+  sentence: string,
+  triggerStart: number,
+  triggerEnd: number,
+  candidates: readonly PlaceCandidate[],
+): string[] {
+  const usable = candidates.filter((c) => !c.metonym && /^[A-Z0-9]/.test(sentence.slice(c.start, c.end)));
+  if (!usable.length) return [];
+  const score = (c: PlaceCandidate) => {
+    const locative = placeRules.locative.test(sentence.slice(Math.max(0, c.start - 40), c.start));
+    const possessive = /^['’]s\b/.test(sentence.slice(c.end, c.end + 3));
+    return placeRank(c.type) + (locative ? 1 : 0) - (possessive ? 1 : 0);
+  };
+  const distance = (c: PlaceCandidate) => (c.end <= triggerStart ? triggerStart - c.end : Math.max(0, c.start - triggerEnd));
+  const best = Math.max(...usable.map(score));
+  const top = usable.filter((c) => score(c) === best).sort((a, b) => a.start - b.start);
+  // A list: top places in sequence, each gap holding a list separator.
+  const list: PlaceCandidate[] = [];
+  for (const c of top) {
+    const prev = list[list.length - 1];
+    if (!prev) list.push(c);
+    else if (placeRules.list.test(sentence.slice(prev.end, c.start))) list.push(c);
+    else break;
+  }
+  const ids = [...new Set(list.map((c) => c.id))];
+  if (ids.length >= 2 && list.length === top.length) return ids;
+  const nearest = [...top].sort((a, b) => distance(a) - distance(b))[0];
+  return [nearest.id];
+}
