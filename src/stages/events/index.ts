@@ -14,8 +14,8 @@ import { isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
-import { eventClasses } from './rules/lexicon.js';
-import { mergeEvents } from './rules/merge-events.js';
+import { eventClasses, placeRules } from './rules/lexicon.js';
+import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { pickPlaces, type PlaceCandidate } from './rules/pick-places.js';
 
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
@@ -136,7 +136,20 @@ export const eventsStage: Stage = {
   run(doc) {
     const located = mentionsBySentence(doc);
     const found: ConflictEvent[] = [];
-    for (const s of doc.sentences) found.push(...sentenceEvents(doc, s, located.get(s.index) ?? []));
+    for (const s of doc.sentences) {
+      const here = located.get(s.index) ?? [];
+      const events = sentenceEvents(doc, s, here);
+      const last = found[found.length - 1];
+      // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
+      const text = doc.view.text.slice(s.vStart, s.vEnd);
+      if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every((e) => e.place === null)) {
+        const counts = { ...last, fatalities: findFatalities(text)?.value ?? null, injuries: findInjuries(text)?.value ?? null, quantity: findQuantity(text)?.value ?? null };
+        const claims = events.flatMap((e) => e.claims ?? []);
+        found[found.length - 1] = mergeInto(last, { ...counts, claims, actors: events.flatMap((e) => e.actors), place: null });
+        continue;
+      }
+      found.push(...events);
+    }
     const events = mergeEvents(found).map((e, i) => ({ ...e, id: `${doc.id}#e${i + 1}` }));
     return { ...doc, events };
   },

@@ -125,4 +125,5 @@ export const placeRules = {
   geoPrecision: placesData.geoPrecision as Record<string, number>,
   locative: new RegExp(placesData.locative, 'i'),
   list: new RegExp(placesData.list, 'i'),
+  anaphora: new RegExp(placesData.anaphora, 'i'),
 };

@@ -5,6 +5,9 @@
  */
 import { placeRules } from './lexicon.js';
 
+/** Extra distance, in characters, for a place in another clause than the trigger. */
+const CLAUSE_PENALTY = 50;
+
 /** A place mention in a sentence (offsets relative to the sentence text). */
 export interface PlaceCandidate {
   /** Entity id of the place. */
@@ -44,7 +47,12 @@ export function pickPlaces(
     const possessive = /^['’]s\b/.test(sentence.slice(c.end, c.end + 3));
     return placeRank(c.type) + (locative ? 1 : 0) - (possessive ? 1 : 0);
   };
-  const distance = (c: PlaceCandidate) => (c.end <= triggerStart ? triggerStart - c.end : Math.max(0, c.start - triggerEnd));
+  // Distance in characters; a clause boundary between place and trigger ("After talks in Geneva, shelling hit
+  // Donetsk") counts as far, because the place then belongs to another clause.
+  const distance = (c: PlaceCandidate) => {
+    const gap = c.end <= triggerStart ? sentence.slice(c.end, triggerStart) : sentence.slice(triggerEnd, Math.max(triggerEnd, c.start));
+    return gap.length + (/[,;:—–()]/.test(gap) ? CLAUSE_PENALTY : 0);
+  };
   const best = Math.max(...usable.map(score));
   const top = usable.filter((c) => score(c) === best).sort((a, b) => a.start - b.start);
   // A list: top places in sequence, each gap holding a list separator.

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsStage } from '../../src/stages/events/index.js';
+import { entity, makeDoc } from './helpers.js';
+
+test('a sourced, dated, placed event with counts', () => {
+  const text = 'Russia said it shot down two drones over Istra on Monday. Nothing else happened.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Istra', { type: 'city' }), entity(d, 'place', 'geo:2', 'Russia', { type: 'country' })],
+    times: (d) => [{ start: 47, end: 56, text: 'on Monday', rule: 't', value: '2023-05-08', precision: 'day', sentence: 0 }],
+    claims: () => [
+      {
+        id: 't#c1', speaker: null, speakerText: 'Russia', cue: 'said', start: 0, end: 57, side: 'RU',
+        content: text.slice(12, 56), contentSpan: { start: 12, end: 56, text: text.slice(12, 56), rule: 'c' }, sentence: 0, rule: 'c',
+      },
+    ],
+  });
+  const out = eventsStage.run(doc, {});
+  assert.equal(out.events.length, 1);
+  const e = out.events[0];
+  assert.equal(e.id, 't#e1');
+  assert.equal(e.subType, 'Disrupted weapons use');
+  assert.equal(e.type, 'Strategic developments');
+  assert.equal(e.place, 'geo:1');
+  assert.equal(e.date, '2023-05-08');
+  assert.equal(e.datePrecision, 'day');
+  assert.equal(e.quantity, 2);
+  assert.deepEqual(e.claims, ['t#c1']);
+  assert.equal(text.slice(e.start, e.end), e.text);
+  assert.match(e.rule, /^events\//);
+});
+
+test('negated, future and hypothetical triggers make no event', () => {
+  for (const text of [
+    'The army denied carrying out airstrikes on the village.',
+    'The rebels plan to attack the base next week.',
+    'If the talks fail, shelling could resume.',
+    'The fighter jets will be delivered next year.',
+  ]) {
+    const out = eventsStage.run(makeDoc(text, { published: '2023-05-12' }), {});
+    assert.deepEqual(out.events, [], text);
+  }
+});
+
+test('sentences about the same strike merge; fatalities and injuries are kept', () => {
+  const text = 'An air strike hit Idlib on Sunday. The strike killed more than 70 people. Eight people were injured in the air strike.';
+  const doc = makeDoc(text, { published: '2023-05-12', entities: (d) => [entity(d, 'place', 'geo:5', 'Idlib', { type: 'city' })] });
+  const out = eventsStage.run(doc, {});
+  assert.equal(out.events.length, 1);
+  assert.equal(out.events[0].place, 'geo:5');
+  assert.equal(out.events[0].fatalities, 70);
+  assert.equal(out.events[0].injuries, 8);
+  // Undated in the text: the publication date at week precision.
+  assert.equal(out.events[0].date, '2023-05-12');
+  assert.equal(out.events[0].datePrecision, 'week');
+});
+
+test('a list of places yields one event per place', () => {
+  const text = 'Drones were shot down over Oriol, over Tula, and over Voronezh.';
+  const doc = makeDoc(text, {
+    entities: (d) => [
+      entity(d, 'place', 'geo:1', 'Oriol', { type: 'city' }),
+      entity(d, 'place', 'geo:2', 'Tula', { type: 'city' }),
+      entity(d, 'place', 'geo:3', 'Voronezh', { type: 'city' }),
+    ],
+  });
+  const out = eventsStage.run(doc, {});
+  assert.deepEqual(out.events.map((e) => e.place), ['geo:1', 'geo:2', 'geo:3']);
+  assert.deepEqual(out.events.map((e) => e.id), ['t#e1', 't#e2', 't#e3']);
+});
+
+test('an empty document and a document without earlier layers', () => {
+  assert.deepEqual(eventsStage.run(makeDoc(''), {}).events, []);
+  const out = eventsStage.run(makeDoc('Clashes broke out in the north.'), {});
+  assert.equal(out.events.length, 1);
+  assert.equal(out.events[0].place, null);
+  assert.equal(out.events[0].date, null);
+});
+
+test('old events are history, not news', () => {
+  const text = 'In 2014 rebels seized the airport.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    times: () => [{ start: 0, end: 7, text: 'In 2014', rule: 't', value: '2014-01-01', precision: 'year', sentence: 0 }],
+  });
+  assert.deepEqual(eventsStage.run(doc, {}).events, []);
+});
+
+test('speakers are not actors; organisations in the sentence are', () => {
+  const text = 'Gladkov said the Wagner Group attacked a border checkpoint.';
+  const doc = makeDoc(text, {
+    entities: (d) => [entity(d, 'person', 'person:gladkov', 'Gladkov'), entity(d, 'organization', 'org:wagner', 'Wagner Group')],
+    claims: () => [
+      {
+        id: 't#c1', speaker: 'person:gladkov', speakerText: 'Gladkov', cue: 'said', start: 0, end: 59,
+        content: text.slice(13, 58), contentSpan: { start: 13, end: 58, text: text.slice(13, 58), rule: 'c' }, sentence: 0, rule: 'c',
+      },
+    ],
+  });
+  const out = eventsStage.run(doc, {});
+  assert.equal(out.events.length, 1);
+  assert.equal(out.events[0].subType, 'Armed clash');
+  assert.deepEqual(out.events[0].actors, ['org:wagner']);
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pickPlaces, type PlaceCandidate } from '../../src/stages/events/rules/pick-places.js';
+
+function cands(sentence: string, places: [string, string, string?][]): PlaceCandidate[] {
+  return places.map(([surface, id, type]) => {
+    const start = sentence.indexOf(surface);
+    return { id, type, start, end: start + surface.length };
+  });
+}
+
+test('the most specific place wins', () => {
+  const s = 'Armed groups occupied Kozinka in the Belgorod region of Russia.';
+  const c = cands(s, [['Kozinka', 'geo:1', 'city'], ['Belgorod', 'geo:2', 'admin1'], ['Russia', 'geo:3', 'country']]);
+  assert.deepEqual(pickPlaces(s, s.indexOf('occupied'), s.indexOf('occupied') + 8, c), ['geo:1']);
+});
+
+test('a list of places yields each place', () => {
+  const s = 'Drones were shot down in Oriol, in Tula, and in Voronezh.';
+  const c = cands(s, [['Oriol', 'geo:1', 'city'], ['Tula', 'geo:2', 'city'], ['Voronezh', 'geo:3', 'city']]);
+  assert.deepEqual(pickPlaces(s, 12, 21, c), ['geo:1', 'geo:2', 'geo:3']);
+});
+
+test('metonyms and adjectives are not places', () => {
+  const s = 'Moscow said Russian forces shelled the area.';
+  const c: PlaceCandidate[] = [{ id: 'geo:9', type: 'city', start: 0, end: 6, metonym: true }];
+  assert.deepEqual(pickPlaces(s, 27, 34, c), []);
+});
+
+test('nearest of equals', () => {
+  const s = 'After talks in Geneva, shelling hit Donetsk on Monday.';
+  const c = cands(s, [['Geneva', 'geo:1', 'city'], ['Donetsk', 'geo:2', 'city']]);
+  assert.deepEqual(pickPlaces(s, s.indexOf('shelling'), s.indexOf('shelling') + 8, c), ['geo:2']);
+});
