@@ -3,7 +3,8 @@
  * otherwise embedded PGlite in a folder (`dir`, `SITREP_DB`, or `./.sitrep`).
  */
 import type { Db } from './db.js';
-import { openPglite } from './pglite.js';
+import { resolve } from 'node:path';
+import { MEMORY, openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { Store } from './store.js';
 
@@ -16,6 +17,8 @@ export interface StoreOptions {
   dir?: string;
   /** PostgreSQL URL, `postgres://user:password@host:5432/dbname`. */
   url?: string;
+  /** Folder a relative `dir` (and the default `./.sitrep`) is resolved against. Default: `process.cwd()`. */
+  cwd?: string;
   /** Environment to read `DATABASE_URL` and `SITREP_DB` from. Default: `process.env`. */
   env?: Record<string, string | undefined>;
   /** PostgreSQL only: work in this schema (created when missing), to isolate test runs. */
@@ -29,7 +32,8 @@ export async function openDb(options: StoreOptions = {}): Promise<Db> {
   const env = options.env ?? process.env;
   const url = options.url || env.DATABASE_URL;
   if (url) return openPostgres(url, { schema: options.schema });
-  return openPglite(options.dir || env.SITREP_DB || DEFAULT_DIR);
+  const dir = options.dir || env.SITREP_DB || DEFAULT_DIR;
+  return openPglite(dir === MEMORY ? dir : resolve(options.cwd ?? process.cwd(), dir));
 }
 
 /**

@@ -546,12 +546,12 @@ export class Store {
     }
   }
 
-  /** Stored documents in the order they were stored, `limit` (default 50) from `offset` (default 0). */
+  /** Stored documents, the most recently stored first, `limit` (default 50) from `offset` (default 0). */
   async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<DocumentSummary[]> {
     const limit = Math.max(0, Math.floor(options.limit ?? 50));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     return this.db.query<DocumentSummary & Record<string, unknown>>(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.ingested_at, d.id LIMIT $1 OFFSET $2`,
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.ingested_at DESC, d.id DESC LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
   }

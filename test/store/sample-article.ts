@@ -83,3 +83,13 @@ export function withPeople(doc: Doc, people: { id: string; name: string; forms: 
   }));
   return { ...doc, entities };
 }
+
+/** A second, different article (about 120 words) mentioning some of the same people. */
+export const ARTICLE_2 = `Wagner chief threatens to pull fighters out of Bakhmut
+
+May 5, 2023 — Yevgeny Prigozhin said in a video posted on Telegram that his fighters would leave their positions on
+May 10 unless they received more shells, standing in front of rows of bodies he said were his men. The Russian Defence
+Ministry did not respond to the video. In Kyiv, Hanna Maliar said the statement showed divisions among Russian
+commanders and that Ukrainian units continued to hold the road to Chasiv Yar. Military analysts cautioned that
+similar threats had been made before and withdrawn within days, and that the supply dispute was a long-running feud.
+`;
