@@ -30,10 +30,10 @@ export function contextFactor(kinds: readonly CueKind[]): number {
 }
 
 /** Cue kinds under which a trigger reports no happening at all. */
-const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual'];
+const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic'];
 
 /**
- * True when the cues say the trigger does not report a happening (negated, future, modal, hypothetical, an intent or a habit).
+ * True when the cues say the trigger does not report a happening (negated, future, modal, hypothetical, an intent, a habit or the topic of a protest).
  * History and background triggers are real, only not new; the stage decides what to do with them.
  */
 export function isUnreal(kinds: readonly CueKind[]): boolean {

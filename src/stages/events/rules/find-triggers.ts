@@ -40,6 +40,7 @@ function sentenceStart(text: string, at: number): number {
  */
 function inName(text: string, start: number, end: number): boolean {
   if (!/^[A-Z]/.test(text[start])) return false;
+  if (titleCase(text, start)) return false;
   const before = text.slice(Math.max(0, start - 40), start);
   const prev = /([A-Za-z][\w'’]*)[ ]+$/.exec(before);
   const sentenceInitial = /(^|[.!?:"“]\s*)$/.test(before);
@@ -47,6 +48,16 @@ function inName(text: string, start: number, end: number): boolean {
   const next = /^[ ]+([A-Za-z][\w'’]*)/.exec(text.slice(end, end + 40));
   const nextCap = !!next && /^[A-Z]/.test(next[1]);
   return (prevCap || nextCap) && !sentenceInitial;
+}
+
+/** True when the sentence around `at` is a title-case headline ("Nepal Earthquake Death Toll Crosses 2,200"). */
+function titleCase(text: string, at: number): boolean {
+  const s = sentenceStart(text, at);
+  const rest = text.slice(s);
+  const end = rest.search(/[.!?](\s|$)/);
+  const words = (end === -1 ? rest : rest.slice(0, end)).match(/[A-Za-z][\w'’-]*/g) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length >= 3 && long.filter((w) => /^[A-Z]/.test(w)).length / long.length >= 0.8;
 }
 
 function conditionsHold(t: Trigger, text: string, start: number, end: number): boolean {

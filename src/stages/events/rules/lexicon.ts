@@ -44,7 +44,7 @@ export interface Trigger {
 
 /** A compiled context cue of `data/context.json`. */
 export interface ContextCue {
-  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'history' | 'background';
+  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background';
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
