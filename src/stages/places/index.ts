@@ -1,8 +1,105 @@
-/** The places stage (placeholder until its issue lands: returns the document unchanged). */
-import type { Stage } from '../../core/index.js';
+/**
+ * The places stage: recognises toponyms sentence by sentence, disambiguates them over the whole document
+ * against the GeoNames gazetteer, and appends one `place` entity per distinct place with all its mentions.
+ */
+import type { Context, Doc, Entity, Mention, Stage } from '../../core/index.js';
+import { foldName } from './fold.js';
+import type { Gazetteer } from './gazetteer.js';
+import { loadLexicon, type PlaceLexicon } from './lexicon.js';
+import { loadGazetteer, placesDataDir } from './load-gazetteer.js';
+import { resolvePlaces } from './rules/resolve-places.js';
+import { scanSentence, splitWords, type PlaceMatch } from './rules/scan-sentence.js';
 
-/** The places stage. */
+declare module '../../core/context.js' {
+  interface Context {
+    /** The GeoNames gazetteer (places stage). */
+    gazetteer?: Gazetteer;
+    /** Word lists of the places stage. */
+    placeLexicon?: PlaceLexicon;
+  }
+}
+
+export type { Gazetteer, GazetteerPlace, PlaceRecord, PlaceType } from './gazetteer.js';
+
+interface Located extends PlaceMatch {
+  readonly sentence: number;
+  readonly vStart: number;
+  readonly vEnd: number;
+}
+
+// Mentions other stages already made (people, organisations, weapons), as sorted input ranges.
+function takenRanges(doc: Doc): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const e of doc.entities) if (e.kind !== 'place') for (const m of e.mentions) out.push({ start: m.start, end: m.end });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function isTaken(ranges: { start: number; end: number }[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  // First range that ends after `start`; ranges are few and non-nested enough for a scan from there.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = Math.max(0, lo - 8); i < ranges.length && ranges[i].start < end; i++) if (ranges[i].end > start) return true;
+  return false;
+}
+
+/** Finds and geocodes the places of a document with the given gazetteer and lexicon. */
+export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] {
+  const text = doc.view.text;
+  const sentences = doc.sentences.length ? doc.sentences : [{ index: 0, vStart: 0, vEnd: text.length }];
+  const taken = takenRanges(doc);
+  const matches: Located[] = [];
+  for (const s of sentences) {
+    for (const m of scanSentence(text.slice(s.vStart, s.vEnd), g, lex)) {
+      const vStart = s.vStart + m.start;
+      const vEnd = s.vStart + m.end;
+      if (taken.length && isTaken(taken, doc.view.toInputStart(vStart), doc.view.toInputEnd(vEnd))) continue;
+      matches.push({ ...m, sentence: s.index, vStart, vEnd });
+    }
+  }
+  const lowerWords = new Set<string>();
+  for (const w of splitWords(text)) if (!w.cap) lowerWords.add(w.folded);
+  const resolved = resolvePlaces(matches, g, { lowerWords });
+
+  const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
+  matches.forEach((m, i) => {
+    const r = resolved[i];
+    if (!r) return;
+    const span = doc.view.span(m.vStart, m.vEnd, `${m.rule}:${r.reason}`);
+    const mention: Mention = { ...span, sentence: m.sentence, ...(m.metonym ? { metonym: true } : {}) };
+    let id: string;
+    let base: Omit<Entity, 'mentions'>;
+    if (r.place === null) {
+      id = `place:${foldName(span.text).replace(/ /g, '-')}`;
+      base = { id, kind: 'place', name: span.text.replace(/\s+/g, ' '), unresolved: true };
+    } else {
+      const p = g.places[r.place];
+      id = `geo:${p.geonamesId}`;
+      base = { id, kind: 'place', name: p.name, lat: p.lat, lon: p.lon, country: p.country || undefined, geonamesId: p.geonamesId, type: p.type };
+    }
+    let slot = byId.get(id);
+    if (!slot) byId.set(id, (slot = { entity: base, mentions: [] }));
+    slot.mentions.push(mention);
+  });
+  return [...byId.values()].map(({ entity, mentions }) => ({ ...entity, mentions }));
+}
+
+/** The places stage. Without a gazetteer in the context it leaves the document unchanged. */
 export const placesStage: Stage = {
   name: 'places',
-  run: (doc) => doc,
+  prepare(ctx: Context): Context {
+    if (ctx.gazetteer && ctx.placeLexicon) return ctx;
+    const dataDir = placesDataDir();
+    return { ...ctx, gazetteer: ctx.gazetteer ?? loadGazetteer({ dataDir }), placeLexicon: ctx.placeLexicon ?? loadLexicon(dataDir) };
+  },
+  run(doc, ctx) {
+    if (!ctx.gazetteer) return doc;
+    const lex = ctx.placeLexicon ?? loadLexicon(placesDataDir());
+    const places = findPlaces(doc, ctx.gazetteer, lex);
+    return places.length ? { ...doc, entities: [...doc.entities, ...places] } : doc;
+  },
 };

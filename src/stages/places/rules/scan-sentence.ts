@@ -1,0 +1,228 @@
+/**
+ * Recognition: one left-to-right pass over the words of a sentence that proposes place mentions from
+ * gazetteer lookups of capitalised runs (longest first), region phrases, hyphenated and possessive forms,
+ * and unknown names after cue phrases. Disambiguation happens later, over the whole document.
+ */
+import { foldName, isCapitalised } from '../fold.js';
+import type { Gazetteer } from '../gazetteer.js';
+import type { PlaceLexicon } from '../lexicon.js';
+
+/** A word of the sentence with its offsets in the sentence text. */
+export interface Word {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly folded: string;
+  readonly cap: boolean;
+}
+
+/** A proposed place mention; offsets are relative to the scanned text. */
+export interface PlaceMatch {
+  readonly start: number;
+  readonly end: number;
+  /** Folded name looked up. */
+  readonly key: string;
+  /** Gazetteer indices; empty for unresolved mentions. */
+  readonly candidates: readonly number[];
+  /** The recognition rule, `places/<name>`. */
+  readonly rule: string;
+  /** The mention names a first-level division ("Donetsk region"). */
+  readonly region?: boolean;
+  /** A capitalised name after a cue phrase that the gazetteer lacks. */
+  readonly unresolved?: boolean;
+  /** Followed by a speech verb ("Moscow said"). */
+  readonly metonym?: boolean;
+  /** Preceded by a locative preposition or cue. */
+  readonly locative?: boolean;
+  /** Part of a longer capitalised run whose other words are no place ("Jackson Browne"). */
+  readonly embedded?: boolean;
+  /** Number of words the name spans. */
+  readonly words: number;
+}
+
+// Compiled once: a word starts with a letter or digit and may hold inner apostrophes, hyphens and dots.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
+const ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
+const CONNECTORS = new Set(['of', 'de', 'la', 'le', 'du', 'del', 'des', 'upon', 'on', 'am', 'el', 'al', 'da', 'di', 'sur', 'an', 'der', 'and']);
+
+/** Splits a text into words, dropping trailing punctuation and possessive `'s` from each. */
+export function splitWords(text: string): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    let t = m[0];
+    if (!ABBREVIATION.test(t)) {
+      while (t.length > 1 && /['’\-.]$/.test(t)) t = t.slice(0, -1);
+      if (/['’]s$/i.test(t) && t.length > 2) t = t.slice(0, -2);
+    }
+    out.push({ start: m.index, end: m.index + t.length, text: t, folded: foldName(t), cap: isCapitalised(t) });
+  }
+  return out;
+}
+
+// Only spaces (and at most one line break, for a name split across lines) may lie inside a name.
+function joined(text: string, a: Word, b: Word): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap.length === 0 || gap.length > 3) return false;
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap[i];
+    if (c !== ' ' && c !== '\n' && c !== '\r') return false;
+  }
+  return true;
+}
+
+function allCaps(w: Word): boolean {
+  return w.text === w.text.toUpperCase() && w.text !== w.text.toLowerCase();
+}
+
+/** Proposes place mentions in one sentence. Runs in time linear in its words (times the longest name). */
+export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): PlaceMatch[] {
+  const words = splitWords(text);
+  const out: PlaceMatch[] = [];
+  // A sentence written all in capitals (a headline) has no capitalisation signal for its words.
+  const shouting = words.length > 3 && words.filter((w) => w.cap).length === words.length;
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    if (!w.cap || shouting && w.folded.length < 3) {
+      i++;
+      continue;
+    }
+    const prev = words[i - 1];
+    const prevLocative = prev !== undefined && lex.locativeCues.has(prev.folded);
+    const titled = prev !== undefined && prev.cap && lex.personTitles.has(prev.folded) && joined(text, prev, w);
+
+    // Longest gazetteer name starting here.
+    let best = 0;
+    let cands: readonly number[] = [];
+    let key = '';
+    const limit = Math.min(g.maxWords, words.length - i);
+    for (let n = limit; n >= 1; n--) {
+      const last = words[i + n - 1];
+      if (!last.cap) continue;
+      let ok = true;
+      for (let k = i + 1; k < i + n && ok; k++) {
+        ok = joined(text, words[k - 1], words[k]) && (words[k].cap || CONNECTORS.has(words[k].folded));
+      }
+      if (!ok) continue;
+      const folded = n === 1 ? w.folded : foldName(text.slice(w.start, last.end));
+      if (n === 1 && lex.notPlaces.has(folded)) break;
+      const found = g.lookup(folded);
+      if (found.length) {
+        best = n;
+        cands = found;
+        key = folded;
+        break;
+      }
+    }
+
+    if (best === 0) {
+      const extra = fallback(text, words, i, g, lex);
+      if (extra.length) {
+        for (const m of extra) out.push({ ...m, locative: m.locative ?? prevLocative });
+        i++;
+        continue;
+      }
+      i++;
+      continue;
+    }
+
+    const lastWord = words[i + best - 1];
+    let end = lastWord.end;
+    let next = i + best;
+    let region = false;
+    let rule = 'places/name';
+    // "Donetsk region", "Belgorod Oblast": the division named after the place.
+    const after = words[next];
+    if (after && lex.regionWords.has(after.folded) && joined(text, lastWord, after)) {
+      const admins = regionCandidates(key, cands, g);
+      if (admins.length) {
+        cands = admins;
+        region = true;
+        end = after.end;
+        next++;
+        rule = 'places/region-phrase';
+      }
+    }
+    // "province of Belgorod", "the region of Donetsk".
+    const before2 = words[i - 2];
+    if (!region && prev && before2 && prev.folded === 'of' && lex.regionWords.has(before2.folded)) {
+      const admins = regionCandidates(key, cands, g);
+      if (admins.length) {
+        cands = admins;
+        region = true;
+        rule = 'places/region-of';
+      }
+    }
+    const follow = words[next];
+    const metonym = follow !== undefined && lex.metonymVerbs.has(follow.folded) && text.slice(end, follow.start).trim() === '';
+    const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.notPlaces.has(prev.folded) && !prevLocative;
+    const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.notPlaces.has(follow.folded);
+    const upper = allCaps(w) && best === 1 && w.text.length <= 4;
+    if (!titled) {
+      out.push({
+        start: w.start, end, key, candidates: upper ? cands.filter((c) => g.places[c].type !== 'city') : cands, rule,
+        ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
+        ...(embeddedBefore || embeddedAfter ? { embedded: true } : {}), words: best,
+      });
+    }
+    i = next;
+  }
+  return out.filter((m) => m.candidates.length > 0 || m.unresolved);
+}
+
+/** Admin1 divisions a name with a region word may mean: by base name, or as the division of a same-named capital. */
+export function regionCandidates(key: string, cands: readonly number[], g: Gazetteer): number[] {
+  const out = new Set<number>(g.lookupAdminBase(key));
+  for (const c of cands) {
+    const p = g.places[c];
+    if (p.type === 'admin1') out.add(c);
+    else if (p.type === 'city' && p.admin1 && (p.featureCode === 'PPLA' || p.featureCode === 'PPLC')) {
+      const a = g.admin1(p.admin1);
+      if (a !== undefined) out.add(a);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+// What a capitalised word that names nothing by itself may still be: part of a hyphenated form, a region,
+// a loosely transliterated name, or an unknown name after a cue.
+function fallback(text: string, words: Word[], i: number, g: Gazetteer, lex: PlaceLexicon): PlaceMatch[] {
+  const w = words[i];
+  if (lex.notPlaces.has(w.folded)) return [];
+  // "Moscow-based", "Russia-Ukraine": hyphenated parts looked up one by one.
+  if (w.text.includes('-')) {
+    const out: PlaceMatch[] = [];
+    let offset = w.start;
+    for (const part of w.text.split('-')) {
+      const key = foldName(part);
+      if (part && isCapitalised(part) && !lex.notPlaces.has(key)) {
+        const found = g.lookup(key);
+        if (found.length) out.push({ start: offset, end: offset + part.length, key, candidates: found, rule: 'places/hyphen-part', words: 1 });
+      }
+      offset += part.length + 1;
+    }
+    return out;
+  }
+  const after = words[i + 1];
+  if (after && lex.regionWords.has(after.folded) && joined(text, w, after)) {
+    const admins = regionCandidates(w.folded, g.lookupLoose(w.folded), g);
+    if (admins.length) return [{ start: w.start, end: after.end, key: w.folded, candidates: admins, rule: 'places/region-phrase', region: true, words: 1 }];
+  }
+  if (w.folded.length >= 4 && !allCaps(w)) {
+    const loose = g.lookupLoose(w.folded);
+    if (loose.length) return [{ start: w.start, end: w.end, key: w.folded, candidates: loose, rule: 'places/loose-spelling', words: 1 }];
+  }
+  // "the village of Kozinka", "near Klishchiivka": a place the gazetteer lacks.
+  for (const cue of lex.unresolvedCues) {
+    if (i < cue.length) continue;
+    let ok = true;
+    for (let k = 0; k < cue.length && ok; k++) ok = words[i - cue.length + k].folded === cue[k];
+    if (!ok) continue;
+    let j = i;
+    while (j + 1 < words.length && j - i < 2 && words[j + 1].cap && joined(text, words[j], words[j + 1]) && !lex.notPlaces.has(words[j + 1].folded)) j++;
+    const key = foldName(text.slice(w.start, words[j].end));
+    return [{ start: w.start, end: words[j].end, key, candidates: [], rule: 'places/unresolved-after-cue', unresolved: true, locative: true, words: j - i + 1 }];
+  }
+  return [];
+}
