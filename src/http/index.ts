@@ -6,3 +6,4 @@ export { docDetail, type DocDetail, type SpanView } from './doc-detail.js';
 export { HttpError } from './http-error.js';
 export { openApi } from './openapi.js';
 export { storeDesk, docFromRow } from './store-desk.js';
+export { startServer, type RunningServer } from './start-server.js';

@@ -1,0 +1,38 @@
+/**
+ * Starting the app on a port with `@hono/node-server`: used by `sitrep serve` and by the browser tests, which
+ * ask for port 0 and read back the port the system chose.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type AppOptions } from './app.js';
+
+/** A running server. */
+export interface RunningServer {
+  /** `http://host:port` */
+  readonly url: string;
+  readonly port: number;
+  /** Stops accepting connections and resolves when the server is closed. */
+  close(): Promise<void>;
+}
+
+/** Starts the app on `host:port` (port 0: any free port). */
+export function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer> {
+  const app = createApp(options);
+  const host = options.host ?? '127.0.0.1';
+  return new Promise((resolveStart, rejectStart) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolveStart({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            // Idle keep-alive connections would hold the server open; a desk server has no long requests to wait for.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', rejectStart);
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * Builds the web UI into static files that `sitrep serve` delivers: the bundled script (esbuild), the page,
+ * the styles, and the map data (world-atlas countries, Ukraine's oblasts rewound for d3-geo). Everything the
+ * page needs is in the output folder, so it works offline.
+ *
+ * Run: `node --import tsx src/web/build.ts [OUT_DIR]` (default `web-dist`).
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { geoArea } from 'd3-geo';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** The default output folder, at the project root. */
+export const DEFAULT_WEB_DIR = resolve(here, '../../web-dist');
+
+type Ring = number[][];
+
+/** Rounds coordinates to 0.001° (about 100 m): the map is drawn at country scale, so finer is only bytes. */
+function round(ring: Ring): Ring {
+  return ring.map(([x, y]) => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]);
+}
+
+/**
+ * Orients polygon rings as d3-geo expects. GeoJSON (RFC 7946) winds exterior rings counter-clockwise, but d3-geo
+ * works on the sphere, where that ring encloses everything except the oblast: such a polygon would paint the
+ * whole globe. A polygon whose area exceeds a hemisphere is the wrong way round and is reversed.
+ */
+export function rewindPolygon(rings: Ring[]): Ring[] {
+  const polygon: GeoJSON.Polygon = { type: 'Polygon', coordinates: rings };
+  return geoArea(polygon) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
+}
+
+/** Prepares the oblast boundaries for the browser. */
+export function prepareBoundaries(fc: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => {
+      const g = f.geometry;
+      const geometry: GeoJSON.Geometry =
+        g.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: rewindPolygon(g.coordinates.map(round)) }
+          : g.type === 'MultiPolygon'
+            ? { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => rewindPolygon(p.map(round))) }
+            : g;
+      return { type: 'Feature', properties: { shapeName: f.properties?.shapeName, shapeISO: f.properties?.shapeISO }, geometry };
+    }),
+  };
+}
+
+/** Builds the UI into `outDir`. Returns the folder. */
+export async function buildWeb(outDir: string = DEFAULT_WEB_DIR): Promise<string> {
+  const out = resolve(outDir);
+  mkdirSync(join(out, 'data'), { recursive: true });
+  await build({
+    entryPoints: [join(here, 'main.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    sourcemap: true,
+    outfile: join(out, 'app.js'),
+    logLevel: 'warning',
+  });
+  copyFileSync(join(here, 'index.html'), join(out, 'index.html'));
+  copyFileSync(join(here, 'styles.css'), join(out, 'styles.css'));
+  copyFileSync(require.resolve('world-atlas/countries-110m.json'), join(out, 'data', 'countries-110m.json'));
+  const oblasts = JSON.parse(readFileSync(join(here, 'data', 'ukraine-adm1.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+  writeFileSync(join(out, 'data', 'ukraine-adm1.json'), JSON.stringify(prepareBoundaries(oblasts)));
+  copyFileSync(join(here, 'data', 'ATTRIBUTION.md'), join(out, 'data', 'ATTRIBUTION.md'));
+  return out;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildWeb(process.argv[2]).then(
+    (out) => console.log(`web UI built into ${out}`),
+    (error) => {
+      console.error(`web build failed: ${(error as Error).message}`);
+      process.exitCode = 1;
+    },
+  );
+}

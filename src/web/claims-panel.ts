@@ -1,0 +1,68 @@
+/**
+ * The propositions panel: each proposition (control of Bakhmut, …) with its claims side by side, one column per
+ * side, each claim with speaker, stance, date, outlet and the evidence sentence, linking to its document.
+ */
+import type { ClaimRecord, PropositionGroup } from '../crossdoc/index.js';
+import { h } from './dom.js';
+import { docHref, entityHref } from './router.js';
+
+/** "control of Bakhmut". */
+export function propositionTitle(p: PropositionGroup): string {
+  return `${p.kind} of ${p.placeName ?? p.place ?? 'an unknown place'}`;
+}
+
+/** "asserts RU control", "denies UA advance". */
+function stanceText(p: PropositionGroup, c: ClaimRecord): string {
+  return `${c.polarity} ${c.holder ?? '?'} ${p.kind}`;
+}
+
+function claimCard(p: PropositionGroup, c: ClaimRecord): HTMLElement {
+  const dateNote = c.dateFrom === 'published' ? ' (published)' : c.dateFrom === 'none' ? '' : '';
+  return h(
+    'li',
+    { class: `claim polarity-${c.polarity}`, 'data-claim': c.claimId },
+    h('div', { class: 'who' },
+      c.speaker ? h('a', { href: entityHref(c.speaker), class: 'speaker' }, c.speakerName ?? c.speaker) : h('span', { class: 'speaker' }, c.speakerName ?? 'unattributed'),
+      ' ', h('span', { class: 'stance' }, stanceText(p, c))),
+    h('div', { class: 'meta' }, h('time', {}, c.date ?? 'undated'), dateNote, ' · ', c.outlet, c.channel ? ` · via ${c.channel}` : ''),
+    h('a', { href: docHref(c.docId, c.claimId), class: 'evidence', title: 'Open the article with this evidence highlighted' }, `“${c.evidence.text}”`),
+  );
+}
+
+/** One proposition with its sides in columns. */
+export function propositionCard(p: PropositionGroup): HTMLElement {
+  const sides = [...new Set(p.claims.map((c) => c.side ?? 'unknown'))].sort();
+  const counts = Object.entries(p.sources.bySide).map(([side, n]) => `${side} ${n}`).join(', ');
+  return h(
+    'article',
+    { class: `proposition status-${p.status}`, 'data-id': p.id, 'data-kind': p.kind, 'data-place': p.placeName ?? '' },
+    h('h3', {}, propositionTitle(p), ' ', h('span', { class: `badge status-${p.status}` }, p.status)),
+    h('p', { class: 'meta' }, `${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''} · independent sources: ${counts || 'none'} · outlets: ${p.outlets.join(', ')}`),
+    h('div', { class: 'sides' },
+      ...sides.map((side) =>
+        h('section', { class: 'side', 'data-side': side },
+          h('h4', {}, side === 'unknown' ? 'side unknown' : side),
+          h('ol', {}, ...p.claims.filter((c) => (c.side ?? 'unknown') === side).map((c) => claimCard(p, c))),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The panel: a status switch and the propositions of that status. */
+export function drawClaimsPanel(
+  propositions: readonly PropositionGroup[],
+  status: string,
+  onStatus: (status: string) => void,
+): HTMLElement {
+  const shown = propositions.filter((p) => p.status === status);
+  return h(
+    'section',
+    { class: 'claims-panel', 'aria-label': 'Propositions' },
+    h('h2', {}, 'Propositions ',
+      ...['contested', 'corroborated', 'single-source'].map((st) =>
+        h('button', { class: `tab${st === status ? ' active' : ''}`, 'data-status': st, onclick: () => onStatus(st) },
+          `${st} (${propositions.filter((p) => p.status === st).length})`))),
+    shown.length ? h('div', { class: 'list' }, ...shown.map(propositionCard)) : h('p', { class: 'empty' }, `No ${status} propositions.`),
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The analyst's desk in the browser: hash-routed views over the HTTP API — home (map, timeline, propositions
+ * side by side), document view with highlighted evidence, entity pages, searches and stories.
+ */
+import type { EventGroup, PropositionGroup } from '../crossdoc/index.js';
+import { api } from './api.js';
+import { drawClaimsPanel } from './claims-panel.js';
+import { drawDocument, scrollToFocus } from './document-view.js';
+import { h, replace } from './dom.js';
+import { drawEntity } from './entity-view.js';
+import { drawDocuments, drawEntities, drawStories } from './list-views.js';
+import { drawMap, loadBaseMap, type BaseMap } from './map-view.js';
+import { parseRoute } from './router.js';
+import { drawTimeline, type DayRange } from './timeline-view.js';
+
+const state: { base: Promise<BaseMap> | null; status: string; range: DayRange } = { base: null, status: 'contested', range: null };
+
+function inRange(from: string | null, to: string | null, range: DayRange): boolean {
+  if (!range) return true;
+  return !!from && !!to && from <= range.to && to >= range.from;
+}
+
+/** Keeps only the claims of the selected days, so the panel reads as that day's picture. */
+function narrow(p: PropositionGroup, range: DayRange): PropositionGroup | null {
+  if (!range) return p;
+  const claims = p.claims.filter((c) => c.date !== null && c.date >= range.from && c.date <= range.to);
+  return claims.length ? { ...p, claims } : null;
+}
+
+async function home(main: HTMLElement): Promise<void> {
+  state.base ??= loadBaseMap();
+  const [base, props, events, places] = await Promise.all([state.base, api.propositions(), api.events(), api.places()]);
+  const render = () => {
+    const shownEvents: EventGroup[] = events.items.filter((e) => inRange(e.from, e.to, state.range));
+    const shownProps = props.items.map((p) => narrow(p, state.range)).filter((p): p is PropositionGroup => p !== null);
+    replace(main,
+      h('div', { class: 'home' },
+        h('div', { class: 'left' },
+          h('section', { class: 'map-box', 'aria-label': 'Map' }, drawMap(base, { places: places.items, events: shownEvents, propositions: shownProps })),
+          drawTimeline(events.items, props.items, state.range, (range) => {
+            state.range = range;
+            render();
+          })),
+        h('div', { class: 'right' }, drawClaimsPanel(shownProps, state.status, (status) => {
+          state.status = status;
+          render();
+        }))));
+  };
+  render();
+}
+
+async function show(): Promise<void> {
+  const main = document.getElementById('main')!;
+  const route = parseRoute(location.hash);
+  document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('data-view') === route.view));
+  replace(main, h('p', { class: 'loading' }, 'Loading…'));
+  try {
+    switch (route.view) {
+      case 'home':
+        await home(main);
+        break;
+      case 'doc': {
+        const view = drawDocument(await api.document(route.id), route.focus);
+        replace(main, view);
+        scrollToFocus(view);
+        break;
+      }
+      case 'entity':
+        replace(main, drawEntity(await api.entity(route.id)));
+        break;
+      case 'entities':
+        replace(main, drawEntities(await api.entities(route.q || undefined), route.q));
+        break;
+      case 'documents':
+        replace(main, drawDocuments(await api.documents(route.q || undefined), route.q));
+        break;
+      case 'stories':
+        replace(main, drawStories(await api.stories()));
+        break;
+    }
+    main.setAttribute('data-ready', route.view);
+  } catch (error) {
+    replace(main, h('p', { class: 'error', role: 'alert' }, `Could not load this view: ${(error as Error).message}`));
+  }
+}
+
+window.addEventListener('hashchange', () => void show());
+void show();
