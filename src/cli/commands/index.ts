@@ -1,7 +1,11 @@
 /** Every `sitrep` command, in the order `sitrep --help` lists them. */
 import type { Command } from '../command.js';
+import { docsCommand } from './docs.js';
 import { extractCommand } from './extract.js';
+import { ingestCommand } from './ingest.js';
 
 export const commands: Command[] = [
   extractCommand,
+  ingestCommand,
+  docsCommand,
 ];

@@ -1,0 +1,64 @@
+/** `sitrep docs`: lists stored documents, newest first, as a table or JSON. */
+import { parseArgs } from 'node:util';
+import { openStore } from '../../store/index.js';
+import { UsageError, type Command } from '../command.js';
+
+export const docsCommand: Command = {
+  name: 'docs',
+  summary: 'list stored documents',
+  usage: `Usage: sitrep docs [options]
+
+Lists the documents in the store with their publication date, source, size and the number of sources they were
+read from (duplicates are recorded as further sources of one stored document).
+
+Options:
+  --db DIR       PGlite folder (default: $SITREP_DB or ./.sitrep; DATABASE_URL selects PostgreSQL)
+  --limit N      at most N documents (default 50)
+  --offset N     skip the first N
+  --json         JSON Lines instead of a table
+  -h, --help     show this help
+`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        db: { type: 'string' },
+        limit: { type: 'string', default: '50' },
+        offset: { type: 'string', default: '0' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    const limit = Number(values.limit);
+    const offset = Number(values.offset);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
+    if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset must be a whole number, got "${values.offset}"`);
+    let store;
+    try {
+      store = await openStore({ dir: values.db, env: io.env, cwd: io.cwd });
+    } catch (error) {
+      io.stderr.write(`sitrep docs: ${(error as Error).message}\n`);
+      return 2;
+    }
+    try {
+      const total = await store.countDocuments();
+      const docs = await store.listDocuments({ limit, offset });
+      if (values.json) {
+        for (const d of docs) io.stdout.write(JSON.stringify(d) + '\n');
+        return 0;
+      }
+      if (!docs.length) {
+        io.stdout.write(total ? `no documents at offset ${offset} (${total} stored)\n` : 'the store is empty: add documents with `sitrep ingest PATH`\n');
+        return 0;
+      }
+      const rows = docs.map((d) => [d.id, d.published ?? '—', d.source ?? '—', String(d.words), String(d.sources), d.title ?? '']);
+      const head = ['id', 'published', 'source', 'words', 'sources', 'title'];
+      const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[i].length))));
+      const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.slice(0, widths[i]).padEnd(widths[i]))).join('  ').trimEnd();
+      io.stdout.write([fmt(head), ...rows.map(fmt)].join('\n') + '\n');
+      io.stdout.write(`${docs.length} of ${total} documents\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

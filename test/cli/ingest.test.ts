@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './run-cli.js';
+
+const seeds = '../shared/fixtures/seeds';
+
+test('ingesting the same folder twice stores each document once; a text and its HTML twin are duplicates', async () => {
+  const db = mkdtempSync(join(tmpdir(), 'sitrep-db-'));
+  const first = await runCli(['ingest', '--db', db, seeds]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, /ingested 2 documents from 2 files .*: 2 stored, 0 duplicates/);
+  const second = await runCli(['ingest', '--db', db, seeds]);
+  assert.match(second.stderr, /0 stored, 2 duplicates/);
+
+  const text = readFileSync(join(seeds, '002_b39c71e25f6389a8.txt'), 'utf8');
+  const paragraphs = text.split(/\n+/).filter((p) => p.trim());
+  const html = `<!doctype html><html><head><title>${paragraphs[0]}</title></head><body><nav>Home · World · Europe</nav><article>${paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;')}</p>`).join('\n')}</article><footer>© Political IQ</footer></body></html>`;
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-twin-'));
+  writeFileSync(join(dir, 'twin.html'), html);
+  const twin = await runCli(['ingest', '--db', db, join(dir, 'twin.html')]);
+  assert.equal(twin.code, 0, twin.stderr);
+  assert.match(twin.stderr, /0 stored, 0 duplicates, 1 near-duplicates|0 stored, 1 duplicates, 0 near-duplicates/);
+
+  const listed = await runCli(['docs', '--db', db, '--json']);
+  const docs = listed.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(docs.length, 2);
+  const stored = docs.find((d) => d.id === '002_b39c71e25f6389a8');
+  assert.equal(stored.sources, 2, 'the HTML twin is recorded as another source');
+});
+
+test('ingest without a path is a usage error; a bad file is one line and the batch goes on', async () => {
+  assert.equal((await runCli(['ingest'])).code, 2);
+  const db = mkdtempSync(join(tmpdir(), 'sitrep-db-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bad-'));
+  writeFileSync(join(dir, 'a.txt'), 'Kyiv said on Monday that the drones were shot down over the city.');
+  writeFileSync(join(dir, 'b.txt'), Buffer.from('%PDF-1.4\n%\xff\xff', 'latin1'));
+  const r = await runCli(['ingest', '--db', db, dir]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /b\.txt error binary file \(a PDF document\)/);
+  assert.match(r.stderr, /1 stored/);
+});
