@@ -16,7 +16,7 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { eventClasses, placeRules } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
-import { pickPlaces, type PlaceCandidate } from './rules/pick-places.js';
+import { pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
 
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
 
@@ -70,8 +70,28 @@ function claimsOf(doc: Doc, start: number, end: number): Claim[] {
   return doc.claims.filter((c) => c.contentSpan && c.contentSpan.start <= start && end <= c.contentSpan.end);
 }
 
+/** Sentences back to look for the place that "the city" or "there" refers to. */
+const PLACE_ANAPHORA_SENTENCES = 3;
+
+/**
+ * The most specific place of the few sentences before `index`, for "the city"; among equals the one the
+ * document mentions most, since a passing mention is rarely what "the city" refers back to.
+ */
+function placeBefore(index: number, located: ReadonlyMap<number, readonly Located[]>): string[] {
+  let best: { id: string; rank: number } | null = null;
+  for (let i = index - 1; i >= Math.max(0, index - PLACE_ANAPHORA_SENTENCES); i--) {
+    for (const l of located.get(i) ?? []) {
+      if (l.entity.kind !== 'place' || l.metonym) continue;
+      const rank = placeRank(l.entity.type) * 1000 + l.entity.mentions.length;
+      if (!best || rank > best.rank) best = { id: l.entity.id, rank };
+    }
+  }
+  return best ? [best.id] : [];
+}
+
 /** The events of one sentence (several when it lists places). */
-function sentenceEvents(doc: Doc, s: Sentence, located: readonly Located[]): ConflictEvent[] {
+function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, readonly Located[]>): ConflictEvent[] {
+  const located = byIndex.get(s.index) ?? [];
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   // Unreal and history triggers are dropped; the rest are real happenings, so a background one ("had captured",
   // often how a claim reports it) weighs fully here, unlike in the snippet classifier.
@@ -95,7 +115,8 @@ function sentenceEvents(doc: Doc, s: Sentence, located: readonly Located[]): Con
   const places: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place')
     .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym }));
-  const placeIds = pickPlaces(text, trigger.start, trigger.end, places);
+  let placeIds = pickPlaces(text, trigger.start, trigger.end, places);
+  if (!placeIds.length && placeRules.placeAnaphora.test(text)) placeIds = placeBefore(s.index, byIndex);
 
   const tStart = doc.view.toInputStart(s.vStart + trigger.start);
   const tEnd = doc.view.toInputEnd(s.vStart + trigger.end);
@@ -138,7 +159,7 @@ export const eventsStage: Stage = {
     const found: ConflictEvent[] = [];
     for (const s of doc.sentences) {
       const here = located.get(s.index) ?? [];
-      const events = sentenceEvents(doc, s, here);
+      const events = sentenceEvents(doc, s, located);
       const last = found[found.length - 1];
       // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       const text = doc.view.text.slice(s.vStart, s.vEnd);

@@ -126,4 +126,5 @@ export const placeRules = {
   locative: new RegExp(placesData.locative, 'i'),
   list: new RegExp(placesData.list, 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
+  placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),
 };
