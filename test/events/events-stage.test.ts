@@ -103,3 +103,18 @@ test('speakers are not actors; organisations in the sentence are', () => {
   assert.equal(out.events[0].subType, 'Armed clash');
   assert.deepEqual(out.events[0].actors, ['org:wagner']);
 });
+
+test('"the city" takes the place of the previous sentences; "there were" does not', () => {
+  const text = 'Fighting continued near Bakhmut in the Donetsk region. The army said it had recaptured the city. There were airstrikes overnight.';
+  const doc = makeDoc(text, {
+    entities: (d) => [
+      entity(d, 'place', 'geo:1', 'Bakhmut', { type: 'city' }),
+      entity(d, 'place', 'geo:2', 'Donetsk region', { type: 'admin1' }),
+    ],
+  });
+  const out = eventsStage.run(doc, {});
+  const regain = out.events.find((e) => e.subType === 'Government regains territory');
+  assert.equal(regain?.place, 'geo:1');
+  const strike = out.events.find((e) => e.subType === 'Air/drone strike');
+  assert.equal(strike?.place, null);
+});

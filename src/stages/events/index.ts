@@ -77,16 +77,16 @@ const PLACE_ANAPHORA_SENTENCES = 3;
  * The most specific place of the few sentences before `index`, for "the city"; among equals the one the
  * document mentions most, since a passing mention is rarely what "the city" refers back to.
  */
-function placeBefore(index: number, located: ReadonlyMap<number, readonly Located[]>): string[] {
-  let best: { id: string; rank: number } | null = null;
+function placeBefore(index: number, located: ReadonlyMap<number, readonly Located[]>): { id: string; type?: string } | null {
+  let best: { id: string; type?: string; rank: number } | null = null;
   for (let i = index - 1; i >= Math.max(0, index - PLACE_ANAPHORA_SENTENCES); i--) {
     for (const l of located.get(i) ?? []) {
       if (l.entity.kind !== 'place' || l.metonym) continue;
       const rank = placeRank(l.entity.type) * 1000 + l.entity.mentions.length;
-      if (!best || rank > best.rank) best = { id: l.entity.id, rank };
+      if (!best || rank > best.rank) best = { id: l.entity.id, type: l.entity.type, rank };
     }
   }
-  return best ? [best.id] : [];
+  return best;
 }
 
 /** The events of one sentence (several when it lists places). */
@@ -116,7 +116,12 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
     .filter((l) => l.entity.kind === 'place')
     .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym }));
   let placeIds = pickPlaces(text, trigger.start, trigger.end, places);
-  if (!placeIds.length && placeRules.placeAnaphora.test(text)) placeIds = placeBefore(s.index, byIndex);
+  if (placeRules.placeAnaphora.test(text)) {
+    // "the city" beats a country or region the sentence also names: it refers to a more specific place.
+    const named = Math.max(-1, ...placeIds.map((id) => placeRank(places.find((p) => p.id === id)?.type)));
+    const referred = placeBefore(s.index, byIndex);
+    if (referred && (!placeIds.length || named < placeRank(referred.type))) placeIds = [referred.id];
+  }
 
   const tStart = doc.view.toInputStart(s.vStart + trigger.start);
   const tEnd = doc.view.toInputEnd(s.vStart + trigger.end);
