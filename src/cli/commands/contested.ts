@@ -1,0 +1,87 @@
+/** `sitrep contested`: contested propositions with both sides' claims, newest first, as a table or JSON Lines. */
+import { parseArgs } from 'node:util';
+import type { PropositionGroup } from '../../crossdoc/index.js';
+import { DeskView, storeDesk } from '../../http/index.js';
+import { openStore } from '../../store/index.js';
+import { parseDateFlag } from '../options.js';
+import type { Command, CommandIo } from '../command.js';
+
+/** Lays out rows as aligned columns; the last column runs free so long evidence is not cut mid-word twice. */
+export function formatTable(head: string[], rows: string[][], maxWidth = 32): string {
+  const widths = head.map((h, i) => Math.min(maxWidth, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
+  const fmt = (r: string[]) =>
+    r.map((c, i) => (i === r.length - 1 ? c : (c.length > widths[i] ? `${c.slice(0, widths[i] - 1)}…` : c).padEnd(widths[i]))).join('  ').trimEnd();
+  return [fmt(head), ...rows.map(fmt)].join('\n');
+}
+
+/** Opens the configured store and builds the cross-document snapshot; reports a store problem as one line. */
+export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<DeskView | null> {
+  let store;
+  try {
+    store = await openStore({ dir: db, env: io.env });
+  } catch (error) {
+    io.stderr.write(`sitrep ${name}: ${(error as Error).message}\n`);
+    return null;
+  }
+  try {
+    return new DeskView(await storeDesk(store).documents());
+  } finally {
+    await store.close();
+  }
+}
+
+/** The table of one proposition. */
+export function formatProposition(p: PropositionGroup): string {
+  const counts = Object.entries(p.sources.bySide).map(([s, n]) => `${s} ${n}`).join(', ');
+  const head = `${p.kind} of ${p.placeName ?? p.place ?? '?'} — ${p.status} — ${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''} — independent sources: ${counts}`;
+  const rows = p.claims.map((c) => [
+    c.date ?? 'undated',
+    c.side ?? '?',
+    c.speakerName ?? 'unattributed',
+    `${c.polarity} ${c.holder ?? '?'}`,
+    c.outlet,
+    `“${c.evidence.text.replace(/\s+/g, ' ').trim()}”`,
+  ]);
+  return `${head}\n${formatTable(['date', 'side', 'speaker', 'stance', 'outlet', 'evidence'], rows)}`;
+}
+
+export const contestedCommand: Command = {
+  name: 'contested',
+  summary: 'list contested propositions with both sides\' claims',
+  usage: `Usage: sitrep contested [options]
+
+Lists the propositions (e.g. control of Bakhmut) on which the sides' claims contradict each other — one asserts
+what another denies, or both claim opposite holders — newest first, with every claim's date, side, speaker,
+stance, outlet and evidence sentence. Sources are counted by speaker: one speaker quoted by two outlets is one.
+
+Options:
+  --since DATE   only propositions with claims on or after DATE (YYYY-MM-DD)
+  --place NAME   only propositions about this place (any spelling or alias)
+  --json         JSON Lines, one proposition per line (the same data as GET /api/propositions)
+  --db DIR       PGlite folder (default: $SITREP_DB or ./.sitrep; DATABASE_URL selects PostgreSQL)
+  -h, --help     show this help
+`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { since: { type: 'string' }, place: { type: 'string' }, json: { type: 'boolean', default: false }, db: { type: 'string' } },
+    });
+    const since = parseDateFlag('since', values.since);
+    const view = await loadDesk('contested', values.db, io);
+    if (!view) return 2;
+    const places = values.place ? new Set([values.place, ...view.searchEntities(values.place).filter((e) => e.kind === 'place').map((e) => e.id)]) : null;
+    const found = view.analysis.propositions.filter(
+      (p) => p.status === 'contested' && (!since || (p.to !== null && p.to >= since)) && (!places || (p.place !== null && places.has(p.place))),
+    );
+    if (values.json) {
+      for (const p of found) io.stdout.write(JSON.stringify(p) + '\n');
+      return 0;
+    }
+    if (!found.length) {
+      io.stdout.write(view.docs.length ? 'no contested propositions\n' : 'the store is empty: add documents with `sitrep ingest PATH`\n');
+      return 0;
+    }
+    io.stdout.write(found.map(formatProposition).join('\n\n') + '\n');
+    return 0;
+  },
+};

@@ -1,0 +1,61 @@
+/** `sitrep entity NAME`: one entity with its aliases, side, role and the claims it made. */
+import { parseArgs } from 'node:util';
+import { UsageError, type Command } from '../command.js';
+import { formatTable, loadDesk } from './contested.js';
+
+export const entityCommand: Command = {
+  name: 'entity',
+  summary: 'show an entity with its aliases, side, role and claims',
+  usage: `Usage: sitrep entity NAME [options]
+
+Shows the stored entity best matching NAME — its id, or any name or alias it was written as, with small spelling
+differences allowed ("Malyar" finds Hanna Maliar) — with every alias (times seen, first and last seen), its side
+and role, and the claims it made in date order with outlet and evidence.
+
+Options:
+  --json         the same data as JSON (as GET /api/entities/{id})
+  --db DIR       PGlite folder (default: $SITREP_DB or ./.sitrep; DATABASE_URL selects PostgreSQL)
+  -h, --help     show this help
+`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
+    const name = positionals.join(' ').trim();
+    if (!name) throw new UsageError('give the name of an entity, e.g. `sitrep entity Maliar`');
+    const view = await loadDesk('entity', values.db, io);
+    if (!view) return 2;
+    const exact = view.analysis.entities.get(name);
+    const matches = exact ? [exact] : view.searchEntities(name);
+    const e = matches[0];
+    if (!e) {
+      io.stderr.write(`sitrep entity: no entity matches "${name}"; \`sitrep entity\` searches names and aliases of stored documents\n`);
+      return 1;
+    }
+    const claims = view.claimsBySpeaker.get(e.id) ?? [];
+    if (values.json) {
+      io.stdout.write(JSON.stringify({ ...e, claims }) + '\n');
+      return 0;
+    }
+    const out = [
+      `${e.name}  (${e.id})`,
+      [e.kind, e.type, e.side ? `side ${e.side}` : null, e.role, e.lat !== null && e.lon !== null ? `${e.lat}, ${e.lon}` : null].filter(Boolean).join(' · '),
+      `${e.mentions} mention(s) in ${e.docIds.length} document(s)`,
+      '',
+      'Aliases',
+      formatTable(['written as', 'times', 'first seen', 'last seen'], e.aliases.map((a) => [a.text, String(a.count), a.firstSeen ?? '—', a.lastSeen ?? '—'])),
+      '',
+      claims.length ? 'Claims' : 'No claims attributed to it.',
+    ];
+    if (claims.length) {
+      out.push(formatTable(['date', 'outlet', 'cue', 'proposition', 'evidence'], claims.map((c) => [
+        c.date ?? 'undated',
+        c.outlet,
+        c.cue,
+        c.proposition ? `${c.proposition.polarity} ${c.proposition.holder ?? '?'} ${c.proposition.kind}` : '—',
+        `“${c.evidence.text.replace(/\s+/g, ' ').trim()}”`,
+      ])));
+    }
+    if (matches.length > 1) out.push('', `Also matching: ${matches.slice(1, 6).map((m) => `${m.name} (${m.id})`).join(', ')}`);
+    io.stdout.write(out.join('\n') + '\n');
+    return 0;
+  },
+};

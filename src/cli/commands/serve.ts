@@ -1,0 +1,88 @@
+/** `sitrep serve`: the JSON API and the web UI over the store, in one process. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startServer } from '../../http/index.js';
+import { openStore } from '../../store/index.js';
+import { UsageError, type Command } from '../command.js';
+
+/** The built UI at the package root, the same from `src/` (tsx) and `dist/` (compiled). */
+const DEFAULT_WEB = fileURLToPath(new URL('../../../web-dist', import.meta.url));
+
+/** Builds the UI when it is missing and the build tools are installed (a development checkout). */
+async function ensureWeb(dir: string, io: { stderr: NodeJS.WritableStream }): Promise<string | undefined> {
+  if (existsSync(`${dir}/index.html`)) return dir;
+  try {
+    const { buildWeb } = (await import('../../web/build.js')) as { buildWeb: (out: string) => Promise<string> };
+    io.stderr.write(`building the web UI into ${dir}…\n`);
+    return await buildWeb(dir);
+  } catch (error) {
+    io.stderr.write(`sitrep serve: no web UI in ${dir} and it could not be built (${(error as Error).message}); serving the API only — run \`npm run build:web\`\n`);
+    return undefined;
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the JSON API and the web UI',
+  usage: `Usage: sitrep serve [options]
+
+Serves the JSON API (/api/…, described at /api/openapi.json) and the web UI — map, timeline, contested claims
+side by side, entity pages, articles with highlighted evidence — over the store.
+
+Options:
+  --port N       port to listen on (default: $PORT or 8080; 0 picks a free one)
+  --host HOST    address to listen on (default 127.0.0.1; 0.0.0.0 to serve the network)
+  --web DIR      folder of the built UI (default: web-dist at the package root, built on first use)
+  --db DIR       PGlite folder (default: $SITREP_DB or ./.sitrep; DATABASE_URL selects PostgreSQL)
+  --max-body MB  largest POST body (default 10)
+  -h, --help     show this help
+
+Environment:
+  SITREP_TOKEN   when set, POST /api/documents needs "Authorization: Bearer $SITREP_TOKEN"
+`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, web: { type: 'string' }, db: { type: 'string' }, 'max-body': { type: 'string' } },
+    });
+    const portText = values.port ?? io.env.PORT ?? '8080';
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${portText}"`);
+    const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
+    if (maxBody !== undefined && !(maxBody > 0)) throw new UsageError(`--max-body must be a positive number of megabytes, got "${values['max-body']}"`);
+    const webRoot = await ensureWeb(values.web ?? DEFAULT_WEB, io);
+    let store;
+    try {
+      store = await openStore({ dir: values.db, env: io.env });
+    } catch (error) {
+      io.stderr.write(`sitrep serve: ${(error as Error).message}\n`);
+      return 2;
+    }
+    let server;
+    try {
+      server = await startServer({
+        store, port, host: values.host, webRoot, token: io.env.SITREP_TOKEN || undefined,
+        maxBodyBytes: maxBody === undefined ? undefined : Math.round(maxBody * 1024 * 1024),
+      });
+    } catch (error) {
+      await store.close();
+      io.stderr.write(`sitrep serve: cannot listen on ${values.host}:${port} (${(error as Error).message}); choose another --port\n`);
+      return 2;
+    }
+    io.stdout.write(`sitrep serving ${server.url}/ (store: ${store.db.location}${io.env.SITREP_TOKEN ? ', writes need the token' : ''}) — Ctrl-C to stop\n`);
+    const running = server;
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await running.close();
+    await store.close();
+    return 0;
+  },
+};

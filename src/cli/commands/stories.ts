@@ -1,0 +1,43 @@
+/** `sitrep stories`: articles about the same happening clustered across outlets, newest first. */
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.js';
+import { formatTable, loadDesk } from './contested.js';
+
+export const storiesCommand: Command = {
+  name: 'stories',
+  summary: 'list stories: the same happening across outlets',
+  usage: `Usage: sitrep stories [options]
+
+Lists stories — articles published within a few days of each other that share rare entities, places and wording —
+newest first, with their dates, outlets and articles.
+
+Options:
+  --json         JSON Lines, one story per line (the same data as GET /api/stories)
+  --db DIR       PGlite folder (default: $SITREP_DB or ./.sitrep; DATABASE_URL selects PostgreSQL)
+  -h, --help     show this help
+`,
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
+    const view = await loadDesk('stories', values.db, io);
+    if (!view) return 2;
+    const stories = view.analysis.stories;
+    if (values.json) {
+      for (const s of stories) io.stdout.write(JSON.stringify(s) + '\n');
+      return 0;
+    }
+    if (!stories.length) {
+      io.stdout.write('the store is empty: add documents with `sitrep ingest PATH`\n');
+      return 0;
+    }
+    const names = view.analysis.entities;
+    io.stdout.write(formatTable(['from', 'to', 'articles', 'outlets', 'about', 'title'], stories.map((s) => [
+      s.from ?? 'undated',
+      s.to ?? 'undated',
+      String(s.docIds.length),
+      s.outlets.join(', '),
+      s.entities.slice(0, 3).map((id) => names.get(id)?.name ?? id).join(', '),
+      s.title ?? s.docIds[0],
+    ])) + `\n${stories.length} stories from ${view.docs.length} documents\n`);
+    return 0;
+  },
+};
