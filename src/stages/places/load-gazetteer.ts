@@ -166,6 +166,8 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
 
 function addCountries(g: Gazetteer, dataDir: string, extents: Map<string, Extent>, capitals: Map<string, number>): void {
   const aliases = JSON.parse(readFileSync(join(dataDir, 'country-aliases.json'), 'utf8')) as Record<string, string[] | string>;
+  // Main-landmass centroids from Natural Earth; the box of a country's places where it has no shape.
+  const shapes = JSON.parse(readFileSync(join(dataDir, 'country-points.json'), 'utf8')) as { points: Record<string, [number, number]> };
   for (const line of readFileSync(join(dataDir, 'countryInfo.txt'), 'utf8').split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const c = line.split('\t');
@@ -174,7 +176,8 @@ function addCountries(g: Gazetteer, dataDir: string, extents: Map<string, Extent
     if (!id) continue;
     const e = extents.get(cc);
     const capital = capitals.get(cc);
-    const point = e ? boxMiddle(e.lats, e.lons) : capital !== undefined ? g.places[capital] : undefined;
+    const shape = shapes.points[cc];
+    const point = shape ? { lat: shape[0], lon: shape[1] } : e ? boxMiddle(e.lats, e.lons) : capital !== undefined ? g.places[capital] : undefined;
     if (!point) continue;
     const extra = aliases[cc];
     const names = [c[4], ...(Array.isArray(extra) ? extra : [])];
