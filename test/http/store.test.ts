@@ -1,0 +1,54 @@
+/**
+ * The API over the real store and the real pipeline: the seed articles are posted, read back, and every span
+ * the document view returns indexes the input exactly. The contested check waits for the claims stage.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../../src/http/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+
+const SEEDS = '/work/shared/fixtures/seeds';
+let store: Store;
+let app: ReturnType<typeof createApp>;
+
+before(async () => {
+  store = await openStore({ dir: 'memory://', env: {} });
+  app = createApp({ store });
+});
+after(() => store.close());
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+test('posting the seeds stores them; each document view has spans that slice the input exactly', async () => {
+  for (const f of readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()) {
+    const res = await app.request(`/api/documents?id=${encodeURIComponent(f)}&source=seeds`, {
+      method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: readFileSync(join(SEEDS, f), 'utf8'),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    assert.deepEqual(((await res.json()) as Json).stored, [f]);
+  }
+  const list = (await (await app.request('/api/documents')).json()) as Json;
+  assert.equal(list.total, 2);
+  assert.deepEqual(list.items.map((d: Json) => d.published), ['2023-05-25', '2023-05-12']);
+  for (const d of list.items) {
+    const doc = (await (await app.request(`/api/documents/${encodeURIComponent(d.id)}`)).json()) as Json;
+    assert.ok(doc.spans.length > 0, `${d.id} has spans`);
+    for (const s of doc.spans) assert.equal(doc.input.slice(s.start, s.end), s.text, `${s.kind} ${s.label}`);
+  }
+  const again = await app.request('/api/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: readFileSync(join(SEEDS, readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()[0]), 'utf8') });
+  assert.equal(((await again.json()) as Json).duplicates.length, 1, 'the same text again is a duplicate');
+});
+
+test('the seeds give one contested proposition on control of Bakhmut with both sides', async (t) => {
+  const all = (await (await app.request('/api/propositions')).json()) as Json;
+  if (!all.total) {
+    t.skip('needs claims stage: no propositions extracted yet');
+    return;
+  }
+  const contested = (await (await app.request('/api/propositions?status=contested&place=Bakhmut&kind=control')).json()) as Json;
+  assert.equal(contested.total, 1);
+  assert.ok(contested.items[0].sides.includes('RU'));
+  assert.ok(contested.items[0].sides.includes('UA'));
+});
