@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
@@ -62,4 +63,13 @@ test('usage errors are one line with exit code 2; --help works on every command'
     assert.equal(r.code, 0, name);
     assert.match(r.stdout, /Usage: sitrep/);
   }
+});
+
+test('the installed bin runs the compiled CLI (built by npm install through prepare)', { skip: !existsSync('dist/cli/main.js') && 'dist/ not built: run npm run build' }, () => {
+  const r = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', `${seeds}/002_b39c71e25f6389a8.txt`], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).published, '2023-05-12');
+  const none = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', 'does-not-exist.txt'], { encoding: 'utf8' });
+  assert.equal(none.status, 1);
+  assert.equal(none.stderr.trim(), 'does-not-exist.txt error cannot read: no such file or directory ingest/read');
 });
