@@ -37,6 +37,22 @@ async function measure(name: string, db: Db, docs: Doc[]): Promise<void> {
   line(`${name} second pass`, tally(second));
 }
 
+/** Ingests the documents into a fresh store with `writers` concurrent writers (each its own connection). */
+async function measureParallel(name: string, db: Db, docs: Doc[], writers: number): Promise<void> {
+  const store = new Store(db);
+  await store.migrate();
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (next < docs.length) await store.ingestDocument(docs[next++]);
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  line(`${name} ${writers} writers documents/s`, (docs.length / seconds).toFixed(1));
+  line(`${name} ${writers} writers stored`, String(await store.countDocuments()));
+}
+
 /** Runs the store benchmark. */
 export default async function storeBench(): Promise<void> {
   const corpus = loadBenchCorpus();
@@ -73,6 +89,14 @@ export default async function storeBench(): Promise<void> {
       await measure('PostgreSQL', db, docs);
     } finally {
       await db.close();
+    }
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    const writers = 4;
+    const pool = await openPostgres(url, { schema, max: writers });
+    try {
+      await measureParallel('PostgreSQL', pool, docs, writers);
+    } finally {
+      await pool.close();
     }
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

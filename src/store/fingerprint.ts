@@ -111,11 +111,21 @@ function fmix32(h: number): number {
 /** One 32-bit seed per MinHash permutation, fixed so that signatures compare across processes and versions. */
 const SEEDS: readonly number[] = Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(Math.imul(i + 1, 0x9e3779b9)));
 
-/** The distinct 32-bit hashes of a word list's shingles (a text shorter than a shingle is one shingle). */
+/**
+ * The distinct 32-bit hashes of a word list's shingles (a text shorter than a shingle is one shingle). Each word is
+ * hashed once and a shingle's hash combines its words' hashes, so no shingle string is built (a 50 MB text has
+ * millions of shingles).
+ */
 export function shingleHashes(list: readonly string[], size = SHINGLE_WORDS): Set<number> {
   const hashes = new Set<number>();
-  if (list.length > 0 && list.length < size) hashes.add(hash32(list.join(' ')));
-  for (let i = 0; i + size <= list.length; i++) hashes.add(hash32(list.slice(i, i + size).join(' ')));
+  const wordHashes = list.map(hash32);
+  const shingle = (from: number, to: number): number => {
+    let h = 0x811c9dc5;
+    for (let j = from; j < to; j++) h = Math.imul(h ^ wordHashes[j], 0x01000193);
+    return fmix32(h);
+  };
+  if (list.length > 0 && list.length < size) hashes.add(shingle(0, list.length));
+  for (let i = 0; i + size <= list.length; i++) hashes.add(shingle(i, i + size));
   return hashes;
 }
 

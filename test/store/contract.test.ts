@@ -389,5 +389,18 @@ for (const backend of backends) {
       assert.deepEqual(results.map((r) => r.status).sort(), ['duplicate', 'stored']);
       assert.equal(await store.countDocuments(), 1);
     });
+
+    test('two writers ingesting near copies at once store one and record the other', async () => {
+      const { store, second } = await freshStore();
+      await store.migrate();
+      const other = new Store(await second());
+      const edited = ARTICLE.replace('eleven attacks', 'twelve attacks').replace('several houses', 'three houses');
+      const results = await Promise.all([
+        store.ingestDocument(textDoc('one', ARTICLE)),
+        other.ingestDocument(textDoc('two', edited)),
+      ]);
+      assert.deepEqual(results.map((r) => r.status).sort(), ['near-duplicate', 'stored']);
+      assert.equal(await store.countDocuments(), 1);
+    });
   });
 }
