@@ -123,15 +123,38 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
-/** Keeps one snapshot per desk version. */
+/**
+ * Keeps one snapshot per desk version. The version itself is asked of the source at most once per
+ * `recheckMs` (default 1 s): asking is a database round trip, and on PGlite, with one connection, doing it on
+ * every request would make that query the whole cost of serving. Writes through this process call
+ * {@link DeskViews.invalidate}, so only other processes' writes can be up to `recheckMs` late.
+ */
 export class DeskViews {
   private current: { version: string; view: Promise<DeskView> } | null = null;
+  private checked: { at: number; version: Promise<string> } | null = null;
 
-  constructor(private readonly source: DeskSource) {}
+  constructor(private readonly source: DeskSource, private readonly recheckMs = 1000) {}
+
+  /** Forgets the known version, so the next request asks the source again. */
+  invalidate(): void {
+    this.checked = null;
+  }
+
+  private version(): Promise<string> {
+    const now = Date.now();
+    if (!this.checked || now - this.checked.at >= this.recheckMs) {
+      const version = this.source.version();
+      this.checked = { at: now, version };
+      version.catch(() => {
+        if (this.checked?.version === version) this.checked = null;
+      });
+    }
+    return this.checked.version;
+  }
 
   /** The snapshot of the desk as it is now. */
   async get(): Promise<DeskView> {
-    const version = await this.source.version();
+    const version = await this.version();
     if (!this.current || this.current.version !== version) {
       const view = this.source.documents().then((docs) => new DeskView(docs));
       this.current = { version, view };

@@ -55,6 +55,7 @@ export function documentRoutes(app: Hono, { views, source, extract }: RouteDeps)
     }
     const docs = await extract(read.docs);
     const report = await source.ingest(docs);
+    views.invalidate();
     return c.json({ ...report, errors: read.errors }, 201);
   });
 }
