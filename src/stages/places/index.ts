@@ -63,7 +63,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   }
   const lowerWords = new Set<string>();
   for (const w of splitWords(text)) if (!w.cap) lowerWords.add(w.folded);
-  const resolved = resolvePlaces(matches, g, { lowerWords });
+  const resolved = resolvePlaces(matches, g, { lowerWords, demonymEndings: lex.demonymEndings });
 
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {

@@ -14,6 +14,12 @@ export interface PlaceLexicon {
   readonly metonymVerbs: ReadonlySet<string>;
   readonly suffixes: ReadonlySet<string>;
   readonly personTitles: ReadonlySet<string>;
+  /** Heads that make a phrase a street, building or feature ("Royal Street"). */
+  readonly facilityHeads: ReadonlySet<string>;
+  /** Heads that make even an unknown name a place ("Frenchmen Street"). */
+  readonly streetHeads: ReadonlySet<string>;
+  /** Endings of demonyms and language names. */
+  readonly demonymEndings: readonly string[];
 }
 
 interface Section {
@@ -32,6 +38,9 @@ export function lexiconFrom(json: Record<string, Section | string>): PlaceLexico
     metonymVerbs: words('metonymVerbs'),
     suffixes: words('suffixes'),
     personTitles: words('personTitles'),
+    facilityHeads: words('facilityHeads'),
+    streetHeads: words('streetHeads'),
+    demonymEndings: [...words('demonymEndings')],
   };
 }
 

@@ -106,44 +106,73 @@ function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null): { index: numb
 export interface ResolveOptions {
   /** Folded words the document also writes in lower case (common words, weak evidence of a place). */
   readonly lowerWords?: ReadonlySet<string>;
+  /** Endings of demonyms ("-ian", "-ese"): a small town so named is less likely than the adjective. */
+  readonly demonymEndings?: readonly string[];
 }
 
-/**
- * Resolves every match of a document. Two passes: unambiguous or dominant mentions become anchors, whose
- * countries, divisions and positions then score the rest. Returns null for matches judged not to be places.
- */
-export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, options: ResolveOptions = {}): (Resolution | null)[] {
+function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[]): Context {
   const ctx: Context = { countries: new Map(), admins: new Map(), anchors: [] };
   const add = (map: Map<string, Set<string>>, code: string, key: string): void => {
     let s = map.get(code);
     if (!s) map.set(code, (s = new Set()));
     s.add(key);
   };
+  for (const { key, index } of picks) {
+    const p = g.places[index];
+    if (p.country) add(ctx.countries, p.country, key);
+    if (p.admin1) add(ctx.admins, p.admin1, key);
+    ctx.anchors.push({ key, place: p });
+  }
+  return ctx;
+}
+
+/**
+ * Resolves every match of a document. Unambiguous or dominant mentions become anchors, whose countries,
+ * divisions and positions score the rest; a second round scores again against everything the first
+ * resolved, so that a state named once can steer a town named later. Returns null for matches judged
+ * not to be places.
+ */
+export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, options: ResolveOptions = {}): (Resolution | null)[] {
+  const anchors: { key: string; index: number }[] = [];
   for (const m of matches) {
     if (!m.candidates.length) continue;
     const r = ranked(g, m, null);
     const top = r[0];
-    const dominant = r.length === 1 || top.score - r[1].score >= 2;
-    if (!dominant) continue;
     const p = g.places[top.index];
+    const margin = r.length === 1 ? Infinity : top.score - r[1].score;
+    // Countries, divisions and continents lead their namesakes by less than big cities do.
+    if (margin < (p.type === 'city' ? 2 : 1.5)) continue;
     if (p.type === 'city' && p.population < 1000 && m.words === 1 && !m.locative) continue;
-    if (p.country) add(ctx.countries, p.country, m.key);
-    if (p.admin1) add(ctx.admins, p.admin1, m.key);
-    if (p.type === 'admin1') add(ctx.admins, p.admin1, m.key);
-    ctx.anchors.push({ key: m.key, place: p });
+    anchors.push({ key: m.key, index: top.index });
   }
+  let picks = matches.map((m) => (m.candidates.length ? ranked(g, m, contextOf(g, anchors))[0] : undefined));
+  const second: { key: string; index: number }[] = [];
+  matches.forEach((m, i) => {
+    const pick = picks[i];
+    if (pick && accept(m, g.places[pick.index], pick.reason !== '', options)) second.push({ key: m.key, index: pick.index });
+  });
+  const ctx = contextOf(g, second);
 
-  return matches.map((m) => {
-    if (!m.candidates.length) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
-    const r = ranked(g, m, ctx);
-    const top = r[0];
+  // Names that the document also uses inside longer capitalised names ("Megyn Kelly") are people's or
+  // firms' names wherever a small town of that name is the only reading.
+  const nameParts = new Set<string>();
+  matches.forEach((m, i) => {
+    const pick = picks[i];
+    if (m.embedded && pick && g.places[pick.index].type === 'city') nameParts.add(m.key);
+  });
+
+  picks = matches.map((m) => (m.candidates.length ? ranked(g, m, ctx)[0] : undefined));
+  return matches.map((m, i) => {
+    const top = picks[i];
+    if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
-    if (!accept(m, p, top.reason !== '', options.lowerWords)) return null;
+    if (!accept(m, p, top.reason !== '', options)) return null;
+    if (p.type === 'city' && nameParts.has(m.key) && p.population < 100_000 && !m.locative) return null;
     let reason: string;
-    if (r.length === 1) reason = 'only-candidate';
+    if (m.candidates.length === 1) reason = 'only-candidate';
     else {
-      const byPrior = ranked(g, m, null)[0];
-      if (byPrior.index !== top.index && top.reason) reason = top.reason;
+      const r = ranked(g, m, null);
+      if (r[0].index !== top.index && top.reason) reason = top.reason;
       else reason = p.type === g.places[r[1].index].type ? 'population' : 'feature-class';
     }
     return { place: top.index, reason };
@@ -151,17 +180,19 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
 }
 
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
-function accept(m: PlaceMatch, p: GazetteerPlace, supported: boolean, lowerWords: ReadonlySet<string> | undefined): boolean {
+function accept(m: PlaceMatch, p: GazetteerPlace, supported: boolean, options: ResolveOptions): boolean {
+  const common = m.words === 1 && options.lowerWords?.has(m.key) === true;
   if (p.type !== 'city') {
-    if (lowerWords?.has(m.key) && !m.locative && !m.region) return supported;
+    if (common && !m.locative && !m.region) return supported;
     return true;
   }
   if (m.region) return true;
-  const common = m.words === 1 && lowerWords?.has(m.key) === true;
+  if (m.rule === 'places/loose-spelling') return supported || p.population >= 100_000;
   if (common && !supported) return false;
+  if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
   if (m.embedded && !supported && p.population < 100_000) return false;
-  if (supported) return true;
   if (p.population >= 20_000) return true;
+  if (supported) return m.locative || m.words >= 2 || p.population >= 1000;
   if (m.locative && p.population >= 1000) return true;
   return m.words >= 2 && p.population >= 1000;
 }

@@ -106,7 +106,10 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
       }
       if (!ok) continue;
       const folded = n === 1 ? w.folded : foldName(text.slice(w.start, last.end));
-      if (n === 1 && lex.notPlaces.has(folded)) break;
+      if (lex.notPlaces.has(folded)) {
+        if (n === 1) break;
+        continue;
+      }
       const found = g.lookup(folded);
       if (found.length) {
         best = n;
@@ -130,6 +133,15 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     const lastWord = words[i + best - 1];
     let end = lastWord.end;
     let next = i + best;
+    // "Royal Street", "Carnegie Library": a street or building, not the town "Royal" — a place the
+    // gazetteer lacks, reported unresolved over the whole phrase.
+    const head = facilityEnd(text, words, next, lex);
+    if (head >= 0 && !titled) {
+      const last = words[head];
+      out.push({ start: w.start, end: last.end, key: foldName(text.slice(w.start, last.end)), candidates: [], rule: 'places/feature-phrase', unresolved: true, words: head - i + 1 });
+      i = head + 1;
+      continue;
+    }
     let region = false;
     let rule = 'places/name';
     // "Donetsk region", "Belgorod Oblast": the division named after the place.
@@ -169,6 +181,17 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved);
+}
+
+// Index of a facility head closing the capitalised run that starts at `k` (up to two more words), or -1.
+function facilityEnd(text: string, words: Word[], k: number, lex: PlaceLexicon): number {
+  for (let j = k; j < words.length && j < k + 3; j++) {
+    const w = words[j];
+    if (!w.cap || !joined(text, words[j - 1], w)) return -1;
+    if (lex.regionWords.has(w.folded)) return -1;
+    if (lex.facilityHeads.has(w.folded)) return j;
+  }
+  return -1;
 }
 
 /** Admin1 divisions a name with a region word may mean: by base name, or as the division of a same-named capital. */
@@ -212,6 +235,14 @@ function fallback(text: string, words: Word[], i: number, g: Gazetteer, lex: Pla
   if (w.folded.length >= 4 && !allCaps(w)) {
     const loose = g.lookupLoose(w.folded);
     if (loose.length) return [{ start: w.start, end: w.end, key: w.folded, candidates: loose, rule: 'places/loose-spelling', words: 1 }];
+  }
+  // "Frenchmen Street": an unknown name with a street or river head is still a place.
+  let j = i;
+  while (j + 1 < words.length && j - i < 3 && words[j + 1].cap && joined(text, words[j], words[j + 1]) && !lex.streetHeads.has(words[j + 1].folded)) j++;
+  const headWord = words[j + 1];
+  if (headWord && headWord.cap && lex.streetHeads.has(headWord.folded) && joined(text, words[j], headWord) && !(i > 0 && words[i - 1].cap && joined(text, words[i - 1], w))) {
+    const key = foldName(text.slice(w.start, headWord.end));
+    return [{ start: w.start, end: headWord.end, key, candidates: [], rule: 'places/street-phrase', unresolved: true, words: j - i + 2 }];
   }
   // "the village of Kozinka", "near Klishchiivka": a place the gazetteer lacks.
   for (const cue of lex.unresolvedCues) {
