@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { createDoc } from '../../core/index.js';
 import { toExtractJson } from '../../contract.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
-import { createContext, runPipeline } from '../../pipeline.js';
+import { runPipeline } from '../../pipeline.js';
+import { sharedContext } from '../context-cache.js';
 import type { Command } from '../command.js';
 import { parseDateFlag, parseMegabytes } from '../options.js';
 import { formatProblem } from '../report.js';
@@ -41,7 +42,14 @@ Options:
     if (inputs.includes('-') && io.stdin.isTTY) {
       io.stderr.write('sitrep extract: reading standard input (give FILE arguments, or pipe text in; Ctrl-D ends)\n');
     }
-    const ctx = await createContext({ published, kbFiles: values.kb });
+    let ctx;
+      try {
+        ctx = await sharedContext({ published, kbFiles: values.kb });
+      } catch (error) {
+        // Misconfiguration (an unreadable --kb file): one sentence, no stack trace.
+        io.stderr.write(`sitrep extract: ${(error as Error).message}\n`);
+        return 2;
+      }
     let failed = 0;
     for await (const source of readSources(inputs, { published, maxBytes, stdin: io.stdin })) {
       for (const p of source.problems) {

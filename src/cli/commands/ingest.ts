@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createDoc } from '../../core/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
-import { createContext, runPipeline } from '../../pipeline.js';
+import { runPipeline } from '../../pipeline.js';
+import { sharedContext } from '../context-cache.js';
 import { openStore } from '../../store/index.js';
 import type { Command } from '../command.js';
 import { parseDateFlag, parseMegabytes } from '../options.js';
@@ -59,7 +60,14 @@ Options:
     const counts = { files: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();
     try {
-      const ctx = await createContext({ published, kbFiles: values.kb });
+      let ctx;
+      try {
+        ctx = await sharedContext({ published, kbFiles: values.kb });
+      } catch (error) {
+        // Misconfiguration (an unreadable --kb file): one sentence, no stack trace.
+        io.stderr.write(`sitrep ingest: ${(error as Error).message}\n`);
+        return 2;
+      }
       for await (const source of readSources(positionals, { published, maxBytes, stdin: io.stdin })) {
         counts.files++;
         for (const p of source.problems) {
@@ -82,7 +90,12 @@ Options:
           counts.docs++;
           if (r.status === 'stored') counts.stored++;
           else if (r.status === 'duplicate') counts.duplicate++;
-          else counts.near++;
+          else if (r.status === 'near-duplicate') counts.near++;
+          else {
+            progress.done();
+            io.stderr.write(`${source.path} error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
+            counts.errors++;
+          }
         }
         const seconds = (performance.now() - t0) / 1000;
         progress.update(`ingest: ${counts.files} files, ${counts.docs} documents (${counts.stored} new, ${counts.duplicate + counts.near} duplicates), ${counts.errors} errors, ${(counts.docs / Math.max(seconds, 0.001)).toFixed(1)} docs/s`);
