@@ -18,7 +18,7 @@ export function formatTable(head: string[], rows: string[][], maxWidth = 32): st
 export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<DeskView | null> {
   let store;
   try {
-    store = await openStore({ dir: db, env: io.env });
+    store = await openStore({ dir: db, env: io.env, cwd: io.cwd });
   } catch (error) {
     io.stderr.write(`sitrep ${name}: ${(error as Error).message}\n`);
     return null;

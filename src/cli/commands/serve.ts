@@ -1,5 +1,6 @@
 /** `sitrep serve`: the JSON API and the web UI over the store, in one process. */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../../http/index.js';
@@ -51,10 +52,10 @@ Environment:
     if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${portText}"`);
     const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
     if (maxBody !== undefined && !(maxBody > 0)) throw new UsageError(`--max-body must be a positive number of megabytes, got "${values['max-body']}"`);
-    const webRoot = await ensureWeb(values.web ?? DEFAULT_WEB, io);
+    const webRoot = await ensureWeb(values.web ? resolve(io.cwd, values.web) : DEFAULT_WEB, io);
     let store;
     try {
-      store = await openStore({ dir: values.db, env: io.env });
+      store = await openStore({ dir: values.db, env: io.env, cwd: io.cwd });
     } catch (error) {
       io.stderr.write(`sitrep serve: ${(error as Error).message}\n`);
       return 2;
