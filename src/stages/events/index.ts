@@ -99,7 +99,7 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
     .filter((m) => eventClasses.has(m.code) && !isUnreal(m.context) && !m.context.includes('history'))
     .map((m) => ({ ...m, weight: m.baseWeight }));
   if (!matches.length) return [];
-  const { scores, best } = scoreClasses(text, matches);
+  const { scores, best } = scoreClasses(text, matches, false);
   let top: string | null = null;
   for (const code of Object.keys(scores)) if (top === null || scores[code] > scores[top]) top = code;
   const cls = top ? eventClasses.get(top) : undefined;

@@ -37,15 +37,20 @@ function firstSentenceEnd(text: string): number {
   return m ? m.index + 1 : text.length;
 }
 
-/** Scores every class from its trigger matches; returns the scores and each class's best match. */
+/**
+ * Scores every class from its trigger matches; returns the scores and each class's best match. `lead` weighs
+ * triggers by their position (for a snippet whose main event comes first); the stage scores one sentence at a
+ * time and passes false.
+ */
 export function scoreClasses(
   text: string,
   matches: readonly TriggerMatch[] = findTriggers(text),
+  lead = true,
 ): { scores: Record<string, number>; best: Map<string, TriggerMatch> } {
-  const firstEnd = firstSentenceEnd(text);
+  const firstEnd = lead ? firstSentenceEnd(text) : text.length;
   const perClass = new Map<string, { w: number; m: TriggerMatch }[]>();
   for (const m of matches) {
-    const w = m.weight * (m.start < firstEnd ? 1 : LATER_SENTENCE_FACTOR) * (1 - POSITION_DECAY * (m.start / Math.max(1, text.length)));
+    const w = m.weight * (m.start < firstEnd ? 1 : LATER_SENTENCE_FACTOR) * (lead ? 1 - POSITION_DECAY * (m.start / Math.max(1, text.length)) : 1);
     const list = perClass.get(m.code) ?? [];
     // One span counts once per class: overlapping matches of the same class keep the stronger.
     const clash = list.find((x) => x.m.start < m.end && m.start < x.m.end);
