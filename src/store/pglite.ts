@@ -1,9 +1,11 @@
 /**
  * The embedded backend: PGlite (Postgres compiled to WebAssembly) in the same process, its data in a folder
- * on disk (`./.sitrep` by default) or in memory for tests. No server to run; one process at a time per folder.
+ * on disk (`./.sitrep` by default) or in memory for tests. No server to run; one process at a time per folder,
+ * enforced by a lock file.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { inspect } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { alignedParsers, type Db, type Queryable, type Row } from './db.js';
 
@@ -23,6 +25,63 @@ function queryable(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
   };
 }
 
+/** The lock file that keeps a second process (or a second PGlite in this one) out of an open folder. */
+const LOCK_FILE = '.sitrep-lock';
+
+/** Folders this process has open, since a process id in a lock file cannot tell two opens in one process apart. */
+const openHere = new Set<string>();
+
+/** A one-line description of whatever was thrown (PGlite can throw plain objects). */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return inspect(error, { breakLength: Infinity, depth: 2 });
+}
+
+/** True when a process with this id runs (on this machine). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the folder's lock, or throws saying who holds it. Two Postgres instances on one data folder corrupt it,
+ * and PGlite does not guard against that itself. A lock left by a killed process (its id no longer runs) is taken over.
+ */
+function lockFolder(path: string): () => void {
+  const file = join(path, LOCK_FILE);
+  const inUse = (holder: string) =>
+    new Error(
+      `The sitrep database in ${path} is in use by ${holder}; wait for it to finish, or set DATABASE_URL to share a PostgreSQL server between several processes.`,
+    );
+  if (openHere.has(path)) throw inUse('this process already');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw inUse(`process ${pid}`);
+      unlinkSync(file);
+    }
+  }
+  openHere.add(path);
+  return () => {
+    openHere.delete(path);
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+}
+
 /** Checks that the folder exists (creating it) and is writable, with a sentence saying how to fix it when not. */
 function prepareFolder(dir: string): string {
   const path = resolve(dir);
@@ -30,7 +89,7 @@ function prepareFolder(dir: string): string {
     mkdirSync(path, { recursive: true });
     accessSync(path, constants.W_OK | constants.R_OK);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = describe(error);
     throw new Error(
       `Cannot use ${path} as the sitrep database folder (${why}); pass a writable folder with --db DIR or SITREP_DB, or set DATABASE_URL to use a PostgreSQL server.`,
     );
@@ -45,11 +104,13 @@ function prepareFolder(dir: string): string {
 export async function openPglite(dir: string = MEMORY): Promise<Db> {
   const memory = dir === MEMORY;
   const location = memory ? MEMORY : prepareFolder(dir);
+  const unlock = memory ? () => {} : lockFolder(location);
   let pg: PGlite;
   try {
     pg = await PGlite.create(memory ? undefined : location, { parsers: alignedParsers });
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    unlock();
+    const why = describe(error);
     throw new Error(
       `Cannot open the sitrep database in ${location} (${why}); check that no other sitrep process uses it and that it holds a sitrep database, or pass another folder with --db DIR.`,
     );
@@ -64,7 +125,11 @@ export async function openPglite(dir: string = MEMORY): Promise<Db> {
       return pg.transaction((tx) => fn(queryable(tx)));
     },
     async close(): Promise<void> {
-      if (!pg.closed) await pg.close();
+      try {
+        if (!pg.closed) await pg.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openDb, openStore } from '../../src/store/index.js';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, openPglite, openStore } from '../../src/store/index.js';
 
 test('an unreachable server throws one sentence saying how to fix it, without the password', async () => {
   await assert.rejects(openStore({ url: 'postgres://me:secret@127.0.0.1:1/sitrep' }), (error: Error) => {
@@ -35,5 +39,28 @@ test('SITREP_DB chooses the embedded database when no URL is set', async () => {
     assert.equal(await store.countDocuments(), 0);
   } finally {
     await store.close();
+  }
+});
+
+test('a PGlite folder is used by one process at a time; a lock left by a dead process is taken over', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-lock-'));
+  try {
+    const db = await openPglite(dir);
+    await assert.rejects(openPglite(dir), /^Error: The sitrep database in .* is in use by this process already; wait for it to finish, or set DATABASE_URL/);
+    await db.close();
+
+    // Held by another running process (our parent): refused, naming it.
+    writeFileSync(join(dir, '.sitrep-lock'), `${process.ppid}\n`);
+    await assert.rejects(openPglite(dir), new RegExp(`in use by process ${process.ppid};`));
+
+    // Left by a process that no longer runs: taken over, and released on close.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    writeFileSync(join(dir, '.sitrep-lock'), `${dead.stdout}\n`);
+    const again = await openPglite(dir);
+    assert.equal(readFileSync(join(dir, '.sitrep-lock'), 'utf8').trim(), String(process.pid));
+    await again.close();
+    assert.equal(existsSync(join(dir, '.sitrep-lock')), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
