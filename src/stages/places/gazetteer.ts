@@ -60,16 +60,16 @@ export class Gazetteer {
   /** Builds a gazetteer from records (tests pass a handful; the loader passes all of GeoNames). */
   static build(records: Iterable<PlaceRecord>): Gazetteer {
     const g = new Gazetteer();
-    for (const r of records) g.addPlace(r, r.names);
+    for (const r of records) g.addPlace(r, r.names, true);
     return g;
   }
 
-  /** Adds one place under its names; returns its index. */
-  addPlace(place: GazetteerPlace, names: readonly string[]): number {
+  /** Adds one place under its names (`loose`: also under their transliteration keys); returns its index. */
+  addPlace(place: GazetteerPlace, names: readonly string[], loose = false): number {
     const index = this.places.length;
     const { names: _omit, ...plain } = place as PlaceRecord;
     this.places.push(plain);
-    for (const name of names) this.addName(index, name);
+    for (const name of names) this.addName(index, name, loose);
     if (place.type === 'admin1' && place.admin1) {
       this.byAdmin1.set(place.admin1, index);
       for (const name of names) {
@@ -85,12 +85,12 @@ export class Gazetteer {
    * Indexes another name of a place already added; `loose` also indexes its transliteration key (the
    * loader does so only where names come through transliteration, to keep start-up fast).
    */
-  addName(index: number, name: string, loose = true): void {
+  addName(index: number, name: string, loose = false): void {
     this.addKey(index, foldName(name), loose);
   }
 
   /** Indexes an already folded key of a place. */
-  addKey(index: number, key: string, loose = true): void {
+  addKey(index: number, key: string, loose = false): void {
     if (!key) return;
     add(this.exact, key, index);
     if (loose) add(this.loose, looseKey(key), index);

@@ -134,8 +134,8 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
     const place: GazetteerPlace = {
       geonamesId: +c[0], name: c[1], lat, lon, country, admin1, population, type: 'city', featureCode: c[7],
     };
-    const index = g.addPlace(place, [c[1], c[2]]);
     const loose = translit.has(country);
+    const index = g.addPlace(place, [c[1], c[2]], loose);
     for (const alt of c[3] ? c[3].split(',') : []) {
       // Names in other scripts are skipped before folding: most alternates are, and folding is the cost.
       const first = alt.charCodeAt(0);

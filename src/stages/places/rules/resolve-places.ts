@@ -29,10 +29,12 @@ const FEATURE_BONUS: Readonly<Record<string, number>> = {
 /** The context-free score of a candidate: bigger and higher-ranked places first. */
 export function prior(p: GazetteerPlace): number {
   switch (p.type) {
+    // Countries and continents outrank any namesake town (China, Texas; Armenia, Colombia) whatever the
+    // context: news names a country far more often than a hamlet sharing its name.
     case 'continent':
-      return 9.5;
+      return 13;
     case 'country':
-      return 9;
+      return 12.5;
     case 'admin1':
       return 6.5;
     default:
@@ -64,7 +66,7 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
       reason = why;
     }
   };
-  if (p.country && p.type !== 'country' && mentionedElsewhere(ctx.countries, p.country, key)) note(3, 'country-context');
+  if (p.country && p.type !== 'country' && mentionedElsewhere(ctx.countries, p.country, key)) note(2, 'country-context');
   if (p.admin1 && p.type === 'city' && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
     let nearest = Infinity;
@@ -73,8 +75,8 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
       const d = distanceKm(p, a.place);
       if (d < nearest) nearest = d;
     }
-    if (nearest < 100) note(2.5, 'nearby-place');
-    else if (nearest < 300) note(1.5, 'nearby-place');
+    if (nearest < 100) note(1.5, 'nearby-place');
+    else if (nearest < 300) note(0.75, 'nearby-place');
   }
   return { score, reason };
 }
@@ -149,7 +151,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (pick && accept(m, g.places[pick.index], pick.reason !== '', options)) second.push({ key: m.key, index: pick.index });
+    if (pick && accept(m, g.places[pick.index], pick.reason, options)) second.push({ key: m.key, index: pick.index });
   });
   const ctx = contextOf(g, second);
 
@@ -166,7 +168,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     const top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
-    if (!accept(m, p, top.reason !== '', options)) return null;
+    if (!accept(m, p, top.reason, options)) return null;
     if (p.type === 'city' && nameParts.has(m.key) && p.population < 100_000 && !m.locative) return null;
     let reason: string;
     if (m.candidates.length === 1) reason = 'only-candidate';
@@ -180,14 +182,16 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
 }
 
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
-function accept(m: PlaceMatch, p: GazetteerPlace, supported: boolean, options: ResolveOptions): boolean {
+function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, options: ResolveOptions): boolean {
+  const supported = reason !== '';
   const common = m.words === 1 && options.lowerWords?.has(m.key) === true;
   if (p.type !== 'city') {
     if (common && !m.locative && !m.region) return supported;
     return true;
   }
   if (m.region) return true;
-  if (m.rule === 'places/loose-spelling') return supported || p.population >= 100_000;
+  // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
+  if (m.rule === 'places/loose-spelling') return reason === 'admin-context' || reason === 'nearby-place' || (supported && p.population >= 100_000);
   if (common && !supported) return false;
   if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
   if (m.embedded && !supported && p.population < 100_000) return false;

@@ -64,7 +64,10 @@ export function splitWords(text: string): Word[] {
 function joined(text: string, a: Word, b: Word): boolean {
   const gap = text.slice(a.end, b.start);
   if (gap.length === 0 || gap.length > 3) return false;
-  for (let i = 0; i < gap.length; i++) {
+  // The dot of an abbreviation ("St. Louis", "Ft. Worth") that the word lost when it was split off.
+  const from = gap[0] === '.' && a.text.length <= 3 ? 1 : 0;
+  if (from === 1 && gap.length === 1) return false;
+  for (let i = from; i < gap.length; i++) {
     const c = gap[i];
     if (c !== ' ' && c !== '\n' && c !== '\r') return false;
   }
