@@ -72,14 +72,18 @@ export function clusterStories(docs: readonly SourceDoc[], options: StoryOptions
     list.push(item);
     groups.set(root, list);
   });
-  const stories = [...groups.values()].map(makeStory);
+  const stories = [...groups.values()].map((g) => makeStory(g, entityIdf));
   return stories.sort((a, b) => compareDates(b.to, a.to) || a.id.localeCompare(b.id));
 }
 
-function makeStory(items: Item[]): Story {
+function makeStory(items: Item[], entityIdf: Map<string, number>): Story {
   const sorted = [...items].sort((a, b) => compareDates(a.doc.published, b.doc.published) || a.doc.id.localeCompare(b.doc.id));
   const counts = new Map<string, number>();
-  for (const item of sorted) for (const e of item.entities) counts.set(e, (counts.get(e) ?? 0) + 1);
+  const mentions = new Map<string, number>();
+  for (const item of sorted) {
+    for (const e of item.entities) counts.set(e, (counts.get(e) ?? 0) + 1);
+    for (const e of item.doc.entities) mentions.set(e.id, (mentions.get(e.id) ?? 0) + e.mentions.length);
+  }
   const dates = sorted.map((i) => i.doc.published).filter((d): d is string => d !== null);
   return {
     id: `story:${sorted[0].doc.id}`,
@@ -88,6 +92,12 @@ function makeStory(items: Item[]): Story {
     outlets: [...new Set(sorted.map((i) => i.doc.outlet))],
     from: dates[0] ?? null,
     to: dates[dates.length - 1] ?? null,
-    entities: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10).map(([id]) => id),
+    // Shared by most articles first, then the most mentioned, then the rarest across the corpus.
+    entities: [...counts]
+      .sort((a, b) =>
+        b[1] - a[1] || (mentions.get(b[0]) ?? 0) - (mentions.get(a[0]) ?? 0) ||
+        (entityIdf.get(b[0]) ?? 0) - (entityIdf.get(a[0]) ?? 0) || a[0].localeCompare(b[0]))
+      .slice(0, 10)
+      .map(([id]) => id),
   };
 }
