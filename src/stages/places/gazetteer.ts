@@ -124,10 +124,103 @@ export class Gazetteer {
     return this.byCountry.get(cc);
   }
 
+  /** The index in a plain form for the disk cache (see `gazetteer-cache.ts`). */
+  toSnapshot(): GazetteerSnapshot {
+    const pack = (map: Map<string, Slot>): PackedMap => {
+      const keys: string[] = [];
+      const counts: number[] = [];
+      const items: number[] = [];
+      for (const [k, slot] of map) {
+        keys.push(k);
+        if (typeof slot === 'number') {
+          counts.push(1);
+          items.push(slot);
+        } else {
+          counts.push(slot.length);
+          for (const x of slot) items.push(x);
+        }
+      }
+      return { keys: keys.join('\n'), counts, items };
+    };
+    const col = <K extends keyof GazetteerPlace>(k: K): GazetteerPlace[K][] => this.places.map((p) => p[k]);
+    return {
+      maxWords: this.maxWords,
+      places: {
+        geonamesId: col('geonamesId'), name: col('name').join('\n'), lat: col('lat'), lon: col('lon'),
+        country: col('country').join('\n'), admin1: col('admin1').join('\n'), population: col('population'),
+        type: col('type').join('\n'), featureCode: col('featureCode').join('\n'),
+      },
+      exact: pack(this.exact), loose: pack(this.loose), adminBase: pack(this.adminBase),
+    };
+  }
+
+  /** Rebuilds a gazetteer from {@link Gazetteer.toSnapshot}'s output. */
+  static fromSnapshot(snap: GazetteerSnapshot): Gazetteer {
+    const g = new Gazetteer();
+    const c = snap.places;
+    const name = c.name.split('\n');
+    const country = c.country.split('\n');
+    const admin1 = c.admin1.split('\n');
+    const type = c.type.split('\n') as PlaceType[];
+    const featureCode = c.featureCode.split('\n');
+    for (let i = 0; i < c.geonamesId.length; i++) {
+      const p: GazetteerPlace = {
+        geonamesId: c.geonamesId[i], name: name[i], lat: c.lat[i], lon: c.lon[i], country: country[i], admin1: admin1[i],
+        population: c.population[i], type: type[i], featureCode: featureCode[i],
+      };
+      g.places.push(p);
+      if (p.type === 'admin1' && p.admin1) g.byAdmin1.set(p.admin1, i);
+      if (p.type === 'country') g.byCountry.set(p.country, i);
+    }
+    const unpack = (packed: PackedMap, map: Map<string, Slot>): void => {
+      const keys = packed.keys ? packed.keys.split('\n') : [];
+      let at = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const n = packed.counts[i];
+        map.set(keys[i], n === 1 ? packed.items[at] : packed.items.slice(at, at + n));
+        at += n;
+      }
+    };
+    unpack(snap.exact, g.exact);
+    unpack(snap.loose, g.loose);
+    unpack(snap.adminBase, g.adminBase);
+    g.maxWords = snap.maxWords;
+    return g;
+  }
+
   /** Number of distinct exact keys (for the bench). */
   get size(): number {
     return this.exact.size;
   }
+}
+
+/** A map from keys to candidate lists, packed for JSON. */
+export interface PackedMap {
+  /** Keys joined by newlines. */
+  keys: string;
+  /** Number of candidates per key. */
+  counts: number[];
+  /** The candidates, key after key. */
+  items: number[];
+}
+
+/** The gazetteer as plain data: places by column, string columns joined by newlines. */
+export interface GazetteerSnapshot {
+  maxWords: number;
+  places: {
+    geonamesId: number[];
+    name: string;
+    lat: number[];
+    lon: number[];
+    country: string;
+    admin1: string;
+    population: number[];
+    type: string;
+    featureCode: string;
+  };
+  exact: PackedMap;
+  loose: PackedMap;
+  adminBase: PackedMap;
 }
 
 // Words that name the kind of a first-level division rather than the division itself.

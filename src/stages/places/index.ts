@@ -6,7 +6,8 @@ import type { Context, Doc, Entity, Mention, Stage } from '../../core/index.js';
 import { foldName } from './fold.js';
 import type { Gazetteer } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
-import { loadGazetteer, placesDataDir } from './load-gazetteer.js';
+import { placesDataDir } from './load-gazetteer.js';
+import { loadCachedGazetteer } from './gazetteer-cache.js';
 import { resolvePlaces } from './rules/resolve-places.js';
 import { scanSentence, splitWords, type PlaceMatch } from './rules/scan-sentence.js';
 
@@ -94,7 +95,7 @@ export const placesStage: Stage = {
   prepare(ctx: Context): Context {
     if (ctx.gazetteer && ctx.placeLexicon) return ctx;
     const dataDir = placesDataDir();
-    return { ...ctx, gazetteer: ctx.gazetteer ?? loadGazetteer({ dataDir }), placeLexicon: ctx.placeLexicon ?? loadLexicon(dataDir) };
+    return { ...ctx, gazetteer: ctx.gazetteer ?? loadCachedGazetteer({ dataDir }), placeLexicon: ctx.placeLexicon ?? loadLexicon(dataDir) };
   },
   run(doc, ctx) {
     if (!ctx.gazetteer) return doc;
