@@ -14,7 +14,7 @@ import { isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
-import { eventClasses, placeRules } from './rules/lexicon.js';
+import { eventClasses, hasConflictContext, placeRules } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
 
@@ -95,8 +95,10 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   // Unreal and history triggers are dropped; the rest are real happenings, so a background one ("had captured",
   // often how a claim reports it) weighs fully here, unlike in the snippet classifier.
+  const conflict = hasConflictContext(text);
   const matches = findTriggers(text)
     .filter((m) => eventClasses.has(m.code) && !isUnreal(m.context) && !m.context.includes('history'))
+    .filter((m) => conflict || !m.needsActor)
     .map((m) => ({ ...m, weight: m.baseWeight }));
   if (!matches.length) return [];
   const { scores, best } = scoreClasses(text, matches, false);

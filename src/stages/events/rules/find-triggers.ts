@@ -24,6 +24,8 @@ export interface TriggerMatch {
   readonly context: readonly CueKind[];
   /** A supporting cue only (a weapon or actor noun), not a happening. */
   readonly cue: boolean;
+  /** Ambiguous: an event in a document only beside an actor or conflict cue. */
+  readonly needsActor: boolean;
 }
 
 /** The sentence around `at` in `text` (cheap: split on final punctuation), for the context cues. */
@@ -95,7 +97,7 @@ export function findTriggers(text: string): TriggerMatch[] {
             ? 'GOV_REGAINS_TERIT'
             : 'NON_STATE_ACTOR_OVERTAKES_TER'
           : t.cls;
-      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue });
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.weight - a.weight);

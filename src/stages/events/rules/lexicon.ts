@@ -40,6 +40,8 @@ export interface Trigger {
   readonly cue: boolean;
   /** Also accepted when a capitalised name follows ("captured Bakhmut"). */
   readonly afterName: boolean;
+  /** Ambiguous ("fighting", "advanced"): makes an event in a document only beside an actor or conflict cue. */
+  readonly needsActor: boolean;
 }
 
 /** A compiled context cue of `data/context.json`. */
@@ -72,6 +74,7 @@ interface RawTrigger {
   window?: number;
   cue?: boolean;
   afterName?: boolean;
+  needsActor?: boolean;
 }
 
 /** Every event class, by code. */
@@ -93,13 +96,24 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   window: t.window ?? 60,
   cue: t.cue ?? false,
   afterName: t.afterName ?? false,
+  needsActor: t.needsActor ?? false,
 }));
 
 /** Actor cues deciding who changed control of territory. */
 export const actorCues = {
   government: compilePattern(actorsData.government),
   nonState: compilePattern(actorsData.nonState),
+  conflict: compilePattern(actorsData.conflict),
 };
+
+/** True when a sentence has an actor or conflict cue, so that an ambiguous trigger in it may be an event. */
+export function hasConflictContext(sentence: string): boolean {
+  for (const re of [actorCues.government, actorCues.nonState, actorCues.conflict]) {
+    re.lastIndex = 0;
+    if (re.test(sentence)) return true;
+  }
+  return false;
+}
 
 /** Context cues (negation, future, modality, hypothetical, history, background). */
 export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
