@@ -53,17 +53,22 @@ export function clusterStories(docs: readonly SourceDoc[], options: StoryOptions
 
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i].doc.published;
-      const b = items[j].doc.published;
-      // Without both dates we cannot place them in one news cycle; ask for much closer wording instead.
-      const dated = a !== null && b !== null;
-      if (dated && Math.abs(daysBetween(a, b)) > windowDays) continue;
-      const needed = dated ? threshold : Math.min(1, threshold * 2);
-      if (similarity(items[i], items[j], entityIdf) >= needed) parent[find(i)] = find(j);
+  const join = (i: number, j: number, needed: number) => {
+    if (find(i) !== find(j) && similarity(items[i], items[j], entityIdf) >= needed) parent[find(i)] = find(j);
+  };
+  // Dated articles in date order, each compared only with those of the following `windowDays`: the pairs to
+  // compare grow with the articles of a news cycle, not with the square of the whole corpus.
+  const dated = items.map((_, i) => i).filter((i) => items[i].doc.published !== null);
+  dated.sort((a, b) => items[a].doc.published!.localeCompare(items[b].doc.published!));
+  for (let x = 0; x < dated.length; x++) {
+    for (let y = x + 1; y < dated.length; y++) {
+      if (daysBetween(items[dated[x]].doc.published!, items[dated[y]].doc.published!) > windowDays) break;
+      join(dated[x], dated[y], threshold);
     }
   }
+  // Without a date an article cannot be placed in a news cycle, so it joins only on much closer wording.
+  const undated = items.map((_, i) => i).filter((i) => items[i].doc.published === null);
+  for (const u of undated) for (let j = 0; j < items.length; j++) if (j !== u) join(u, j, Math.min(1, threshold * 2));
 
   const groups = new Map<number, Item[]>();
   items.forEach((item, i) => {
