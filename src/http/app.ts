@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { createDoc, type Context } from '../core/index.js';
 import { createContext, runPipeline } from '../pipeline.js';
 import { analysisRoutes } from './analysis-routes.js';
@@ -64,6 +65,15 @@ export function createApp(options: AppOptions): Hono {
     console.error(error);
     return c.json({ error: { status: 500, message: 'internal error; see the server log' } }, 500);
   });
+
+  // Defence in depth for the UI: even if article text ever reached the page as markup, no script but the
+  // page's own could run, and nothing could be loaded from elsewhere.
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"],
+    },
+  }));
 
   if (options.token) {
     const unauthorized = (message: string) => ({ message: { error: { status: 401, message } } });

@@ -164,3 +164,9 @@ test('a token protects writes but not reads; oversized bodies are refused', asyn
   assert.equal((await post({ authorization: 'Bearer s3cret' }, 'x'.repeat(2000))).status, 413);
   assert.equal((await app.request('/api/documents')).status, 200);
 });
+
+test('responses carry a Content-Security-Policy that allows only the page\'s own scripts', async () => {
+  const res = await makeApp().request('/api/documents');
+  assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+});
