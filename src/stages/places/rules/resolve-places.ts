@@ -86,7 +86,21 @@ function sharesNameWithCity(g: Gazetteer, p: GazetteerPlace, cands: readonly num
   return p.type === 'admin1' && cands.some((c) => g.places[c].type === 'city' && g.places[c].admin1 === p.admin1);
 }
 
-function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null): { index: number; score: number; reason: string }[] {
+type Ranked = { index: number; score: number; reason: string }[];
+// Mentions of the same name with the same candidates rank alike; memoised per context within one document.
+let memo = new WeakMap<object, Map<string, Ranked>>();
+const NO_CONTEXT = {};
+
+function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked {
+  let cache = memo.get(ctx ?? NO_CONTEXT);
+  if (!cache) memo.set(ctx ?? NO_CONTEXT, (cache = new Map()));
+  const id = `${m.key}\u0000${m.region ? 1 : 0}\u0000${m.candidates.join(',')}`;
+  let r = cache.get(id);
+  if (!r) cache.set(id, (r = rankUncached(g, m, ctx)));
+  return r;
+}
+
+function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked {
   const out = m.candidates.map((index) => {
     const p = g.places[index];
     let score = prior(p);
@@ -119,7 +133,12 @@ function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[
     if (!s) map.set(code, (s = new Set()));
     s.add(key);
   };
+  // Each distinct (name, place) once: a list of ten thousand mentions has few distinct places.
+  const seen = new Set<string>();
   for (const { key, index } of picks) {
+    const id = `${key}\u0000${index}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
     const p = g.places[index];
     if (p.country) add(ctx.countries, p.country, key);
     if (p.admin1) add(ctx.admins, p.admin1, key);
@@ -135,6 +154,7 @@ function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[
  * not to be places.
  */
 export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, options: ResolveOptions = {}): (Resolution | null)[] {
+  memo = new WeakMap();
   const anchors: { key: string; index: number }[] = [];
   for (const m of matches) {
     if (!m.candidates.length) continue;
@@ -147,7 +167,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (p.type === 'city' && p.population < 1000 && m.words === 1 && !m.locative) continue;
     anchors.push({ key: m.key, index: top.index });
   }
-  let picks = matches.map((m) => (m.candidates.length ? ranked(g, m, contextOf(g, anchors))[0] : undefined));
+  const first = contextOf(g, anchors);
+  let picks = matches.map((m) => (m.candidates.length ? ranked(g, m, first)[0] : undefined));
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];

@@ -136,6 +136,17 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     const lastWord = words[i + best - 1];
     let end = lastWord.end;
     let next = i + best;
+    let region = false;
+    let rule = 'places/name';
+    // "Belgorod Oblast" as a gazetteer name is a region phrase too.
+    if (best > 1 && lex.regionWords.has(lastWord.folded)) {
+      const admins = cands.filter((c) => g.places[c].type === 'admin1');
+      if (admins.length) {
+        cands = admins;
+        region = true;
+        rule = 'places/region-phrase';
+      }
+    }
     // "Royal Street", "Carnegie Library": a street or building, not the town "Royal" — a place the
     // gazetteer lacks, reported unresolved over the whole phrase.
     const head = facilityEnd(text, words, next, lex);
@@ -145,11 +156,9 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
       i = head + 1;
       continue;
     }
-    let region = false;
-    let rule = 'places/name';
     // "Donetsk region", "Belgorod Oblast": the division named after the place.
     const after = words[next];
-    if (after && lex.regionWords.has(after.folded) && joined(text, lastWord, after)) {
+    if (!region && after && lex.regionWords.has(after.folded) && joined(text, lastWord, after)) {
       const admins = regionCandidates(key, cands, g);
       if (admins.length) {
         cands = admins;
