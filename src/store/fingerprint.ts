@@ -64,20 +64,24 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * The readable text of a document without its boilerplate: `doc.view.text` minus the `doc.excluded`
- * ranges (which index the input, so they are mapped into the view first). Why: two copies of one article
- * carry different "Read more" and share lines, which must not make them look different.
+ * The readable text of a document without its boilerplate and its headline: `doc.view.text` minus the
+ * `doc.excluded` ranges and minus the title when the title lies in the view (the first line of a text file).
+ * Ranges index the input, so they are mapped into the view first. Why: two copies of one article carry different
+ * "Read more" and share lines, an HTML page keeps its headline outside the body, and outlets retitle stories.
  */
-export function keptText(doc: Pick<Doc, 'view' | 'excluded'>): string {
+export function keptText(doc: Pick<Doc, 'view' | 'excluded'> & Partial<Pick<Doc, 'title'>>): string {
   const text = doc.view.text;
-  if (!doc.excluded.length) return text;
-  const ranges = doc.excluded
-    .map((span) => [doc.view.toView(span.start), doc.view.toView(span.end)] as const)
-    .filter(([a, b]) => b > a)
-    .sort((x, y) => x[0] - y[0]);
+  const ranges = doc.excluded.map((span) => [doc.view.toView(span.start), doc.view.toView(span.end)] as const);
+  const title = doc.title?.span;
+  if (title) {
+    const [a, b] = [doc.view.toView(title.start), doc.view.toView(title.end)];
+    // Only when the view really shows the title there: an HTML <title> maps to an empty or unrelated range.
+    if (b > a && normalizeText(text.slice(a, b)) === normalizeText(title.text)) ranges.push([a, b]);
+  }
+  if (!ranges.length) return text;
   const parts: string[] = [];
   let at = 0;
-  for (const [a, b] of ranges) {
+  for (const [a, b] of ranges.filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0])) {
     if (a > at) parts.push(text.slice(at, a));
     at = Math.max(at, b);
   }
@@ -173,9 +177,9 @@ export function fingerprintText(text: string, fallback = text): Fingerprint {
 }
 
 /**
- * Fingerprints a document over its kept text (view minus boilerplate). An empty document hashes its raw
+ * Fingerprints a document over its kept text (view minus boilerplate and headline). An empty document hashes its raw
  * input, so that two different empty pages are not taken for one another.
  */
-export function fingerprintDoc(doc: Pick<Doc, 'view' | 'excluded' | 'input'>): Fingerprint {
+export function fingerprintDoc(doc: Pick<Doc, 'view' | 'excluded' | 'input'> & Partial<Pick<Doc, 'title'>>): Fingerprint {
   return fingerprintText(keptText(doc), doc.input);
 }

@@ -13,6 +13,7 @@ import {
   similarity,
   words,
 } from '../../src/store/fingerprint.js';
+import { makeSpan } from '../../src/core/index.js';
 import { ARTICLE, htmlTwin, textDoc } from './sample-article.js';
 
 test('normalizeText folds case, width, quotes, dashes and whitespace', () => {
@@ -36,6 +37,22 @@ test('a text file and its HTML twin have the same hash', () => {
   const text = fingerprintDoc(textDoc('t', ARTICLE));
   const html = fingerprintDoc(htmlTwin('h', ARTICLE));
   assert.equal(html.hash, text.hash);
+});
+
+test('the headline of a text file is not part of the fingerprint, so a retitled copy is an exact duplicate', () => {
+  const body = ARTICLE.slice(ARTICLE.indexOf('\n\n') + 2);
+  const withTitle = (title: string) => {
+    const input = `${title}\n\n${body}`;
+    return { ...textDoc('t', input), title: { value: title, span: makeSpan(input, 0, title.length, 'ingest/first-line-title') } };
+  };
+  const a = fingerprintDoc(withTitle('Ukraine says its forces are holding positions near Bakhmut'));
+  const b = fingerprintDoc(withTitle('Fighting rages around Bakhmut'));
+  assert.equal(a.hash, b.hash);
+  assert.equal(a.hash, fingerprintText(body).hash);
+  // A title that is not in the view (an HTML <title>) removes nothing.
+  const html = htmlTwin('h', body);
+  const titled = { ...html, title: { value: 'Article', span: makeSpan(html.input, html.input.indexOf('Article'), html.input.indexOf('Article') + 7, 'ingest/html-title') } };
+  assert.equal(fingerprintDoc(titled).hash, a.hash);
 });
 
 test('boilerplate excluded in one copy does not change the hash', () => {
