@@ -57,8 +57,12 @@ export interface ContextCue {
  * hyphens (so "air strike" finds "air-strike" and "air  strike"), because news text varies exactly there.
  */
 export function compilePattern(source: string, flags = 'gi', bounded = true): RegExp {
-  // " ?" (an optional space, as in "air ?strike") must allow none at all.
-  const body = source.replace(/ \?/g, '[\\s\\-]*').replace(/ /g, '[\\s\\-]+');
+  // " ?" (an optional space, as in "air ?strike") must allow none at all. A filler ".{0,N}" ends at a non-word
+  // character, so the word after it starts at a word boundary ("found … ieds" must not match "worried").
+  const body = source
+    .replace(/ \?/g, '[\\s\\-]*')
+    .replace(/ /g, '[\\s\\-]+')
+    .replace(/\.\{0,(\d+)\}/g, '(?:.{0,$1}\\W)?');
   return new RegExp(bounded ? `(?<![\\w])(?:${body})(?![\\w])` : body, flags);
 }
 
