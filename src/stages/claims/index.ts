@@ -1,8 +1,115 @@
-/** The claims stage (placeholder until its issue lands: returns the document unchanged). */
-import type { Stage } from '../../core/index.js';
+/**
+ * The claims stage: attributed statements — speaker (resolved to an entity, also through pronouns, nominals and
+ * metonyms), cue, content, channel, date — and, for claims about the front line, a normalised proposition.
+ *
+ * Works on whatever earlier stages left: without sentences it splits the view text itself; without entities it
+ * keeps the speaker text with a side taken from the words around it.
+ */
+import { makeMessage, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
+import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
+import { findChannel } from './rules/channel.js';
+import { claimDate } from './rules/claim-date.js';
+import { placeMentions } from './rules/places.js';
+import { findProposition, type PlaceCandidate } from './rules/proposition.js';
+import { splitSentences, type SentenceRange } from './rules/sentences.js';
+import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
+
+/** Longest content kept, in UTF-16 units; a run-on "sentence" of thousands of words is cut here. */
+export const MAX_CONTENT_LENGTH = 2000;
+
+/** Extracts the claims of a document. */
+export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; messages: Message[] } {
+  const text = doc.view.text;
+  const sentences: SentenceRange[] = doc.sentences.length
+    ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
+    : splitSentences(text);
+  const raws = findAttributions(text, sentences);
+  const places = placeMentions(doc);
+  const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
+  const prior: PriorSpeaker[] = [];
+  const claims: Claim[] = [];
+  const messages: Message[] = [];
+  const seen = new Set<string>();
+
+  raws.forEach((a: RawAttribution) => {
+    let [cStart, cEnd] = trimRange(text, a.content);
+    if (cEnd <= cStart) return;
+    if (cEnd - cStart > MAX_CONTENT_LENGTH) {
+      cEnd = cStart + MAX_CONTENT_LENGTH;
+      messages.push(makeMessage('info', 'Reported speech longer than the content cap was cut.', 'claims/content-cap', doc.view.toInputStart(cStart), doc.view.toInputEnd(cEnd)));
+    }
+    const key = `${cStart}:${cEnd}:${a.speaker?.[0]}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const sentence = sentences[a.sentence];
+    const n = claims.length + 1;
+    const contentSpan = doc.view.span(cStart, cEnd, a.rule);
+    const cueSpan = doc.view.span(a.cue[0], a.cue[1], a.rule);
+    const speakerSpan = a.speaker ? doc.view.span(a.speaker[0], a.speaker[1], a.rule) : undefined;
+    const resolved = speakerSpan
+      ? resolveSpeaker(
+          { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText: text.slice(...(a.speakerContext ?? a.speaker!)), sentence: sentence.index },
+          doc.entities,
+          prior,
+        )
+      : { speaker: null, side: undefined, rule: 'claims/speaker-none' };
+    if (speakerSpan && a.continues === undefined) {
+      prior.push({ id: resolved.speaker, kind: resolved.speaker ? entityKind.get(resolved.speaker) : undefined, side: resolved.side, text: speakerSpan.text, start: speakerSpan.start, sentence: sentence.index });
+    }
+    // The channel is named around the content, not in it ("she wrote on Telegram").
+    const around = `${text.slice(Math.min(sentence.start, cStart), cStart)} ${text.slice(cEnd, Math.max(sentence.end, cEnd))}`;
+    const previous = a.continues !== undefined ? claims.find((c) => c.cueSpan?.start === cueSpan.start) : undefined;
+    const channel = findChannel(around) ?? previous?.channel;
+    const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published);
+    const inContent: PlaceCandidate[] = places.filter((p) => p.start >= cStart && p.end <= cEnd);
+    const contextPlace = lastPlaceBefore(places, cStart, Math.max(0, cStart - 1500));
+    const found = findProposition({ content: text.slice(cStart, cEnd), offset: cStart, places: inContent, contextPlace, speakerSide: resolved.side, cue: cueSpan.text });
+    const proposition: Proposition | undefined = found ? { ...found } : undefined;
+    const starts = [contentSpan.start, cueSpan.start, speakerSpan?.start ?? Infinity];
+    const ends = [contentSpan.end, cueSpan.end, speakerSpan?.end ?? -Infinity];
+    claims.push({
+      id: `${doc.id}#c${n}`,
+      speaker: resolved.speaker,
+      speakerText: speakerSpan?.text ?? null,
+      speakerSpan,
+      side: resolved.side,
+      cue: cueSpan.text,
+      cueSpan,
+      // A continuation's cue lies in an earlier sentence: the attribution spans only its own quote.
+      start: a.continues !== undefined ? contentSpan.start : Math.min(...starts),
+      end: a.continues !== undefined ? contentSpan.end : Math.max(...ends),
+      content: contentSpan.text,
+      contentSpan,
+      channel,
+      date: date.date,
+      datePrecision: date.precision,
+      proposition,
+      sentence: sentence.index,
+      rule: `${a.rule}+${resolved.rule}`,
+    });
+  });
+  return { claims, messages };
+}
+
+function lastPlaceBefore(places: readonly PlaceCandidate[], pos: number, floor: number): string | undefined {
+  let best: PlaceCandidate | undefined;
+  let bestResolved: PlaceCandidate | undefined;
+  for (const p of places) {
+    if (p.end > pos) break;
+    if (p.start >= floor && !p.broad) {
+      best = p;
+      if (p.resolved) bestResolved = p;
+    }
+  }
+  // "the city" refers to a town the gazetteer knows rather than to a street or district name.
+  return (bestResolved ?? best)?.id;
+}
 
 /** The claims stage. */
 export const claimsStage: Stage = {
   name: 'claims',
-  run: (doc) => doc,
+  run: (doc, ctx) => {
+    const { claims, messages } = extractClaims(doc, ctx.published);
+    return { ...doc, claims, messages: messages.length ? [...doc.messages, ...messages] : doc.messages };
+  },
 };

@@ -1,0 +1,336 @@
+/**
+ * Attribution finding: speaker, cue and content ranges of reported speech in a text, sentence by sentence.
+ * A pure function over strings (offsets index the given text), so it is tested without the rest of the pipeline.
+ *
+ * Forms: direct quotes before or after the cue ("“…,” Maliar said", "X said, “…”", "“…,” said X"), indirect
+ * speech ("X said (that) …"), postposed speech ("…, a source said"), "according to X", colon forms
+ * ("X wrote on Telegram: …"), participial cues ("…, adding that …"), passive nominal cues ("statements
+ * circulated by Telegram channels …") and quote continuations (a quote sentence right after an attributed one).
+ */
+import { lexicon } from './lexicon.js';
+import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, type Phrase } from './noun-phrase.js';
+import { findQuotes, type Quote } from './quotes.js';
+import type { SentenceRange } from './sentences.js';
+import { isCapitalized, readWords, type Word } from './words.js';
+
+/** A found attribution; ranges are `[start, end)` offsets into the text given to {@link findAttributions}. */
+export interface RawAttribution {
+  readonly speaker: readonly [number, number] | null;
+  /** The speaker with its title or appositive ("Ukraine’s deputy defense minister, Hannah Malial"), for side cues. */
+  readonly speakerContext: readonly [number, number] | null;
+  readonly cue: readonly [number, number];
+  readonly content: readonly [number, number];
+  /** Index of the sentence (in the given list) that holds the cue. */
+  readonly sentence: number;
+  /** `claims/<rule>`. */
+  readonly rule: string;
+  /** For quote continuations: the attribution it continues. */
+  readonly continues?: number;
+}
+
+/** Words that may sit between a cue and its content without being content ("said on Friday that"). */
+const LEAD_IN = new Set([
+  'on', 'in', 'at', 'during', 'via', 'through', 'over', 'late', 'early', 'earlier', 'later', 'last', 'this', 'overnight',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'publicly', 'again', 'also', 'previously', 'repeatedly', 'separately', 'in', 'after', 'before',
+]);
+const OPENERS = new Set(['“', '"', '„', '«', '‘']);
+const CLOSERS = new Set(['”', '"', '“', '»', '’']);
+const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however', 'still', 'now', 'then', 'also', 'instead', 'moreover']);
+const DASHES = new Set(['—', '–', '(', ')', '-']);
+
+/** Finds the attributions of `text`, one pass over each sentence; `quotes` default to {@link findQuotes}. */
+export function findAttributions(text: string, sentences: readonly SentenceRange[], quotes: readonly Quote[] = findQuotes(text)): RawAttribution[] {
+  const byOpen = new Map(quotes.map((q) => [q.open, q] as const));
+  const byClose = new Map(quotes.map((q) => [q.close, q] as const));
+  const insideQuote = (pos: number) => {
+    // quotes are sorted and disjoint: binary search
+    let lo = 0;
+    let hi = quotes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos <= quotes[mid].open) hi = mid - 1;
+      else if (pos >= quotes[mid].close) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+  const out: RawAttribution[] = [];
+  sentences.forEach((s, si) => {
+    const words = readWords(text, s.start, s.end);
+    const before = out.length;
+    for (const a of sentenceAttributions(text, s, si, words, byOpen, byClose, insideQuote, out)) out.push(a);
+    if (out.length === before) {
+      const cont = continuation(text, s, si, words, byOpen, out);
+      if (cont) out.push(cont);
+    }
+  });
+  return out;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s.,;:!?—–-]/.test(text[e - 1])) e--;
+  return e;
+}
+function trimStart(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && /[\s,;:—–-]/.test(text[s])) s++;
+  return s;
+}
+
+function sentenceAttributions(
+  text: string,
+  s: SentenceRange,
+  si: number,
+  words: readonly Word[],
+  byOpen: ReadonlyMap<number, Quote>,
+  byClose: ReadonlyMap<number, Quote>,
+  insideQuote: (pos: number) => boolean,
+  sofar: readonly RawAttribution[],
+): RawAttribution[] {
+  const found: RawAttribution[] = [];
+  const n = words.length;
+  let first = 0;
+  while (first < n && (words[first].punct || CLAUSE_START.has(words[first].lower))) first++;
+  const span = (p: Phrase): [number, number] => [words[p.first].start, words[p.last].end];
+  const endOfSentence = () => trimEnd(text, s.start, s.end);
+
+  /** End of the clause from word k: a ", but" / "; " outside quotes ends reported speech. */
+  const clauseEnd = (k: number): number => {
+    for (let m = k + 1; m < n - 1; m++) {
+      const t = words[m];
+      if (byOpen.has(t.start)) {
+        const q = byOpen.get(t.start)!;
+        while (m < n - 1 && words[m + 1].start <= q.close) m++;
+        continue;
+      }
+      if (t.text === ';' || (t.text === ',' && ['but', 'though', 'although', 'while', 'whereas'].includes(words[m + 1].lower))) return trimEnd(text, words[k].start, t.start);
+    }
+    return endOfSentence();
+  };
+
+  /** Content after word index k: a quote when one opens there, else the rest of the sentence. */
+  const contentFrom = (k: number): [number, number] | null => {
+    while (k < n && (words[k].text === ',' || words[k].text === ':' || DASHES.has(words[k].text))) k++;
+    if (k >= n) return null;
+    const q = byOpen.get(words[k].start);
+    const eos = endOfSentence();
+    if (q) {
+      // The quote may run past the sentence (the segmenter splits inside quotes); text after it stays content.
+      const qEnd = q.close;
+      const after = readWords(text, q.close + 1, s.end).filter((w) => !w.punct).length;
+      return [q.open + 1, after > 0 && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + 1, qEnd)];
+    }
+    const start = words[k].start;
+    const end = clauseEnd(k);
+    return end > start ? [start, end] : null;
+  };
+
+  /** Content that ends before word index k (exclusive): the quote that closes there, else the sentence so far. */
+  const contentBefore = (k: number): [number, number] | null => {
+    let j = k - 1;
+    while (j >= 0 && (words[j].text === ',' || DASHES.has(words[j].text))) j--;
+    if (j < 0) return null;
+    // “…,” she said — the comma may sit inside or outside the closing mark.
+    const q = byClose.get(words[j].start) ?? (words[j].text === ',' ? undefined : undefined);
+    if (q) return [q.open + 1, trimEnd(text, q.open + 1, q.close)];
+    let startIdx = 0;
+    while (startIdx < j && (words[startIdx].punct || CLAUSE_START.has(words[startIdx].lower)) && !OPENERS.has(words[startIdx].text)) startIdx++;
+    const start = OPENERS.has(words[startIdx].text) ? words[startIdx].end : words[startIdx].start;
+    const end = trimEnd(text, start, words[j].end);
+    return end > start ? [start, end] : null;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    if (w.punct) continue;
+    if (insideQuote(w.start)) continue;
+
+    // "according to X"
+    if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
+      const sp = phraseAfter(words, i + 2);
+      if (!sp) continue;
+      const cue: [number, number] = [w.start, words[i + 1].end];
+      let content: [number, number] | null = null;
+      if (i > first) content = contentBefore(i);
+      if (!content) content = contentFrom(sp.last + 1);
+      if (content) found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/according-to' });
+      i = sp.last;
+      continue;
+    }
+
+    // "statements circulated by Telegram channels about …"
+    const passive = lexicon.passiveCues.find((p) => p === `${w.lower} ${words[i + 1]?.lower}`);
+    if (passive && words.slice(Math.max(0, i - 3), i).some((x) => lexicon.nominalCues.has(x.lower))) {
+      const sp = phraseAfter(words, i + 2);
+      if (sp) {
+        // "A video posted by X on social media said, “…”": the content follows the later verb.
+        let m = sp.last + 1;
+        while (m < n && m - sp.last < 9 && !lexicon.cueVerbs.has(words[m].lower) && words[m].text !== ':' && !OPENERS.has(words[m].text)) m++;
+        const verbLater = m < n && m - sp.last < 9 && lexicon.cueVerbs.has(words[m].lower);
+        const content = contentFrom(verbLater ? skipLeadIn(words, m + 1, n) : sp.last + 1 + (words[sp.last + 1]?.lower === 'about' ? 1 : 0));
+        if (content) found.push({ speaker: span(sp), speakerContext: span(sp), cue: [w.start, words[i + 1].end], content, sentence: si, rule: 'claims/passive-nominal' });
+        i = verbLater ? m : sp.last;
+        continue;
+      }
+    }
+
+    const isVerb = lexicon.cueVerbs.has(w.lower);
+    const isParticiple = lexicon.participles.has(w.lower);
+    if (!isVerb && !isParticiple) continue;
+    let cueEnd = w.end;
+    let after = i + 1;
+    const particle = lexicon.particles.get(w.lower);
+    if (particle) {
+      if (words[i + 1]?.lower !== particle) continue;
+      if (particle !== 'that') {
+        cueEnd = words[i + 1].end;
+        after = i + 2;
+      }
+    }
+    const cue: [number, number] = [w.start, cueEnd];
+
+    // Participial cue: "…, adding that …" — the speaker is the subject of the clause (or the sentence's last speaker).
+    if (isParticiple && !isVerb && words[i - 1]?.text === ',') {
+      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
+      const subj = prev ? null : phraseAfter(words, first);
+      const speaker = prev?.speaker ?? (subj ? span(subj) : null);
+      const content = contentFrom(skipLeadIn(words, after, n));
+      if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/participle' });
+      continue;
+    }
+    if (!isVerb) continue;
+
+    // Walk back over auxiliaries, adverbs and parentheticals to the speaker phrase.
+    let j = i - 1;
+    for (;;) {
+      if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower)) j--;
+      else if (j >= 0 && DASHES.has(words[j].text) && words[j].text !== '(') {
+        // "The Ministry’s statement—also posted on Telegram—goes on to say": skip the dash pair.
+        const closeText = words[j].text === ')' ? '(' : words[j].text;
+        let k = j - 1;
+        while (k >= 0 && j - k < 14 && words[k].text !== closeText) k--;
+        if (k >= 0 && words[k].text === closeText && k < j) j = k - 1;
+        else break;
+      } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= 2;
+      else if (j >= 2 && words[j].text === ',' && relativeClauseStart(words, j) > 0) j = relativeClauseStart(words, j) - 1;
+      else if (j >= 1 && words[j].lower === 'to' && ['on', 'goes', 'went', 'continued', 'continues', 'proceeded'].includes(words[j - 1].lower)) j -= 2;
+      else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
+      else break;
+    }
+    const ambiguous = lexicon.ambiguousCues.has(w.lower);
+    if (j >= 0 && words[j].text === ',') {
+      // "Sergey Cherevati, spokesman for …, said" / "Ukraine’s deputy minister, Hannah Malial, said" / "“…,” said X".
+      const chunk = phraseBefore(words, j - 1, 0, true);
+      const comma = chunk ? chunk.first - 1 : -1;
+      const head = chunk && comma >= 0 && words[comma].text === ',' ? phraseBefore(words, comma - 1) : null;
+      if (chunk && head && isSpeakerPhrase(words, head, first)) {
+        const chunkIsName = isCapitalized(words[chunk.first]) && !isDeterminer(words[chunk.first]) && chunk.last - chunk.first < 4;
+        const headIsName = isCapitalized(words[head.last]);
+        const speakerP = chunkIsName && !headIsName ? chunk : chunkIsName && headIsName && !isCapitalized(words[head.first]) ? chunk : head;
+        const ctx: [number, number] = [words[head.first].start, words[chunk.last].end];
+        const tail = skipLeadIn(words, after, n);
+        const content = tail >= n || words[tail].text === ',' || words[tail].text === '.' ? contentBefore(head.first) : contentFrom(tail);
+        if (content) found.push({ speaker: span(speakerP), speakerContext: ctx, cue, content, sentence: si, rule: 'claims/appositive-speaker' });
+        continue;
+      }
+      if (ambiguous) continue;
+      // Inverted: content, then cue, then speaker.
+      const sp = phraseAfter(words, after);
+      const content = contentBefore(j + 1);
+      if (sp && content) {
+        found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/inverted' });
+        i = sp.last;
+      }
+      continue;
+    }
+    if (j >= 0 && CLOSERS.has(words[j].text) && byClose.has(words[j].start)) {
+      if (ambiguous) continue;
+      const sp = phraseAfter(words, after);
+      const q = byClose.get(words[j].start)!;
+      if (sp) {
+        found.push({ speaker: span(sp), speakerContext: span(sp), cue, content: [q.open + 1, trimEnd(text, q.open + 1, q.close)], sentence: si, rule: 'claims/quote-said-speaker' });
+        i = sp.last;
+      }
+      continue;
+    }
+    if (j < 0) continue;
+    let sp = phraseBefore(words, j);
+    // A dateline or number glued before the name ("date 2023-05-25 Russia’s Wagner Group") is not part of it.
+    if (sp) for (let k = sp.last - 1; k >= sp.first; k--) if (/\d/.test(words[k].text)) {
+      sp = { first: k + 1, last: sp.last };
+      break;
+    }
+    if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
+    if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
+    const prevTok = words[sp.first - 1];
+    const tail = skipLeadIn(words, after, n);
+    const tailEmpty = tail >= n || ['.', ',', '!', '?', ';'].includes(words[tail].text);
+    let content: [number, number] | null;
+    let rule: string;
+    if (prevTok && (prevTok.text === ',' || CLOSERS.has(prevTok.text) || prevTok.text === '—') && tailEmpty) {
+      content = contentBefore(sp.first);
+      rule = byClose.has(prevTok.start) || (prevTok.text === ',' && words[sp.first - 2] && CLOSERS.has(words[sp.first - 2].text)) ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
+    } else {
+      if (ambiguous && tailEmpty) continue;
+      content = contentFrom(tail);
+      rule = content && byOpen.has(content[0] - 1) ? 'claims/speaker-said-quote' : words[tail]?.text === ':' ? 'claims/colon' : 'claims/speaker-said';
+      if (lexicon.nominalCues.has(words[sp.last].lower) && /['’]s$/.test(words[Math.max(sp.first, sp.last - 1)].text)) rule = 'claims/nominal-cue';
+    }
+    if (!content || content[1] <= content[0]) continue;
+    found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule });
+  }
+  return found;
+}
+
+/** For ", which borders Ukraine," ending at comma `j`: the index of the comma that opens it, else -1. */
+function relativeClauseStart(words: readonly Word[], j: number): number {
+  for (let k = j - 1; k >= 0 && j - k < 14; k--) {
+    if (words[k].text === ',') return ['which', 'who', 'whose', 'where'].includes(words[k + 1]?.lower) ? k : -1;
+  }
+  return -1;
+}
+
+/** Skips a listener ("told reporters"), channel and time phrases up to the content ("said on Friday that …"). */
+function skipLeadIn(words: readonly Word[], k: number, n: number): number {
+  const cueWord = words[k - 1];
+  if (cueWord && lexicon.objectCues.has(cueWord.lower)) {
+    let m = k;
+    while (m < n && m - k < 6 && !words[m].punct && words[m].lower !== 'that') m++;
+    if (m < n && (words[m].lower === 'that' || words[m].text === ',' || words[m].text === ':')) return m + 1;
+    // "told reporters the city had fallen": the listener is one or two words.
+    return Math.min(m, k + (isDeterminer(words[k]) ? 2 : 1));
+  }
+  if (k < n && LEAD_IN.has(words[k].lower)) {
+    for (let m = k; m < n && m - k < 10; m++) {
+      const t = words[m];
+      if (t.lower === 'that' || t.text === ':' || (t.text === ',' && m > k)) return m + 1;
+      if (OPENERS.has(t.text)) return m;
+    }
+    // No delimiter: skip the lead-in phrase itself ("said on Friday its forces …").
+    let m = k;
+    while (m < n && m - k < 4 && !words[m].punct && (LEAD_IN.has(words[m].lower) || isDeterminer(words[m]) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
+    return m;
+  }
+  if (k < n && words[k].lower === 'that') return k + 1;
+  return k;
+}
+
+/** A sentence that opens with a quote right after an attributed sentence continues that attribution. */
+function continuation(text: string, s: SentenceRange, si: number, words: readonly Word[], byOpen: ReadonlyMap<number, Quote>, sofar: readonly RawAttribution[]): RawAttribution | null {
+  if (!words.length || !OPENERS.has(words[0].text)) return null;
+  const q = byOpen.get(words[0].start);
+  if (!q) return null;
+  let idx = sofar.length - 1;
+  const prev = sofar[idx];
+  if (!prev || prev.sentence !== si - 1 || !prev.speaker) return null;
+  // Chains of continuations point at the attribution that named the speaker.
+  while (idx >= 0 && sofar[idx].continues !== undefined) idx = sofar[idx].continues!;
+  return { speaker: prev.speaker, speakerContext: prev.speakerContext, cue: prev.cue, content: [q.open + 1, trimEnd(text, q.open + 1, q.close)], sentence: si, rule: 'claims/quote-continuation', continues: idx };
+}
+
+/** Trims leading separators of a range (exported for the stage, which trims contents the same way). */
+export function trimRange(text: string, r: readonly [number, number]): [number, number] {
+  const s = trimStart(text, r[0], r[1]);
+  return [s, Math.max(s, trimEnd(text, s, r[1]))];
+}

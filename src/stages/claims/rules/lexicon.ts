@@ -1,0 +1,49 @@
+/**
+ * The claim lexicons, read once from the stage's `data/` files and turned into look-up sets.
+ */
+import cues from '../data/cues.json' with { type: 'json' };
+import speakers from '../data/speakers.json' with { type: 'json' };
+import sides from '../data/sides.json' with { type: 'json' };
+import channels from '../data/channels.json' with { type: 'json' };
+import propositions from '../data/propositions.json' with { type: 'json' };
+
+const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
+const set = (xs: readonly string[]) => new Set(xs.map(norm));
+const record = <T>(r: Record<string, T>): Map<string, T> => new Map(Object.entries(r).map(([k, v]) => [norm(k), v]));
+
+/** Everything the claim rules look up, keyed by lower-cased text with straight apostrophes. */
+export const lexicon = {
+  cueVerbs: set(cues.verbs),
+  ambiguousCues: set(cues.ambiguous),
+  participles: set(cues.participles),
+  particles: record<string>(cues.particles),
+  objectCues: set(cues.object),
+  aux: set(cues.aux),
+  nominalCues: set(cues.nominal),
+  passiveCues: cues.passive.map(norm),
+  pronouns: record<string[]>(speakers.pronouns),
+  nominals: record<string[]>(speakers.nominals),
+  sources: set(speakers.sources),
+  stop: set(speakers.stop),
+  metonyms: record<{ side: string; name: string }>(sides.metonyms),
+  sideWords: record<string>(sides.context),
+  otherSide: record<string>(sides.other),
+  channels: channels.channels.map((c) => ({ channel: c.channel, phrases: c.phrases.map(norm) })),
+  props: {
+    control: propositions.control.map(norm),
+    partial: propositions.partial.map(norm),
+    negation: propositions.negation.map(norm),
+    falsity: propositions.falsity.map(norm),
+    advance: propositions.advance.map(norm),
+    encirclement: propositions.encirclement.map(norm),
+    losses: set(propositions.losses),
+    distance: set(propositions.distance),
+    placeAnaphors: propositions.placeAnaphors.map(norm),
+    holderWords: record<string>(propositions.holderWords),
+  },
+};
+
+/** The opposing side of `side` (`RU` ↔ `UA`), or undefined. */
+export function otherSide(side: string | undefined): string | undefined {
+  return side ? lexicon.otherSide.get(norm(side))?.toUpperCase() ?? undefined : undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * Speaker phrases: the noun phrase that ends right before a cue (read backwards) or starts right after it (read
+ * forwards), without a part-of-speech tagger. Stop words, punctuation and a length cap bound the phrase.
+ */
+import { lexicon } from './lexicon.js';
+import { isCapitalized, type Word } from './words.js';
+
+/** A phrase as an inclusive word-index range. */
+export interface Phrase {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Longest speaker phrase in words; longer runs are clauses, not names. */
+export const MAX_PHRASE_WORDS = 9;
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'another', 'some', 'many', 'most', 'several', 'one', 'two', 'three', 'both', 'other', 'few', 'any', 'each', 'every', 'no', 'top', 'senior', 'former']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du']);
+const INNER_PUNCT = new Set(['.', '-', '&', "'", '’', '“', '”', '"']);
+
+/** True for determiners that may open a speaker phrase ("the ministry", "a source"). */
+export function isDeterminer(w: Word | undefined): boolean {
+  return !!w && DETERMINERS.has(w.lower);
+}
+
+function inner(w: Word, prev: Word | undefined, next: Word | undefined): boolean {
+  // "U.S" + "." and the quote marks of a quoted name ("the “Russian Free Army”") stay inside a name.
+  if (!INNER_PUNCT.has(w.text)) return false;
+  if (w.text === '.') return !!prev && prev.end === w.start && /^\p{Lu}(?:\.\p{Lu})*$/u.test(prev.text);
+  // A closing mark glued to the name before it ends a quoted name.
+  if (['”', '"', '’'].includes(w.text) && prev && !prev.punct && prev.end === w.start && (!next || next.start > w.end)) return true;
+  return !!prev && !!next && !prev.punct && !next.punct && next.start - prev.end <= 3;
+}
+
+/**
+ * The phrase ending at word `last` read backwards, stopping at punctuation, stop words and the cap.
+ * `allowAnd` lets "and" join (inside an appositive: "head of the Wagner Group and its mercenaries").
+ */
+export function phraseBefore(words: readonly Word[], last: number, floor = 0, allowAnd = false): Phrase | null {
+  let k = last;
+  while (k >= floor && last - k < MAX_PHRASE_WORDS) {
+    const w = words[k];
+    if (w.punct) {
+      if (!inner(w, words[k - 1], words[k + 1]) || k === last) break;
+    } else if (lexicon.stop.has(w.lower) && !(allowAnd && w.lower === 'and')) {
+      break;
+    } else if (w.lower === 'and' && !allowAnd) break;
+    // "a move the Russian Defense Ministry said": a determiner inside the phrase starts it.
+    if (k < last && ['the', 'a', 'an'].includes(words[k + 1].lower) && !CONNECTORS.has(w.lower) && w.lower !== 'and') break;
+    k--;
+  }
+  if (k === last) return null;
+  let first = k + 1;
+  while (first <= last && words[first].punct) first++;
+  return first <= last ? { first, last } : null;
+}
+
+/**
+ * The phrase starting at word `first` read forwards: an optional determiner, then capitalised words (joined by
+ * "of", "for", …) and speaker nouns from the lexicon ("sources", "ministry"). Falls back to up to three plain words.
+ */
+export function phraseAfter(words: readonly Word[], first: number, ceil = words.length - 1): Phrase | null {
+  let k = first;
+  while (k <= ceil && isDeterminer(words[k])) k++;
+  let last = -1;
+  while (k <= ceil && k - first < MAX_PHRASE_WORDS) {
+    const w = words[k];
+    if (w.punct) {
+      if (!inner(w, words[k - 1], words[k + 1])) break;
+    } else if (isCapitalized(w) || lexicon.sources.has(w.lower) || lexicon.nominals.has(w.lower) || lexicon.pronouns.has(w.lower)) {
+      last = k;
+    } else if (CONNECTORS.has(w.lower) && words[k + 1] && (isCapitalized(words[k + 1]) || isDeterminer(words[k + 1]))) {
+      // keep going: "Institute for the Study of War"
+    } else if (/^[\p{Ll}]/u.test(w.text) && words[k + 1] && !words[k + 1].punct && (isCapitalized(words[k + 1]) || lexicon.sources.has(words[k + 1].lower) || lexicon.nominals.has(words[k + 1].lower)) && !lexicon.stop.has(w.lower)) {
+      // an adjective or title before a name or speaker noun: "military bloggers", "deputy minister Maliar"
+    } else break;
+    k++;
+  }
+  if (last < 0) {
+    // No name: take up to three plain words ("polling data") so that the phrase is not lost.
+    let j = first;
+    while (j <= ceil && j - first < 3 && !words[j].punct && !lexicon.stop.has(words[j].lower)) j++;
+    return j > first ? { first, last: j - 1 } : null;
+  }
+  return { first, last };
+}
+
+/**
+ * True when a backwards phrase can be a speaker: short, and a name, a pronoun, a speaker noun, or a determined
+ * noun phrase — not a stray clause fragment.
+ */
+export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst: number): boolean {
+  const n = p.last - p.first + 1;
+  if (n > MAX_PHRASE_WORDS) return false;
+  const head = words[p.last];
+  if (isDeterminer(head) || head.punct) return false;
+  if (n === 1 && lexicon.pronouns.has(head.lower)) return true;
+  const heads = [head.lower, head.lower.replace(/'s$/, '')];
+  if (heads.some((h) => lexicon.sources.has(h) || lexicon.nominals.has(h) || lexicon.nominalCues.has(h))) return true;
+  for (let i = p.first; i <= p.last; i++) {
+    const w = words[i];
+    if (w.punct) continue;
+    // A capital at the start of the sentence proves nothing ("Experts say" still passes through the speaker nouns).
+    if (isCapitalized(w) && (i !== sentenceFirst || n === 1 || isCapitalized(words[i + 1] ?? w))) return true;
+  }
+  return isDeterminer(words[p.first]) && n <= 3;
+}

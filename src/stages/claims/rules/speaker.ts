@@ -1,0 +1,118 @@
+/**
+ * Speaker resolution: from a speaker phrase to an entity id and a side — by an overlapping entity mention, a
+ * pronoun, a nominal ("the ministry"), a metonym ("Moscow", "the Kremlin"), or else the side words around it.
+ */
+import type { Entity } from '../../../core/index.js';
+import { lexicon } from './lexicon.js';
+
+/** A speaker as resolved for one claim. */
+export interface ResolvedSpeaker {
+  readonly speaker: string | null;
+  readonly side?: string;
+  /** `claims/speaker-<how>`. */
+  readonly rule: string;
+}
+
+/** An earlier speaker, kept while walking the document, for pronouns that point back at it. */
+export interface PriorSpeaker {
+  readonly id: string | null;
+  readonly kind?: string;
+  readonly side?: string;
+  readonly text: string;
+  readonly start: number;
+  readonly sentence: number;
+}
+
+/** Input of {@link resolveSpeaker}; offsets index the document input. */
+export interface SpeakerQuery {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The speaker with its title or appositive, for side words. */
+  readonly contextText: string;
+  readonly sentence: number;
+}
+
+const SPEAKER_KINDS = new Set(['person', 'organization']);
+const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/^(the|a|an)\s+/, '').trim();
+
+/** The side named by words of `text` ("Ukraine’s deputy defense minister" → UA), when exactly one side is named. */
+export function sideFromWords(text: string): string | undefined {
+  const found = new Set<string>();
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  for (const m of lower.matchAll(/[\p{L}.'-]+/gu)) {
+    const side = lexicon.sideWords.get(m[0]) ?? lexicon.sideWords.get(m[0].replace(/'s$/, ''));
+    if (side) found.add(side);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The last mention (by start) of an entity of one of `kinds` before `pos`, with its entity. */
+function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: number, accept: (e: Entity) => boolean = () => true): Entity | undefined {
+  let best: Entity | undefined;
+  let bestStart = -1;
+  for (const e of entities) {
+    if (!kinds.includes(e.kind) || !accept(e)) continue;
+    for (const m of e.mentions) if (m.end <= pos && m.start > bestStart) {
+      best = e;
+      bestStart = m.start;
+    }
+  }
+  return best;
+}
+
+/** Resolves one speaker phrase against the document's entities and the speakers before it. */
+export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
+  const ctxSide = sideFromWords(q.contextText);
+  const lower = norm(q.text);
+  // 1. An entity mention inside the phrase; the last one is the head ("Wagner chief Prigozhin").
+  let hit: Entity | undefined;
+  let hitStart = -1;
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (m.start < q.end && q.start < m.end && m.start >= hitStart) {
+        const better = !hit || SPEAKER_KINDS.has(e.kind) || !SPEAKER_KINDS.has(hit.kind);
+        if (better) {
+          hit = e;
+          hitStart = m.start;
+        }
+      }
+    }
+  }
+  const metonym = lexicon.metonyms.get(lower);
+  if (hit && SPEAKER_KINDS.has(hit.kind)) return { speaker: hit.id, side: hit.side ?? ctxSide, rule: 'claims/speaker-mention' };
+  // 2. A metonym: the capital or country standing for its government.
+  if (metonym) {
+    const gov = entities.find((e) => e.kind === 'organization' && norm(e.name) === norm(metonym.name));
+    return { speaker: gov?.id ?? null, side: metonym.side, rule: 'claims/speaker-metonym' };
+  }
+  // 3. A pronoun: the last speaker of a fitting kind, else the last fitting entity mentioned before.
+  const kinds = lexicon.pronouns.get(lower);
+  if (kinds) {
+    const recent = [...prior].reverse().find((p) => q.sentence - p.sentence <= 3 && (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization'));
+    if (recent) return { speaker: recent.id, side: recent.side, rule: 'claims/speaker-pronoun' };
+    const e = lastBefore(entities, kinds, q.start);
+    if (e) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun' };
+    return { speaker: null, side: ctxSide, rule: 'claims/speaker-pronoun-unresolved' };
+  }
+  // 4. A surname repeated ("Malial said" after "Hannah Malial said"): the earlier speaker with that last word.
+  const last = lower.split(/\s+/).pop() ?? '';
+  if (/^\p{Lu}/u.test(q.text.split(/\s+/).pop() ?? '') && last.length > 2) {
+    const same = [...prior].reverse().find((p) => norm(p.text).split(/\s+/).pop() === last);
+    if (same && (same.id || same.side)) return { speaker: same.id, side: same.side ?? ctxSide, rule: 'claims/speaker-repeated-name' };
+  }
+  // 5. A nominal ("the ministry", "the governor", "the Ministry’s statement"): the last entity whose name or role has that noun.
+  const owner = lower.replace(/'s\s+\S+$/, '');
+  const words = owner.split(/\s+/);
+  const nounKinds = lexicon.nominals.get(owner) ?? lexicon.nominals.get(words[words.length - 1]);
+  if (nounKinds && words.length <= 3) {
+    const noun = words[words.length - 1];
+    const e = lastBefore(entities, nounKinds, q.start, (x) => `${x.name} ${x.role ?? ''} ${x.type ?? ''}`.toLowerCase().includes(noun));
+    if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-nominal' };
+    const p = [...prior].reverse().find((x) => x.text.toLowerCase().includes(noun));
+    if (p) return { speaker: p.id, side: p.side ?? ctxSide, rule: 'claims/speaker-nominal' };
+  }
+  // 6. Nothing resolves: keep the text, take the side from the words around it, else from a place named as speaker.
+  if (hit && hit.kind === 'place' && hit.type === 'country') return { speaker: null, side: hit.country ?? ctxSide, rule: 'claims/speaker-unresolved' };
+  return { speaker: null, side: ctxSide, rule: 'claims/speaker-unresolved' };
+}
