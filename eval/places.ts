@@ -91,7 +91,7 @@ function score(gold: Gold[], pred: Predicted[], tally: Tally, misses: string[], 
   pred.forEach((p, i) => {
     if (!used.has(i)) {
       tally.fp++;
-      falses.push(p.text);
+      falses.push(`${p.text}→${p.id}`);
     }
   });
 }

@@ -67,7 +67,7 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
     }
   };
   if (p.country && p.type !== 'country' && mentionedElsewhere(ctx.countries, p.country, key)) note(2, 'country-context');
-  if (p.admin1 && p.type === 'city' && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
+  if (p.admin1 && (p.type === 'city' || p.type === 'admin1') && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
     let nearest = Infinity;
     for (const a of ctx.anchors) {

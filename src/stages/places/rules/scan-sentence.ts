@@ -113,6 +113,11 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         if (n === 1) break;
         continue;
       }
+      if (lex.unlistedRegions.has(folded)) {
+        best = -n;
+        key = folded;
+        break;
+      }
       const found = g.lookup(folded);
       if (found.length) {
         best = n;
@@ -122,6 +127,12 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
       }
     }
 
+    if (best < 0) {
+      const last = words[i - best - 1];
+      out.push({ start: w.start, end: last.end, key, candidates: [], rule: 'places/unlisted-region', unresolved: true, words: -best });
+      i -= best;
+      continue;
+    }
     if (best === 0) {
       const extra = fallback(text, words, i, g, lex);
       if (extra.length) {
