@@ -31,7 +31,11 @@ function claimCard(p: PropositionGroup, c: ClaimRecord): HTMLElement {
 
 /** One proposition with its sides in columns. */
 export function propositionCard(p: PropositionGroup): HTMLElement {
-  const sides = [...new Set(p.claims.map((c) => c.side ?? 'unknown'))].sort();
+  // The sides that say most come first, so the two camps of a contest stand side by side; unknown last.
+  const perSide = new Map<string, number>();
+  for (const c of p.claims) perSide.set(c.side ?? 'unknown', (perSide.get(c.side ?? 'unknown') ?? 0) + 1);
+  const sides = [...perSide.keys()].sort((a, b) =>
+    Number(a === 'unknown') - Number(b === 'unknown') || perSide.get(b)! - perSide.get(a)! || a.localeCompare(b));
   const counts = Object.entries(p.sources.bySide).map(([side, n]) => `${side} ${n}`).join(', ');
   return h(
     'article',
