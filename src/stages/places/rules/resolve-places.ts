@@ -3,7 +3,8 @@
  * the score adds a prior (population, feature class) to context (countries and divisions the document
  * mentions, nearness to its other places). The reason that decided is returned for the mention's rule.
  */
-import type { Gazetteer, GazetteerPlace } from '../gazetteer.js';
+import { foldName } from '../fold.js';
+import { adminBaseName, type Gazetteer, type GazetteerPlace } from '../gazetteer.js';
 import type { PlaceMatch } from './scan-sentence.js';
 
 /** The decision for one mention: a gazetteer index (or null when unresolved) and why. */
@@ -81,9 +82,12 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
   return { score, reason };
 }
 
-// A bare division name that is also the name of a city inside it ("Donetsk") means the city.
+// A bare division name that is also the main name of a city inside it ("Donetsk") means the city; a city
+// that only lists the division's name among its alternates (Yuma, "Arizona") does not count.
 function sharesNameWithCity(g: Gazetteer, p: GazetteerPlace, cands: readonly number[]): boolean {
-  return p.type === 'admin1' && cands.some((c) => g.places[c].type === 'city' && g.places[c].admin1 === p.admin1);
+  if (p.type !== 'admin1') return false;
+  const base = adminBaseName(foldName(p.name));
+  return cands.some((c) => g.places[c].type === 'city' && g.places[c].admin1 === p.admin1 && foldName(g.places[c].name) === base);
 }
 
 type Ranked = { index: number; score: number; reason: string }[];
@@ -105,6 +109,8 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked 
     const p = g.places[index];
     let score = prior(p);
     if (!m.region && sharesNameWithCity(g, p, m.candidates)) score -= 3;
+    // A place called so in its main name beats one that merely lists the name among many alternates.
+    if (p.type === 'city' && foldName(p.name) === m.key) score += 1;
     let reason = '';
     if (ctx) {
       const c = contextScore(p, m.key, ctx);

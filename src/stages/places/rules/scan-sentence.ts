@@ -244,7 +244,7 @@ function fallback(text: string, words: Word[], i: number, g: Gazetteer, lex: Pla
       const key = foldName(part);
       if (part && isCapitalised(part) && !lex.notPlaces.has(key)) {
         const found = g.lookup(key);
-        if (found.length) out.push({ start: offset, end: offset + part.length, key, candidates: found, rule: 'places/hyphen-part', words: 1 });
+        if (found.length) out.push({ start: offset, end: offset + part.length, key, candidates: found, rule: 'places/hyphen-part', embedded: true, words: 1 });
       }
       offset += part.length + 1;
     }
