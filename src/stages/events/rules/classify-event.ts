@@ -29,6 +29,8 @@ const LATER_SENTENCE_FACTOR = 0.8;
 const POSITION_DECAY = 0.4;
 /** Weight of a class's second and further triggers, relative to its strongest. */
 const FURTHER_TRIGGER_FACTOR = 0.7;
+/** Own score a refining class needs before it inherits the score of the class it refines. */
+const REFINE_MIN = 2;
 /** Triggers counted per class: a long snippet repeating one word should not outvote a precise one. */
 const MAX_TRIGGERS = 3;
 
@@ -69,9 +71,11 @@ export function scoreClasses(
     scores[code] = list.slice(0, MAX_TRIGGERS).reduce((s, x, i) => s + (i === 0 ? x.w : x.w * FURTHER_TRIGGER_FACTOR), 0);
     best.set(code, list[0].m);
   }
-  // A refining class with a trigger of its own inherits the best score of the classes it refines.
+  // A refining class with a trigger of its own inherits the best score of the classes it refines; a trigger
+  // weakened by its context ("a protest against police brutality") is not its own.
   const base = { ...scores };
   for (const code of Object.keys(base)) {
+    if (base[code] < REFINE_MIN) continue;
     const refined = eventClasses.get(code)?.refines ?? [];
     const inherited = Math.max(0, ...refined.map((r) => base[r] ?? 0));
     scores[code] = base[code] + inherited;
