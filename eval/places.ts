@@ -36,6 +36,7 @@ interface Predicted {
   start: number;
   end: number;
   text: string;
+  type?: string;
   lat?: number;
   lon?: number;
   id: string;
@@ -46,7 +47,11 @@ interface Tally {
   fp: number;
   fn: number;
   errors: number[];
+  /** Geocoding errors by the predicted place type (country, admin1, city, continent). */
+  byType: Map<string, number[]>;
 }
+
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, errors: [], byType: new Map() });
 
 function arg(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
@@ -57,7 +62,7 @@ function predictedPlaces(doc: Doc): Predicted[] {
   const out: Predicted[] = [];
   for (const e of doc.entities) {
     if (e.kind !== 'place') continue;
-    for (const m of e.mentions) out.push({ start: m.start, end: m.end, text: m.text, lat: e.lat, lon: e.lon, id: e.id });
+    for (const m of e.mentions) out.push({ start: m.start, end: m.end, text: m.text, lat: e.lat, lon: e.lon, id: e.id, type: e.type });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -85,6 +90,9 @@ function score(gold: Gold[], pred: Predicted[], tally: Tally, misses: string[], 
     if (g.lat !== undefined && g.lon !== undefined && p.lat !== undefined && p.lon !== undefined) {
       const d = distanceKm({ lat: g.lat, lon: g.lon }, { lat: p.lat, lon: p.lon });
       tally.errors.push(d);
+      const list = tally.byType.get(p.type ?? '?') ?? [];
+      list.push(d);
+      tally.byType.set(p.type ?? '?', list);
       if (d > 161) far.push(`${g.name} → ${p.id} ${Math.round(d)} km`);
     }
   }
@@ -126,8 +134,8 @@ export default async function evalPlaces(args: string[]): Promise<void> {
   const ctx = await createContext({}, upToPlaces);
   const loadMs = performance.now() - t0;
 
-  const strict: Tally = { tp: 0, fp: 0, fn: 0, errors: [] };
-  const withAdj: Tally = { tp: 0, fp: 0, fn: 0, errors: [] };
+  const strict = tally();
+  const withAdj = tally();
   const misses: string[] = [];
   const falses: string[] = [];
   const far: string[] = [];
@@ -163,6 +171,8 @@ export default async function evalPlaces(args: string[]): Promise<void> {
   console.log(row('GeoWebNews (toponyms, no adj.)', strict));
   console.log(row('GeoWebNews (with adjectival mod.)', withAdj));
   console.log(`docs ${docs}, ${(docs / Math.max(1e-9, runMs / 1000)).toFixed(1)} docs/s (clean..places), gazetteer load ${(loadMs / 1000).toFixed(2)} s`);
+  const byType = [...strict.byType].sort((a, b) => b[1].length - a[1].length);
+  console.log(`acc@161 by resolved type: ${byType.map(([t, e]) => `${t} ${(e.filter((x) => x <= 161).length / e.length).toFixed(2)} (n=${e.length})`).join(', ')}`);
   if (shown > 0) {
     console.log(`missed: ${top(misses, shown)}`);
     console.log(`false: ${top(falses, shown)}`);

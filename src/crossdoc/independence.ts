@@ -23,3 +23,28 @@ export function sourceKey(claim: Pick<Claim, 'speaker' | 'speakerText'>, outlet:
   if (claim.speakerText && foldName(claim.speakerText)) return `text:${foldName(claim.speakerText)}`;
   return `outlet:${outlet}`;
 }
+
+/**
+ * Merges speaker-text sources that name the same speaker more or less fully: "Malial" is the tail of
+ * "Hannah Malial", so both are one source. Only a fallback for speakers not linked to an entity (once the entity
+ * stage links them, their ids decide); a short name that ends two different longer ones stays apart, since we
+ * cannot tell which one it is.
+ */
+export function mergeTextSources(keys: Iterable<string>): Map<string, string> {
+  const texts = [...new Set(keys)].filter((k) => k.startsWith('text:'));
+  const words = new Map(texts.map((k) => [k, k.slice(5).split(' ')]));
+  const out = new Map<string, string>();
+  for (const k of texts) {
+    const w = words.get(k)!;
+    const longer = texts.filter((o) => {
+      const ow = words.get(o)!;
+      return ow.length > w.length && w.every((x, i) => ow[ow.length - w.length + i] === x);
+    });
+    // The longest form is the canonical one; when the longer forms disagree beyond the shared tail, keep apart.
+    const longest = longer.sort((a, b) => words.get(b)!.length - words.get(a)!.length)[0];
+    if (longest && longer.every((o) => { const ow = words.get(o)!; const lw = words.get(longest)!; return ow.every((x, i) => lw[lw.length - ow.length + i] === x); })) {
+      out.set(k, longest);
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
  */
 import type { Claim, Entity } from '../core/index.js';
 import { compareDates, daysBetween } from './dates.js';
-import { sourceKey } from './independence.js';
+import { mergeTextSources, sourceKey } from './independence.js';
 import type { SourceDoc } from './source-doc.js';
 import { stanceLabel, stanceOf, type Stance } from './stance.js';
 import { judgeStatus, type SourceCounts, type Status } from './status.js';
@@ -133,8 +133,10 @@ export function groupPropositions(docs: readonly SourceDoc[], options: Propositi
       pending.records.push(record);
     }
   }
+  const merged = mergeTextSources([...byKey.values()].flatMap((p) => p.records.map((r) => r.source)));
   const groups: PropositionGroup[] = [];
   for (const pending of byKey.values()) {
+    pending.records = pending.records.map((r) => (merged.has(r.source) ? { ...r, source: merged.get(r.source)! } : r));
     const sorted = [...pending.records].sort(
       (a, b) => compareDates(a.date, b.date) || a.docId.localeCompare(b.docId) || a.evidence.start - b.evidence.start,
     );

@@ -89,3 +89,24 @@ test('a contest inside one side is contested but not across sides', () => {
   assert.equal(j.status, 'contested');
   assert.equal(j.acrossSides, false);
 });
+
+test('an unlinked speaker named in full and by surname is one source; two people sharing a surname stay two', () => {
+  const a = article({
+    id: 'a', outlet: 'o', published: '2023-05-20',
+    claims: [
+      { speaker: null, as: 'Hannah Malial', sentence: 'Hannah Malial said Russia did not hold Bakhmut.', proposition: control('RU', 'denies') },
+      { speaker: null, as: 'Malial', sentence: 'Malial said Russia did not hold Bakhmut.', proposition: control('RU', 'denies') },
+    ],
+  });
+  assert.equal(groupPropositions([a])[0].sources.total, 1);
+  assert.equal(groupPropositions([a])[0].status, 'single-source');
+  const b = article({
+    id: 'b', outlet: 'o', published: '2023-05-20',
+    claims: [
+      { speaker: null, as: 'Anna Smith', sentence: 'Anna Smith said Russia did not hold Bakhmut.', proposition: control('RU', 'denies') },
+      { speaker: null, as: 'John Smith', sentence: 'John Smith said Russia did not hold Bakhmut.', proposition: control('RU', 'denies') },
+      { speaker: null, as: 'Smith', sentence: 'Smith said Russia did not hold Bakhmut.', proposition: control('RU', 'denies') },
+    ],
+  });
+  assert.equal(groupPropositions([b])[0].sources.total, 3, 'the bare surname cannot be assigned to either');
+});
