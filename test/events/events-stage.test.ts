@@ -118,3 +118,14 @@ test('"the city" takes the place of the previous sentences; "there were" does no
   const strike = out.events.find((e) => e.subType === 'Air/drone strike');
   assert.equal(strike?.place, null);
 });
+
+test('a sentence naming only past years is history even when the time stage left it unresolved', () => {
+  const doc = makeDoc('In 2017, the rebels signed a ceasefire agreement.', { published: '2023-05-12' });
+  assert.deepEqual(eventsStage.run(doc, {}).events, []);
+});
+
+test('weapon nouns alone make no event; ambiguous triggers need a conflict cue', () => {
+  for (const text of ['The vehicles launch 155mm shells.', 'The firefighters were busy fighting two apartment fires.', 'Residents of the mine villages face grim living conditions.']) {
+    assert.deepEqual(eventsStage.run(makeDoc(text), {}).events, [], text);
+  }
+});

@@ -14,7 +14,7 @@ import { isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
-import { eventClasses, hasConflictContext, placeRules } from './rules/lexicon.js';
+import { eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
 
@@ -65,6 +65,13 @@ function dateOf(doc: Doc, s: Sentence, triggerStart: number): { date: string | n
   return { date: null, fromText: false };
 }
 
+/** True when the sentence names years and all of them lie before the publication year ("In 2017, …"). */
+function namesOnlyPastYears(text: string, published: string): boolean {
+  const year = Number(published.slice(0, 4));
+  const years = [...text.matchAll(yearPattern)].map((m) => Number(m[1]));
+  return years.length > 0 && years.every((y) => y < year);
+}
+
 /** Claims whose content span contains the trigger (input offsets). */
 function claimsOf(doc: Doc, start: number, end: number): Claim[] {
   return doc.claims.filter((c) => c.contentSpan && c.contentSpan.start <= start && end <= c.contentSpan.end);
@@ -113,6 +120,7 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
 
   const when = dateOf(doc, s, trigger.start);
   if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) return [];
+  if (!when.fromText && doc.published && namesOnlyPastYears(text, doc.published.value)) return [];
 
   const places: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place')

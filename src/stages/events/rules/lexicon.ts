@@ -127,6 +127,9 @@ export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   sentence: 'sentence' in c && c.sentence ? new RegExp(c.sentence, 'i') : undefined,
 }));
 
+/** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
+export const yearPattern = new RegExp(contextData.years, 'g');
+
 /** Number words, ACLED's vague counts, and the fatality/injury/quantity patterns. */
 export const numbers = {
   words: numbersData.words as Record<string, number>,

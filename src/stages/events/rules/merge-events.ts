@@ -27,6 +27,8 @@ export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boo
   // Only two day-precise dates can disagree; "this week" and "on Tuesday" may name the same day.
   if (earlier.date && later.date && earlier.date !== later.date && earlier.datePrecision === 'day' && later.datePrecision === 'day') return false;
   if (earlier.place !== null && later.place !== null) return earlier.place === later.place;
+  // Neither placed: a document rarely reports two unplaced happenings of one sub-type; they are one.
+  if (earlier.place === null && later.place === null) return true;
   // One side placeless: the same happening when reported close together.
   return later.sentence - earlier.sentence <= FOLLOW_UP_SENTENCES;
 }
