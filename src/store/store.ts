@@ -28,12 +28,19 @@ export interface IngestResult {
   readonly similarity?: number;
   /** Why it failed, one sentence (bad data in the document; the batch goes on). */
   readonly error?: string;
+  /** True when `stored` replaced the earlier extraction of the same text from the same source (`replace` option). */
+  readonly replaced?: boolean;
 }
 
 /** Options for {@link Store.ingestDocuments}. */
 export interface IngestOptions {
   /** Called after each document, in order (for progress bars). */
   onResult?: (result: IngestResult, index: number) => void;
+  /**
+   * Re-extraction: a document whose text is already stored under its own id replaces that document's row and
+   * layers (its recorded sources stay) instead of counting as a duplicate of itself. Other duplicates are unchanged.
+   */
+  replace?: boolean;
 }
 
 /** One stored document in a listing. */
@@ -172,6 +179,11 @@ function sourceKey(doc: Doc): string {
   return JSON.stringify([doc.id, o.path ?? null, o.line ?? null, o.url ?? null, o.source ?? null]);
 }
 
+/** The alias a mention counts under: its text with whitespace collapsed (line breaks inside names vary). */
+function aliasOf(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Merges entities of one document that share an id (a stage may emit the same entity twice). */
 function mergeEntities(entities: readonly Entity[]): Entity[] {
   const byId = new Map<string, Entity>();
@@ -207,6 +219,47 @@ const INSERT_SOURCE = `INSERT INTO document_sources
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT (document_id, source_key) DO NOTHING`;
 
+/** The columns of a document row, in the order {@link Store} passes their values. */
+const DOCUMENT_COLUMNS = [
+  'id', 'content_hash', 'minhash', 'word_count', 'format', 'title', 'published', 'published_rule',
+  'url', 'source', 'path', 'encoding', 'input', 'view_text', 'extraction',
+] as const;
+
+/** Casts some parameters need (an array, a JSON text). */
+const CASTS: Partial<Record<(typeof DOCUMENT_COLUMNS)[number], string>> = { minhash: '::integer[]', extraction: '::jsonb' };
+
+/** Tables holding a document's layers: what a re-extraction replaces (its recorded sources stay). */
+const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events'] as const;
+
+/**
+ * Recomputes the counts, first/last seen and aliases of the given entities from their stored mentions. Used when a
+ * document is replaced or deleted: accumulated counters cannot subtract a document's first/last dates.
+ */
+async function recountEntities(tx: Queryable, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  const seen = `(SELECT m.entity_id, m.alias, m.document_id, COALESCE(d.published, d.ingested_at::date) AS seen,
+      d.ingested_at FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.entity_id = ANY($1::text[]))`;
+  await tx.query(
+    `UPDATE entities e SET mention_count = COALESCE(a.n, 0), document_count = COALESCE(a.docs, 0),
+       first_seen = a.first_seen, last_seen = a.last_seen, updated_at = now()
+     FROM unnest($1::text[]) AS x(id)
+     LEFT JOIN (SELECT entity_id, count(*)::integer AS n, count(DISTINCT document_id)::integer AS docs,
+                  min(seen) AS first_seen, max(seen) AS last_seen FROM ${seen} AS s GROUP BY entity_id) AS a
+       ON a.entity_id = x.id
+     WHERE e.id = x.id`,
+    [ids],
+  );
+  await tx.query('DELETE FROM entity_aliases WHERE entity_id = ANY($1::text[])', [ids]);
+  await tx.query(
+    `INSERT INTO entity_aliases (entity_id, alias, count, document_count, first_seen, last_seen, first_document, last_document)
+     SELECT entity_id, alias, count(*)::integer, count(DISTINCT document_id)::integer, min(seen), max(seen),
+       (array_agg(document_id ORDER BY seen, ingested_at, document_id))[1],
+       (array_agg(document_id ORDER BY seen DESC, ingested_at DESC, document_id DESC))[1]
+     FROM ${seen} AS s WHERE alias <> '' GROUP BY entity_id, alias`,
+    [ids],
+  );
+}
+
 const SUMMARY_COLUMNS = `d.id, d.title, d.published, d.format, d.source, d.url, d.path, d.word_count AS words,
   (SELECT count(*) FROM document_sources s WHERE s.document_id = d.id) AS sources, d.ingested_at AS "ingestedAt"`;
 
@@ -230,7 +283,7 @@ export class Store {
     const results: IngestResult[] = [];
     let index = 0;
     for (const doc of docs) {
-      const result = await this.ingestDocument(doc);
+      const result = await this.ingestDocument(doc, options);
       results.push(result);
       options.onResult?.(result, index++);
     }
@@ -238,11 +291,11 @@ export class Store {
   }
 
   /** Stores one document in one transaction (see {@link Store.ingestDocuments}). */
-  async ingestDocument(doc: Doc): Promise<IngestResult> {
+  async ingestDocument(doc: Doc, options: Pick<IngestOptions, 'replace'> = {}): Promise<IngestResult> {
     const fp = fingerprintDoc(doc);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((tx) => this.write(tx, doc, fp));
+        return await this.db.transaction((tx) => this.write(tx, doc, fp, options.replace === true));
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && RETRY.has(code) && attempt < 5) continue;
@@ -256,13 +309,22 @@ export class Store {
   }
 
   /** The body of one document's transaction. */
-  private async write(tx: Queryable, doc: Doc, fp: Fingerprint): Promise<IngestResult> {
+  private async write(tx: Queryable, doc: Doc, fp: Fingerprint, replace: boolean): Promise<IngestResult> {
     await tx.query(
       'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS keys',
       [lockKeys(fp, doc.id)],
     );
 
-    const exact = await tx.query<{ id: string }>('SELECT id FROM documents WHERE content_hash = $1', [fp.hash]);
+    const exact = await tx.query<{ id: string; doc_key: string | null }>(
+      `SELECT d.id, s.doc_key FROM documents d
+       LEFT JOIN document_sources s ON s.document_id = d.id AND s.relation = 'original'
+       WHERE d.content_hash = $1`,
+      [fp.hash],
+    );
+    if (exact[0] && replace && exact[0].doc_key === doc.id) {
+      await this.replaceDocument(tx, doc, fp, exact[0].id);
+      return { id: doc.id, status: 'stored', storedId: exact[0].id, replaced: true };
+    }
     if (exact[0]) {
       await tx.query(INSERT_SOURCE, sourceRow(doc, exact[0].id, 'duplicate', 1, fp.hash));
       return { id: doc.id, status: 'duplicate', storedId: exact[0].id, duplicateOf: exact[0].id, similarity: 1 };
@@ -294,33 +356,56 @@ export class Store {
     return { id: doc.id, status: 'stored', storedId: id };
   }
 
+  /** The column values of a document's row, in the order of {@link DOCUMENT_COLUMNS}. */
+  private documentRow(doc: Doc, fp: Fingerprint, id: string): unknown[] {
+    const o = doc.origin;
+    return [
+      id,
+      fp.hash,
+      fp.minhash ? [...fp.minhash] : null,
+      fp.words,
+      doc.format,
+      pgText(doc.title?.value),
+      isoDate(doc.published?.value),
+      doc.published?.rule ?? null,
+      pgText(o.url),
+      pgText(o.source),
+      pgText(o.path),
+      o.encoding ?? null,
+      pgText(doc.input),
+      doc.view.isIdentity ? null : pgText(doc.view.text),
+      jsonParam(toExtractionJson(doc, id)),
+    ];
+  }
+
   /** Inserts a new document and every layer extracted from it. */
   private async insertDocument(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
-    const published = isoDate(doc.published?.value);
-    const o = doc.origin;
     await tx.query(
-      `INSERT INTO documents (id, content_hash, minhash, word_count, format, title,
-         published, published_rule, url, source, path, encoding, input, view_text, extraction)
+      `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')})
        VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`,
-      [
-        id,
-        fp.hash,
-        fp.minhash ? [...fp.minhash] : null,
-        fp.words,
-        doc.format,
-        pgText(doc.title?.value),
-        published,
-        doc.published?.rule ?? null,
-        pgText(o.url),
-        pgText(o.source),
-        pgText(o.path),
-        o.encoding ?? null,
-        pgText(doc.input),
-        doc.view.isIdentity ? null : pgText(doc.view.text),
-        jsonParam(toExtractionJson(doc, id)),
-      ],
+      this.documentRow(doc, fp, id),
     );
     await tx.query(INSERT_SOURCE, sourceRow(doc, id, 'original', 1, fp.hash));
+    await this.insertLayers(tx, doc, fp, id);
+  }
+
+  /**
+   * Replaces a stored document's row and layers with a new extraction of the same text, keeping its recorded
+   * sources, then recomputes the counts of every entity it mentioned before or mentions now.
+   */
+  private async replaceDocument(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
+    const before = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM mentions WHERE document_id = $1', [id]);
+    for (const table of LAYER_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
+    const sets = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}${CASTS[column] ?? ''}`);
+    await tx.query(`UPDATE documents SET ${sets.join(', ')} WHERE id = $1`, this.documentRow(doc, fp, id));
+    await this.insertLayers(tx, doc, fp, id);
+    const ids = new Set([...before.map((r) => r.entity_id), ...doc.entities.map((e) => e.id)]);
+    await recountEntities(tx, [...ids].sort());
+  }
+
+  /** Inserts the layers of a document whose row exists: bands, boilerplate and time spans, entities, claims, events. */
+  private async insertLayers(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
+    const published = isoDate(doc.published?.value);
     if (fp.bands) {
       await tx.query(
         'INSERT INTO document_bands (document_id, band, key) SELECT $1, band - 1, key FROM unnest($2::integer[]) WITH ORDINALITY AS k(key, band)',
@@ -495,8 +580,7 @@ export class Store {
     for (const e of entities) {
       const counts = new Map<string, number>();
       for (const m of e.mentions) {
-        // Whitespace inside a surface form varies with line breaks; the alias is the form a reader sees.
-        const alias = m.text.replace(/\s+/g, ' ').trim();
+        const alias = aliasOf(m.text);
         if (alias) counts.set(alias, (counts.get(alias) ?? 0) + 1);
       }
       for (const [alias, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
@@ -534,16 +618,31 @@ export class Store {
         rule: m.rule,
         sentence: int(m.sentence),
         metonym: m.metonym === true,
+        alias: aliasOf(m.text),
       }));
     if (mentions.length) {
       await tx.query(
-        `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym)
-         SELECT $1, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym
+        `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym, alias)
+         SELECT $1, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym, alias
          FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, span_start integer, span_end integer,
-           text text, rule text, sentence integer, metonym boolean)`,
+           text text, rule text, sentence integer, metonym boolean, alias text)`,
         [id, jsonParam(mentions)],
       );
     }
+  }
+
+  /**
+   * Deletes a stored document with everything extracted from it and its recorded sources, and recomputes the
+   * counts and aliases of the entities it mentioned. Returns false when there is no such document.
+   */
+  async deleteDocument(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [LOCK_ID + lockHash(id)]);
+      const before = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM mentions WHERE document_id = $1', [id]);
+      const deleted = await tx.query('DELETE FROM documents WHERE id = $1 RETURNING id', [id]);
+      await recountEntities(tx, before.map((r) => r.entity_id).sort());
+      return deleted.length > 0;
+    });
   }
 
   /** Stored documents, the most recently stored first, `limit` (default 50) from `offset` (default 0). */

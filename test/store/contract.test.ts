@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { makeSpan, type Claim, type ConflictEvent, type Doc } from '../../src/core/index.js';
-import { openPglite, openPostgres, Store, type Db, type Queryable } from '../../src/store/index.js';
+import { migrate, migrations, openPglite, openPostgres, Store, type Db, type Queryable } from '../../src/store/index.js';
 import { ARTICLE, ARTICLE_2, htmlTwin, textDoc, withPeople } from './sample-article.js';
 
 /** A backend under test: gives a fresh, empty database per case. */
@@ -146,17 +146,32 @@ for (const backend of backends) {
 
     test('migrate applies the schema once; running it again is a no-op', async () => {
       const { store, db } = await freshStore();
-      assert.deepEqual(await store.migrate(), [1]);
+      assert.deepEqual(await store.migrate(), [1, 2]);
       assert.deepEqual(await store.migrate(), []);
-      const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
-      assert.deepEqual(rows, [{ version: 1 }]);
+      const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
     });
 
     test('two processes migrating at once apply each migration once', async () => {
       const { store, second } = await freshStore();
       const other = new Store(await second());
       const [a, b] = await Promise.all([store.migrate(), other.migrate()]);
-      assert.deepEqual([...a, ...b], [1]);
+      assert.deepEqual([...a, ...b].sort(), [1, 2]);
+    });
+
+    test('a database at an older version is brought up to date with its data', async () => {
+      const { db } = await freshStore();
+      assert.deepEqual(await migrate(db, migrations.slice(0, 1)), [1]);
+      await db.query(
+        `INSERT INTO documents (id, content_hash, word_count, format, input, extraction) VALUES ('old', 'h', 2, 'text', 'Hanna\n Maliar', '{}')`,
+      );
+      await db.query(`INSERT INTO entities (id, kind, name) VALUES ('person:hanna-maliar', 'person', 'Hanna Maliar')`);
+      await db.query(
+        `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule) VALUES ('old', 0, 'person:hanna-maliar', 0, 13, 'Hanna\n Maliar', 'entities/test')`,
+      );
+      assert.deepEqual(await migrate(db), [2]);
+      const [row] = await db.query<{ alias: string }>('SELECT alias FROM mentions');
+      assert.equal(row.alias, 'Hanna Maliar');
     });
 
     test('ingest stores a document with its layers, and get returns it with its extraction', async () => {
@@ -338,6 +353,10 @@ for (const backend of backends) {
           ['Hana Malyar', 1, 1, '2023-05-25', '2023-05-25', 'later', 'later'],
         ],
       );
+      // Recounting from the mentions (as replace and delete do) gives the same as accumulating.
+      const [replaced] = await store.ingestDocuments([earlier], { replace: true });
+      assert.equal(replaced.replaced, true);
+      assert.deepEqual(await store.getEntity('person:hanna-maliar'), maliar);
     });
 
     test('listing pages through documents, most recent first, and get of an unknown id is null', async () => {
@@ -401,6 +420,67 @@ for (const backend of backends) {
       ]);
       assert.deepEqual(results.map((r) => r.status).sort(), ['near-duplicate', 'stored']);
       assert.equal(await store.countDocuments(), 1);
+    });
+
+    test('replace re-extracts a stored document in place, keeping its sources and recounting its entities', async () => {
+      const { store } = await freshStore();
+      await store.migrate();
+      const first = fullDoc('kyiv-1');
+      await store.ingestDocuments([first, { ...htmlTwin('kyiv-1.html', ARTICLE), entities: [] }]);
+      assert.equal((await store.getEntity('person:yevgeny-prigozhin'))?.mentions, 1);
+
+      // The improved pipeline no longer finds Prigozhin and calls Maliar by one more form.
+      const again = withPeople(fullDoc('kyiv-1'), [
+        { id: 'person:hanna-maliar', name: 'Hanna Maliar', forms: ['Hanna Maliar', 'Maliar', 'Deputy Defence Minister'], side: 'UA' },
+      ]);
+      const [plain] = await store.ingestDocuments([again]);
+      assert.equal(plain.status, 'duplicate');
+      const [result] = await store.ingestDocuments([again], { replace: true });
+      assert.deepEqual(result, { id: 'kyiv-1', status: 'stored', storedId: 'kyiv-1', replaced: true });
+
+      assert.equal(await store.countDocuments(), 1);
+      const got = await store.getDocument('kyiv-1');
+      assert.deepEqual(got?.sourceList.map((s) => s.docKey), ['kyiv-1', 'kyiv-1.html']);
+      assert.deepEqual(got?.extraction.entities.map((e) => (e as { id: string }).id), ['person:hanna-maliar']);
+      const prigozhin = await store.getEntity('person:yevgeny-prigozhin');
+      assert.equal(prigozhin?.mentions, 0);
+      assert.deepEqual(prigozhin?.aliases, []);
+      const maliar = await store.getEntity('person:hanna-maliar');
+      assert.equal(maliar?.documents, 1);
+      assert.deepEqual(
+        maliar?.aliases.map((a) => [a.alias, a.count, a.documents, a.firstSeen]),
+        [
+          // The test's mention finder also finds "Maliar" inside "Hanna Maliar".
+          ['Maliar', 2, 1, '2023-05-12'],
+          ['Deputy Defence Minister', 1, 1, '2023-05-12'],
+          ['Hanna Maliar', 1, 1, '2023-05-12'],
+        ],
+      );
+      assert.equal(maliar?.mentions, 4);
+    });
+
+    test('deleting a document removes its layers and recounts the entities it mentioned', async () => {
+      const { store, db } = await freshStore();
+      await store.migrate();
+      const people = [{ id: 'person:hanna-maliar', name: 'Hanna Maliar', forms: ['Hanna Maliar', 'Maliar'] }];
+      const early = withPeople({ ...fullDoc('early'), published: { value: '2023-05-05', rule: 'time/test' } }, people);
+      const late = withPeople({ ...textDoc('late', ARTICLE_2), published: { value: '2023-05-25', rule: 'time/test' } }, people);
+      await store.ingestDocuments([early, late]);
+      assert.equal((await store.getEntity('person:hanna-maliar'))?.firstSeen, '2023-05-05');
+
+      assert.equal(await store.deleteDocument('early'), true);
+      assert.equal(await store.deleteDocument('early'), false);
+      assert.equal(await store.getDocument('early'), null);
+      for (const table of DOC_TABLES) assert.equal(await count(db, table, 'early'), 0, table);
+      const maliar = await store.getEntity('person:hanna-maliar');
+      assert.equal(maliar?.documents, 1);
+      assert.equal(maliar?.firstSeen, '2023-05-25');
+      assert.deepEqual(maliar?.aliases.map((a) => [a.alias, a.count, a.firstDocument]), [
+        ['Hanna Maliar', 1, 'late'],
+        ['Maliar', 1, 'late'],
+      ]);
+      // The text can be stored again afterwards.
+      assert.equal((await store.ingestDocuments([early]))[0].status, 'stored');
     });
   });
 }

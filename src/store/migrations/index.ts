@@ -3,6 +3,7 @@
  * CLI carries it (tsc does not copy `.sql` files). Never edit an applied migration: add the next one.
  */
 import { sql as init } from './001-init.js';
+import { sql as mentionAlias } from './002-mention-alias.js';
 
 /** One schema change. */
 export interface Migration {
@@ -14,4 +15,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'mention-alias', sql: mentionAlias },
+];
