@@ -18,6 +18,7 @@ import { eventClasses, hasConflictContext, placeRules, yearPattern } from './rul
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
 
+/** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
 
 /** A sentence's best class must reach this score to make an event: one weak word ("blast") is not enough. */
