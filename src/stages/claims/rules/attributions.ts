@@ -33,15 +33,16 @@ const LEAD_IN = new Set([
   'on', 'in', 'at', 'during', 'via', 'through', 'over', 'late', 'early', 'earlier', 'later', 'last', 'this', 'overnight',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'publicly', 'again', 'also', 'previously', 'repeatedly', 'separately', 'in', 'after', 'before',
 ]);
-const OPENERS = new Set(['“', '"', '„', '«', '‘']);
-const CLOSERS = new Set(['”', '"', '“', '»', '’']);
+const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
+const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
 const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however', 'still', 'now', 'then', 'also', 'instead', 'moreover']);
 const DASHES = new Set(['—', '–', '(', ')', '-']);
 
 /** Finds the attributions of `text`, one pass over each sentence; `quotes` default to {@link findQuotes}. */
 export function findAttributions(text: string, sentences: readonly SentenceRange[], quotes: readonly Quote[] = findQuotes(text)): RawAttribution[] {
   const byOpen = new Map(quotes.map((q) => [q.open, q] as const));
-  const byClose = new Map(quotes.map((q) => [q.close, q] as const));
+  // A doubled mark ('') is two words: both of its positions find the quote.
+  const byClose = new Map(quotes.flatMap((q) => (q.mark === 2 ? [[q.close, q], [q.close + 1, q]] : [[q.close, q]]) as [number, Quote][]));
   const insideQuote = (pos: number) => {
     // quotes are sorted and disjoint: binary search
     let lo = 0;
@@ -119,7 +120,7 @@ function sentenceAttributions(
       // The quote may run past the sentence (the segmenter splits inside quotes); text after it stays content.
       const qEnd = q.close;
       const after = readWords(text, q.close + 1, s.end).filter((w) => !w.punct).length;
-      return [q.open + 1, after > 0 && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + 1, qEnd)];
+      return [q.open + q.mark, after > 0 && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + q.mark, qEnd)];
     }
     const start = words[k].start;
     const end = clauseEnd(k);
@@ -133,7 +134,7 @@ function sentenceAttributions(
     if (j < 0) return null;
     // “…,” she said — the comma may sit inside or outside the closing mark.
     const q = byClose.get(words[j].start) ?? (words[j].text === ',' ? undefined : undefined);
-    if (q) return [q.open + 1, trimEnd(text, q.open + 1, q.close)];
+    if (q) return [q.open + q.mark, trimEnd(text, q.open + q.mark, q.close)];
     let startIdx = 0;
     while (startIdx < j && (words[startIdx].punct || CLAUSE_START.has(words[startIdx].lower)) && !OPENERS.has(words[startIdx].text)) startIdx++;
     const start = OPENERS.has(words[startIdx].text) ? words[startIdx].end : words[startIdx].start;
@@ -221,16 +222,16 @@ function sentenceAttributions(
     const ambiguous = lexicon.ambiguousCues.has(w.lower);
     if (j >= 0 && words[j].text === ',') {
       // "Sergey Cherevati, spokesman for …, said" / "Ukraine’s deputy minister, Hannah Malial, said" / "“…,” said X".
-      const chunk = phraseBefore(words, j - 1, 0, true);
-      const comma = chunk ? chunk.first - 1 : -1;
-      const head = chunk && comma >= 0 && words[comma].text === ',' ? phraseBefore(words, comma - 1) : null;
-      if (chunk && head && isSpeakerPhrase(words, head, first)) {
+      const appos = appositive(words, j, first);
+      if (appos) {
+        const { head, chunk } = appos;
         const chunkIsName = isCapitalized(words[chunk.first]) && !isDeterminer(words[chunk.first]) && chunk.last - chunk.first < 4;
         const headIsName = isCapitalized(words[head.last]);
-        const speakerP = chunkIsName && !headIsName ? chunk : chunkIsName && headIsName && !isCapitalized(words[head.first]) ? chunk : head;
+        const speakerP = chunkIsName && (!headIsName || !isCapitalized(words[head.first])) ? chunk : head;
         const ctx: [number, number] = [words[head.first].start, words[chunk.last].end];
         const tail = skipLeadIn(words, after, n);
-        const content = tail >= n || words[tail].text === ',' || words[tail].text === '.' ? contentBefore(head.first) : contentFrom(tail);
+        const back = isTailEmpty(words, tail, n) || (head.first > 0 && isQuoteEnd(words, head.first - 1, byClose));
+        const content = back ? contentBefore(head.first) ?? (head.first === first ? quoteBeforeSentence(text, s, byClose) : null) : contentFrom(tail);
         if (content) found.push({ speaker: span(speakerP), speakerContext: ctx, cue, content, sentence: si, rule: 'claims/appositive-speaker' });
         continue;
       }
@@ -249,7 +250,7 @@ function sentenceAttributions(
       const sp = phraseAfter(words, after);
       const q = byClose.get(words[j].start)!;
       if (sp) {
-        found.push({ speaker: span(sp), speakerContext: span(sp), cue, content: [q.open + 1, trimEnd(text, q.open + 1, q.close)], sentence: si, rule: 'claims/quote-said-speaker' });
+        found.push({ speaker: span(sp), speakerContext: span(sp), cue, content: [q.open + q.mark, trimEnd(text, q.open + q.mark, q.close)], sentence: si, rule: 'claims/quote-said-speaker' });
         i = sp.last;
       }
       continue;
@@ -265,22 +266,82 @@ function sentenceAttributions(
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
     const prevTok = words[sp.first - 1];
     const tail = skipLeadIn(words, after, n);
-    const tailEmpty = tail >= n || ['.', ',', '!', '?', ';'].includes(words[tail].text);
+    const tailEmpty = isTailEmpty(words, tail, n);
+    const forwardHint = tail < n && (words[tail].lower === 'that' || words[tail].text === ':' || OPENERS.has(words[tail].text) || words[tail - 1]?.text === ':');
+    const quoteBefore = sp.first > 0 && isQuoteEnd(words, sp.first - 1, byClose);
     let content: [number, number] | null;
     let rule: string;
-    if (prevTok && (prevTok.text === ',' || CLOSERS.has(prevTok.text) || prevTok.text === '—') && tailEmpty) {
+    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty)) {
       content = contentBefore(sp.first);
-      rule = byClose.has(prevTok.start) || (prevTok.text === ',' && words[sp.first - 2] && CLOSERS.has(words[sp.first - 2].text)) ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
+      rule = quoteBefore ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
+    } else if (tailEmpty && sp.first === first) {
+      // "“…” ¶ Clinton said." — the quote is the sentence before.
+      if (ambiguous) continue;
+      content = quoteBeforeSentence(text, s, byClose);
+      rule = 'claims/quote-before-sentence';
     } else {
       if (ambiguous && tailEmpty) continue;
       content = contentFrom(tail);
-      rule = content && byOpen.has(content[0] - 1) ? 'claims/speaker-said-quote' : words[tail]?.text === ':' ? 'claims/colon' : 'claims/speaker-said';
+      rule = content && byOpen.has(content[0] - 1) ? 'claims/speaker-said-quote' : words[tail - 1]?.text === ':' ? 'claims/colon' : 'claims/speaker-said';
       if (lexicon.nominalCues.has(words[sp.last].lower) && /['’]s$/.test(words[Math.max(sp.first, sp.last - 1)].text)) rule = 'claims/nominal-cue';
     }
     if (!content || content[1] <= content[0]) continue;
     found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule });
   }
   return found;
+}
+
+const SUBORDINATORS = new Set(['as', 'while', 'after', 'because', 'when', 'before', 'but', 'and', 'though', 'although', 'which', 'who', 'since', 'until', 'in', 'at', 'on', 'during', 'according']);
+
+/** True when nothing that could be content follows the cue: the sentence ends or a subordinate clause starts. */
+function isTailEmpty(words: readonly Word[], tail: number, n: number): boolean {
+  if (tail >= n) return true;
+  const t = words[tail];
+  if (['.', '!', '?', ';', ')'].includes(t.text)) return true;
+  if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || words[tail + 1].punct;
+  return false;
+}
+
+/** True when word `k` closes a quote, alone or as "”," / ",”". */
+function isQuoteEnd(words: readonly Word[], k: number, byClose: ReadonlyMap<number, Quote>): boolean {
+  const w = words[k];
+  if (byClose.has(w.start)) return true;
+  return w.text === ',' && k > 0 && byClose.has(words[k - 1].start);
+}
+
+/** The quote that ends the text just before sentence `s` ("“…” Clinton said."). */
+function quoteBeforeSentence(text: string, s: SentenceRange, byClose: ReadonlyMap<number, Quote>): [number, number] | null {
+  let k = s.start - 1;
+  while (k >= 0 && s.start - k < 4 && /[\s.,!?]/.test(text[k])) k--;
+  const q = k >= 0 ? byClose.get(k) : undefined;
+  return q ? [q.open + q.mark, q.close] : null;
+}
+
+/**
+ * The appositive before the comma `j` right before a cue: "Head, descriptor, said" where the descriptor may be
+ * long ("director of the Institute … at New York University’s law school"). Returns the head and the chunk.
+ */
+function appositive(words: readonly Word[], j: number, first: number): { head: Phrase; chunk: Phrase } | null {
+  let best: { head: Phrase; chunk: Phrase } | null = null;
+  for (let c = j - 1; c >= 0 && j - c < 40; c--) {
+    const w = words[c];
+    if (OPENERS.has(w.text) || CLOSERS.has(w.text) || ['.', ';', ':', '!', '?'].includes(w.text)) break;
+    if (w.text !== ',') continue;
+    const chunk: Phrase = { first: c + 1, last: j - 1 };
+    if (chunk.first > chunk.last) break;
+    const head = phraseBefore(words, c - 1);
+    if (!head || !isSpeakerPhrase(words, head, first)) continue;
+    const before = words[head.first - 1];
+    const headStarts = head.first <= first || !before || before.text === ',' || CLOSERS.has(before.text) || CLAUSE_START.has(before.lower) || before.text === '—' || before.text === '―';
+    if (!headStarts) continue;
+    const chunkShort = chunk.last - chunk.first < 4 && isCapitalized(words[chunk.first]);
+    const descriptor = !isCapitalized(words[chunk.first]) || isDeterminer(words[chunk.first]);
+    if (!chunkShort && !descriptor) continue;
+    best = { head, chunk };
+    // A named head ends the search; a descriptive head ("the attorney general of Oklahoma") may have a name before it.
+    if (isCapitalized(words[head.first]) && !isDeterminer(words[head.first])) break;
+  }
+  return best;
 }
 
 /** For ", which borders Ukraine," ending at comma `j`: the index of the comma that opens it, else -1. */
@@ -326,7 +387,7 @@ function continuation(text: string, s: SentenceRange, si: number, words: readonl
   if (!prev || prev.sentence !== si - 1 || !prev.speaker) return null;
   // Chains of continuations point at the attribution that named the speaker.
   while (idx >= 0 && sofar[idx].continues !== undefined) idx = sofar[idx].continues!;
-  return { speaker: prev.speaker, speakerContext: prev.speakerContext, cue: prev.cue, content: [q.open + 1, trimEnd(text, q.open + 1, q.close)], sentence: si, rule: 'claims/quote-continuation', continues: idx };
+  return { speaker: prev.speaker, speakerContext: prev.speakerContext, cue: prev.cue, content: [q.open + q.mark, trimEnd(text, q.open + q.mark, q.close)], sentence: si, rule: 'claims/quote-continuation', continues: idx };
 }
 
 /** Trims leading separators of a range (exported for the stage, which trims contents the same way). */

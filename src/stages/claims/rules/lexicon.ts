@@ -13,7 +13,8 @@ const record = <T>(r: Record<string, T>): Map<string, T> => new Map(Object.entri
 
 /** Everything the claim rules look up, keyed by lower-cased text with straight apostrophes. */
 export const lexicon = {
-  cueVerbs: set(cues.verbs),
+  // Every ambiguous form is a cue too; it only needs stronger evidence (a speaker right before it).
+  cueVerbs: set([...cues.verbs, ...cues.ambiguous]),
   ambiguousCues: set(cues.ambiguous),
   participles: set(cues.participles),
   particles: record<string>(cues.particles),

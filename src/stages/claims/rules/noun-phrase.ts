@@ -16,6 +16,7 @@ export const MAX_PHRASE_WORDS = 9;
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'another', 'some', 'many', 'most', 'several', 'one', 'two', 'three', 'both', 'other', 'few', 'any', 'each', 'every', 'no', 'top', 'senior', 'former']);
 const CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'adm', 'brig', 'messrs']);
 const INNER_PUNCT = new Set(['.', '-', '&', "'", '’', '“', '”', '"']);
 
 /** True for determiners that may open a speaker phrase ("the ministry", "a source"). */
@@ -26,7 +27,7 @@ export function isDeterminer(w: Word | undefined): boolean {
 function inner(w: Word, prev: Word | undefined, next: Word | undefined): boolean {
   // "U.S" + "." and the quote marks of a quoted name ("the “Russian Free Army”") stay inside a name.
   if (!INNER_PUNCT.has(w.text)) return false;
-  if (w.text === '.') return !!prev && prev.end === w.start && /^\p{Lu}(?:\.\p{Lu})*$/u.test(prev.text);
+  if (w.text === '.') return !!prev && prev.end === w.start && (/^\p{Lu}(?:\.\p{Lu})*$/u.test(prev.text) || TITLES.has(prev.lower));
   // A closing mark glued to the name before it ends a quoted name.
   if (['”', '"', '’'].includes(w.text) && prev && !prev.punct && prev.end === w.start && (!next || next.start > w.end)) return true;
   return !!prev && !!next && !prev.punct && !next.punct && next.start - prev.end <= 3;

@@ -3,10 +3,12 @@
  * or an article that is one long quote never yields a quotation spanning the whole text.
  */
 
-/** A quotation: the offsets of its opening and closing marks. Its content is `[open + 1, close)`. */
+/** A quotation: the offsets of its opening and closing marks. Its content is `[open + mark, close)`. */
 export interface Quote {
   readonly open: number;
   readonly close: number;
+  /** Length of each mark: 1, or 2 for the doubled apostrophes ('') some archives use for quotation marks. */
+  readonly mark: number;
 }
 
 /** Longest quotation kept, in UTF-16 units; longer ones are treated as unbalanced. */
@@ -22,35 +24,47 @@ const CLOSERS: Record<string, string> = { '“': '”', '„': '“”', '«': '
 export function findQuotes(text: string, maxLength = MAX_QUOTE_LENGTH): Quote[] {
   const out: Quote[] = [];
   let open = -1;
+  let mark = 1;
   let closers = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    let c = text[i];
+    let width = 1;
+    if (c === "'" && text[i + 1] === "'") {
+      // '' stands for a straight double quote.
+      c = '"';
+      width = 2;
+    }
     if (open >= 0 && i - open > maxLength) {
       // Unbalanced or overlong: restart the scan just after the dropped mark would be quadratic, so go on from here.
       open = -1;
     }
     if (open >= 0) {
-      if (closers.includes(c)) {
-        if (i > open + 1) out.push({ open, close: i });
+      if (closers.includes(c) && (closers !== '"' || width === mark)) {
+        if (i > open + mark) out.push({ open, close: i, mark });
         open = -1;
+        i += width - 1;
       } else if (c === '\n' && text[i + 1] === '\n') {
         open = -1;
       } else if (c in CLOSERS && closers !== '"') {
         // A new opening mark before the close: the earlier one was unbalanced.
         open = i;
+        mark = 1;
         closers = CLOSERS[c];
       }
       continue;
     }
     if (c in CLOSERS) {
       open = i;
+      mark = 1;
       closers = CLOSERS[c];
     } else if (c === '"') {
       // A straight quote opens when it precedes a non-space; otherwise it is a stray closer.
-      if (i + 1 < text.length && !/\s/.test(text[i + 1])) {
+      if (i + width < text.length && !/\s/.test(text[i + width])) {
         open = i;
+        mark = width;
         closers = '"';
       }
+      i += width - 1;
     }
   }
   return out;
