@@ -42,3 +42,7 @@ test('history and background are real but marked', () => {
   assert.ok(cuesAt('The militants had captured the town.', 'captured').includes('background'));
   assert.equal(isUnreal(['history', 'background']), false);
 });
+
+test('history is found after the trigger too', () => {
+  assert.ok(cuesAt('The rebels seized the town years ago.', 'seized').includes('history'));
+});

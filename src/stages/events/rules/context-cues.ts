@@ -17,7 +17,8 @@ export function contextOf(sentence: string, triggerStart: number): CueKind[] {
   const left = sentence.slice(Math.max(0, triggerStart - 120), triggerStart);
   const kinds: CueKind[] = [];
   for (const cue of contextCues) {
-    if ((cue.before && cue.before.test(left)) || (cue.sentence && cue.sentence.test(left))) kinds.push(cue.kind);
+    if ((cue.before && cue.before.test(left)) || (cue.sentence && cue.sentence.test(left)) || (cue.anywhere && cue.anywhere.test(sentence)))
+      kinds.push(cue.kind);
   }
   return kinds;
 }

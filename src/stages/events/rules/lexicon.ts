@@ -50,6 +50,8 @@ export interface ContextCue {
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
+  /** Matched against the whole sentence, after the trigger too. */
+  readonly anywhere?: RegExp;
 }
 
 /**
@@ -125,6 +127,7 @@ export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   factor: c.factor,
   before: 'before' in c && c.before ? new RegExp(c.before, 'i') : undefined,
   sentence: 'sentence' in c && c.sentence ? new RegExp(c.sentence, 'i') : undefined,
+  anywhere: 'anywhere' in c && c.anywhere ? new RegExp(c.anywhere, 'i') : undefined,
 }));
 
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
