@@ -24,7 +24,7 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 }
 
 const FEATURE_BONUS: Readonly<Record<string, number>> = {
-  PPLC: 1.5, PPLA: 1, PPLA2: 0.3, PPLX: -1, PPLH: -2, PPLQ: -2, PPLW: -2, PPLF: -0.5, PPLL: -0.3,
+  PPLC: 2.5, PPLA: 1, PPLA2: 0.3, PPLX: -1, PPLH: -2, PPLQ: -2, PPLW: -2, PPLF: -0.5, PPLL: -0.3,
 };
 
 /** The context-free score of a candidate: bigger and higher-ranked places first. */
@@ -56,6 +56,18 @@ function mentionedElsewhere(map: Map<string, Set<string>>, code: string, key: st
   return keys.size > 1 || !keys.has(key);
 }
 
+// Share of the document's distinct names (other than `key`) that lie in country `cc`.
+function countryShare(ctx: Context, cc: string, key: string): number {
+  let total = 0;
+  let inside = 0;
+  for (const [code, keys] of ctx.countries) {
+    const n = keys.size - (keys.has(key) ? 1 : 0);
+    total += n;
+    if (code === cc) inside += n;
+  }
+  return total ? inside / total : 0;
+}
+
 function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: number; reason: string } {
   let score = 0;
   let reason = '';
@@ -67,7 +79,11 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
       reason = why;
     }
   };
-  if (p.country && p.type !== 'country' && mentionedElsewhere(ctx.countries, p.country, key)) note(2, 'country-context');
+  if (p.country && p.type !== 'country' && mentionedElsewhere(ctx.countries, p.country, key)) {
+    // Weighted by the country's share of the document's other names, so that the country a story is
+    // about outweighs one it mentions in passing (Birmingham in an English story is not Alabama's).
+    note(1 + 2.5 * countryShare(ctx, p.country, key), 'country-context');
+  }
   if (p.admin1 && (p.type === 'city' || p.type === 'admin1') && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
     let nearest = Infinity;
