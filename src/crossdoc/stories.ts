@@ -29,6 +29,9 @@ export interface StoryOptions {
   readonly threshold?: number;
 }
 
+/** Words per article that go into the candidate index: its most distinctive ones. */
+const TOP_WORDS = 12;
+
 interface Item {
   doc: SourceDoc;
   entities: Set<string>;
@@ -56,19 +59,40 @@ export function clusterStories(docs: readonly SourceDoc[], options: StoryOptions
   const join = (i: number, j: number, needed: number) => {
     if (find(i) !== find(j) && similarity(items[i], items[j], entityIdf) >= needed) parent[find(i)] = find(j);
   };
-  // Dated articles in date order, each compared only with those of the following `windowDays`: the pairs to
-  // compare grow with the articles of a news cycle, not with the square of the whole corpus.
-  const dated = items.map((_, i) => i).filter((i) => items[i].doc.published !== null);
-  dated.sort((a, b) => items[a].doc.published!.localeCompare(items[b].doc.published!));
-  for (let x = 0; x < dated.length; x++) {
-    for (let y = x + 1; y < dated.length; y++) {
-      if (daysBetween(items[dated[x]].doc.published!, items[dated[y]].doc.published!) > windowDays) break;
-      join(dated[x], dated[y], threshold);
+  // Candidate pairs come from an inverted index over each article's heaviest words and its entities, so the
+  // work grows with the articles that share something distinctive, not with the square of the corpus. Features
+  // in too many articles ("Ukraine") are left out of the index: they cannot make two articles one story anyway.
+  const maxPosting = Math.max(50, Math.ceil(items.length * 0.05));
+  const postings = new Map<string, number[]>();
+  const keys = items.map((item) => {
+    const heaviest = [...item.text].sort((a, b) => b[1] - a[1]).slice(0, TOP_WORDS).map(([w]) => `w:${w}`);
+    return [...heaviest, ...[...item.entities].map((e) => `e:${e}`)];
+  });
+  keys.forEach((list, i) => {
+    for (const k of list) {
+      const p = postings.get(k) ?? [];
+      p.push(i);
+      postings.set(k, p);
+    }
+  });
+  for (let i = 0; i < items.length; i++) {
+    const candidates = new Set<number>();
+    for (const k of keys[i]) {
+      const p = postings.get(k)!;
+      if (p.length > maxPosting) continue;
+      for (const j of p) if (j > i) candidates.add(j);
+    }
+    for (const j of candidates) {
+      const a = items[i].doc.published;
+      const b = items[j].doc.published;
+      if (a !== null && b !== null) {
+        if (Math.abs(daysBetween(a, b)) <= windowDays) join(i, j, threshold);
+      } else {
+        // Without a date an article cannot be placed in a news cycle, so it joins only on much closer wording.
+        join(i, j, Math.min(1, threshold * 2));
+      }
     }
   }
-  // Without a date an article cannot be placed in a news cycle, so it joins only on much closer wording.
-  const undated = items.map((_, i) => i).filter((i) => items[i].doc.published === null);
-  for (const u of undated) for (let j = 0; j < items.length; j++) if (j !== u) join(u, j, Math.min(1, threshold * 2));
 
   const groups = new Map<number, Item[]>();
   items.forEach((item, i) => {
