@@ -677,6 +677,22 @@ export class Store {
     return { ...(rows[0] as unknown as StoredDocument), sourceList };
   }
 
+  /**
+   * The id of the stored document holding the text read as `key`: `key` itself when stored under it, else the
+   * document a duplicate with that reader id was recorded against; null when neither is known.
+   */
+  async resolveDocumentId(key: string): Promise<string | null> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM (
+         SELECT id, 0 AS rank, ingested_at AS at FROM documents WHERE id = $1
+         UNION ALL
+         SELECT document_id, 1, seen_at FROM document_sources WHERE doc_key = $1
+       ) AS found ORDER BY rank, at DESC LIMIT 1`,
+      [key],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   /** One stored entity with its aliases (most frequent first), or null. */
   async getEntity(id: string): Promise<StoredEntity | null> {
     const rows = await this.db.query<Record<string, unknown>>(

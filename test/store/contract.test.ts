@@ -246,6 +246,9 @@ for (const backend of backends) {
         ['article.txt', 'original', 'text'],
         ['article.html', 'duplicate', 'html'],
       ]);
+      assert.equal(await store.resolveDocumentId('article.html'), 'article.txt');
+      assert.equal(await store.resolveDocumentId('article.txt'), 'article.txt');
+      assert.equal(await store.resolveDocumentId('unknown'), null);
     });
 
     test('a lightly edited copy from another outlet is a near duplicate', async () => {
