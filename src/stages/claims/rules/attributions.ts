@@ -56,10 +56,14 @@ export function findAttributions(text: string, sentences: readonly SentenceRange
     return false;
   };
   const out: RawAttribution[] = [];
+  const dashNames = quoteDashNames(text, sentences, byClose);
   sentences.forEach((s, si) => {
     const words = readWords(text, s.start, s.end);
     const before = out.length;
     for (const a of sentenceAttributions(text, s, si, words, byOpen, byClose, insideQuote, out)) out.push(a);
+    const colon = colonName(text, s, si, words);
+    if (colon) out.push(colon);
+    for (const d of dashNames) if (d.sentence === si) out.push(d);
     if (out.length === before) {
       const cont = continuation(text, s, si, words, byOpen, out);
       if (cont) out.push(cont);
@@ -176,8 +180,11 @@ function sentenceAttributions(
       }
     }
 
-    const isVerb = lexicon.cueVerbs.has(w.lower);
-    const isParticiple = lexicon.participles.has(w.lower);
+    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be'].includes(words[i - 1]?.lower ?? '');
+    // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
+    const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|es|s|id|ew|ught|afraid|sure|aware|convinced|confident|clear)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
+    const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
+    const isParticiple = lexicon.participles.has(w.lower) && !progressive;
     if (!isVerb && !isParticiple) continue;
     let cueEnd = w.end;
     let after = i + 1;
@@ -219,7 +226,7 @@ function sentenceAttributions(
       else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
       else break;
     }
-    const ambiguous = lexicon.ambiguousCues.has(w.lower);
+    const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement;
     if (j >= 0 && words[j].text === ',') {
       // "Sergey Cherevati, spokesman for …, said" / "Ukraine’s deputy minister, Hannah Malial, said" / "“…,” said X".
       const appos = appositive(words, j, first);
@@ -375,6 +382,50 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
   }
   if (k < n && words[k].lower === 'that') return k + 1;
   return k;
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|of|de|al|van|von|bin))*`;
+const DASH_NAME = new RegExp(String.raw`[”"’]\s*[―—–]\s*(${NAME})`, 'gu');
+
+/** Epigraph form: “…” ― Sonya Herridge. The content is the quote, or the line up to the closing mark. */
+function quoteDashNames(text: string, sentences: readonly SentenceRange[], byClose: ReadonlyMap<number, Quote>): RawAttribution[] {
+  const out: RawAttribution[] = [];
+  for (const m of text.matchAll(DASH_NAME)) {
+    const close = m.index ?? 0;
+    const nameStart = close + m[0].length - m[1].length;
+    const name: [number, number] = [nameStart, trimEnd(text, nameStart, nameStart + m[1].length)];
+    const dash = text.slice(close, nameStart).search(/[―—–]/) + close;
+    const q = byClose.get(close);
+    const lineStart = Math.max(text.lastIndexOf('\n', close) + 1, close - MAX_LINE);
+    const content: [number, number] = q ? [q.open + q.mark, q.close] : [lineStart + (/["“”]/.test(text[lineStart]) ? 1 : 0), close];
+    const si = sentences.findIndex((s) => s.start <= dash && dash < s.end);
+    if (si < 0 || content[1] - content[0] < 2 || name[1] - name[0] > 60) continue;
+    out.push({ speaker: name, speakerContext: name, cue: [dash, dash + 1], content, sentence: si, rule: 'claims/quote-dash-name' });
+  }
+  return out;
+}
+
+/** Longest line taken as the content of an epigraph or a transcript turn. */
+const MAX_LINE = 1500;
+
+/**
+ * Transcript and headline form: "PENCE: …", "Zelensky: We will not give up Bakhmut". One to four capitalised
+ * words open the sentence, then a colon; the content runs to the end of the line.
+ */
+function colonName(text: string, s: SentenceRange, si: number, words: readonly Word[]): RawAttribution | null {
+  let k = 0;
+  while (k < words.length && OPENERS.has(words[k].text)) k++;
+  const first = k;
+  while (k < words.length && k - first < 4 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)))) k++;
+  if (k === first || words[k]?.text !== ':' || !words[k + 1]) return null;
+  const firstWord = words[first].lower;
+  if (lexicon.stop.has(firstWord) || ['note', 'photo', 'source', 'update', 'editor', 'read', 'watch', 'related', 'see', 'video'].includes(firstWord)) return null;
+  const start = words[k + 1].start;
+  const nl = text.indexOf('\n', start);
+  const end = trimEnd(text, start, Math.min(nl < 0 ? text.length : nl, start + MAX_LINE, Math.max(s.end, start)));
+  const lineEnd = trimEnd(text, start, Math.min(nl < 0 ? text.length : nl, start + MAX_LINE));
+  if (lineEnd <= start) return null;
+  return { speaker: [words[first].start, words[k - 1].end], speakerContext: [words[first].start, words[k - 1].end], cue: [words[k].start, words[k].end], content: [start, Math.max(end, lineEnd)], sentence: si, rule: 'claims/colon-name' };
 }
 
 /** A sentence that opens with a quote right after an attributed sentence continues that attribution. */
