@@ -5,6 +5,7 @@
  * `span_start`/`span_end` because `end` is a reserved word. Child rows of a document cascade on delete,
  * so deleting a document deletes everything extracted from it; entities outlive documents.
  */
+/** The SQL of this migration: several statements, run in one transaction. */
 export const sql = `
 CREATE TABLE documents (
   id             text PRIMARY KEY,
