@@ -32,3 +32,9 @@ test('nearest of equals', () => {
   const c = cands(s, [['Geneva', 'geo:1', 'city'], ['Donetsk', 'geo:2', 'city']]);
   assert.deepEqual(pickPlaces(s, s.indexOf('shelling'), s.indexOf('shelling') + 8, c), ['geo:2']);
 });
+
+test('an agent or a speaker is not the place', () => {
+  const s = 'Air defences shot down drones launched by Ukraine, Moscow said.';
+  const c = cands(s, [['Ukraine', 'geo:1', 'country'], ['Moscow', 'geo:2', 'city']]);
+  assert.deepEqual(pickPlaces(s, 13, 22, c), []);
+});

@@ -149,6 +149,8 @@ export const placeRules = {
   geoPrecision: placesData.geoPrecision as Record<string, number>,
   locative: new RegExp(placesData.locative, 'i'),
   list: new RegExp(placesData.list, 'i'),
+  agent: new RegExp(placesData.agent, 'i'),
+  speakerAfter: new RegExp(placesData.speakerAfter, 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),
 };

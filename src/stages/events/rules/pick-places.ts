@@ -40,7 +40,14 @@ export function pickPlaces(
   triggerEnd: number,
   candidates: readonly PlaceCandidate[],
 ): string[] {
-  const usable = candidates.filter((c) => !c.metonym && /^[A-Z0-9]/.test(sentence.slice(c.start, c.end)));
+  const usable = candidates.filter(
+    (c) =>
+      !c.metonym &&
+      /^[A-Z0-9]/.test(sentence.slice(c.start, c.end)) &&
+      // "launched by Ukraine", "Kyiv said": the name stands for an actor, not for where it happened.
+      !placeRules.agent.test(sentence.slice(Math.max(0, c.start - 20), c.start)) &&
+      !placeRules.speakerAfter.test(sentence.slice(c.end, c.end + 20)),
+  );
   if (!usable.length) return [];
   const score = (c: PlaceCandidate) => {
     const locative = placeRules.locative.test(sentence.slice(Math.max(0, c.start - 40), c.start));
