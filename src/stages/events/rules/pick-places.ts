@@ -46,7 +46,7 @@ export function pickPlaces(
       /^[A-Z0-9]/.test(sentence.slice(c.start, c.end)) &&
       // "launched by Ukraine", "Kyiv said": the name stands for an actor, not for where it happened.
       !placeRules.agent.test(sentence.slice(Math.max(0, c.start - 20), c.start)) &&
-      !placeRules.speakerAfter.test(sentence.slice(c.end, c.end + 20)),
+      !placeRules.speakerAfter.test(sentence.slice(c.end, c.end + 50)),
   );
   if (!usable.length) return [];
   const score = (c: PlaceCandidate) => {
