@@ -190,6 +190,7 @@ function addCountries(g: Gazetteer, dataDir: string, extents: Map<string, Extent
 
 function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>): void {
   const shapes = polygonCentroids(join(dataDir, 'ukraine-adm1.geojson'));
+  const aliases = JSON.parse(readFileSync(join(dataDir, 'admin1-aliases.json'), 'utf8')) as Record<string, string[] | string>;
   for (const line of readFileSync(join(dataDir, 'admin1CodesASCII.txt'), 'utf8').split('\n')) {
     if (!line) continue;
     const [code, name, ascii, id] = line.split('\t');
@@ -200,7 +201,7 @@ function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>):
     if (!point) continue;
     g.addPlace(
       { geonamesId: +id, name, lat: point.lat, lon: point.lon, country: cc, admin1: code, population: e?.pop ?? 0, type: 'admin1', featureCode: 'ADM1' },
-      name === ascii ? [name] : [name, ascii],
+      [name, ...(ascii !== name ? [ascii] : []), ...(Array.isArray(aliases[code]) ? (aliases[code] as string[]) : [])],
     );
   }
 }

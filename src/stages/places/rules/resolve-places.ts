@@ -227,7 +227,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
 function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, options: ResolveOptions): boolean {
   const supported = reason !== '';
-  const common = m.words === 1 && options.lowerWords?.has(m.key) === true;
+  const common = m.plain === true && options.lowerWords?.has(m.key) === true;
   if (p.type !== 'city') {
     if (common && !m.locative && !m.region) return supported;
     return true;

@@ -38,6 +38,8 @@ export interface PlaceMatch {
   readonly embedded?: boolean;
   /** Number of words the name spans. */
   readonly words: number;
+  /** A single ordinary word (not an abbreviation or acronym), which a lower-case use elsewhere makes doubtful. */
+  readonly plain?: boolean;
 }
 
 // Compiled once: a word starts with a letter or digit and may hold inner apostrophes, hyphens and dots.
@@ -199,6 +201,7 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         start: w.start, end, key, candidates: upper ? cands.filter((c) => g.places[c].type !== 'city') : cands, rule,
         ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
         ...(embeddedBefore || embeddedAfter ? { embedded: true } : {}), words: best,
+        ...(best === 1 && !allCaps(w) && !w.text.includes('.') ? { plain: true } : {}),
       });
     }
     i = next;
