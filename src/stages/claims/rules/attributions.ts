@@ -246,7 +246,8 @@ function sentenceAttributions(
       // Inverted: content, then cue, then speaker.
       const sp = phraseAfter(words, after);
       const content = contentBefore(j + 1);
-      if (sp && content) {
+      // "…, said he cannot comment" is not inverted: the phrase after the cue must end the clause.
+      if (sp && content && isTailEmpty(words, skipLeadIn(words, sp.last + 1, n), n)) {
         found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/inverted' });
         i = sp.last;
       }
@@ -305,7 +306,7 @@ function isTailEmpty(words: readonly Word[], tail: number, n: number): boolean {
   if (tail >= n) return true;
   const t = words[tail];
   if (['.', '!', '?', ';', ')'].includes(t.text)) return true;
-  if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || words[tail + 1].punct;
+  if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || (words[tail + 1].punct && !OPENERS.has(words[tail + 1].text));
   return false;
 }
 
@@ -336,12 +337,20 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
     if (w.text !== ',') continue;
     const chunk: Phrase = { first: c + 1, last: j - 1 };
     if (chunk.first > chunk.last) break;
-    const head = phraseBefore(words, c - 1);
-    if (!head || !isSpeakerPhrase(words, head, first)) continue;
-    const before = words[head.first - 1];
-    const headStarts = head.first <= first || !before || before.text === ',' || CLOSERS.has(before.text) || CLAUSE_START.has(before.lower) || before.text === '—' || before.text === '―';
-    if (!headStarts) continue;
+    // "Rep. Gregory W. Meeks (D-N.Y.), chairman of …": the parenthesis belongs to the head.
+    let h = c - 1;
+    if (words[h]?.text === ')') {
+      let k = h - 1;
+      while (k >= 0 && h - k < 10 && words[k].text !== '(') k--;
+      if (k >= 1 && words[k].text === '(') h = k - 1;
+    }
+    const head = h >= 0 ? phraseBefore(words, h) : null;
     const chunkShort = chunk.last - chunk.first < 4 && isCapitalized(words[chunk.first]);
+    if (!head || !(isSpeakerPhrase(words, head, first) || isDeterminer(words[head.first]) || (chunkShort && !isDeterminer(words[chunk.first])))) continue;
+    const before = words[head.first - 1];
+    // "Officials at Homeland Security Investigations, a division of …": the head may be the object of a preposition.
+    const headStarts = head.first <= first || !before || before.text === ',' || CLOSERS.has(before.text) || CLAUSE_START.has(before.lower) || before.text === '—' || before.text === '―' || before.text === '--' || ['at', 'of', 'for', 'from', 'with'].includes(before.lower);
+    if (!headStarts) continue;
     const descriptor = !isCapitalized(words[chunk.first]) || isDeterminer(words[chunk.first]);
     if (!chunkShort && !descriptor) continue;
     best = { head, chunk };
@@ -353,7 +362,7 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
 
 /** For ", which borders Ukraine," ending at comma `j`: the index of the comma that opens it, else -1. */
 function relativeClauseStart(words: readonly Word[], j: number): number {
-  for (let k = j - 1; k >= 0 && j - k < 14; k--) {
+  for (let k = j - 1; k >= 0 && j - k < 30; k--) {
     if (words[k].text === ',') return ['which', 'who', 'whose', 'where'].includes(words[k + 1]?.lower) ? k : -1;
   }
   return -1;
