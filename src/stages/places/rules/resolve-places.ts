@@ -56,6 +56,21 @@ function mentionedElsewhere(map: Map<string, Set<string>>, code: string, key: st
   return keys.size > 1 || !keys.has(key);
 }
 
+// The country most of the document's names lie in, when it clearly dominates (three names or more, 60%).
+function homeCountry(ctx: Context): string | undefined {
+  let total = 0;
+  let best = '';
+  let most = 0;
+  for (const [code, keys] of ctx.countries) {
+    total += keys.size;
+    if (keys.size > most || (keys.size === most && code < best)) {
+      most = keys.size;
+      best = code;
+    }
+  }
+  return most >= 3 && most / total >= 0.6 ? best : undefined;
+}
+
 // Share of the document's distinct names (other than `key`) that lie in country `cc`.
 function countryShare(ctx: Context, cc: string, key: string): number {
   let total = 0;
@@ -207,12 +222,18 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   });
 
   picks = matches.map((m) => (m.candidates.length ? ranked(g, m, ctx)[0] : undefined));
+  const home = homeCountry(ctx);
   return matches.map((m, i) => {
     const top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
     if (!accept(m, p, top.reason, options)) return null;
     if (p.type === 'city' && nameParts.has(m.key) && p.population < 100_000 && !m.locative) return null;
+    // A town abroad that only shares the name of a place the gazetteer lacks at home (Kent, Washington, in
+    // an English story): a place, but too doubtful to put on the map.
+    if (home && p.type === 'city' && p.country !== home && p.population < 200_000 && !top.reason && !mentionedElsewhere(ctx.countries, p.country, m.key)) {
+      return { place: null, reason: 'foreign-namesake' };
+    }
     let reason: string;
     if (m.candidates.length === 1) reason = 'only-candidate';
     else {
