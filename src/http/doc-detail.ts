@@ -3,8 +3,9 @@
  * mentions, claims and their parts, events, time expressions, boilerplate), flat and in input order, so a
  * client can highlight them all without knowing the layers.
  */
-import type { Doc } from '../core/index.js';
+import type { Doc, TextView } from '../core/index.js';
 import { outletOf } from '../crossdoc/index.js';
+import { rebuildView, UNMAPPED_VIEWS } from './store-desk.js';
 
 /** Kinds of highlighted spans. */
 export type SpanKind = 'entity' | 'claim' | 'speaker' | 'cue' | 'content' | 'event' | 'time' | 'boilerplate' | 'message';
@@ -22,6 +23,9 @@ export interface SpanView {
   readonly rule: string | null;
   /** Entity kind, for entity mentions. */
   readonly entityKind?: string;
+  /** The range in `viewText`, when the document has a readable text apart from its input (HTML). */
+  readonly vStart?: number;
+  readonly vEnd?: number;
 }
 
 /** The full document view. */
@@ -33,6 +37,11 @@ export interface DocDetail {
   readonly url: string | null;
   readonly format: string;
   readonly input: string;
+  /**
+   * The readable text when it differs from the input (an HTML page's article text), else null. Spans then carry
+   * `vStart`/`vEnd` into it as well, so a client can show the article rather than its markup.
+   */
+  readonly viewText: string | null;
   readonly spans: readonly SpanView[];
   readonly entities: Doc['entities'];
   readonly claims: Doc['claims'];
@@ -40,12 +49,20 @@ export interface DocDetail {
   readonly messages: Doc['messages'];
 }
 
+/** The document's view with its offset map, or null when it has none apart from the input or it cannot be rebuilt. */
+function mappedView(doc: Doc): TextView | null {
+  if (doc.view.isIdentity) return null;
+  return UNMAPPED_VIEWS.has(doc.view) ? rebuildView(doc.input, doc.view.text) : doc.view;
+}
+
 /** Builds the document view. Spans outside the input (a corrupted row) are dropped rather than sent broken. */
 export function docDetail(doc: Doc): DocDetail {
+  const view = mappedView(doc);
   const spans: SpanView[] = [];
   const add = (kind: SpanKind, start: number, end: number, ref: string | null, label: string, rule: string | null, extra: Partial<SpanView> = {}) => {
     if (!(start >= 0 && end > start && end <= doc.input.length)) return;
-    spans.push({ kind, start, end, text: doc.input.slice(start, end), ref, label, rule, ...extra });
+    const v = view ? { vStart: view.toView(start), vEnd: view.toView(end) } : {};
+    spans.push({ kind, start, end, text: doc.input.slice(start, end), ref, label, rule, ...extra, ...v });
   };
   const names = new Map(doc.entities.map((e) => [e.id, e.name]));
   for (const e of doc.entities) {
@@ -75,6 +92,7 @@ export function docDetail(doc: Doc): DocDetail {
     url: doc.origin.url ?? null,
     format: doc.format,
     input: doc.input,
+    viewText: view ? view.text : null,
     spans,
     entities: doc.entities,
     claims: doc.claims,

@@ -4,6 +4,7 @@
  * sharing the database stores a document.
  */
 import { TextView, type Doc, type DocFormat } from '../core/index.js';
+import { readHtml } from '../ingest/read-html.js';
 import type { Store } from '../store/index.js';
 import type { DeskSource, IngestReport } from './desk-source.js';
 
@@ -24,9 +25,24 @@ interface DocRow extends Record<string, unknown> {
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 /**
- * Rebuilds a document from its row. The readable text comes back without its offset map (the store keeps the
- * text, not the map); nothing downstream of extraction maps offsets again, since every stored span already
- * indexes the input.
+ * The readable text of an HTML document with its map back to the input, rebuilt by reading the page again
+ * (the store keeps the text, not the map). Accepted only when it gives exactly the stored text; otherwise null.
+ */
+export function rebuildView(input: string, viewText: string): TextView | null {
+  try {
+    const view = readHtml(input, { id: 'view' }).view;
+    return view && view.text === viewText ? view : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Documents whose view text came from the store without its map (see {@link docFromRow}). */
+export const UNMAPPED_VIEWS = new WeakSet<TextView>();
+
+/**
+ * Rebuilds a document from its row. The readable text comes back without its offset map; the cross-document
+ * rules need only the text, and the document view rebuilds the map when it is shown ({@link rebuildView}).
  */
 export function docFromRow(row: DocRow): Doc {
   const x = row.extraction ?? {};
@@ -38,7 +54,7 @@ export function docFromRow(row: DocRow): Doc {
     origin: { ...origin, path: row.path ?? origin.path, url: row.url ?? origin.url, source: row.source ?? origin.source },
     title: row.title ? { value: row.title } : undefined,
     published: row.published ? { value: row.published, rule: row.published_rule ?? 'store/published' } : undefined,
-    view: row.view_text === null ? TextView.identity(row.input) : TextView.fromPieces(row.input, row.view_text, []),
+    view: row.view_text === null ? TextView.identity(row.input) : unmapped(row.input, row.view_text),
     excluded: list(x.excluded),
     sentences: [],
     tokens: [],
@@ -48,6 +64,12 @@ export function docFromRow(row: DocRow): Doc {
     events: list(x.events),
     messages: list(x.messages),
   };
+}
+
+function unmapped(input: string, text: string): TextView {
+  const view = TextView.fromPieces(input, text, []);
+  UNMAPPED_VIEWS.add(view);
+  return view;
 }
 
 /** A desk over the store. */

@@ -19,11 +19,18 @@ function spanClass(s: SpanView): string {
   return s.kind === 'entity' ? `entity-${s.entityKind ?? 'other'}` : s.kind;
 }
 
-/** Draws the document; `focus` is the ref (claim, event or entity id) to outline. */
-export function drawDocument(doc: DocDetail, focus: string | null): HTMLElement {
-  const shown = doc.spans.filter((s) => s.kind !== 'message' && s.kind !== 'speaker' && s.kind !== 'cue');
-  const text = h('div', { class: 'doc-text', 'data-doc': doc.id });
-  for (const seg of segments(doc.input, shown)) {
+/**
+ * Draws the document; `focus` is the ref (claim, event or entity id) to outline. An HTML page is shown as its
+ * readable text (spans placed by their view offsets) unless `asRead` asks for the page exactly as read.
+ */
+export function drawDocument(doc: DocDetail, focus: string | null, asRead = false): HTMLElement {
+  const useView = doc.viewText !== null && !asRead;
+  const base = doc.spans.filter((s) => s.kind !== 'message' && s.kind !== 'speaker' && s.kind !== 'cue');
+  const shown = useView
+    ? base.filter((s) => s.vStart !== undefined && s.vEnd !== undefined && s.vEnd > s.vStart).map((s) => ({ ...s, start: s.vStart!, end: s.vEnd! }))
+    : base;
+  const text = h('div', { class: 'doc-text', 'data-doc': doc.id, 'data-shown': useView ? 'view' : 'input' });
+  for (const seg of segments(useView ? doc.viewText! : doc.input, shown)) {
     if (!seg.spans.length) {
       text.appendChild(document.createTextNode(seg.text));
       continue;
@@ -46,7 +53,7 @@ export function drawDocument(doc: DocDetail, focus: string | null): HTMLElement 
   const entities = [...doc.entities].sort((a, b) => b.mentions.length - a.mentions.length).map((e) =>
     h('li', {}, h('a', { href: entityHref(e.id) }, e.name), ` ${e.kind}${e.side ? ` · ${e.side}` : ''} · ${e.mentions.length}×`));
   const safeUrl = doc.url && /^https?:\/\//i.test(doc.url) ? doc.url : null;
-  return h(
+  const root: HTMLElement = h(
     'div',
     { class: 'document-view' },
     h('header', {},
@@ -54,6 +61,10 @@ export function drawDocument(doc: DocDetail, focus: string | null): HTMLElement 
       h('p', { class: 'meta' }, `${doc.outlet} · ${doc.published ?? 'date unknown'} · ${doc.format} · `,
         safeUrl ? h('a', { href: safeUrl, rel: 'noopener noreferrer', target: '_blank' }, safeUrl) : doc.id),
       focusSpan ? h('p', { class: 'focus-note' }, `Evidence: ${focusSpan.label}`) : null,
+      doc.viewText !== null
+        ? h('p', { class: 'meta' }, useView ? 'Showing the readable text of the page. ' : 'Showing the page exactly as read (offsets index this). ',
+            h('button', { class: 'toggle-raw', onclick: () => root.replaceWith(drawDocument(doc, focus, !asRead)) }, useView ? 'Show as read' : 'Show readable text'))
+        : null,
       h('p', { class: 'legend' }, ...LEGEND.map(([cls, name]) => h('span', { class: `hl hl-${cls}` }, name)))),
     h('div', { class: 'doc-body' },
       text,
@@ -63,6 +74,7 @@ export function drawDocument(doc: DocDetail, focus: string | null): HTMLElement 
         doc.messages.length ? h('h3', {}, `Messages (${doc.messages.length})`) : null,
         doc.messages.length ? h('ul', { class: 'messages' }, ...doc.messages.map((m) => h('li', {}, `${m.severity}: ${m.reason} (${m.rule})`))) : null)),
   );
+  return root;
 }
 
 /** Scrolls the focused evidence into view once the view is in the page. */

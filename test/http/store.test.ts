@@ -41,6 +41,25 @@ test('posting the seeds stores them; each document view has spans that slice the
   assert.equal(((await again.json()) as Json).duplicates.length, 1, 'the same text again is a duplicate');
 });
 
+test('an HTML page is stored with its readable text; spans carry offsets into both', async () => {
+  const html = '<!doctype html><html><head><title>Strike on Kramatorsk</title><script>var x = 1;</script></head><body><nav>Home | World</nav><article><h1>Strike on Kramatorsk</h1>' +
+    '<p>Ukrainian Deputy Defence Minister Hanna Maliar said on Friday that Russian forces shelled Kramatorsk overnight &amp; that the city of Sloviansk was also hit.</p>' +
+    '<p>The Russian Defence Ministry said its troops had struck military targets in the Donetsk region, a claim Kyiv denied.</p></article></body></html>';
+  const res = await app.request('/api/documents?id=page-1&published=2023-05-20', { method: 'POST', headers: { 'content-type': 'text/html' }, body: html });
+  assert.equal(res.status, 201, await res.clone().text());
+  const doc = (await (await app.request('/api/documents/page-1')).json()) as Json;
+  assert.equal(doc.format, 'html');
+  assert.ok(doc.viewText, 'readable text returned');
+  assert.ok(!doc.viewText.includes('<p>'));
+  assert.ok(!doc.viewText.includes('var x'));
+  const mapped = doc.spans.filter((s: Json) => s.kind === 'entity');
+  assert.ok(mapped.length > 0, 'entities found in the page');
+  for (const s of mapped) {
+    assert.equal(doc.input.slice(s.start, s.end), s.text);
+    assert.equal(doc.viewText.slice(s.vStart, s.vEnd), s.text, `${s.label} at the same words in the readable text`);
+  }
+});
+
 test('the seeds give one contested proposition on control of Bakhmut with both sides', async (t) => {
   const all = (await (await app.request('/api/propositions')).json()) as Json;
   if (!all.total) {

@@ -132,6 +132,27 @@ test('an article containing <script> and <img onerror> shows them as text and ru
   await page.close();
 });
 
+test('an HTML page shows its readable text, and "as read" shows its markup as text; no script runs', { skip }, async () => {
+  const { readHtml } = await import('../../src/ingest/read-html.js');
+  const html = '<html><head><title>Page</title><script>window.__pwned = 3</script></head><body><article><p>' +
+    'Shelling hit Kramatorsk overnight, regional officials said on Friday, and more strikes followed in the morning across the wider area of the Donetsk region. ' +
+    '<img src=x onerror="window.__pwned = 4"> Officials said repairs would take several days and that residents should stay in shelters while the alert lasted.</p></article></body></html>';
+  const doc = createDoc(readHtml(html, { id: 'page', origin: { source: 'web' }, published: { value: '2023-05-20', rule: 'test' } }));
+  const server = await serveDocs([doc]);
+  const page = await openPage(server.url, '/#/doc/page');
+  await page.waitForSelector('main[data-ready="doc"]');
+  const readable = await page.locator('.doc-text').innerText();
+  assert.match(readable, /Shelling hit Kramatorsk/);
+  assert.ok(!readable.includes('<p>'), 'readable text, not markup');
+  await page.locator('button.toggle-raw').click();
+  const asRead = await page.locator('.doc-text').innerText();
+  assert.ok(asRead.includes('<script>window.__pwned = 3</script>'));
+  assert.ok(asRead.includes('<img src=x onerror="window.__pwned = 4">'));
+  assert.equal(await page.locator('.doc-text script, .doc-text img').count(), 0);
+  assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  await page.close();
+});
+
 const SEEDS = '/work/shared/fixtures/seeds';
 
 let seedDocs: Promise<Doc[]> | undefined;
