@@ -1,10 +1,10 @@
 /** Test helpers for the events stage: hand-built documents, so the tests do not depend on other stages. */
 import { createDoc, type Doc, type Entity, type Sentence, type TimeExpression, type Claim } from '../../src/core/index.js';
 
-/** Sentences of a plain text split at ". " (enough for hand-written test texts). */
+/** Sentences of a plain text split after final punctuation and at line ends (enough for hand-written test texts). */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^.!?]+[.!?]?/g;
+  const re = /[^.!?\n]+[.!?]?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const lead = m[0].length - m[0].trimStart().length;
     const start = m.index + lead;
