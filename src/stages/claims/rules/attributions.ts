@@ -146,6 +146,8 @@ function sentenceAttributions(
     return end > start ? [start, end] : null;
   };
 
+  const lettered = words.filter((x) => !x.punct);
+  const titleCase = lettered.length > 2 && lettered.filter((x) => /^\p{Lu}/u.test(x.text)).length / lettered.length > 0.6;
   for (let i = 0; i < n; i++) {
     const w = words[i];
     if (w.punct) continue;
@@ -180,9 +182,11 @@ function sentenceAttributions(
       }
     }
 
+    // A capitalised cue is a name ("the United States") unless the line is a title-case headline.
+    if (/^\p{Lu}/u.test(w.text) && !titleCase) continue;
     const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be'].includes(words[i - 1]?.lower ?? '');
     // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
-    const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|es|s|id|ew|ught|afraid|sure|aware|convinced|confident|clear)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
+    const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|afraid|sure|aware|convinced|confident)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
     const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
     const isParticiple = lexicon.participles.has(w.lower) && !progressive;
     if (!isVerb && !isParticiple) continue;
