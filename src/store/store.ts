@@ -143,16 +143,22 @@ function lockKeys(fp: Fingerprint, id: string): number[] {
   return keys.sort((a, b) => a - b);
 }
 
-/** Postgres text cannot hold NUL; U+FFFD keeps the UTF-16 length, so every offset still indexes the text. */
+/** NUL, and UTF-16 surrogates without their pair: what Postgres text and jsonb cannot hold. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A string Postgres can store: NUL and unpaired surrogates become U+FFFD, one UTF-16 unit each like what they
+ * replace, so every offset still indexes the stored text.
+ */
 function pgText(text: string): string;
 function pgText(text: string | null | undefined): string | null;
 function pgText(text: string | null | undefined): string | null {
-  return text == null ? null : text.replace(/\u0000/g, '\uFFFD');
+  return text == null ? null : text.replace(UNSTORABLE, '\uFFFD');
 }
 
-/** A value as a JSON parameter, with `\u0000` escapes (which jsonb rejects) replaced as in {@link pgText}. */
+/** A value as a JSON parameter, every string in it made storable as in {@link pgText}. */
 function jsonParam(value: unknown): string {
-  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? pgText(v) : v));
 }
 
 /** A `YYYY-MM-DD` date that exists, or null: a stage's odd date must not fail the whole document. */

@@ -382,22 +382,26 @@ for (const backend of backends) {
       assert.equal(await store.getEntity('nope'), null);
     });
 
-    test('text with NUL characters and odd dates is stored, offsets intact', async () => {
+    test('text with NUL characters, lone surrogates and odd dates is stored, offsets intact', async () => {
       const { store } = await freshStore();
       await store.migrate();
-      const input = 'Kyiv\u0000 was shelled overnight, officials said, and \\u0000 is not a NUL here.';
+      const input = 'Kyiv\u0000 was shelled overnight, officials said, and \\u0000 is not a NUL here. \uD83D\uDE00 \uDE00 \uD83D.';
       const doc = {
         ...textDoc('nul', input),
         published: { value: '2023-02-30', rule: 'time/test' },
         times: [{ ...makeSpan(input, 0, 4, 'time/test'), value: 'soon', sentence: 0 }],
+        excluded: [makeSpan(input, input.indexOf(' \uDE00') + 1, input.indexOf(' \uDE00') + 2, 'clean/test')],
       };
       const [r] = await store.ingestDocuments([doc]);
       assert.equal(r.status, 'stored');
       const got = await store.getDocument('nul');
       assert.equal(got?.input.length, input.length);
-      assert.equal(got?.input, input.replace('\u0000', '\uFFFD'));
+      assert.equal(got?.input, input.replace('\u0000', '\uFFFD').replace(' \uDE00 \uD83D.', ' \uFFFD \uFFFD.'));
       assert.equal(got?.published, null);
       assert.equal(got?.extraction.published, '2023-02-30');
+      const times = got?.extraction.times as { text: string }[];
+      assert.equal(times[0].text, 'Kyiv');
+      assert.equal((got?.extraction.excluded as { text: string }[])[0].text, '\uFFFD');
     });
 
     test('two writers ingesting the same text at once store it once', async () => {
