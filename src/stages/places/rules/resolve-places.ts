@@ -232,7 +232,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     // A town abroad that only shares the name of a place the gazetteer lacks at home (Kent, Washington, in
     // an English story): a place, but too doubtful to put on the map.
     if (home && p.type === 'city' && p.country !== home && p.population < 200_000 && !top.reason && !mentionedElsewhere(ctx.countries, p.country, m.key)) {
-      return { place: null, reason: 'foreign-namesake' };
+      return m.locative || m.words > 1 ? { place: null, reason: 'foreign-namesake' } : null;
     }
     let reason: string;
     if (m.candidates.length === 1) reason = 'only-candidate';
@@ -257,6 +257,8 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, options: Resol
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
   if (m.rule === 'places/loose-spelling') return reason === 'admin-context' || reason === 'nearby-place' || (supported && p.population >= 100_000);
   if (common && !supported) return false;
+  // Every first word is capitalised: a small town there needs its division or a neighbour to back it.
+  if (m.initial && m.plain && p.population < 50_000 && reason !== 'admin-context' && reason !== 'nearby-place') return false;
   if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
   if (m.embedded && !supported && p.population < 100_000) return false;
   if (p.population >= 20_000) return true;

@@ -40,6 +40,8 @@ export interface PlaceMatch {
   readonly words: number;
   /** A single ordinary word (not an abbreviation or acronym), which a lower-case use elsewhere makes doubtful. */
   readonly plain?: boolean;
+  /** The first word of its sentence, capitalised whatever it is ("Just", "Still", "Story"). */
+  readonly initial?: boolean;
 }
 
 // Compiled once: a word starts with a letter or digit and may hold inner apostrophes, hyphens and dots.
@@ -202,6 +204,7 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
         ...(embeddedBefore || embeddedAfter ? { embedded: true } : {}), words: best,
         ...(best === 1 && !allCaps(w) && !w.text.includes('.') ? { plain: true } : {}),
+        ...(i === 0 ? { initial: true } : {}),
       });
     }
     i = next;
