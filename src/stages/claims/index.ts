@@ -14,9 +14,6 @@ import { findProposition, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
 
-/** Longest content kept, in UTF-16 units; a run-on "sentence" of thousands of words is cut here. */
-export const MAX_CONTENT_LENGTH = 2000;
-
 /** Extracts the claims of a document. */
 export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; messages: Message[] } {
   const text = doc.view.text;
@@ -32,10 +29,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const seen = new Set<string>();
 
   raws.forEach((a: RawAttribution) => {
-    let [cStart, cEnd] = trimRange(text, a.content);
+    const [cStart, cEnd] = trimRange(text, a.content);
     if (cEnd <= cStart) return;
-    if (cEnd - cStart > MAX_CONTENT_LENGTH) {
-      cEnd = cStart + MAX_CONTENT_LENGTH;
+    if (a.truncated) {
       messages.push(makeMessage('info', 'Reported speech longer than the content cap was cut.', 'claims/content-cap', doc.view.toInputStart(cStart), doc.view.toInputEnd(cEnd)));
     }
     const key = `${cStart}:${cEnd}:${a.speaker?.[0]}`;

@@ -26,7 +26,15 @@ export interface RawAttribution {
   readonly rule: string;
   /** For quote continuations: the attribution it continues. */
   readonly continues?: number;
+  /** Set when the content was cut at {@link MAX_CONTENT_LENGTH}. */
+  readonly truncated?: boolean;
 }
+
+/**
+ * Longest content kept, in UTF-16 units. A run-on "sentence" of thousands of words, or an unbalanced quote in
+ * an article without sentence ends, is cut here, so no claim spans a whole article by accident.
+ */
+export const MAX_CONTENT_LENGTH = 2000;
 
 /** Words that may sit between a cue and its content without being content ("said on Friday that"). */
 const LEAD_IN = new Set([
@@ -69,7 +77,7 @@ export function findAttributions(text: string, sentences: readonly SentenceRange
       if (cont) out.push(cont);
     }
   });
-  return out;
+  return out.map((a) => (a.content[1] - a.content[0] > MAX_CONTENT_LENGTH ? { ...a, content: [a.content[0], a.content[0] + MAX_CONTENT_LENGTH] as const, truncated: true } : a));
 }
 
 function trimEnd(text: string, start: number, end: number): number {

@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findAttributions, MAX_CONTENT_LENGTH } from '../../src/stages/claims/rules/attributions.js';
+import { splitSentences } from '../../src/stages/claims/rules/sentences.js';
+
+/** Speaker, cue and content texts of every attribution of a text. */
+function attributions(text: string) {
+  return findAttributions(text, splitSentences(text)).map((a) => ({
+    speaker: a.speaker ? text.slice(a.speaker[0], a.speaker[1]) : null,
+    cue: text.slice(a.cue[0], a.cue[1]),
+    content: text.slice(a.content[0], a.content[1]),
+    rule: a.rule,
+  }));
+}
+const one = (text: string) => {
+  const found = attributions(text);
+  assert.equal(found.length, 1, JSON.stringify(found));
+  return found[0];
+};
+
+test('indirect speech with that and a time lead-in', () => {
+  const a = one('Ukrainian Deputy Defense Minister Hanna Maliar said Friday that their forces had retaken 2 kilometers.');
+  assert.equal(a.speaker, 'Ukrainian Deputy Defense Minister Hanna Maliar');
+  assert.equal(a.cue, 'said');
+  assert.equal(a.content, 'their forces had retaken 2 kilometers');
+});
+
+test('quote, cue, speaker', () => {
+  const a = one('“We still hold the southwest,” Maliar said.');
+  assert.deepEqual([a.speaker, a.content, a.rule], ['Maliar', 'We still hold the southwest', 'claims/quote-speaker-said']);
+});
+
+test('quote, cue, speaker inverted', () => {
+  const a = one('“The city has fallen,” said the ministry.');
+  assert.deepEqual([a.speaker, a.content], ['the ministry', 'The city has fallen']);
+});
+
+test('speaker, cue, quote with a channel', () => {
+  const a = one('Evgeny Poddubny wrote on Telegram, “Let’s assume that the enemy counteroffensive has begun.”');
+  assert.equal(a.speaker, 'Evgeny Poddubny');
+  assert.equal(a.content, 'Let’s assume that the enemy counteroffensive has begun');
+});
+
+test('a quote spanning sentences stays one content', () => {
+  const a = one('Yusov said, “The enemy is exhausted. Their offensive has failed.”');
+  assert.equal(a.content, 'The enemy is exhausted. Their offensive has failed');
+});
+
+test('appositive speaker and postposed content', () => {
+  const a = attributions('Troops advanced 400 meters, Sergey Cherevati, spokesman for the Eastern group, said.')[0];
+  assert.deepEqual([a.speaker, a.content], ['Sergey Cherevati', 'Troops advanced 400 meters']);
+});
+
+test('title before the name in commas', () => {
+  const a = one('But Ukraine’s deputy defense minister, Hannah Malial, said defenders still controlled an area.');
+  assert.deepEqual([a.speaker, a.content], ['Hannah Malial', 'defenders still controlled an area']);
+});
+
+test('according to, before and after the content', () => {
+  assert.deepEqual([one('According to British intelligence, Russia sent reinforcements.').speaker, one('According to British intelligence, Russia sent reinforcements.').content], ['British intelligence', 'Russia sent reinforcements']);
+  const b = one('Russia sent reinforcements, according to the Institute for the Study of War.');
+  assert.deepEqual([b.speaker, b.content], ['the Institute for the Study of War', 'Russia sent reinforcements']);
+});
+
+test('colon form', () => {
+  const a = one('The governor wrote on Telegram: the attack was repelled.');
+  assert.deepEqual([a.speaker, a.content, a.rule], ['The governor', 'the attack was repelled', 'claims/colon']);
+});
+
+test('participial cue takes the subject', () => {
+  const found = attributions('The Russian Ministry of Defense followed suit, announcing that the city had been conquered.');
+  assert.equal(found[0].speaker, 'The Russian Ministry of Defense');
+  assert.equal(found[0].content, 'the city had been conquered');
+});
+
+test('passive nominal cue', () => {
+  const found = attributions('The ministry dismissed statements circulated by Telegram channels about breakthroughs on the front.');
+  const p = found.find((a) => a.rule === 'claims/passive-nominal');
+  assert.ok(p);
+  assert.equal(p.speaker, 'Telegram channels');
+  assert.equal(p.content, 'breakthroughs on the front');
+});
+
+test('a quote continuation keeps the speaker', () => {
+  const found = attributions('“It has been going on for months,” she wrote on Telegram. “Nothing more is happening.”');
+  assert.equal(found.length, 2);
+  assert.equal(found[1].speaker, 'she');
+  assert.equal(found[1].rule, 'claims/quote-continuation');
+});
+
+test('collective and anonymous sources', () => {
+  assert.equal(one('Military bloggers reported that Kozinka was occupied.').speaker, 'Military bloggers');
+  assert.equal(one('The city was quiet on Sunday, sources said.').speaker, 'sources');
+});
+
+test('metonym speaker', () => {
+  assert.equal(one('Moscow declared that the village was liberated.').speaker, 'Moscow');
+});
+
+test('negative cases: nouns and names are not cues', () => {
+  assert.deepEqual(attributions('The report was published on Monday.'), []);
+  assert.deepEqual(attributions('The United States would send more tanks.'), []);
+  assert.deepEqual(attributions('Russian troops shelled the town overnight.'), []);
+  assert.deepEqual(attributions('Kyiv has rejected claims of a major push.').filter((a) => a.cue === 'claims'), []);
+});
+
+test('bad input: unbalanced quotes, other scripts, a 5,000-word quote, one long quote', () => {
+  const words = Array.from({ length: 5000 }, (_, i) => `слово${i % 7}`).join(' ');
+  const inputs = [
+    `He said “${words}`,
+    `“${words} said ${words}”`,
+    `「${words}」と彼は言った。`,
+    `"${'a said b. '.repeat(3000)}"`,
+  ];
+  for (const text of inputs) {
+    const found = findAttributions(text, splitSentences(text));
+    for (const a of found) assert.ok(a.content[1] - a.content[0] <= MAX_CONTENT_LENGTH, 'no claim spans the whole article');
+  }
+});
