@@ -104,7 +104,7 @@ function score(gold: Gold[], pred: Predicted[], tally: Tally, misses: string[], 
       const list = tally.byType.get(p.type ?? '?') ?? [];
       list.push(d);
       tally.byType.set(p.type ?? '?', list);
-      if (d > 161) far.push(`${g.name} → ${p.id} ${Math.round(d)} km`);
+      if (d > 161) far.push(`${g.name} → ${p.id} ${p.type ?? ""} ${Math.round(d)} km`);
     }
   }
   pred.forEach((p, i) => {

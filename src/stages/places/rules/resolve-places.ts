@@ -33,9 +33,9 @@ export function prior(p: GazetteerPlace): number {
     // Countries and continents outrank any namesake town (China, Texas; Armenia, Colombia) whatever the
     // context: news names a country far more often than a hamlet sharing its name.
     case 'continent':
-      return 13;
+      return 14.5;
     case 'country':
-      return 12.5;
+      return 14;
     case 'admin1':
       return 6.5;
     default:
