@@ -129,3 +129,11 @@ test('weapon nouns alone make no event; ambiguous triggers need a conflict cue',
     assert.deepEqual(eventsStage.run(makeDoc(text), {}).events, [], text);
   }
 });
+
+test('a state force taking a place abroad is a foreign state actor (ACLED: non-state actor overtakes territory)', () => {
+  const run = (text: string) =>
+    eventsStage.run(makeDoc(text, { entities: (d) => [entity(d, 'place', 'geo:1', 'Bakhmut', { type: 'city', country: 'UA' })] }), {}).events[0];
+  assert.equal(run('Russian forces captured Bakhmut.').subType, 'Non-state actor overtakes territory');
+  assert.match(run('Russian forces captured Bakhmut.').rule, /\+foreign-state$/);
+  assert.equal(run('Ukrainian forces recaptured Bakhmut.').subType, 'Government regains territory');
+});

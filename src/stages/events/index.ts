@@ -17,6 +17,7 @@ import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
+import { takerCountry } from './rules/territory.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
@@ -134,6 +135,14 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
     if (referred && (!placeIds.length || named < placeRank(referred.type))) placeIds = [referred.id];
   }
 
+  // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
+  let type = cls;
+  if (cls.code === 'GOV_REGAINS_TERIT' && placeIds.length) {
+    const country = doc.entities.find((e) => e.id === placeIds[0])?.country;
+    const taker = takerCountry(text, trigger.start);
+    if (country && taker && country !== taker) type = eventClasses.get('NON_STATE_ACTOR_OVERTAKES_TER') ?? cls;
+  }
+
   const tStart = doc.view.toInputStart(s.vStart + trigger.start);
   const tEnd = doc.view.toInputEnd(s.vStart + trigger.end);
   const claims = claimsOf(doc, tStart, tEnd);
@@ -148,8 +157,8 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   ];
   const evidence = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
   const base = {
-    type: cls.type,
-    subType: cls.subType,
+    type: type.type,
+    subType: type.subType,
     date: when.date,
     datePrecision: when.precision,
     actors,
@@ -161,7 +170,7 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
     end: evidence.end,
     text: evidence.text,
     sentence: s.index,
-    rule: `events/${trigger.rule}`,
+    rule: type === cls ? `events/${trigger.rule}` : `events/${trigger.rule}+foreign-state`,
   };
   const targets = placeIds.length ? placeIds : [null];
   return targets.map((place) => ({ ...base, id: '', place, rule: targets.length > 1 ? `${base.rule}+place-list` : base.rule }));

@@ -110,6 +110,8 @@ export const actorCues = {
   government: compilePattern(actorsData.government),
   nonState: compilePattern(actorsData.nonState),
   conflict: compilePattern(actorsData.conflict),
+  /** Demonym (lower case) → ISO country code of the state it names. */
+  demonyms: actorsData.demonyms as Record<string, string>,
 };
 
 /** True when a sentence has an actor or conflict cue, so that an ambiguous trigger in it may be an event. */

@@ -53,3 +53,20 @@ function decide(text: string, start: number, end: number): Taker {
   if (g2 !== -1 && (n2 === -1 || g2 < n2)) return 'government';
   return 'nonState';
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let demonymRe: RegExp | null = null;
+
+/**
+ * The country of the state actor named nearest before the trigger ("Russian forces captured …" → `RU`), or
+ * null. ACLED codes a state force taking a place in another country as a foreign state actor, under
+ * "Non-state actor overtakes territory".
+ */
+export function takerCountry(text: string, start: number): string | null {
+  demonymRe ??= new RegExp(`(?<![\\w.])(${Object.keys(actorCues.demonyms).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w])`, 'gi');
+  const before = text.slice(Math.max(0, start - 120), start);
+  let last: string | null = null;
+  demonymRe.lastIndex = 0;
+  for (let m = demonymRe.exec(before); m; m = demonymRe.exec(before)) last = m[1].toLowerCase();
+  return last ? actorCues.demonyms[last] ?? null : null;
+}
