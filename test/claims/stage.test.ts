@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc, type Doc, type Entity } from '../../src/core/index.js';
+import { claimsStage } from '../../src/stages/claims/index.js';
+
+const TEXT = [
+  'Ukraine’s deputy defence minister Hanna Maliar said on Tuesday that defenders still controlled part of Bakhmut.',
+  '“Nothing more is happening,” she wrote on Telegram.',
+  'The ministry said in a statement that its troops had captured Bakhmut.',
+  'Moscow declared that 70 soldiers were killed.',
+  'Meanwhile Russian military bloggers claimed that Wagner had taken the city.',
+].join(' ');
+
+function mention(text: string, from = 0) {
+  const start = TEXT.indexOf(text, from);
+  return { start, end: start + text.length, text, rule: 'test', sentence: 0 };
+}
+
+/** A document as the earlier stages would leave it: entities, times and a publication date. */
+function doc(): Doc {
+  const entities: Entity[] = [
+    { id: 'person:hanna-maliar', kind: 'person', name: 'Hanna Maliar', side: 'UA', mentions: [mention('Hanna Maliar')] },
+    { id: 'org:russian-defence-ministry', kind: 'organization', name: 'Russian Defence Ministry', side: 'RU', mentions: [mention('Russian', TEXT.indexOf('Meanwhile') + 100)].filter((m) => m.start > 0) },
+    { id: 'geo:713174', kind: 'place', name: 'Bakhmut', geonamesId: 713174, mentions: [mention('Bakhmut'), mention('Bakhmut', TEXT.indexOf('captured'))] },
+  ];
+  const d = createDoc({ id: 'd', input: TEXT, format: 'text', published: { value: '2023-05-25', rule: 'test' } });
+  const tuesday = mention('on Tuesday');
+  return { ...d, entities, times: [{ ...tuesday, value: '2023-05-23', precision: 'day', sentence: 0 }] };
+}
+
+test('claims carry speaker, side, channel, date and proposition', () => {
+  const out = claimsStage.run(doc(), {});
+  const [maliar, quote, ministry, moscow, bloggers] = out.claims;
+  assert.equal(out.claims.length, 5, JSON.stringify(out.claims.map((c) => c.content)));
+  assert.deepEqual([maliar.speaker, maliar.side, maliar.date, maliar.datePrecision], ['person:hanna-maliar', 'UA', '2023-05-23', 'day']);
+  assert.deepEqual(maliar.proposition && [maliar.proposition.kind, maliar.proposition.place, maliar.proposition.holder, maliar.proposition.polarity], ['control', 'geo:713174', 'RU', 'denies']);
+  assert.deepEqual([quote.speaker, quote.speakerText, quote.channel, quote.date, quote.datePrecision], ['person:hanna-maliar', 'she', 'Telegram', '2023-05-25', 'week']);
+  assert.equal(ministry.channel, 'statement');
+  assert.deepEqual([moscow.speaker, moscow.side, moscow.proposition?.kind, moscow.proposition?.count], [null, 'RU', 'losses', 70]);
+  assert.equal(bloggers.side, 'RU');
+  assert.deepEqual(bloggers.proposition && [bloggers.proposition.holder, bloggers.proposition.place], ['RU', 'geo:713174']);
+});
+
+test('every span indexes the input; ids are unique', () => {
+  const out = claimsStage.run(doc(), {});
+  const ids = new Set(out.claims.map((c) => c.id));
+  assert.equal(ids.size, out.claims.length);
+  for (const c of out.claims) {
+    for (const s of [c.contentSpan, c.cueSpan, c.speakerSpan]) if (s) assert.equal(TEXT.slice(s.start, s.end), s.text);
+    assert.equal(c.content, c.contentSpan.text);
+    assert.ok(c.start <= c.contentSpan.start && c.contentSpan.end <= c.end);
+    assert.match(c.rule, /^claims\//);
+  }
+});
+
+test('works on a bare document: no sentences, entities or times', () => {
+  const bare = createDoc({ id: 'b', input: 'The governor said the village was liberated.', format: 'text' });
+  const out = claimsStage.run(bare, {});
+  assert.equal(out.claims.length, 1);
+  assert.equal(out.claims[0].date, null);
+  assert.equal(out.claims[0].speaker, null);
+  // No place entity and no named place: a capture without a place is no proposition.
+  assert.equal(out.claims[0].proposition, undefined);
+});
+
+test('a publication date from the context dates a claim when the document has none', () => {
+  const out = claimsStage.run(createDoc({ id: 'c', input: 'Officials said the town was quiet.', format: 'text' }), { published: '2023-05-12' });
+  assert.deepEqual([out.claims[0].date, out.claims[0].datePrecision], ['2023-05-12', 'week']);
+});
