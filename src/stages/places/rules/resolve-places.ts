@@ -260,7 +260,8 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, options: Resol
   // Every first word is capitalised: a small town there needs its division or a neighbour to back it.
   if (m.initial && m.plain && p.population < 50_000 && reason !== 'admin-context' && reason !== 'nearby-place') return false;
   if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
-  if (m.embedded && !supported && p.population < 100_000) return false;
+  // Inside a longer name only a big city, or one its own division or neighbours back, is taken as a place.
+  if (m.embedded && p.population < 100_000 && reason !== 'admin-context' && reason !== 'nearby-place') return false;
   if (p.population >= 20_000) return true;
   if (supported) return m.locative || m.words >= 2 || p.population >= 1000;
   if (m.locative && p.population >= 1000) return true;

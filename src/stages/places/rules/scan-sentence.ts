@@ -195,8 +195,10 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     }
     const follow = words[next];
     const metonym = follow !== undefined && lex.metonymVerbs.has(follow.folded) && text.slice(end, follow.start).trim() === '';
-    const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.notPlaces.has(prev.folded) && !prevLocative;
-    const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.notPlaces.has(follow.folded);
+    // Inside a longer capitalised name ("Jack Sullivan", "Wagner Group"), unless the neighbour is a function
+    // word that merely starts the sentence or clause ("In Kyiv").
+    const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.functionWords.has(prev.folded) && !prevLocative;
+    const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.functionWords.has(follow.folded);
     const upper = allCaps(w) && best === 1 && w.text.length <= 4;
     if (!titled) {
       out.push({
