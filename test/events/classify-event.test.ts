@@ -49,3 +49,8 @@ test('a passive "were pushed back" gives the ground to the other side', () => {
   assert.equal(classifyEvent('The militants were pushed back from the area by the army.')?.code, 'GOV_REGAINS_TERIT');
   assert.equal(classifyEvent('The rebels were driven out of the town.')?.code, 'GOV_REGAINS_TERIT');
 });
+
+test('a capital after a dateline starts the sentence, not a name', () => {
+  assert.equal(classifyEvent('KABUL — Clashes erupted overnight between troops and insurgents.')?.code, 'ARMED_CLASH');
+  assert.equal(classifyEvent('KYIV (Reuters) - Shelling hit the city centre.')?.code, 'ART_MISS_ATTACK');
+});

@@ -45,8 +45,9 @@ function inName(text: string, start: number, end: number): boolean {
   if (titleCase(text, start)) return false;
   const before = text.slice(Math.max(0, start - 40), start);
   const prev = /([A-Za-z][\w'’]*)[ ]+$/.exec(before);
-  const sentenceInitial = /(^|[.!?:"“]\s*)$/.test(before);
-  const prevCap = !!prev && /^[A-Z]/.test(prev[1]) && !sentenceInitial;
+  // After a dateline ("KABUL —", "KYIV, May 3 (Reuters) -") a capital starts the sentence, not a name.
+  const sentenceInitial = /(^|[.!?:"“—–()-]\s*)$/.test(before);
+  const prevCap = !!prev && /^[A-Z][a-z]/.test(prev[1]) && !sentenceInitial;
   const next = /^[ ]+([A-Za-z][\w'’]*)/.exec(text.slice(end, end + 40));
   const nextCap = !!next && /^[A-Z]/.test(next[1]);
   return (prevCap || nextCap) && !sentenceInitial;
