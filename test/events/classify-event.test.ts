@@ -54,3 +54,7 @@ test('a capital after a dateline starts the sentence, not a name', () => {
   assert.equal(classifyEvent('KABUL — Clashes erupted overnight between troops and insurgents.')?.code, 'ARMED_CLASH');
   assert.equal(classifyEvent('KYIV (Reuters) - Shelling hit the city centre.')?.code, 'ART_MISS_ATTACK');
 });
+
+test('disaster words in their conflict sense are not disasters', () => {
+  assert.equal(classifyEvent('Rebels stormed the town as talks collapsed and documents leaked.')?.type, 'Battles');
+});
