@@ -3,7 +3,7 @@
  * on disk (`./.sitrep` by default) or in memory for tests. No server to run; one process at a time per folder,
  * enforced by a lock file.
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
@@ -82,16 +82,25 @@ function lockFolder(path: string): () => void {
   };
 }
 
-/** Checks that the folder exists (creating it) and is writable, with a sentence saying how to fix it when not. */
+/**
+ * Checks that the folder exists (creating it) and is writable, and that it is empty or holds a database: PGlite
+ * would otherwise scatter a Postgres data folder among a user's files (`--db ~/Documents` by mistake).
+ */
 function prepareFolder(dir: string): string {
   const path = resolve(dir);
+  let entries: string[];
   try {
     mkdirSync(path, { recursive: true });
     accessSync(path, constants.W_OK | constants.R_OK);
+    entries = readdirSync(path);
   } catch (error) {
-    const why = describe(error);
     throw new Error(
-      `Cannot use ${path} as the sitrep database folder (${why}); pass a writable folder with --db DIR or SITREP_DB, or set DATABASE_URL to use a PostgreSQL server.`,
+      `Cannot use ${path} as the sitrep database folder (${describe(error)}); pass a writable folder with --db DIR or SITREP_DB, or set DATABASE_URL to use a PostgreSQL server.`,
+    );
+  }
+  if (!entries.includes('PG_VERSION') && entries.some((name) => name !== LOCK_FILE)) {
+    throw new Error(
+      `${path} is not empty and holds no sitrep database; pass a new or empty folder with --db DIR or SITREP_DB.`,
     );
   }
   return path;

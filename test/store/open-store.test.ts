@@ -64,3 +64,13 @@ test('a PGlite folder is used by one process at a time; a lock left by a dead pr
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a folder with other files and no database is refused rather than filled with database files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-notdb-'));
+  try {
+    writeFileSync(join(dir, 'notes.txt'), 'my notes');
+    await assert.rejects(openDb({ dir, env: {} }), /is not empty and holds no sitrep database; pass a new or empty folder with --db DIR or SITREP_DB\.$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
