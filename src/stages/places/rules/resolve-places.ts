@@ -83,12 +83,14 @@ function countryShare(ctx: Context, cc: string, key: string): number {
   return total ? inside / total : 0;
 }
 
-function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: number; reason: string } {
+function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: number; reason: string; local: boolean } {
   let score = 0;
   let reason = '';
   let best = 0;
+  let local = false;
   const note = (points: number, why: string): void => {
     score += points;
+    if (why !== 'country-context') local = true;
     if (points > best) {
       best = points;
       reason = why;
@@ -110,7 +112,7 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
     if (nearest < 100) note(1.5, 'nearby-place');
     else if (nearest < 300) note(0.75, 'nearby-place');
   }
-  return { score, reason };
+  return { score, reason, local };
 }
 
 // A bare division name that is also the main name of a city inside it ("Donetsk") means the city; a city
@@ -121,7 +123,8 @@ function sharesNameWithCity(g: Gazetteer, p: GazetteerPlace, cands: readonly num
   return cands.some((c) => g.places[c].type === 'city' && g.places[c].admin1 === p.admin1 && foldName(g.places[c].name) === base);
 }
 
-type Ranked = { index: number; score: number; reason: string }[];
+/** Candidates best first, with the context reason that weighed most and whether a local one (division, neighbour) helped. */
+type Ranked = { index: number; score: number; reason: string; local: boolean }[];
 // Mentions of the same name with the same candidates rank alike; memoised per context within one document.
 let memo = new WeakMap<object, Map<string, Ranked>>();
 const NO_CONTEXT = {};
@@ -143,12 +146,14 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked 
     // A place called so in its main name beats one that merely lists the name among many alternates.
     if (p.type === 'city' && foldName(p.name) === m.key) score += 1;
     let reason = '';
+    let local = false;
     if (ctx) {
       const c = contextScore(p, m.key, ctx);
       score += c.score;
       reason = c.reason;
+      local = c.local;
     }
-    return { index, score, reason };
+    return { index, score, reason, local };
   });
   // Deterministic: score, then population, then the smaller GeoNames id.
   out.sort((a, b) => b.score - a.score || g.places[b.index].population - g.places[a.index].population || g.places[a.index].geonamesId - g.places[b.index].geonamesId);
@@ -209,7 +214,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (pick && accept(m, g.places[pick.index], pick.reason, options)) second.push({ key: m.key, index: pick.index });
+    if (pick && accept(m, g.places[pick.index], pick.reason, pick.local, options)) second.push({ key: m.key, index: pick.index });
   });
   const ctx = contextOf(g, second);
 
@@ -227,7 +232,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     const top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
-    if (!accept(m, p, top.reason, options)) return null;
+    if (!accept(m, p, top.reason, top.local, options)) return null;
     if (p.type === 'city' && nameParts.has(m.key) && p.population < 100_000 && !m.locative) return null;
     // A town abroad that only shares the name of a place the gazetteer lacks at home (Kent, Washington, in
     // an English story): a place, but too doubtful to put on the map.
@@ -246,7 +251,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
 }
 
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
-function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, options: ResolveOptions): boolean {
+function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean, options: ResolveOptions): boolean {
   const supported = reason !== '';
   const common = m.plain === true && options.lowerWords?.has(m.key) === true;
   if (p.type !== 'city') {
@@ -255,13 +260,13 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, options: Resol
   }
   if (m.region) return true;
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
-  if (m.rule === 'places/loose-spelling') return reason === 'admin-context' || reason === 'nearby-place' || (supported && p.population >= 100_000);
+  if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000);
   if (common && !supported) return false;
   // Every first word is capitalised: a small town there needs its division or a neighbour to back it.
-  if (m.initial && m.plain && p.population < 50_000 && reason !== 'admin-context' && reason !== 'nearby-place') return false;
+  if (m.initial && m.plain && p.population < 50_000 && !local) return false;
   if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
   // Inside a longer name only a big city, or one its own division or neighbours back, is taken as a place.
-  if (m.embedded && p.population < 100_000 && reason !== 'admin-context' && reason !== 'nearby-place') return false;
+  if (m.embedded && p.population < 100_000 && !local) return false;
   if (p.population >= 20_000) return true;
   if (supported) return m.locative || m.words >= 2 || p.population >= 1000;
   if (m.locative && p.population >= 1000) return true;

@@ -1,0 +1,57 @@
+/**
+ * Spelling variants, context and bad input against the real gazetteer (loaded once for this file).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc, type Entity } from '../../src/core/index.js';
+import { createContext, runPipeline, stages } from '../../src/pipeline.js';
+import { placesStage } from '../../src/stages/places/index.js';
+
+const upTo = stages.slice(0, stages.indexOf(placesStage) + 1);
+const ctx = await createContext({}, upTo);
+const places = (text: string): Entity[] =>
+  runPipeline(createDoc({ id: 't', input: text, format: 'text' }), ctx, upTo).entities.filter((e) => e.kind === 'place');
+const idOf = (text: string, form: string): string | undefined => places(text).find((e) => e.mentions.some((m) => m.text === form))?.id;
+
+test('transliteration variants reach the same GeoNames place', () => {
+  const pairs: [string, string][] = [
+    ['Kyiv', 'Kiev'], ['Oryol', 'Oriol'], ['Oryol', 'Orel'], ['Ramenskoye', 'Ramenskoe'], ['Sloviansk', 'Slavyansk'],
+    ['Bakhmut', 'Bachmut'], ['Bakhmut', 'Artemivsk'], ['Grayvoron', 'Graivoron'],
+  ];
+  for (const [a, b] of pairs) {
+    const ctxText = (name: string) => `Drones struck ${name} in Russia and Ukraine, near Belgorod and Kursk, the governor said.`;
+    const ia = idOf(ctxText(a), a);
+    assert.ok(ia?.startsWith('geo:'), a);
+    assert.equal(idOf(ctxText(b), b), ia, `${a} / ${b}`);
+  }
+});
+
+test('Moscow next to Idaho towns is Moscow, Idaho; next to Tula it is the capital', () => {
+  const idaho = places('The fire spread from Lewiston to Pullman and Moscow, Idaho, officials in Boise said.');
+  assert.equal(idaho.find((e) => e.name === 'Moscow')?.country, 'US');
+  const russia = places('Drones fell near Istra and Tula before reaching Moscow.');
+  assert.equal(russia.find((e) => e.name === 'Moscow')?.country, 'RU');
+});
+
+test('"Moscow said" is tagged as a metonym', () => {
+  const [moscow] = places('Moscow said the drones were shot down.');
+  assert.equal(moscow.mentions[0].metonym, true);
+});
+
+test('Donetsk region is the oblast; Belgorod Oblast and the province of Belgorod too', () => {
+  assert.equal(places('Shelling in the Donetsk region went on.')[0]?.type, 'admin1');
+  assert.equal(places('Shelling in Belgorod Oblast went on.')[0]?.geonamesId, 578071);
+  assert.equal(places('Shelling in the province of Belgorod went on.')[0]?.geonamesId, 578071);
+});
+
+test('no places in person names, months, demonyms and common words', () => {
+  assert.deepEqual(places('Ukrainian and Russian officials met in May. Jack Sullivan said nothing.').map((e) => e.name), []);
+});
+
+test('bad input stays bounded: capitals only, Cyrillic, a long list, a broken line', () => {
+  assert.doesNotThrow(() => places('KYIV MOSCOW PARIS LONDON BERLIN WARSAW MINSK RIGA '.repeat(50)));
+  assert.ok(places('Ракети влучили в Київ і Харків.').some((e) => e.id === 'geo:703448'));
+  const list = Array.from({ length: 10_000 }, (_, i) => ['Kyiv', 'Kharkiv', 'Odesa', 'Lviv'][i % 4]).join(', ');
+  assert.equal(places(list).length, 4);
+  assert.equal(places('Troops left Kramatorsk and\nSloviansk.').length, 2);
+});
