@@ -15,12 +15,19 @@ export function foldName(name: string): string {
 }
 
 /**
+ * Speaker texts that name nobody by themselves: an unresolved pronoun or a bare "reports" could be anyone, so
+ * such a claim is vouched for only by the outlet that carries it.
+ */
+const ANONYMOUS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'reports', 'report', 'sources', 'source', 'officials', 'media']);
+
+/**
  * The key of a claim's source: the speaker's entity id (stable across outlets and spelling variants),
  * else the folded speaker text, else the outlet itself when the claim is unattributed ("reports emerged").
  */
 export function sourceKey(claim: Pick<Claim, 'speaker' | 'speakerText'>, outlet: string): string {
   if (claim.speaker) return claim.speaker;
-  if (claim.speakerText && foldName(claim.speakerText)) return `text:${foldName(claim.speakerText)}`;
+  const folded = claim.speakerText ? foldName(claim.speakerText) : '';
+  if (folded && !ANONYMOUS.has(folded)) return `text:${folded}`;
   return `outlet:${outlet}`;
 }
 

@@ -110,3 +110,11 @@ test('an unlinked speaker named in full and by surname is one source; two people
   });
   assert.equal(groupPropositions([b])[0].sources.total, 3, 'the bare surname cannot be assigned to either');
 });
+
+test('an unresolved pronoun is not a source of its own: the outlet vouches for it', async () => {
+  const { sourceKey } = await import('../../src/crossdoc/index.js');
+  assert.equal(sourceKey({ speaker: null, speakerText: 'She' }, 'DW'), 'outlet:DW');
+  assert.equal(sourceKey({ speaker: null, speakerText: 'reports' }, 'DW'), 'outlet:DW');
+  assert.equal(sourceKey({ speaker: null, speakerText: 'Hanna Maliar' }, 'DW'), 'text:hanna maliar');
+  assert.equal(sourceKey({ speaker: 'person:x', speakerText: 'she' }, 'DW'), 'person:x');
+});
