@@ -41,6 +41,7 @@ const LEAD_IN = new Set([
   'on', 'in', 'at', 'during', 'via', 'through', 'over', 'late', 'early', 'earlier', 'later', 'last', 'this', 'overnight',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'publicly', 'again', 'also', 'previously', 'repeatedly', 'separately', 'in', 'after', 'before',
 ]);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
 const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
 const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however', 'still', 'now', 'then', 'also', 'instead', 'moreover']);
@@ -236,6 +237,8 @@ function sentenceAttributions(
       else if (j >= 2 && words[j].text === ',' && relativeClauseStart(words, j) > 0) j = relativeClauseStart(words, j) - 1;
       else if (j >= 1 && words[j].lower === 'to' && ['on', 'goes', 'went', 'continued', 'continues', 'proceeded'].includes(words[j - 1].lower)) j -= 2;
       else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
+      // "Sanders on Tuesday said", "officials yesterday said"
+      else if (j >= 1 && TIME_WORDS.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
       else break;
     }
     const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement;
@@ -259,7 +262,8 @@ function sentenceAttributions(
       const sp = phraseAfter(words, after);
       const content = contentBefore(j + 1);
       // "…, said he cannot comment" is not inverted: the phrase after the cue must end the clause.
-      if (sp && content && isTailEmpty(words, skipLeadIn(words, sp.last + 1, n), n)) {
+      const spTail = sp ? skipLeadIn(words, sp.last + 1, n) : n;
+      if (sp && content && (isTailEmpty(words, spTail, n) || words[spTail]?.text === ',')) {
         found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/inverted' });
         i = sp.last;
       }
@@ -287,8 +291,10 @@ function sentenceAttributions(
     const prevTok = words[sp.first - 1];
     const tail = skipLeadIn(words, after, n);
     const tailEmpty = isTailEmpty(words, tail, n);
-    const forwardHint = tail < n && (words[tail].lower === 'that' || words[tail].text === ':' || OPENERS.has(words[tail].text) || words[tail - 1]?.text === ':');
-    const quoteBefore = sp.first > 0 && isQuoteEnd(words, sp.first - 1, byClose);
+    const forwardHint = tail < n && (words[tail].lower === 'that' || words[tail].text === ':' || words[tail - 1]?.text === ':' || (OPENERS.has(words[tail].text) && (tail === after || [',', ':'].includes(words[tail - 1]?.text))));
+    // A short quote right before the speaker is a title ("On “Fox News Sunday,” Pence said …"), not the content.
+    const closing = sp.first > 0 ? byClose.get(words[sp.first - 1].start) ?? (sp.first > 1 && words[sp.first - 1].text === ',' ? byClose.get(words[sp.first - 2].start) : undefined) : undefined;
+    const quoteBefore = !!closing && (tailEmpty || readWords(text, closing.open, closing.close).filter((x) => !x.punct).length >= 5);
     let content: [number, number] | null;
     let rule: string;
     if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty)) {
@@ -345,10 +351,14 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
   let best: { head: Phrase; chunk: Phrase } | null = null;
   for (let c = j - 1; c >= 0 && j - c < 40; c--) {
     const w = words[c];
+    // "Mitch McConnell, R-Ky., said": a dot glued to a word is an abbreviation, not a sentence end.
+    if (w.text === '.' && c > 0 && words[c - 1].end === w.start) continue;
     if (OPENERS.has(w.text) || CLOSERS.has(w.text) || ['.', ';', ':', '!', '?'].includes(w.text)) break;
     if (w.text !== ',') continue;
     const chunk: Phrase = { first: c + 1, last: j - 1 };
     if (chunk.first > chunk.last) break;
+    // ", and the meeting deteriorated from there, said …" is a clause, not an appositive.
+    if (lexicon.stop.has(words[chunk.first].lower)) continue;
     // "Rep. Gregory W. Meeks (D-N.Y.), chairman of …": the parenthesis belongs to the head.
     let h = c - 1;
     if (words[h]?.text === ')') {
@@ -394,7 +404,6 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
       if (t.lower === 'that' || t.text === ':' || (t.text === ',' && m > k)) return m + 1;
-      if (OPENERS.has(t.text)) return m;
     }
     // No delimiter: skip the lead-in phrase itself ("said on Friday its forces …").
     let m = k;

@@ -68,7 +68,7 @@ export function phraseAfter(words: readonly Word[], first: number, ceil = words.
     const w = words[k];
     if (w.punct) {
       if (!inner(w, words[k - 1], words[k + 1])) break;
-    } else if (isCapitalized(w) || lexicon.sources.has(w.lower) || lexicon.nominals.has(w.lower) || lexicon.pronouns.has(w.lower)) {
+    } else if ((isCapitalized(w) && !lexicon.stop.has(w.lower)) || lexicon.sources.has(w.lower) || lexicon.nominals.has(w.lower) || lexicon.pronouns.has(w.lower)) {
       last = k;
     } else if (CONNECTORS.has(w.lower) && words[k + 1] && (isCapitalized(words[k + 1]) || isDeterminer(words[k + 1]))) {
       // keep going: "Institute for the Study of War"
