@@ -31,3 +31,11 @@ test('number words and vague counts', () => {
   assert.equal(parseCount('two thousand'), 2000);
   assert.equal(parseCount('banana'), null);
 });
+
+test('a count does not reach across "and" to another verb', () => {
+  const t = 'The offensive has killed more than 1600 civilians and wounded thousands.';
+  assert.equal(findFatalities(t)?.value, 1600);
+  assert.equal(findInjuries(t)?.value, 1000);
+  assert.equal(findInjuries('8 people were injured and 3 killed')?.value, 8);
+  assert.equal(findFatalities('8 people were injured and 3 killed')?.value, 3);
+});

@@ -38,3 +38,10 @@ test('an agent or a speaker is not the place', () => {
   const c = cands(s, [['Ukraine', 'geo:1', 'country'], ['Moscow', 'geo:2', 'city']]);
   assert.deepEqual(pickPlaces(s, 13, 22, c), []);
 });
+
+test('a dateline and the subject of the trigger are not the place', () => {
+  const s = 'BEIRUT (AP) — Turkey has shelled a city in northeastern Syria.';
+  const c = cands(s, [['BEIRUT', 'geo:1', 'city'], ['Turkey', 'geo:2', 'country'], ['Syria', 'geo:3', 'country']]);
+  const t = s.indexOf('shelled');
+  assert.deepEqual(pickPlaces(s, t, t + 7, c), ['geo:3']);
+});

@@ -152,6 +152,8 @@ export const placeRules = {
   locative: new RegExp(placesData.locative, 'i'),
   list: new RegExp(placesData.list, 'i'),
   agent: new RegExp(placesData.agent, 'i'),
+  dateline: new RegExp(placesData.dateline),
+  subjectGap: new RegExp(placesData.subjectGap, 'i'),
   speakerAfter: new RegExp(placesData.speakerAfter, 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),

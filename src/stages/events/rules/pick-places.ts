@@ -46,7 +46,11 @@ export function pickPlaces(
       /^[A-Z0-9]/.test(sentence.slice(c.start, c.end)) &&
       // "launched by Ukraine", "Kyiv said": the name stands for an actor, not for where it happened.
       !placeRules.agent.test(sentence.slice(Math.max(0, c.start - 20), c.start)) &&
-      !placeRules.speakerAfter.test(sentence.slice(c.end, c.end + 50)),
+      !placeRules.speakerAfter.test(sentence.slice(c.end, c.end + 50)) &&
+      // "Turkey has shelled …": the subject of the trigger is its actor.
+      !(c.end <= triggerStart && placeRules.subjectGap.test(sentence.slice(c.end, triggerStart))) &&
+      // "BEIRUT (AP) —": where the report was filed.
+      !(placeRules.dateline.test(sentence) && c.start < (placeRules.dateline.exec(sentence)?.[0].length ?? 0)),
   );
   if (!usable.length) return [];
   const score = (c: PlaceCandidate) => {
