@@ -214,9 +214,12 @@ export default async function evalPlaces(args: string[]): Promise<void> {
       const verdicts = found.map((e) =>
         e.unresolved ? 'unresolved' : `${Math.round(distanceKm(place, { lat: e.lat!, lon: e.lon! }))} km`,
       );
+      const texts = new Set(found.flatMap((e) => e.mentions.map((m) => m.text.toLowerCase().replace(/\s+/g, ' '))));
+      const missing = place.forms.filter((f) => !texts.has(f.toLowerCase()));
       const good = found.length > 0 && found.every((e) => e.unresolved || distanceKm(place, { lat: e.lat!, lon: e.lon! }) <= place.km);
       if (good) ok++;
-      console.log(`seed ${file.slice(0, 3)} ${place.name.padEnd(16)} ${good ? 'ok  ' : 'FAIL'} ${verdicts.join(', ') || 'not found'} (within ${place.km} km)`);
+      const note = missing.length ? `; forms not found: ${missing.join(', ')}` : '';
+      console.log(`seed ${file.slice(0, 3)} ${place.name.padEnd(16)} ${good ? 'ok  ' : 'FAIL'} ${verdicts.join(', ') || 'not found'} (within ${place.km} km)${note}`);
     }
   }
   console.log(`seed places: ${ok}/${total} found within their km or unresolved`);

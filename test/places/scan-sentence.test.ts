@@ -6,7 +6,8 @@ import { realLexicon, smallGazetteer } from './small-gazetteer.js';
 const g = smallGazetteer();
 const lex = realLexicon();
 const found = (text: string) =>
-  scanSentence(text, g, lex).map((m) => ({ text: text.slice(m.start, m.end), rule: m.rule, unresolved: !!m.unresolved, metonym: !!m.metonym, region: !!m.region }));
+  // Unknown words are only proposals for the document-level misspelling rule.
+  scanSentence(text, g, lex).filter((m) => !m.unknown).map((m) => ({ text: text.slice(m.start, m.end), rule: m.rule, unresolved: !!m.unresolved, metonym: !!m.metonym, region: !!m.region }));
 
 test('names, spelling variants and possessives', () => {
   const out = found("Fighting in Bachmut and Kiev's outskirts continued.");
@@ -41,6 +42,11 @@ test('not places: months, common words, titles before names', () => {
   assert.deepEqual(found('In May the Police said nothing.'), []);
   assert.deepEqual(found('President Washington spoke.'), []);
   assert.deepEqual(found('ukraine in lower case is not a proper name'), []);
+});
+
+test('unknown capitalised words are proposed only as possible misspellings', () => {
+  const out = scanSentence('Shelling hit Bahkmut again.', g, lex);
+  assert.deepEqual(out.filter((m) => m.unknown).map((m) => m.key), ['shelling', 'bahkmut']);
 });
 
 test('a name split across a line break is one mention', () => {

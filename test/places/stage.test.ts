@@ -32,6 +32,11 @@ test('"Donetsk region" is the oblast, "Donetsk" the city', () => {
   assert.deepEqual(out.map((e) => `${e.type}:${e.mentions[0].text}`).sort(), ['admin1:Donetsk region', 'city:Donetsk']);
 });
 
+test('a misspelling of a place the document names is that place', () => {
+  const out = places('Troops held Bakhmut. Later Bahkmut fell.');
+  assert.deepEqual(out.map((e) => [e.id, e.mentions.map((m) => m.rule)]), [['geo:713174', ['places/name:only-candidate', 'places/doc-variant']]]);
+});
+
 test('unresolved places keep a folded id', () => {
   const out = places('Fighters entered the village of Kozinka on Monday.');
   assert.deepEqual(out.map((e) => [e.id, e.unresolved]), [['place:kozinka', true]]);

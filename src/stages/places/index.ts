@@ -70,7 +70,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   matches.forEach((m, i) => {
     const r = resolved[i];
     if (!r) return;
-    const span = doc.view.span(m.vStart, m.vEnd, `${m.rule}:${r.reason}`);
+    const span = doc.view.span(m.vStart, m.vEnd, m.rule.endsWith(r.reason) ? m.rule : `${m.rule}:${r.reason}`);
     const mention: Mention = { ...span, sentence: m.sentence, ...(m.metonym ? { metonym: true } : {}) };
     let id: string;
     let base: Omit<Entity, 'mentions'>;

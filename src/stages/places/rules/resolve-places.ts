@@ -228,7 +228,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
 
   picks = matches.map((m) => (m.candidates.length ? ranked(g, m, ctx)[0] : undefined));
   const home = homeCountry(ctx);
-  return matches.map((m, i) => {
+  const out = matches.map((m, i) => {
     const top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
@@ -247,6 +247,40 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
       else reason = p.type === g.places[r[1].index].type ? 'population' : 'feature-class';
     }
     return { place: top.index, reason };
+  });
+  return withVariants(matches, out);
+}
+
+/** True when `a` and `b` differ by one edit or one swap of neighbouring letters (Damerau distance 1). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+// Misspellings ("Bahkmut") take the place of the one name in the document they are one edit from.
+function withVariants(matches: readonly PlaceMatch[], out: (Resolution | null)[]): (Resolution | null)[] {
+  const known = new Map<string, number>();
+  matches.forEach((m, i) => {
+    const r = out[i];
+    if (!m.unknown && r?.place != null && m.key.length >= 5) known.set(m.key, r.place);
+  });
+  if (!known.size) return out;
+  return matches.map((m, i) => {
+    if (!m.unknown) return out[i];
+    let hit: number | undefined;
+    for (const [key, place] of known) {
+      if (key[0] !== m.key[0] || !oneEditApart(key, m.key)) continue;
+      // Two different places one edit away: too ambiguous to guess.
+      if (hit !== undefined && hit !== place) return null;
+      hit = place;
+    }
+    return hit === undefined ? null : { place: hit, reason: 'doc-variant' };
   });
 }
 

@@ -42,6 +42,8 @@ export interface PlaceMatch {
   readonly plain?: boolean;
   /** The first word of its sentence, capitalised whatever it is ("Just", "Still", "Story"). */
   readonly initial?: boolean;
+  /** A capitalised word the gazetteer lacks: kept only if it is a misspelling of a place the document names. */
+  readonly unknown?: boolean;
 }
 
 // Compiled once: a word starts with a letter or digit and may hold inner apostrophes, hyphens and dots.
@@ -211,7 +213,7 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     }
     i = next;
   }
-  return out.filter((m) => m.candidates.length > 0 || m.unresolved);
+  return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
 }
 
 // Index of a facility head closing the capitalised run that starts at `k` (up to two more words), or -1.
@@ -285,6 +287,10 @@ function fallback(text: string, words: Word[], i: number, g: Gazetteer, lex: Pla
     while (j + 1 < words.length && j - i < 2 && words[j + 1].cap && joined(text, words[j], words[j + 1]) && !lex.notPlaces.has(words[j + 1].folded)) j++;
     const key = foldName(text.slice(w.start, words[j].end));
     return [{ start: w.start, end: words[j].end, key, candidates: [], rule: 'places/unresolved-after-cue', unresolved: true, locative: true, words: j - i + 1 }];
+  }
+  // "Bahkmut" in a story that also writes "Bakhmut": decided over the whole document.
+  if (w.folded.length >= 6 && !allCaps(w) && !(i > 1 && words[i - 1].cap) && !(words[i + 1]?.cap)) {
+    return [{ start: w.start, end: w.end, key: w.folded, candidates: [], rule: 'places/doc-variant', unknown: true, words: 1 }];
   }
   return [];
 }
