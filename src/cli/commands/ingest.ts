@@ -28,6 +28,8 @@ Options:
   --published YYYY-MM-DD  publication date for inputs that give none
   --kb FILE               extra knowledge-base file of known actors (repeatable)
   --max-mb N              largest single document in megabytes (default ${DEFAULT_MAX_BYTES / 1048576})
+  --replace               re-extract documents already stored from the same source (after a pipeline
+                          upgrade); without it the same input twice is left as stored
   -q, --quiet             no summary line
   -h, --help              show this help
 `,
@@ -40,6 +42,7 @@ Options:
         published: { type: 'string' },
         kb: { type: 'string', multiple: true },
         'max-mb': { type: 'string' },
+        replace: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
     });
@@ -85,7 +88,7 @@ Options:
             }
           }
         }
-        const results = await store.ingestDocuments(docs);
+        const results = await store.ingestDocuments(docs, { replace: values.replace });
         for (const r of results) {
           counts.docs++;
           if (r.status === 'stored') counts.stored++;
