@@ -45,6 +45,7 @@ export function formatProposition(p: PropositionGroup): string {
   return `${head}\n${formatTable(['date', 'side', 'speaker', 'stance', 'outlet', 'evidence'], rows)}`;
 }
 
+/** The `contested` command. */
 export const contestedCommand: Command = {
   name: 'contested',
   summary: 'list contested propositions with both sides\' claims',

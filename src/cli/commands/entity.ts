@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command.js';
 import { formatTable, loadDesk } from './contested.js';
 
+/** The `entity` command. */
 export const entityCommand: Command = {
   name: 'entity',
   summary: 'show an entity with its aliases, side, role and claims',

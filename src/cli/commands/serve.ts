@@ -23,6 +23,7 @@ async function ensureWeb(dir: string, io: { stderr: NodeJS.WritableStream }): Pr
   }
 }
 
+/** The `serve` command: runs until SIGINT or SIGTERM, then closes the server and the store. */
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'serve the JSON API and the web UI',

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { formatTable, loadDesk } from './contested.js';
 
+/** The `stories` command. */
 export const storiesCommand: Command = {
   name: 'stories',
   summary: 'list stories: the same happening across outlets',
