@@ -220,7 +220,9 @@ function sentenceAttributions(
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/participle' });
       continue;
     }
-    if (!isVerb) continue;
+    // "footage of Trump saying …", "with Zelensky insisting that …": a participle right after a name.
+    const namedParticiple = isParticiple && !isVerb && i > 0 && !words[i - 1].punct && isCapitalized(words[i - 1]) && !lexicon.stop.has(words[i - 1].lower);
+    if (!isVerb && !namedParticiple) continue;
 
     // Walk back over auxiliaries, adverbs and parentheticals to the speaker phrase.
     let j = i - 1;
@@ -241,7 +243,7 @@ function sentenceAttributions(
       else if (j >= 1 && TIME_WORDS.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
       else break;
     }
-    const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement;
+    const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement || namedParticiple;
     if (j >= 0 && words[j].text === ',') {
       // "Sergey Cherevati, spokesman for …, said" / "Ukraine’s deputy minister, Hannah Malial, said" / "“…,” said X".
       const appos = appositive(words, j, first);
