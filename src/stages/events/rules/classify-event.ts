@@ -30,7 +30,7 @@ const POSITION_DECAY = 0.4;
 /** Weight of a class's second and further triggers, relative to its strongest. */
 const FURTHER_TRIGGER_FACTOR = 0.7;
 /** Own score a refining class needs before it inherits the score of the class it refines. */
-const REFINE_MIN = 2;
+const REFINE_MIN = 2.5;
 /** Triggers counted per class: a long snippet repeating one word should not outvote a precise one. */
 const MAX_TRIGGERS = 3;
 
@@ -75,7 +75,8 @@ export function scoreClasses(
   // weakened by its context ("a protest against police brutality") is not its own.
   const base = { ...scores };
   for (const code of Object.keys(base)) {
-    if (base[code] < REFINE_MIN) continue;
+    // Judged on the trigger's own weight in its context, before position weighting.
+    if (Math.max(...(perClass.get(code) ?? []).map((x) => x.m.weight)) < REFINE_MIN) continue;
     const refined = eventClasses.get(code)?.refines ?? [];
     const inherited = Math.max(0, ...refined.map((r) => base[r] ?? 0));
     scores[code] = base[code] + inherited;
