@@ -41,10 +41,14 @@ async function home(main: HTMLElement): Promise<void> {
             state.range = range;
             render();
           })),
-        h('div', { class: 'right' }, drawClaimsPanel(shownProps, state.status, (status) => {
-          state.status = status;
-          render();
-        }))));
+        h('div', { class: 'right' },
+          props.total > props.items.length
+            ? h('p', { class: 'meta truncated' }, `Showing the newest ${props.items.length} of ${props.total} propositions.`)
+            : null,
+          drawClaimsPanel(shownProps, state.status, (status) => {
+            state.status = status;
+            render();
+          }))));
   };
   render();
 }
