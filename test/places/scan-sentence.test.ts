@@ -31,6 +31,8 @@ test('"Moscow said" is a metonym', () => {
   const [m] = found('Moscow said the strike was a provocation.');
   assert.equal(m.metonym, true);
   assert.equal(found('Troops left Moscow on Friday.')[0].metonym, false);
+  assert.equal(found('Moscow has repeatedly denied the claim.')[0].metonym, true);
+  assert.equal(found('Moscow is a big city.')[0].metonym, false);
 });
 
 test('unknown names after cue phrases are unresolved places', () => {

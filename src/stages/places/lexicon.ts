@@ -18,6 +18,8 @@ export interface PlaceLexicon {
   readonly facilityHeads: ReadonlySet<string>;
   /** Heads that make even an unknown name a place ("Frenchmen Street"). */
   readonly streetHeads: ReadonlySet<string>;
+  /** Auxiliaries and adverbs allowed between a metonym and its verb ("has repeatedly"). */
+  readonly metonymAuxiliaries: ReadonlySet<string>;
   /** Function words that end a capitalised run ("In", "The", weekdays, months). */
   readonly functionWords: ReadonlySet<string>;
   /** Seas, oceans and regions without coordinates in the shipped data, as folded phrases. */
@@ -46,6 +48,7 @@ export function lexiconFrom(json: Record<string, Section | string>): PlaceLexico
     streetHeads: words('streetHeads'),
     demonymEndings: [...words('demonymEndings')],
     functionWords: words('functionWords'),
+    metonymAuxiliaries: words('metonymAuxiliaries'),
     unlistedRegions: new Set(((json.unlistedRegions as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase())),
   };
 }

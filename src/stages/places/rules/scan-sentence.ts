@@ -196,7 +196,7 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
       }
     }
     const follow = words[next];
-    const metonym = follow !== undefined && lex.metonymVerbs.has(follow.folded) && text.slice(end, follow.start).trim() === '';
+    const metonym = follow !== undefined && text.slice(end, follow.start).trim() === '' && speaks(words, next, lex);
     // Inside a longer capitalised name ("Jack Sullivan", "Wagner Group"), unless the neighbour is a function
     // word that merely starts the sentence or clause ("In Kyiv").
     const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.functionWords.has(prev.folded) && !prevLocative;
@@ -214,6 +214,15 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
+}
+
+// A speech verb at `k`, after at most two auxiliaries or adverbs ("has repeatedly denied").
+function speaks(words: Word[], k: number, lex: PlaceLexicon): boolean {
+  for (let j = k; j < words.length && j <= k + 2; j++) {
+    if (lex.metonymVerbs.has(words[j].folded)) return true;
+    if (!lex.metonymAuxiliaries.has(words[j].folded)) return false;
+  }
+  return false;
 }
 
 // Index of a facility head closing the capitalised run that starts at `k` (up to two more words), or -1.
