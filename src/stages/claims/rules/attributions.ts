@@ -282,6 +282,14 @@ function sentenceAttributions(
       continue;
     }
     if (j < 0) continue;
+    if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && !ambiguous) {
+      // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
+      const ante = phraseBefore(words, j - 1);
+      const spR: Phrase = ante && isSpeakerPhrase(words, ante, first) ? { first: ante.first, last: j } : { first: j, last: j };
+      const content = contentFrom(skipLeadIn(words, after, n));
+      if (content && !isTailEmpty(words, skipLeadIn(words, after, n), n)) found.push({ speaker: span(spR), speakerContext: span(spR), cue, content, sentence: si, rule: 'claims/relative-speaker' });
+      continue;
+    }
     let sp = phraseBefore(words, j);
     // A dateline or number glued before the name ("date 2023-05-25 Russia’s Wagner Group") is not part of it.
     if (sp) for (let k = sp.last - 1; k >= sp.first; k--) if (/\d/.test(words[k].text)) {

@@ -64,7 +64,8 @@ function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: 
 /** Resolves one speaker phrase against the document's entities and the speakers before it. */
 export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
   const ctxSide = sideFromWords(q.contextText);
-  const lower = norm(q.text);
+  // "the governor who said": the relative pronoun adds nothing to the name before it.
+  const lower = norm(q.text).replace(/\s+(?:who|which|that)$/, '');
   // 1. An entity mention inside the phrase; the last one is the head ("Wagner chief Prigozhin").
   let hit: Entity | undefined;
   let hitStart = -1;
