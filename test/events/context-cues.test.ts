@@ -46,3 +46,7 @@ test('history and background are real but marked', () => {
 test('history is found after the trigger too', () => {
   assert.ok(cuesAt('The rebels seized the town years ago.', 'seized').includes('history'));
 });
+
+test('what protesters demand is their topic, not a happening', () => {
+  assert.ok(cuesAt('They demanded the release of demonstrators detained last week.', 'detained').includes('topic'));
+});
