@@ -404,6 +404,14 @@ function relativeClauseStart(words: readonly Word[], j: number): number {
 function skipLeadIn(words: readonly Word[], k: number, n: number): number {
   const cueWord = words[k - 1];
   if (cueWord && lexicon.objectCues.has(cueWord.lower)) {
+    // "told Breitbart News Daily host Alex Marlow on Thursday how …": a named listener, then the lead-in.
+    const listener = k < n && (isCapitalized(words[k]) || isDeterminer(words[k])) ? phraseAfter(words, k) : null;
+    if (listener && listener.last + 1 < n) {
+      const m = listener.last + 1;
+      if (words[m].lower === 'that' || words[m].text === ',' || words[m].text === ':') return m + 1;
+      if (LEAD_IN.has(words[m].lower)) return skipLeadIn(words, m, n);
+      return m;
+    }
     let m = k;
     while (m < n && m - k < 6 && !words[m].punct && words[m].lower !== 'that') m++;
     if (m < n && (words[m].lower === 'that' || words[m].text === ',' || words[m].text === ':')) return m + 1;
