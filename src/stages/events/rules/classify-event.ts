@@ -29,7 +29,7 @@ const LATER_SENTENCE_FACTOR = 0.8;
 const POSITION_DECAY = 0.4;
 /** Weight of a class's second and further triggers, relative to its strongest. */
 const FURTHER_TRIGGER_FACTOR = 0.7;
-/** Own score a refining class needs before it inherits the score of the class it refines. */
+/** Weight (in its context) a refining class's strongest trigger needs before the class inherits the score of the class it refines. */
 const REFINE_MIN = 2.5;
 /** Triggers counted per class: a long snippet repeating one word should not outvote a precise one. */
 const MAX_TRIGGERS = 3;
