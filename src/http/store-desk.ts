@@ -76,10 +76,13 @@ function unmapped(input: string, text: string): TextView {
 export function storeDesk(store: Store): DeskSource {
   return {
     async version() {
-      const [row] = await store.db.query<{ n: string; at: string | null }>(
-        'SELECT count(*)::text AS n, max(ingested_at) AS at FROM documents',
+      // New documents change the count and the latest ingest time; a re-extraction (`ingest --replace`) keeps
+      // both but recounts the entities it touches, which stamps their `updated_at`.
+      const [row] = await store.db.query<{ n: string; at: string | null; e: string | null }>(
+        `SELECT (SELECT count(*) FROM documents)::text AS n, (SELECT max(ingested_at) FROM documents) AS at,
+           (SELECT max(updated_at) FROM entities) AS e`,
       );
-      return `store:${row.n}:${row.at ?? ''}`;
+      return `store:${row.n}:${row.at ?? ''}:${row.e ?? ''}`;
     },
     async documents() {
       const rows = await store.db.query<DocRow>(

@@ -88,6 +88,21 @@ for (const backend of backends) {
       }
     });
 
+    test('the desk version changes on new documents and on a re-extraction that replaces one', async () => {
+      await ready;
+      const { storeDesk } = await import('../../src/http/index.js');
+      const { deskDocs } = await import('./desk-docs.js');
+      const desk = storeDesk(store!);
+      const v0 = await desk.version();
+      const [first] = deskDocs();
+      await store!.ingestDocuments([first]);
+      const v1 = await desk.version();
+      assert.notEqual(v1, v0);
+      assert.equal(await desk.version(), v1, 'stable while nothing changes');
+      await store!.ingestDocuments([{ ...first, entities: first.entities.slice(1) }], { replace: true });
+      assert.notEqual(await desk.version(), v1, 'a replaced extraction is a new version');
+    });
+
     test('the seeds give one contested proposition on control of Bakhmut with both sides', async (t) => {
       await ready;
       const all = (await (await app.request('/api/propositions')).json()) as Json;
