@@ -32,6 +32,10 @@ export function entityRoutes(app: Hono, { views }: RouteDeps): void {
     const propositions = view.analysis.propositions
       .filter((p) => p.place === id || p.claims.some((cl) => cl.speaker === id))
       .map((p) => ({ id: p.id, kind: p.kind, placeName: p.placeName, status: p.status, from: p.from, to: p.to }));
-    return c.json({ ...entity, mentions, claims: view.claimsBySpeaker.get(id) ?? [], propositions });
+    // Events at a place, or with the entity among their actors.
+    const events = view.analysis.events
+      .filter((e) => e.place === id || e.reports.some((r) => r.actors.includes(id)))
+      .map((e) => ({ id: e.id, type: e.type, subType: e.subType, placeName: e.placeName, from: e.from, to: e.to, status: e.status, reports: e.reports.length }));
+    return c.json({ ...entity, mentions, claims: view.claimsBySpeaker.get(id) ?? [], propositions, events });
   });
 }

@@ -19,6 +19,7 @@ export type EntityDetail = EntitySummary & {
   mentions: { docId: string; start: number; end: number; text: string }[];
   claims: ClaimView[];
   propositions: { id: string; kind: string; placeName: string | null; status: string; from: string | null; to: string | null }[];
+  events: { id: string; type: string; subType: string; placeName: string | null; from: string | null; to: string | null; status: string; reports: number }[];
 };
 
 async function getJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {

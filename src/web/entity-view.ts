@@ -23,6 +23,8 @@ export function drawEntity(e: EntityDetail): HTMLElement {
       : h('p', { class: 'empty' }, 'No claims attributed to this entity.'),
     h('h3', {}, `Propositions (${e.propositions.length})`),
     h('ul', {}, ...e.propositions.map((p) => h('li', {}, `${p.kind} of ${p.placeName ?? '?'} · ${p.status} · ${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''}`))),
+    h('h3', {}, `Events (${e.events.length})`),
+    h('ul', {}, ...e.events.map((ev) => h('li', {}, `${ev.from ?? 'undated'}${ev.to && ev.to !== ev.from ? ` → ${ev.to}` : ''} · ${ev.type} / ${ev.subType}${ev.placeName ? ` at ${ev.placeName}` : ''} · ${ev.status} · ${ev.reports} report(s)`))),
     h('h3', {}, `Mentioned in ${docs.length} document(s)`),
     h('ul', {}, ...docs.map((id) => h('li', {}, h('a', { href: docHref(id, e.id) }, id), ` (${e.mentions.filter((m) => m.docId === id).length}×)`))),
   );

@@ -98,6 +98,9 @@ test('entities: alias search finds one person across spellings; the entity page 
   assert.deepEqual(e.body.claims.map((c: Json) => c.date), ['2023-05-12', '2023-05-25']);
   assert.equal(e.body.propositions[0].status, 'contested');
   assert.equal((await get(app, '/api/entities?kind=place')).body.items.every((x: Json) => x.kind === 'place'), true);
+  const place = await get(app, '/api/entities/geo:999');
+  assert.equal(place.body.events.length, 1);
+  assert.equal(place.body.events[0].status, 'corroborated');
 });
 
 test('events: grouped across outlets, filtered by bbox, place, status and date', async () => {
