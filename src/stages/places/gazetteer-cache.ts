@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Gazetteer, type GazetteerSnapshot } from './gazetteer.js';
 import { cities500Path, loadGazetteer, placesDataDir, type GazetteerFiles } from './load-gazetteer.js';
 
@@ -18,9 +19,13 @@ export function defaultCacheDir(cities500: string): string {
   return join(dir.endsWith('node_modules') ? dir : dirname(cities500), '.cache', 'sitrep');
 }
 
+// The code that builds the index is part of the key too, so that a changed rule never meets an old cache.
+const here = dirname(fileURLToPath(import.meta.url));
+const BUILDERS = ['fold', 'gazetteer', 'load-gazetteer'].flatMap((n) => [`${n}.ts`, `${n}.js`]).map((f) => join(here, f)).filter((f) => existsSync(f));
+
 function stamp(cities500: string, dataDir: string): string {
   const parts = [`v${FORMAT}`];
-  for (const f of [cities500, ...readdirSync(dataDir).sort().map((n) => join(dataDir, n))]) {
+  for (const f of [cities500, ...BUILDERS, ...readdirSync(dataDir).sort().map((n) => join(dataDir, n))]) {
     const s = statSync(f);
     parts.push(`${s.size}:${Math.floor(s.mtimeMs)}`);
   }

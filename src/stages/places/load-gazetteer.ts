@@ -81,6 +81,7 @@ export function boxMiddle(lats: number[], lons: number[]): { lat: number; lon: n
 /** Centroids of GeoJSON (multi)polygons by name, averaging ring vertices weighted by the shoelace area. */
 function polygonCentroids(file: string): Map<string, { lat: number; lon: number }> {
   const out = new Map<string, { lat: number; lon: number }>();
+  const bases = new Map<string, { lat: number; lon: number } | null>();
   if (!existsSync(file)) return out;
   const json = JSON.parse(readFileSync(file, 'utf8')) as {
     features: { properties: { shapeName: string }; geometry: { type: string; coordinates: unknown } }[];
@@ -101,8 +102,15 @@ function polygonCentroids(file: string): Map<string, { lat: number; lon: number 
         cy += (y0 + y1) * cross;
       }
     }
-    if (a !== 0) out.set(adminBaseName(foldName(f.properties.shapeName)), { lat: cy / (3 * a), lon: cx / (3 * a) });
+    if (a === 0) continue;
+    const point = { lat: cy / (3 * a), lon: cx / (3 * a) };
+    const full = foldName(f.properties.shapeName);
+    out.set(full, point);
+    // The base name too ("kharkiv" for "Kharkiv Oblast"), unless two shapes share it (Kyiv and Kyiv Oblast).
+    const base = adminBaseName(full);
+    if (base !== full) bases.set(base, bases.has(base) ? null : point);
   }
+  for (const [base, point] of bases) if (point && !out.has(base)) out.set(base, point);
   return out;
 }
 
@@ -195,13 +203,17 @@ function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>):
     if (!line) continue;
     const [code, name, ascii, id] = line.split('\t');
     const cc = code.slice(0, 2);
-    const shape = cc === 'UA' ? shapes.get(adminBaseName(foldName(ascii))) : undefined;
+    const extra = Array.isArray(aliases[code]) ? (aliases[code] as string[]) : [];
+    const names = [name, ...(ascii !== name ? [ascii] : []), ...extra];
+    let shape: { lat: number; lon: number } | undefined;
+    for (const n of cc === 'UA' ? names : []) shape ??= shapes.get(foldName(n));
+    for (const n of cc === 'UA' ? names : []) shape ??= shapes.get(adminBaseName(foldName(n)));
     const e = extents.get(code);
     const point = shape ?? (e ? boxMiddle(e.lats, e.lons) : undefined);
     if (!point) continue;
     g.addPlace(
       { geonamesId: +id, name, lat: point.lat, lon: point.lon, country: cc, admin1: code, population: e?.pop ?? 0, type: 'admin1', featureCode: 'ADM1' },
-      [name, ...(ascii !== name ? [ascii] : []), ...(Array.isArray(aliases[code]) ? (aliases[code] as string[]) : [])],
+      names,
     );
   }
 }

@@ -143,6 +143,12 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked 
     const p = g.places[index];
     let score = prior(p);
     if (!m.region && sharesNameWithCity(g, p, m.candidates)) score -= 3;
+    // "The Moscow region" is Moscow Oblast rather than the federal city also listed as a division.
+    if (m.region && p.type === 'admin1') {
+      const folded = foldName(p.name);
+      if (/\bcity\b/.test(folded)) score -= 3;
+      else if (adminBaseName(folded) !== folded) score += 0.5;
+    }
     // A place called so in its main name beats one that merely lists the name among many alternates.
     if (p.type === 'city' && foldName(p.name) === m.key) score += 1;
     let reason = '';
