@@ -81,7 +81,7 @@ export function openApi(): Record<string, unknown> {
         q('side', 'Side it speaks for (UA, RU, US, …).'),
         ...page,
       ], 'entities'),
-      '/api/entities/{id}': get('One entity with its aliases (counts, first and last seen), side, role, mentions, claims it made and propositions it is part of.', [idParam('entity')], 'The entity.', false),
+      '/api/entities/{id}': get('One entity with its aliases (counts, first and last seen), side, role, mentions, claims it made, propositions it is part of and events at it or with it among the actors.', [idParam('entity')], 'The entity.', false),
       '/api/events': get('Events reconciled across reports, newest first.', [
         q('type', 'ACLED event type, e.g. "Battles".'),
         q('subType', 'ACLED sub-event type, e.g. "Armed clash".'),
