@@ -45,3 +45,10 @@ test('a dateline and the subject of the trigger are not the place', () => {
   const t = s.indexOf('shelled');
   assert.deepEqual(pickPlaces(s, t, t + 7, c), ['geo:3']);
 });
+
+test("the trigger's own argument beats a more specific place elsewhere", () => {
+  const s = 'Bakhmut has been occupied and fighting is limited to a few buildings at the end of Tchaikovsky Avenue.';
+  const c = cands(s, [['Bakhmut', 'geo:1', 'city'], ['Tchaikovsky Avenue', 'geo:2']]);
+  const t = s.indexOf('occupied');
+  assert.deepEqual(pickPlaces(s, t, t + 8, c), ['geo:1']);
+});

@@ -154,6 +154,8 @@ export const placeRules = {
   agent: new RegExp(placesData.agent, 'i'),
   dateline: new RegExp(placesData.dateline),
   subjectGap: new RegExp(placesData.subjectGap, 'i'),
+  passiveSubjectGap: new RegExp(placesData.passiveSubjectGap, 'i'),
+  objectGap: new RegExp(placesData.objectGap, 'i'),
   speakerAfter: new RegExp(placesData.speakerAfter, 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),

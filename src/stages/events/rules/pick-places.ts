@@ -5,6 +5,8 @@
  */
 import { placeRules } from './lexicon.js';
 
+/** Score a place gains by being the trigger's own argument: more than any difference of rank. */
+const ARGUMENT_BONUS = 10;
 /** Extra distance, in characters, for a place in another clause than the trigger. */
 const CLAUSE_PENALTY = 50;
 
@@ -56,7 +58,11 @@ export function pickPlaces(
   const score = (c: PlaceCandidate) => {
     const locative = placeRules.locative.test(sentence.slice(Math.max(0, c.start - 40), c.start));
     const possessive = /^['’]s\b/.test(sentence.slice(c.end, c.end + 3));
-    return placeRank(c.type) + (locative ? 1 : 0) - (possessive ? 1 : 0);
+    // The trigger's own argument ("Bakhmut has been occupied", "captured the town of Kozinka") comes first.
+    const argument =
+      (c.end <= triggerStart && placeRules.passiveSubjectGap.test(sentence.slice(c.end, triggerStart))) ||
+      (c.start >= triggerEnd && placeRules.objectGap.test(sentence.slice(triggerEnd, c.start)));
+    return placeRank(c.type) + (locative ? 1 : 0) - (possessive ? 1 : 0) + (argument ? ARGUMENT_BONUS : 0);
   };
   // Distance in characters; a clause boundary between place and trigger ("After talks in Geneva, shelling hit
   // Donetsk") counts as far, because the place then belongs to another clause.
