@@ -117,3 +117,21 @@ test('bad input: unbalanced quotes, other scripts, a 5,000-word quote, one long 
     for (const a of found) assert.ok(a.content[1] - a.content[0] <= MAX_CONTENT_LENGTH, 'no claim spans the whole article');
   }
 });
+
+test('a relative pronoun after a name: the name speaks', () => {
+  const found = attributions('His statements were backed up by a top Russian military blogger, Evgeny Poddubny, who wrote on Telegram, “Let’s assume that the enemy counteroffensive has begun,” after saying so.');
+  const a = found.find((x) => x.rule === 'claims/relative-speaker');
+  assert.ok(a);
+  assert.equal(a.speaker, 'Evgeny Poddubny');
+  assert.equal(a.content, 'Let’s assume that the enemy counteroffensive has begun');
+});
+
+test('a time phrase before the appositive is not the speaker', () => {
+  const a = one('At the same time, the chief of the Wagner Group, Yevgeny Prigozhin, was insisting that the counteroffensive had begun.');
+  assert.equal(a.speaker, 'Yevgeny Prigozhin');
+});
+
+test('a quoted title before the speaker is not the content', () => {
+  const a = one('On “Fox News Sunday,” Governor Mike Pence said the tweets were wrong.');
+  assert.deepEqual([a.speaker, a.content], ['Governor Mike Pence', 'the tweets were wrong']);
+});

@@ -132,8 +132,10 @@ function sentenceAttributions(
     if (q) {
       // The quote may run past the sentence (the segmenter splits inside quotes); text after it stays content.
       const qEnd = q.close;
-      const after = readWords(text, q.close + 1, s.end).filter((w) => !w.punct).length;
-      return [q.open + q.mark, after > 0 && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + q.mark, qEnd)];
+      // Text after the quote stays content ("“2 kilometers,” or 1.2 miles") unless a new clause starts there.
+      const next = readWords(text, q.close + q.mark, Math.min(s.end, q.close + q.mark + 40));
+      const goesOn = next.length > 0 && !['.', ',', ';', '—', '–', '!', '?'].includes(next[0].text) && !SUBORDINATORS.has(next[0].lower) && !lexicon.participles.has(next[0].lower);
+      return [q.open + q.mark, goesOn && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + q.mark, qEnd)];
     }
     const start = words[k].start;
     const end = clauseEnd(k);
@@ -284,10 +286,16 @@ function sentenceAttributions(
     if (j < 0) continue;
     if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && !ambiguous) {
       // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
-      const ante = phraseBefore(words, j - 1);
-      const spR: Phrase = ante && isSpeakerPhrase(words, ante, first) ? { first: ante.first, last: j } : { first: j, last: j };
+      // "a top Russian military blogger, Evgeny Poddubny, who wrote": the name before the comma.
+      const ante = j > 1 && words[j - 1].text === ',' ? phraseBefore(words, j - 2) : phraseBefore(words, j - 1);
+      const comma = words[j - 1].text === ',';
+      const valid = !!ante && isSpeakerPhrase(words, ante, first);
+      const spR: Phrase = valid ? { first: ante!.first, last: comma ? ante!.last : j } : { first: j, last: j };
+      // The title before the name ("a top Russian military blogger, Evgeny Poddubny, who") tells the side.
+      const title = valid && ante!.first > 1 && words[ante!.first - 1].text === ',' ? phraseBefore(words, ante!.first - 2) : null;
+      const ctx: [number, number] = [words[title ? title.first : spR.first].start, words[spR.last].end];
       const content = contentFrom(skipLeadIn(words, after, n));
-      if (content && !isTailEmpty(words, skipLeadIn(words, after, n), n)) found.push({ speaker: span(spR), speakerContext: span(spR), cue, content, sentence: si, rule: 'claims/relative-speaker' });
+      if (content && !isTailEmpty(words, skipLeadIn(words, after, n), n)) found.push({ speaker: span(spR), speakerContext: ctx, cue, content, sentence: si, rule: 'claims/relative-speaker' });
       continue;
     }
     let sp = phraseBefore(words, j);
@@ -385,9 +393,12 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
     if (!headStarts) continue;
     const descriptor = !isCapitalized(words[chunk.first]) || isDeterminer(words[chunk.first]);
     if (!chunkShort && !descriptor) continue;
-    best = { head, chunk };
-    // A named head ends the search; a descriptive head ("the attorney general of Oklahoma") may have a name before it.
-    if (isCapitalized(words[head.first]) && !isDeterminer(words[head.first])) break;
+    const named = isCapitalized(words[head.first]) && !isDeterminer(words[head.first]);
+    // After a preposition only a name heads ("Officials at Homeland Security Investigations"), not "at the same time".
+    if (before && ['at', 'of', 'for', 'from', 'with'].includes(before.lower) && !named) continue;
+    // A descriptive head ("the attorney general of Oklahoma") may have a name before it; only a name replaces it.
+    if (!best || named) best = { head, chunk };
+    if (named) break;
   }
   return best;
 }
