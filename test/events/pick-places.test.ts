@@ -52,3 +52,10 @@ test("the trigger's own argument beats a more specific place elsewhere", () => {
   const t = s.indexOf('occupied');
   assert.deepEqual(pickPlaces(s, t, t + 8, c), ['geo:1']);
 });
+
+test('the destination of a retreat is not the place', () => {
+  const s = 'The ministry said it had driven the militants back to Ukraine.';
+  const c = cands(s, [['Ukraine', 'geo:1', 'country']]);
+  const t = s.indexOf('driven');
+  assert.deepEqual(pickPlaces(s, t, t + 6, c), []);
+});
