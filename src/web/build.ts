@@ -5,14 +5,16 @@
  *
  * Run: `node --import tsx src/web/build.ts [OUT_DIR]` (default `web-dist`).
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { geoArea } from 'd3-geo';
 import { build } from 'esbuild';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const compiledOrSource = dirname(fileURLToPath(import.meta.url));
+/** The UI's sources: this folder under tsx, `src/web` when running compiled from `dist/web` (tsc copies no assets). */
+const here = existsSync(join(compiledOrSource, 'main.ts')) ? compiledOrSource : resolve(compiledOrSource, '../../src/web');
 const require = createRequire(import.meta.url);
 
 /** The default output folder, at the project root. */
