@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { overlaps, type Claim, type Doc } from '../src/core/index.js';
 import { createContext, extractText } from '../src/pipeline.js';
 import { claimsStage } from '../src/stages/claims/index.js';
+import { lexicon } from '../src/stages/claims/rules/lexicon.js';
 
 interface Range {
   start: number;
@@ -25,6 +26,8 @@ interface Range {
 interface GoldAttribution {
   sources: Range[];
   contents: Range[];
+  /** Lower-cased cue text. */
+  cue: string;
 }
 
 /**
@@ -46,10 +49,10 @@ function option(args: string[], name: string, fallback: string): string {
 
 /** Parses a BRAT file into attributions (Source and Content spans per `E` line; discontinuous spans kept). */
 export function parseBrat(ann: string): GoldAttribution[] {
-  const spans = new Map<string, { type: string; ranges: Range[] }>();
+  const spans = new Map<string, { type: string; ranges: Range[]; text: string }>();
   const events: string[] = [];
   for (const line of ann.split('\n')) {
-    const [id, body] = line.split('\t');
+    const [id, body, covered] = line.split('\t');
     if (!id || !body) continue;
     if (id.startsWith('T')) {
       const sp = body.indexOf(' ');
@@ -60,17 +63,18 @@ export function parseBrat(ann: string): GoldAttribution[] {
         .map((r) => r.trim().split(/\s+/).map(Number))
         .filter((r) => r.length === 2 && r.every(Number.isFinite))
         .map(([start, end]) => ({ start, end }));
-      spans.set(id, { type, ranges });
+      spans.set(id, { type, ranges, text: covered ?? '' });
     } else if (id.startsWith('E')) events.push(body);
   }
   return events.map((body) => {
-    const g: GoldAttribution = { sources: [], contents: [] };
+    const g: GoldAttribution = { sources: [], contents: [], cue: '' };
     for (const part of body.split(/\s+/)) {
       const [role, ref] = part.split(':');
       const t = spans.get(ref ?? '');
       if (!t) continue;
       if (/^Source/.test(role)) g.sources.push(...t.ranges);
       else if (/^Content/.test(role)) g.contents.push(...t.ranges);
+      else if (/^Cue/.test(role)) g.cue = `${g.cue} ${t.text}`.trim().toLowerCase();
     }
     return g;
   });
@@ -84,6 +88,15 @@ const prf = (tpP: number, nP: number, tpR: number, nR: number) => {
 const fmt = (x: number) => x.toFixed(3);
 const any = (rs: Range[], r: Range | undefined) => !!r && rs.some((g) => overlaps(g, r));
 
+/**
+ * True when a gold cue is speech the stage's lexicon covers ("said", "according to", a colon, a dash): PolNeAR
+ * also annotates attitudes and actions ("is bearish on", "vied for"), which a speech extractor should not take.
+ */
+function isSpeechCue(cue: string): boolean {
+  if (/^(?:[:―—]|according to)/.test(cue)) return true;
+  return cue.split(/[^\p{L}']+/u).some((w) => lexicon.cueVerbs.has(w) || lexicon.participles.has(w));
+}
+
 async function polnear(dir: string, verbose: boolean): Promise<void> {
   if (!existsSync(dir)) {
     console.log(`polnear: ${dir} not found, skipped`);
@@ -92,7 +105,7 @@ async function polnear(dir: string, verbose: boolean): Promise<void> {
   const ctx = await createContext();
   const texts = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort();
   const anns = readdirSync(join(dir, 'attributions')).sort();
-  const counts = { gold: 0, goldNoSource: 0, claims: 0, attrR: 0, attrP: 0, spkR: 0, spkP: 0, conR: 0, conP: 0, docs: 0, chars: 0 };
+  const counts = { speechGold: 0, speechFound: 0, gold: 0, goldNoSource: 0, claims: 0, attrR: 0, attrP: 0, spkR: 0, spkP: 0, conR: 0, conP: 0, docs: 0, chars: 0 };
   const docs: Doc[] = [];
   let elapsed = 0;
   for (const f of texts) {
@@ -116,6 +129,10 @@ async function polnear(dir: string, verbose: boolean): Promise<void> {
     for (const g of full) {
       const hit = claims.some((c) => matches(g, c));
       if (hit) counts.attrR++;
+      if (isSpeechCue(g.cue)) {
+        counts.speechGold++;
+        if (hit) counts.speechFound++;
+      }
       else if (verbose) console.log(`  miss ${base}: source=${g.sources.map((r) => JSON.stringify(text.slice(r.start, r.end))).join('|')} content=${JSON.stringify(text.slice(g.contents[0].start, g.contents[0].end).slice(0, 80))}`);
       if (claims.some((c) => any(g.sources, c.speakerSpan))) counts.spkR++;
       if (claims.some((c) => any(g.contents, c.contentSpan))) counts.conR++;
@@ -140,6 +157,7 @@ async function polnear(dir: string, verbose: boolean): Promise<void> {
   console.log(`attribution        ${fmt(attr.p)}  ${fmt(attr.r)}  ${fmt(attr.f)}`);
   console.log(`speaker overlap    ${fmt(spk.p)}  ${fmt(spk.r)}  ${fmt(spk.f)}`);
   console.log(`content overlap    ${fmt(con.p)}  ${fmt(con.r)}  ${fmt(con.f)}`);
+  console.log(`attribution recall on gold whose cue is a speech cue of the lexicon (${counts.speechGold} of ${counts.gold}): ${fmt(counts.speechFound / Math.max(1, counts.speechGold))}`);
   console.log(`throughput: full pipeline ${(counts.docs / (elapsed / 1000)).toFixed(1)} docs/s; claims stage alone ${(counts.docs / (stageMs / 1000)).toFixed(1)} docs/s (${((counts.chars / 1024) / (stageMs / 1000)).toFixed(0)} KiB/s)`);
 }
 
