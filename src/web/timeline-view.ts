@@ -52,9 +52,16 @@ export function drawTimeline(
     const hTotal = (total / max) * height;
     const hEvents = (c.events / max) * height;
     const isSelected = selected?.from === day;
+    const toggle = () => onSelect(isSelected ? null : { from: day, to: day });
     const g = s('g', {
-      class: `day${isSelected ? ' selected' : ''}`, 'data-day': day, tabindex: 0, role: 'button',
-      onclick: () => onSelect(isSelected ? null : { from: day, to: day }),
+      class: `day${isSelected ? ' selected' : ''}`, 'data-day': day, tabindex: 0, role: 'button', 'aria-pressed': isSelected,
+      onclick: toggle,
+      onkeydown: (ev) => {
+        if ((ev as KeyboardEvent).key === 'Enter' || (ev as KeyboardEvent).key === ' ') {
+          ev.preventDefault();
+          toggle();
+        }
+      },
     });
     g.appendChild(s('title', {}, `${day}: ${c.events} event report(s), ${c.claims} claim(s)`));
     g.appendChild(s('rect', { x, y: height - hTotal, width: bar, height: hTotal - hEvents, class: 'claims' }));
