@@ -1,8 +1,292 @@
-/** The entities stage (placeholder until its issue lands: returns the document unchanged). */
-import type { Stage } from '../../core/index.js';
+/**
+ * The entities stage: persons, organisations and weapon systems, each with a stable id from the run-wide
+ * registry, canonical name, side and role where the text supports them, and every mention, including
+ * surname-only mentions and nominals ("the ministry", "the governor") resolved to their antecedent.
+ *
+ * Places are not emitted here: the places stage runs next and skips spans covered by these mentions.
+ */
+import type { Context, ContextOptions, Doc, Entity, Mention, Stage } from '../../core/index.js';
+import { builtinKb, loadKb, type KnowledgeBase } from './kb.js';
+import { defaultLexicon, type Lexicon } from './lexicon.js';
+import { EntityRegistry, nameKeys, roleHeads, type PersonRecord } from './registry.js';
+import { fallbackSentences, type SentenceRange } from './rules/fallback-sentences.js';
+import { findEntities, type Candidate, type SentenceFindings } from './rules/find-entities.js';
+import { translitKey } from './rules/fold.js';
+import { KbMatcher } from './rules/kb-matcher.js';
+import { accepts, scorePersonMatch } from './rules/person-match.js';
+import { keySimilarity } from './rules/similarity.js';
+
+declare module '../../core/context.js' {
+  interface Context {
+    /** The knowledge base of well-known actors (built-in plus `--kb` files). */
+    entityKb?: KnowledgeBase;
+    /** The run-wide registry that gives people, organisations and weapons the same id in every document. */
+    entityRegistry?: EntityRegistry;
+    /** Alias index of the knowledge base, built once. */
+    entityMatcher?: KbMatcher;
+  }
+}
+
+export { EntityRegistry } from './registry.js';
+export { findEntityAt, findEntityByText } from './entity-lookup.js';
+
+interface Resources {
+  readonly lex: Lexicon;
+  readonly registry: EntityRegistry;
+  readonly matcher: KbMatcher;
+}
+
+// Contexts made without prepare() (tests, library calls) still get one registry each, kept beside them.
+const fallback = new WeakMap<Context, Resources>();
+
+function resources(ctx: Context): Resources {
+  const lex = defaultLexicon();
+  if (ctx.entityRegistry && ctx.entityMatcher) return { lex, registry: ctx.entityRegistry, matcher: ctx.entityMatcher };
+  let r = fallback.get(ctx);
+  if (!r) {
+    const kb = ctx.entityKb ?? builtinKb();
+    r = { lex, registry: new EntityRegistry(kb, lex), matcher: new KbMatcher(kb, lex) };
+    fallback.set(ctx, r);
+  }
+  return r;
+}
+
+/** A located candidate: the sentence it lies in. */
+interface Located {
+  readonly c: Candidate;
+  readonly sentence: number;
+}
+
+/** A person within one document: candidates grouped before linking. */
+interface Cluster {
+  readonly items: Located[];
+  firstKeys: string[];
+  lastKeys: string[];
+  name: string;
+  nameLength: number;
+  kbId?: string;
+  side?: string;
+  role?: string;
+  /** Set when a surname was resolved directly to a person known from earlier documents. */
+  record?: PersonRecord;
+}
+
+const NOMINAL_DETERMINERS = new Set(['the']);
+
+/** Runs recognition, coreference and linking over one document. */
+export function extractEntities(doc: Doc, ctx: Context): Entity[] {
+  const { lex, registry, matcher } = resources(ctx);
+  const text = doc.view.text;
+  const sentences: readonly SentenceRange[] = doc.sentences.length ? doc.sentences : fallbackSentences(text);
+  const findings: SentenceFindings[] = sentences.map((s) =>
+    findEntities(text.slice(s.vStart, s.vEnd), s.vStart, lex, matcher, s.headline ?? false),
+  );
+  const classOf = (k: string) => lex.givenNames.get(k);
+
+  // Organisations and weapons: one entity per registry record.
+  const things = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
+  const addThing = (c: Candidate, sentence: number) => {
+    const kind = c.kind === 'weapon' ? 'weapon' : 'organization';
+    const rec = registry.resolveThing(kind, { name: c.name, kbId: c.kbId, side: c.side, type: c.type });
+    let t = things.get(rec.id);
+    if (!t) {
+      t = { entity: { id: rec.id, kind, name: rec.name, side: c.side ?? rec.side, type: c.type ?? rec.type }, mentions: [] };
+      things.set(rec.id, t);
+    }
+    t.mentions.push({ ...doc.view.span(c.vs, c.ve, c.rule), sentence });
+    return rec.id;
+  };
+
+  // Persons: group the document's candidates (full names first, then single surnames).
+  const clusters: Cluster[] = [];
+  const features = (cl: Pick<Cluster, 'firstKeys' | 'lastKeys' | 'side' | 'role'>) => ({
+    firstKeys: cl.firstKeys,
+    lastKeys: cl.lastKeys,
+    side: cl.side,
+    roleHeads: roleHeads(cl.role, lex),
+    cooc: [] as string[],
+  });
+  const persons: Located[] = [];
+  findings.forEach((f, si) => {
+    for (const c of f.candidates) {
+      if (c.kind === 'person') persons.push({ c, sentence: sentences[si].index });
+      else addThing(c, sentences[si].index);
+    }
+  });
+  persons.sort((a, b) => (b.c.nameWords?.length ?? 0) - (a.c.nameWords?.length ?? 0) || a.c.vs - b.c.vs);
+  for (const item of persons) {
+    const c = item.c;
+    const keys = nameKeys((c.nameWords ?? [c.name]).join(' '));
+    const q = { ...keys, side: c.side, role: c.role };
+    let target = c.kbId ? clusters.find((cl) => cl.kbId === c.kbId) : undefined;
+    if (!target) {
+      let best = -Infinity;
+      for (const cl of clusters) {
+        if (c.kbId && cl.kbId) continue;
+        const m = scorePersonMatch(features(q), features(cl), classOf);
+        if (accepts(m) && m.score > best) {
+          best = m.score;
+          target = cl;
+        }
+      }
+    }
+    if (target) {
+      target.items.push(item);
+      target.firstKeys = [...new Set([...target.firstKeys, ...keys.firstKeys])];
+      target.lastKeys = [...new Set([...target.lastKeys, ...keys.lastKeys])];
+      target.side ??= c.side;
+      target.role ??= c.role;
+      target.kbId ??= c.kbId;
+      const len = c.nameWords?.length ?? 1;
+      if (len > target.nameLength) {
+        target.name = c.nameWords?.join(' ') ?? c.name;
+        target.nameLength = len;
+      }
+    } else {
+      clusters.push({
+        items: [item], ...keys, name: c.nameWords?.join(' ') ?? c.name, nameLength: c.nameWords?.length ?? 1,
+        kbId: c.kbId, side: c.side, role: c.role,
+      });
+    }
+  }
+
+  // Surname-only mentions ("Malial", "Yusoff") of a person named in full in this document, or known from earlier ones.
+  const taken = (si: number, wi: number) => findings[si].candidates.some((c) => c.from <= wi && wi < c.to);
+  findings.forEach((f, si) => {
+    for (const w of f.words) {
+      if (!w.cap || taken(si, w.index) || w.text.length < 3) continue;
+      if (lex.stopWords.has(w.lower) || lex.calendarWords.has(w.lower) || lex.sides.has(w.lower) || lex.givenNames.has(translitKey(w.text))) continue;
+      if (lex.titleHeads.has(w.lower) || lex.orgHeads.has(w.lower)) continue;
+      const key = translitKey(w.text);
+      if (!key) continue;
+      const prevCap = f.words[w.index - 1]?.cap && /^\s+$/.test(w.gap) && !f.caseless;
+      const nextCap = f.words[w.index + 1]?.cap && /^\s+$/.test(f.words[w.index + 1].gap) && !f.caseless;
+      if (prevCap || nextCap) continue;
+      let target: Cluster | undefined;
+      let bestDist = Infinity;
+      for (const cl of clusters) {
+        if (cl.nameLength < 2 && !cl.kbId && !cl.record) continue;
+        const exact = cl.lastKeys.includes(key);
+        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => keySimilarity(k, key) >= 0.9))) continue;
+        const before = cl.items.filter((i) => i.c.vs <= w.vs).map((i) => w.vs - i.c.vs);
+        const dist = (before.length ? Math.min(...before) : 1e9) + (exact ? 0 : 1e6);
+        if (dist < bestDist) {
+          bestDist = dist;
+          target = cl;
+        }
+      }
+      let rule = 'entities/surname';
+      if (!target && !lex.placeWords.has(w.lower)) {
+        const rec = registry.personBySurname(key);
+        if (rec && rec.lastKeys.includes(key)) {
+          target = clusters.find((cl) => cl.record === rec);
+          if (!target) {
+            target = { items: [], firstKeys: [], lastKeys: [key], name: w.text, nameLength: 1, record: rec };
+            clusters.push(target);
+          }
+          rule = 'entities/known-surname';
+        }
+      }
+      if (!target) continue;
+      const c: Candidate = { kind: 'person', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule, name: w.text, nameWords: [w.text] };
+      target.items.push({ c, sentence: sentences[si].index });
+      (findings[si].candidates as Candidate[]).push(c);
+    }
+  });
+
+  // Link clusters to run-wide records.
+  const orgIds = [...things.values()].filter((t) => t.entity.kind === 'organization').map((t) => t.entity.id);
+  const people = new Map<string, { rec: PersonRecord; side?: string; role?: string; mentions: Mention[] }>();
+  for (const cl of clusters) {
+    if (!cl.items.length) continue;
+    const rec =
+      cl.record ??
+      registry.resolvePerson({
+        ...features(cl),
+        cooc: orgIds,
+        name: cl.name,
+        role: cl.role,
+        kbId: cl.kbId,
+        forms: [...new Set(cl.items.map((i) => i.c.nameWords?.join(' ') ?? i.c.name))],
+      });
+    let p = people.get(rec.id);
+    if (!p) {
+      p = { rec, mentions: [] };
+      people.set(rec.id, p);
+    }
+    p.side ??= cl.side;
+    p.role ??= cl.role;
+    for (const i of cl.items) p.mentions.push({ ...doc.view.span(i.c.vs, i.c.ve, i.c.rule), sentence: i.sentence });
+  }
+
+  const entities: Entity[] = [];
+  for (const p of people.values()) {
+    entities.push({
+      id: p.rec.id, kind: 'person', name: p.rec.name, side: p.side ?? p.rec.side, role: p.role ?? p.rec.role, mentions: p.mentions,
+    });
+  }
+  for (const t of things.values()) entities.push({ ...t.entity, mentions: t.mentions });
+  resolveNominals(doc, entities, findings, sentences, lex);
+  for (const e of entities) (e.mentions as Mention[]).sort((a, b) => a.start - b.start);
+  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return entities.map((e) => stripUndefined(e));
+}
+
+/** "the ministry", "the governor": a mention of the nearest earlier entity that fits. */
+function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly SentenceRange[], lex: Lexicon): void {
+  findings.forEach((f, si) => {
+    const words = f.words;
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!NOMINAL_DETERMINERS.has(words[i].lower)) continue;
+      for (const len of [2, 1]) {
+        const phrase = words.slice(i + 1, i + 1 + len);
+        if (phrase.length < len || phrase.some((p) => !/^\s+$/.test(p.gap))) continue;
+        if (phrase.slice(0, -1).some((p) => p.possessive)) continue;
+        const target = lex.nominals.get(phrase.map((p) => p.lower).join(' '));
+        if (!target) continue;
+        const last = phrase[phrase.length - 1];
+        const next = words[last.index + 1];
+        // "the governor Vyacheslav Gladkov", "the Ministry of Defense": a name follows, so this is a title, not a reference.
+        if (next && (next.cap || (next.lower === 'of' && words[next.index + 1]?.cap)) && /^\s+$/.test(next.gap) && !last.possessive) break;
+        const vs = phrase[0].vs;
+        if (entities.some((e) => e.mentions.some((m) => doc.view.toView(m.start) <= vs && vs < doc.view.toView(m.end)))) break;
+        let best: Entity | undefined;
+        let bestAt = -1;
+        for (const e of entities) {
+          if (e.kind !== target.kind) continue;
+          if (target.type && e.type !== target.type) continue;
+          if (target.roleHead && !(e.role ?? '').split(/[^a-z-]+/).some((w) => w === target.roleHead || w.startsWith(`${target.roleHead}-`))) continue;
+          for (const m of e.mentions) {
+            const at = doc.view.toView(m.start);
+            if (at < vs && at > bestAt) {
+              bestAt = at;
+              best = e;
+            }
+          }
+        }
+        if (best) (best.mentions as Mention[]).push({ ...doc.view.span(vs, last.ve, 'entities/nominal'), sentence: sentences[si].index });
+        break;
+      }
+    }
+  });
+}
+
+function stripUndefined(e: Entity): Entity {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) if (v !== undefined) out[k] = v;
+  return out as unknown as Entity;
+}
 
 /** The entities stage. */
 export const entitiesStage: Stage = {
   name: 'entities',
-  run: (doc) => doc,
+  async prepare(ctx: Context, options: ContextOptions): Promise<Context> {
+    const kb = await loadKb(options.kbFiles ?? []);
+    const lex = defaultLexicon();
+    return { ...ctx, entityKb: kb, entityRegistry: new EntityRegistry(kb, lex), entityMatcher: new KbMatcher(kb, lex) };
+  },
+  run(doc: Doc, ctx: Context): Doc {
+    const entities = extractEntities(doc, ctx);
+    return { ...doc, entities: [...doc.entities, ...entities] };
+  },
 };

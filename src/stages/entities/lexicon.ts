@@ -1,0 +1,80 @@
+/**
+ * The stage's word lists (data/*.json) turned once into sets and maps for fast lookup.
+ */
+import lexiconData from './data/lexicon.json' with { type: 'json' };
+import givenNamesData from './data/given-names.json' with { type: 'json' };
+import weaponsData from './data/weapons.json' with { type: 'json' };
+import orgData from './data/organizations.json' with { type: 'json' };
+import { translitKey } from './rules/fold.js';
+
+/** What a nominal such as "the ministry" or "the governor" refers back to. */
+export interface NominalTarget {
+  readonly kind: 'person' | 'organization';
+  /** Organisation sub-kind the antecedent must have. */
+  readonly type?: string;
+  /** Head word the antecedent person's role must contain. */
+  readonly roleHead?: string;
+}
+
+/** The lexicons of the entities stage. */
+export interface Lexicon {
+  /** Lower-cased nationality words, country names and abbreviations → side code. */
+  readonly sides: ReadonlyMap<string, string>;
+  readonly titleHeads: ReadonlySet<string>;
+  readonly titleModifiers: ReadonlySet<string>;
+  readonly speechVerbs: ReadonlySet<string>;
+  readonly stopWords: ReadonlySet<string>;
+  readonly calendarWords: ReadonlySet<string>;
+  readonly placeWords: ReadonlySet<string>;
+  readonly nameParticles: ReadonlySet<string>;
+  readonly nominals: ReadonlyMap<string, NominalTarget>;
+  /** Transliteration key of a given name → its equivalence class index (names in no class get their own). */
+  readonly givenNames: ReadonlyMap<string, number>;
+  readonly weaponPrefixes: ReadonlyMap<string, string>;
+  readonly weaponCues: ReadonlyMap<string, string>;
+  readonly notWeapons: ReadonlySet<string>;
+  /** Organisation head words → sub-kind. */
+  readonly orgHeads: ReadonlyMap<string, string>;
+  /** Lower-case institution nouns after a nationality word → sub-kind. */
+  readonly institutions: ReadonlyMap<string, string>;
+  readonly mediaNouns: ReadonlySet<string>;
+  /** Sub-kinds whose mention takes in a possessive country before it. */
+  readonly nationalTypes: ReadonlySet<string>;
+}
+
+let cached: Lexicon | undefined;
+
+/** The lexicon built from the stage's data files (built once, then shared). */
+export function defaultLexicon(): Lexicon {
+  if (cached) return cached;
+  const givenNames = new Map<string, number>();
+  let cls = 0;
+  for (const group of givenNamesData.classes) {
+    for (const name of group) givenNames.set(translitKey(name), cls);
+    cls++;
+  }
+  for (const name of givenNamesData.names) {
+    const key = translitKey(name);
+    if (!givenNames.has(key)) givenNames.set(key, cls++);
+  }
+  cached = {
+    sides: new Map(Object.entries(lexiconData.sides)),
+    titleHeads: new Set(lexiconData.titleHeads),
+    titleModifiers: new Set(lexiconData.titleModifiers),
+    speechVerbs: new Set(lexiconData.speechVerbs),
+    stopWords: new Set(lexiconData.stopWords),
+    calendarWords: new Set(lexiconData.calendarWords),
+    placeWords: new Set(lexiconData.placeWords),
+    nameParticles: new Set(lexiconData.nameParticles),
+    nominals: new Map(Object.entries(lexiconData.nominals as Record<string, NominalTarget>)),
+    givenNames,
+    weaponPrefixes: new Map(Object.entries(weaponsData.prefixes)),
+    weaponCues: new Map(Object.entries(weaponsData.cues)),
+    notWeapons: new Set(weaponsData.notWeapons.map((w) => w.toLowerCase())),
+    orgHeads: new Map(Object.entries(orgData.heads)),
+    institutions: new Map(Object.entries(orgData.institutions)),
+    mediaNouns: new Set(orgData.mediaNouns),
+    nationalTypes: new Set(orgData.national),
+  };
+  return cached;
+}

@@ -1,0 +1,267 @@
+/**
+ * The run-wide entity registry: hands out ids so that the same person, organisation or weapon gets one id
+ * in every document of a run, across spelling variants. It starts from the knowledge base and grows with
+ * every document (a person first seen as "Hannah Malial" is found again as "Hanna Maliar").
+ *
+ * Ids are deterministic: `person:<kb id>` when linked to the knowledge base, else `person:<folded name>`
+ * of the first form seen (with `-2`, `-3` only if two different people fold to the same name).
+ */
+import type { KnowledgeBase } from './kb.js';
+import type { Lexicon } from './lexicon.js';
+import { foldName, toAsciiLower, translitKey } from './rules/fold.js';
+import { accepts, scorePersonMatch, type PersonFeatures } from './rules/person-match.js';
+
+/** What the registry knows about a person. Mutable: it accumulates over the run. */
+export interface PersonRecord {
+  readonly id: string;
+  /** Canonical name: the knowledge-base name, else the first full form seen. */
+  name: string;
+  side?: string;
+  role?: string;
+  readonly kbId?: string;
+  firstKeys: string[];
+  lastKeys: string[];
+  roleHeads: string[];
+  cooc: string[];
+  /** Every surface form seen. */
+  readonly forms: Set<string>;
+}
+
+/** What the registry knows about an organisation or weapon. */
+export interface ThingRecord {
+  readonly id: string;
+  readonly kind: 'organization' | 'weapon';
+  name: string;
+  side?: string;
+  type?: string;
+  role?: string;
+  readonly kbId?: string;
+  readonly forms: Set<string>;
+}
+
+/** A person description from one document, to be resolved to a record. */
+export interface PersonQuery extends PersonFeatures {
+  /** The fullest form in the document. */
+  readonly name: string;
+  readonly role?: string;
+  readonly kbId?: string;
+  readonly forms: readonly string[];
+}
+
+/** Splits a person name into first-name keys and surname key (particles such as "al" or "van" stay with the surname). */
+export function nameKeys(name: string): { firstKeys: string[]; lastKeys: string[] } {
+  const parts = name.split(/\s+/).filter((p) => p && !/^(jr|sr|ii|iii)\.?$/i.test(p));
+  if (!parts.length) return { firstKeys: [], lastKeys: [] };
+  const last = translitKey(parts[parts.length - 1]);
+  const first = parts.length > 1 ? translitKey(parts[0]) : '';
+  return { firstKeys: first ? [first] : [], lastKeys: last ? [last] : [] };
+}
+
+/** The title head words in a role ("deputy defense minister" → minister). */
+export function roleHeads(role: string | undefined, lex: Lexicon): string[] {
+  if (!role) return [];
+  return role
+    .toLowerCase()
+    .split(/[^a-z.]+/)
+    .filter((w) => w && lex.titleHeads.has(w) && !lex.titleModifiers.has(w));
+}
+
+const ORG_FILLER = new Set(['the', 'of', 'for', 'and', 's', 'on', 'in']);
+const SPELLING: Record<string, string> = { defence: 'defense', organisation: 'organization', centre: 'center' };
+
+/**
+ * The order-free key of an organisation name: words folded, nationality words replaced by their side,
+ * fillers dropped, sorted. "Russian Ministry of Defense", "Russia's Defense Ministry" and "Russian Defence
+ * Ministry" share it, and so do word-order variants from translation ("Free Russian Army"/"Russian Free Army").
+ */
+export function orgKey(name: string, lex: Lexicon): string {
+  const words = toAsciiLower(name)
+    .replace(/['’]s\b/g, '')
+    .split(/[^a-z0-9.]+/)
+    .map((w) => w.replace(/\.$/, ''))
+    .filter((w) => w && !ORG_FILLER.has(w))
+    .map((w) => lex.sides.get(w)?.toLowerCase() ?? SPELLING[w] ?? w);
+  return [...new Set(words)].sort().join('-');
+}
+
+function blockOf(key: string): string {
+  const c = key[0] ?? '';
+  return c === 'h' ? 'g' : c;
+}
+
+/** The registry. */
+export class EntityRegistry {
+  private readonly persons: PersonRecord[] = [];
+  private readonly blocks = new Map<string, PersonRecord[]>();
+  private readonly ids = new Set<string>();
+  private readonly things = new Map<string, ThingRecord>();
+  private readonly thingsByKey = new Map<string, ThingRecord>();
+
+  constructor(
+    kb: KnowledgeBase,
+    private readonly lex: Lexicon,
+  ) {
+    for (const e of kb.entries) {
+      if (e.kind === 'person') {
+        const firstKeys = new Set<string>();
+        const lastKeys = new Set<string>();
+        for (const n of [e.name, ...(e.aliases ?? [])]) {
+          const k = nameKeys(n);
+          k.firstKeys.forEach((x) => firstKeys.add(x));
+          k.lastKeys.forEach((x) => lastKeys.add(x));
+        }
+        this.addPerson({
+          id: `person:${e.id}`,
+          name: e.name,
+          side: e.side,
+          role: e.role,
+          kbId: e.id,
+          firstKeys: [...firstKeys],
+          lastKeys: [...lastKeys],
+          roleHeads: roleHeads(e.role, lex),
+          cooc: [],
+          forms: new Set([e.name, ...(e.aliases ?? [])]),
+        });
+      } else {
+        const rec: ThingRecord = {
+          id: `${e.kind === 'organization' ? 'org' : 'weapon'}:${e.id}`,
+          kind: e.kind,
+          name: e.name,
+          side: e.side,
+          type: e.type,
+          kbId: e.id,
+          forms: new Set([e.name, ...(e.aliases ?? [])]),
+        };
+        this.things.set(rec.id, rec);
+        this.ids.add(rec.id);
+        for (const n of [e.name, ...(e.aliases ?? [])]) {
+          const key = `${e.kind}:${e.kind === 'organization' ? orgKey(n, lex) : foldName(n)}`;
+          if (!this.thingsByKey.has(key)) this.thingsByKey.set(key, rec);
+        }
+      }
+    }
+  }
+
+  private addPerson(rec: PersonRecord): void {
+    this.persons.push(rec);
+    this.ids.add(rec.id);
+    this.index(rec);
+  }
+
+  private index(rec: PersonRecord): void {
+    for (const k of rec.lastKeys) {
+      const b = blockOf(k);
+      const list = this.blocks.get(b) ?? [];
+      if (!list.includes(rec)) list.push(rec);
+      this.blocks.set(b, list);
+    }
+  }
+
+  private uniqueId(base: string): string {
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  private classOf = (key: string): number | undefined => this.lex.givenNames.get(key);
+
+  /** The best-scoring known person for a description, or undefined when none is accepted. */
+  matchPerson(q: PersonFeatures): PersonRecord | undefined {
+    const seen = new Set<PersonRecord>();
+    let bestRec: PersonRecord | undefined;
+    let bestScore = -Infinity;
+    for (const k of q.lastKeys) {
+      for (const rec of this.blocks.get(blockOf(k)) ?? []) {
+        if (seen.has(rec)) continue;
+        seen.add(rec);
+        const m = scorePersonMatch(q, rec, this.classOf);
+        if (accepts(m) && m.score > bestScore) {
+          bestScore = m.score;
+          bestRec = rec;
+        }
+      }
+    }
+    return bestRec;
+  }
+
+  /** Resolves a document's person to a record, creating one when no known person matches. */
+  resolvePerson(q: PersonQuery): PersonRecord {
+    const kbRec = q.kbId ? this.persons.find((p) => p.kbId === q.kbId) : undefined;
+    const rec = kbRec ?? this.matchPerson(q);
+    if (!rec) {
+      const created: PersonRecord = {
+        id: this.uniqueId(`person:${foldName(q.name) || 'unnamed'}`),
+        name: q.name,
+        side: q.side,
+        role: q.role,
+        firstKeys: [...q.firstKeys],
+        lastKeys: [...q.lastKeys],
+        roleHeads: [...q.roleHeads],
+        cooc: [...q.cooc],
+        forms: new Set(q.forms),
+      };
+      this.addPerson(created);
+      return created;
+    }
+    const merge = (into: string[], from: readonly string[]) => {
+      for (const x of from) if (!into.includes(x)) into.push(x);
+    };
+    const newLast = q.lastKeys.some((k) => !rec.lastKeys.includes(k));
+    merge(rec.firstKeys, q.firstKeys);
+    merge(rec.lastKeys, q.lastKeys);
+    merge(rec.roleHeads, q.roleHeads);
+    merge(rec.cooc, q.cooc);
+    for (const f of q.forms) rec.forms.add(f);
+    rec.side ??= q.side;
+    rec.role ??= q.role;
+    // A record known only by a surname takes the first full name seen as its canonical name.
+    if (!rec.kbId && rec.name.split(/\s+/).length < 2 && q.name.split(/\s+/).length >= 2) rec.name = q.name;
+    if (newLast) this.index(rec);
+    return rec;
+  }
+
+  /** Resolves an organisation or weapon by knowledge-base id, name key, or creates it. */
+  resolveThing(kind: 'organization' | 'weapon', q: { name: string; kbId?: string; side?: string; type?: string }): ThingRecord {
+    const prefix = kind === 'organization' ? 'org' : 'weapon';
+    if (q.kbId) {
+      const rec = this.things.get(`${prefix}:${q.kbId}`);
+      if (rec) return rec;
+    }
+    const key = `${kind}:${kind === 'organization' ? orgKey(q.name, this.lex) : foldName(q.name)}`;
+    const known = this.thingsByKey.get(key);
+    if (known) {
+      known.forms.add(q.name);
+      known.side ??= q.side;
+      known.type ??= q.type;
+      return known;
+    }
+    const rec: ThingRecord = {
+      id: this.uniqueId(`${prefix}:${foldName(q.name) || 'unnamed'}`),
+      kind,
+      name: q.name,
+      side: q.side,
+      type: q.type,
+      forms: new Set([q.name]),
+    };
+    this.things.set(rec.id, rec);
+    this.thingsByKey.set(key, rec);
+    return rec;
+  }
+
+  /** The one known person whose surname key is `key`, or undefined when none or several (ambiguous). */
+  personBySurname(key: string): PersonRecord | undefined {
+    let found: PersonRecord | undefined;
+    for (const rec of this.blocks.get(blockOf(key)) ?? []) {
+      if (!rec.lastKeys.includes(key)) continue;
+      if (found) return undefined;
+      found = rec;
+    }
+    return found;
+  }
+
+  /** Every person known so far (knowledge base first, then in order of first sight). */
+  allPersons(): readonly PersonRecord[] {
+    return this.persons;
+  }
+}

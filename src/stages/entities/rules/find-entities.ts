@@ -1,0 +1,353 @@
+/**
+ * Recognition in one sentence: weapons, organisations and persons, each a candidate with its word range,
+ * the rule that found it and what the sentence says about it (side, role, sub-kind). Pure: words in,
+ * candidates out; linking and coreference happen over the whole document afterwards.
+ *
+ * Order matters: weapons and organisations are found first, so that "Wagner Group" or "Defense Ministry"
+ * are never read as parts of a person's name or title.
+ */
+import type { Lexicon } from '../lexicon.js';
+import type { KbMatcher } from './kb-matcher.js';
+import { translitKey } from './fold.js';
+import { isAllCaps, isTitleCase, joinsName, tokenizeWords, type Word } from './tokenize.js';
+
+/** A recognised mention before linking. */
+export interface Candidate {
+  readonly kind: 'person' | 'organization' | 'weapon';
+  /** Word range `[from, to)` of the mention. */
+  readonly from: number;
+  readonly to: number;
+  /** View range of the mention. */
+  readonly vs: number;
+  readonly ve: number;
+  readonly rule: string;
+  /** The name as written (words joined by one space), or the knowledge-base name when linked. */
+  readonly name: string;
+  readonly kbId?: string;
+  readonly side?: string;
+  readonly role?: string;
+  readonly type?: string;
+  /** Person: the words of the name. */
+  readonly nameWords?: readonly string[];
+}
+
+/** The words of a sentence and what was found in it. */
+export interface SentenceFindings {
+  readonly words: readonly Word[];
+  readonly candidates: readonly Candidate[];
+  /** True when case carried no information (ALL CAPS) or the line is a Title Case headline. */
+  readonly caseless: boolean;
+  readonly allCaps: boolean;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+const CONNECTORS = new Set(['of', 'for']);
+const WEAPON = /^(\p{Lu}[\p{L}]{0,6}|\d\p{Lu})-(\d{1,4}\p{Lu}{0,3}\d?)(s?)$/u;
+const QUOTES = /^[\s“”"‘’'«»]*$/;
+
+/** Finds the candidates of one sentence (`text`, starting at view offset `base`). */
+export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMatcher, headline = false): SentenceFindings {
+  const words = tokenizeWords(text, base);
+  const allCaps = isAllCaps(text);
+  const caseless = allCaps || headline || isTitleCase(words);
+  const covered = new Array<boolean>(words.length).fill(false);
+  const out: Candidate[] = [];
+  const add = (c: Candidate) => {
+    out.push(c);
+    for (let i = c.from; i < c.to; i++) covered[i] = true;
+  };
+  const free = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (covered[i]) return false;
+    return true;
+  };
+  const sideOf = (w: Word | undefined) => (w ? lex.sides.get(w.lower) : undefined);
+  const span = (from: number, to: number) => ({ vs: words[from].vs, ve: words[to - 1].ve });
+  const join = (from: number, to: number) => words.slice(from, to).map((w) => w.text).join(' ');
+  const cueAfter = (i: number) => {
+    for (let j = i; j < Math.min(words.length, i + 3); j++) {
+      const t = lex.weaponCues.get(words[j].lower);
+      if (t) return t;
+    }
+    return undefined;
+  };
+
+  // Knowledge-base names first: they are the most certain.
+  const personHits: { from: number; to: number; kbId: string; name: string }[] = [];
+  for (const hit of kb.find(words, allCaps)) {
+    const e = hit.entry;
+    if (e.kind === 'weapon') {
+      const cue = cueAfter(hit.to);
+      if (e.needsCue && !cue) continue;
+      add({ kind: 'weapon', from: hit.from, to: hit.to, ...span(hit.from, hit.to), rule: 'entities/kb-weapon', name: e.name, kbId: e.id, type: e.type });
+    } else if (e.kind === 'organization') {
+      let from = hit.from;
+      const prev = words[from - 1];
+      if (prev?.possessive && sideOf(prev) && lex.nationalTypes.has(e.type ?? '') && joinsName(words[from].gap)) from--;
+      add({ kind: 'organization', from, to: hit.to, ...span(from, hit.to), rule: 'entities/kb-organization', name: e.name, kbId: e.id, side: e.side, type: e.type });
+    } else {
+      personHits.push({ from: hit.from, to: hit.to, kbId: e.id, name: e.name });
+      for (let i = hit.from; i < hit.to; i++) covered[i] = true;
+    }
+  }
+
+  // Weapon designations: Prefix-Number with a known prefix or a cue noun after it.
+  for (const w of words) {
+    if (covered[w.index]) continue;
+    const m = WEAPON.exec(w.text);
+    if (!m) continue;
+    const name = `${m[1]}-${m[2]}`;
+    if (lex.notWeapons.has(name.toLowerCase())) continue;
+    const cue = cueAfter(w.index + 1);
+    const prefixType = lex.weaponPrefixes.get(m[1]);
+    if (!cue && !prefixType) continue;
+    add({
+      kind: 'weapon', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule: 'entities/weapon-designation', name,
+      type: cue && cue !== 'system' ? cue : prefixType ?? cue,
+    });
+  }
+
+  if (!allCaps) findOrganizations();
+  if (!caseless) findPersons();
+  for (const h of personHits) {
+    const ctx = personContext(h.from, h.to, []);
+    add({
+      kind: 'person', from: h.from, to: h.to, ...span(h.from, h.to), rule: 'entities/kb-person', name: h.name, kbId: h.kbId,
+      side: ctx.side, role: ctx.role, nameWords: words.slice(h.from, h.to).map((w) => w.text),
+    });
+  }
+  out.sort((a, b) => a.from - b.from);
+  return { words, candidates: out, caseless, allCaps };
+
+  function findOrganizations(): void {
+    // Capitalised names around an organisation head word: "Russian Defense Ministry", "Institute for War Research".
+    for (let h = 0; h < words.length; h++) {
+      const head = words[h];
+      const type = lex.orgHeads.get(head.lower);
+      if (!type || !head.cap || covered[h] || caseless) continue;
+      let from = h;
+      while (from > 0) {
+        const w = words[from - 1];
+        if (!w.cap || w.possessive || covered[from - 1] || !joinsName(words[from].gap)) break;
+        if (lex.stopWords.has(w.lower) && !sideOf(w) && !lex.orgHeads.has(w.lower)) break;
+        if (lex.titleHeads.has(w.lower) && !lex.titleModifiers.has(w.lower)) break;
+        from--;
+      }
+      let to = h + 1;
+      if (!head.possessive && CONNECTORS.has(words[to]?.lower ?? '') && words[to + 1]) {
+        let k = to + 1;
+        if (words[k].lower === 'the' && words[k + 1]?.cap) k++;
+        if (words[k].cap && !covered[k]) {
+          while (k < words.length && words[k].cap && !covered[k] && joinsName(words[k].gap) && !lex.calendarWords.has(words[k].lower)) {
+            if (lex.titleHeads.has(words[k].lower) && !lex.titleModifiers.has(words[k].lower)) break;
+            k++;
+            if (words[k - 1].possessive) break;
+          }
+          if (k > to + 1) to = k;
+        }
+      }
+      if (to - from < 2) continue;
+      if (!free(from, to)) continue;
+      let side: string | undefined;
+      // A nationality word inside the name gives a side only to state bodies: "Free Russian Army" fights Russia.
+      if (lex.nationalTypes.has(type)) for (let i = from; i < to; i++) side ??= sideOf(words[i]);
+      const prev = words[from - 1];
+      if (prev?.possessive && sideOf(prev) && joinsName(words[from].gap) && lex.nationalTypes.has(type) && !side) {
+        side = sideOf(prev);
+        from--;
+      }
+      const inner = words.slice(from, to).some((w) => w.lower === 'intelligence') ? 'security-service' : type;
+      add({ kind: 'organization', from, to, ...span(from, to), rule: 'entities/org-head', name: join(from, to), side, type: inner });
+      h = to - 1;
+    }
+    // Nationality word + institution noun: "the Ukrainian government", "British military intelligence".
+    for (let i = 0; i < words.length - 1; i++) {
+      const w = words[i];
+      const side = sideOf(w);
+      if (!side || !w.cap || covered[i]) continue;
+      for (const len of [2, 1]) {
+        const phrase = words.slice(i + 1, i + 1 + len);
+        if (phrase.length < len || phrase.some((p) => p.cap || covered[p.index] || !/^\s+$/.test(p.gap))) continue;
+        const type = lex.institutions.get(phrase.map((p) => p.lower).join(' '));
+        if (!type) continue;
+        const next = words[i + 1 + len];
+        // "Russian military blogger": the words describe a person's title, not an institution.
+        if (next && !next.cap && (lex.titleHeads.has(next.lower) || lex.titleModifiers.has(next.lower)) && /^\s+$/.test(next.gap)) break;
+        const to = i + 1 + len;
+        add({ kind: 'organization', from: i, to, ...span(i, to), rule: 'entities/nationality-institution', name: join(i, to), side, type });
+        i = to - 1;
+        break;
+      }
+    }
+    // Media named after a media noun: "the news service “Meduza”", "the newspaper Izvestia".
+    for (let i = 0; i < words.length - 1; i++) {
+      const w = words[i];
+      if (w.cap || !lex.mediaNouns.has(w.lower) || (i > 0 && words[i - 1].cap)) continue;
+      const first = i + 1;
+      if (covered[first] || !words[first].cap || !QUOTES.test(words[first].gap)) continue;
+      let to = first + 1;
+      while (to < words.length && to - first < 4 && words[to].cap && !covered[to] && joinsName(words[to].gap)) to++;
+      const name = join(first, to);
+      if (lex.stopWords.has(words[first].lower) || lex.sides.has(words[first].lower)) continue;
+      add({ kind: 'organization', from: first, to, ...span(first, to), rule: 'entities/media-noun', name, type: 'media' });
+    }
+  }
+
+  function isTitleWord(w: Word): boolean {
+    return lex.titleHeads.has(w.lower) || lex.titleModifiers.has(w.lower);
+  }
+
+  /** Role and side from the words around a name: titles before it, appositions after or before it. */
+  function personContext(from: number, to: number, runTitle: readonly Word[]): { role?: string; side?: string; rule?: string } {
+    let side: string | undefined;
+    const role: string[] = [];
+    let rule: string | undefined;
+    for (const w of runTitle) {
+      const s = sideOf(w);
+      if (s) side ??= s;
+      else role.push(w.lower);
+    }
+    if (runTitle.length) rule = 'entities/title-name';
+    // Lower-case title just before the name, possibly after a comma: "military blogger X", "minister, X".
+    const walkBack = (start: number): boolean => {
+      let i = start;
+      const got: Word[] = [];
+      while (i >= 0) {
+        const w = words[i];
+        if (got.length && !/^[\s]+$/.test(words[i + 1].gap)) break;
+        if (sideOf(w) && (w.cap || w.possessive)) {
+          got.unshift(w);
+          i--;
+          continue;
+        }
+        if (w.cap && !got.length) break;
+        if (!isTitleWord(w) || (covered[i] && w.cap)) break;
+        got.unshift(w);
+        i--;
+      }
+      const nearest = got[got.length - 1];
+      if (!nearest || !lex.titleHeads.has(nearest.lower) || sideOf(nearest)) return false;
+      for (const w of got) {
+        const s = sideOf(w);
+        if (s) side ??= s;
+      }
+      if (!role.length) role.push(...got.filter((w) => !sideOf(w)).map((w) => w.lower));
+      return true;
+    };
+    if (!runTitle.length && from > 0) {
+      const gap = words[from].gap;
+      if (/^\s+$/.test(gap) && walkBack(from - 1)) rule = 'entities/title-name';
+      else if (/^\s*,\s*$/.test(gap)) {
+        if (walkBack(from - 1)) rule = 'entities/apposition-before';
+        else {
+          // "the chief of the Russian mercenary Wagner Group, X": the name's organisation sits before the comma.
+          const org = out.find((c) => c.kind === 'organization' && c.to === from);
+          if (org) {
+            let i = org.from - 1;
+            while (i >= 0 && !words[i].cap && isTitleWord(words[i])) i--;
+            while (i >= 0 && (sideOf(words[i]) || (!words[i].cap && lex.titleModifiers.has(words[i].lower)))) i--;
+            if (words[i]?.lower === 'the') i--;
+            if (i > 0 && CONNECTORS.has(words[i].lower) && lex.titleHeads.has(words[i - 1].lower) && !words[i - 1].cap) {
+              rule = 'entities/apposition-before';
+              role.push(words[i - 1].lower);
+              side ??= org.side ?? sideBetween(org.from - 3, org.from);
+            }
+          }
+        }
+      }
+    }
+    // Apposition after: "X, spokesman for the Eastern …", "X, governor of Russia's Belgorod region".
+    if (to < words.length && /^\s*,\s*$/.test(words[to].gap)) {
+      let i = to;
+      while (i < words.length && DETERMINERS.has(words[i].lower)) i++;
+      const got: Word[] = [];
+      while (i < words.length && got.length < 6 && (isTitleWord(words[i]) || sideOf(words[i])) && !(words[i].cap && !sideOf(words[i]) && covered[i])) {
+        got.push(words[i]);
+        i++;
+      }
+      const lastHead = [...got].reverse().find((w) => lex.titleHeads.has(w.lower) && !sideOf(w));
+      if (lastHead && !lastHead.cap) {
+        if (!role.length) role.push(...got.slice(0, got.indexOf(lastHead) + 1).filter((w) => !sideOf(w)).map((w) => w.lower));
+        for (const w of got) side ??= sideOf(w);
+        rule ??= 'entities/apposition-after';
+        const link = words[lastHead.index + 1];
+        if (link && CONNECTORS.has(link.lower)) {
+          const org = out.find((c) => c.kind === 'organization' && c.from > link.index && c.from <= link.index + 2);
+          side ??= org?.side ?? sideBetween(link.index + 1, link.index + 4);
+        }
+      }
+    }
+    // "Ukraine's Maliar": a possessive country right before the name.
+    const prev = words[from - 1];
+    if (!side && prev?.possessive && sideOf(prev) && /^\s+$/.test(words[from].gap)) side = sideOf(prev);
+    return { role: role.length ? role.join(' ') : undefined, side, rule };
+  }
+
+  function sideBetween(from: number, to: number): string | undefined {
+    for (let i = Math.max(0, from); i < Math.min(words.length, to); i++) {
+      if (words[i].cap && sideOf(words[i])) return sideOf(words[i]);
+    }
+    return undefined;
+  }
+
+  function findPersons(): void {
+    for (let i = 0; i < words.length; i++) {
+      if (covered[i] || !words[i].cap) continue;
+      // A run of capitalised words joined by spaces (one line break allowed) and name particles.
+      let j = i + 1;
+      while (j < words.length && !covered[j] && !words[j - 1].possessive && joinsName(words[j].gap)) {
+        if (words[j].cap) j++;
+        else if (lex.nameParticles.has(words[j].lower) && words[j + 1]?.cap && joinsName(words[j + 1].gap)) j += 2;
+        else break;
+      }
+      judgeRun(i, j);
+      i = j - 1;
+    }
+  }
+
+  function judgeRun(runFrom: number, runTo: number): void {
+    let p = runFrom;
+    // Leading function words ("But", "The") are not part of a name; a given name such as "Said" before another name is.
+    while (p < runTo && lex.stopWords.has(words[p].lower) && !(lex.givenNames.has(translitKey(words[p].text)) && p + 1 < runTo)) p++;
+    let lastHead = -1;
+    let q = p;
+    while (q < runTo && (sideOf(words[q]) || isTitleWord(words[q]))) {
+      if (lex.titleHeads.has(words[q].lower) && !sideOf(words[q])) lastHead = q;
+      q++;
+    }
+    let nameFrom = lastHead >= 0 ? lastHead + 1 : p;
+    while (nameFrom < runTo && sideOf(words[nameFrom])) nameFrom++;
+    let nameTo = nameFrom;
+    while (
+      nameTo < runTo &&
+      !lex.calendarWords.has(words[nameTo].lower) &&
+      !(lex.stopWords.has(words[nameTo].lower) && nameTo > nameFrom) &&
+      !(sideOf(words[nameTo]) && nameTo > nameFrom)
+    ) {
+      nameTo++;
+      if (words[nameTo - 1].possessive) break;
+    }
+    const n = nameTo - nameFrom;
+    if (n < 1 || n > 4) return;
+    const name = words.slice(nameFrom, nameTo);
+    if (name.some((w) => /\d/.test(w.text)) || lex.stopWords.has(name[0].lower) || lex.calendarWords.has(name[0].lower)) return;
+    const runTitle = lastHead >= 0 ? words.slice(p, lastHead + 1) : [];
+    const ctx = personContext(nameFrom, nameTo, runTitle);
+    const given = lex.givenNames.has(translitKey(name[0].text));
+    let rule = ctx.rule;
+    if (n === 1) {
+      const w = name[0];
+      // "President Vladimir": a given name alone is not a person's name; neither is a place.
+      if (!rule || given || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
+    } else {
+      if (name.some((w) => lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower))) return;
+      const next = words[nameTo];
+      if (!rule && given) rule = 'entities/given-name';
+      if (!rule && next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap) && n <= 3) rule = 'entities/name-said';
+      if (!rule) return;
+    }
+    add({
+      kind: 'person', from: nameFrom, to: nameTo, ...span(nameFrom, nameTo), rule, name: name.map((w) => w.text).join(' '),
+      side: ctx.side, role: ctx.role, nameWords: name.map((w) => w.text),
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Folding of names: an id-safe form (`foldName`) and a transliteration key (`translitKey`) under which the
+ * common romanisations of one Russian or Ukrainian name coincide (Prigozhin/Prigozin, Cherevatyi/Cherevati,
+ * Yusov/Yusoff, Syrskyi/Syrsky/Syrskiy, Maliar/Malyar, Yevgeny/Evgeny).
+ */
+
+// Scholarly-light romanisation: enough to put Cyrillic names on the same key as their Latin spellings.
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ye', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'yi',
+  й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
+  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** Lower-cases, transliterates Cyrillic and strips diacritics (Zelenskyy → zelenskyy, Łukasz → lukasz). */
+export function toAsciiLower(s: string): string {
+  let out = '';
+  for (const ch of s.toLowerCase()) out += CYRILLIC[ch] ?? ch;
+  return out
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss');
+}
+
+/** The id-safe fold of a name: ASCII lower case, words joined by `-` ("Hanna Maliar" → `hanna-maliar`). */
+export function foldName(s: string): string {
+  return toAsciiLower(s)
+    .replace(/['’]s\b/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The transliteration key of one word. Rewrites, in order, the spelling choices that differ between
+ * romanisation systems and translations, then collapses doubled letters, so that variants meet:
+ * kh→h, zh→z, ts/tz→c, ck/c→k, w→v, ph→f, final -ff/-ow→v, y/j→i, ie/ye→e at the start, ii→i.
+ */
+export function translitKey(word: string): string {
+  let s = toAsciiLower(word).replace(/[^a-z]/g, '');
+  if (!s) return '';
+  s = s
+    .replace(/^ye/, 'e')
+    .replace(/^yu/, 'iu')
+    .replace(/kh/g, 'h')
+    .replace(/zh/g, 'z')
+    .replace(/(ts|tz)/g, 'c')
+    .replace(/ck/g, 'k')
+    .replace(/ch/g, '\u0001')
+    .replace(/c/g, 'k')
+    .replace(/\u0001/g, 'ch')
+    .replace(/w/g, 'v')
+    .replace(/ph/g, 'f')
+    .replace(/ff$/, 'v')
+    .replace(/j/g, 'i')
+    .replace(/y/g, 'i')
+    .replace(/ie/g, 'e')
+    .replace(/h$/, '');
+  // Doubled letters are a spelling habit (Hannah/Hana, Zelenskyy), never a distinction in these names.
+  s = s.replace(/(.)\1+/g, '$1');
+  return s;
+}

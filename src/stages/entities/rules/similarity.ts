@@ -1,0 +1,43 @@
+/**
+ * String similarity of transliteration keys: a weighted edit distance where the confusions that machine
+ * translation and romanisation produce (l/r as in Malial/Maliar and Silsky/Syrskyi, vowel for vowel,
+ * g/h as in Serhiy/Sergey) cost half an edit.
+ */
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+const CHEAP_PAIRS = new Set(['lr', 'rl', 'gh', 'hg', 'vf', 'fv', 'sz', 'zs', 'kg', 'gk']);
+
+function substitutionCost(a: string, b: string): number {
+  if (a === b) return 0;
+  if (VOWELS.has(a) && VOWELS.has(b)) return 0.5;
+  if (CHEAP_PAIRS.has(a + b)) return 0.5;
+  return 1;
+}
+
+/** Weighted Levenshtein distance of two keys (insertions and deletions of a vowel cost 0.5). */
+export function keyDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  prev[0] = 0;
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + (VOWELS.has(b[j - 1]) ? 0.5 : 1);
+  for (let i = 1; i <= n; i++) {
+    const del = VOWELS.has(a[i - 1]) ? 0.5 : 1;
+    cur[0] = prev[0] + del;
+    for (let j = 1; j <= m; j++) {
+      const ins = VOWELS.has(b[j - 1]) ? 0.5 : 1;
+      cur[j] = Math.min(prev[j] + del, cur[j - 1] + ins, prev[j - 1] + substitutionCost(a[i - 1], b[j - 1]));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m];
+}
+
+/** Similarity in [0, 1] of two transliteration keys: 1 − distance / longer length. */
+export function keySimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const len = Math.max(a.length, b.length);
+  if (!len) return 0;
+  return Math.max(0, 1 - keyDistance(a, b) / len);
+}
