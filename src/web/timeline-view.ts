@@ -54,7 +54,7 @@ export function drawTimeline(
     const isSelected = selected?.from === day;
     const toggle = () => onSelect(isSelected ? null : { from: day, to: day });
     const g = s('g', {
-      class: `day${isSelected ? ' selected' : ''}`, 'data-day': day, tabindex: 0, role: 'button', 'aria-pressed': isSelected,
+      class: `day${isSelected ? ' selected' : ''}`, 'data-day': day, tabindex: 0, role: 'button', 'aria-pressed': isSelected ? 'true' : 'false',
       onclick: toggle,
       onkeydown: (ev) => {
         if ((ev as KeyboardEvent).key === 'Enter' || (ev as KeyboardEvent).key === ' ') {
