@@ -9,7 +9,7 @@
  * not a place). Not counted: Demonym, Language, Homonym, Non_Toponym and the common-noun
  * Literal_Expression / Non_Lit_Expression. A second row includes the adjectival modifiers, for comparison.
  *
- * Usage: `npm run eval -- places [--gwn FILE] [--seeds DIR] [--errors N]`.
+ * Usage: `npm run eval -- places [--gwn FILE] [--seeds DIR] [--errors N] [--no-entities]`.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -134,13 +134,14 @@ function top(list: string[], n: number): string {
 }
 
 const placesIndex = stages.findIndex((s) => s.name === 'places');
-const upToPlaces = stages.slice(0, placesIndex + 1);
 
 /** Runs the GeoWebNews and seed-fixture evaluations and prints one table. */
 export default async function evalPlaces(args: string[]): Promise<void> {
   const gwn = arg(args, '--gwn', '/work/shared/eval/geowebnews/GWN.xml');
   const seeds = arg(args, '--seeds', '/work/shared/fixtures/seeds');
   const shown = +arg(args, '--errors', '12');
+  // --no-entities measures the places stage alone, without the mentions the entities stage claims first.
+  const upToPlaces = stages.slice(0, placesIndex + 1).filter((s) => !(args.includes('--no-entities') && s.name === 'entities'));
   const t0 = performance.now();
   const ctx = await createContext({}, upToPlaces);
   const loadMs = performance.now() - t0;
