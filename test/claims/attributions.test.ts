@@ -135,3 +135,10 @@ test('a quoted title before the speaker is not the content', () => {
   const a = one('On “Fox News Sunday,” Governor Mike Pence said the tweets were wrong.');
   assert.deepEqual([a.speaker, a.content], ['Governor Mike Pence', 'the tweets were wrong']);
 });
+
+test('a coordinated cue takes the subject of the clause', () => {
+  const found = attributions('Prigozhin threatened to withdraw his fighters and said the ministry had betrayed them.');
+  const a = found.find((x) => x.rule === 'claims/coordinated');
+  assert.ok(a);
+  assert.deepEqual([a.speaker, a.content], ['Prigozhin', 'the ministry had betrayed them']);
+});

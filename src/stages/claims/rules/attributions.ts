@@ -284,6 +284,16 @@ function sentenceAttributions(
       continue;
     }
     if (j < 0) continue;
+    if (['and', 'but'].includes(words[j].lower) && !ambiguous) {
+      // "Cruz exhorted Republicans … and said he was standing on principle": the clause's subject speaks.
+      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && a.cue[1] <= words[j].start);
+      const subj = prev ? null : phraseAfter(words, first);
+      const speaker = prev?.speaker ?? (subj && isSpeakerPhrase(words, subj, first) && subj.last < j - 1 ? span(subj) : null);
+      const tail = skipLeadIn(words, after, n);
+      const content = isTailEmpty(words, tail, n) ? null : contentFrom(tail);
+      if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/coordinated' });
+      continue;
+    }
     if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && !ambiguous) {
       // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
       // "a top Russian military blogger, Evgeny Poddubny, who wrote": the name before the comma.
