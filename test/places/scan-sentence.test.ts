@@ -55,3 +55,9 @@ test('a name split across a line break is one mention', () => {
   const text = 'He flew to Washington\nD.C. yesterday.';
   assert.deepEqual(found(text).map((m) => m.text), ['Washington\nD.C.']);
 });
+
+test('war-report verbs keep unknown front-line villages as unresolved places', () => {
+  const out = found('Ukrainian forces liberated Staromaiorske and shelled Urozhaine.');
+  assert.deepEqual(out.filter((m) => m.unresolved).map((m) => m.text), ['Staromaiorske', 'Urozhaine']);
+  assert.deepEqual(found('They liberated the city.'), []);
+});
