@@ -136,6 +136,8 @@ export interface ConflictEvent {
   readonly datePrecision?: DatePrecision;
   /** Entity id of the place. */
   readonly place: string | null;
+  /** ACLED geo precision: 1 the place itself, 2 a region around it, 3 a larger area (null without a place). */
+  readonly geoPrecision?: number | null;
   readonly actors: readonly string[];
   readonly fatalities: number | null;
   readonly injuries?: number | null;

@@ -16,7 +16,7 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
-import { pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
+import { geoPrecision, pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
 import { takerCountry } from './rules/territory.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
@@ -196,7 +196,12 @@ export const eventsStage: Stage = {
       }
       found.push(...events);
     }
-    const events = mergeEvents(found).map((e, i) => ({ ...e, id: `${doc.id}#e${i + 1}` }));
+    const types = new Map(doc.entities.map((e) => [e.id, e.type]));
+    const events = mergeEvents(found).map((e, i) => ({
+      ...e,
+      id: `${doc.id}#e${i + 1}`,
+      geoPrecision: e.place === null ? null : geoPrecision(types.get(e.place)),
+    }));
     return { ...doc, events };
   },
 };
