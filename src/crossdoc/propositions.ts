@@ -39,6 +39,15 @@ export interface ClaimRecord {
   readonly evidence: { readonly start: number; readonly end: number; readonly text: string };
 }
 
+/** What one side says about a proposition: one stance with its independent sources and latest date. */
+export interface SideStance {
+  readonly side: string;
+  /** `RU asserts`, `RU denies`, … */
+  readonly stance: string;
+  readonly sources: number;
+  readonly latest: string | null;
+}
+
 /** A proposition: claims about one kind + place within one time window. */
 export interface PropositionGroup {
   /** `<kind>:<place>:<first date or undated>`, stable for the same claims. */
@@ -58,6 +67,8 @@ export interface PropositionGroup {
   /** True when the contradiction runs between different sides (not, say, two Russian bodies). */
   readonly acrossSides: boolean;
   readonly sides: readonly string[];
+  /** Each side's stances, most sources first: the proposition in one line per side. */
+  readonly summary: readonly SideStance[];
   readonly docIds: readonly string[];
   readonly outlets: readonly string[];
 }
@@ -186,7 +197,24 @@ function makeGroup(pending: Pending, records: ClaimRecord[]): PropositionGroup {
     sources: judged.sources,
     acrossSides: judged.acrossSides,
     sides: [...new Set(records.map((r) => r.side ?? 'unknown'))].sort(),
+    summary: summarize(records),
     docIds: [...new Set(records.map((r) => r.docId))],
     outlets: [...new Set(records.map((r) => r.outlet))],
   };
+}
+
+/** Groups claims by side and stance, counting independent sources and keeping the latest date. */
+export function summarize(records: readonly ClaimRecord[]): SideStance[] {
+  const acc = new Map<string, { side: string; stance: string; sources: Set<string>; latest: string | null }>();
+  for (const r of records) {
+    const side = r.side ?? 'unknown';
+    const key = `${side}\u0000${r.stance}`;
+    const a = acc.get(key) ?? { side, stance: r.stance, sources: new Set<string>(), latest: null };
+    a.sources.add(r.source);
+    if (r.date !== null && (a.latest === null || r.date > a.latest)) a.latest = r.date;
+    acc.set(key, a);
+  }
+  return [...acc.values()]
+    .map((a) => ({ side: a.side, stance: a.stance, sources: a.sources.size, latest: a.latest }))
+    .sort((a, b) => Number(a.side === 'unknown') - Number(b.side === 'unknown') || a.side.localeCompare(b.side) || b.sources - a.sources || a.stance.localeCompare(b.stance));
 }

@@ -42,6 +42,8 @@ export function propositionCard(p: PropositionGroup): HTMLElement {
     { class: `proposition status-${p.status}`, 'data-id': p.id, 'data-kind': p.kind, 'data-place': p.placeName ?? '' },
     h('h3', {}, propositionTitle(p), ' ', h('span', { class: `badge status-${p.status}` }, p.status)),
     h('p', { class: 'meta' }, `${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''} · independent sources: ${counts || 'none'} · outlets: ${p.outlets.join(', ')}`),
+    h('ul', { class: 'summary' }, ...p.summary.map((st) =>
+      h('li', {}, h('strong', {}, st.side === 'unknown' ? 'side unknown' : st.side), ` ${st.stance.replace(/^(\S+) (\S+)$/, '$2 $1')} ${p.kind} — ${st.sources} source${st.sources === 1 ? '' : 's'}, latest ${st.latest ?? 'undated'}`))),
     h('div', { class: 'sides' },
       ...sides.map((side) =>
         h('section', { class: 'side', 'data-side': side },

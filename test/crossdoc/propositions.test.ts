@@ -31,6 +31,10 @@ test('claims of May 12 and May 25 about Bakhmut stay two dated claims, in date o
   assert.equal(p.status, 'contested');
   assert.equal(p.acrossSides, true);
   assert.deepEqual(p.sources.bySide, { UA: 1, RU: 1 });
+  assert.deepEqual(p.summary, [
+    { side: 'RU', stance: 'RU asserts', sources: 1, latest: '2023-05-25' },
+    { side: 'UA', stance: 'RU denies', sources: 1, latest: '2023-05-25' },
+  ]);
 });
 
 test('evidence spans index the input of their document exactly', () => {

@@ -42,7 +42,8 @@ export function formatProposition(p: PropositionGroup): string {
     c.outlet,
     `“${c.evidence.text.replace(/\s+/g, ' ').trim()}”`,
   ]);
-  return `${head}\n${formatTable(['date', 'side', 'speaker', 'stance', 'outlet', 'evidence'], rows)}`;
+  const summary = p.summary.map((st) => `  ${st.side}: ${st.stance.replace(/^(\S+) (\S+)$/, '$2 $1')} ${p.kind} — ${st.sources} source(s), latest ${st.latest ?? 'undated'}`);
+  return `${head}\n${summary.join('\n')}\n${formatTable(['date', 'side', 'speaker', 'stance', 'outlet', 'evidence'], rows)}`;
 }
 
 /** The `contested` command. */
