@@ -159,7 +159,8 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       if (lex.titleHeads.has(w.lower) || lex.orgHeads.has(w.lower)) continue;
       const key = translitKey(w.text);
       if (!key) continue;
-      const prevCap = f.words[w.index - 1]?.cap && /^\s+$/.test(w.gap) && !f.caseless;
+      const prev = f.words[w.index - 1];
+      const prevCap = prev?.cap && !prev.possessive && /^\s+$/.test(w.gap) && !f.caseless;
       const nextCap = f.words[w.index + 1]?.cap && /^\s+$/.test(f.words[w.index + 1].gap) && !f.caseless;
       if (prevCap || nextCap) continue;
       let target: Cluster | undefined;

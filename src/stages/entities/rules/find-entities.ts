@@ -307,7 +307,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
   function judgeRun(runFrom: number, runTo: number): void {
     let p = runFrom;
     // Leading function words ("But", "The") are not part of a name; a given name such as "Said" before another name is.
-    while (p < runTo && lex.stopWords.has(words[p].lower) && !(lex.givenNames.has(translitKey(words[p].text)) && p + 1 < runTo)) p++;
+    while (p < runTo && lex.stopWords.has(words[p].lower) && !sideOf(words[p]) && !(lex.givenNames.has(translitKey(words[p].text)) && p + 1 < runTo)) p++;
     let lastHead = -1;
     let q = p;
     while (q < runTo && (sideOf(words[q]) || isTitleWord(words[q]))) {
