@@ -142,3 +142,9 @@ test('a coordinated cue takes the subject of the clause', () => {
   assert.ok(a);
   assert.deepEqual([a.speaker, a.content], ['Prigozhin', 'the ministry had betrayed them']);
 });
+
+test('a relative clause after an appositive keeps the named head', () => {
+  const found = attributions('Vyacheslav Gladkov, governor of Russia’s Belgorod region, which borders Ukraine, said the border guard was fighting saboteurs.');
+  assert.equal(found[0].speaker, 'Vyacheslav Gladkov');
+  assert.equal(found[0].content, 'the border guard was fighting saboteurs');
+});

@@ -228,6 +228,7 @@ function sentenceAttributions(
 
     // Walk back over auxiliaries, adverbs and parentheticals to the speaker phrase.
     let j = i - 1;
+    let relSkipped = false;
     for (;;) {
       if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower)) j--;
       else if (j >= 0 && DASHES.has(words[j].text) && words[j].text !== '(') {
@@ -238,7 +239,11 @@ function sentenceAttributions(
         if (k >= 0 && words[k].text === closeText && k < j) j = k - 1;
         else break;
       } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= 2;
-      else if (j >= 2 && words[j].text === ',' && relativeClauseStart(words, j) > 0) j = relativeClauseStart(words, j) - 1;
+      // ", which borders Ukraine," is skipped up to its opening comma, so "X, governor of …, which …, said" stays an appositive.
+      else if (j >= 2 && words[j].text === ',' && relativeClauseStart(words, j) > 0 && !relSkipped) {
+        j = relativeClauseStart(words, j);
+        relSkipped = true;
+      }
       else if (j >= 1 && words[j].lower === 'to' && ['on', 'goes', 'went', 'continued', 'continues', 'proceeded'].includes(words[j - 1].lower)) j -= 2;
       else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
       // "Sanders on Tuesday said", "officials yesterday said"
@@ -261,17 +266,21 @@ function sentenceAttributions(
         if (content) found.push({ speaker: span(speakerP), speakerContext: ctx, cue, content, sentence: si, rule: 'claims/appositive-speaker' });
         continue;
       }
-      if (ambiguous) continue;
-      // Inverted: content, then cue, then speaker.
-      const sp = phraseAfter(words, after);
-      const content = contentBefore(j + 1);
-      // "…, said he cannot comment" is not inverted: the phrase after the cue must end the clause.
-      const spTail = sp ? skipLeadIn(words, sp.last + 1, n) : n;
-      if (sp && content && (isTailEmpty(words, spTail, n) || words[spTail]?.text === ',')) {
-        found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/inverted' });
-        i = sp.last;
+      if (!relSkipped) {
+        if (ambiguous) continue;
+        // Inverted: content, then cue, then speaker.
+        const sp = phraseAfter(words, after);
+        const content = contentBefore(j + 1);
+        // "…, said he cannot comment" is not inverted: the phrase after the cue must end the clause.
+        const spTail = sp ? skipLeadIn(words, sp.last + 1, n) : n;
+        if (sp && content && (isTailEmpty(words, spTail, n) || words[spTail]?.text === ',')) {
+          found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/inverted' });
+          i = sp.last;
+        }
+        continue;
       }
-      continue;
+      // The relative clause was not an appositive: read the speaker before it.
+      j--;
     }
     if (j >= 0 && CLOSERS.has(words[j].text) && byClose.has(words[j].start)) {
       if (ambiguous) continue;
