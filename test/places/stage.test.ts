@@ -1,12 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createDoc, type Context, type Entity } from '../../src/core/index.js';
-import { runPipeline, stages } from '../../src/pipeline.js';
+import { createDoc, type Context, type Doc, type Entity, type Stage } from '../../src/core/index.js';
+import { cleanStage } from '../../src/stages/clean/index.js';
+import { segmentStage } from '../../src/stages/segment/index.js';
 import { placesStage } from '../../src/stages/places/index.js';
 import { realLexicon, smallGazetteer } from './small-gazetteer.js';
 
 const ctx: Context = { gazetteer: smallGazetteer(), placeLexicon: realLexicon() };
-const upTo = stages.slice(0, stages.indexOf(placesStage) + 1);
+// Only the stages places needs, so that other stages' work in progress cannot break these tests.
+const upTo: Stage[] = [cleanStage, segmentStage, placesStage];
+const runPipeline = (doc: Doc, context: object, only: Stage[]): Doc => only.reduce((d, s) => s.run(d, context), doc);
 const places = (text: string): Entity[] =>
   runPipeline(createDoc({ id: 't', input: text, format: 'text' }), ctx, upTo).entities.filter((e) => e.kind === 'place');
 

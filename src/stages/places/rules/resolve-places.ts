@@ -129,16 +129,16 @@ type Ranked = { index: number; score: number; reason: string; local: boolean }[]
 let memo = new WeakMap<object, Map<string, Ranked>>();
 const NO_CONTEXT = {};
 
-function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked {
+function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?: ReadonlySet<string>): Ranked {
   let cache = memo.get(ctx ?? NO_CONTEXT);
   if (!cache) memo.set(ctx ?? NO_CONTEXT, (cache = new Map()));
-  const id = `${m.key}\u0000${m.region ? 1 : 0}\u0000${m.candidates.join(',')}`;
+  const id = `${m.key}\u0000${m.region ? 1 : 0}\u0000${m.candidates.join(',')}\u0000${within ? [...within].join(',') : ''}`;
   let r = cache.get(id);
-  if (!r) cache.set(id, (r = rankUncached(g, m, ctx)));
+  if (!r) cache.set(id, (r = rankUncached(g, m, ctx, within)));
   return r;
 }
 
-function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked {
+function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?: ReadonlySet<string>): Ranked {
   const out = m.candidates.map((index) => {
     const p = g.places[index];
     let score = prior(p);
@@ -159,6 +159,12 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null): Ranked 
       reason = c.reason;
       local = c.local;
     }
+    // "Moscow, Idaho": the division or country written right after the name settles it.
+    if (within && p.type !== 'country' && (within.has(p.country) || within.has(p.admin1))) {
+      score += 5;
+      reason = 'qualifier';
+      local = true;
+    }
     return { index, score, reason, local };
   });
   // Deterministic: score, then population, then the smaller GeoNames id.
@@ -172,6 +178,8 @@ export interface ResolveOptions {
   readonly lowerWords?: ReadonlySet<string>;
   /** Endings of demonyms ("-ian", "-ese"): a small town so named is less likely than the adjective. */
   readonly demonymEndings?: readonly string[];
+  /** For each match, the index of the match written right after it as ", Region" ("Moscow, Idaho"), if any. */
+  readonly qualifiedBy?: readonly (number | undefined)[];
 }
 
 function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[]): Context {
@@ -203,10 +211,22 @@ function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[
  */
 export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, options: ResolveOptions = {}): (Resolution | null)[] {
   memo = new WeakMap();
+  // Codes of the divisions and countries each qualifier may be.
+  const within = matches.map((_, i) => {
+    const q = options.qualifiedBy?.[i];
+    if (q === undefined) return undefined;
+    const codes = new Set<string>();
+    for (const c of matches[q].candidates) {
+      const p = g.places[c];
+      if (p.type === 'country') codes.add(p.country);
+      else if (p.type === 'admin1') codes.add(p.admin1);
+    }
+    return codes.size ? codes : undefined;
+  });
   const anchors: { key: string; index: number }[] = [];
-  for (const m of matches) {
+  for (const [i, m] of matches.entries()) {
     if (!m.candidates.length) continue;
-    const r = ranked(g, m, null);
+    const r = ranked(g, m, null, within[i]);
     const top = r[0];
     const p = g.places[top.index];
     const margin = r.length === 1 ? Infinity : top.score - r[1].score;
@@ -216,7 +236,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     anchors.push({ key: m.key, index: top.index });
   }
   const first = contextOf(g, anchors);
-  let picks = matches.map((m) => (m.candidates.length ? ranked(g, m, first)[0] : undefined));
+  let picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, first, within[i])[0] : undefined));
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];
@@ -232,7 +252,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (m.embedded && pick && g.places[pick.index].type === 'city') nameParts.add(m.key);
   });
 
-  picks = matches.map((m) => (m.candidates.length ? ranked(g, m, ctx)[0] : undefined));
+  picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, ctx, within[i])[0] : undefined));
   const home = homeCountry(ctx);
   const out = matches.map((m, i) => {
     const top = picks[i];
