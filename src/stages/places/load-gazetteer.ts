@@ -148,8 +148,10 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
       // Names in other scripts are skipped before folding: most alternates are, and folding is the cost.
       const first = alt.charCodeAt(0);
       if (first > 0x24f && (first < 0x400 || first > 0x4ff)) continue;
-      // Short all-capital alternates are codes (airports, postal) that would match acronyms in text.
+      // Short all-capital alternates are codes (airports, postal) that would match acronyms in text;
+      // alternates starting with an article ("The Post") would match ordinary phrases.
       if (alt.length <= 5 && alt === alt.toUpperCase()) continue;
+      if (/^the /i.test(alt)) continue;
       const key = foldName(alt);
       if (KEEP_KEY.test(key)) g.addKey(index, key, loose);
     }

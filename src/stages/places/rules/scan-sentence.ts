@@ -202,7 +202,9 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.functionWords.has(prev.folded) && !prevLocative;
     const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.functionWords.has(follow.folded);
     const upper = allCaps(w) && best === 1 && w.text.length <= 4;
-    if (!titled) {
+    // "WALLACE:" in a transcript is a speaker, not a place.
+    const speakerTag = !shouting && allCaps(w) && text[end] === ':';
+    if (!titled && !speakerTag) {
       out.push({
         start: w.start, end, key, candidates: upper ? cands.filter((c) => g.places[c].type !== 'city') : cands, rule,
         ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
