@@ -160,7 +160,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       const key = translitKey(w.text);
       if (!key) continue;
       const prev = f.words[w.index - 1];
-      const prevCap = prev?.cap && !prev.possessive && /^\s+$/.test(w.gap) && !f.caseless;
+      const prevCap = prev?.cap && !prev.possessive && !lex.stopWords.has(prev.lower) && /^\s+$/.test(w.gap) && !f.caseless;
       const nextCap = f.words[w.index + 1]?.cap && /^\s+$/.test(f.words[w.index + 1].gap) && !f.caseless;
       if (prevCap || nextCap) continue;
       let target: Cluster | undefined;

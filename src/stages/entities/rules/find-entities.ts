@@ -128,7 +128,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       while (from > 0) {
         const w = words[from - 1];
         if (!w.cap || w.possessive || covered[from - 1] || !joinsName(words[from].gap)) break;
-        if (lex.stopWords.has(w.lower) && !sideOf(w) && !lex.orgHeads.has(w.lower)) break;
+        if (lex.stopWords.has(w.lower) && !sideOf(w) && !lex.orgHeads.has(w.lower) && !lex.titleModifiers.has(w.lower)) break;
         if (lex.titleHeads.has(w.lower) && !lex.titleModifiers.has(w.lower)) break;
         from--;
       }
@@ -181,7 +181,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     // Media named after a media noun: "the news service “Meduza”", "the newspaper Izvestia".
     for (let i = 0; i < words.length - 1; i++) {
       const w = words[i];
-      if (w.cap || !lex.mediaNouns.has(w.lower) || (i > 0 && words[i - 1].cap)) continue;
+      if (w.cap || !lex.mediaNouns.has(w.lower) || (i > 0 && words[i - 1].cap && !lex.stopWords.has(words[i - 1].lower))) continue;
       const first = i + 1;
       if (covered[first] || !words[first].cap || !QUOTES.test(words[first].gap)) continue;
       let to = first + 1;

@@ -75,9 +75,16 @@ export function isAllCaps(text: string): boolean {
   return upper >= 4 && upper > 4 * lower;
 }
 
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'to', 'and', 'or', 'by', 'with', 'from', 'as', 'vs', 'but', 'into', 'over']);
+
 /** True when most words are capitalised (a Title Case headline): capitals then do not mark names. */
 export function isTitleCase(words: readonly Word[]): boolean {
   if (words.length < 4) return false;
+  // A list of names ("Anna Kovalenko, Oleg Bondar, …") is capitalised too, but a headline has few commas.
+  const commas = words.filter((w) => w.gap.includes(',')).length;
+  if (commas * 4 >= words.length) return false;
+  // Title Case leaves only short function words in lower case; any other lower-case word means running text.
+  if (words.some((w) => !w.cap && /^\p{Ll}/u.test(w.text) && !TITLE_SMALL.has(w.lower))) return false;
   const longWords = words.filter((w) => w.text.length > 3);
   const caps = longWords.filter((w) => w.cap).length;
   return longWords.length >= 3 && caps >= 0.8 * longWords.length;
