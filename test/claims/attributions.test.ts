@@ -148,3 +148,14 @@ test('a relative clause after an appositive keeps the named head', () => {
   assert.equal(found[0].speaker, 'Vyacheslav Gladkov');
   assert.equal(found[0].content, 'the border guard was fighting saboteurs');
 });
+
+test('adverbs before the cue; nouns ending in -ly stay speakers', () => {
+  assert.equal(one('Cruz has long said that he qualifies.').speaker, 'Cruz');
+  assert.equal(one('The Kremlin pointedly denied that talks were held.').speaker, 'The Kremlin');
+  assert.equal(one('Relatives of the Tkachenko family said the village was shelled.').speaker, 'Relatives of the Tkachenko family');
+});
+
+test('a cue ending its sentence with a colon takes the next paragraph', () => {
+  const a = one('The governor added:\n\nThe enemy shelled the village twice overnight.');
+  assert.equal(a.content, 'The enemy shelled the village twice overnight');
+});

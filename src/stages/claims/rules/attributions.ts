@@ -41,6 +41,8 @@ const LEAD_IN = new Set([
   'on', 'in', 'at', 'during', 'via', 'through', 'over', 'late', 'early', 'earlier', 'later', 'last', 'this', 'overnight',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'recently', 'publicly', 'again', 'also', 'previously', 'repeatedly', 'separately', 'in', 'after', 'before',
 ]);
+// Nouns that end like adverbs ("the family said").
+const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'bully', 'italy', 'folly', 'daily', 'weekly', 'monthly', 'quarterly', 'july']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
 const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
@@ -125,8 +127,9 @@ function sentenceAttributions(
 
   /** Content after word index k: a quote when one opens there, else the rest of the sentence. */
   const contentFrom = (k: number): [number, number] | null => {
+    const colon = k < n && words[k].text === ':';
     while (k < n && (words[k].text === ',' || words[k].text === ':' || DASHES.has(words[k].text))) k++;
-    if (k >= n) return null;
+    if (k >= n) return colon ? blockAfter(text, s.end) : null;
     const q = byOpen.get(words[k].start);
     const eos = endOfSentence();
     if (q) {
@@ -231,6 +234,9 @@ function sentenceAttributions(
     let relSkipped = false;
     for (;;) {
       if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower)) j--;
+      // "Cruz has long said", "Trump pointedly refused": adverbs between the speaker and the cue.
+      else if (j >= 1 && /^\p{Ll}[\p{Ll}]{2,}ly$/u.test(words[j].text) && !NOT_ADVERBS.has(words[j].lower) && !isDeterminer(words[j - 1]) && !lexicon.stop.has(words[j].lower)) j--;
+      else if (j >= 1 && words[j].lower === 'long' && lexicon.aux.has(words[j - 1].lower)) j--;
       else if (j >= 0 && DASHES.has(words[j].text) && words[j].text !== '(') {
         // "The Ministry’s statement—also posted on Telegram—goes on to say": skip the dash pair.
         const closeText = words[j].text === ')' ? '(' : words[j].text;
@@ -370,6 +376,16 @@ function isQuoteEnd(words: readonly Word[], k: number, byClose: ReadonlyMap<numb
   const w = words[k];
   if (byClose.has(w.start)) return true;
   return w.text === ',' && k > 0 && byClose.has(words[k - 1].start);
+}
+
+/** "The governor added:" ends its sentence: the content is the paragraph that follows, up to a blank line. */
+function blockAfter(text: string, from: number): [number, number] | null {
+  let start = from;
+  while (start < text.length && /\s/.test(text[start])) start++;
+  if (start >= text.length) return null;
+  const blank = text.slice(start, start + MAX_LINE).search(/\n\s*\n/);
+  const end = trimEnd(text, start, blank < 0 ? Math.min(text.length, start + MAX_LINE) : start + blank);
+  return end > start ? [start + (OPENERS.has(text[start]) ? 1 : 0), end] : null;
 }
 
 /** The quote that ends the text just before sentence `s` ("“…” Clinton said."). */
