@@ -240,6 +240,8 @@ function facilityEnd(text: string, words: Word[], k: number, lex: PlaceLexicon):
 
 /** Admin1 divisions a name with a region word may mean: by base name, or as the division of a same-named capital. */
 export function regionCandidates(key: string, cands: readonly number[], g: Gazetteer): number[] {
+  // A country is never the division of a region phrase ("the Islamic State of Iraq").
+  if (cands.some((c) => g.places[c].type === 'country')) return [];
   const out = new Set<number>(g.lookupAdminBase(key));
   for (const c of cands) {
     const p = g.places[c];
