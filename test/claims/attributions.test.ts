@@ -159,3 +159,18 @@ test('a cue ending its sentence with a colon takes the next paragraph', () => {
   const a = one('The governor added:\n\nThe enemy shelled the village twice overnight.');
   assert.equal(a.content, 'The enemy shelled the village twice overnight');
 });
+
+test('passive cue with an agent', () => {
+  const a = one('Claims of a breakthrough were rejected by the Russian Defense Ministry on Friday.');
+  assert.deepEqual([a.speaker, a.content, a.rule], ['the Russian Defense Ministry', 'Claims of a breakthrough', 'claims/passive-by']);
+});
+
+test('a title-case quote before the speaker is a title', () => {
+  const a = one('In his book, “Make Your Kid a Millionaire,” Mr. McKinley suggested that parents save early.');
+  assert.deepEqual([a.speaker, a.content], ['Mr. McKinley', 'parents save early']);
+});
+
+test('time phrases after the cue are not content', () => {
+  const a = one('“Not paying taxes makes me smart,” Trump said last week.');
+  assert.deepEqual([a.speaker, a.content], ['Trump', 'Not paying taxes makes me smart']);
+});

@@ -44,6 +44,8 @@ const LEAD_IN = new Set([
 // Nouns that end like adverbs ("the family said").
 const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'bully', 'italy', 'folly', 'daily', 'weekly', 'monthly', 'quarterly', 'july']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
+/** Nouns of time and channel phrases after a cue ("said last week", "said in a recent interview"). */
+const LEAD_IN_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recent', 'interview', 'statement', 'briefing', 'press', 'conference', 'email', 'post', 'video', 'address', 'speech', 'appearance', 'remarks', 'hearing', 'telephone', 'phone', 'call']);
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
 const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
 const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however', 'still', 'now', 'then', 'also', 'instead', 'moreover']);
@@ -299,6 +301,18 @@ function sentenceAttributions(
       continue;
     }
     if (j < 0) continue;
+    // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians".
+    if (['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
+      let by = i + 1;
+      while (by < n && by - i < 7 && words[by].lower !== 'by' && !words[by].punct) by++;
+      const agent = by < n && words[by].lower === 'by' ? phraseAfter(words, by + 1) : null;
+      if (agent) {
+        const content = contentBefore(i - 1);
+        if (content) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
+        i = agent.last;
+      }
+      continue;
+    }
     if (['and', 'but'].includes(words[j].lower) && !ambiguous) {
       // "Cruz exhorted Republicans … and said he was standing on principle": the clause's subject speaks.
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && a.cue[1] <= words[j].start);
@@ -337,7 +351,7 @@ function sentenceAttributions(
     const forwardHint = tail < n && (words[tail].lower === 'that' || words[tail].text === ':' || words[tail - 1]?.text === ':' || (OPENERS.has(words[tail].text) && (tail === after || [',', ':'].includes(words[tail - 1]?.text))));
     // A short quote right before the speaker is a title ("On “Fox News Sunday,” Pence said …"), not the content.
     const closing = sp.first > 0 ? byClose.get(words[sp.first - 1].start) ?? (sp.first > 1 && words[sp.first - 1].text === ',' ? byClose.get(words[sp.first - 2].start) : undefined) : undefined;
-    const quoteBefore = !!closing && (tailEmpty || readWords(text, closing.open, closing.close).filter((x) => !x.punct).length >= 5);
+    const quoteBefore = !!closing && (tailEmpty || isSpeechQuote(text, closing));
     let content: [number, number] | null;
     let rule: string;
     if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty)) {
@@ -369,6 +383,13 @@ function isTailEmpty(words: readonly Word[], tail: number, n: number): boolean {
   if (['.', '!', '?', ';', ')'].includes(t.text)) return true;
   if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || (words[tail + 1].punct && !OPENERS.has(words[tail + 1].text));
   return false;
+}
+
+/** True when a quote reads as speech: five words or more, not a title-case title ("Make Your Kid a Millionaire"). */
+function isSpeechQuote(text: string, q: Quote): boolean {
+  const ws = readWords(text, q.open + q.mark, q.close).filter((x) => !x.punct);
+  const caps = ws.filter((x) => isCapitalized(x)).length;
+  return ws.length >= 5 && caps / ws.length < 0.6;
 }
 
 /** True when word `k` closes a quote, alone or as "”," / ",”". */
@@ -471,7 +492,7 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     }
     // No delimiter: skip the lead-in phrase itself ("said on Friday its forces …").
     let m = k;
-    while (m < n && m - k < 4 && !words[m].punct && (LEAD_IN.has(words[m].lower) || isDeterminer(words[m]) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
+    while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || isDeterminer(words[m]) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
     return m;
   }
   if (k < n && words[k].lower === 'that') return k + 1;
