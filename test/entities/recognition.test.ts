@@ -167,7 +167,7 @@ test('a list of 1,000 names is handled (bounded, ids unique)', async () => {
   const names = Array.from({ length: 1000 }, (_, i) => `${first[i % first.length]} ${surname(i)}`);
   const doc = run(`The list: ${names.join(', ')}.`, ctx);
   const persons = ofKind(doc, 'person');
-  // Known weakness (docs/entities.md): synthetic surnames this alike are partly merged by the variant matcher.
-  assert.ok(persons.length >= 300, `found ${persons.length}`);
+  // Invented surnames one vowel apart may still be taken for variants when a first name also matches: allow a few.
+  assert.ok(persons.length >= 980, `found ${persons.length}`);
   assert.equal(new Set(persons.map((p) => p.id)).size, persons.length);
 });

@@ -99,6 +99,16 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
 
   // Persons: group the document's candidates (full names first, then single surnames).
   const clusters: Cluster[] = [];
+  const byLast = new Map<string, Cluster[]>();
+  const byBlock = new Map<string, Cluster[]>();
+  const blockKey = (k: string) => (k[0] === 'h' ? 'g' : k[0] ?? '');
+  const indexCluster = (cl: Cluster, k: string) => {
+    for (const [map, key] of [[byLast, k], [byBlock, blockKey(k)]] as const) {
+      const list = map.get(key) ?? [];
+      if (!list.includes(cl)) list.push(cl);
+      map.set(key, list);
+    }
+  };
   const features = (cl: Pick<Cluster, 'firstKeys' | 'lastKeys' | 'side' | 'role'>) => ({
     firstKeys: cl.firstKeys,
     lastKeys: cl.lastKeys,
@@ -120,19 +130,24 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
     const q = { ...keys, side: c.side, role: c.role };
     let target = c.kbId ? clusters.find((cl) => cl.kbId === c.kbId) : undefined;
     if (!target) {
+      // One article mostly spells a name one way: within a document an exact surname key suffices, a fuzzy
+      // one (Malial/Maliar) needs agreeing context (same side or role) — else a list of similar names would collapse.
       let best = -Infinity;
-      for (const cl of clusters) {
+      const exact = new Set(keys.lastKeys.flatMap((k) => byLast.get(k) ?? []));
+      for (const cl of keys.lastKeys.flatMap((k) => byBlock.get(blockKey(k)) ?? [])) {
         if (c.kbId && cl.kbId) continue;
         const m = scorePersonMatch(features(q), features(cl), classOf);
-        if (accepts(m) && m.score > best) {
-          best = m.score;
-          target = cl;
-        }
+        if (!accepts(m) || m.score <= best) continue;
+        const context = (q.side && q.side === cl.side) || roleHeads(q.role, lex).some((r) => roleHeads(cl.role, lex).includes(r));
+        if (!exact.has(cl) && !context) continue;
+        best = m.score;
+        target = cl;
       }
     }
     if (target) {
       target.items.push(item);
       target.firstKeys = [...new Set([...target.firstKeys, ...keys.firstKeys])];
+      for (const k of keys.lastKeys) if (!target.lastKeys.includes(k)) indexCluster(target, k);
       target.lastKeys = [...new Set([...target.lastKeys, ...keys.lastKeys])];
       target.side ??= c.side;
       target.role ??= c.role;
@@ -143,10 +158,12 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
         target.nameLength = len;
       }
     } else {
-      clusters.push({
+      const created: Cluster = {
         items: [item], ...keys, name: c.nameWords?.join(' ') ?? c.name, nameLength: c.nameWords?.length ?? 1,
         kbId: c.kbId, side: c.side, role: c.role,
-      });
+      };
+      clusters.push(created);
+      for (const k of keys.lastKeys) indexCluster(created, k);
     }
   }
 
@@ -165,7 +182,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       if (prevCap || nextCap) continue;
       let target: Cluster | undefined;
       let bestDist = Infinity;
-      for (const cl of clusters) {
+      for (const cl of byBlock.get(blockKey(key)) ?? []) {
         if (cl.nameLength < 2 && !cl.kbId && !cl.record) continue;
         const exact = cl.lastKeys.includes(key);
         if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => keySimilarity(k, key) >= 0.9))) continue;
@@ -184,6 +201,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
           if (!target) {
             target = { items: [], firstKeys: [], lastKeys: [key], name: w.text, nameLength: 1, record: rec };
             clusters.push(target);
+            indexCluster(target, key);
           }
           rule = 'entities/known-surname';
         }
@@ -204,6 +222,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       cl.record ??
       registry.resolvePerson({
         ...features(cl),
+        docId: doc.id,
         cooc: orgIds,
         name: cl.name,
         role: cl.role,

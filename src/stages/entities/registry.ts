@@ -25,6 +25,8 @@ export interface PersonRecord {
   cooc: string[];
   /** Every surface form seen. */
   readonly forms: Set<string>;
+  /** The last document that resolved to this person: another person of that document is someone else. */
+  lastDoc?: string;
 }
 
 /** What the registry knows about an organisation or weapon. */
@@ -46,6 +48,8 @@ export interface PersonQuery extends PersonFeatures {
   readonly role?: string;
   readonly kbId?: string;
   readonly forms: readonly string[];
+  /** The document it comes from; its other persons were already judged different people. */
+  readonly docId?: string;
 }
 
 /** Splits a person name into first-name keys and surname key (particles such as "al" or "van" stay with the surname). */
@@ -167,7 +171,7 @@ export class EntityRegistry {
   private classOf = (key: string): number | undefined => this.lex.givenNames.get(key);
 
   /** The best-scoring known person for a description, or undefined when none is accepted. */
-  matchPerson(q: PersonFeatures): PersonRecord | undefined {
+  matchPerson(q: PersonFeatures, docId?: string): PersonRecord | undefined {
     const seen = new Set<PersonRecord>();
     let bestRec: PersonRecord | undefined;
     let bestScore = -Infinity;
@@ -175,6 +179,7 @@ export class EntityRegistry {
       for (const rec of this.blocks.get(blockOf(k)) ?? []) {
         if (seen.has(rec)) continue;
         seen.add(rec);
+        if (docId !== undefined && rec.lastDoc === docId) continue;
         const m = scorePersonMatch(q, rec, this.classOf);
         if (accepts(m) && m.score > bestScore) {
           bestScore = m.score;
@@ -188,7 +193,7 @@ export class EntityRegistry {
   /** Resolves a document's person to a record, creating one when no known person matches. */
   resolvePerson(q: PersonQuery): PersonRecord {
     const kbRec = q.kbId ? this.persons.find((p) => p.kbId === q.kbId) : undefined;
-    const rec = kbRec ?? this.matchPerson(q);
+    const rec = kbRec ?? this.matchPerson(q, q.docId);
     if (!rec) {
       const created: PersonRecord = {
         id: this.uniqueId(`person:${foldName(q.name) || 'unnamed'}`),
@@ -200,6 +205,7 @@ export class EntityRegistry {
         roleHeads: [...q.roleHeads],
         cooc: [...q.cooc],
         forms: new Set(q.forms),
+        lastDoc: q.docId,
       };
       this.addPerson(created);
       return created;
@@ -218,6 +224,7 @@ export class EntityRegistry {
     // A record known only by a surname takes the first full name seen as its canonical name.
     if (!rec.kbId && rec.name.split(/\s+/).length < 2 && q.name.split(/\s+/).length >= 2) rec.name = q.name;
     if (newLast) this.index(rec);
+    rec.lastDoc = q.docId;
     return rec;
   }
 
