@@ -16,18 +16,23 @@ export interface ExtractJson {
   line: number | null;
   format: string;
   encoding: string | null;
+  /** Where the document came from (path, line, url, source, encoding), as one object. */
+  origin: Doc['origin'];
   times: Array<{ start: number; end: number; text: string; value: string | null; precision?: string; rule: string; unresolved?: string }>;
   excluded: Array<{ start: number; end: number; text: string; rule: string }>;
-  entities: Array<Omit<Entity, 'mentions'> & { mentions: Array<{ start: number; end: number; text: string; rule: string; metonym?: boolean }> }>;
+  entities: Array<Omit<Entity, 'mentions'> & { mentions: Array<{ start: number; end: number; text: string; rule: string; sentence: number; metonym?: boolean }> }>;
   claims: Doc['claims'];
   events: Doc['events'];
   messages: Doc['messages'];
 }
 
-/** Converts an extracted document to its contract JSON. */
-export function toExtractJson(doc: Doc): ExtractJson {
+/**
+ * Converts an extracted document to its contract JSON; `id` overrides the document's own id (the store keeps a
+ * document under another id when its own was taken by a different text).
+ */
+export function toExtractJson(doc: Doc, id: string = doc.id): ExtractJson {
   return {
-    id: doc.id,
+    id,
     title: doc.title?.value ?? null,
     published: doc.published?.value ?? null,
     publishedRule: doc.published?.rule ?? null,
@@ -37,6 +42,7 @@ export function toExtractJson(doc: Doc): ExtractJson {
     line: doc.origin.line ?? null,
     format: doc.format,
     encoding: doc.origin.encoding ?? null,
+    origin: doc.origin,
     times: doc.times.map((t) => ({
       start: t.start, end: t.end, text: t.text, value: t.value, rule: t.rule,
       ...(t.precision ? { precision: t.precision } : {}),
@@ -45,7 +51,7 @@ export function toExtractJson(doc: Doc): ExtractJson {
     excluded: doc.excluded.map(({ start, end, text, rule }) => ({ start, end, text, rule })),
     entities: doc.entities.map((e) => ({
       ...e,
-      mentions: e.mentions.map(({ start, end, text, rule, metonym }) => ({ start, end, text, rule, ...(metonym ? { metonym } : {}) })),
+      mentions: e.mentions.map(({ start, end, text, rule, sentence, metonym }) => ({ start, end, text, rule, sentence, ...(metonym ? { metonym } : {}) })),
     })),
     claims: doc.claims,
     events: doc.events,
