@@ -47,7 +47,7 @@ export function phraseBefore(words: readonly Word[], last: number, floor = 0, al
       break;
     } else if (w.lower === 'and' && !allowAnd) break;
     // "a move the Russian Defense Ministry said": a determiner inside the phrase starts it.
-    if (k < last && ['the', 'a', 'an'].includes(words[k + 1].lower) && !CONNECTORS.has(w.lower) && w.lower !== 'and') break;
+    if (k < last && ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'].includes(words[k + 1].lower) && !CONNECTORS.has(w.lower) && w.lower !== 'and') break;
     k--;
   }
   if (k === last) return null;
