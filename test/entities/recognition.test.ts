@@ -171,3 +171,15 @@ test('a list of 1,000 names is handled (bounded, ids unique)', async () => {
   assert.ok(persons.length >= 980, `found ${persons.length}`);
   assert.equal(new Set(persons.map((p) => p.id)).size, persons.length);
 });
+
+test('a knowledge-base surname does not pull a namesake into the knowledge base; honorifics are no role', async () => {
+  const ctx = await context();
+  const doc = run('Reporter Kevin Sullivan wrote the story. Sullivan said Mr. Trump declined to comment. Donald Trump Is Right, the headline said.', ctx);
+  const kevin = ofKind(doc, 'person').find((p) => p.name === 'Kevin Sullivan');
+  assert.equal(kevin?.id, 'person:kevin-sullivan');
+  assert.deepEqual(texts(kevin), ['Kevin Sullivan', 'Sullivan']);
+  const trump = ofKind(doc, 'person').filter((p) => p.mentions.some((m) => /Trump/.test(m.text)));
+  assert.equal(trump.length, 1);
+  assert.equal(trump[0].role, undefined);
+  assert.ok(!doc.entities.some((e) => e.mentions.some((m) => m.text.includes('Is Right'))));
+});

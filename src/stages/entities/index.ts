@@ -151,7 +151,8 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       target.lastKeys = [...new Set([...target.lastKeys, ...keys.lastKeys])];
       target.side ??= c.side;
       target.role ??= c.role;
-      target.kbId ??= c.kbId;
+      // A knowledge-base surname alone ("Sullivan") must not link a full name of this document ("Kevin Sullivan") to the KB.
+      if (!(c.kbId && (c.nameWords?.length ?? 1) < 2 && target.firstKeys.length)) target.kbId ??= c.kbId;
       const len = c.nameWords?.length ?? 1;
       if (len > target.nameLength) {
         target.name = c.nameWords?.join(' ') ?? c.name;
@@ -196,7 +197,8 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       let rule = 'entities/surname';
       if (!target && !lex.placeWords.has(w.lower)) {
         const rec = registry.personBySurname(key);
-        if (rec && rec.lastKeys.includes(key)) {
+        // Only actors with a known side or from the knowledge base: a bare "Brown" is not the Michael Brown of another article.
+        if (rec && rec.lastKeys.includes(key) && (rec.kbId || rec.side)) {
           target = clusters.find((cl) => cl.record === rec);
           if (!target) {
             target = { items: [], firstKeys: [], lastKeys: [key], name: w.text, nameLength: 1, record: rec };

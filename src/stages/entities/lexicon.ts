@@ -21,6 +21,8 @@ export interface Lexicon {
   /** Lower-cased nationality words, country names and abbreviations → side code. */
   readonly sides: ReadonlyMap<string, string>;
   readonly titleHeads: ReadonlySet<string>;
+  /** Mr., Mrs., Dr.: they make a name titled but are no role. */
+  readonly honorifics: ReadonlySet<string>;
   readonly titleModifiers: ReadonlySet<string>;
   readonly speechVerbs: ReadonlySet<string>;
   readonly stopWords: ReadonlySet<string>;
@@ -60,6 +62,7 @@ export function defaultLexicon(): Lexicon {
   cached = {
     sides: new Map(Object.entries(lexiconData.sides)),
     titleHeads: new Set(lexiconData.titleHeads),
+    honorifics: new Set(lexiconData.honorifics),
     titleModifiers: new Set(lexiconData.titleModifiers),
     speechVerbs: new Set(lexiconData.speechVerbs),
     stopWords: new Set(lexiconData.stopWords),

@@ -43,6 +43,7 @@ export interface SentenceFindings {
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 const CONNECTORS = new Set(['of', 'for']);
 const WEAPON = /^(\p{Lu}[\p{L}]{0,6}|\d\p{Lu})-(\d{1,4}\p{Lu}{0,3}\d?)(s?)$/u;
+const ABSTRACT = /(?:ity|ion|ment|ness|ism|ates|ance|ence)$/;
 const QUOTES = /^[\s“”"‘’'«»]*$/;
 
 /** Finds the candidates of one sentence (`text`, starting at view offset `base`). */
@@ -279,7 +280,8 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     // "Ukraine's Maliar": a possessive country right before the name.
     const prev = words[from - 1];
     if (!side && prev?.possessive && sideOf(prev) && /^\s+$/.test(words[from].gap)) side = sideOf(prev);
-    return { role: role.length ? role.join(' ') : undefined, side, rule };
+    const roleWords = role.filter((w) => !lex.honorifics.has(w));
+    return { role: roleWords.length ? roleWords.join(' ') : undefined, side, rule };
   }
 
   function sideBetween(from: number, to: number): string | undefined {
@@ -342,7 +344,9 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       if (name.some((w) => lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower))) return;
       const next = words[nameTo];
       if (!rule && given) rule = 'entities/given-name';
-      if (!rule && next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap) && n <= 3) rule = 'entities/name-said';
+      // Before a speech verb, but not title words or abstract nouns ("Presidential Debates", "Professional Responsibility").
+      const nameLike = !name.some((w) => isTitleWord(w) || ABSTRACT.test(w.lower));
+      if (!rule && nameLike && next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap) && n <= 3) rule = 'entities/name-said';
       if (!rule) return;
     }
     add({
