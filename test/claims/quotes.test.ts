@@ -28,3 +28,7 @@ test('never pairs a quote longer than the cap', () => {
   const long = `“${'word '.repeat(MAX_QUOTE_LENGTH)}”`;
   assert.deepEqual(findQuotes(long), []);
 });
+
+test('nested marks of the same kind close the inner quote first', () => {
+  assert.deepEqual(inner('She said “we call it “the meat grinder” here” and left.'), ['we call it “the meat grinder” here']);
+});

@@ -547,7 +547,8 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
 function continuation(text: string, s: SentenceRange, si: number, words: readonly Word[], byOpen: ReadonlyMap<number, Quote>, sofar: readonly RawAttribution[]): RawAttribution | null {
   if (!words.length || !OPENERS.has(words[0].text)) return null;
   const q = byOpen.get(words[0].start);
-  if (!q) return null;
+  // Only a sentence that is the quote alone continues; "«…» — сказал он" has its own attribution.
+  if (!q || /[\p{L}\p{N}]/u.test(text.slice(q.close + q.mark, s.end))) return null;
   let idx = sofar.length - 1;
   const prev = sofar[idx];
   if (!prev || prev.sentence !== si - 1 || !prev.speaker) return null;

@@ -1,5 +1,5 @@
 /**
- * Quotation pairing: finds balanced quotations in one linear scan, with a length cap so that an unbalanced mark
+ * Quotation pairing: finds balanced quotations in one linear scan (same-type nested marks are counted), with a length cap so that an unbalanced mark
  * or an article that is one long quote never yields a quotation spanning the whole text.
  */
 
@@ -25,6 +25,9 @@ export function findQuotes(text: string, maxLength = MAX_QUOTE_LENGTH): Quote[] 
   const out: Quote[] = [];
   let open = -1;
   let mark = 1;
+  // Same-type opening marks seen inside the open quote, and the mark that opened it.
+  let depth = 0;
+  let openMark = '';
   let closers = '';
   for (let i = 0; i < text.length; i++) {
     let c = text[i];
@@ -39,23 +42,25 @@ export function findQuotes(text: string, maxLength = MAX_QUOTE_LENGTH): Quote[] 
       open = -1;
     }
     if (open >= 0) {
-      if (closers.includes(c) && (closers !== '"' || width === mark)) {
+      if (closers.includes(c) && (closers !== '"' || width === mark) && depth > 0 && c !== openMark) {
+        // “…“…”…”: a nested pair of the same marks closes the inner one first.
+        depth--;
+      } else if (closers.includes(c) && (closers !== '"' || width === mark)) {
         if (i > open + mark) out.push({ open, close: i, mark });
         open = -1;
         i += width - 1;
       } else if (c === '\n' && text[i + 1] === '\n') {
         open = -1;
-      } else if (c in CLOSERS && closers !== '"') {
-        // A new opening mark before the close: the earlier one was unbalanced.
-        open = i;
-        mark = 1;
-        closers = CLOSERS[c];
+      } else if (c === openMark && closers !== '"') {
+        depth++;
       }
       continue;
     }
     if (c in CLOSERS) {
       open = i;
       mark = 1;
+      depth = 0;
+      openMark = c;
       closers = CLOSERS[c];
     } else if (c === '"') {
       // A straight quote opens when it precedes a non-space; otherwise it is a stray closer.
