@@ -51,7 +51,8 @@ function isTaken(ranges: { start: number; end: number }[], start: number, end: n
 /** Finds and geocodes the places of a document with the given gazetteer and lexicon. */
 export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] {
   const text = doc.view.text;
-  const sentences = doc.sentences.length ? doc.sentences : [{ index: 0, vStart: 0, vEnd: text.length }];
+  // Without a segmenter the whole view is one sentence; a document whose every sentence is boilerplate has none.
+  const sentences = doc.sentences.length || doc.excluded.length ? doc.sentences : [{ index: 0, vStart: 0, vEnd: text.length }];
   const taken = takenRanges(doc);
   const matches: Located[] = [];
   for (const s of sentences) {
