@@ -61,3 +61,11 @@ test('without a gazetteer the stage leaves the document as it was', () => {
   const doc = createDoc({ id: 't', input: 'Kyiv', format: 'text' });
   assert.equal(placesStage.run(doc, {}), doc);
 });
+
+test('HTML input: spans index the input as read, through the view', () => {
+  const input = '<html><body><p>Shelling hit <b>Bakhmut</b> &amp; Kyiv on Monday.</p></body></html>';
+  const doc = upTo.reduce((d, s) => s.run(d, ctx), createDoc({ id: 'h', input, format: 'html' }));
+  const mentions = doc.entities.filter((e) => e.kind === 'place').flatMap((e) => e.mentions);
+  assert.deepEqual(mentions.map((m) => m.text).sort(), ['Bakhmut', 'Kyiv']);
+  for (const m of mentions) assert.equal(input.slice(m.start, m.end), m.text);
+});
