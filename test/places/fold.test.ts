@@ -17,3 +17,10 @@ test('loose keys join romanisations of the same name', () => {
   assert.equal(looseKey(foldName('Grayvoron')), looseKey(foldName('Graivoron')));
   assert.notEqual(looseKey('kyiv'), looseKey('lviv'));
 });
+
+test('the fast Cyrillic path folds every letter as Unicode decomposition would', () => {
+  for (let c = 0x400; c <= 0x45f; c++) {
+    const ch = String.fromCharCode(c);
+    assert.equal(foldName(ch), ch.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''), ch);
+  }
+});

@@ -13,6 +13,9 @@ const SPECIAL: Readonly<Record<string, string>> = {
  * runs of spaces made one space. "Artemivs'k" → `artemivsk`, "Rostov-on-Don" → `rostov on don`.
  */
 export function foldName(name: string): string {
+  // Most names are plain ASCII words already in their folded shape once lower-cased.
+  const lower = name.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
   // A character loop rather than regexes: this runs over a million gazetteer names at start-up.
   let out = '';
   let space = false;
@@ -26,7 +29,13 @@ export function foldName(name: string): string {
       space = out.length > 0;
       continue;
     } else if (code < 128) piece = name[i];
-    else {
+    else if (code >= 0x400 && code <= 0x45f) {
+      // Cyrillic without Unicode decomposition (fast: every Russian and Ukrainian place has such names);
+      // the letters with a diacritic fold like NFD would: й→и, ё→е, ї→і, ў→у.
+      let c = code <= 0x40f ? code + 0x50 : code <= 0x42f ? code + 0x20 : code;
+      c = CYRILLIC_BASE[c] ?? c;
+      piece = String.fromCharCode(c);
+    } else {
       // Only non-ASCII letters pay for Unicode decomposition.
       const lower = name[i].toLowerCase();
       piece = SPECIAL[lower] ?? lower.normalize('NFD').replace(MARKS, '');
@@ -42,6 +51,8 @@ export function foldName(name: string): string {
 }
 
 const MARKS = /[\u0300-\u036f]/g;
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+const CYRILLIC_BASE: Readonly<Record<number, number>> = { 0x450: 0x435, 0x45d: 0x438, 0x439: 0x438, 0x451: 0x435, 0x457: 0x456, 0x45e: 0x443, 0x453: 0x433, 0x45c: 0x43a };
 
 /**
  * The loose key of an already folded name: merges the usual differences between romanisations of
