@@ -5,6 +5,8 @@
  * cross-document "same person" pairwise precision/recall/F1, and documents/s of the entities stage.
  *
  * `npm run eval -- people` (add `--no-kb` to run without the knowledge base, showing what recognition alone does).
+ * With `--gwn` it also runs GeoWebNews (200 unseen news articles with gold toponyms): how many person mentions
+ * fall on a gold literal toponym (false persons such as "Tula"), and documents/s on real articles.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -129,4 +131,43 @@ export default async function people(args: string[]): Promise<void> {
   for (let k = 0; k < rounds; k++) for (const d of prepared) entitiesStage.run(d, ctx);
   const secs = (performance.now() - t0) / 1000;
   console.log(`entities stage: ${((rounds * prepared.length) / secs).toFixed(0)} documents/s (${rounds * prepared.length} runs of the seed articles)`);
+  if (args.includes('--gwn')) geoWebNews(here, ctx);
+}
+
+const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+const unescapeXml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|apos);/g, (m) => XML_ENTITIES[m]);
+
+/** Person mentions on gold literal toponyms in GeoWebNews, and the stage's speed on those articles. */
+function geoWebNews(here: string, ctx: Context): void {
+  const xml = readFileSync(join(here, '..', '..', 'shared', 'eval', 'geowebnews', 'GWN.xml'), 'utf8');
+  const before = stages.slice(0, stages.indexOf(entitiesStage));
+  let mentions = 0;
+  let onPlace = 0;
+  let persons = 0;
+  let ms = 0;
+  let n = 0;
+  const examples: string[] = [];
+  for (const article of xml.split('<article ').slice(1)) {
+    const text = unescapeXml(/<text>([\s\S]*?)<\/text>/.exec(article)?.[1] ?? '');
+    const places = [...article.matchAll(/<toponym>[\s\S]*?<type>([^<]*)<\/type>[\s\S]*?<start>(\d+)<\/start>\s*<end>(\d+)<\/end>/g)]
+      .filter((m) => m[1] === 'Literal')
+      .map((m) => ({ start: Number(m[2]), end: Number(m[3]) }));
+    const doc = runPipeline(createDoc({ id: `gwn${n++}`, input: text, format: 'text' }), ctx, before);
+    const t0 = performance.now();
+    const out = entitiesStage.run(doc, ctx);
+    ms += performance.now() - t0;
+    for (const e of out.entities) {
+      if (e.kind !== 'person') continue;
+      persons++;
+      for (const m of e.mentions) {
+        mentions++;
+        if (places.some((p) => p.start < m.end && m.start < p.end)) {
+          onPlace++;
+          if (examples.length < 8) examples.push(m.text);
+        }
+      }
+    }
+  }
+  console.log(`GeoWebNews: ${n} articles, ${persons} persons, ${mentions} person mentions, ${onPlace} on a gold literal toponym (${pct(onPlace, mentions)})${examples.length ? `: ${examples.join(', ')}` : ''}`);
+  console.log(`GeoWebNews: entities stage ${((1000 * n) / ms).toFixed(0)} documents/s`);
 }

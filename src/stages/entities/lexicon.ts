@@ -23,6 +23,10 @@ export interface Lexicon {
   readonly titleHeads: ReadonlySet<string>;
   /** Mr., Mrs., Dr.: they make a name titled but are no role. */
   readonly honorifics: ReadonlySet<string>;
+  /** Nouns that end an office, never a name ("Chief Executive Officer"). */
+  readonly officeNouns: ReadonlySet<string>;
+  /** Capitalised title words too common as adjectives to title a one-word name ("Premier League"). */
+  readonly weakTitleHeads: ReadonlySet<string>;
   readonly titleModifiers: ReadonlySet<string>;
   readonly speechVerbs: ReadonlySet<string>;
   readonly stopWords: ReadonlySet<string>;
@@ -63,6 +67,8 @@ export function defaultLexicon(): Lexicon {
     sides: new Map(Object.entries(lexiconData.sides)),
     titleHeads: new Set(lexiconData.titleHeads),
     honorifics: new Set(lexiconData.honorifics),
+    officeNouns: new Set(lexiconData.officeNouns),
+    weakTitleHeads: new Set(lexiconData.weakTitleHeads),
     titleModifiers: new Set(lexiconData.titleModifiers),
     speechVerbs: new Set(lexiconData.speechVerbs),
     stopWords: new Set(lexiconData.stopWords),

@@ -43,6 +43,7 @@ export interface SentenceFindings {
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 const CONNECTORS = new Set(['of', 'for']);
 const WEAPON = /^(\p{Lu}[\p{L}]{0,6}|\d\p{Lu})-(\d{1,4}\p{Lu}{0,3}\d?)(s?)$/u;
+const PAST_TENSE = /[a-z]{2,}(?:ted|ied|ded|sed|ped|ked|ned|ved|zed|ged|ied|shed|ched)$/;
 const ABSTRACT = /(?:ity|ion|ment|ness|ism|ates|ance|ence)$/;
 const QUOTES = /^[\s“”"‘’'«»]*$/;
 
@@ -328,8 +329,11 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       nameTo++;
       if (words[nameTo - 1].possessive) break;
     }
+    // A capitalised verb after a full name is a headline word ("David Hogg Rejected"), not a third name.
+    while (nameTo - nameFrom > 2 && PAST_TENSE.test(words[nameTo - 1].lower)) nameTo--;
     const n = nameTo - nameFrom;
     if (n < 1 || n > 4) return;
+    if (lex.officeNouns.has(words[nameTo - 1].lower)) return;
     const name = words.slice(nameFrom, nameTo);
     if (name.some((w) => /\d/.test(w.text)) || lex.stopWords.has(name[0].lower) || lex.calendarWords.has(name[0].lower)) return;
     const runTitle = lastHead >= 0 ? words.slice(p, lastHead + 1) : [];
@@ -340,12 +344,14 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       const w = name[0];
       // "President Vladimir": a given name alone is not a person's name; neither is a place.
       if (!rule || given || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
+      // "Premier League", "General Manager": a one-word name needs a title that is not also a common adjective.
+      if (lastHead >= 0 && lastHead === nameFrom - 1 && lex.weakTitleHeads.has(words[lastHead].lower)) return;
     } else {
       if (name.some((w) => lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower))) return;
       const next = words[nameTo];
       if (!rule && given) rule = 'entities/given-name';
       // Before a speech verb, but not title words or abstract nouns ("Presidential Debates", "Professional Responsibility").
-      const nameLike = !name.some((w) => isTitleWord(w) || ABSTRACT.test(w.lower));
+      const nameLike = !name.some((w) => isTitleWord(w) || ABSTRACT.test(w.lower) || (w.text.length > 1 && w.text === w.text.toUpperCase()));
       if (!rule && nameLike && next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap) && n <= 3) rule = 'entities/name-said';
       if (!rule) return;
     }
