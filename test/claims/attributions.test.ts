@@ -174,3 +174,10 @@ test('time phrases after the cue are not content', () => {
   const a = one('“Not paying taxes makes me smart,” Trump said last week.');
   assert.deepEqual([a.speaker, a.content], ['Trump', 'Not paying taxes makes me smart']);
 });
+
+test('a possessive owner of a statement noun speaks', () => {
+  const found = attributions('Kyiv rejected Moscow’s claim that its troops had taken Bakhmut.');
+  const a = found.find((x) => x.rule === 'claims/possessive-noun');
+  assert.ok(a);
+  assert.deepEqual([a.speaker, a.cue, a.content], ['Moscow’s', 'claim', 'its troops had taken Bakhmut']);
+});

@@ -67,3 +67,10 @@ test('a publication date from the context dates a claim when the document has no
   const out = claimsStage.run(createDoc({ id: 'c', input: 'Officials said the town was quiet.', format: 'text' }), { published: '2023-05-12' });
   assert.deepEqual([out.claims[0].date, out.claims[0].datePrecision], ['2023-05-12', 'week']);
 });
+
+test('a metonym with a possessive resolves to its side', () => {
+  const out = claimsStage.run(createDoc({ id: 'm', input: 'Kyiv rejected Moscow’s claim that its troops had taken the village.', format: 'text' }), {});
+  const c = out.claims.find((x) => x.cue === 'claim');
+  assert.ok(c);
+  assert.equal(c.side, 'RU');
+});

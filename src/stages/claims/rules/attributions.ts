@@ -182,6 +182,19 @@ function sentenceAttributions(
       continue;
     }
 
+    // "Prigozhin’s claim that …", "his warning that …": a possessive owner of a statement noun speaks.
+    if (lexicon.nounThat.has(w.lower) && words[i + 1]?.lower === 'that' && i > 0) {
+      const owner = words[i - 1];
+      const possessive = /['’]s$/.test(owner.text) || ['his', 'her', 'their', 'its'].includes(owner.lower);
+      let from = i - 1;
+      // The owner is the name run ending in the possessive ("the Russian Defense Ministry’s"), not the clause before.
+      if (/['’]s$/.test(owner.text)) while (from > 0 && i - from < 6 && !words[from - 1].punct && (isCapitalized(words[from - 1]) || words[from - 1].lower === 'the')) from--;
+      const sp: Phrase | null = possessive ? { first: from, last: i - 1 } : null;
+      const content = sp ? contentFrom(i + 2) : null;
+      if (sp && content) found.push({ speaker: span(sp), speakerContext: span(sp), cue: [w.start, w.end], content, sentence: si, rule: 'claims/possessive-noun' });
+      if (sp) continue;
+    }
+
     // "statements circulated by Telegram channels about …"
     const passive = lexicon.passiveCues.find((p) => p === `${w.lower} ${words[i + 1]?.lower}`);
     if (passive && words.slice(Math.max(0, i - 3), i).some((x) => lexicon.nominalCues.has(x.lower))) {

@@ -21,6 +21,7 @@ export const lexicon = {
   objectCues: set(cues.object),
   aux: set(cues.aux),
   nominalCues: set(cues.nominal),
+  nounThat: set(cues.nounThat),
   passiveCues: cues.passive.map(norm),
   pronouns: record<string[]>(speakers.pronouns),
   nominals: record<string[]>(speakers.nominals),
