@@ -166,10 +166,17 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     }
     // "Royal Street", "Carnegie Library": a street or building, not the town "Royal" — a place the
     // gazetteer lacks, reported unresolved over the whole phrase.
-    const head = facilityEnd(text, words, next, lex);
+    let head = facilityEnd(text, words, next, lex);
     if (head >= 0 && !titled) {
+      // The whole name: back to the start of its capitalised run, on to the last of its head words
+      // ("Marjory Stoneman Douglas High School").
+      while (head + 1 < words.length && words[head + 1].cap && lex.facilityHeads.has(words[head + 1].folded) && joined(text, words[head], words[head + 1])) head++;
+      let first = i;
+      const floor = out.length ? out[out.length - 1].end : 0;
+      while (first > 0 && words[first - 1].cap && joined(text, words[first - 1], words[first]) && !lex.functionWords.has(words[first - 1].folded) && words[first - 1].start >= floor) first--;
+      const from = words[first].start;
       const last = words[head];
-      out.push({ start: w.start, end: last.end, key: foldName(text.slice(w.start, last.end)), candidates: [], rule: 'places/feature-phrase', unresolved: true, words: head - i + 1 });
+      out.push({ start: from, end: last.end, key: foldName(text.slice(from, last.end)), candidates: [], rule: 'places/feature-phrase', unresolved: true, words: head - first + 1 });
       i = head + 1;
       continue;
     }
@@ -201,7 +208,8 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     // word that merely starts the sentence or clause ("In Kyiv").
     const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.functionWords.has(prev.folded) && !prevLocative;
     const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.functionWords.has(follow.folded);
-    const upper = allCaps(w) && best === 1 && w.text.length <= 4;
+    // Short all-capital words are acronyms (NATO, ISIS) unless a dateline comma follows ("KYIV, Ukraine").
+    const upper = allCaps(w) && best === 1 && (w.text.length <= 3 || (w.text.length === 4 && text[w.end] !== ','));
     // "WALLACE:" in a transcript is a speaker, not a place.
     const speakerTag = !shouting && allCaps(w) && text[end] === ':';
     if (!titled && !speakerTag) {
