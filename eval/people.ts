@@ -7,8 +7,10 @@
  * `npm run eval -- people` (add `--no-kb` to run without the knowledge base, showing what recognition alone does).
  * With `--gwn` it also runs GeoWebNews (200 unseen news articles with gold toponyms): how many person mentions
  * fall on a gold literal toponym (false persons such as "Tula"), and documents/s on real articles.
+ * With `--polnear` it measures speaker coverage on PolNeAR: the share of gold attribution sources (excluding
+ * pronouns) that overlap a person or organisation mention — what the claims stage can resolve speakers to.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, extractText, runPipeline, stages } from '../src/pipeline.js';
@@ -132,6 +134,46 @@ export default async function people(args: string[]): Promise<void> {
   const secs = (performance.now() - t0) / 1000;
   console.log(`entities stage: ${((rounds * prepared.length) / secs).toFixed(0)} documents/s (${rounds * prepared.length} runs of the seed articles)`);
   if (args.includes('--gwn')) geoWebNews(here, ctx);
+  if (args.includes('--polnear')) polnear(here, ctx);
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'him', 'them', 'who']);
+
+/** Share of PolNeAR attribution sources covered by a person or organisation mention. */
+function polnear(here: string, ctx: Context): void {
+  const root = join(here, '..', '..', 'shared', 'eval', 'polnear');
+  const annFiles = readdirSync(join(root, 'attributions')).sort();
+  let sources = 0;
+  let covered = 0;
+  let named = 0;
+  let namedCovered = 0;
+  const misses: string[] = [];
+  const done = new Set<string>();
+  for (const ann of annFiles) {
+    const base = ann.replace(/_[0-9a-f]{4}\.ann$/, '');
+    if (done.has(base)) continue;
+    done.add(base);
+    const text = readFileSync(join(root, 'text', `${base}.txt`), 'utf8');
+    const doc = extractText(text, { id: base }, ctx);
+    const mentions = doc.entities.filter((e) => e.kind === 'person' || e.kind === 'organization').flatMap((e) => e.mentions);
+    for (const line of readFileSync(join(root, 'attributions', ann), 'utf8').split('\n')) {
+      const m = /^T\d+\tSource (\d+) (\d+)\t(.*)$/.exec(line);
+      if (!m || PRONOUNS.has(m[3].trim().toLowerCase())) continue;
+      const start = Number(m[1]);
+      const end = Number(m[2]);
+      const hit = mentions.some((x) => x.start < end && start < x.end);
+      sources++;
+      if (hit) covered++;
+      // "Named" sources: a capitalised word after the first one, or a capitalised single word (Trump, Reuters).
+      if (/\s\p{Lu}|^\p{Lu}\p{Ll}+$/u.test(m[3])) {
+        named++;
+        if (hit) namedCovered++;
+        else if (misses.length < 10) misses.push(m[3]);
+      }
+    }
+  }
+  console.log(`PolNeAR: ${done.size} texts, ${sources} non-pronoun sources, ${pct(covered, sources)} overlap a person/organisation mention; named sources ${pct(namedCovered, named)} of ${named}`);
+  console.log(`PolNeAR: named sources missed, e.g. ${misses.join(' | ')}`);
 }
 
 const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };

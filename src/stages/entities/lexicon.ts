@@ -32,6 +32,8 @@ export interface Lexicon {
   readonly stopWords: ReadonlySet<string>;
   readonly calendarWords: ReadonlySet<string>;
   readonly placeWords: ReadonlySet<string>;
+  /** Nouns that end a place or building name ("Beverly Hills", "Victoria Station"), never a person's. */
+  readonly geoNouns: ReadonlySet<string>;
   readonly nameParticles: ReadonlySet<string>;
   readonly nominals: ReadonlyMap<string, NominalTarget>;
   /** Transliteration key of a given name → its equivalence class index (names in no class get their own). */
@@ -74,6 +76,7 @@ export function defaultLexicon(): Lexicon {
     stopWords: new Set(lexiconData.stopWords),
     calendarWords: new Set(lexiconData.calendarWords),
     placeWords: new Set(lexiconData.placeWords),
+    geoNouns: new Set(lexiconData.geoNouns),
     nameParticles: new Set(lexiconData.nameParticles),
     nominals: new Map(Object.entries(lexiconData.nominals as Record<string, NominalTarget>)),
     givenNames,

@@ -333,7 +333,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     while (nameTo - nameFrom > 2 && PAST_TENSE.test(words[nameTo - 1].lower)) nameTo--;
     const n = nameTo - nameFrom;
     if (n < 1 || n > 4) return;
-    if (lex.officeNouns.has(words[nameTo - 1].lower)) return;
+    if (lex.officeNouns.has(words[nameTo - 1].lower) || (n > 1 && lex.geoNouns.has(words[nameTo - 1].lower))) return;
     const name = words.slice(nameFrom, nameTo);
     if (name.some((w) => /\d/.test(w.text)) || lex.stopWords.has(name[0].lower) || lex.calendarWords.has(name[0].lower)) return;
     const runTitle = lastHead >= 0 ? words.slice(p, lastHead + 1) : [];
