@@ -33,9 +33,8 @@ test('two different speakers saying the same thing corroborate it', () => {
 test('unattributed reports count by outlet; without speaker text one outlet is one source', () => {
   const a = article({ id: 'a', outlet: 'X', published: '2023-05-20', claims: [{ speaker: null, sentence: 'Reports said Bakhmut was taken.', proposition: control('RU', 'asserts') }] });
   const b = article({ id: 'b', outlet: 'Y', published: '2023-05-20', claims: [{ speaker: null, sentence: 'Reports said Bakhmut had fallen.', proposition: control('RU', 'asserts') }] });
-  a.claims[0] = { ...a.claims[0], speakerText: null };
-  b.claims[0] = { ...b.claims[0], speakerText: null };
-  const [p] = groupPropositions([a, b]);
+  const unnamed = (d: typeof a) => ({ ...d, claims: d.claims.map((c) => ({ ...c, speakerText: null })) });
+  const [p] = groupPropositions([unnamed(a), unnamed(b)]);
   assert.equal(p.sources.total, 2);
   assert.equal(p.status, 'corroborated');
 });
