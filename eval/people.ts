@@ -189,6 +189,9 @@ function geoWebNews(here: string, ctx: Context): void {
   let ms = 0;
   let n = 0;
   const examples: string[] = [];
+  let orgMentions = 0;
+  let orgOnPlace = 0;
+  const orgExamples: string[] = [];
   for (const article of xml.split('<article ').slice(1)) {
     const text = unescapeXml(/<text>([\s\S]*?)<\/text>/.exec(article)?.[1] ?? '');
     const places = [...article.matchAll(/<toponym>[\s\S]*?<type>([^<]*)<\/type>[\s\S]*?<start>(\d+)<\/start>\s*<end>(\d+)<\/end>/g)]
@@ -199,6 +202,15 @@ function geoWebNews(here: string, ctx: Context): void {
     const out = entitiesStage.run(doc, ctx);
     ms += performance.now() - t0;
     for (const e of out.entities) {
+      if (e.kind === 'organization') {
+        for (const m of e.mentions) {
+          orgMentions++;
+          if (places.some((p) => p.start < m.end && m.start < p.end)) {
+            orgOnPlace++;
+            if (orgExamples.length < 12) orgExamples.push(m.text);
+          }
+        }
+      }
       if (e.kind !== 'person') continue;
       persons++;
       for (const m of e.mentions) {
@@ -211,5 +223,6 @@ function geoWebNews(here: string, ctx: Context): void {
     }
   }
   console.log(`GeoWebNews: ${n} articles, ${persons} persons, ${mentions} person mentions, ${onPlace} on a gold literal toponym (${pct(onPlace, mentions)})${examples.length ? `: ${examples.join(', ')}` : ''}`);
+  console.log(`GeoWebNews: ${orgMentions} organisation mentions, ${orgOnPlace} on a gold literal toponym (${pct(orgOnPlace, orgMentions)}): ${orgExamples.join(', ')}`);
   console.log(`GeoWebNews: entities stage ${((1000 * n) / ms).toFixed(0)} documents/s`);
 }

@@ -48,6 +48,10 @@ export interface Lexicon {
   readonly mediaNouns: ReadonlySet<string>;
   /** Sub-kinds whose mention takes in a possessive country before it. */
   readonly nationalTypes: ReadonlySet<string>;
+  /** All-capital words that are no organisation (TV, CEO, roman numerals, weapon-class abbreviations). */
+  readonly notAcronyms: ReadonlySet<string>;
+  /** Heads that need an of/for complement ("Center for …"): alone they name buildings and areas. */
+  readonly complementHeads: ReadonlySet<string>;
 }
 
 let cached: Lexicon | undefined;
@@ -87,6 +91,8 @@ export function defaultLexicon(): Lexicon {
     institutions: new Map(Object.entries(orgData.institutions)),
     mediaNouns: new Set(orgData.mediaNouns),
     nationalTypes: new Set(orgData.national),
+    notAcronyms: new Set(orgData.notAcronyms),
+    complementHeads: new Set(orgData.complementHeads),
   };
   return cached;
 }

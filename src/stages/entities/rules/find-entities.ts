@@ -44,6 +44,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
 const CONNECTORS = new Set(['of', 'for']);
 const WEAPON = /^(\p{Lu}[\p{L}]{0,6}|\d\p{Lu})-(\d{1,4}\p{Lu}{0,3}\d?)(s?)$/u;
 const PAST_TENSE = /[a-z]{2,}(?:ted|ied|ded|sed|ped|ked|ned|ved|zed|ged|ied|shed|ched)$/;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ABSTRACT = /(?:ity|ion|ment|ness|ism|ates|ance|ence)$/;
 const QUOTES = /^[\s“”"‘’'«»]*$/;
 
@@ -148,6 +149,8 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
         }
       }
       if (to - from < 2) continue;
+      // "Rogers Centre" is a building, "Center for Strategic …" and "Eastern Military District" are bodies.
+      if (lex.complementHeads.has(head.lower) && to === h + 1 && !lex.titleModifiers.has(words[h - 1]?.lower ?? '')) continue;
       if (!free(from, to)) continue;
       let side: string | undefined;
       // A nationality word inside the name gives a side only to state bodies: "Free Russian Army" fights Russia.
@@ -178,6 +181,14 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
         add({ kind: 'organization', from: i, to, ...span(i, to), rule: 'entities/nationality-institution', name: join(i, to), side, type });
         i = to - 1;
         break;
+      }
+    }
+    // An all-capitals abbreviation in running text is an organisation (FBI, SBU, HUR), unless listed as none.
+    if (!caseless) {
+      for (const w of words) {
+        if (covered[w.index] || !ACRONYM.test(w.text) || lex.notAcronyms.has(w.lower) || sideOf(w) || lex.stopWords.has(w.lower)) continue;
+        if (lex.titleHeads.has(w.lower) || lex.calendarWords.has(w.lower)) continue;
+        add({ kind: 'organization', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule: 'entities/acronym', name: w.text });
       }
     }
     // Media named after a media noun: "the news service “Meduza”", "the newspaper Izvestia".
