@@ -65,3 +65,8 @@ test('a division written after the name settles it: "Moscow, Idaho"', () => {
   assert.equal(moscow?.country, 'US');
   assert.match(moscow!.mentions[0].rule, /qualifier/);
 });
+
+test('a sentence-initial front-line town is kept when the story is about its country, not an English word', () => {
+  assert.equal(places('Avdiivka remains under heavy fire, Ukrainian officials said.')[0]?.name, 'Avdiivka');
+  assert.deepEqual(places('Story hour was fun. Economy grew in America.').map((e) => e.name), ['United States']);
+});

@@ -34,5 +34,6 @@ export function smallGazetteer(): Gazetteer {
 
 /** The project's real lexicon (data, not code, so tests use it as shipped). */
 export function realLexicon(): PlaceLexicon {
-  return lexiconFrom(JSON.parse(readFileSync(new URL('../../src/stages/places/data/lexicon.json', import.meta.url), 'utf8')));
+  const read = (f: string) => JSON.parse(readFileSync(new URL(`../../src/stages/places/data/${f}`, import.meta.url), 'utf8'));
+  return lexiconFrom(read('lexicon.json'), read('demonyms.json'));
 }

@@ -56,6 +56,8 @@ export class Gazetteer {
   private readonly byCountry = new Map<string, number>();
   /** The longest indexed name in words, so that lookups try no longer runs than can match. */
   maxWords = 1;
+  /** Countries whose names reach English by transliteration (their names are also loosely indexed). */
+  transliterated: ReadonlySet<string> = new Set();
 
   /** Builds a gazetteer from records (tests pass a handful; the loader passes all of GeoNames). */
   static build(records: Iterable<PlaceRecord>): Gazetteer {
@@ -151,6 +153,7 @@ export class Gazetteer {
         type: col('type').join('\n'), featureCode: col('featureCode').join('\n'),
       },
       exact: pack(this.exact), loose: pack(this.loose), adminBase: pack(this.adminBase),
+      transliterated: [...this.transliterated],
     };
   }
 
@@ -185,6 +188,7 @@ export class Gazetteer {
     unpack(snap.loose, g.loose);
     unpack(snap.adminBase, g.adminBase);
     g.maxWords = snap.maxWords;
+    g.transliterated = new Set(snap.transliterated ?? []);
     return g;
   }
 
@@ -221,6 +225,7 @@ export interface GazetteerSnapshot {
   exact: PackedMap;
   loose: PackedMap;
   adminBase: PackedMap;
+  transliterated?: string[];
 }
 
 // Words that name the kind of a first-level division rather than the division itself.

@@ -64,13 +64,24 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     }
   }
   const lowerWords = new Set<string>();
-  for (const w of splitWords(text)) if (!w.cap) lowerWords.add(w.folded);
+  const demonymCountries = new Map<string, string[]>();
+  for (const w of splitWords(text)) {
+    if (!w.cap) lowerWords.add(w.folded);
+    else {
+      const cc = lex.demonyms.get(w.folded);
+      if (cc) {
+        const list = demonymCountries.get(cc) ?? [];
+        if (!list.includes(w.folded)) list.push(w.folded);
+        demonymCountries.set(cc, list);
+      }
+    }
+  }
   // "Moscow, Idaho": a match followed by a comma and another match in the same sentence.
   const qualifiedBy = matches.map((m, i) => {
     const q = matches[i + 1];
     return q && q.sentence === m.sentence && /^,\s?$/.test(text.slice(m.vEnd, q.vStart)) ? i + 1 : undefined;
   });
-  const resolved = resolvePlaces(matches, g, { lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy });
+  const resolved = resolvePlaces(matches, g, { lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries });
 
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {

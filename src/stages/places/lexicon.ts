@@ -1,7 +1,7 @@
 /**
  * The word lists of the places stage (`data/lexicon.json`), loaded once into sets of folded words.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Folded word lists that steer recognition; see `data/lexicon.json` for why each exists. */
@@ -22,6 +22,8 @@ export interface PlaceLexicon {
   readonly metonymAuxiliaries: ReadonlySet<string>;
   /** Function words that end a capitalised run ("In", "The", weekdays, months). */
   readonly functionWords: ReadonlySet<string>;
+  /** Demonyms to the country they name (folded): "ukrainian" → UA. */
+  readonly demonyms: ReadonlyMap<string, string>;
   /** Seas, oceans and regions without coordinates in the shipped data, as folded phrases. */
   readonly unlistedRegions: ReadonlySet<string>;
   /** Endings of demonyms and language names. */
@@ -34,7 +36,9 @@ interface Section {
 }
 
 /** Builds a lexicon from the JSON object of `data/lexicon.json` (tests may pass their own). */
-export function lexiconFrom(json: Record<string, Section | string>): PlaceLexicon {
+export function lexiconFrom(json: Record<string, Section | string>, demonymJson: Record<string, string[] | string> = {}): PlaceLexicon {
+  const demonyms = new Map<string, string>();
+  for (const [cc, list] of Object.entries(demonymJson)) if (Array.isArray(list)) for (const d of list) demonyms.set(d, cc);
   const words = (name: string): Set<string> => new Set(((json[name] as Section | undefined)?.words ?? []).map((w) => w.toLowerCase()));
   return {
     notPlaces: words('notPlaces'),
@@ -48,6 +52,7 @@ export function lexiconFrom(json: Record<string, Section | string>): PlaceLexico
     streetHeads: words('streetHeads'),
     demonymEndings: [...words('demonymEndings')],
     functionWords: words('functionWords'),
+    demonyms,
     metonymAuxiliaries: words('metonymAuxiliaries'),
     unlistedRegions: new Set(((json.unlistedRegions as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase())),
   };
@@ -55,5 +60,9 @@ export function lexiconFrom(json: Record<string, Section | string>): PlaceLexico
 
 /** Loads `lexicon.json` from the places data folder. */
 export function loadLexicon(dataDir: string): PlaceLexicon {
-  return lexiconFrom(JSON.parse(readFileSync(join(dataDir, 'lexicon.json'), 'utf8')) as Record<string, Section>);
+  const demonyms = join(dataDir, 'demonyms.json');
+  return lexiconFrom(
+    JSON.parse(readFileSync(join(dataDir, 'lexicon.json'), 'utf8')) as Record<string, Section>,
+    existsSync(demonyms) ? (JSON.parse(readFileSync(demonyms, 'utf8')) as Record<string, string[]>) : {},
+  );
 }

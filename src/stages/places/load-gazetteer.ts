@@ -168,6 +168,7 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
     if (c[7] === 'PPLC') capitals.set(country, index);
   }
 
+  g.transliterated = translit;
   addCountries(g, dataDir, countryExtent, capitals);
   addAdmin1(g, dataDir, adminExtent);
   addContinents(g, dataDir);

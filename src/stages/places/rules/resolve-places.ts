@@ -56,8 +56,8 @@ function mentionedElsewhere(map: Map<string, Set<string>>, code: string, key: st
   return keys.size > 1 || !keys.has(key);
 }
 
-// The country most of the document's names lie in, when it clearly dominates (three names or more, 60%).
-function homeCountry(ctx: Context): string | undefined {
+// The country most of the document's names lie in, when it clearly dominates (`least` names or more, 60%).
+function homeCountry(ctx: Context, least = 3): string | undefined {
   let total = 0;
   let best = '';
   let most = 0;
@@ -68,7 +68,7 @@ function homeCountry(ctx: Context): string | undefined {
       best = code;
     }
   }
-  return most >= 3 && most / total >= 0.6 ? best : undefined;
+  return most >= least && most / total >= 0.6 ? best : undefined;
 }
 
 // Share of the document's distinct names (other than `key`) that lie in country `cc`.
@@ -180,15 +180,19 @@ export interface ResolveOptions {
   readonly demonymEndings?: readonly string[];
   /** For each match, the index of the match written right after it as ", Region" ("Moscow, Idaho"), if any. */
   readonly qualifiedBy?: readonly (number | undefined)[];
+  /** Countries the document names by demonym ("Ukrainian officials"), with the folded demonyms used. */
+  readonly demonymCountries?: ReadonlyMap<string, readonly string[]>;
 }
 
-function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[]): Context {
+function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[], demonyms?: ReadonlyMap<string, readonly string[]>): Context {
   const ctx: Context = { countries: new Map(), admins: new Map(), anchors: [] };
   const add = (map: Map<string, Set<string>>, code: string, key: string): void => {
     let s = map.get(code);
     if (!s) map.set(code, (s = new Set()));
     s.add(key);
   };
+  // A demonym counts as one more name in its country ("Ukrainian forces" backs Ukrainian villages).
+  for (const [cc, words] of demonyms ?? []) for (const w of words) add(ctx.countries, cc, `demonym:${w}`);
   // Each distinct (name, place) once: a list of ten thousand mentions has few distinct places.
   const seen = new Set<string>();
   for (const { key, index } of picks) {
@@ -235,14 +239,14 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (p.type === 'city' && p.population < 1000 && m.words === 1 && !m.locative) continue;
     anchors.push({ key: m.key, index: top.index });
   }
-  const first = contextOf(g, anchors);
+  const first = contextOf(g, anchors, options.demonymCountries);
   let picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, first, within[i])[0] : undefined));
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (pick && accept(m, g.places[pick.index], pick.reason, pick.local, options)) second.push({ key: m.key, index: pick.index });
+    if (pick && accept(m, g.places[pick.index], pick.reason, pick.local, options, homeCountry(first, 1), g)) second.push({ key: m.key, index: pick.index });
   });
-  const ctx = contextOf(g, second);
+  const ctx = contextOf(g, second, options.demonymCountries);
 
   // Names that the document also uses inside longer capitalised names ("Megyn Kelly") are people's or
   // firms' names wherever a small town of that name is the only reading.
@@ -254,11 +258,12 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
 
   picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, ctx, within[i])[0] : undefined));
   const home = homeCountry(ctx);
+  const leading = homeCountry(ctx, 1);
   const out = matches.map((m, i) => {
     const top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
-    if (!accept(m, p, top.reason, top.local, options)) return null;
+    if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     if (p.type === 'city' && nameParts.has(m.key) && p.population < 100_000 && !m.locative) return null;
     // A town abroad that only shares the name of a place the gazetteer lacks at home (Kent, Washington, in
     // an English story): a place, but too doubtful to put on the map.
@@ -311,7 +316,7 @@ function withVariants(matches: readonly PlaceMatch[], out: (Resolution | null)[]
 }
 
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
-function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean, options: ResolveOptions): boolean {
+function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean, options: ResolveOptions, leading?: string, g?: Gazetteer): boolean {
   const supported = reason !== '';
   const common = m.plain === true && options.lowerWords?.has(m.key) === true;
   if (p.type !== 'city') {
@@ -322,8 +327,10 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
   if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000);
   if (common && !supported) return false;
-  // Every first word is capitalised: a small town there needs its division or a neighbour to back it.
-  if (m.initial && m.plain && p.population < 50_000 && !local) return false;
+  // Every first word is capitalised: a small town there needs its division or a neighbour to back it, or
+  // to lie in the country the story is mostly about ("Avdiivka remains under fire, Ukrainian officials said").
+  // Only where names come by transliteration, which rarely makes an English word.
+  if (m.initial && m.plain && p.population < 50_000 && !local && !(p.country === leading && p.population >= 5000 && g?.transliterated.has(p.country))) return false;
   if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
   // Inside a longer name only a big city, or one its own division or neighbours back, is taken as a place.
   if (m.embedded && p.population < 100_000 && !local) return false;
