@@ -106,6 +106,9 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   return [...byId.values()].map(({ entity, mentions }) => ({ ...entity, mentions }));
 }
 
+// For a context that brings its own gazetteer but no lexicon (tests): the shipped lists, read once.
+let defaultLexicon: PlaceLexicon | undefined;
+
 /** The places stage. Without a gazetteer in the context it leaves the document unchanged. */
 export const placesStage: Stage = {
   name: 'places',
@@ -116,7 +119,7 @@ export const placesStage: Stage = {
   },
   run(doc, ctx) {
     if (!ctx.gazetteer) return doc;
-    const lex = ctx.placeLexicon ?? loadLexicon(placesDataDir());
+    const lex = ctx.placeLexicon ?? (defaultLexicon ??= loadLexicon(placesDataDir()));
     const places = findPlaces(doc, ctx.gazetteer, lex);
     return places.length ? { ...doc, entities: [...doc.entities, ...places] } : doc;
   },
