@@ -173,7 +173,9 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
   findings.forEach((f, si) => {
     for (const w of f.words) {
       if (!w.cap || taken(si, w.index) || w.text.length < 3) continue;
-      if (lex.stopWords.has(w.lower) || lex.calendarWords.has(w.lower) || lex.sides.has(w.lower) || lex.givenNames.has(translitKey(w.text))) continue;
+      if (lex.stopWords.has(w.lower) || lex.calendarWords.has(w.lower) || lex.sides.has(w.lower)) continue;
+      // A given name alone is no mention, unless it is the surname of someone in this document ("Said Hassan" … "Hassan").
+      if (lex.givenNames.has(translitKey(w.text)) && !byLast.has(translitKey(w.text))) continue;
       if (lex.titleHeads.has(w.lower) || lex.orgHeads.has(w.lower)) continue;
       const key = translitKey(w.text);
       if (!key) continue;

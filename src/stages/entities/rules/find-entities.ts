@@ -227,7 +227,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       while (i >= 0) {
         const w = words[i];
         if (got.length && !/^[\s]+$/.test(words[i + 1].gap)) break;
-        if (sideOf(w) && (w.cap || w.possessive)) {
+        if (sideOf(w) && (w.cap || w.possessive || w.lower.startsWith('pro-'))) {
           got.unshift(w);
           i--;
           continue;
@@ -288,6 +288,11 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
           side ??= org?.side ?? sideBetween(link.index + 1, link.index + 4);
         }
       }
+    }
+    // "X of the Polish foreign ministry": the organisation right after the name gives the side.
+    if (!side && words[to]?.lower === 'of' && /^\s+$/.test(words[to].gap)) {
+      const org = out.find((c) => c.kind === 'organization' && c.from > to && c.from <= to + 2);
+      side = org?.side;
     }
     // "Ukraine's Maliar": a possessive country right before the name.
     const prev = words[from - 1];
