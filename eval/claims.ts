@@ -9,7 +9,9 @@
  * 2. Seeds (`../shared/fixtures/seeds/gold.json`): every `control_claims` item must be found with the right
  *    speaker, side, place and normalised proposition; the mapping of gold `says` values is {@link SAYS}.
  *
- * Options: `--polnear DIR`, `--seeds DIR`, `--verbose` (prints misses).
+ * Options: `--polnear DIR`, `--seeds DIR`, `--verbose` (prints misses), `--misses[=N]` (the most frequent cues of
+ * missed gold attributions, then a sample of N misses — default 40 — with their sentence and the claims found there;
+ * `--misses-seed=S` picks another sample).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -97,7 +99,44 @@ function isSpeechCue(cue: string): boolean {
   return cue.split(/[^\p{L}']+/u).some((w) => lexicon.cueVerbs.has(w) || lexicon.participles.has(w));
 }
 
-async function polnear(dir: string, verbose: boolean): Promise<void> {
+interface Miss {
+  doc: string;
+  cue: string;
+  source: string;
+  content: string;
+  sentence: string;
+  /** What the claims near the gold had: "speaker only", "content only", "neither". */
+  kind: string;
+  near: string[];
+}
+
+/** Deterministic sample of `k` items (a small linear congruential generator; same seed, same sample). */
+function sample<T>(xs: readonly T[], k: number, seed: number): T[] {
+  const idx = xs.map((_, i) => i);
+  let x = seed >>> 0 || 1;
+  for (let i = idx.length - 1; i > 0; i--) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    const j = x % (i + 1);
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx.slice(0, k).sort((a, b) => a - b).map((i) => xs[i]);
+}
+
+function printMisses(misses: readonly Miss[], k: number, seed: number): void {
+  const byCue = new Map<string, number>();
+  for (const m of misses) byCue.set(m.cue || '(none)', (byCue.get(m.cue || '(none)') ?? 0) + 1);
+  const byKind = new Map<string, number>();
+  for (const m of misses) byKind.set(m.kind, (byKind.get(m.kind) ?? 0) + 1);
+  console.log(`missed gold attributions: ${misses.length}; ${[...byKind].map(([kk, v]) => `${kk} ${v}`).join(', ')}`);
+  console.log(`most frequent cues of misses: ${[...byCue].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([c, v]) => `${c} ${v}`).join(', ')}`);
+  for (const m of sample(misses, k, seed)) {
+    console.log(`- ${m.doc} [${m.kind}] cue=${JSON.stringify(m.cue)} source=${JSON.stringify(m.source)} content=${JSON.stringify(m.content.slice(0, 80))}`);
+    console.log(`    ${m.sentence.replace(/\s+/g, ' ').slice(0, 400)}`);
+    for (const c of m.near) console.log(`    claim: ${c}`);
+  }
+}
+
+async function polnear(dir: string, verbose: boolean, missCount = 0, missSeed = 1): Promise<void> {
   if (!existsSync(dir)) {
     console.log(`polnear: ${dir} not found, skipped`);
     return;
@@ -107,6 +146,7 @@ async function polnear(dir: string, verbose: boolean): Promise<void> {
   const anns = readdirSync(join(dir, 'attributions')).sort();
   const counts = { speechGold: 0, speechFound: 0, gold: 0, goldNoSource: 0, claims: 0, attrR: 0, attrP: 0, spkR: 0, spkP: 0, conR: 0, conP: 0, docs: 0, chars: 0 };
   const docs: Doc[] = [];
+  const misses: Miss[] = [];
   let elapsed = 0;
   for (const f of texts) {
     const base = f.slice(0, -4);
@@ -134,6 +174,23 @@ async function polnear(dir: string, verbose: boolean): Promise<void> {
         if (hit) counts.speechFound++;
       }
       else if (verbose) console.log(`  miss ${base}: source=${g.sources.map((r) => JSON.stringify(text.slice(r.start, r.end))).join('|')} content=${JSON.stringify(text.slice(g.contents[0].start, g.contents[0].end).slice(0, 80))}`);
+      if (!hit && missCount) {
+        const spkHit = claims.some((c) => any(g.sources, c.speakerSpan));
+        const conHit = claims.some((c) => any(g.contents, c.contentSpan));
+        const at = g.sources[0].start;
+        const s = doc.sentences.find((x) => x.start <= at && at < x.end);
+        const lo = Math.min(s?.start ?? at, ...g.contents.map((r) => r.start));
+        const hi = Math.max(s?.end ?? at, ...g.contents.map((r) => r.end));
+        misses.push({
+          doc: base,
+          cue: g.cue,
+          source: g.sources.map((r) => text.slice(r.start, r.end)).join('|'),
+          content: text.slice(g.contents[0].start, g.contents[0].end),
+          sentence: s ? text.slice(s.start, s.end) : text.slice(Math.max(0, at - 150), at + 150),
+          kind: spkHit && conHit ? 'speaker and content, not together' : spkHit ? 'speaker only' : conHit ? 'content only' : 'neither',
+          near: claims.filter((c) => c.end > lo && c.start < hi).map((c) => `${c.speakerText} / ${c.cue} / ${JSON.stringify(c.content.slice(0, 60))} [${c.rule}]`),
+        });
+      }
       if (claims.some((c) => any(g.sources, c.speakerSpan))) counts.spkR++;
       if (claims.some((c) => any(g.contents, c.contentSpan))) counts.conR++;
     }
@@ -158,6 +215,7 @@ async function polnear(dir: string, verbose: boolean): Promise<void> {
   console.log(`speaker overlap    ${fmt(spk.p)}  ${fmt(spk.r)}  ${fmt(spk.f)}`);
   console.log(`content overlap    ${fmt(con.p)}  ${fmt(con.r)}  ${fmt(con.f)}`);
   console.log(`attribution recall on gold whose cue is a speech cue of the lexicon (${counts.speechGold} of ${counts.gold}): ${fmt(counts.speechFound / Math.max(1, counts.speechGold))}`);
+  if (missCount) printMisses(misses, missCount, missSeed);
   console.log(`throughput: full pipeline ${(counts.docs / (elapsed / 1000)).toFixed(1)} docs/s; claims stage alone ${(counts.docs / (stageMs / 1000)).toFixed(1)} docs/s (${((counts.chars / 1024) / (stageMs / 1000)).toFixed(0)} KiB/s)`);
 }
 
@@ -225,6 +283,10 @@ async function seeds(dir: string, verbose: boolean): Promise<void> {
 export default async function run(args: string[]): Promise<void> {
   const shared = resolve(process.cwd(), '..', 'shared');
   const verbose = args.includes('--verbose');
-  await polnear(option(args, '--polnear', join(shared, 'eval', 'polnear')), verbose);
+  // `--misses=N` (a bare number after `--misses` would be read by eval/run.ts as a suite name).
+  const mi = args.find((a) => a === '--misses' || a.startsWith('--misses='));
+  const missCount = !mi ? 0 : /^--misses=\d+$/.test(mi) ? Number(mi.slice(9)) : 40;
+  const seedArg = args.find((a) => a.startsWith('--misses-seed='));
+  await polnear(option(args, '--polnear', join(shared, 'eval', 'polnear')), verbose, missCount, seedArg ? Number(seedArg.slice(14)) : 1);
   await seeds(option(args, '--seeds', join(shared, 'fixtures', 'seeds')), verbose);
 }
