@@ -271,4 +271,43 @@ export class EntityRegistry {
   allPersons(): readonly PersonRecord[] {
     return this.persons;
   }
+
+  /**
+   * What the run learnt beyond the knowledge base, as plain JSON: persist it (the store) and hand it to
+   * {@link EntityRegistry.restore} in a later run, so that ids stay the same whatever order documents come in.
+   */
+  snapshot(): RegistrySnapshot {
+    return {
+      persons: this.persons
+        .filter((p) => !p.kbId)
+        .map((p) => ({ ...p, forms: [...p.forms], lastDoc: undefined })),
+      things: [...this.things.values()]
+        .filter((t) => !t.kbId)
+        .map((t) => ({ ...t, forms: [...t.forms] })),
+    };
+  }
+
+  /** Adds the records of an earlier run's {@link EntityRegistry.snapshot}; records whose id is already known are skipped. */
+  restore(snap: RegistrySnapshot): void {
+    for (const p of snap.persons) {
+      if (this.ids.has(p.id)) continue;
+      this.addPerson({ ...p, forms: new Set(p.forms), lastDoc: undefined });
+    }
+    for (const t of snap.things) {
+      if (this.ids.has(t.id)) continue;
+      const rec: ThingRecord = { ...t, forms: new Set(t.forms) };
+      this.things.set(rec.id, rec);
+      this.ids.add(rec.id);
+      for (const f of rec.forms) {
+        const key = `${rec.kind}:${rec.kind === 'organization' ? orgKey(f, this.lex) : foldName(f)}`;
+        if (!this.thingsByKey.has(key)) this.thingsByKey.set(key, rec);
+      }
+    }
+  }
+}
+
+/** A registry's learnt records as plain JSON (see {@link EntityRegistry.snapshot}). */
+export interface RegistrySnapshot {
+  readonly persons: readonly (Omit<PersonRecord, 'forms'> & { forms: string[] })[];
+  readonly things: readonly (Omit<ThingRecord, 'forms'> & { forms: string[] })[];
 }

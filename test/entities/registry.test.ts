@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { context, ofKind, run } from './helpers.js';
+
+test('a registry snapshot carries ids into a later run, whatever order documents come in', async () => {
+  const first = await context();
+  run('Ukrainian military spokesman Serhiy Bratchuk said the port was hit. The Odesa Military Administration agreed.', first, 'a');
+  const snap = JSON.parse(JSON.stringify(first.entityRegistry!.snapshot()));
+  assert.ok(snap.persons.some((p: { id: string }) => p.id === 'person:serhiy-bratchuk'));
+
+  const later = await context();
+  // Without the snapshot, the variant seen first would give its own id.
+  later.entityRegistry!.restore(snap);
+  const doc = run('Sergey Bratchuk, spokesman for the Ukrainian navy, said two drones were downed.', later, 'b');
+  assert.equal(ofKind(doc, 'person')[0].id, 'person:serhiy-bratchuk');
+});
+
+test('knowledge-base records are not in the snapshot (the knowledge base is loaded anyway)', async () => {
+  const ctx = await context();
+  run('President Volodymyr Zelensky spoke.', ctx);
+  assert.ok(!ctx.entityRegistry!.snapshot().persons.some((p) => p.kbId));
+});
