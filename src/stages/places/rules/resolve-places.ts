@@ -47,6 +47,11 @@ interface Context {
   countries: Map<string, Set<string>>;
   admins: Map<string, Set<string>>;
   anchors: { key: string; place: GazetteerPlace }[];
+  /** Number of (country, name) pairs, and per name the number of countries it counts in; computed lazily. */
+  countryTotal?: number;
+  keyCountries?: Map<string, number>;
+  /** Anchors (cities and divisions) by 2° cell, so that the nearest one is found without a scan of all. */
+  grid: Map<string, { key: string; place: GazetteerPlace }[]>;
 }
 
 // Does the document mention the country or division through a mention other than this name?
@@ -73,13 +78,18 @@ function homeCountry(ctx: Context, least = 3): string | undefined {
 
 // Share of the document's distinct names (other than `key`) that lie in country `cc`.
 function countryShare(ctx: Context, cc: string, key: string): number {
-  let total = 0;
-  let inside = 0;
-  for (const [code, keys] of ctx.countries) {
-    const n = keys.size - (keys.has(key) ? 1 : 0);
-    total += n;
-    if (code === cc) inside += n;
+  // Totals once per context; only the name's own entries are taken out per call.
+  if (ctx.countryTotal === undefined) {
+    ctx.countryTotal = 0;
+    ctx.keyCountries = new Map();
+    for (const keys of ctx.countries.values()) {
+      ctx.countryTotal += keys.size;
+      for (const k of keys) ctx.keyCountries.set(k, (ctx.keyCountries.get(k) ?? 0) + 1);
+    }
   }
+  const keys = ctx.countries.get(cc);
+  const inside = keys ? keys.size - (keys.has(key) ? 1 : 0) : 0;
+  const total = ctx.countryTotal - (ctx.keyCountries!.get(key) ?? 0);
   return total ? inside / total : 0;
 }
 
@@ -103,16 +113,36 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
   }
   if (p.admin1 && (p.type === 'city' || p.type === 'admin1') && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
-    let nearest = Infinity;
-    for (const a of ctx.anchors) {
-      if (a.key === key || a.place.type === 'country' || a.place.type === 'continent') continue;
-      const d = distanceKm(p, a.place);
-      if (d < nearest) nearest = d;
-    }
+    const nearest = nearestAnchor(ctx, p, key);
     if (nearest < 100) note(1.5, 'nearby-place');
     else if (nearest < 300) note(0.75, 'nearby-place');
   }
   return { score, reason, local };
+}
+
+const CELL = 2;
+const cellOf = (lat: number, lon: number): string => `${Math.floor(lat / CELL)}:${Math.floor(lon / CELL)}`;
+
+// Distance to the nearest anchor of another name within 300 km (Infinity if none), from the grid cells
+// around the place: a list of ten thousand places stays linear.
+function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
+  const la = Math.floor(p.lat / CELL);
+  const lo = Math.floor(p.lon / CELL);
+  // 300 km is under 3° of latitude; longitude cells widen toward the poles.
+  const dLon = Math.min(180 / CELL, Math.ceil(3 / Math.max(0.1, Math.cos((Math.abs(p.lat) + CELL) * (Math.PI / 180))) / CELL) + 1);
+  let nearest = Infinity;
+  for (let i = la - 2; i <= la + 2; i++) {
+    for (let j = lo - dLon; j <= lo + dLon; j++) {
+      for (const a of ctx.grid.get(`${i}:${j}`) ?? []) {
+        if (a.key === key || Math.abs(a.place.lat - p.lat) > 2.8) continue;
+        const d = distanceKm(p, a.place);
+        // Only "under 100 km" and "under 300 km" matter, so the first close one ends the search.
+        if (d < 100) return d;
+        if (d < nearest) nearest = d;
+      }
+    }
+  }
+  return nearest;
 }
 
 // A bare division name that is also the main name of a city inside it ("Donetsk") means the city; a city
@@ -185,7 +215,7 @@ export interface ResolveOptions {
 }
 
 function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[], demonyms?: ReadonlyMap<string, readonly string[]>): Context {
-  const ctx: Context = { countries: new Map(), admins: new Map(), anchors: [] };
+  const ctx: Context = { countries: new Map(), admins: new Map(), anchors: [], grid: new Map() };
   const add = (map: Map<string, Set<string>>, code: string, key: string): void => {
     let s = map.get(code);
     if (!s) map.set(code, (s = new Set()));
@@ -203,6 +233,12 @@ function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[
     if (p.country) add(ctx.countries, p.country, key);
     if (p.admin1) add(ctx.admins, p.admin1, key);
     ctx.anchors.push({ key, place: p });
+    if (p.type === 'city' || p.type === 'admin1') {
+      const cell = cellOf(p.lat, p.lon);
+      const list = ctx.grid.get(cell) ?? [];
+      list.push({ key, place: p });
+      ctx.grid.set(cell, list);
+    }
   }
   return ctx;
 }
@@ -302,14 +338,24 @@ function withVariants(matches: readonly PlaceMatch[], out: (Resolution | null)[]
     if (!m.unknown && r?.place != null && m.key.length >= 5) known.set(m.key, r.place);
   });
   if (!known.size) return out;
+  // Keys by first letter and length: a misspelling shares the first letter and is at most one longer or shorter.
+  const buckets = new Map<string, [string, number][]>();
+  for (const [key, place] of known) {
+    const b = `${key[0]}${key.length}`;
+    const list = buckets.get(b) ?? [];
+    list.push([key, place]);
+    buckets.set(b, list);
+  }
   return matches.map((m, i) => {
     if (!m.unknown) return out[i];
     let hit: number | undefined;
-    for (const [key, place] of known) {
-      if (key[0] !== m.key[0] || !oneEditApart(key, m.key)) continue;
-      // Two different places one edit away: too ambiguous to guess.
-      if (hit !== undefined && hit !== place) return null;
-      hit = place;
+    for (let len = m.key.length - 1; len <= m.key.length + 1; len++) {
+      for (const [key, place] of buckets.get(`${m.key[0]}${len}`) ?? []) {
+        if (!oneEditApart(key, m.key)) continue;
+        // Two different places one edit away: too ambiguous to guess.
+        if (hit !== undefined && hit !== place) return null;
+        hit = place;
+      }
     }
     return hit === undefined ? null : { place: hit, reason: 'doc-variant' };
   });
