@@ -20,3 +20,18 @@ test('knowledge-base records are not in the snapshot (the knowledge base is load
   run('President Volodymyr Zelensky spoke.', ctx);
   assert.ok(!ctx.entityRegistry!.snapshot().persons.some((p) => p.kbId));
 });
+
+test('without any knowledge base, Hannah Malial / Hanna Maliar / Hana Malyar are one person across documents', async () => {
+  const { EntityRegistry } = await import('../../src/stages/entities/registry.js');
+  const { KbMatcher } = await import('../../src/stages/entities/rules/kb-matcher.js');
+  const { defaultLexicon } = await import('../../src/stages/entities/lexicon.js');
+  const empty = { entries: [] };
+  const base = await context();
+  const ctx = { ...base, entityKb: empty, entityRegistry: new EntityRegistry(empty, defaultLexicon()), entityMatcher: new KbMatcher(empty, defaultLexicon()) };
+  const a = run('But Ukraine’s deputy defense minister, Hannah Malial, said defenders still held the area.', ctx, 'a');
+  const b = run('Ukrainian Deputy Defense Minister Hanna Maliar said Friday that forces had advanced.', ctx, 'b');
+  const c = run('Deputy defence minister Hana Malyar wrote on Telegram that the situation was difficult.', ctx, 'c');
+  const ids = [a, b, c].map((d) => ofKind(d, 'person')[0]?.id);
+  assert.equal(new Set(ids).size, 1, ids.join(', '));
+  assert.equal(ofKind(c, 'person')[0].side, 'UA');
+});
