@@ -300,7 +300,9 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
     const p = g.places[top.index];
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
-    if (p.type === 'city' && nameParts.has(m.key) && p.population < 100_000 && !m.locative) return null;
+    // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
+    // of its alternates ("Chen" for Chenzhou).
+    if (p.type === 'city' && nameParts.has(m.key) && (p.population < 100_000 || foldName(p.name) !== m.key) && !m.locative) return null;
     // A town abroad that only shares the name of a place the gazetteer lacks at home (Kent, Washington, in
     // an English story): a place, but too doubtful to put on the map.
     if (home && p.type === 'city' && p.country !== home && p.population < 200_000 && !top.reason && !mentionedElsewhere(ctx.countries, p.country, m.key)) {
