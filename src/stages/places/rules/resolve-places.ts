@@ -382,6 +382,9 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
   if (m.words === 1 && !m.locative && p.population < 100_000 && options.demonymEndings?.some((e) => m.key.endsWith(e))) return false;
   // Inside a longer name only a big city, or one its own division or neighbours back, is taken as a place.
   if (m.embedded && p.population < 100_000 && !local) return false;
+  // A word that is only one of a town's many alternate names (GeoNames lists "Taliban", "Human", "Story")
+  // needs a locative or local backing, except where alternates are transliterations (Artemivsk for Bakhmut).
+  if (m.plain && p.population < 100_000 && !local && !m.locative && foldName(p.name) !== m.key && !g?.transliterated.has(p.country)) return false;
   if (p.population >= 20_000) return true;
   if (supported) return m.locative || m.words >= 2 || p.population >= 1000;
   if (m.locative && p.population >= 1000) return true;
