@@ -47,3 +47,26 @@ test('no proposition without front-line words or a place', () => {
   assert.equal(prop('they captured it', 'RU'), undefined);
   assert.equal(prop('the event took place in Bakhmut', 'RU'), undefined);
 });
+
+test('“the situation is under control” denies the other side’s advance, about a place only when one is named', () => {
+  const p = prop('the general situation in the area “is under control.”', 'RU', 'say', 'geo:713174');
+  assert.deepEqual([p?.kind, p?.holder, p?.polarity, p?.place], ['advance', 'UA', 'denies', undefined]);
+  const named = prop('the situation near Bakhmut is under control', 'RU');
+  assert.deepEqual([named?.kind, named?.holder, named?.polarity, named?.place], ['advance', 'UA', 'denies', 'geo:713174']);
+  assert.equal(prop('the situation in Bakhmut is not under control', 'RU')?.polarity, 'asserts');
+  // Control by someone is control, not calm.
+  assert.deepEqual([prop('Bakhmut is under control of Russian forces', 'GB')?.kind, prop('Bakhmut is under control of Russian forces', 'GB')?.holder], ['control', 'RU']);
+});
+
+test('“occupied territory” is an adjective; a denied push to retake ground is the speaker’s own', () => {
+  const p = prop('claims of a major push to retake occupied territory', 'UA', 'rejected', 'geo:713174');
+  assert.deepEqual([p?.kind, p?.holder, p?.polarity], ['advance', 'UA', 'denies']);
+  // A named actor still wins.
+  assert.equal(prop('a Ukrainian push to retake Bakhmut was repelled', 'RU')?.holder, 'UA');
+});
+
+test('a capture by a group without a side keeps the holder unknown', () => {
+  const at = 'the armed groups occupied the settlement of Kozinka near the border'.indexOf('Kozinka');
+  const p = findProposition({ content: 'the armed groups occupied the settlement of Kozinka near the border', offset: 0, places: [{ id: 'place:kozinka', start: at, end: at + 7 }], cue: 'reported' });
+  assert.deepEqual([p?.kind, p?.place, p?.holder, p?.polarity], ['control', 'place:kozinka', undefined, 'asserts']);
+});

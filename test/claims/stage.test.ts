@@ -74,3 +74,14 @@ test('a metonym with a possessive resolves to its side', () => {
   assert.ok(c);
   assert.equal(c.side, 'RU');
 });
+
+test('“it” in a second clause points back at a metonym speaker of the first', () => {
+  const input = 'Earlier, Wagner said it had taken the city. Even so, Kyiv has confirmed military advances on the outskirts of Bakhmut, though it has rejected claims of a major push to retake occupied territory.';
+  const wagner = input.indexOf('Wagner');
+  const entities: Entity[] = [{ id: 'org:wagner-group', kind: 'organization', name: 'Wagner Group', side: 'RU', mentions: [{ start: wagner, end: wagner + 6, text: 'Wagner', rule: 'test', sentence: 0 }] }];
+  const out = claimsStage.run({ ...createDoc({ id: 'k', input, format: 'text' }), entities }, {});
+  const c = out.claims.find((x) => x.cue === 'rejected');
+  assert.ok(c, JSON.stringify(out.claims.map((x) => x.cue)));
+  assert.deepEqual([c.speakerText, c.speaker, c.side], ['it', null, 'UA']);
+  assert.deepEqual(c.proposition && [c.proposition.kind, c.proposition.holder, c.proposition.polarity], ['advance', 'UA', 'denies']);
+});

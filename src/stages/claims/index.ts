@@ -50,7 +50,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
         )
       : { speaker: null, side: undefined, rule: 'claims/speaker-none' };
     if (speakerSpan && a.continues === undefined) {
-      prior.push({ id: resolved.speaker, kind: resolved.speaker ? entityKind.get(resolved.speaker) : undefined, side: resolved.side, text: speakerSpan.text, start: speakerSpan.start, sentence: sentence.index });
+      // A metonym ("Kyiv", "Moscow") stands for a government: "it" may point back at it.
+      const kind = resolved.speaker ? entityKind.get(resolved.speaker) : resolved.rule === 'claims/speaker-metonym' ? 'organization' : undefined;
+      prior.push({ id: resolved.speaker, kind, side: resolved.side, text: speakerSpan.text, start: speakerSpan.start, sentence: sentence.index });
     }
     // The channel is named around the content, not in it ("she wrote on Telegram").
     const around = `${text.slice(Math.min(sentence.start, cStart), cStart)} ${text.slice(cEnd, Math.max(sentence.end, cEnd))}`;

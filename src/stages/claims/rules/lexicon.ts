@@ -41,6 +41,9 @@ export const lexicon = {
     losses: set(propositions.losses),
     distance: set(propositions.distance),
     placeAnaphors: propositions.placeAnaphors.map(norm),
+    stable: propositions.stable.map(norm),
+    adjectival: propositions.adjectival.map(norm),
+    recapture: propositions.recapture.map(norm),
     holderWords: record<string>(propositions.holderWords),
   },
 };

@@ -52,7 +52,11 @@ const RE = {
   advance: alternation(P.advance),
   encirclement: alternation(P.encirclement),
   anaphor: alternation(P.placeAnaphors),
+  stable: alternation(P.stable),
+  recapture: alternation(P.recapture),
 };
+// "occupied territories", "captured areas": the control verb is an adjective of a noun, not a capture.
+const ADJECTIVAL = new RegExp(`^\\s+(?:${P.adjectival.map(esc).join('|')})(?![\\p{L}\\p{N}])`, 'u');
 const DENY_CUES = new Set(['denied', 'denies', 'deny', 'rejected', 'disputed']);
 // "took place", "taken into account": not about territory.
 const NOT_TERRITORY = /^\s+(?:place|part|into|over\s+as|care|office|power|notice|action|steps|measures)\b/;
@@ -71,7 +75,8 @@ function belligerent(side: string | undefined): string | undefined {
 
 /** The side of the actor named in the words just before `idx` (or after "by" just after it). */
 function actorSide(lc: string, idx: number, endIdx: number, speakerSide: string | undefined): string | undefined {
-  const after = /^\s+by\s+(?:the\s+)?([\p{L}'-]+)/u.exec(lc.slice(endIdx, endIdx + 40));
+  // "captured by Russian forces", "under the control of Russian forces": the actor follows.
+  const after = /^\s+(?:by|of)\s+(?:the\s+)?([\p{L}'-]+)/u.exec(lc.slice(endIdx, endIdx + 40)) ?? (/\bof$/.test(lc.slice(idx, endIdx)) ? /^\s+(?:the\s+)?([\p{L}'-]+)/u.exec(lc.slice(endIdx, endIdx + 40)) : null);
   const words = [...(after ? [after[1]] : []), ...lc.slice(Math.max(0, idx - 50), idx).split(/[^\p{L}'-]+/u).reverse().slice(0, 6)];
   for (const w of words) {
     const v = P.holderWords.get(w);
@@ -111,7 +116,9 @@ export function findProposition(inp: PropositionInput): FoundProposition | undef
   const flip = (neg: boolean) => (neg !== (falsity || denyCue) ? 'denies' : 'asserts');
 
   const partial = firstMatch(RE.partial, lc);
-  const control = firstMatch(RE.control, lc, (m) => !NOT_TERRITORY.test(lc.slice(m.index + m[0].length)));
+  const control = firstMatch(RE.control, lc, (m) => !NOT_TERRITORY.test(lc.slice(m.index + m[0].length)) && !ADJECTIVAL.test(lc.slice(m.index + m[0].length)));
+  // "under control of the Russian army" is control by someone, not calm.
+  const stable = firstMatch(RE.stable, lc, (m) => !/^\s+(?:of|by)\b/.test(lc.slice(m.index + m[0].length)));
   const encircle = firstMatch(RE.encirclement, lc);
   const advance = firstMatch(RE.advance, lc);
   const distance = [...P.distance].some((u) => new RegExp(`\\d[\\d.,]*\\s*["”“’]?\\s*${esc(u)}\\b`).test(lc));
@@ -122,6 +129,14 @@ export function findProposition(inp: PropositionInput): FoundProposition | undef
     const place = pickPlace(inp, partial.index, lc);
     if (!place.id) return undefined;
     return { kind: 'control', place: place.id, holder: otherSide(actor), polarity: 'denies', rule: `claims/prop-partial-${place.rule}` };
+  }
+  if (stable && !control && (!partial || stable.index < partial.index)) {
+    // "the situation is under control": the speaker's side denies the other side's advance. It is about a place
+    // only when the content names one ("the area" is not enough to say which).
+    const actor = actorSide(lc, stable.index, stable.index + stable[0].length, inp.speakerSide) ?? belligerent(inp.speakerSide);
+    const narrow = inp.places.filter((p) => !p.broad);
+    const place = (narrow.length ? narrow : inp.places)[0]?.id;
+    return { kind: 'advance', place, holder: otherSide(actor), polarity: flip(!(negatedBefore(lc, stable.index) || firstMatch(RE.negation, stable[0]) !== null)), rule: `claims/prop-stable-${place ? 'content' : 'none'}` };
   }
   if (control && distance) {
     const actor = actorSide(lc, control.index, control.index + control[0].length, inp.speakerSide) ?? belligerent(inp.speakerSide);
@@ -143,7 +158,9 @@ export function findProposition(inp: PropositionInput): FoundProposition | undef
   if (advance) {
     // Denied advances are usually the other side's ("breakthroughs … do not correspond to reality").
     const named = actorSide(lc, advance.index, advance.index + advance[0].length, inp.speakerSide);
-    const actor = named ?? (falsity || denyCue ? otherSide(inp.speakerSide) : belligerent(inp.speakerSide));
+    // "rejected claims of a major push to retake occupied territory": one retakes one's own lost ground.
+    const retaking = firstMatch(RE.recapture, lc) !== null;
+    const actor = named ?? (retaking ? belligerent(inp.speakerSide) : falsity || denyCue ? otherSide(inp.speakerSide) : belligerent(inp.speakerSide));
     const place = pickPlace(inp, advance.index, lc);
     return { kind: 'advance', place: place.id, holder: actor, polarity: flip(negatedBefore(lc, advance.index)), rule: `claims/prop-advance-${place.rule}` };
   }
