@@ -183,3 +183,11 @@ test('a knowledge-base surname does not pull a namesake into the knowledge base;
   assert.equal(trump[0].role, undefined);
   assert.ok(!doc.entities.some((e) => e.mentions.some((m) => m.text.includes('Is Right'))));
 });
+
+test('short forms of organisations and a capitalised word before a full name', async () => {
+  const ctx = await context();
+  const doc = run('The New York Post reported the story. The Post said Rival Hillary Clinton declined to comment.', ctx);
+  const post = ofKind(doc, 'organization').find((o) => o.name === 'New York Post');
+  assert.deepEqual(texts(post), ['New York Post', 'Post']);
+  assert.deepEqual(ofKind(doc, 'person').map((p) => p.name), ['Hillary Clinton']);
+});

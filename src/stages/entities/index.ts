@@ -250,10 +250,43 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
     });
   }
   for (const t of things.values()) entities.push({ ...t.entity, mentions: t.mentions });
+  resolveShortForms(doc, entities, findings, sentences, lex);
   resolveNominals(doc, entities, findings, sentences, lex);
   for (const e of entities) (e.mentions as Mention[]).sort((a, b) => a.start - b.start);
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return entities.map((e) => stripUndefined(e));
+}
+
+/**
+ * "the Post" after "the New York Post", "the Institute" after "the Institute for the Study of War": a capitalised
+ * head word after "the" is a mention of the nearest earlier organisation whose name ends or starts with it.
+ */
+function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly SentenceRange[], lex: Lexicon): void {
+  const orgs = entities.filter((e) => e.kind === 'organization');
+  if (!orgs.length) return;
+  findings.forEach((f, si) => {
+    for (const w of f.words) {
+      const the = f.words[w.index - 1];
+      if (!w.cap || the?.lower !== 'the' || !/^\s+$/.test(w.gap) || !lex.orgHeads.has(w.lower)) continue;
+      const next = f.words[w.index + 1];
+      if (next && next.cap && /^\s+$/.test(next.gap)) continue;
+      if (f.candidates.some((c) => c.from <= w.index && w.index < c.to)) continue;
+      let best: Entity | undefined;
+      let bestAt = -1;
+      for (const e of orgs) {
+        for (const m of e.mentions) {
+          const parts = m.text.split(/\s+/);
+          if (parts.length < 2 || (parts[parts.length - 1] !== w.text && parts[0] !== w.text)) continue;
+          const at = doc.view.toView(m.start);
+          if (at < w.vs && at > bestAt) {
+            bestAt = at;
+            best = e;
+          }
+        }
+      }
+      if (best) (best.mentions as Mention[]).push({ ...doc.view.span(w.vs, w.ve, 'entities/org-short-form'), sentence: sentences[si].index });
+    }
+  });
 }
 
 /** "the ministry", "the governor": a mention of the nearest earlier entity that fits. */

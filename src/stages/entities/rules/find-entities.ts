@@ -335,6 +335,9 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     }
     let nameFrom = lastHead >= 0 ? lastHead + 1 : p;
     while (nameFrom < runTo && sideOf(words[nameFrom])) nameFrom++;
+    // "Rival Hillary Clinton": a capitalised word before a given name and surname is no part of the name.
+    const isGiven = (w: Word | undefined) => !!w && lex.givenNames.has(translitKey(w.text));
+    if (lastHead < 0 && runTo - nameFrom >= 3 && !isGiven(words[nameFrom]) && isGiven(words[nameFrom + 1])) nameFrom++;
     let nameTo = nameFrom;
     while (
       nameTo < runTo &&
