@@ -70,3 +70,8 @@ test('a sentence-initial front-line town is kept when the story is about its cou
   assert.equal(places('Avdiivka remains under heavy fire, Ukrainian officials said.')[0]?.name, 'Avdiivka');
   assert.deepEqual(places('Story hour was fun. Economy grew in America.').map((e) => e.name), ['United States']);
 });
+
+test('"the Kursk and Belgorod regions" are two divisions', () => {
+  const out = places('Drones hit the Kursk and Belgorod regions overnight.');
+  assert.deepEqual(out.map((e) => `${e.type}:${e.name}`).sort(), ['admin1:Belgorod Oblast', 'admin1:Kursk Oblast']);
+});

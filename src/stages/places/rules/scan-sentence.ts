@@ -190,6 +190,8 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         end = after.end;
         next++;
         rule = 'places/region-phrase';
+        // "the Kursk and Belgorod regions": a plural region word makes the names before it divisions too.
+        if (after.folded.endsWith('s')) coordinateRegions(text, out, w.start, g);
       }
     }
     // "province of Belgorod", "the region of Donetsk".
@@ -224,6 +226,19 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
+}
+
+// Turns the matches just before `start`, joined to it only by commas and "and", into divisions.
+function coordinateRegions(text: string, out: PlaceMatch[], start: number, g: Gazetteer): void {
+  let edge = start;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const m = out[k];
+    if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(text.slice(m.end, edge)) || m.region || !m.candidates.length) return;
+    const admins = regionCandidates(m.key, m.candidates, g);
+    if (!admins.length) return;
+    out[k] = { ...m, candidates: admins, region: true, rule: 'places/region-phrase' };
+    edge = m.start;
+  }
 }
 
 // A speech verb at `k`, after at most two auxiliaries or adverbs ("has repeatedly denied").
