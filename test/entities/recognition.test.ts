@@ -191,3 +191,15 @@ test('short forms of organisations and a capitalised word before a full name', a
   assert.deepEqual(texts(post), ['New York Post', 'Post']);
   assert.deepEqual(ofKind(doc, 'person').map((p) => p.name), ['Hillary Clinton']);
 });
+
+test('ALL-CAPS text: titled and given-name persons are found, function words are not names', async () => {
+  const ctx = await context();
+  const doc = run(
+    'RUSSIAN MILITARY BLOGGER IVAN PETROVSKY WROTE THAT THE ATTACK FAILED. OKSANA HRYTSENKO SAID THE LINE HELD ON MONDAY. THE TROOPS WITHDREW FROM AVDIIVKA. THE BILL PASSED.',
+    ctx,
+  );
+  const persons = ofKind(doc, 'person');
+  assert.deepEqual(persons.map((p) => p.name).sort(), ['Ivan Petrovsky', 'Oksana Hrytsenko']);
+  assert.equal(persons.find((p) => p.name === 'Ivan Petrovsky')?.side, 'RU');
+  assert.deepEqual(persons.map((p) => p.mentions[0].text).sort(), ['IVAN PETROVSKY', 'OKSANA HRYTSENKO']);
+});

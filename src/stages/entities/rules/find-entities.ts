@@ -48,6 +48,11 @@ const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ABSTRACT = /(?:ity|ion|ment|ness|ism|ates|ance|ence)$/;
 const QUOTES = /^[\s“”"‘’'«»]*$/;
 
+/** "PETROV" → "Petrov", "AL-ASSAD" → "Al-Assad": a readable name for words written in capitals. */
+function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
 /** Finds the candidates of one sentence (`text`, starting at view offset `base`). */
 export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMatcher, headline = false): SentenceFindings {
   const words = tokenizeWords(text, base);
@@ -110,7 +115,9 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
   }
 
   if (!allCaps) findOrganizations();
-  if (!caseless) findPersons();
+  // In ALL CAPS every word is capitalised: runs are cut at function words and verbs, and only titled,
+  // appositive or given-name persons are taken.
+  if (!caseless || (allCaps && !headline)) findPersons();
   for (const h of personHits) {
     const ctx = personContext(h.from, h.to, []);
     add({
@@ -308,12 +315,17 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     return undefined;
   }
 
+  function capsBreak(w: Word): boolean {
+    return (lex.stopWords.has(w.lower) && !sideOf(w) && !isTitleWord(w)) || lex.speechVerbs.has(w.lower) || lex.calendarWords.has(w.lower) || /\d/.test(w.text);
+  }
+
   function findPersons(): void {
     for (let i = 0; i < words.length; i++) {
-      if (covered[i] || !words[i].cap) continue;
+      if (covered[i] || !words[i].cap || (allCaps && capsBreak(words[i]))) continue;
       // A run of capitalised words joined by spaces (one line break allowed) and name particles.
       let j = i + 1;
       while (j < words.length && !covered[j] && !words[j - 1].possessive && joinsName(words[j].gap)) {
+        if (allCaps && capsBreak(words[j])) break;
         if (words[j].cap) j++;
         else if (lex.nameParticles.has(words[j].lower) && words[j + 1]?.cap && joinsName(words[j + 1].gap)) j += 2;
         else break;
@@ -368,15 +380,18 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     } else {
       if (name.some((w) => lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower))) return;
       const next = words[nameTo];
-      if (!rule && given) rule = 'entities/given-name';
+      // In capitals a given name is too often a common word ("BILL PASSED"): a speech verb must follow.
+      const saysNext = !!next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap);
+      if (!rule && given && (!allCaps || saysNext)) rule = 'entities/given-name';
       // Before a speech verb, but not title words or abstract nouns ("Presidential Debates", "Professional Responsibility").
       const nameLike = !name.some((w) => isTitleWord(w) || ABSTRACT.test(w.lower) || (w.text.length > 1 && w.text === w.text.toUpperCase()));
-      if (!rule && nameLike && next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap) && n <= 3) rule = 'entities/name-said';
+      if (!rule && !allCaps && nameLike && next && lex.speechVerbs.has(next.lower) && /^\s+$/.test(next.gap) && n <= 3) rule = 'entities/name-said';
       if (!rule) return;
     }
     add({
-      kind: 'person', from: nameFrom, to: nameTo, ...span(nameFrom, nameTo), rule, name: name.map((w) => w.text).join(' '),
-      side: ctx.side, role: ctx.role, nameWords: name.map((w) => w.text),
+      kind: 'person', from: nameFrom, to: nameTo, ...span(nameFrom, nameTo), rule,
+      name: name.map((w) => (allCaps ? titleCase(w.text) : w.text)).join(' '),
+      side: ctx.side, role: ctx.role, nameWords: name.map((w) => (allCaps ? titleCase(w.text) : w.text)),
     });
   }
 }
