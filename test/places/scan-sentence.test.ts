@@ -33,6 +33,7 @@ test('"Moscow said" is a metonym', () => {
   assert.equal(found('Troops left Moscow on Friday.')[0].metonym, false);
   assert.equal(found('Moscow has repeatedly denied the claim.')[0].metonym, true);
   assert.equal(found('Moscow is a big city.')[0].metonym, false);
+  assert.deepEqual(found('Washington and Moscow said talks failed.').map((m) => m.metonym), [true, true]);
 });
 
 test('unknown names after cue phrases are unresolved places', () => {

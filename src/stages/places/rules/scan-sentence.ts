@@ -215,6 +215,14 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     // "WALLACE:" in a transcript is a speaker, not a place.
     const speakerTag = !shouting && allCaps(w) && text[end] === ':';
     if (!titled && !speakerTag) {
+      // "Washington and Moscow said": the speech verb covers every name of the coordination.
+      if (metonym) {
+        let edge = w.start;
+        for (let k = out.length - 1; k >= 0 && /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(text.slice(out[k].end, edge)); k--) {
+          out[k] = { ...out[k], metonym: true };
+          edge = out[k].start;
+        }
+      }
       out.push({
         start: w.start, end, key, candidates: upper ? cands.filter((c) => g.places[c].type !== 'city') : cands, rule,
         ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
