@@ -212,8 +212,8 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.functionWords.has(follow.folded);
     // Short all-capital words are acronyms (NATO, ISIS) unless a dateline comma follows ("KYIV, Ukraine").
     const upper = allCaps(w) && best === 1 && (w.text.length <= 3 || (w.text.length === 4 && text[w.end] !== ','));
-    // "WALLACE:" in a transcript is a speaker, not a place.
-    const speakerTag = !shouting && allCaps(w) && text[end] === ':';
+    // "WALLACE:" in a transcript is a speaker, not a place; "500 BC" is a year.
+    const speakerTag = (!shouting && allCaps(w) && text[end] === ':') || (upper && prev?.folded !== undefined && /^\d/.test(prev.folded));
     if (!titled && !speakerTag) {
       // "Washington and Moscow said": the speech verb covers every name of the coordination.
       if (metonym) {
