@@ -52,6 +52,8 @@ export interface Lexicon {
   readonly notAcronyms: ReadonlySet<string>;
   /** Heads that need an of/for complement ("Center for …"): alone they name buildings and areas. */
   readonly complementHeads: ReadonlySet<string>;
+  /** Words listed as stop words for names that may stand inside an organisation's name ("Black Sea Fleet"). */
+  readonly orgInnerWords: ReadonlySet<string>;
 }
 
 let cached: Lexicon | undefined;
@@ -93,6 +95,7 @@ export function defaultLexicon(): Lexicon {
     nationalTypes: new Set(orgData.national),
     notAcronyms: new Set(orgData.notAcronyms),
     complementHeads: new Set(orgData.complementHeads),
+    orgInnerWords: new Set(orgData.innerWords),
   };
   return cached;
 }

@@ -80,7 +80,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
   };
 
   // Knowledge-base names first: they are the most certain.
-  const personHits: { from: number; to: number; kbId: string; name: string }[] = [];
+  const personHits: { from: number; to: number; kbId: string; name: string; side?: string }[] = [];
   for (const hit of kb.find(words, allCaps)) {
     const e = hit.entry;
     if (e.kind === 'weapon') {
@@ -93,7 +93,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       if (prev?.possessive && sideOf(prev) && lex.nationalTypes.has(e.type ?? '') && joinsName(words[from].gap)) from--;
       add({ kind: 'organization', from, to: hit.to, ...span(from, hit.to), rule: 'entities/kb-organization', name: e.name, kbId: e.id, side: e.side, type: e.type });
     } else {
-      personHits.push({ from: hit.from, to: hit.to, kbId: e.id, name: e.name });
+      personHits.push({ from: hit.from, to: hit.to, kbId: e.id, name: e.name, side: e.side });
       for (let i = hit.from; i < hit.to; i++) covered[i] = true;
     }
   }
@@ -138,7 +138,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       while (from > 0) {
         const w = words[from - 1];
         if (!w.cap || w.possessive || covered[from - 1] || !joinsName(words[from].gap)) break;
-        if (lex.stopWords.has(w.lower) && !sideOf(w) && !lex.orgHeads.has(w.lower) && !lex.titleModifiers.has(w.lower)) break;
+        if (lex.stopWords.has(w.lower) && !sideOf(w) && !lex.orgHeads.has(w.lower) && !lex.titleModifiers.has(w.lower) && !lex.orgInnerWords.has(w.lower)) break;
         if (lex.titleHeads.has(w.lower) && !lex.titleModifiers.has(w.lower)) break;
         from--;
       }
@@ -246,6 +246,11 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       }
       const nearest = got[got.length - 1];
       if (!nearest || !lex.titleHeads.has(nearest.lower) || sideOf(nearest)) return false;
+      // "Putin's aide X": the side of the person whose title this is.
+      const owner = words[i];
+      if (owner?.possessive) {
+        side ??= personHits.find((h) => h.to - 1 === i)?.side ?? out.find((c) => c.kind === 'person' && c.to - 1 === i)?.side;
+      }
       for (const w of got) {
         const s = sideOf(w);
         if (s) side ??= s;
