@@ -181,3 +181,23 @@ test('a possessive owner of a statement noun speaks', () => {
   assert.ok(a);
   assert.deepEqual([a.speaker, a.cue, a.content], ['Moscow’s', 'claim', 'its troops had taken Bakhmut']);
 });
+
+test('cognitive and attitude verbs are cues; action verbs are not', () => {
+  assert.deepEqual([one('Western officials fear that the offensive could stall.').speaker, one('Western officials fear that the offensive could stall.').cue], ['Western officials', 'fear']);
+  assert.equal(one('Kyiv hopes that the jets will arrive by summer.').content, 'the jets will arrive by summer');
+  assert.equal(one('Zelensky urged allies to send more air defence systems.').cue, 'urged');
+  assert.equal(one('The governor criticized the evacuation plan as too slow.').speaker, 'The governor');
+  assert.equal(one('Military analysts expect a counteroffensive in the spring.').cue, 'expect');
+  for (const action of [
+    'Russian forces launched a missile strike on Odesa overnight.',
+    'Ukrainian air defences shot down 12 drones over Kyiv.',
+    'Wagner fighters captured the railway station on Tuesday.',
+  ]) assert.deepEqual(attributions(action), [], action);
+});
+
+test('base forms need a plural or first/second-person subject, never an infinitive or a noun', () => {
+  assert.deepEqual(attributions('The ministry plans to announce new measures on Friday.').filter((a) => a.cue === 'announce'), []);
+  assert.deepEqual(attributions('Moscow made an aggressive pledge to halt the strikes.'), []);
+  assert.deepEqual(attributions('Editor’s note: the article was updated.').filter((a) => a.cue === 'note'), []);
+  assert.equal(one('We expect the front line to hold.').speaker, 'We');
+});

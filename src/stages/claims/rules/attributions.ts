@@ -271,6 +271,9 @@ function sentenceAttributions(
       else if (j >= 1 && TIME_WORDS.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
       else break;
     }
+    // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
+    // ("an aggressive pledge", "Editor’s note"), so it needs a plural or first/second-person subject right before.
+    if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i)) continue;
     const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement || namedParticiple;
     if (j >= 0 && words[j].text === ',') {
       // "Sergey Cherevati, spokesman for …, said" / "Ukraine’s deputy minister, Hannah Malial, said" / "“…,” said X".
@@ -385,6 +388,18 @@ function sentenceAttributions(
     found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule });
   }
   return found;
+}
+
+const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
+const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
+
+/** True when word `j` can be the subject of the base-form cue at `i`: a plural or I/we/they/you, no modal or "to" between. */
+function baseSubject(words: readonly Word[], j: number, i: number): boolean {
+  if (j < 0 || words[j].punct) return false;
+  for (let k = j + 1; k < i; k++) if (MODALS.has(words[k].lower)) return false;
+  const s = words[j].lower;
+  if (PLURAL_PRONOUNS.has(s)) return true;
+  return /\p{L}{2}s$/u.test(s) && !/(?:ss|us|is|'s)$/.test(s) && !lexicon.stop.has(s);
 }
 
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'because', 'when', 'before', 'but', 'and', 'though', 'although', 'which', 'who', 'since', 'until', 'in', 'at', 'on', 'during', 'according']);

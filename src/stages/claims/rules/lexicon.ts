@@ -16,6 +16,7 @@ export const lexicon = {
   // Every ambiguous form is a cue too; it only needs stronger evidence (a speaker right before it).
   cueVerbs: set([...cues.verbs, ...cues.ambiguous]),
   ambiguousCues: set(cues.ambiguous),
+  baseForms: set(cues.base),
   participles: set(cues.participles),
   particles: record<string>(cues.particles),
   objectCues: set(cues.object),
