@@ -52,6 +52,10 @@ test('unknown capitalised words are proposed only as possible misspellings', () 
   assert.deepEqual(out.filter((m) => m.unknown).map((m) => m.key), ['shelling', 'bahkmut']);
 });
 
+test('a name with a no-break space is one mention', () => {
+  assert.deepEqual(found('They met in Belgorod\u00a0Oblast.').map((m) => m.text), ['Belgorod\u00a0Oblast']);
+});
+
 test('a name split across a line break is one mention', () => {
   const text = 'He flew to Washington\nD.C. yesterday.';
   assert.deepEqual(found(text).map((m) => m.text), ['Washington\nD.C.']);

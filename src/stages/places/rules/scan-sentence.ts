@@ -75,7 +75,7 @@ function joined(text: string, a: Word, b: Word): boolean {
   if (from === 1 && gap.length === 1) return false;
   for (let i = from; i < gap.length; i++) {
     const c = gap[i];
-    if (c !== ' ' && c !== '\n' && c !== '\r') return false;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\u00a0') return false;
   }
   return true;
 }
