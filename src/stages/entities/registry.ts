@@ -88,9 +88,24 @@ export function orgKey(name: string, lex: Lexicon): string {
   return [...new Set(words)].sort().join('-');
 }
 
+// Letters the similarity treats as cheap confusions share a block letter, so variants always meet in one block.
+const BLOCK_LETTER: Record<string, string> = { h: 'g', k: 'g', z: 's', f: 'v', l: 'r' };
+const VOWEL = /[aeiou]/;
+
+/**
+ * The block of a surname key: its first letter and first consonant after it, confusable letters merged
+ * (Maliar/Malial → `m r`, Syrskyi/Silsky → `s r`), so a run with thousands of people compares few pairs.
+ */
 function blockOf(key: string): string {
-  const c = key[0] ?? '';
-  return c === 'h' ? 'g' : c;
+  const letter = (c: string | undefined) => (c ? BLOCK_LETTER[c] ?? c : '');
+  let second = '';
+  for (let i = 1; i < key.length; i++) {
+    if (!VOWEL.test(key[i])) {
+      second = letter(key[i]);
+      break;
+    }
+  }
+  return letter(key[0]) + second;
 }
 
 /** The registry. */
