@@ -118,11 +118,11 @@ test('bad input: unbalanced quotes, other scripts, a 5,000-word quote, one long 
   }
 });
 
-test('a relative pronoun after a name: the name speaks', () => {
+test('a relative pronoun after a name: the speaker runs from the name through the pronoun', () => {
   const found = attributions('His statements were backed up by a top Russian military blogger, Evgeny Poddubny, who wrote on Telegram, “Let’s assume that the enemy counteroffensive has begun,” after saying so.');
   const a = found.find((x) => x.rule === 'claims/relative-speaker');
   assert.ok(a);
-  assert.equal(a.speaker, 'Evgeny Poddubny');
+  assert.equal(a.speaker, 'Evgeny Poddubny, who');
   assert.equal(a.content, 'Let’s assume that the enemy counteroffensive has begun');
 });
 
@@ -200,4 +200,11 @@ test('base forms need a plural or first/second-person subject, never an infiniti
   assert.deepEqual(attributions('Moscow made an aggressive pledge to halt the strikes.'), []);
   assert.deepEqual(attributions('Editor’s note: the article was updated.').filter((a) => a.cue === 'note'), []);
   assert.equal(one('We expect the front line to hold.').speaker, 'We');
+});
+
+test('a relative clause with an organisation: ", which contended that …"', () => {
+  const found = attributions('The fine was levied by the European Commission, which contended that Ireland undertaxed the company.');
+  const a = found.find((x) => x.rule === 'claims/relative-speaker');
+  assert.ok(a, JSON.stringify(found));
+  assert.deepEqual([a.speaker, a.content], ['the European Commission, which', 'Ireland undertaxed the company']);
 });

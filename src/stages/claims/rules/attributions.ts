@@ -350,7 +350,9 @@ function sentenceAttributions(
       const title = valid && ante!.first > 1 && words[ante!.first - 1].text === ',' ? phraseBefore(words, ante!.first - 2) : null;
       const ctx: [number, number] = [words[title ? title.first : spR.first].start, words[spR.last].end];
       const content = contentFrom(skipLeadIn(words, after, n));
-      if (content && !isTailEmpty(words, skipLeadIn(words, after, n), n)) found.push({ speaker: span(spR), speakerContext: ctx, cue, content, sentence: si, rule: 'claims/relative-speaker' });
+      // The speaker runs from the name through the pronoun ("Evgeny Poddubny, who"): annotators mark either one.
+      const spX: Phrase = { first: spR.first, last: j };
+      if (content && !isTailEmpty(words, skipLeadIn(words, after, n), n)) found.push({ speaker: span(spX), speakerContext: ctx, cue, content, sentence: si, rule: 'claims/relative-speaker' });
       continue;
     }
     let sp = phraseBefore(words, j);

@@ -66,7 +66,7 @@ export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], pri
   const ctxSide = sideFromWords(q.contextText);
   // "the governor who said": the relative pronoun adds nothing to the name before it.
   // "Moscow’s claim that …": the owner of the statement is the speaker.
-  const lower = norm(q.text).replace(/\s+(?:who|which|that)$/, '').replace(/'s$/, '');
+  const lower = norm(q.text).replace(/,?\s+(?:who|which|that)$/, '').replace(/'s$/, '');
   // 1. An entity mention inside the phrase; the last one is the head ("Wagner chief Prigozhin").
   let hit: Entity | undefined;
   let hitStart = -1;
