@@ -38,6 +38,20 @@ export async function createContext(options: ContextOptions = {}, only: readonly
   return ctx;
 }
 
+/**
+ * What a context learnt that the next run needs (the entity registry's records beyond the knowledge base), as
+ * plain JSON for the store; {@link restoreContextState} gives it back.
+ */
+export function contextState(ctx: Context): unknown {
+  return ctx.entityRegistry ? { entityRegistry: ctx.entityRegistry.snapshot() } : null;
+}
+
+/** Restores what {@link contextState} saved, so entity ids stay stable across runs. */
+export function restoreContextState(ctx: Context, state: unknown): void {
+  const snap = (state as { entityRegistry?: Parameters<NonNullable<Context['entityRegistry']>['restore']>[0] } | null)?.entityRegistry;
+  if (snap && ctx.entityRegistry) ctx.entityRegistry.restore(snap);
+}
+
 /** Runs every stage over a document. One document's failure becomes an error message on it, never a throw. */
 export function runPipeline(doc: Doc, ctx: Context, only: readonly Stage[] = stages): Doc {
   let current = doc;

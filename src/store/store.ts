@@ -717,6 +717,21 @@ export class Store {
   }
 
   /** Closes the database. */
+  /** The run state saved under `name` (e.g. the entity registry), or null. */
+  async getRunState(name: string): Promise<unknown> {
+    const rows = await this.db.query<{ value: unknown }>('SELECT value FROM run_state WHERE name = $1', [name]);
+    return rows[0]?.value ?? null;
+  }
+
+  /** Saves run state under `name`, replacing what was there. */
+  async setRunState(name: string, value: unknown): Promise<void> {
+    await this.db.query(
+      `INSERT INTO run_state (name, value) VALUES ($1, $2::jsonb)
+       ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [name, jsonParam(value)],
+    );
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

@@ -3,13 +3,16 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createDoc } from '../../core/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
-import { runPipeline } from '../../pipeline.js';
+import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
 import { sharedContext } from '../context-cache.js';
 import { openStore } from '../../store/index.js';
 import type { Command } from '../command.js';
 import { parseDateFlag, parseMegabytes } from '../options.js';
 import { Progress } from '../progress.js';
 import { formatProblem } from '../report.js';
+
+/** Name under which the context's learnt state (entity registry) is kept in the store. */
+const RUN_STATE = 'context';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -71,6 +74,8 @@ Options:
         io.stderr.write(`sitrep ingest: ${(error as Error).message}\n`);
         return 2;
       }
+      // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
+      restoreContextState(ctx, await store.getRunState(RUN_STATE));
       for await (const source of readSources(positionals, { published, maxBytes, stdin: io.stdin })) {
         counts.files++;
         for (const p of source.problems) {
@@ -103,6 +108,8 @@ Options:
         const seconds = (performance.now() - t0) / 1000;
         progress.update(`ingest: ${counts.files} files, ${counts.docs} documents (${counts.stored} new, ${counts.duplicate + counts.near} duplicates), ${counts.errors} errors, ${(counts.docs / Math.max(seconds, 0.001)).toFixed(1)} docs/s`);
       }
+      const state = contextState(ctx);
+      if (state) await store.setRunState(RUN_STATE, state);
     } finally {
       progress.done();
       await store.close();

@@ -4,6 +4,7 @@
  */
 import { sql as init } from './001-init.js';
 import { sql as mentionAlias } from './002-mention-alias.js';
+import { sql as runState } from './003-run-state.js';
 
 /** One schema change. */
 export interface Migration {
@@ -18,4 +19,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'mention-alias', sql: mentionAlias },
+  { version: 3, name: 'run-state', sql: runState },
 ];
