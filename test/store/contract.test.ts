@@ -149,7 +149,7 @@ for (const backend of backends) {
       assert.deepEqual(await store.migrate(), [1, 2, 3]);
       assert.deepEqual(await store.migrate(), []);
       const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows, [{ version: 1 }, { version: 2 }]);
+      assert.deepEqual(rows, [{ version: 1 }, { version: 2 }, { version: 3 }]);
     });
 
     test('two processes migrating at once apply each migration once', async () => {
