@@ -152,6 +152,15 @@ for (const backend of backends) {
       assert.deepEqual(rows, [{ version: 1 }, { version: 2 }, { version: 3 }]);
     });
 
+    test('run state is kept by name and replaced on save', async () => {
+      const { store } = await freshStore();
+      await store.migrate();
+      assert.equal(await store.getRunState('context'), null);
+      await store.setRunState('context', { entityRegistry: { persons: [{ id: 'person:x', forms: ['X'] }], things: [] } });
+      await store.setRunState('context', { entityRegistry: { persons: [], things: [] } });
+      assert.deepEqual(await store.getRunState('context'), { entityRegistry: { persons: [], things: [] } });
+    });
+
     test('two processes migrating at once apply each migration once', async () => {
       const { store, second } = await freshStore();
       const other = new Store(await second());
