@@ -208,3 +208,11 @@ test('a relative clause with an organisation: ", which contended that …"', () 
   assert.ok(a, JSON.stringify(found));
   assert.deepEqual([a.speaker, a.content], ['the European Commission, which', 'Ireland undertaxed the company']);
 });
+
+test('a subject with a post-modifier speaks, not the object of its preposition', () => {
+  assert.equal(one('Experts on North Korea and nuclear nonproliferation said the latest test could change that.').speaker, 'Experts');
+  assert.equal(one('A Quinnipiac University poll released in late August found that most voters agreed.').speaker, 'A Quinnipiac University poll');
+  assert.equal(one('Human rights groups warned that the administration was giving up leverage.').speaker, 'Human rights groups');
+  assert.equal(one('Donald Trump is once again questioning the integrity of the voting system.').speaker, 'Donald Trump');
+  assert.deepEqual(attributions('It slowed the offensive, which is what the Ukrainian command wanted to achieve.'), []);
+});

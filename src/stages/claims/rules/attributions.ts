@@ -213,7 +213,10 @@ function sentenceAttributions(
 
     // A capitalised cue is a name ("the United States") unless the line is a title-case headline.
     if (/^\p{Lu}/u.test(w.text) && !titleCase) continue;
-    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be'].includes(words[i - 1]?.lower ?? '');
+    // "is once again questioning", "was repeatedly insisting": adverbs may sit between the auxiliary and the participle.
+    let pk = i - 1;
+    while (pk > 0 && i - pk < 4 && !words[pk].punct && (ADVERBS.has(words[pk].lower) || /^\p{Ll}{3,}ly$/u.test(words[pk].text))) pk--;
+    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be'].includes(words[pk]?.lower ?? '');
     // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
     const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|afraid|sure|aware|convinced|confident)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
     const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
@@ -361,7 +364,21 @@ function sentenceAttributions(
       sp = { first: k + 1, last: sp.last };
       break;
     }
+    // "Experts on North Korea and nuclear nonproliferation said", "A poll released in late August found": the
+    // phrase before the cue is the object of a preposition; the subject heads the clause.
+    let postRule = '';
+    let spCtx: [number, number] | null = null;
+    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '')) {
+      const subj = postModifiedSubject(words, first, sp ? sp.first : j + 1, j);
+      if (subj) {
+        spCtx = [words[subj.first].start, words[j].end];
+        sp = subj;
+        postRule = 'claims/post-modified-speaker';
+      }
+    }
     if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
+    // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
+    if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
     const prevTok = words[sp.first - 1];
     const tail = skipLeadIn(words, after, n);
@@ -387,11 +404,46 @@ function sentenceAttributions(
       if (lexicon.nominalCues.has(words[sp.last].lower) && /['’]s$/.test(words[Math.max(sp.first, sp.last - 1)].text)) rule = 'claims/nominal-cue';
     }
     if (!content || content[1] <= content[0]) continue;
-    found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule });
+    found.push({ speaker: span(sp), speakerContext: spCtx ?? span(sp), cue, content, sentence: si, rule: postRule || rule });
   }
   return found;
 }
 
+/** Prepositions that open a post-modifier of a subject ("officials in Kyiv", "experts on North Korea"). */
+const PREPOSITIONS = new Set(['of', 'on', 'in', 'at', 'from', 'for', 'with', 'across', 'among', 'including', 'near', 'inside', 'outside', 'close']);
+
+/**
+ * The subject of the clause that ends at word `j` when what lies between it and the cue is a post-modifier:
+ * a preposition or a past participle ("released", "based") opens it, and no punctuation, clause word or cue
+ * breaks it. The subject is a noun phrase at the start of the sentence or after a comma.
+ */
+function postModifiedSubject(words: readonly Word[], first: number, before: number, j: number): Phrase | null {
+  let start = first;
+  for (let k = j; k >= first && j - k < 16; k--) {
+    const t = words[k];
+    if ([',', ';', ':', '—', '–', '(', ')'].includes(t.text) || OPENERS.has(t.text) || CLOSERS.has(t.text)) {
+      start = k + 1;
+      break;
+    }
+    if (k === first) start = first;
+  }
+  if (j - start >= 15) return null;
+  while (start < j && CLAUSE_START.has(words[start].lower)) start++;
+  const subj = phraseAfter(words, start, j);
+  if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
+  const next = words[subj.last + 1];
+  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return null;
+  for (let k = subj.last + 1; k <= j; k++) {
+    const t = words[k];
+    if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
+    if (['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'as', 'after', 'before', 'because', 'if'].includes(t.lower) && k > subj.last + 1 && !(t.lower === 'and' && k < j)) return null;
+    if (lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) return null;
+  }
+  return subj;
+}
+
+/** Adverbs allowed between an auxiliary and a participle cue. */
+const ADVERBS = new Set(['once', 'again', 'also', 'still', 'now', 'already', 'just', 'even', 'not', 'never', 'always', 'often', 'increasingly', 'repeatedly', 'reportedly']);
 const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
 
@@ -400,7 +452,7 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
   if (j < 0 || words[j].punct) return false;
   for (let k = j + 1; k < i; k++) if (MODALS.has(words[k].lower)) return false;
   const s = words[j].lower;
-  if (PLURAL_PRONOUNS.has(s)) return true;
+  if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
   return /\p{L}{2}s$/u.test(s) && !/(?:ss|us|is|'s)$/.test(s) && !lexicon.stop.has(s);
 }
 
@@ -477,7 +529,8 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
     // "Officials at Homeland Security Investigations, a division of …": the head may be the object of a preposition.
     const headStarts = head.first <= first || !before || before.text === ',' || CLOSERS.has(before.text) || CLAUSE_START.has(before.lower) || before.text === '—' || before.text === '―' || before.text === '--' || ['at', 'of', 'for', 'from', 'with'].includes(before.lower);
     if (!headStarts) continue;
-    const descriptor = !isCapitalized(words[chunk.first]) || isDeterminer(words[chunk.first]);
+    // "China, Pyongyang's only ally and its economic lifeline …, said": a possessive opens a descriptor.
+    const descriptor = !isCapitalized(words[chunk.first]) || isDeterminer(words[chunk.first]) || (/['’]s$/.test(words[chunk.first].text) && chunk.last > chunk.first && !isCapitalized(words[chunk.first + 1]));
     if (!chunkShort && !descriptor) continue;
     const named = isCapitalized(words[head.first]) && !isDeterminer(words[head.first]);
     // After a preposition only a name heads ("Officials at Homeland Security Investigations"), not "at the same time".

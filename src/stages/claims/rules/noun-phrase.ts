@@ -98,6 +98,10 @@ export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst
   if (n === 1 && lexicon.pronouns.has(head.lower)) return true;
   const heads = [head.lower, head.lower.replace(/'s$/, '')];
   if (heads.some((h) => lexicon.sources.has(h) || lexicon.nominals.has(h) || lexicon.nominalCues.has(h))) return true;
+  // "human rights groups", "elected officials": a plural common noun heads a collective source.
+  if (isPluralNoun(head) && n <= 5) return true;
+  // "Connecticut’s tax commissioner": a capitalised possessive names an owner, also at the start of a sentence.
+  if (n > 1 && isCapitalized(words[p.first]) && /['’]s$/.test(words[p.first].text)) return true;
   for (let i = p.first; i <= p.last; i++) {
     const w = words[i];
     if (w.punct) continue;
@@ -105,4 +109,12 @@ export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst
     if (isCapitalized(w) && (i !== sentenceFirst || n === 1 || isCapitalized(words[i + 1] ?? w))) return true;
   }
   return isDeterminer(words[p.first]) && n <= 3;
+}
+
+/** Words ending like a plural noun that are not one ("its", "this", "always", "news", "status", "analysis"). */
+const NOT_PLURAL = new Set(['its', 'this', 'his', 'has', 'was', 'is', 'us', 'yes', 'always', 'perhaps', 'news', 'status', 'analysis', 'crisis', 'basis', 'bus', 'gas', 'less', 'unless', 'thus', 'whereas', 'sometimes', 'nevertheless', 'besides', 'towards', 'afterwards', 'series', 'species', 'means', 'politics', 'economics', 'physics', 'lines', 'times', 'years', 'days', 'weeks', 'months', 'hours', 'minutes', 'seconds', 'percent', 'terms', 'reports', 'claims', 'comments', 'remarks', 'statements']);
+
+/** True for a lower-case word that reads as a plural noun (officials, groups, parties, advocates). */
+export function isPluralNoun(w: Word): boolean {
+  return !w.punct && /^\p{Ll}[\p{Ll}-]{2,}s$/u.test(w.text) && !/(?:ss|us|is|'s|’s|ous)$/.test(w.lower) && !NOT_PLURAL.has(w.lower) && !lexicon.stop.has(w.lower) && !lexicon.cueVerbs.has(w.lower);
 }
