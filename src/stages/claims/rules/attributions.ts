@@ -224,9 +224,11 @@ function sentenceAttributions(
     if (!isVerb && !isParticiple) continue;
     let cueEnd = w.end;
     let after = i + 1;
-    const particle = lexicon.particles.get(w.lower);
-    if (particle) {
-      if (words[i + 1]?.lower !== particle) continue;
+    const particles = lexicon.particles.get(w.lower);
+    if (particles) {
+      // "pointed out" / "pointed to": one of the particles must follow.
+      const particle = [particles].flat().find((x) => words[i + 1]?.lower === x);
+      if (!particle) continue;
       if (particle !== 'that') {
         cueEnd = words[i + 1].end;
         after = i + 2;
@@ -332,9 +334,11 @@ function sentenceAttributions(
       }
       continue;
     }
-    if (['and', 'but'].includes(words[j].lower) && !ambiguous) {
+    if (['and', 'but'].includes(words[j].lower)) {
       // "Cruz exhorted Republicans … and said he was standing on principle": the clause's subject speaks.
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && a.cue[1] <= words[j].start);
+      // An ambiguous cue ("… and called for steep tariffs") needs an attribution before it in the sentence.
+      if (ambiguous && !prev) continue;
       const subj = prev ? null : phraseAfter(words, first);
       const speaker = prev?.speaker ?? (subj && isSpeakerPhrase(words, subj, first) && subj.last < j - 1 ? span(subj) : null);
       const tail = skipLeadIn(words, after, n);

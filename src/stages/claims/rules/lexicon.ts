@@ -18,7 +18,7 @@ export const lexicon = {
   ambiguousCues: set(cues.ambiguous),
   baseForms: set(cues.base),
   participles: set(cues.participles),
-  particles: record<string>(cues.particles),
+  particles: record<string | string[]>(cues.particles),
   objectCues: set(cues.object),
   aux: set(cues.aux),
   nominalCues: set(cues.nominal),
