@@ -216,3 +216,10 @@ test('a subject with a post-modifier speaks, not the object of its preposition',
   assert.equal(one('Donald Trump is once again questioning the integrity of the voting system.').speaker, 'Donald Trump');
   assert.deepEqual(attributions('It slowed the offensive, which is what the Ukrainian command wanted to achieve.'), []);
 });
+
+test('verbs of continuing keep the subject; a reduced passive has no speaker before it', () => {
+  assert.equal(one('The ministry continued to insist that the bridge was intact.').speaker, 'The ministry');
+  assert.equal(one('Officials went on to warn that the dam could fail.').speaker, 'Officials');
+  assert.deepEqual(attributions('It was a compromise rebuffed by Republicans.'), []);
+  assert.equal(one('Zelensky pointed to the destroyed bridge as proof of the attack.').cue, 'pointed to');
+});

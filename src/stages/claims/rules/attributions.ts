@@ -270,7 +270,7 @@ function sentenceAttributions(
         j = relativeClauseStart(words, j);
         relSkipped = true;
       }
-      else if (j >= 1 && words[j].lower === 'to' && ['on', 'goes', 'went', 'continued', 'continues', 'proceeded'].includes(words[j - 1].lower)) j -= 2;
+      else if (j >= 1 && words[j].lower === 'to' && CONTINUING.has(words[j - 1].lower)) j -= 2;
       else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
       // "Sanders on Tuesday said", "officials yesterday said"
       else if (j >= 1 && TIME_WORDS.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
@@ -381,6 +381,8 @@ function sentenceAttributions(
       }
     }
     if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
+    // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
+    if (words[after]?.lower === 'by' && !['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '')) continue;
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
@@ -448,13 +450,15 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
 
 /** Adverbs allowed between an auxiliary and a participle cue. */
 const ADVERBS = new Set(['once', 'again', 'also', 'still', 'now', 'already', 'just', 'even', 'not', 'never', 'always', 'often', 'increasingly', 'repeatedly', 'reportedly']);
+const CONTINUING = new Set(['on', 'continued', 'continues', 'continue', 'proceeded', 'seemed', 'seems', 'appeared', 'appears', 'began', 'begins']);
 const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
 
 /** True when word `j` can be the subject of the base-form cue at `i`: a plural or I/we/they/you, no modal or "to" between. */
 function baseSubject(words: readonly Word[], j: number, i: number): boolean {
   if (j < 0 || words[j].punct) return false;
-  for (let k = j + 1; k < i; k++) if (MODALS.has(words[k].lower)) return false;
+  // "continued to insist", "went on to warn": "to" after a verb of continuing keeps the subject.
+  for (let k = j + 1; k < i; k++) if (MODALS.has(words[k].lower) && !(words[k].lower === 'to' && CONTINUING.has(words[k - 1].lower))) return false;
   const s = words[j].lower;
   if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
   return /\p{L}{2}s$/u.test(s) && !/(?:ss|us|is|'s)$/.test(s) && !lexicon.stop.has(s);
