@@ -223,3 +223,9 @@ test('verbs of continuing keep the subject; a reduced passive has no speaker bef
   assert.deepEqual(attributions('It was a compromise rebuffed by Republicans.'), []);
   assert.equal(one('Zelensky pointed to the destroyed bridge as proof of the attack.').cue, 'pointed to');
 });
+
+test('a coordinated verb inside a reported clause belongs to that clause; attacked is an action', () => {
+  const found = attributions('Military journalists reported that the armed groups occupied the settlement of Kozinka near the border and attacked two other settlements.');
+  assert.equal(found.length, 1, JSON.stringify(found));
+  assert.deepEqual([found[0].speaker, found[0].cue], ['Military journalists', 'reported']);
+});
