@@ -229,3 +229,11 @@ test('a coordinated verb inside a reported clause belongs to that clause; attack
   assert.equal(found.length, 1, JSON.stringify(found));
   assert.deepEqual([found[0].speaker, found[0].cue], ['Military journalists', 'reported']);
 });
+
+test('mixed quote marks pair; a prepositional aside between speaker and cue is skipped; "my" opens a speaker', () => {
+  const a = one('"The bridge is gone,” said Oleh Synehubov, the regional governor.');
+  assert.deepEqual([a.speaker, a.content], ['Oleh Synehubov', 'The bridge is gone']);
+  const b = one('The governor, at a later briefing, said, “The shelling has stopped.”');
+  assert.deepEqual([b.speaker, b.content], ['The governor', 'The shelling has stopped']);
+  assert.equal(one('"We will rebuild," my father often said.').speaker, 'my father');
+});

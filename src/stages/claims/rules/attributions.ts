@@ -266,6 +266,8 @@ function sentenceAttributions(
         else break;
       } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= 2;
       // ", which borders Ukraine," is skipped up to its opening comma, so "X, governor of …, which …, said" stays an appositive.
+      // "Hillary Clinton, at a later press gaggle, said": a prepositional aside between commas is skipped.
+      else if (j >= 3 && words[j].text === ',' && prepositionalAside(words, j) > 0) j = prepositionalAside(words, j) - 1;
       else if (j >= 2 && words[j].text === ',' && relativeClauseStart(words, j) > 0 && !relSkipped) {
         j = relativeClauseStart(words, j);
         relSkipped = true;
@@ -301,7 +303,13 @@ function sentenceAttributions(
         const sp = phraseAfter(words, after);
         const content = contentBefore(j + 1);
         // "…, said he cannot comment" is not inverted: the phrase after the cue must end the clause.
-        const spTail = sp ? skipLeadIn(words, sp.last + 1, n) : n;
+        let spTail = sp ? skipLeadIn(words, sp.last + 1, n) : n;
+        // "…, said one GOP source in the room.": a short prepositional phrase may close the speaker.
+        if (sp && spTail < n && ['in', 'at', 'with', 'from', 'of', 'for', 'on'].includes(words[spTail].lower)) {
+          let m = spTail + 1;
+          while (m < n && m - spTail < 7 && !words[m].punct) m++;
+          if (isTailEmpty(words, m, n)) spTail = m;
+        }
         if (sp && content && (isTailEmpty(words, spTail, n) || words[spTail]?.text === ',')) {
           found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/inverted' });
           i = sp.last;
@@ -552,6 +560,17 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
   }
   return best;
 }
+
+/** For ", at a later press gaggle," ending at comma `j`: the index of the comma that opens it, else -1. */
+function prepositionalAside(words: readonly Word[], j: number): number {
+  for (let k = j - 1; k >= 1 && j - k < 9; k--) {
+    const t = words[k];
+    if (t.text === ',') return ASIDE_STARTS.has(words[k + 1]?.lower ?? '') && !words[k - 1].punct ? k : -1;
+    if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return -1;
+  }
+  return -1;
+}
+const ASIDE_STARTS = new Set(['at', 'in', 'on', 'during', 'after', 'before', 'speaking', 'writing', 'appearing', 'asked', 'interviewed', 'addressing', 'responding', 'meanwhile', 'however', 'too', 'though', 'also', 'for', 'like']);
 
 /** For ", which borders Ukraine," ending at comma `j`: the index of the comma that opens it, else -1. */
 function relativeClauseStart(words: readonly Word[], j: number): number {

@@ -42,10 +42,12 @@ export function findQuotes(text: string, maxLength = MAX_QUOTE_LENGTH): Quote[] 
       open = -1;
     }
     if (open >= 0) {
-      if (closers.includes(c) && (closers !== '"' || width === mark) && depth > 0 && c !== openMark) {
+      // Mixed marks from hand-edited text: "…” closes, and so does “…" when the straight mark ends a word.
+      if (c === '"' && openMark === '“' && width === 1 && !/[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && depth === 0) c = '”';
+      if (closers.includes(c) && (c !== '"' || width === mark) && depth > 0 && c !== openMark) {
         // “…“…”…”: a nested pair of the same marks closes the inner one first.
         depth--;
-      } else if (closers.includes(c) && (closers !== '"' || width === mark)) {
+      } else if (closers.includes(c) && (c !== '"' || width === mark)) {
         if (i > open + mark) out.push({ open, close: i, mark });
         open = -1;
         i += width - 1;
@@ -67,7 +69,8 @@ export function findQuotes(text: string, maxLength = MAX_QUOTE_LENGTH): Quote[] 
       if (i + width < text.length && !/\s/.test(text[i + width])) {
         open = i;
         mark = width;
-        closers = '"';
+        openMark = '"';
+        closers = width === 1 ? '"”' : '"';
       }
       i += width - 1;
     }
