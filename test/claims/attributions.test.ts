@@ -237,3 +237,10 @@ test('mixed quote marks pair; a prepositional aside between speaker and cue is s
   assert.deepEqual([b.speaker, b.content], ['The governor', 'The shelling has stopped']);
   assert.equal(one('"We will rebuild," my father often said.').speaker, 'my father');
 });
+
+test('a participle after an opening adverbial phrase takes the main clause’s subject', () => {
+  const found = attributions('During a briefing on Monday, Maliar rejected the report, saying the troops had not withdrawn.');
+  const a = found.find((x) => x.rule === 'claims/participle');
+  assert.ok(a, JSON.stringify(found));
+  assert.deepEqual([a.speaker, a.content], ['Maliar', 'the troops had not withdrawn']);
+});

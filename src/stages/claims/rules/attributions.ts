@@ -239,7 +239,7 @@ function sentenceAttributions(
     // Participial cue: "…, adding that …" — the speaker is the subject of the clause (or the sentence's last speaker).
     if (isParticiple && !isVerb && words[i - 1]?.text === ',') {
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
-      const subj = prev ? null : phraseAfter(words, first);
+      const subj = prev ? null : clauseSubject(words, first, i);
       const speaker = prev?.speaker ?? (subj ? span(subj) : null);
       const content = contentFrom(skipLeadIn(words, after, n));
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/participle' });
@@ -350,7 +350,7 @@ function sentenceAttributions(
       // "reported that the armed groups occupied Kozinka and attacked …": inside a reported clause with its own
       // subject the verb is that subject's, not the speaker's ("threatened to withdraw … and said" stays).
       if (prev && prev.content[0] <= w.start && w.start < prev.content[1] && !/^to\s/i.test(text.slice(prev.content[0], prev.content[0] + 3))) continue;
-      const subj = prev ? null : phraseAfter(words, first);
+      const subj = prev ? null : clauseSubject(words, first, j);
       const speaker = prev?.speaker ?? (subj && isSpeakerPhrase(words, subj, first) && subj.last < j - 1 ? span(subj) : null);
       const tail = skipLeadIn(words, after, n);
       const content = isTailEmpty(words, tail, n) ? null : contentFrom(tail);
@@ -424,6 +424,22 @@ function sentenceAttributions(
     found.push({ speaker: span(sp), speakerContext: spCtx ?? span(sp), cue, content, sentence: si, rule: postRule || rule });
   }
   return found;
+}
+
+/**
+ * The subject of the sentence's main clause, read forwards: after an opening adverbial phrase and its comma
+ * ("During a speech earlier in the day, Trump attacked …, saying") when the sentence opens with one.
+ */
+function clauseSubject(words: readonly Word[], first: number, limit: number): Phrase | null {
+  let start = first;
+  if (start < limit && (lexicon.stop.has(words[start].lower) || PREPOSITIONS.has(words[start].lower))) {
+    let k = start + 1;
+    while (k < limit && k - start < 14 && words[k].text !== ',') k++;
+    if (k >= limit || words[k].text !== ',') return null;
+    start = k + 1;
+    while (start < limit && CLAUSE_START.has(words[start].lower)) start++;
+  }
+  return start < limit ? phraseAfter(words, start, limit - 1) : null;
 }
 
 /** Prepositions that open a post-modifier of a subject ("officials in Kyiv", "experts on North Korea"). */

@@ -72,7 +72,7 @@ export function phraseAfter(words: readonly Word[], first: number, ceil = words.
       last = k;
     } else if (CONNECTORS.has(w.lower) && words[k + 1] && (isCapitalized(words[k + 1]) || isDeterminer(words[k + 1]))) {
       // keep going: "Institute for the Study of War"
-    } else if (/^[\p{Ll}]/u.test(w.text) && words[k + 1] && !words[k + 1].punct && (isCapitalized(words[k + 1]) || lexicon.sources.has(words[k + 1].lower) || lexicon.nominals.has(words[k + 1].lower)) && !lexicon.stop.has(w.lower)) {
+    } else if (/^[\p{Ll}]/u.test(w.text) && !(last >= 0 && /ed$/.test(w.lower)) && words[k + 1] && !words[k + 1].punct && (isCapitalized(words[k + 1]) || lexicon.sources.has(words[k + 1].lower) || lexicon.nominals.has(words[k + 1].lower)) && !lexicon.stop.has(w.lower)) {
       // an adjective or title before a name or speaker noun: "military bloggers", "deputy minister Maliar"
     } else break;
     k++;
