@@ -244,3 +244,10 @@ test('a participle after an opening adverbial phrase takes the main clause’s s
   assert.ok(a, JSON.stringify(found));
   assert.deepEqual([a.speaker, a.content], ['Maliar', 'the troops had not withdrawn']);
 });
+
+test('a coordinated cue after an object complement keeps the speaker', () => {
+  const found = attributions('Yusov identified these armed men as Russian guerrillas and said they had launched an armed struggle.');
+  const a = found.find((x) => x.rule === 'claims/coordinated');
+  assert.ok(a, JSON.stringify(found));
+  assert.deepEqual([a.speaker, a.content], ['Yusov', 'they had launched an armed struggle']);
+});

@@ -348,8 +348,8 @@ function sentenceAttributions(
       // An ambiguous cue ("… and called for steep tariffs") needs an attribution before it in the sentence.
       if (ambiguous && !prev) continue;
       // "reported that the armed groups occupied Kozinka and attacked …": inside a reported clause with its own
-      // subject the verb is that subject's, not the speaker's ("threatened to withdraw … and said" stays).
-      if (prev && prev.content[0] <= w.start && w.start < prev.content[1] && !/^to\s/i.test(text.slice(prev.content[0], prev.content[0] + 3))) continue;
+      // subject the verb is that subject's ("threatened to withdraw … and said", "identified them as … and said" stay).
+      if (prev && prev.content[0] <= w.start && w.start < prev.content[1] && /\bthat\s*$/i.test(text.slice(prev.cue[1], prev.content[0]))) continue;
       const subj = prev ? null : clauseSubject(words, first, j);
       const speaker = prev?.speaker ?? (subj && isSpeakerPhrase(words, subj, first) && subj.last < j - 1 ? span(subj) : null);
       const tail = skipLeadIn(words, after, n);
