@@ -19,3 +19,20 @@ export function sharedContext(options: ContextOptions): Promise<Context> {
   }
   return ctx;
 }
+
+/**
+ * The shared context, or null after printing why it could not be loaded (an unreadable `--kb` file): one
+ * sentence for the user, no stack trace.
+ */
+export async function loadContextOrReport(
+  command: string,
+  options: ContextOptions,
+  stderr: NodeJS.WritableStream,
+): Promise<Context | null> {
+  try {
+    return await sharedContext(options);
+  } catch (error) {
+    stderr.write(`sitrep ${command}: ${(error as Error).message}\n`);
+    return null;
+  }
+}

@@ -17,3 +17,29 @@ export function parseMegabytes(name: string, value: string | undefined, fallback
   if (!(n > 0)) throw new UsageError(`--${name} must be a positive number of megabytes, got "${value}"`);
   return Math.round(n * 1024 * 1024);
 }
+
+/** The flags every command that runs the pipeline takes (`extract`, `ingest`), for `parseArgs`. */
+export const PIPELINE_FLAGS = {
+  published: { type: 'string' },
+  kb: { type: 'string', multiple: true },
+  'max-mb': { type: 'string' },
+} as const;
+
+/** Help lines for {@link PIPELINE_FLAGS}. */
+export function pipelineFlagsHelp(defaultMaxBytes: number): string {
+  return `  --published YYYY-MM-DD  publication date for inputs that give none
+  --kb FILE               extra knowledge-base file of known actors (repeatable)
+  --max-mb N              largest single document in megabytes (default ${defaultMaxBytes / 1048576})`;
+}
+
+/** Checked values of {@link PIPELINE_FLAGS}. */
+export function pipelineSettings(
+  values: { published?: string; kb?: string[]; 'max-mb'?: string },
+  defaultMaxBytes: number,
+): { published?: string; kbFiles?: string[]; maxBytes: number } {
+  return {
+    published: parseDateFlag('published', values.published),
+    kbFiles: values.kb,
+    maxBytes: parseMegabytes('max-mb', values['max-mb'], defaultMaxBytes),
+  };
+}

@@ -73,3 +73,10 @@ test('the installed bin runs the compiled CLI (built by npm install through prep
   assert.equal(none.status, 1);
   assert.equal(none.stderr.trim(), 'does-not-exist.txt error cannot read: no such file or directory ingest/read');
 });
+
+test('an unreadable --kb file is one sentence and exit code 2, not a stack trace', async () => {
+  const r = await runCli(['extract', '--kb', 'no-such-kb.json'], { stdin: 'Kyiv said so.' });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^sitrep extract: .*no-such-kb\.json/);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});

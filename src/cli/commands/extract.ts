@@ -4,9 +4,9 @@ import { createDoc } from '../../core/index.js';
 import { toExtractJson } from '../../contract.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
 import { runPipeline } from '../../pipeline.js';
-import { sharedContext } from '../context-cache.js';
+import { loadContextOrReport } from '../context-cache.js';
 import type { Command } from '../command.js';
-import { parseDateFlag, parseMegabytes } from '../options.js';
+import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { formatProblem } from '../report.js';
 
 export const extractCommand: Command = {
@@ -19,9 +19,7 @@ from files, folders (recursively) or standard input (no FILE, or -), and prints 
 Problems go to standard error as "file:line:col severity reason rule"; the exit code is 1 when any input failed.
 
 Options:
-  --published YYYY-MM-DD  publication date for inputs that give none
-  --kb FILE               extra knowledge-base file of known actors (repeatable)
-  --max-mb N              largest single document in megabytes (default ${DEFAULT_MAX_BYTES / 1048576})
+${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
   --pretty                indent the JSON (one object per block instead of per line)
   -h, --help              show this help
 `,
@@ -30,26 +28,17 @@ Options:
       args,
       allowPositionals: true,
       options: {
-        published: { type: 'string' },
-        kb: { type: 'string', multiple: true },
-        'max-mb': { type: 'string' },
+        ...PIPELINE_FLAGS,
         pretty: { type: 'boolean', default: false },
       },
     });
-    const published = parseDateFlag('published', values.published);
-    const maxBytes = parseMegabytes('max-mb', values['max-mb'], DEFAULT_MAX_BYTES);
+    const { published, kbFiles, maxBytes } = pipelineSettings(values, DEFAULT_MAX_BYTES);
     const inputs = positionals.length ? positionals : ['-'];
     if (inputs.includes('-') && io.stdin.isTTY) {
       io.stderr.write('sitrep extract: reading standard input (give FILE arguments, or pipe text in; Ctrl-D ends)\n');
     }
-    let ctx;
-      try {
-        ctx = await sharedContext({ published, kbFiles: values.kb });
-      } catch (error) {
-        // Misconfiguration (an unreadable --kb file): one sentence, no stack trace.
-        io.stderr.write(`sitrep extract: ${(error as Error).message}\n`);
-        return 2;
-      }
+    const ctx = await loadContextOrReport('extract', { published, kbFiles }, io.stderr);
+      if (!ctx) return 2;
     let failed = 0;
     for await (const source of readSources(inputs, { published, maxBytes, stdin: io.stdin })) {
       for (const p of source.problems) {

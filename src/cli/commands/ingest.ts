@@ -4,10 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { createDoc } from '../../core/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
 import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
-import { sharedContext } from '../context-cache.js';
+import { loadContextOrReport } from '../context-cache.js';
 import { openStore } from '../../store/index.js';
 import type { Command } from '../command.js';
-import { parseDateFlag, parseMegabytes } from '../options.js';
+import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { Progress } from '../progress.js';
 import { formatProblem } from '../report.js';
 
@@ -28,9 +28,7 @@ Store: PostgreSQL when DATABASE_URL is set; otherwise PGlite in --db DIR, $SITRE
 
 Options:
   --db DIR                PGlite folder (default: $SITREP_DB or ./.sitrep)
-  --published YYYY-MM-DD  publication date for inputs that give none
-  --kb FILE               extra knowledge-base file of known actors (repeatable)
-  --max-mb N              largest single document in megabytes (default ${DEFAULT_MAX_BYTES / 1048576})
+${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
   --replace               re-extract documents already stored from the same source (after a pipeline
                           upgrade); without it the same input twice is left as stored
   -q, --quiet             no summary line
@@ -42,9 +40,7 @@ Options:
       allowPositionals: true,
       options: {
         db: { type: 'string' },
-        published: { type: 'string' },
-        kb: { type: 'string', multiple: true },
-        'max-mb': { type: 'string' },
+        ...PIPELINE_FLAGS,
         replace: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
@@ -53,8 +49,7 @@ Options:
       io.stderr.write('sitrep ingest: give at least one PATH (a file, a folder, or - for standard input)\n');
       return 2;
     }
-    const published = parseDateFlag('published', values.published);
-    const maxBytes = parseMegabytes('max-mb', values['max-mb'], DEFAULT_MAX_BYTES);
+    const { published, kbFiles, maxBytes } = pipelineSettings(values, DEFAULT_MAX_BYTES);
     let store;
     try {
       store = await openStore({ dir: values.db, env: io.env, cwd: io.cwd });
@@ -66,14 +61,8 @@ Options:
     const counts = { files: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();
     try {
-      let ctx;
-      try {
-        ctx = await sharedContext({ published, kbFiles: values.kb });
-      } catch (error) {
-        // Misconfiguration (an unreadable --kb file): one sentence, no stack trace.
-        io.stderr.write(`sitrep ingest: ${(error as Error).message}\n`);
-        return 2;
-      }
+      const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
+      if (!ctx) return 2;
       // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
       restoreContextState(ctx, await store.getRunState(RUN_STATE));
       for await (const source of readSources(positionals, { published, maxBytes, stdin: io.stdin })) {
