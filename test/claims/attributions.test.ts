@@ -251,3 +251,7 @@ test('a coordinated cue after an object complement keeps the speaker', () => {
   assert.ok(a, JSON.stringify(found));
   assert.deepEqual([a.speaker, a.content], ['Yusov', 'they had launched an armed struggle']);
 });
+
+test('a subject with a relative clause speaks, not the noun inside the clause', () => {
+  assert.equal(one('One of the officers who signed the letter called the order illegal.').speaker, 'One of the officers');
+});

@@ -383,8 +383,15 @@ function sentenceAttributions(
     // phrase before the cue is the object of a preposition; the subject heads the clause.
     let postRule = '';
     let spCtx: [number, number] | null = null;
-    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '')) {
-      const subj = postModifiedSubject(words, first, sp ? sp.first : j + 1, j);
+    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by') {
+      const subj = postModifiedSubject(words, first, sp ? sp.first : j + 1, j) ?? relativeSubject(words, first, sp ? sp.first : j + 1);
+      if (subj) {
+        spCtx = [words[subj.first].start, words[j].end];
+        sp = subj;
+        postRule = 'claims/post-modified-speaker';
+      }
+    } else if (sp) {
+      const subj = relativeSubject(words, first, sp.first);
       if (subj) {
         spCtx = [words[subj.first].start, words[j].end];
         sp = subj;
@@ -442,6 +449,23 @@ function clauseSubject(words: readonly Word[], first: number, limit: number): Ph
   return start < limit ? phraseAfter(words, start, limit - 1) : null;
 }
 
+const SUBORDINATE_OPENERS = new Set(['since', 'because', 'although', 'though', 'while', 'when', 'if', 'whereas', 'as', 'after', 'before', 'until', 'once', 'unless']);
+
+/**
+ * "One of the docs who sent the letter called Oz a quack": the phrase before the cue ends a relative clause
+ * opened by "who" a few words earlier; the noun before "who" is the subject.
+ */
+function relativeSubject(words: readonly Word[], first: number, before: number): Phrase | null {
+  for (let k = before - 1; k > first && before - k < 8; k--) {
+    const t = words[k];
+    if (t.punct) return null;
+    if (t.lower !== 'who') continue;
+    const ante = phraseBefore(words, k - 1);
+    return ante && isSpeakerPhrase(words, ante, first) ? ante : null;
+  }
+  return null;
+}
+
 /** Prepositions that open a post-modifier of a subject ("officials in Kyiv", "experts on North Korea"). */
 const PREPOSITIONS = new Set(['of', 'on', 'in', 'at', 'from', 'for', 'with', 'across', 'among', 'including', 'near', 'inside', 'outside', 'close']);
 
@@ -461,7 +485,7 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
     if (k === first) start = first;
   }
   if (j - start >= 15) return null;
-  while (start < j && CLAUSE_START.has(words[start].lower)) start++;
+  while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
   const subj = phraseAfter(words, start, j);
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
   const next = words[subj.last + 1];
