@@ -9,6 +9,9 @@
  * fall on a gold literal toponym (false persons such as "Tula"), and documents/s on real articles.
  * With `--polnear` it measures speaker coverage on PolNeAR: the share of gold attribution sources (excluding
  * pronouns) that overlap a person or organisation mention — what the claims stage can resolve speakers to.
+ * With `--gwn-places` it lists what the entities stage costs the places stage on GeoWebNews: every gold toponym
+ * (the places suite's counted types, adjectives left out) that places finds alone but not after entities,
+ * with the person/organisation mention that claimed it (grouped by kind and rule).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -135,6 +138,7 @@ export default async function people(args: string[]): Promise<void> {
   console.log(`entities stage: ${((rounds * prepared.length) / secs).toFixed(0)} documents/s (${rounds * prepared.length} runs of the seed articles)`);
   if (args.includes('--gwn')) geoWebNews(here, ctx);
   if (args.includes('--polnear')) polnear(here, ctx);
+  if (args.includes('--gwn-places')) await placesClaimed(here);
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'him', 'them', 'who']);
@@ -174,6 +178,55 @@ function polnear(here: string, ctx: Context): void {
   }
   console.log(`PolNeAR: ${done.size} texts, ${sources} non-pronoun sources, ${pct(covered, sources)} overlap a person/organisation mention; named sources ${pct(namedCovered, named)} of ${named}`);
   console.log(`PolNeAR: named sources missed, e.g. ${misses.join(' | ')}`);
+}
+
+const COUNTED = new Set(['Literal', 'Mixed', 'Coercion', 'Metonymic', 'Literal_Modifier', 'Non_Literal_Modifier', 'Embedded_Literal', 'Embedded_Non_Lit']);
+
+/** Gold toponyms that the places stage finds alone but loses once the entities stage has claimed their span. */
+async function placesClaimed(here: string): Promise<void> {
+  const xml = readFileSync(join(here, '..', '..', 'shared', 'eval', 'geowebnews', 'GWN.xml'), 'utf8');
+  const upToPlaces = stages.slice(0, stages.findIndex((s) => s.name === 'places') + 1);
+  const alone = upToPlaces.filter((s) => s !== entitiesStage);
+  const ctx = await createContext({}, upToPlaces);
+  const lost: { kind: string; rule: string; text: string; gold: string; type: string; around: string }[] = [];
+  let n = 0;
+  let gained = 0;
+  for (const article of xml.split('<article ').slice(1)) {
+    const text = unescapeXml(/<text>([\s\S]*?)<\/text>/.exec(article)?.[1] ?? '');
+    const gold = [...article.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)].map((m) => ({
+      type: /<type>([^<]*)<\/type>/.exec(m[1])?.[1] ?? '',
+      adjective: /<modifierType>Adjective<\/modifierType>/.test(m[1]),
+      start: Number(/<start>(\d+)<\/start>/.exec(m[1])?.[1]),
+      end: Number(/<end>(\d+)<\/end>/.exec(m[1])?.[1]),
+    })).filter((g) => COUNTED.has(g.type) && !g.adjective);
+    const id = `gwn${n++}`;
+    const a = runPipeline(createDoc({ id, input: text, format: 'text' }), ctx, alone);
+    const b = runPipeline(createDoc({ id, input: text, format: 'text' }), ctx, upToPlaces);
+    const placeSpans = (d: Doc) => d.entities.filter((e) => e.kind === 'place').flatMap((e) => e.mentions);
+    const pa = placeSpans(a);
+    const pb = placeSpans(b);
+    const others = b.entities.filter((e) => e.kind !== 'place').flatMap((e) => e.mentions.map((m) => ({ kind: e.kind, m })));
+    for (const g of gold) {
+      const hit = (ms: readonly { start: number; end: number }[]) => ms.some((m) => m.start < g.end && g.start < m.end);
+      if (hit(pa) === hit(pb)) continue;
+      if (!hit(pa)) {
+        gained++;
+        continue;
+      }
+      const by = others.find((o) => o.m.start < g.end && g.start < o.m.end);
+      lost.push({
+        kind: by?.kind ?? '-', rule: by?.m.rule ?? '-', text: by?.m.text ?? '-', gold: text.slice(g.start, g.end), type: g.type,
+        around: text.slice(Math.max(0, g.start - 40), g.end + 40).replace(/\s+/g, ' '),
+      });
+    }
+  }
+  console.log(`GeoWebNews places claimed by entities: ${lost.length} gold toponyms found by places alone but not in the pipeline (${gained} the other way)`);
+  const groups = new Map<string, typeof lost>();
+  for (const l of lost) groups.set(`${l.kind} ${l.rule}`, [...(groups.get(`${l.kind} ${l.rule}`) ?? []), l]);
+  for (const [k, list] of [...groups].sort((x, y) => y[1].length - x[1].length)) {
+    console.log(`  ${k}: ${list.length}`);
+    for (const l of list) console.log(`    "${l.text}" ⊇ ${l.gold} (${l.type}) … ${l.around} …`);
+  }
 }
 
 const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };

@@ -5,7 +5,8 @@ import lexiconData from './data/lexicon.json' with { type: 'json' };
 import givenNamesData from './data/given-names.json' with { type: 'json' };
 import weaponsData from './data/weapons.json' with { type: 'json' };
 import orgData from './data/organizations.json' with { type: 'json' };
-import { translitKey } from './rules/fold.js';
+import placeNamesData from './data/place-names.json' with { type: 'json' };
+import { toAsciiLower, translitKey } from './rules/fold.js';
 
 /** What a nominal such as "the ministry" or "the governor" refers back to. */
 export interface NominalTarget {
@@ -34,6 +35,12 @@ export interface Lexicon {
   readonly placeWords: ReadonlySet<string>;
   /** Nouns that end a place or building name ("Beverly Hills", "Victoria Station"), never a person's. */
   readonly geoNouns: ReadonlySet<string>;
+  /** First words of place names ("New", "San", "St."): a name starting with or following one is no person. */
+  readonly placePrefixes: ReadonlySet<string>;
+  /** Countries (with common other names) and capitals, as {@link placeKey}s: never a person, never an acronym. */
+  readonly countriesAndCapitals: ReadonlySet<string>;
+  /** First-level divisions of every country ("Tamil Nadu", "Andhra Pradesh"), as {@link placeKey}s. */
+  readonly regions: ReadonlySet<string>;
   readonly nameParticles: ReadonlySet<string>;
   readonly nominals: ReadonlyMap<string, NominalTarget>;
   /** Transliteration key of a given name → its equivalence class index (names in no class get their own). */
@@ -57,6 +64,11 @@ export interface Lexicon {
 }
 
 let cached: Lexicon | undefined;
+
+/** The key under which place names are listed: ASCII lower case, curly apostrophes straight, single spaces. */
+export function placeKey(name: string): string {
+  return toAsciiLower(name).replace(/’/g, "'").replace(/\s+/g, ' ').trim();
+}
 
 /** The lexicon built from the stage's data files (built once, then shared). */
 export function defaultLexicon(): Lexicon {
@@ -83,6 +95,9 @@ export function defaultLexicon(): Lexicon {
     calendarWords: new Set(lexiconData.calendarWords),
     placeWords: new Set(lexiconData.placeWords),
     geoNouns: new Set(lexiconData.geoNouns),
+    placePrefixes: new Set(lexiconData.placePrefixes),
+    countriesAndCapitals: new Set([...placeNamesData.countries, ...placeNamesData.capitals].map(placeKey)),
+    regions: new Set(placeNamesData.regions.map(placeKey)),
     nameParticles: new Set(lexiconData.nameParticles),
     nominals: new Map(Object.entries(lexiconData.nominals as Record<string, NominalTarget>)),
     givenNames,

@@ -6,7 +6,7 @@
  * Order matters: weapons and organisations are found first, so that "Wagner Group" or "Defense Ministry"
  * are never read as parts of a person's name or title.
  */
-import type { Lexicon } from '../lexicon.js';
+import { placeKey, type Lexicon } from '../lexicon.js';
 import type { KbMatcher } from './kb-matcher.js';
 import { translitKey } from './fold.js';
 import { isAllCaps, isTitleCase, joinsName, tokenizeWords, type Word } from './tokenize.js';
@@ -47,6 +47,9 @@ const PAST_TENSE = /[a-z]{2,}(?:ted|ied|ded|sed|ped|ked|ned|ved|zed|ged|ied|shed
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 const ABSTRACT = /(?:ity|ion|ment|ness|ism|ates|ance|ence)$/;
 const QUOTES = /^[\s“”"‘’'«»]*$/;
+const CAPS_WORD = /^\p{Lu}[\p{Lu}.'’-]*\p{Lu}\.?$/u;
+// What follows the capitals of a dateline: a bracketed agency, a dash, a colon, a line end, or a state or country after a comma.
+const DATELINE_TAIL = /^\)?(?:\s*,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s*(?:\([^()\n]{1,30}\)|[-–—:\uFFFD]|\n|$)/u;
 
 /** "PETROV" → "Petrov", "AL-ASSAD" → "Al-Assad": a readable name for words written in capitals. */
 function titleCase(word: string): string {
@@ -192,9 +195,12 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     }
     // An all-capitals abbreviation in running text is an organisation (FBI, SBU, HUR), unless listed as none.
     if (!caseless) {
+      const dateline = datelineEnd();
       for (const w of words) {
         if (covered[w.index] || !ACRONYM.test(w.text) || lex.notAcronyms.has(w.lower) || sideOf(w) || lex.stopWords.has(w.lower)) continue;
         if (lex.titleHeads.has(w.lower) || lex.calendarWords.has(w.lower)) continue;
+        // "CAIRO", "NEW YORK", "BOSTON (Reuters) -": place names in capitals, not abbreviations.
+        if (w.index < dateline || capsNeighbour(w) || isCapsPlace(w)) continue;
         add({ kind: 'organization', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule: 'entities/acronym', name: w.text });
       }
     }
@@ -210,6 +216,32 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       if (lex.stopWords.has(words[first].lower) || lex.sides.has(words[first].lower)) continue;
       add({ kind: 'organization', from: first, to, ...span(first, to), rule: 'entities/media-noun', name, type: 'media' });
     }
+  }
+
+  /** A country, capital or (from five letters) first-level division written in capitals: "LONDON", "LAGOS". */
+  function isCapsPlace(w: Word): boolean {
+    const key = placeKey(w.text);
+    return lex.countriesAndCapitals.has(key) || (w.text.length >= 5 && lex.regions.has(key));
+  }
+
+  /** Next to another all-capital word in running text ("SAN DIEGO", "HORRY COUNTY"): a heading or dateline. */
+  function capsNeighbour(w: Word): boolean {
+    const caps = (x: Word | undefined) => !!x && CAPS_WORD.test(x.text) && !sideOf(x);
+    const next = words[w.index + 1];
+    return (caps(words[w.index - 1]) && joinsName(w.gap)) || (caps(next) && joinsName(next.gap));
+  }
+
+  /**
+   * The words of a dateline that opens the sentence: capitals (joined by spaces, commas or "&"), then an agency in
+   * brackets, a dash or colon, or a comma and a capitalised state or country ("BEIRUT (AP)", "CAIRO -",
+   * "HELENA, Mont. (AP)", "MANILA, Philippines –"). Returns the index of the first word after it (0 when none).
+   */
+  function datelineEnd(): number {
+    let k = 0;
+    while (k < words.length && CAPS_WORD.test(words[k].text) && (k === 0 ? /^[\s(“"]*$/.test(words[0].gap) : /^\s*[,&]?\s*$/.test(words[k].gap))) k++;
+    if (k === 0) return 0;
+    const rest = text.slice(words[k - 1].ve - base);
+    return DATELINE_TAIL.test(rest) ? k : 0;
   }
 
   function isTitleWord(w: Word): boolean {
@@ -324,6 +356,21 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     return (lex.stopWords.has(w.lower) && !sideOf(w) && !isTitleWord(w)) || lex.speechVerbs.has(w.lower) || lex.calendarWords.has(w.lower) || /\d/.test(w.text);
   }
 
+  /**
+   * A name that is a place is no person: a country, capital or first-level division ("Slovenia", "Tamil Nadu";
+   * a one-word division such as "Douglas" still names a person after Mr./Mrs./Dr.), or a name that starts with
+   * or follows the first word of a place name ("New Jersey Transit", "San Francisco", "St. Louis Police").
+   */
+  function isPlaceName(from: number, to: number): boolean {
+    const first = words[from];
+    if (lex.placePrefixes.has(first.lower)) return true;
+    const prev = words[from - 1];
+    if (prev?.cap && lex.placePrefixes.has(prev.lower) && joinsName(first.gap)) return true;
+    const key = placeKey(words.slice(from, to).map((w) => w.text).join(' '));
+    if (lex.countriesAndCapitals.has(key)) return true;
+    return lex.regions.has(key) && !(to - from === 1 && prev && lex.honorifics.has(prev.lower));
+  }
+
   function findPersons(): void {
     for (let i = 0; i < words.length; i++) {
       if (covered[i] || !words[i].cap || (allCaps && capsBreak(words[i]))) continue;
@@ -372,6 +419,7 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     if (lex.officeNouns.has(words[nameTo - 1].lower) || (n > 1 && lex.geoNouns.has(words[nameTo - 1].lower))) return;
     const name = words.slice(nameFrom, nameTo);
     if (name.some((w) => /\d/.test(w.text)) || lex.stopWords.has(name[0].lower) || lex.calendarWords.has(name[0].lower)) return;
+    if (isPlaceName(nameFrom, nameTo)) return;
     const runTitle = lastHead >= 0 ? words.slice(p, lastHead + 1) : [];
     const ctx = personContext(nameFrom, nameTo, runTitle);
     const given = lex.givenNames.has(translitKey(name[0].text));

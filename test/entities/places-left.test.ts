@@ -1,0 +1,51 @@
+/**
+ * What the entities stage must leave to the places stage: bare place names are no persons and capitals in a
+ * dateline are no acronyms, while people and organisations around them are still found.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { context, ofKind, run, texts } from './helpers.js';
+
+test('countries, capitals and first-level divisions before a speech verb or after a title are no persons', async () => {
+  const ctx = await context();
+  const doc = run(
+    'Tamil Nadu said it had written to the Centre. Saudi Arabia said the talks went well. Burkina Faso said nothing. ' +
+      'Andhra Pradesh told the court. According to the minister, Slovenia’s action represented its own interests. ' +
+      'Chad Johnson said he would stay. Georgia Smith said so too. Mr. Kent said the vote was close.',
+    ctx,
+  );
+  assert.deepEqual(ofKind(doc, 'person').map((p) => p.name).sort(), ['Chad Johnson', 'Georgia Smith', 'Kent']);
+});
+
+test('names that start with or follow the first word of a place name are no persons', async () => {
+  const ctx = await context();
+  const doc = run(
+    'Los Angeles said the fires were out. San Francisco said the same. New Zealand said it would help. ' +
+      'St. Louis Police announced arrests. The Christopher Inn opened and Virginia Gateway offers shops. ' +
+      'New Jersey Transit said trains ran late. Gov. Jerry Brown said troops would go.',
+    ctx,
+  );
+  assert.deepEqual(ofKind(doc, 'person').map((p) => p.name), ['Jerry Brown']);
+});
+
+test('place names in capitals are no acronyms: datelines, capitals, runs of capital words', async () => {
+  const ctx = await context();
+  const doc = run(
+    'BEIRUT (AP) \uFFFD A Kurdish militia spokesman says the FBI was told.\n' +
+      'By Nate Raymond. BOSTON (Reuters) - The owner spoke to the CIA.\n' +
+      'HELENA, Mont. (AP) - Montana and the NSA are in talks.\n' +
+      '(NEW YORK) — Police officers responded.\n' +
+      'HORRY COUNTY, SC (WMBF) - A man was found.\n' +
+      'MANILA, Philippines – Ahead of the IMF meeting, LONDON and CAIRO were quiet.\n' +
+      'LOS ANGELES, April 05, 2018 (GLOBE NEWSWIRE) -- Investors met.',
+    ctx,
+  );
+  const acronyms = [...new Set(ofKind(doc, 'organization').flatMap((o) => texts(o)))].sort();
+  assert.deepEqual(acronyms, ['AP', 'CIA', 'FBI', 'IMF', 'NSA', 'Reuters', 'WMBF']);
+});
+
+test('acronyms at the start of a sentence stay organisations without a dateline after them', async () => {
+  const ctx = await context();
+  const doc = run('NATO, meanwhile, said it would respond. SBU officers detained two men. FBI agents searched the house.', ctx);
+  assert.deepEqual(ofKind(doc, 'organization').flatMap((o) => texts(o)).sort(), ['FBI', 'NATO', 'SBU']);
+});
