@@ -255,3 +255,11 @@ test('a coordinated cue after an object complement keeps the speaker', () => {
 test('a subject with a relative clause speaks, not the noun inside the clause', () => {
   assert.equal(one('One of the officers who signed the letter called the order illegal.').speaker, 'One of the officers');
 });
+
+test('time phrases and asides before the cue; "went on to" takes any subject; "by" + -ing is a manner', () => {
+  assert.equal(one('The operator just this month announced it would restore power.').speaker, 'The operator');
+  assert.equal(one('Shoigu went on to discuss the losses near Vuhledar.').speaker, 'Shoigu');
+  assert.equal(one('Some analysts, however, question the figures.').speaker, 'Some analysts');
+  assert.equal(one('Video of the strike shows a missile hitting the depot.').speaker, 'Video');
+  assert.equal(one('The ministry responded by saying the report was false.').cue, 'responded');
+});

@@ -264,7 +264,9 @@ function sentenceAttributions(
         while (k >= 0 && j - k < 14 && words[k].text !== closeText) k--;
         if (k >= 0 && words[k].text === closeText && k < j) j = k - 1;
         else break;
-      } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= 2;
+      } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= words[j - 2].text === ',' ? 3 : 2;
+      // "Wells Fargo just this month announced"
+      else if (j >= 1 && ['week', 'month', 'year', 'weekend'].includes(words[j].lower) && ['this', 'last', 'that'].includes(words[j - 1].lower)) j -= 2;
       // ", which borders Ukraine," is skipped up to its opening comma, so "X, governor of …, which …, said" stays an appositive.
       // "Hillary Clinton, at a later press gaggle, said": a prepositional aside between commas is skipped.
       else if (j >= 3 && words[j].text === ',' && prepositionalAside(words, j) > 0) j = prepositionalAside(words, j) - 1;
@@ -384,7 +386,9 @@ function sentenceAttributions(
     let postRule = '';
     let spCtx: [number, number] | null = null;
     if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by') {
-      const subj = postModifiedSubject(words, first, sp ? sp.first : j + 1, j) ?? relativeSubject(words, first, sp ? sp.first : j + 1);
+      // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
+      const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
+      const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
       if (subj) {
         spCtx = [words[subj.first].start, words[j].end];
         sp = subj;
@@ -400,7 +404,8 @@ function sentenceAttributions(
     }
     if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
     // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
-    if (words[after]?.lower === 'by' && !['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '')) continue;
+    // ("responded by saying" is a manner, not an agent.)
+    if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '')) continue;
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
@@ -509,7 +514,11 @@ const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
 function baseSubject(words: readonly Word[], j: number, i: number): boolean {
   if (j < 0 || words[j].punct) return false;
   // "continued to insist", "went on to warn": "to" after a verb of continuing keeps the subject.
-  for (let k = j + 1; k < i; k++) if (MODALS.has(words[k].lower) && !(words[k].lower === 'to' && CONTINUING.has(words[k - 1].lower))) return false;
+  for (let k = j + 1; k < i; k++) {
+    // After "went on to", "continued to" the base form is an infinitive of a finite verb: any subject will do.
+    if (words[k].lower === 'to' && CONTINUING.has(words[k - 1].lower)) return true;
+    if (MODALS.has(words[k].lower)) return false;
+  }
   const s = words[j].lower;
   if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
   return /\p{L}{2}s$/u.test(s) && !/(?:ss|us|is|'s)$/.test(s) && !lexicon.stop.has(s);
