@@ -224,11 +224,19 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     return lex.countriesAndCapitals.has(key) || (w.text.length >= 5 && lex.regions.has(key));
   }
 
-  /** Next to another all-capital word in running text ("SAN DIEGO", "HORRY COUNTY"): a heading or dateline. */
+  /**
+   * Part of a run of all-capital words in running text that holds a place word — a place prefix, a place noun, a
+   * country, capital or division ("SAN DIEGO", "HORRY COUNTY", "MEXICO CITY"); "IGFC KP" or "RF MGS" stay acronyms.
+   */
   function capsNeighbour(w: Word): boolean {
     const caps = (x: Word | undefined) => !!x && CAPS_WORD.test(x.text) && !sideOf(x);
-    const next = words[w.index + 1];
-    return (caps(words[w.index - 1]) && joinsName(w.gap)) || (caps(next) && joinsName(next.gap));
+    let from = w.index;
+    while (from > 0 && caps(words[from - 1]) && joinsName(words[from].gap)) from--;
+    let to = w.index + 1;
+    while (to < words.length && caps(words[to]) && joinsName(words[to].gap)) to++;
+    if (to - from < 2) return false;
+    const placeWord = (x: Word) => lex.placePrefixes.has(x.lower) || lex.geoNouns.has(x.lower) || isCapsPlace(x);
+    return words.slice(from, to).some(placeWord);
   }
 
   /**
