@@ -283,6 +283,8 @@ function sentenceAttributions(
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
     // ("an aggressive pledge", "Editor’s note"), so it needs a plural or first/second-person subject right before.
     if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i)) continue;
+    // "Russian troops found the bodies": a finding needs "that" or a subject that produces findings ("a poll found").
+    if (lexicon.evidenceVerbs.has(w.lower) && words[i + 1]?.lower !== 'that' && !evidenceSubject(words, j)) continue;
     const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement || namedParticiple;
     if (j >= 0 && words[j].text === ',') {
       // "Sergey Cherevati, spokesman for …, said" / "Ukraine’s deputy minister, Hannah Malial, said" / "“…,” said X".
@@ -452,6 +454,15 @@ function clauseSubject(words: readonly Word[], first: number, limit: number): Ph
     while (start < limit && CLAUSE_START.has(words[start].lower)) start++;
   }
   return start < limit ? phraseAfter(words, start, limit - 1) : null;
+}
+
+/** True when a word producing findings ("poll", "study", "investigators") heads the clause ending at `j`. */
+function evidenceSubject(words: readonly Word[], j: number): boolean {
+  for (let k = j; k >= 0 && j - k < 12; k--) {
+    if (words[k].punct && !['-', '.', "'", '’'].includes(words[k].text)) return false;
+    if (lexicon.evidenceSubjects.has(words[k].lower)) return true;
+  }
+  return false;
 }
 
 const SUBORDINATE_OPENERS = new Set(['since', 'because', 'although', 'though', 'while', 'when', 'if', 'whereas', 'as', 'after', 'before', 'until', 'once', 'unless']);

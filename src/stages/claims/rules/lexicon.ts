@@ -17,6 +17,8 @@ export const lexicon = {
   cueVerbs: set([...cues.verbs, ...cues.ambiguous]),
   ambiguousCues: set(cues.ambiguous),
   baseForms: set(cues.base),
+  evidenceVerbs: set(cues.evidence.verbs),
+  evidenceSubjects: set(cues.evidence.subjects),
   participles: set(cues.participles),
   particles: record<string | string[]>(cues.particles),
   objectCues: set(cues.object),
