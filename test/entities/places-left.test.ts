@@ -51,3 +51,19 @@ test('acronyms at the start of a sentence stay organisations without a dateline 
   const doc = run('NATO, meanwhile, said it would respond. SBU officers detained two men. FBI agents searched the house.', ctx);
   assert.deepEqual(ofKind(doc, 'organization').flatMap((o) => texts(o)).sort(), ['FBI', 'NATO', 'SBU']);
 });
+
+test('a title after a place name: the person after the title, the place left out', async () => {
+  const ctx = await context();
+  const doc = run(
+    'North Carolina Gov. Roy Cooper said it. New York Attorney General Eric Schneiderman is investigating. ' +
+      'Texas Governor Greg Abbott said so.',
+    ctx,
+  );
+  const persons = ofKind(doc, 'person');
+  assert.deepEqual(persons.map((p) => [p.name, p.role]), [
+    ['Roy Cooper', 'gov.'],
+    ['Eric Schneiderman', 'attorney general'],
+    ['Greg Abbott', 'governor'],
+  ]);
+  assert.ok(!doc.entities.some((e) => e.mentions.some((m) => /Carolina|York|Texas/.test(m.text))));
+});
