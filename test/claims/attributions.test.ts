@@ -269,3 +269,8 @@ test('"found" is a finding only with "that" or a subject that produces findings'
   assert.equal(attributions('A survey released in May found most residents wanted to stay.').find((a) => a.cue === 'found')?.speaker, 'A survey');
   assert.equal(one('Investigators found that the missile was Russian.').content, 'the missile was Russian');
 });
+
+test('"however" after an appositive keeps the appositive head', () => {
+  const a = one('Ukrainian leaders, including President Volodymyr Zelensky, however, have insisted that they need more time.');
+  assert.deepEqual([a.speaker, a.rule], ['Ukrainian leaders', 'claims/appositive-speaker']);
+});

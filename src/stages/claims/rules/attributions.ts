@@ -264,7 +264,9 @@ function sentenceAttributions(
         while (k >= 0 && j - k < 14 && words[k].text !== closeText) k--;
         if (k >= 0 && words[k].text === closeText && k < j) j = k - 1;
         else break;
-      } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= words[j - 2].text === ',' ? 3 : 2;
+      // "Some Democrats, however, question": the comma before "however" goes too, unless an appositive ends there
+      // ("Ukrainian leaders, including President Zelensky, however, have insisted").
+      } else if (j >= 2 && words[j].text === ',' && ['however', 'though', 'too'].includes(words[j - 1].lower)) j -= words[j - 2].text === ',' && !words.slice(Math.max(0, j - 12), j - 2).some((x) => x.text === ',') ? 3 : 2;
       // "Wells Fargo just this month announced"
       else if (j >= 1 && ['week', 'month', 'year', 'weekend'].includes(words[j].lower) && ['this', 'last', 'that'].includes(words[j - 1].lower)) j -= 2;
       // ", which borders Ukraine," is skipped up to its opening comma, so "X, governor of …, which …, said" stays an appositive.
