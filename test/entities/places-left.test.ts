@@ -67,3 +67,13 @@ test('a title after a place name: the person after the title, the place left out
   ]);
   assert.ok(!doc.entities.some((e) => e.mentions.some((m) => /Carolina|York|Texas/.test(m.text))));
 });
+
+test('organisation names end at a country complement and give way to a building noun', async () => {
+  const ctx = await context();
+  const doc = run(
+    'He met the General Secretary of the Communist Party of Vietnam Nguyen Phu Trong. ' +
+      'The event was held at the Farmers Service Centre, in Goodlands.',
+    ctx,
+  );
+  assert.deepEqual(ofKind(doc, 'organization').flatMap((o) => texts(o)), ['Communist Party of Vietnam']);
+});

@@ -154,11 +154,16 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
             if (lex.titleHeads.has(words[k].lower) && !lex.titleModifiers.has(words[k].lower)) break;
             k++;
             if (words[k - 1].possessive) break;
+            // "Communist Party of Vietnam Nguyen Phu Trong": a country ends the complement.
+            if (lex.countriesAndCapitals.has(placeKey(join(to + 1, k))) && words[k]?.cap && !lex.orgHeads.has(words[k].lower)) break;
           }
           if (k > to + 1) to = k;
         }
       }
       if (to - from < 2) continue;
+      // "Farmers Service Centre", "Pentagon Press Hall": a place noun after the name makes it a building.
+      const after = words[to];
+      if (after?.cap && lex.geoNouns.has(after.lower) && joinsName(after.gap)) continue;
       // "Rogers Centre" is a building, "Center for Strategic …" and "Eastern Military District" are bodies.
       if (lex.complementHeads.has(head.lower) && to === h + 1 && !lex.titleModifiers.has(words[h - 1]?.lower ?? '')) continue;
       if (!free(from, to)) continue;
