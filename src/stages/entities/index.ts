@@ -7,7 +7,7 @@
  */
 import type { Context, ContextOptions, Doc, Entity, Mention, Stage } from '../../core/index.js';
 import { builtinKb, loadKb, type KnowledgeBase } from './kb.js';
-import { defaultLexicon, type Lexicon } from './lexicon.js';
+import { defaultLexicon, placeKey, type Lexicon } from './lexicon.js';
 import { EntityRegistry, nameKeys, roleHeads, type PersonRecord } from './registry.js';
 import { fallbackSentences, type SentenceRange } from './rules/fallback-sentences.js';
 import { findEntities, type Candidate, type SentenceFindings } from './rules/find-entities.js';
@@ -197,7 +197,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
         }
       }
       let rule = 'entities/surname';
-      if (!target && !lex.placeWords.has(w.lower)) {
+      if (!target && !lex.placeWords.has(w.lower) && !lex.countriesAndCapitals.has(placeKey(w.text)) && !lex.regions.has(placeKey(w.text))) {
         const rec = registry.personBySurname(key);
         // Only actors with a known side or from the knowledge base: a bare "Brown" is not the Michael Brown of another article.
         if (rec && rec.lastKeys.includes(key) && (rec.kbId || rec.side)) {

@@ -60,6 +60,8 @@ export class KbMatcher {
     }
     for (const [surname, entries] of surnames) {
       if (entries.length !== 1 || lex.stopWords.has(surname) || lex.givenNames.has(surname) || lex.placeWords.has(surname)) continue;
+      // A surname that is also a country, capital or division ("Jordan", "Georgia") needs the full name.
+      if (lex.countriesAndCapitals.has(surname) || lex.regions.has(surname)) continue;
       this.add({ words: [surname], entry: entries[0], acronym: false, surnameOnly: true });
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
