@@ -274,3 +274,9 @@ test('"however" after an appositive keeps the appositive head', () => {
   const a = one('Ukrainian leaders, including President Volodymyr Zelensky, however, have insisted that they need more time.');
   assert.deepEqual([a.speaker, a.rule], ['Ukrainian leaders', 'claims/appositive-speaker']);
 });
+
+test('labels before a colon and sentence-initial gerunds are not speakers', () => {
+  assert.deepEqual(attributions('Correction: An earlier version of this article misstated the date.'), []);
+  assert.deepEqual(attributions('The Latest: Kyiv reports heavy shelling overnight').filter((a) => a.rule === 'claims/colon-name'), []);
+  assert.deepEqual(attributions('Having said that, the front is quiet.').filter((a) => a.speaker === 'Having'), []);
+});

@@ -709,7 +709,9 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   while (k < words.length && k - first < 4 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)))) k++;
   if (k === first || words[k]?.text !== ':' || !words[k + 1]) return null;
   const firstWord = words[first].lower;
-  if (lexicon.stop.has(firstWord) || ['note', 'photo', 'source', 'update', 'editor', 'read', 'watch', 'related', 'see', 'video'].includes(firstWord)) return null;
+  if (lexicon.stop.has(firstWord) || ['note', 'photo', 'source', 'update', 'editor', 'read', 'watch', 'related', 'see', 'video', 'correction', 'corrections', 'clarification', 'editor’s', "editor's"].includes(firstWord)) return null;
+  // "The Latest: …" is a news-ticker label, not a speaker.
+  if (firstWord === 'the' && words[first + 1]?.lower === 'latest') return null;
   const start = words[k + 1].start;
   const nl = text.indexOf('\n', start);
   const end = trimEnd(text, start, Math.min(nl < 0 ? text.length : nl, start + MAX_LINE, Math.max(s.end, start)));

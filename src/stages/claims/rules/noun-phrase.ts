@@ -96,6 +96,8 @@ export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst
   const head = words[p.last];
   if (isDeterminer(head) || head.punct) return false;
   if (n === 1 && lexicon.pronouns.has(head.lower)) return true;
+  // "Having said that …": a sentence-initial gerund is no name.
+  if (n === 1 && p.first === sentenceFirst && /^\p{Lu}\p{Ll}+ing$/u.test(head.text)) return false;
   const heads = [head.lower, head.lower.replace(/'s$/, '')];
   if (heads.some((h) => lexicon.sources.has(h) || lexicon.nominals.has(h) || lexicon.nominalCues.has(h))) return true;
   // "human rights groups", "elected officials": a plural common noun heads a collective source.
