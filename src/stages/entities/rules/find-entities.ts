@@ -457,6 +457,8 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       if (!rule || given || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
       // "Premier League", "General Manager": a one-word name needs a title that is not also a common adjective.
       if (lastHead >= 0 && lastHead === nameFrom - 1 && lex.weakTitleHeads.has(words[lastHead].lower)) return;
+      // "Ambassador Extraordinary and Plenipotentiary": a title word is no one-word name.
+      if (lex.weakTitleHeads.has(w.lower)) return;
     } else {
       if (name.some((w) => lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower))) return;
       const next = words[nameTo];
