@@ -280,3 +280,8 @@ test('labels before a colon and sentence-initial gerunds are not speakers', () =
   assert.deepEqual(attributions('The Latest: Kyiv reports heavy shelling overnight').filter((a) => a.rule === 'claims/colon-name'), []);
   assert.deepEqual(attributions('Having said that, the front is quiet.').filter((a) => a.speaker === 'Having'), []);
 });
+
+test('a participle after "and" joins the participle before it; opening adverbs are skipped', () => {
+  const found = attributions('Recently, however, the institute issued a paper, welcoming the new funding, and calling for permanent bases.');
+  assert.deepEqual(found.map((a) => [a.speaker, a.cue]), [['the institute', 'welcoming'], ['the institute', 'calling']]);
+});

@@ -237,7 +237,9 @@ function sentenceAttributions(
     const cue: [number, number] = [w.start, cueEnd];
 
     // Participial cue: "…, adding that …" — the speaker is the subject of the clause (or the sentence's last speaker).
-    if (isParticiple && !isVerb && words[i - 1]?.text === ',') {
+    // "…, welcoming the plans … and calling for new bases": a participle after "and" joins the one before.
+    const afterAnd = words[i - 1]?.lower === 'and' && words.slice(Math.max(first, i - 40), i - 1).some((x, k, xs) => lexicon.participles.has(x.lower) && xs[k - 1]?.text === ',');
+    if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || afterAnd)) {
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
       const subj = prev ? null : clauseSubject(words, first, i);
       const speaker = prev?.speaker ?? (subj ? span(subj) : null);
@@ -448,12 +450,13 @@ function sentenceAttributions(
  */
 function clauseSubject(words: readonly Word[], first: number, limit: number): Phrase | null {
   let start = first;
-  if (start < limit && (lexicon.stop.has(words[start].lower) || PREPOSITIONS.has(words[start].lower))) {
+  // "During a speech, …", "Recently, however, …": opening adverbials and their commas.
+  for (let round = 0; round < 2 && start < limit && (lexicon.stop.has(words[start].lower) || PREPOSITIONS.has(words[start].lower) || /^\p{L}+ly$/u.test(words[start].text)); round++) {
     let k = start + 1;
     while (k < limit && k - start < 14 && words[k].text !== ',') k++;
     if (k >= limit || words[k].text !== ',') return null;
     start = k + 1;
-    while (start < limit && CLAUSE_START.has(words[start].lower)) start++;
+    while (start < limit && (CLAUSE_START.has(words[start].lower) || words[start].text === ',')) start++;
   }
   return start < limit ? phraseAfter(words, start, limit - 1) : null;
 }
