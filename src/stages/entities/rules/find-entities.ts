@@ -412,12 +412,15 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     }
     // "New York Mayor Bill de Blasio", "North Carolina Gov. Roy Cooper": a title after up to three capitalised words
     // (a place or body the office belongs to); those words are left to the places stage.
-    if (lastHead < 0) {
-      for (let k = Math.min(runTo - 2, p + 4); k > p; k--) {
-        if (!lex.titleHeads.has(words[k].lower) || sideOf(words[k]) || lex.weakTitleHeads.has(words[k].lower)) continue;
+    // Also after a weak title that starts an organisation's name: "Premier League Chief Richard Masters".
+    const qualFrom = lastHead >= 0 ? lastHead + 1 : p;
+    if (lastHead < 0 || lex.weakTitleHeads.has(words[lastHead].lower)) {
+      for (let k = Math.min(runTo - 2, qualFrom + 4); k > qualFrom; k--) {
+        // A weak head ("Chief") only before a full name: "San Diego Police Chief David Nisleit".
+        if (!lex.titleHeads.has(words[k].lower) || sideOf(words[k]) || (lex.weakTitleHeads.has(words[k].lower) && k > runTo - 3)) continue;
         let t = k;
-        while (t > p && isTitleWord(words[t - 1]) && !sideOf(words[t - 1])) t--;
-        if (t === p || t - p > 3 || words.slice(p, t).some((w) => isTitleWord(w) || lex.orgHeads.has(w.lower) || lex.officeNouns.has(w.lower))) break;
+        while (t > qualFrom && isTitleWord(words[t - 1]) && !sideOf(words[t - 1])) t--;
+        if (t === qualFrom || t - qualFrom > 3 || words.slice(qualFrom, t).some((w) => isTitleWord(w) || lex.orgHeads.has(w.lower) || lex.officeNouns.has(w.lower))) break;
         p = t;
         // The whole title: "New York Attorney General Eric Schneiderman".
         for (let q = t; q < runTo - 1 && (isTitleWord(words[q]) || sideOf(words[q])); q++) if (lex.titleHeads.has(words[q].lower) && !sideOf(words[q])) lastHead = q;
