@@ -79,3 +79,9 @@ test('organisation names end at a country complement and give way to a building 
   );
   assert.deepEqual(ofKind(doc, 'organization').flatMap((o) => texts(o)), ['Communist Party of Vietnam']);
 });
+
+test('a capitalised title listed among stop words still titles the name after it', async () => {
+  const ctx = await context();
+  const doc = run('He met President Salome Zourabichvili on Monday. President Vladimir said nothing.', ctx);
+  assert.deepEqual(ofKind(doc, 'person').map((p) => [p.name, p.role]), [['Salome Zourabichvili', 'president']]);
+});

@@ -403,7 +403,11 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
   function judgeRun(runFrom: number, runTo: number): void {
     let p = runFrom;
     // Leading function words ("But", "The") are not part of a name; a given name such as "Said" before another name is.
-    while (p < runTo && lex.stopWords.has(words[p].lower) && !sideOf(words[p]) && !(lex.givenNames.has(translitKey(words[p].text)) && p + 1 < runTo)) p++;
+    // A title head listed as a stop word ("President", "Editor") stays: it titles the name after it.
+    while (
+      p < runTo && lex.stopWords.has(words[p].lower) && !sideOf(words[p]) && !(lex.givenNames.has(translitKey(words[p].text)) && p + 1 < runTo) &&
+      !(lex.titleHeads.has(words[p].lower) && p + 1 < runTo)
+    ) p++;
     let lastHead = -1;
     let q = p;
     while (q < runTo && (sideOf(words[q]) || isTitleWord(words[q]))) {
