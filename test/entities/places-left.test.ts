@@ -85,3 +85,17 @@ test('a capitalised title listed among stop words still titles the name after it
   const doc = run('He met President Salome Zourabichvili on Monday. President Vladimir said nothing.', ctx);
   assert.deepEqual(ofKind(doc, 'person').map((p) => [p.name, p.role]), [['Salome Zourabichvili', 'president']]);
 });
+
+test('a first name alone refers to the one person named in full before with it, and is then no place', async () => {
+  const ctx = await context();
+  const doc = run(
+    'Barry Smith, 80, and his wife met in Leeds. Barry, who was from Dewsbury, said it was fine. ' +
+      'Mary Magdalene and Mary of Bethany went there. Barry Jones came later. Then Barry left.',
+    ctx,
+  );
+  const persons = ofKind(doc, 'person');
+  assert.deepEqual(texts(persons.find((p) => p.name === 'Barry Smith')), ['Barry Smith', 'Barry']);
+  assert.deepEqual(texts(persons.find((p) => p.name === 'Mary Magdalene')), ['Mary Magdalene']);
+  // Two Barrys named in full before it: the last "Barry" is nobody's.
+  assert.ok(!persons.some((p) => p.mentions.some((m) => m.text === 'Barry' && m.start > doc.input.indexOf('Then'))));
+});

@@ -174,8 +174,6 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
     for (const w of f.words) {
       if (!w.cap || taken(si, w.index) || w.text.length < 3) continue;
       if (lex.stopWords.has(w.lower) || lex.calendarWords.has(w.lower) || lex.sides.has(w.lower)) continue;
-      // A given name alone is no mention, unless it is the surname of someone in this document ("Said Hassan" … "Hassan").
-      if (lex.givenNames.has(translitKey(w.text)) && !byLast.has(translitKey(w.text))) continue;
       if (lex.titleHeads.has(w.lower) || lex.orgHeads.has(w.lower)) continue;
       const key = translitKey(w.text);
       if (!key) continue;
@@ -183,6 +181,20 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
       const prevCap = prev?.cap && !prev.possessive && !lex.stopWords.has(prev.lower) && /^\s+$/.test(w.gap) && !f.caseless;
       const nextCap = f.words[w.index + 1]?.cap && /^\s+$/.test(f.words[w.index + 1].gap) && !f.caseless;
       if (prevCap || nextCap) continue;
+      // A given name alone is no surname mention, unless it is the surname of someone in this document ("Said Hassan" …
+      // "Hassan"); it is a first-name mention of the one person of this document named in full before with that first name
+      // ("Barry Smith, 80, …" … "Barry said"), never of a person known only from other documents.
+      if (lex.givenNames.has(key) && !byLast.has(key)) {
+        const after = f.words[w.index + 1];
+        // "Mary of Bethany", "Mohamed 'Beebo' Khaled": another person's name goes on.
+        if (f.caseless || (after?.cap && /['‘’“”"]/.test(after.gap)) || (after?.lower === 'of' && f.words[w.index + 2]?.cap)) continue;
+        const named = clusters.filter((cl) => cl.firstKeys.includes(key) && cl.items.some((i) => i.c.vs < w.vs && (i.c.nameWords?.length ?? 1) >= 2));
+        if (named.length !== 1) continue;
+        const c: Candidate = { kind: 'person', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule: 'entities/first-name', name: w.text, nameWords: [w.text] };
+        named[0].items.push({ c, sentence: sentences[si].index });
+        (findings[si].candidates as Candidate[]).push(c);
+        continue;
+      }
       let target: Cluster | undefined;
       let bestDist = Infinity;
       for (const cl of byBlock.get(blockKey(key)) ?? []) {
@@ -231,7 +243,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
         name: cl.name,
         role: cl.role,
         kbId: cl.kbId,
-        forms: [...new Set(cl.items.map((i) => i.c.nameWords?.join(' ') ?? i.c.name))],
+        forms: [...new Set(cl.items.filter((i) => i.c.rule !== 'entities/first-name').map((i) => i.c.nameWords?.join(' ') ?? i.c.name))],
       });
     let p = people.get(rec.id);
     if (!p) {
