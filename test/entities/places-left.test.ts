@@ -99,3 +99,16 @@ test('a first name alone refers to the one person named in full before with it, 
   // Two Barrys named in full before it: the last "Barry" is nobody's.
   assert.ok(!persons.some((p) => p.mentions.some((m) => m.text === 'Barry' && m.start > doc.input.indexOf('Then'))));
 });
+
+test('common English given names make persons of untitled names; a regnal title takes a given name alone', async () => {
+  const ctx = await context();
+  const doc = run(
+    'Mixed martial arts fighter Conor McGregor was charged. McGregor was released on bail. ' +
+      'Pope Francis tweeted his support. He faced Nigel Clough’s side on Saturday.',
+    ctx,
+  );
+  const persons = ofKind(doc, 'person');
+  assert.deepEqual(texts(persons.find((p) => p.name === 'Conor McGregor')), ['Conor McGregor', 'McGregor']);
+  assert.equal(persons.find((p) => p.name === 'Francis')?.role, 'pope');
+  assert.ok(persons.some((p) => p.name === 'Nigel Clough'));
+});

@@ -461,7 +461,8 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
     if (n === 1) {
       const w = name[0];
       // "President Vladimir": a given name alone is not a person's name; neither is a place.
-      if (!rule || given || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
+      const regnal = lastHead >= 0 && lastHead === nameFrom - 1 && lex.regnalTitles.has(words[lastHead].lower);
+      if (!rule || (given && !regnal) || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
       // "Premier League", "General Manager": a one-word name needs a title that is not also a common adjective.
       if (lastHead >= 0 && lastHead === nameFrom - 1 && lex.weakTitleHeads.has(words[lastHead].lower)) return;
       // "Ambassador Extraordinary and Plenipotentiary": a title word is no one-word name.
