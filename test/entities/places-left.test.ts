@@ -112,3 +112,15 @@ test('common English given names make persons of untitled names; a regnal title 
   assert.equal(persons.find((p) => p.name === 'Francis')?.role, 'pope');
   assert.ok(persons.some((p) => p.name === 'Nigel Clough'));
 });
+
+test('a given name alone after a kinship noun is a person, or the one named so in full before', async () => {
+  const ctx = await context();
+  const doc = run(
+    'Sergei Skripal and his daughter Yulia Skripal were found. Later Skripal and his daughter Yulia were treated. ' +
+      "Rozen's wife, Julia, has taken on the work. He is survived by his brother Alex and girlfriend Olivia.",
+    ctx,
+  );
+  const persons = ofKind(doc, 'person');
+  assert.deepEqual(texts(persons.find((p) => p.name === 'Yulia Skripal')).slice(-1), ['Yulia']);
+  assert.deepEqual(persons.filter((p) => p.mentions.every((m) => m.rule === 'entities/kin-name')).map((p) => p.name), ['Julia', 'Alex', 'Olivia']);
+});

@@ -11,7 +11,7 @@ import { defaultLexicon, placeKey, type Lexicon } from './lexicon.js';
 import { EntityRegistry, nameKeys, roleHeads, type PersonRecord } from './registry.js';
 import { fallbackSentences, type SentenceRange } from './rules/fallback-sentences.js';
 import { findEntities, type Candidate, type SentenceFindings } from './rules/find-entities.js';
-import { translitKey } from './rules/fold.js';
+import { toAsciiLower, translitKey } from './rules/fold.js';
 import { KbMatcher } from './rules/kb-matcher.js';
 import { accepts, scorePersonMatch } from './rules/person-match.js';
 import { keySimilarity } from './rules/similarity.js';
@@ -73,6 +73,12 @@ interface Cluster {
 
 const NOMINAL_DETERMINERS = new Set(['the']);
 
+/** A full-name candidate whose first name is written `first` (case and diacritics aside): "Barry Smith" for "Barry". */
+function sameFirstName(c: Candidate, first: string): boolean {
+  const words = c.nameWords ?? [];
+  return words.length >= 2 && toAsciiLower(words[0]) === toAsciiLower(first);
+}
+
 /** Runs recognition, coreference and linking over one document. */
 export function extractEntities(doc: Doc, ctx: Context): Entity[] {
   const { lex, registry, matcher } = resources(ctx);
@@ -128,6 +134,14 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
     const c = item.c;
     const keys = nameKeys((c.nameWords ?? [c.name]).join(' '));
     const q = { ...keys, side: c.side, role: c.role };
+    if (c.rule === 'entities/kin-name') {
+      // "his daughter Yulia" after "Yulia Skripal": a first-name mention of the one person named so in full.
+      const named = clusters.filter((cl) => cl.items.some((i) => i.c.vs < c.vs && sameFirstName(i.c, c.name)));
+      if (named.length === 1) {
+        named[0].items.push({ sentence: item.sentence, c: { ...c, rule: 'entities/first-name' } });
+        continue;
+      }
+    }
     let target = c.kbId ? clusters.find((cl) => cl.kbId === c.kbId) : undefined;
     if (!target) {
       // One article mostly spells a name one way: within a document an exact surname key suffices, a fuzzy
@@ -188,7 +202,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
         const after = f.words[w.index + 1];
         // "Mary of Bethany", "Mohamed 'Beebo' Khaled": another person's name goes on.
         if (f.caseless || (after?.cap && /['‘’“”"]/.test(after.gap)) || (after?.lower === 'of' && f.words[w.index + 2]?.cap)) continue;
-        const named = clusters.filter((cl) => cl.firstKeys.includes(key) && cl.items.some((i) => i.c.vs < w.vs && (i.c.nameWords?.length ?? 1) >= 2));
+        const named = clusters.filter((cl) => cl.items.some((i) => i.c.vs < w.vs && sameFirstName(i.c, w.text)));
         if (named.length !== 1) continue;
         const c: Candidate = { kind: 'person', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule: 'entities/first-name', name: w.text, nameWords: [w.text] };
         named[0].items.push({ c, sentence: sentences[si].index });

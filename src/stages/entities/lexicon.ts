@@ -35,6 +35,8 @@ export interface Lexicon {
   readonly placeWords: ReadonlySet<string>;
   /** Nouns that end a place or building name ("Beverly Hills", "Victoria Station"), never a person's. */
   readonly geoNouns: ReadonlySet<string>;
+  /** Kinship nouns before a given name alone ("his wife, Julia"). */
+  readonly kinNouns: ReadonlySet<string>;
   /** Titles that take a given name alone ("Pope Francis", "King Charles"). */
   readonly regnalTitles: ReadonlySet<string>;
   /** First words of place names ("New", "San", "St."): a name starting with or following one is no person. */
@@ -99,6 +101,7 @@ export function defaultLexicon(): Lexicon {
     geoNouns: new Set(lexiconData.geoNouns),
     placePrefixes: new Set(lexiconData.placePrefixes),
     regnalTitles: new Set(lexiconData.regnalTitles),
+    kinNouns: new Set(lexiconData.kinNouns),
     countriesAndCapitals: new Set([...placeNamesData.countries, ...placeNamesData.capitals].map(placeKey)),
     regions: new Set(placeNamesData.regions.map(placeKey)),
     nameParticles: new Set(lexiconData.nameParticles),

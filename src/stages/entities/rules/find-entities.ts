@@ -462,7 +462,11 @@ export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMat
       const w = name[0];
       // "President Vladimir": a given name alone is not a person's name; neither is a place.
       const regnal = lastHead >= 0 && lastHead === nameFrom - 1 && lex.regnalTitles.has(words[lastHead].lower);
-      if (!rule || (given && !regnal) || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
+      // "his wife, Julia", "her son James": a kinship noun names a person by a given name alone.
+      const kinWord = words[nameFrom - 1];
+      if (!rule && given && kinWord && !kinWord.cap && lex.kinNouns.has(kinWord.lower) && /^\s*,?\s*$/.test(w.gap) && !/\n/.test(w.gap)) {
+        rule = 'entities/kin-name';
+      } else if (!rule || (given && !regnal) || lex.placeWords.has(w.lower) || lex.orgHeads.has(w.lower)) return;
       // "Premier League", "General Manager": a one-word name needs a title that is not also a common adjective.
       if (lastHead >= 0 && lastHead === nameFrom - 1 && lex.weakTitleHeads.has(words[lastHead].lower)) return;
       // "Ambassador Extraordinary and Plenipotentiary": a title word is no one-word name.
