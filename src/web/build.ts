@@ -72,7 +72,8 @@ export async function buildWeb(outDir: string = DEFAULT_WEB_DIR): Promise<string
   copyFileSync(join(here, 'index.html'), join(out, 'index.html'));
   copyFileSync(join(here, 'styles.css'), join(out, 'styles.css'));
   copyFileSync(require.resolve('world-atlas/countries-110m.json'), join(out, 'data', 'countries-110m.json'));
-  const oblasts = JSON.parse(readFileSync(join(here, 'data', 'ukraine-adm1.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+  // One copy of the oblast shapes ships with the project, beside the gazetteer that also uses them.
+  const oblasts = JSON.parse(readFileSync(join(here, '..', 'stages', 'places', 'data', 'ukraine-adm1.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
   writeFileSync(join(out, 'data', 'ukraine-adm1.json'), JSON.stringify(prepareBoundaries(oblasts)));
   copyFileSync(join(here, 'data', 'ATTRIBUTION.md'), join(out, 'data', 'ATTRIBUTION.md'));
   return out;

@@ -5,7 +5,7 @@ import { geoArea } from 'd3-geo';
 import { prepareBoundaries, rewindPolygon } from '../../src/web/build.js';
 
 test('oblast polygons are wound for d3-geo: none encloses more than a hemisphere', () => {
-  const raw = JSON.parse(readFileSync(new URL('../../src/web/data/ukraine-adm1.geojson', import.meta.url), 'utf8')) as GeoJSON.FeatureCollection;
+  const raw = JSON.parse(readFileSync(new URL('../../src/stages/places/data/ukraine-adm1.geojson', import.meta.url), 'utf8')) as GeoJSON.FeatureCollection;
   const prepared = prepareBoundaries(raw);
   assert.equal(prepared.features.length, 27);
   for (const f of prepared.features) {
