@@ -16,8 +16,3 @@ export interface Context {
   /** Publication date to use when a single input has none (`--published`), ISO `YYYY-MM-DD`. */
   published?: string;
 }
-
-/** An empty context: every stage falls back to what it can do without outside resources. */
-export function emptyContext(): Context {
-  return {};
-}

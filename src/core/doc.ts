@@ -206,8 +206,3 @@ export function createDoc(init: DocInit): Doc {
     messages: init.messages ?? [],
   };
 }
-
-/** The view text of a sentence. */
-export function sentenceText(doc: Doc, s: Sentence): string {
-  return doc.view.text.slice(s.vStart, s.vEnd);
-}

@@ -68,7 +68,7 @@ async function* walk(dir: string): AsyncGenerator<string | { path: string; error
   }
 }
 
-/** Turns decoded bytes of one file into documents. Exported for the HTTP API, which receives bodies. */
+/** Turns the decoded text of one file into documents, by its sniffed format. */
 export function readDecoded(text: string, encoding: string, path: string, id: string, extensionHint?: ReturnType<typeof formatFromExtension>, options: ReadOptions = {}): SourceResult {
   const format = sniffFormat(text, extensionHint);
   const origin = { path, encoding };

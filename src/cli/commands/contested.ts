@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { PropositionGroup } from '../../crossdoc/index.js';
 import { DeskView, storeDesk } from '../../http/index.js';
-import { openStore } from '../../store/index.js';
+import { openStoreOrReport } from '../open-store.js';
 import { parseDateFlag } from '../options.js';
 import type { Command, CommandIo } from '../command.js';
 
@@ -16,13 +16,8 @@ export function formatTable(head: string[], rows: string[][], maxWidth = 32): st
 
 /** Opens the configured store and builds the cross-document snapshot; reports a store problem as one line. */
 export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<DeskView | null> {
-  let store;
-  try {
-    store = await openStore({ dir: db, env: io.env, cwd: io.cwd });
-  } catch (error) {
-    io.stderr.write(`sitrep ${name}: ${(error as Error).message}\n`);
-    return null;
-  }
+  const store = await openStoreOrReport(name, db, io);
+  if (!store) return null;
   try {
     return new DeskView(await storeDesk(store).documents());
   } finally {

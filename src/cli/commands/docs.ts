@@ -1,6 +1,6 @@
 /** `sitrep docs`: lists stored documents, newest first, as a table or JSON. */
 import { parseArgs } from 'node:util';
-import { openStore } from '../../store/index.js';
+import { openStoreOrReport } from '../open-store.js';
 import { UsageError, type Command } from '../command.js';
 
 export const docsCommand: Command = {
@@ -32,13 +32,8 @@ Options:
     const offset = Number(values.offset);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
     if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset must be a whole number, got "${values.offset}"`);
-    let store;
-    try {
-      store = await openStore({ dir: values.db, env: io.env, cwd: io.cwd });
-    } catch (error) {
-      io.stderr.write(`sitrep docs: ${(error as Error).message}\n`);
-      return 2;
-    }
+    const store = await openStoreOrReport('docs', values.db, io);
+    if (!store) return 2;
     try {
       const total = await store.countDocuments();
       const docs = await store.listDocuments({ limit, offset });

@@ -5,7 +5,7 @@ import { createDoc } from '../../core/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
 import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
 import { loadContextOrReport } from '../context-cache.js';
-import { openStore } from '../../store/index.js';
+import { openStoreOrReport } from '../open-store.js';
 import type { Command } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { Progress } from '../progress.js';
@@ -50,13 +50,8 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       return 2;
     }
     const { published, kbFiles, maxBytes } = pipelineSettings(values, DEFAULT_MAX_BYTES);
-    let store;
-    try {
-      store = await openStore({ dir: values.db, env: io.env, cwd: io.cwd });
-    } catch (error) {
-      io.stderr.write(`sitrep ingest: ${(error as Error).message}\n`);
-      return 2;
-    }
+    const store = await openStoreOrReport('ingest', values.db, io);
+    if (!store) return 2;
     const progress = new Progress(io.stderr);
     const counts = { files: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();

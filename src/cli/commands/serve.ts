@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../../http/index.js';
-import { openStore } from '../../store/index.js';
+import { openStoreOrReport } from '../open-store.js';
 import { UsageError, type Command } from '../command.js';
 
 /** The built UI at the package root, the same from `src/` (tsx) and `dist/` (compiled). */
@@ -54,13 +54,8 @@ Environment:
     const maxBody = values['max-body'] === undefined ? undefined : Number(values['max-body']);
     if (maxBody !== undefined && !(maxBody > 0)) throw new UsageError(`--max-body must be a positive number of megabytes, got "${values['max-body']}"`);
     const webRoot = await ensureWeb(values.web ? resolve(io.cwd, values.web) : DEFAULT_WEB, io);
-    let store;
-    try {
-      store = await openStore({ dir: values.db, env: io.env, cwd: io.cwd });
-    } catch (error) {
-      io.stderr.write(`sitrep serve: ${(error as Error).message}\n`);
-      return 2;
-    }
+    const store = await openStoreOrReport('serve', values.db, io);
+    if (!store) return 2;
     let server;
     try {
       server = await startServer({
