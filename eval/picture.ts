@@ -310,8 +310,8 @@ const tally = (): Tally => ({
 
 interface Miss {
   doc: string;
-  what: 'FP' | 'FN';
-  layer: 'proposition' | 'event';
+  what: 'FP' | 'FN' | 'date';
+  layer: 'proposition' | 'event' | 'claim';
   line: string;
 }
 
@@ -360,6 +360,10 @@ function scoreDoc(gold: GoldDoc, text: string, doc: Doc, minConf: number, t: Tal
     const dated = doc.claims.filter((c) => c.date).length + doc.events.filter((e) => e.date).length;
     t.invented += dated;
     if (dated) t.inventedDocs++;
+    if (misses) {
+      for (const c of doc.claims) if (c.date) misses.push({ doc: gold.id, what: 'date', layer: 'claim', line: `${c.date} (${c.rule}) "${c.content.slice(0, 140)}"` });
+      for (const e of doc.events) if (e.date) misses.push({ doc: gold.id, what: 'date', layer: 'event', line: `${e.date} (${e.rule}) "${e.text.slice(0, 140)}"` });
+    }
   }
   if (misses) {
     const usedP = new Set(pm.values());
@@ -487,12 +491,12 @@ export default async function picture(args: string[]): Promise<void> {
     printTally(`confident only (>= ${minConf})`, confident);
   }
   if (wantMisses) {
-    console.log(`\n  dev misses (FP = output not in gold, FN = gold not found; all outputs):`);
+    console.log(`\n  dev misses (FP = output not in gold, FN = gold not found, date = invented date; all outputs):`);
     let last = '';
     for (const m of devMisses) {
       if (m.doc !== last) console.log(`   [${m.doc}]`);
       last = m.doc;
-      console.log(`    ${m.what} ${m.layer.padEnd(11)} ${m.line}`);
+      console.log(`    ${m.what.padEnd(4)} ${m.layer.padEnd(11)} ${m.line}`);
     }
   }
 }
