@@ -1,4 +1,5 @@
 /** Flag checks shared by commands: dates and sizes, with errors that say how to fix them. */
+import { checkPublished } from '../ingest/published-date.js';
 import { UsageError } from './command.js';
 
 /** Validates a `YYYY-MM-DD` flag value. */
@@ -32,13 +33,22 @@ export function pipelineFlagsHelp(defaultMaxBytes: number): string {
   --max-mb N              largest single document in megabytes (default ${defaultMaxBytes / 1048576})`;
 }
 
+/** Validates `--published`: a calendar date, not in the future (the same check as every reader's). */
+export function parsePublishedFlag(value: string | undefined, now?: Date): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--published must be a date YYYY-MM-DD, got "${value}"`);
+  const check = checkPublished(value, now);
+  if ('reason' in check) throw new UsageError(`--published: ${check.reason}; give the date the inputs were published`);
+  return check.value;
+}
+
 /** Checked values of {@link PIPELINE_FLAGS}. */
 export function pipelineSettings(
   values: { published?: string; kb?: string[]; 'max-mb'?: string },
   defaultMaxBytes: number,
 ): { published?: string; kbFiles?: string[]; maxBytes: number } {
   return {
-    published: parseDateFlag('published', values.published),
+    published: parsePublishedFlag(values.published),
     kbFiles: values.kb,
     maxBytes: parseMegabytes('max-mb', values['max-mb'], defaultMaxBytes),
   };

@@ -7,3 +7,4 @@ export * from './read-html.js';
 export * from './read-jsonl.js';
 export * from './read-feed.js';
 export * from './read-sources.js';
+export * from './published-date.js';

@@ -6,6 +6,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { makeMessage, type DocInit, type Message } from '../core/index.js';
 import { buildHtmlView, parseHtmlPage } from './html-view.js';
+import { readPublished } from './published-date.js';
 
 /** A feed's documents and the problems of items that could not be read. */
 export interface FeedResult {
@@ -35,13 +36,6 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) return /^(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 function itemLink(item: Record<string, unknown>): string | undefined {
   const links = item.link as unknown[] | undefined;
   if (!links) return undefined;
@@ -53,8 +47,11 @@ function itemLink(item: Record<string, unknown>): string | undefined {
   return text(links[0]);
 }
 
-/** Reads a feed text. Throws nothing: an unparseable feed is one error. */
-export function readFeed(xml: string, idPrefix: string, origin: { path?: string; encoding?: string }): FeedResult {
+/**
+ * Reads a feed text. Throws nothing: an unparseable feed is one error. An item date that is no date, not a
+ * calendar date or in the future is a warning on the item's document, read undated.
+ */
+export function readFeed(xml: string, idPrefix: string, origin: { path?: string; encoding?: string }, now?: Date): FeedResult {
   const out: FeedResult = { docs: [], errors: [] };
   let tree: Record<string, any>;
   try {
@@ -83,7 +80,7 @@ export function readFeed(xml: string, idPrefix: string, origin: { path?: string;
       out.errors.push(makeMessage('error', `item ${n}${title ? ` ("${title.slice(0, 60)}")` : ''}: no content or description, skipped`, 'ingest/feed-item'));
       return;
     }
-    const published = isoDate(text(item.pubDate) ?? text(item.published) ?? text(item.updated) ?? text(item['dc:date']));
+    const date = readPublished(text(item.pubDate) ?? text(item.published) ?? text(item.updated) ?? text(item['dc:date']), 'ingest/feed-date', { now, loose: true, line: n });
     const link = itemLink(item);
     const guid = text(item.guid) ?? text(item.id);
     const base: DocInit = {
@@ -92,7 +89,8 @@ export function readFeed(xml: string, idPrefix: string, origin: { path?: string;
       format: 'feed-item',
       origin: { ...origin, line: n, url: link, source },
       title: title ? { value: title } : undefined,
-      published: published ? { value: published, rule: 'ingest/feed-date' } : undefined,
+      published: date.published,
+      ...(date.warning ? { messages: [date.warning] } : {}),
     };
     if (/<[a-z][^>]*>/i.test(body)) {
       const page = parseHtmlPage(body);

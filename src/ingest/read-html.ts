@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { makeMessage, makeSpan, type DocInit, type Message } from '../core/index.js';
 import { alignNodes, buildHtmlView, parseHtmlPage } from './html-view.js';
+import { readPublished } from './published-date.js';
 
 /** Reads one HTML page into a document. */
 export function readHtml(html: string, base: Omit<DocInit, 'input' | 'format'>): DocInit {
@@ -33,8 +34,14 @@ export function readHtml(html: string, base: Omit<DocInit, 'input' | 'format'>):
     : article?.title
       ? { value: article.title }
       : undefined;
-  const publishedRaw = page.metaPublished ?? article?.publishedTime ?? undefined;
-  const published = base.published ?? (publishedRaw && /^\d{4}-\d{2}-\d{2}/.test(publishedRaw) ? { value: publishedRaw.slice(0, 10), rule: 'ingest/html-meta-date' } : undefined);
+  let published = base.published;
+  if (!published) {
+    // Only ISO meta dates are read; a page's meta date that is not a calendar date or lies in the future is refused.
+    const raw = page.metaPublished ?? article?.publishedTime ?? undefined;
+    const meta = raw && /^\d{4}-\d{2}-\d{2}/.test(raw) ? readPublished(raw.slice(0, 10), 'ingest/html-meta-date') : {};
+    published = meta.published;
+    if (meta.warning) messages.push(meta.warning);
+  }
   return {
     ...base,
     input: html,

@@ -3,6 +3,7 @@
  * A malformed line becomes one error naming its line; the other lines are read.
  */
 import { makeMessage, type DocInit, type Message } from '../core/index.js';
+import { readPublished } from './published-date.js';
 import { readHtml } from './read-html.js';
 import { readText } from './read-text.js';
 
@@ -12,10 +13,11 @@ export interface JsonlResult {
   errors: Array<{ line: number; message: Message }>;
 }
 
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
-
-/** Reads one JSON Lines record (already split from its file). Returns a document or an error reason. */
-export function readJsonlRecord(line: string, lineNumber: number, fallbackId: string, origin: { path?: string; encoding?: string }): DocInit | string {
+/**
+ * Reads one JSON Lines record (already split from its file). Returns a document or an error reason. A
+ * `published` that is no date, not a calendar date or in the future is a warning on the document, read undated.
+ */
+export function readJsonlRecord(line: string, lineNumber: number, fallbackId: string, origin: { path?: string; encoding?: string }, now?: Date): DocInit | string {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -30,15 +32,13 @@ export function readJsonlRecord(line: string, lineNumber: number, fallbackId: st
       return `line ${lineNumber}: "${key}" must be a string`;
     }
   }
-  const published = typeof r.published === 'string' ? ISO_DATE.exec(r.published)?.[1] : undefined;
-  if (typeof r.published === 'string' && r.published && !published) {
-    return `line ${lineNumber}: "published" must start with a date YYYY-MM-DD, got "${r.published.slice(0, 40)}"`;
-  }
+  const { published, warning } = readPublished(typeof r.published === 'string' ? r.published : undefined, 'ingest/jsonl-published', { now, line: lineNumber });
   const base = {
     id: r.id !== undefined && r.id !== null && String(r.id) ? String(r.id) : fallbackId,
     origin: { ...origin, line: lineNumber, url: (r.url as string) ?? undefined, source: (r.source as string) ?? undefined },
     title: typeof r.title === 'string' && r.title ? { value: r.title } : undefined,
-    published: published ? { value: published, rule: 'ingest/jsonl-published' } : undefined,
+    published,
+    ...(warning ? { messages: [warning] } : {}),
   };
   const looksHtml = /^\s*</.test(r.text) && /<\/(p|div|body|html|article)>/i.test(r.text);
   const doc = looksHtml ? readHtml(r.text, base) : readText(r.text, base);
@@ -46,7 +46,7 @@ export function readJsonlRecord(line: string, lineNumber: number, fallbackId: st
 }
 
 /** Reads a whole JSON Lines text. */
-export function readJsonl(text: string, idPrefix: string, origin: { path?: string; encoding?: string }): JsonlResult {
+export function readJsonl(text: string, idPrefix: string, origin: { path?: string; encoding?: string }, now?: Date): JsonlResult {
   const out: JsonlResult = { docs: [], errors: [] };
   let lineNumber = 0;
   let at = 0;
@@ -58,7 +58,7 @@ export function readJsonl(text: string, idPrefix: string, origin: { path?: strin
     const lineStart = at;
     at = nl + 1;
     if (!line.trim()) continue;
-    const result = readJsonlRecord(line, lineNumber, `${idPrefix}#${lineNumber}`, origin);
+    const result = readJsonlRecord(line, lineNumber, `${idPrefix}#${lineNumber}`, origin, now);
     if (typeof result === 'string') out.errors.push({ line: lineNumber, message: makeMessage('error', result, 'ingest/jsonl', lineStart, lineStart + line.length) });
     else out.docs.push(result);
   }

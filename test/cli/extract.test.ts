@@ -80,3 +80,32 @@ test('an unreadable --kb file is one sentence and exit code 2, not a stack trace
   assert.match(r.stderr, /^sitrep extract: .*no-such-kb\.json/);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
+
+test('impossible and future publication dates: a warning on the document, read undated; as --published, a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-dates-'));
+  const text = 'Kyiv said on Monday that drones were shot down.';
+  writeFileSync(join(dir, 'dates.jsonl'), [
+    JSON.stringify({ id: 'bad', text, published: '2014-13-01' }),
+    JSON.stringify({ id: 'future', text, published: '2099-01-01' }),
+    JSON.stringify({ id: 'good', text, published: '2023-05-12' }),
+  ].join('\n'));
+  const r = await runCli(['extract', join(dir, 'dates.jsonl')]);
+  assert.equal(r.code, 0, 'warnings do not fail the batch');
+  const docs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(docs.map((d) => [d.id, d.published, d.times[0].value]), [['bad', null, null], ['future', null, null], ['good', '2023-05-12', '2023-05-08']]);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 2, r.stderr);
+  assert.match(lines[0], /dates\.jsonl:1:1 warning publication date "2014-13-01" is not a calendar date: ignored, the document is read as undated ingest\/jsonl-published-refused$/);
+  assert.match(lines[1], /dates\.jsonl:2:1 warning publication date 2099-01-01 is in the future/);
+  // --published fills in the refused dates, like any missing one.
+  const filled = (await runCli(['extract', '--published', '2023-05-20', join(dir, 'dates.jsonl')])).stdout.trim().split('\n').map((l) => JSON.parse(l).published);
+  assert.deepEqual(filled, ['2023-05-20', '2023-05-20', '2023-05-12']);
+
+  for (const [value, reason] of [['2014-13-01', /--published: publication date "2014-13-01" is not a calendar date/], ['2099-01-01', /--published: publication date 2099-01-01 is in the future/]] as const) {
+    const bad = await runCli(['extract', '--published', value], { stdin: text });
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stdout, '');
+    assert.match(bad.stderr, reason);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+  }
+});

@@ -42,3 +42,22 @@ test('ingest without a path is a usage error; a bad file is one line and the bat
   assert.match(r.stderr, /b\.txt error binary file \(a PDF document\)/);
   assert.match(r.stderr, /1 stored/);
 });
+
+test('ingest refuses impossible and future publication dates like extract: a warning, the document stored undated', async () => {
+  const db = mkdtempSync(join(tmpdir(), 'sitrep-db-'));
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-dates-'));
+  const text = 'Kyiv said on Monday that drones were shot down over the city.';
+  writeFileSync(join(dir, 'dates.jsonl'), [
+    JSON.stringify({ id: 'bad', text, published: '2014-13-01' }),
+    JSON.stringify({ id: 'future', text: `${text} Two more were downed.`, published: '2099-01-01' }),
+  ].join('\n'));
+  const r = await runCli(['ingest', '--db', db, join(dir, 'dates.jsonl')]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /dates\.jsonl:1:1 warning publication date "2014-13-01" is not a calendar date: ignored, the document is read as undated/);
+  assert.match(r.stderr, /dates\.jsonl:2:1 warning publication date 2099-01-01 is in the future/);
+  const docs = (await runCli(['docs', '--db', db, '--json'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(docs.map((d) => [d.id, d.published]).sort(), [['bad', null], ['future', null]]);
+  const bad = await runCli(['ingest', '--db', db, '--published', '2099-01-01', join(dir, 'dates.jsonl')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--published: publication date 2099-01-01 is in the future/);
+});

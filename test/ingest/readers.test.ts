@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDoc } from '../../src/core/index.js';
-import { readFeed, readHtml, readJsonl, readSources, type SourceResult } from '../../src/ingest/index.js';
+import { checkPublished, readFeed, readHtml, readJsonl, readSources, type SourceResult } from '../../src/ingest/index.js';
 import { cleanStage } from '../../src/stages/clean/index.js';
 import { segmentStage } from '../../src/stages/segment/index.js';
 
@@ -95,4 +95,45 @@ test('folders, missing paths, unreadable entries, binary, empty and oversized fi
   assert.match(byName.get('big.txt')!.problems[0].reason, /over the per-document limit/);
   assert.ok(!byName.has('gold.json'), 'non-document files in folders are skipped');
   assert.match(results.at(-1)!.problems[0].reason, /no such file/);
+});
+
+test('publication dates: one check for every reader; a refused date is a warning and the document is read undated', () => {
+  const now = new Date('2023-06-01T10:00:00Z');
+  assert.deepEqual(checkPublished('2023-05-12', now), { value: '2023-05-12' });
+  assert.deepEqual(checkPublished('2023-06-03T23:00:00Z', now), { value: '2023-06-03' }, 'two days ahead is allowed (time zones)');
+  assert.match((checkPublished('2023-06-04', now) as { reason: string }).reason, /2023-06-04 is in the future \(today is 2023-06-01\)/);
+  assert.match((checkPublished('2014-13-01', now) as { reason: string }).reason, /"2014-13-01" is not a calendar date/);
+  assert.match((checkPublished('2023-02-29', now) as { reason: string }).reason, /not a calendar date/);
+  assert.match((checkPublished('yesterday', now) as { reason: string }).reason, /not a date YYYY-MM-DD/);
+  assert.deepEqual(checkPublished('Fri, 12 May 2023 10:00:00 GMT', now, true), { value: '2023-05-12' });
+
+  const jsonl = [
+    '{"id":"a","text":"Kyiv said on Monday that drones were shot down.","published":"2014-13-01"}',
+    '{"id":"b","text":"Kyiv said on Monday that drones were shot down.","published":"2099-01-01"}',
+    '{"id":"c","text":"Kyiv said on Monday that drones were shot down.","published":"2023-05-12"}',
+  ].join('\n');
+  const r = readJsonl(jsonl, 'f', {});
+  assert.equal(r.errors.length, 0, 'the records are read');
+  assert.deepEqual(r.docs.map((d) => d.published?.value), [undefined, undefined, '2023-05-12']);
+  assert.deepEqual(r.docs.map((d) => (d.messages ?? []).map((m) => [m.severity, m.rule, (m as { line?: number }).line])), [
+    [['warning', 'ingest/jsonl-published-refused', 1]],
+    [['warning', 'ingest/jsonl-published-refused', 2]],
+    [],
+  ]);
+  assert.match(r.docs[0].messages![0].reason, /"2014-13-01" is not a calendar date: ignored, the document is read as undated/);
+
+  const feed = `<rss version="2.0"><channel><title>W</title>
+    <item><title>A</title><pubDate>2014-13-01</pubDate><description>Russia said it captured the village.</description></item>
+    <item><title>B</title><pubDate>Tue, 01 Jan 2099 10:00:00 GMT</pubDate><description>Kyiv denied it.</description></item>
+    <item><title>C</title><pubDate>Fri, 12 May 2023 10:00:00 GMT</pubDate><description>Kyiv denied it again.</description></item>
+  </channel></rss>`;
+  const f = readFeed(feed, 'feed', {});
+  assert.deepEqual(f.docs.map((d) => d.published?.value), [undefined, undefined, '2023-05-12']);
+  assert.deepEqual(f.docs.map((d) => (d.messages ?? []).map((m) => m.rule)), [['ingest/feed-date-refused'], ['ingest/feed-date-refused'], []]);
+
+  const page = (date: string) => `<html><head><meta property="article:published_time" content="${date}"></head><body><p>Kyiv said on Monday that drones were shot down.</p></body></html>`;
+  const html = readHtml(page('2099-01-01T08:00:00Z'), { id: 'p' });
+  assert.equal(html.published, undefined);
+  assert.ok(html.messages?.some((m) => m.rule === 'ingest/html-meta-date-refused' && /in the future/.test(m.reason)));
+  assert.equal(readHtml(page('2023-05-12T08:00:00Z'), { id: 'p' }).published?.value, '2023-05-12');
 });

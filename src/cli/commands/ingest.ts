@@ -69,12 +69,12 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
         }
         const docs = source.docs.map((init) => runPipeline(createDoc(init), ctx));
         for (const doc of docs) {
+          // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
           for (const m of doc.messages) {
-            if (m.severity === 'error') {
-              progress.done();
-              io.stderr.write(formatProblem(source.path, m, doc.input) + '\n');
-              counts.errors++;
-            }
+            if (m.severity === 'info') continue;
+            progress.done();
+            io.stderr.write(formatProblem(source.path, m, doc.input) + '\n');
+            if (m.severity === 'error') counts.errors++;
           }
         }
         const results = await store.ingestDocuments(docs, { replace: values.replace });
