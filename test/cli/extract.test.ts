@@ -43,8 +43,8 @@ test('bad inputs: one line each as file:line:col severity reason rule, the batch
   assert.equal(r.stdout.trim().split('\n').length, 2, 'both good documents printed');
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 3, r.stderr);
-  assert.match(lines[0], /empty\.txt error empty file.* ingest\/empty$/);
-  assert.match(lines[1], /missing\.txt error cannot read: no such file or directory ingest\/read$/);
+  assert.match(lines[0], /empty\.txt:1:1 error empty file.* ingest\/empty$/);
+  assert.match(lines[1], /missing\.txt:1:1 error cannot read: no such file or directory ingest\/read$/);
   assert.match(lines[2], /docs\.jsonl:2:1 error line 2: not valid JSON/);
   assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
 });

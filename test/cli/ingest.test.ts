@@ -39,6 +39,6 @@ test('ingest without a path is a usage error; a bad file is one line and the bat
   writeFileSync(join(dir, 'b.txt'), Buffer.from('%PDF-1.4\n%\xff\xff', 'latin1'));
   const r = await runCli(['ingest', '--db', db, dir]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /b\.txt error binary file \(a PDF document\)/);
+  assert.match(r.stderr, /b\.txt:1:1 error binary file \(a PDF document\)/);
   assert.match(r.stderr, /1 stored/);
 });

@@ -19,7 +19,7 @@ function makeApp(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
 }
 
 const post = (app: ReturnType<typeof createApp>, headers: Record<string, string>, body: string | Uint8Array = 'Shelling hit the town.') =>
-  app.request('http://127.0.0.1:8080/api/documents', { method: 'POST', headers: { host: '127.0.0.1:8080', 'content-type': 'text/plain', ...headers }, body });
+  app.request('http://127.0.0.1:8080/api/documents', { method: 'POST', headers: { host: '127.0.0.1:8080', 'content-type': 'text/plain', ...headers }, body: body as BodyInit });
 
 async function total(app: ReturnType<typeof createApp>): Promise<number> {
   return ((await (await app.request('http://127.0.0.1:8080/api/documents', { headers: { host: '127.0.0.1:8080' } })).json()) as Json).total;

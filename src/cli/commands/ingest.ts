@@ -53,7 +53,7 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
     const store = await openStoreOrReport('ingest', values.db, io);
     if (!store) return 2;
     const progress = new Progress(io.stderr);
-    const counts = { files: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
+    const counts = { files: 0, skipped: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();
     try {
       const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
@@ -61,6 +61,13 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
       restoreContextState(ctx, await store.getRunState(RUN_STATE));
       for await (const source of readSources(positionals, { published, maxBytes, stdin: io.stdin })) {
+        if (source.skipped) {
+          // Listed, one line each, so that a folder of unread files never looks like an empty folder.
+          counts.skipped++;
+          progress.done();
+          for (const p of source.problems) io.stderr.write(formatProblem(source.path, p) + '\n');
+          continue;
+        }
         counts.files++;
         for (const p of source.problems) {
           progress.done();
@@ -102,8 +109,13 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       const seconds = (performance.now() - t0) / 1000;
       io.stderr.write(
         `ingested ${counts.docs} documents from ${counts.files} files in ${seconds.toFixed(1)} s: ${counts.stored} stored, ` +
-          `${counts.duplicate} duplicates, ${counts.near} near-duplicates; ${counts.errors} errors\n`,
+          `${counts.duplicate} duplicates, ${counts.near} near-duplicates; ${counts.errors} errors` +
+          `${counts.skipped ? `; ${counts.skipped} files skipped (listed above)` : ''}\n`,
       );
+    }
+    if (!counts.docs && !counts.errors) {
+      io.stderr.write(`sitrep ingest: no document found in ${positionals.join(', ')}${counts.skipped ? ` (${counts.skipped} files skipped, listed above)` : ''}\n`);
+      return 1;
     }
     return counts.errors ? 1 : 0;
   },
