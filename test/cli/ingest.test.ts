@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
@@ -41,4 +41,15 @@ test('ingest without a path is a usage error; a bad file is one line and the bat
   assert.equal(r.code, 1);
   assert.match(r.stderr, /b\.txt:1:1 error binary file \(a PDF document\)/);
   assert.match(r.stderr, /1 stored/);
+});
+
+test('read commands on a missing store say so, exit 2 and create nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-missing-'));
+  const db = join(dir, 'typo');
+  for (const command of ['docs', 'contested', 'stories']) {
+    const r = await runCli([command, '--db', db]);
+    assert.equal(r.code, 2, command);
+    assert.match(r.stderr, /no sitrep store in .*typo; run `sitrep ingest PATH` first/, command);
+    assert.equal(existsSync(db), false, `${command} created no folder`);
+  }
 });
