@@ -53,3 +53,20 @@ test('read commands on a missing store say so, exit 2 and create nothing', async
     assert.equal(existsSync(db), false, `${command} created no folder`);
   }
 });
+
+test('SIGTERM during ingest: the documents in flight are finished, the rest not started, and the count said is the count stored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-signal-'));
+  const db = join(dir, 'db');
+  const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Report ${i}: artillery shelled the village of Site${i} on Monday, officials said.` }));
+  writeFileSync(join(dir, 'many.jsonl'), lines.join('\n'));
+  const timer = setTimeout(() => process.emit("SIGTERM"), 2500);
+  const r = await runCli(['ingest', '--db', db, join(dir, 'many.jsonl')]);
+  clearTimeout(timer);
+  assert.equal(r.code, 130, r.stderr);
+  const said = /interrupted; (\d+) documents stored/.exec(r.stderr);
+  assert.ok(said, r.stderr);
+  const listed = await runCli(['docs', '--db', db, '--json']);
+  const stored = listed.stdout.trim() ? listed.stdout.trim().split('\n').length : 0;
+  assert.equal(stored, Number(said[1]), 'every document said to be stored is there, and no other');
+  assert.ok(stored < lines.length);
+});
