@@ -12,14 +12,16 @@
  * - Invented dates: every non-null `date` on a system claim or event of a document whose gold events carry no
  *   date at all and whose text writes no full date (day, month and year, e.g. "May 12, 2023"). The texts are given
  *   no publication date, so a date there can only be guessed.
- * - Each half (`dev`, `heldout` of `eval/picture/gold.jsonl`, and the seed fixtures scored against
- *   `../shared/eval/picture/seeds-gold.jsonl`) is reported twice: all outputs, and confident ones only
- *   (`confidence >= T`; an output without a confidence counts as confident).
+ * - Each half is reported twice: all outputs, and confident ones only (`confidence >= T`; an output without a
+ *   confidence counts as confident). Halves: `dev`, `heldout` (batch 1, `eval/picture/gold.jsonl`), `dev2`,
+ *   `heldout2` (batch 2, `eval/picture/batch2/gold.jsonl`), `dev-all`, `heldout-all` (both batches), and the seed
+ *   fixtures scored against `../shared/eval/picture/seeds-gold.jsonl`.
  *
  * Matching prefers pairs that also agree on the sub-type (events) or the count (losses).
  *
- * Usage: `npm run eval -- picture [--half dev|heldout|seeds] [--min-confidence 0.5] [--misses] [--validate]`.
- * `--misses` lists false positives and false negatives of the dev half only (never the held-out half).
+ * Usage: `npm run eval -- picture [--half dev|heldout|dev2|heldout2|dev-all|heldout-all|seeds] [--min-confidence 0.5]
+ * [--misses] [--validate]`. `--misses` lists false positives and false negatives of the dev halves only (never a
+ * held-out half).
  * `--validate` checks the gold files (quotes are exact substrings, enums valid) and stops.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -409,29 +411,56 @@ function printTally(name: string, t: Tally): void {
   console.log(`    invented dates            ${t.invented} dated claims/events in ${t.inventedDocs} of ${t.undatedDocs} documents whose gold has no date`);
 }
 
+interface Item {
+  gold: GoldDoc;
+  text: string;
+  title?: string;
+  source?: string;
+  url?: string;
+}
 interface Half {
   name: string;
-  items: { gold: GoldDoc; text: string; title?: string; source?: string; url?: string }[];
+  /** Held-out halves: their problems and misses are never shown. */
+  heldout: boolean;
+  items: Item[];
 }
 
-function loadHalves(): Half[] {
+/**
+ * The batches of `eval/picture/`: batch 1 (`corpus.jsonl`, `gold.jsonl`) gives the halves `dev` and `heldout`,
+ * batch 2 (`batch2/corpus.jsonl`, `batch2/gold.jsonl`) `dev2` and `heldout2`, each by the `split` field of its
+ * corpus records; `dev-all` and `heldout-all` are their unions.
+ */
+export const BATCHES = [
+  { dir: '.', dev: 'dev', heldout: 'heldout' },
+  { dir: 'batch2', dev: 'dev2', heldout: 'heldout2' },
+] as const;
+
+function loadHalves(): { halves: Half[]; corpora: CorpusDoc[][] } {
   const halves: Half[] = [];
-  const corpusPath = join(PICTURE, 'corpus.jsonl');
-  const goldPath = join(PICTURE, 'gold.jsonl');
-  if (existsSync(corpusPath) && existsSync(goldPath)) {
-    const corpus = new Map(readJsonl<CorpusDoc>(corpusPath).map((d) => [d.id, d]));
+  const corpora: CorpusDoc[][] = [];
+  const union = { dev: [] as Item[], heldout: [] as Item[] };
+  for (const batch of BATCHES) {
+    const corpusPath = join(PICTURE, batch.dir, 'corpus.jsonl');
+    const goldPath = join(PICTURE, batch.dir, 'gold.jsonl');
+    if (!existsSync(corpusPath) || !existsSync(goldPath)) continue;
+    const list = readJsonl<CorpusDoc>(corpusPath);
+    corpora.push(list);
+    const corpus = new Map(list.map((d) => [d.id, d]));
     const gold = readJsonl<GoldDoc>(goldPath);
     for (const split of ['dev', 'heldout'] as const) {
-      halves.push({
-        name: split,
-        items: gold
-          .filter((g) => corpus.get(g.id)?.split === split)
-          .map((g) => {
-            const d = corpus.get(g.id)!;
-            return { gold: g, text: d.text, title: d.title, source: d.source, url: d.url };
-          }),
-      });
+      const items = gold
+        .filter((g) => corpus.get(g.id)?.split === split)
+        .map((g) => {
+          const d = corpus.get(g.id)!;
+          return { gold: g, text: d.text, title: d.title, source: d.source, url: d.url };
+        });
+      halves.push({ name: batch[split], heldout: split === 'heldout', items });
+      union[split].push(...items);
     }
+  }
+  if (halves.length > 2) {
+    halves.push({ name: 'dev-all', heldout: false, items: union.dev });
+    halves.push({ name: 'heldout-all', heldout: true, items: union.heldout });
   }
   const seedDir = join(SHARED, 'fixtures/seeds');
   const seedGold = join(SHARED, 'eval/picture/seeds-gold.jsonl');
@@ -440,12 +469,13 @@ function loadHalves(): Half[] {
     const files = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort();
     halves.push({
       name: 'seeds',
+      heldout: false,
       items: files
         .filter((f) => gold.has(f.slice(0, -4)))
         .map((f) => ({ gold: gold.get(f.slice(0, -4))!, text: readFileSync(join(seedDir, f), 'utf8') })),
     });
   }
-  return halves;
+  return { halves, corpora };
 }
 
 function arg(args: string[], name: string): string | undefined {
@@ -455,25 +485,28 @@ function arg(args: string[], name: string): string | undefined {
 }
 
 export default async function picture(args: string[]): Promise<void> {
-  const halves = loadHalves();
-  const problems = halves.flatMap((h) => validateGold(h.items.map((i) => i.gold), new Map(h.items.map((i) => [i.gold.id, i.text]))));
-  const corpusPath = join(PICTURE, 'corpus.jsonl');
-  if (existsSync(corpusPath)) {
-    const corpus = readJsonl<CorpusDoc>(corpusPath);
-    const ids = new Set(halves.flatMap((h) => h.items.map((i) => i.gold.id)));
+  const { halves, corpora } = loadHalves();
+  // Union halves repeat documents of the batch halves: validate each batch half and the seeds once.
+  const own = halves.filter((h) => !h.name.endsWith('-all'));
+  const problems = own.flatMap((h) => validateGold(h.items.map((i) => i.gold), new Map(h.items.map((i) => [i.gold.id, i.text]))));
+  const allIds = new Set<string>();
+  for (const corpus of corpora) {
+    const ids = new Set(own.flatMap((h) => h.items.map((i) => i.gold.id)));
     for (const d of corpus) {
+      if (allIds.has(d.id)) problems.push(`${d.id}: id used by two documents`);
+      allIds.add(d.id);
       if (!ids.has(d.id)) problems.push(`${d.id}: in corpus.jsonl without gold`);
       if (d.split !== 'dev' && d.split !== 'heldout') problems.push(`${d.id}: bad split ${d.split}`);
       if (!d.source || !d.licence || !d.url) problems.push(`${d.id}: source, url or licence missing`);
     }
   }
+  const heldout = new Set(halves.filter((h) => h.heldout).flatMap((h) => h.items.map((i) => i.gold.id)));
   if (args.includes('--validate')) {
     // Problems of held-out documents are counted, never shown (their texts and gold are not to be read).
-    const heldout = new Set(halves.find((h) => h.name === 'heldout')?.items.map((i) => i.gold.id) ?? []);
     const hidden = problems.filter((p) => heldout.has(p.slice(0, p.indexOf(':'))));
     for (const p of problems) if (!hidden.includes(p)) console.log(`  ${p}`);
     if (hidden.length) console.log(`  ${hidden.length} problem(s) in held-out documents (not shown)`);
-    console.log(`  gold validation: ${problems.length} problem(s) in ${halves.map((h) => `${h.items.length} ${h.name}`).join(', ')} documents`);
+    console.log(`  gold validation: ${problems.length} problem(s) in ${own.map((h) => `${h.items.length} ${h.name}`).join(', ')} documents`);
     if (problems.length) process.exitCode = 1;
     return;
   }
@@ -486,22 +519,37 @@ export default async function picture(args: string[]): Promise<void> {
   const wantMisses = args.includes('--misses');
   const ctx = await createContext({});
   console.log(`Situation picture: whole pipeline, no publication date; confident = confidence >= ${minConf}`);
+  console.log('  halves: dev/heldout = batch 1 (Portal:Current events), dev2/heldout2 = batch 2 (White House briefings), dev-all/heldout-all = both batches');
   const devMisses: Miss[] = [];
-  for (const half of halves) {
-    if (only && half.name !== only) continue;
-    const all = tally();
-    const confident = tally();
-    const t0 = performance.now();
-    for (const item of half.items) {
+  // Each document runs through the pipeline once; the union halves reuse the batch halves' documents.
+  const docs = new Map<Item, { doc: Doc; ms: number }>();
+  const run = (item: Item) => {
+    let r = docs.get(item);
+    if (!r) {
+      const t0 = performance.now();
       const doc = runPipeline(
         createDoc({ id: item.gold.id, input: item.text, format: 'text', origin: { source: item.source, url: item.url } }),
         ctx,
       );
-      scoreDoc(item.gold, item.text, doc, -Infinity, all, wantMisses && half.name === 'dev' ? devMisses : null);
+      r = { doc, ms: performance.now() - t0 };
+      docs.set(item, r);
+    }
+    return r;
+  };
+  for (const half of halves) {
+    if (only && half.name !== only) continue;
+    const all = tally();
+    const confident = tally();
+    let ms = 0;
+    // Misses are listed for the dev halves of each batch only (never a held-out half, never twice).
+    const listMisses = wantMisses && !half.heldout && (half.name === 'dev' || half.name === 'dev2');
+    for (const item of half.items) {
+      const { doc, ms: m } = run(item);
+      ms += m;
+      scoreDoc(item.gold, item.text, doc, -Infinity, all, listMisses ? devMisses : null);
       scoreDoc(item.gold, item.text, doc, minConf, confident, null);
     }
-    const s = (performance.now() - t0) / 1000;
-    console.log(`\n  -- ${half.name}: ${half.items.length} documents, ${s.toFixed(1)} s`);
+    console.log(`\n  -- ${half.name}: ${half.items.length} documents, ${(ms / 1000).toFixed(1)} s`);
     printTally('all outputs', all);
     printTally(`confident only (>= ${minConf})`, confident);
   }
