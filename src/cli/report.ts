@@ -10,6 +10,9 @@ export function formatProblem(path: string, m: Message & { line?: number }, inpu
   else if (input !== undefined && (m.start > 0 || m.end > 0)) {
     const { line, column } = lineColumn(input, m.start);
     where += `:${line}:${column}`;
+  } else {
+    // A problem of the whole file (unreadable, binary, skipped) keeps the file:line:col shape tools parse.
+    where += ':1:1';
   }
   return `${where} ${m.severity} ${m.reason} ${m.rule}`;
 }

@@ -1,6 +1,7 @@
 /** `/api/propositions`, `/api/events` and `/api/stories`: the cross-document picture, filtered and paged. */
 import type { Hono } from 'hono';
 import { STATUSES } from '../crossdoc/index.js';
+import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
 import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
@@ -23,9 +24,9 @@ export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
   app.get('/api/propositions', async (c) => {
     const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', ...PAGE_PARAMS]);
     const status = p.oneOf('status', STATUSES);
-    const kind = p.string('kind', 50);
+    const kind = p.oneOf('kind', PROPOSITION_KINDS);
     const place = p.string('place');
-    const side = p.string('side', 20);
+    const side = p.side('side');
     const { from, to } = p.range();
     const page = p.page();
     const view = await views.get();
@@ -51,11 +52,11 @@ export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
 
   app.get('/api/events', async (c) => {
     const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', ...PAGE_PARAMS]);
-    const type = p.string('type');
-    const subType = p.string('subType');
+    const type = p.oneOf('type', EVENT_TYPES);
+    const subType = p.oneOf('subType', EVENT_SUBTYPES);
     const place = p.string('place');
     const bbox = p.bbox('bbox');
-    const side = p.string('side', 20);
+    const side = p.side('side');
     const status = p.oneOf('status', STATUSES);
     const { from, to } = p.range();
     const page = p.page();

@@ -22,6 +22,7 @@ import { documentRoutes } from './document-routes.js';
 import { entityRoutes } from './entity-routes.js';
 import { HttpError } from './http-error.js';
 import { openApi } from './openapi.js';
+import { writeGuard } from './write-guard.js';
 import type { Extract, RouteDeps } from './route-deps.js';
 
 /** Default largest request body: a big JSON Lines batch, far beyond any single article. */
@@ -38,6 +39,10 @@ export interface AppOptions {
   readonly extract?: Extract;
   /** Folder of the built web UI; when absent the app serves the API only. */
   readonly webRoot?: string;
+  /** Host names requests may address (DNS rebinding guard); absent: any. */
+  readonly allowedHosts?: readonly string[];
+  /** Refuse every write (a server reachable beyond this machine without a token). */
+  readonly readOnly?: boolean;
 }
 
 /** The default extraction: the full pipeline, with its context (gazetteer, knowledge base) loaded on first use. */
@@ -75,7 +80,17 @@ export function createApp(options: AppOptions): Hono {
     },
   }));
 
+  app.use('*', writeGuard({ allowedHosts: options.allowedHosts, readOnly: options.readOnly }));
+
   if (options.token) {
+    // Another scheme (Basic, Digest) is a wrong credential, not a malformed request: 401 like a wrong token.
+    app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/*', async (c, next) => {
+      const header = c.req.header('authorization');
+      if (header !== undefined && !/^Bearer\s/i.test(header)) {
+        return c.json({ error: { status: 401, message: 'the Authorization header must be "Bearer <token>"' } }, 401, { 'WWW-Authenticate': 'Bearer' });
+      }
+      await next();
+    });
     const unauthorized = (message: string) => ({ message: { error: { status: 401, message } } });
     const auth = bearerAuth({
       token: options.token,
@@ -101,6 +116,11 @@ export function createApp(options: AppOptions): Hono {
     const root = resolve(options.webRoot);
     if (!existsSync(root)) throw new Error(`web UI folder ${root} does not exist; build it with \`npm run build:web\``);
     app.use('/*', serveStatic({ root }));
+    // A missing asset (a path with a file extension) is a 404, not the page: a script tag must not get HTML.
+    app.get('*', async (c, next) => {
+      if (/\.[a-z0-9]{1,8}$/i.test(c.req.path)) return c.json(new HttpError(404, `no such file: ${c.req.path}`).toJSON(), 404);
+      await next();
+    });
     // The UI routes by URL hash, so every other path gets the page itself.
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }

@@ -73,6 +73,8 @@ export class DeskView {
   /** Entities whose name or an alias matches the query (substring, or one edit per five letters). */
   searchEntities(q: string): EntitySummary[] {
     const fq = foldName(q);
+    // A query of punctuation alone ("%", "_") folds to nothing: it names no entity rather than every one.
+    if (!fq) return [];
     const scored: { e: EntitySummary; score: number }[] = [];
     for (const e of this.analysis.entities.values()) {
       const keys = this.searchKeys.get(e.id) ?? [];

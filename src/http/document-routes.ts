@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { foldName } from '../crossdoc/index.js';
 import { docDetail } from './doc-detail.js';
 import { HttpError } from './http-error.js';
+import { decodeBytes } from '../ingest/decode.js';
 import { readBody } from './ingest-body.js';
 import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
@@ -49,7 +50,12 @@ export function documentRoutes(app: Hono, { views, source, extract }: RouteDeps)
   app.post('/api/documents', async (c) => {
     const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url']);
     const meta = { id: p.string('id'), title: p.string('title', 500), published: p.date('published'), source: p.string('source'), url: p.string('url', 2000) };
-    const read = readBody(c.req.header('content-type'), await c.req.text(), meta);
+    // The same decoding as `sitrep ingest`: binary bodies (images, PDFs, archives) are refused, legacy encodings read.
+    const decoded = decodeBytes(new Uint8Array(await c.req.arrayBuffer()));
+    if (!decoded.ok) {
+      throw new HttpError(decoded.rule === 'ingest/empty' ? 400 : 415, `the body is not a text document: ${decoded.reason.replace(/: skipped$/, '')}`);
+    }
+    const read = readBody(c.req.header('content-type'), decoded.text, meta);
     if (!read.docs.length) {
       throw new HttpError(400, `no document could be read: ${read.errors.map((e) => e.message).join('; ') || 'the body holds none'}`);
     }

@@ -12,7 +12,7 @@ export function entityRoutes(app: Hono, { views }: RouteDeps): void {
     const p = new QueryParams(c.req.query(), ['q', 'kind', 'side', ...PAGE_PARAMS]);
     const q = p.string('q');
     const kind = p.oneOf('kind', KINDS);
-    const side = p.string('side', 20);
+    const side = p.side('side');
     const page = p.page();
     const view = await views.get();
     const all = q ? view.searchEntities(q) : [...view.analysis.entities.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));

@@ -31,6 +31,22 @@ export const INGEST_TYPES = {
   jsonl: ['application/jsonl', 'application/x-ndjson', 'application/x-jsonlines', 'application/json-lines'],
 } as const;
 
+/**
+ * An `application/json` body may be one document object (pretty-printed or not) or an array of them; each becomes
+ * one JSON Lines record. A body that is not one JSON value is read as JSON Lines, whose errors name the line.
+ */
+function asJsonLines(body: string): string {
+  const t = body.trim();
+  if (!t.startsWith('{') && !t.startsWith('[')) return body;
+  let value: unknown;
+  try {
+    value = JSON.parse(t);
+  } catch {
+    return body;
+  }
+  return (Array.isArray(value) ? value : [value]).map((v) => JSON.stringify(v)).join('\n');
+}
+
 /** Reads a request body of the given Content-Type. */
 export function readBody(contentType: string | undefined, body: string, meta: BodyMeta): ReadBody {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
@@ -46,7 +62,7 @@ export function readBody(contentType: string | undefined, body: string, meta: Bo
   if ((INGEST_TYPES.text as readonly string[]).includes(type)) return { docs: [readText(body, base)], errors: [] };
   if ((INGEST_TYPES.html as readonly string[]).includes(type)) return { docs: [readHtml(body, base)], errors: [] };
   if ((INGEST_TYPES.jsonl as readonly string[]).includes(type) || type === 'application/json') {
-    const result = readJsonl(body, id, {});
+    const result = readJsonl(type === 'application/json' ? asJsonLines(body) : body, id, {});
     return { docs: result.docs, errors: result.errors.map((e) => ({ line: e.line, message: e.message.reason })) };
   }
   throw new HttpError(

@@ -10,6 +10,18 @@ export const MAX_LIMIT = 500;
 /** Page size when the client gives none. */
 export const DEFAULT_LIMIT = 50;
 
+/** Sides that are not countries. */
+const BLOCS = ['NATO', 'EU', 'UN', 'OSCE'] as const;
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** True for a side value the desk can hold. */
+export function isSide(v: string): boolean {
+  if (v === 'other' || (BLOCS as readonly string[]).includes(v)) return true;
+  if (!/^[A-Z]{2}$/.test(v)) return false;
+  const name = regionNames.of(v);
+  return name !== undefined && name !== v && name !== 'Unknown Region';
+}
+
 /** Reads query parameters of one request, rejecting unknown ones. */
 export class QueryParams {
   constructor(private readonly params: Record<string, string>, allowed: readonly string[]) {
@@ -38,6 +50,19 @@ export class QueryParams {
       throw new HttpError(400, `"${name}" must be one of ${values.map((x) => `"${x}"`).join(', ')}, got "${v}"`, name);
     }
     return v as T;
+  }
+
+  /**
+   * A side: an ISO 3166 country code (`UA`, `RU`, `US`; checked against the runtime's region names, so `XX` is
+   * refused), an alliance or body that speaks as a side (`NATO`, `EU`, `UN`, `OSCE`), or `other`.
+   */
+  side(name: string): string | undefined {
+    const v = this.string(name, 20);
+    if (v === undefined) return undefined;
+    if (!isSide(v)) {
+      throw new HttpError(400, `"${name}" must be a country code such as "UA" or "RU", one of ${BLOCS.map((b) => `"${b}"`).join(', ')}, or "other"; got "${v}"`, name);
+    }
+    return v;
   }
 
   /** A calendar date `YYYY-MM-DD`. */

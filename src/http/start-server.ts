@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
+import { hostsFor, isLoopbackHost } from './write-guard.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -16,15 +17,18 @@ export interface RunningServer {
 }
 
 /** Starts the app on `host:port` (port 0: any free port). */
-export function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer> {
-  const app = createApp(options);
+export function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer & { readOnly: boolean }> {
   const host = options.host ?? '127.0.0.1';
+  // Without a token only a loopback server takes writes: anyone who can reach a network-facing one could write.
+  const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
+  const app = createApp({ ...options, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolveStart({
         url: `http://${shownHost}:${info.port}`,
         port: info.port,
+        readOnly,
         close: () =>
           new Promise<void>((done) => {
             // Idle keep-alive connections would hold the server open; a desk server has no long requests to wait for.

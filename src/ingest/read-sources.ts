@@ -2,8 +2,8 @@
  * Reading inputs: files, folders (recursively, document files only), and standard input (`-`). Each file yields
  * its documents and its problems; a file that cannot be read is one problem and the others go on.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join, relative } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, sep } from 'node:path';
 import type { DocInit, Message } from '../core/index.js';
 import { decodeBytes } from './decode.js';
 import { readFeed } from './read-feed.js';
@@ -17,6 +17,8 @@ export interface SourceResult {
   readonly path: string;
   readonly docs: DocInit[];
   readonly problems: Array<Message & { line?: number }>;
+  /** Set when a folder walk did not read the file; `problems` holds the reason (severity info). */
+  readonly skipped?: boolean;
 }
 
 /** Options for reading. */
@@ -51,7 +53,21 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function* walk(dir: string): AsyncGenerator<string | { path: string; error: string }> {
+/** The rule of a `.json` file that holds data, not documents: an error when named, skipped (with a word) in a folder. */
+const NOT_DOCUMENTS = 'ingest/json-not-documents';
+
+type WalkEntry = string | { path: string; error: string } | { path: string; skipped: string };
+
+/** True when `path` (resolved) lies inside the folder `root` (resolved). */
+function inside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/**
+ * Every file under `dir`, in name order: document files to read, and every other entry with the reason it is not
+ * read (hidden, not a document format, a link leaving the folder), so nothing is skipped without a word.
+ */
+async function* walk(dir: string, root: string): AsyncGenerator<WalkEntry> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -61,11 +77,61 @@ async function* walk(dir: string): AsyncGenerator<string | { path: string; error
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
-    else if (isDocumentFile(e.name)) yield path;
+    if (e.name === 'node_modules' || e.name === '.git') continue;
+    if (e.name.startsWith('.')) {
+      yield { path, skipped: `hidden ${e.isDirectory() ? 'folder' : 'file'}: not read (name it without the leading dot, or give it as an argument)` };
+      continue;
+    }
+    if (e.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(path);
+      } catch (error) {
+        yield { path, skipped: `broken symbolic link (${describeError(error)}): not followed` };
+        continue;
+      }
+      if (!inside(root, target)) {
+        yield { path, skipped: `symbolic link to ${target}, outside the folder: not followed` };
+        continue;
+      }
+      if ((await stat(target)).isDirectory()) {
+        yield { path, skipped: 'symbolic link to a folder: not followed (it may loop; give the folder as an argument)' };
+        continue;
+      }
+    } else if (e.isDirectory()) {
+      yield* walk(path, root);
+      continue;
+    } else if (!e.isFile()) {
+      yield { path, skipped: 'not a regular file (device, socket or pipe): not read' };
+      continue;
+    }
+    if (isDocumentFile(e.name)) yield path;
+    else {
+      const ext = extname(e.name);
+      yield { path, skipped: `${ext ? `"${ext}" is not a document format` : 'no file extension'}: not read (documents are .txt, .md, .html, .xml/.rss/.atom, .jsonl, .json; name it .txt to read it as text)` };
+    }
   }
+}
+
+/**
+ * A `.json` file: one document object with "text", or an array of them. Each becomes a JSON Lines record, so the
+ * two formats share one reader and its checks; errors name the array index (as `line`, 1-based).
+ */
+function readJsonFile(text: string, id: string, origin: { path: string; encoding: string }): { docs: DocInit[]; problems: SourceResult['problems'] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { docs: [], problems: [problem(`not valid JSON (${(error as Error).message})`, 'ingest/json')] };
+  }
+  const items = Array.isArray(value) ? value : [value];
+  if (!items.length || !items.every((x) => x && typeof x === 'object' && !Array.isArray(x) && typeof (x as { text?: unknown }).text === 'string')) {
+    return { docs: [], problems: [problem('expected a document object with a "text" string, or an array of them (is this a data file rather than articles?)', NOT_DOCUMENTS)] };
+  }
+  const r = readJsonl(items.map((x) => JSON.stringify(x)).join('\n'), id, origin);
+  const docs = r.docs.map((d) => (Array.isArray(value) ? d : { ...d, id: d.id === `${id}#1` ? id : d.id }));
+  return { docs, problems: r.errors.map((e) => ({ ...e.message, start: 0, end: 0, line: e.line })) };
 }
 
 /** Turns the decoded text of one file into documents, by its sniffed format. */
@@ -84,6 +150,10 @@ export function readDecoded(text: string, encoding: string, path: string, id: st
       return false;
     });
     return { path, docs: sized, problems };
+  }
+  if (format === 'json') {
+    const r = readJsonFile(text, id, origin);
+    return { path, docs: r.docs.map((d) => (d.published || !published ? d : { ...d, published })), problems: r.problems };
   }
   if (format === 'feed') {
     const r = readFeed(text, id, origin);
@@ -105,7 +175,7 @@ export async function readSource(path: string, id: string, options: ReadOptions 
       const info = await stat(path);
       if (info.isDirectory()) return { path, docs: [], problems: [problem('is a directory', 'ingest/read')] };
       const hint = formatFromExtension(path);
-      if (info.size > maxBytes && hint !== 'jsonl') {
+      if (info.size > maxBytes && hint !== 'jsonl' && hint !== 'json') {
         return { path, docs: [], problems: [problem(`file is ${(info.size / 1048576).toFixed(1)} MB, over the per-document limit of ${(maxBytes / 1048576).toFixed(0)} MB; split it or raise --max-mb`, 'ingest/too-large')] };
       }
       bytes = await readFile(path);
@@ -145,9 +215,17 @@ export async function* readSources(paths: readonly string[], options: ReadOption
       yield await readSource(p, idFor(join(p, '..'), p), options);
       continue;
     }
-    for await (const entry of walk(p)) {
-      if (typeof entry !== 'string') yield { path: entry.path, docs: [], problems: [problem(`cannot read folder: ${entry.error}`, 'ingest/read')] };
-      else yield await readSource(entry, idFor(p, entry), options);
+    const root = await realpath(p);
+    for await (const entry of walk(p, root)) {
+      if (typeof entry === 'string') {
+        const result = await readSource(entry, idFor(p, entry), options);
+        // A data file beside the articles (a gold.json, a config) is not a failed document: list it and go on.
+        if (!result.docs.length && result.problems.length === 1 && result.problems[0].rule === NOT_DOCUMENTS) {
+          yield { ...result, problems: [{ ...result.problems[0], severity: 'info', reason: `JSON without documents ("text" fields): not read`, rule: 'ingest/skipped' }], skipped: true };
+        } else yield result;
+      }
+      else if ('error' in entry) yield { path: entry.path, docs: [], problems: [problem(`cannot read folder: ${entry.error}`, 'ingest/read')] };
+      else yield { path: entry.path, docs: [], problems: [problem(entry.skipped, 'ingest/skipped', 'info')], skipped: true };
     }
   }
 }

@@ -43,8 +43,8 @@ test('bad inputs: one line each as file:line:col severity reason rule, the batch
   assert.equal(r.stdout.trim().split('\n').length, 2, 'both good documents printed');
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 3, r.stderr);
-  assert.match(lines[0], /empty\.txt error empty file.* ingest\/empty$/);
-  assert.match(lines[1], /missing\.txt error cannot read: no such file or directory ingest\/read$/);
+  assert.match(lines[0], /empty\.txt:1:1 error empty file.* ingest\/empty$/);
+  assert.match(lines[1], /missing\.txt:1:1 error cannot read: no such file or directory ingest\/read$/);
   assert.match(lines[2], /docs\.jsonl:2:1 error line 2: not valid JSON/);
   assert.ok(!/\n\s+at /.test(r.stderr), 'no stack trace');
 });
@@ -71,7 +71,7 @@ test('the installed bin runs the compiled CLI (built by npm install through prep
   assert.equal(JSON.parse(r.stdout).published, '2023-05-12');
   const none = spawnSync(process.execPath, ['bin/sitrep.js', 'extract', 'does-not-exist.txt'], { encoding: 'utf8' });
   assert.equal(none.status, 1);
-  assert.equal(none.stderr.trim(), 'does-not-exist.txt error cannot read: no such file or directory ingest/read');
+  assert.equal(none.stderr.trim(), 'does-not-exist.txt:1:1 error cannot read: no such file or directory ingest/read');
 });
 
 test('an unreadable --kb file is one sentence and exit code 2, not a stack trace', async () => {

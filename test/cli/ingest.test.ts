@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
@@ -39,7 +39,7 @@ test('ingest without a path is a usage error; a bad file is one line and the bat
   writeFileSync(join(dir, 'b.txt'), Buffer.from('%PDF-1.4\n%\xff\xff', 'latin1'));
   const r = await runCli(['ingest', '--db', db, dir]);
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /b\.txt error binary file \(a PDF document\)/);
+  assert.match(r.stderr, /b\.txt:1:1 error binary file \(a PDF document\)/);
   assert.match(r.stderr, /1 stored/);
 });
 
@@ -60,4 +60,32 @@ test('ingest refuses impossible and future publication dates like extract: a war
   const bad = await runCli(['ingest', '--db', db, '--published', '2099-01-01', join(dir, 'dates.jsonl')]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--published: publication date 2099-01-01 is in the future/);
+});
+
+test('read commands on a missing store say so, exit 2 and create nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-missing-'));
+  const db = join(dir, 'typo');
+  for (const command of ['docs', 'contested', 'stories']) {
+    const r = await runCli([command, '--db', db]);
+    assert.equal(r.code, 2, command);
+    assert.match(r.stderr, /no sitrep store in .*typo; run `sitrep ingest PATH` first/, command);
+    assert.equal(existsSync(db), false, `${command} created no folder`);
+  }
+});
+
+test('SIGTERM during ingest: the documents in flight are finished, the rest not started, and the count said is the count stored', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-signal-'));
+  const db = join(dir, 'db');
+  const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Report ${i}: artillery shelled the village of Site${i} on Monday, officials said.` }));
+  writeFileSync(join(dir, 'many.jsonl'), lines.join('\n'));
+  const timer = setTimeout(() => process.emit("SIGTERM"), 2500);
+  const r = await runCli(['ingest', '--db', db, join(dir, 'many.jsonl')]);
+  clearTimeout(timer);
+  assert.equal(r.code, 130, r.stderr);
+  const said = /interrupted; (\d+) documents stored/.exec(r.stderr);
+  assert.ok(said, r.stderr);
+  const listed = await runCli(['docs', '--db', db, '--json']);
+  const stored = listed.stdout.trim() ? listed.stdout.trim().split('\n').length : 0;
+  assert.equal(stored, Number(said[1]), 'every document said to be stored is there, and no other');
+  assert.ok(stored < lines.length);
 });

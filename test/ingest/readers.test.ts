@@ -93,7 +93,10 @@ test('folders, missing paths, unreadable entries, binary, empty and oversized fi
   assert.match(byName.get('image.txt')!.problems[0].reason, /PNG/);
   assert.match(byName.get('dangling.txt')!.problems[0].reason, /no such file/);
   assert.match(byName.get('big.txt')!.problems[0].reason, /over the per-document limit/);
-  assert.ok(!byName.has('gold.json'), 'non-document files in folders are skipped');
+  const gold = byName.get('gold.json')!;
+  assert.equal(gold.skipped, true, 'a JSON data file beside the articles is skipped, with a word');
+  assert.equal(gold.problems[0].severity, 'info');
+  assert.match(gold.problems[0].reason, /JSON without documents/);
   assert.match(results.at(-1)!.problems[0].reason, /no such file/);
 });
 
@@ -136,4 +139,33 @@ test('publication dates: one check for every reader; a refused date is a warning
   assert.equal(html.published, undefined);
   assert.ok(html.messages?.some((m) => m.rule === 'ingest/html-meta-date-refused' && /in the future/.test(m.reason)));
   assert.equal(readHtml(page('2023-05-12T08:00:00Z'), { id: 'p' }).published?.value, '2023-05-12');
+});
+
+test('a folder walk lists every file it does not read, with the reason; links leaving the folder are not followed; .json documents are read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-walk-'));
+  const outside = mkdtempSync(join(tmpdir(), 'sitrep-outside-'));
+  writeFileSync(join(outside, 'secret.txt'), 'Not for the store.');
+  writeFileSync(join(dir, 'a.txt'), 'Shelling hit the town on Monday.');
+  writeFileSync(join(dir, 'table.csv'), 'a,b\n1,2\n');
+  writeFileSync(join(dir, 'README'), 'no extension');
+  writeFileSync(join(dir, '.hidden.txt'), 'hidden');
+  writeFileSync(join(dir, 'one.json'), JSON.stringify({ id: 'j-one', text: 'Drones struck a depot.' }, null, 2));
+  writeFileSync(join(dir, 'many.json'), JSON.stringify([{ id: 'j-a', text: 'First.' }, { id: 'j-b', text: 'Second.' }]));
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+  symlinkSync(join(dir, 'a.txt'), join(dir, 'inner.txt'));
+  const results = await collect([dir]);
+  const byName = new Map(results.map((r) => [r.path.slice(dir.length + 1), r]));
+  for (const [name, reason] of [['table.csv', /"\.csv" is not a document format/], ['README', /no file extension/], ['.hidden.txt', /hidden file/], ['link.txt', /outside the folder: not followed/]] as const) {
+    const r = byName.get(name);
+    assert.ok(r, `${name} is listed`);
+    assert.equal(r.skipped, true, name);
+    assert.equal(r.docs.length, 0, name);
+    assert.match(r.problems[0].reason, reason, name);
+  }
+  assert.ok(!results.some((r) => r.docs.some((d) => d.input.includes('Not for the store'))), 'the linked file outside was not read');
+  assert.equal(byName.get('inner.txt')?.docs.length, 1, 'a link inside the folder is read');
+  assert.deepEqual(byName.get('one.json')?.docs.map((d) => d.id), ['j-one']);
+  assert.deepEqual(byName.get('many.json')?.docs.map((d) => d.id), ['j-a', 'j-b']);
+  const named = await collect([join(dir, 'table.csv')]);
+  assert.equal(named[0].skipped, undefined, 'a file named on the command line is read whatever its extension');
 });

@@ -16,7 +16,7 @@ export function formatTable(head: string[], rows: string[][], maxWidth = 32): st
 
 /** Opens the configured store and builds the cross-document snapshot; reports a store problem as one line. */
 export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<DeskView | null> {
-  const store = await openStoreOrReport(name, db, io);
+  const store = await openStoreOrReport(name, db, io, { mustExist: true });
   if (!store) return null;
   try {
     return new DeskView(await storeDesk(store).documents());

@@ -32,7 +32,7 @@ Options:
     const offset = Number(values.offset);
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
     if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset must be a whole number, got "${values.offset}"`);
-    const store = await openStoreOrReport('docs', values.db, io);
+    const store = await openStoreOrReport('docs', values.db, io, { mustExist: true });
     if (!store) return 2;
     try {
       const total = await store.countDocuments();

@@ -40,7 +40,9 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
     const ctx = await loadContextOrReport('extract', { published, kbFiles }, io.stderr);
       if (!ctx) return 2;
     let failed = 0;
+    let read = 0;
     for await (const source of readSources(inputs, { published, maxBytes, stdin: io.stdin })) {
+      read += source.docs.length;
       for (const p of source.problems) {
         io.stderr.write(formatProblem(source.path, p) + '\n');
         if (p.severity === 'error') failed++;
@@ -54,6 +56,10 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
         }
         io.stdout.write(JSON.stringify(toExtractJson(doc), null, values.pretty ? 2 : undefined) + '\n');
       }
+    }
+    if (!read && !failed) {
+      io.stderr.write(`sitrep extract: no document found in ${inputs.join(', ')}\n`);
+      return 1;
     }
     return failed ? 1 : 0;
   },

@@ -11,6 +11,9 @@ import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.
 import { Progress } from '../progress.js';
 import { formatProblem } from '../report.js';
 
+/** Documents extracted and stored between two checks for an interrupt. */
+const BATCH = 16;
+
 /** Name under which the context's learnt state (entity registry) is kept in the store. */
 const RUN_STATE = 'context';
 
@@ -23,6 +26,8 @@ Reads files, folders (recursively) or standard input (-), extracts each document
 entities, claims and events. Each document is written in one transaction; the same input twice is stored once,
 and exact or near duplicates from other sources are recorded as such. Problems go to standard error as
 "file:line:col severity reason rule"; the batch goes on; the exit code is 1 when any input failed.
+Ctrl-C (SIGINT) or SIGTERM finishes the documents in flight, stores nothing half-written, says how many were
+stored and exits 130; running the same command again goes on (stored documents are recognised).
 
 Store: PostgreSQL when DATABASE_URL is set; otherwise PGlite in --db DIR, $SITREP_DB, or ./.sitrep.
 
@@ -53,7 +58,19 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
     const store = await openStoreOrReport('ingest', values.db, io);
     if (!store) return 2;
     const progress = new Progress(io.stderr);
-    const counts = { files: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
+    // Ctrl-C or SIGTERM: the documents in flight are finished (each is one transaction), nothing more is started.
+    let interrupted: NodeJS.Signals | null = null;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (interrupted) return;
+      interrupted = signal;
+      progress.done();
+      io.stderr.write(`sitrep ingest: ${signal} — finishing the documents in flight, then stopping\n`);
+    };
+    const onInt = () => onSignal('SIGINT');
+    const onTerm = () => onSignal('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    const counts = { files: 0, skipped: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();
     try {
       const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
@@ -61,40 +78,53 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
       restoreContextState(ctx, await store.getRunState(RUN_STATE));
       for await (const source of readSources(positionals, { published, maxBytes, stdin: io.stdin })) {
+        if (source.skipped) {
+          // Listed, one line each, so that a folder of unread files never looks like an empty folder.
+          counts.skipped++;
+          progress.done();
+          for (const p of source.problems) io.stderr.write(formatProblem(source.path, p) + '\n');
+          continue;
+        }
         counts.files++;
         for (const p of source.problems) {
           progress.done();
           io.stderr.write(formatProblem(source.path, p) + '\n');
           if (p.severity === 'error') counts.errors++;
         }
-        const docs = source.docs.map((init) => runPipeline(createDoc(init), ctx));
-        for (const doc of docs) {
-          // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
-          for (const m of doc.messages) {
-            if (m.severity === 'info') continue;
-            progress.done();
-            io.stderr.write(formatProblem(source.path, m, doc.input) + '\n');
-            if (m.severity === 'error') counts.errors++;
+        // Documents are extracted and stored in small batches, so an interrupt waits for a few documents, not a file.
+        for (let at = 0; at < source.docs.length && !interrupted; at += BATCH) {
+          const docs = source.docs.slice(at, at + BATCH).map((init) => runPipeline(createDoc(init), ctx));
+          for (const doc of docs) {
+            // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
+            for (const m of doc.messages) {
+              if (m.severity === 'info') continue;
+              progress.done();
+              io.stderr.write(formatProblem(source.path, m, doc.input) + '\n');
+              if (m.severity === 'error') counts.errors++;
+            }
+          }
+          const results = await store.ingestDocuments(docs, { replace: values.replace });
+          for (const r of results) {
+            counts.docs++;
+            if (r.status === 'stored') counts.stored++;
+            else if (r.status === 'duplicate') counts.duplicate++;
+            else if (r.status === 'near-duplicate') counts.near++;
+            else {
+              progress.done();
+              io.stderr.write(`${source.path}:1:1 error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
+              counts.errors++;
+            }
           }
         }
-        const results = await store.ingestDocuments(docs, { replace: values.replace });
-        for (const r of results) {
-          counts.docs++;
-          if (r.status === 'stored') counts.stored++;
-          else if (r.status === 'duplicate') counts.duplicate++;
-          else if (r.status === 'near-duplicate') counts.near++;
-          else {
-            progress.done();
-            io.stderr.write(`${source.path} error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
-            counts.errors++;
-          }
-        }
+        if (interrupted) break;
         const seconds = (performance.now() - t0) / 1000;
         progress.update(`ingest: ${counts.files} files, ${counts.docs} documents (${counts.stored} new, ${counts.duplicate + counts.near} duplicates), ${counts.errors} errors, ${(counts.docs / Math.max(seconds, 0.001)).toFixed(1)} docs/s`);
       }
       const state = contextState(ctx);
       if (state) await store.setRunState(RUN_STATE, state);
     } finally {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
       progress.done();
       await store.close();
     }
@@ -102,8 +132,17 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       const seconds = (performance.now() - t0) / 1000;
       io.stderr.write(
         `ingested ${counts.docs} documents from ${counts.files} files in ${seconds.toFixed(1)} s: ${counts.stored} stored, ` +
-          `${counts.duplicate} duplicates, ${counts.near} near-duplicates; ${counts.errors} errors\n`,
+          `${counts.duplicate} duplicates, ${counts.near} near-duplicates; ${counts.errors} errors` +
+          `${counts.skipped ? `; ${counts.skipped} files skipped (listed above)` : ''}\n`,
       );
+    }
+    if (interrupted) {
+      io.stderr.write(`sitrep ingest: interrupted; ${counts.stored} documents stored before stopping (every stored document is complete); run the same command again to go on\n`);
+      return 130;
+    }
+    if (!counts.docs && !counts.errors) {
+      io.stderr.write(`sitrep ingest: no document found in ${positionals.join(', ')}${counts.skipped ? ` (${counts.skipped} files skipped, listed above)` : ''}\n`);
+      return 1;
     }
     return counts.errors ? 1 : 0;
   },

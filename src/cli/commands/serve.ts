@@ -41,7 +41,11 @@ Options:
   -h, --help     show this help
 
 Environment:
-  SITREP_TOKEN   when set, POST /api/documents needs "Authorization: Bearer $SITREP_TOKEN"
+  SITREP_TOKEN   when set, POST /api/documents needs "Authorization: Bearer $SITREP_TOKEN"; without it, writes
+                 are taken only on a loopback address (a server on another address starts read-only)
+
+Writes from a web page of another origin are refused, and requests must address the server by the name it
+listens on (localhost / 127.0.0.1 for the default), so a page you happen to open cannot change the store.
 `,
   async run(args, io) {
     const { values } = parseArgs({
@@ -67,7 +71,11 @@ Environment:
       io.stderr.write(`sitrep serve: cannot listen on ${values.host}:${port} (${(error as Error).message}); choose another --port\n`);
       return 2;
     }
-    io.stdout.write(`sitrep serving ${server.url}/ (store: ${store.db.location}${io.env.SITREP_TOKEN ? ', writes need the token' : ''}) — Ctrl-C to stop\n`);
+    if (server.readOnly) {
+      io.stderr.write(`sitrep serve: ${values.host} is reachable beyond this machine and SITREP_TOKEN is not set: serving read-only (set SITREP_TOKEN to accept writes)\n`);
+    }
+    const writes = server.readOnly ? ', read-only' : io.env.SITREP_TOKEN ? ', writes need the token' : '';
+    io.stdout.write(`sitrep serving ${server.url}/ (store: ${store.db.location}${writes}) — Ctrl-C to stop\n`);
     const running = server;
     await new Promise<void>((done) => {
       const stop = () => {
