@@ -4,6 +4,7 @@ import { foldName } from '../crossdoc/index.js';
 import { docDetail } from './doc-detail.js';
 import { HttpError } from './http-error.js';
 import { decodeBytes } from '../ingest/decode.js';
+import { checkPublished } from '../ingest/published-date.js';
 import { readBody } from './ingest-body.js';
 import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
@@ -50,6 +51,9 @@ export function documentRoutes(app: Hono, { views, source, extract }: RouteDeps)
   app.post('/api/documents', async (c) => {
     const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url']);
     const meta = { id: p.string('id'), title: p.string('title', 500), published: p.date('published'), source: p.string('source'), url: p.string('url', 2000) };
+    // The same check as `--published`: a date after the clock (beyond two days) is refused.
+    const checked = meta.published === undefined ? undefined : checkPublished(meta.published);
+    if (checked && 'reason' in checked) throw new HttpError(400, `"published": ${checked.reason}`, 'published');
     // The same decoding as `sitrep ingest`: binary bodies (images, PDFs, archives) are refused, legacy encodings read.
     const decoded = decodeBytes(new Uint8Array(await c.req.arrayBuffer()));
     if (!decoded.ok) {

@@ -78,9 +78,17 @@ test('SIGTERM during ingest: the documents in flight are finished, the rest not 
   const db = join(dir, 'db');
   const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Report ${i}: artillery shelled the village of Site${i} on Monday, officials said.` }));
   writeFileSync(join(dir, 'many.jsonl'), lines.join('\n'));
-  const timer = setTimeout(() => process.emit("SIGTERM"), 2500);
+  // The signal goes as soon as ingest listens for it (after the store is open, however long that takes on a busy
+  // machine); a signal sent before would be lost.
+  const listening = process.listenerCount('SIGTERM');
+  const poll = setInterval(() => {
+    if (process.listenerCount('SIGTERM') > listening) {
+      clearInterval(poll);
+      process.emit('SIGTERM');
+    }
+  }, 5);
   const r = await runCli(['ingest', '--db', db, join(dir, 'many.jsonl')]);
-  clearTimeout(timer);
+  clearInterval(poll);
   assert.equal(r.code, 130, r.stderr);
   const said = /interrupted; (\d+) documents stored/.exec(r.stderr);
   assert.ok(said, r.stderr);

@@ -153,6 +153,11 @@ test('POST: unsupported type 415, empty body 400, bad published 400', async () =
   assert.equal((await app.request('/api/documents', { method: 'POST', headers: { 'content-type': 'image/png' }, body: 'x' })).status, 415);
   assert.equal((await app.request('/api/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '  ' })).status, 400);
   assert.equal((await app.request('/api/documents?published=May', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status, 400);
+  for (const [value, reason] of [['2014-13-01', /must be a date/], ['2099-01-01', /publication date 2099-01-01 is in the future/]] as const) {
+    const res = await app.request(`/api/documents?published=${value}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Shelling hit Kherson overnight.' });
+    assert.equal(res.status, 400, value);
+    assert.match(JSON.stringify(await res.json()), reason);
+  }
 });
 
 test('a token protects writes but not reads; oversized bodies are refused', async () => {

@@ -182,6 +182,7 @@ test('not time expressions: bare number ranges, "now", abbreviations that are wo
   assert.deepEqual(values('They advanced 200 to 400 meters.', '2023-05-12'), []);
   assert.deepEqual(values('We are Russians like you now.', '2023-05-12'), []);
   assert.deepEqual(values('Sat down with officials.', '2023-05-12'), []);
+  assert.deepEqual(values('The town was under 24/7 shelling.', '2023-05-12'), []);
   assert.deepEqual(values('This has been going on for several months.', '2023-05-12'), []);
 });
 

@@ -203,8 +203,9 @@ function candidates(text: string, published: string | undefined): Candidate[] {
       continue;
     }
     const value = iso(r.start.date());
-    // An expression is absolute when its date does not move with the reference it is read against.
-    const relative = Boolean(within) || dateAt(reading, iso(OTHER_REFERENCE)) !== value;
+    // An expression is absolute when its date does not move with the reference it is read against; one
+    // without a digit cannot write its year, so it needs no second reading.
+    const relative = Boolean(within) || !/\d/.test(raw) || dateAt(reading, iso(OTHER_REFERENCE)) !== value;
     const anaphoric = relative && !DEICTIC.test(raw) && ANAPHORIC.test(raw.replace(/^(?:earlier|later)\s+(?=in\b|this\b)/i, ''));
     const at = (reference: string) => {
       const v = reference === published && !within ? value : dateAt(reading, reference);
