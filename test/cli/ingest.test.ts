@@ -78,22 +78,26 @@ test('SIGTERM during ingest: the documents in flight are finished, the rest not 
   const db = join(dir, 'db');
   const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `n${i}`, text: `Report ${i}: artillery shelled the village of Site${i} on Monday, officials said.` }));
   writeFileSync(join(dir, 'many.jsonl'), lines.join('\n'));
-  // The signal goes as soon as ingest listens for it (after the store is open, however long that takes on a busy
+  // Ingest listens for signals once its store and context are ready (however long that takes on a busy
   // machine); a signal sent before would be lost.
   const listening = process.listenerCount('SIGTERM');
+  // Then some documents are given time to be stored, so that the interrupt lands in the middle of the batch.
+  let fire: NodeJS.Timeout | undefined;
   const poll = setInterval(() => {
     if (process.listenerCount('SIGTERM') > listening) {
       clearInterval(poll);
-      process.emit('SIGTERM');
+      fire = setTimeout(() => process.emit('SIGTERM'), 1500);
     }
   }, 5);
   const r = await runCli(['ingest', '--db', db, join(dir, 'many.jsonl')]);
   clearInterval(poll);
+  clearTimeout(fire);
   assert.equal(r.code, 130, r.stderr);
   const said = /interrupted; (\d+) documents stored/.exec(r.stderr);
   assert.ok(said, r.stderr);
-  const listed = await runCli(['docs', '--db', db, '--json']);
+  const listed = await runCli(['docs', '--db', db, '--json', '--limit', '5000']);
   const stored = listed.stdout.trim() ? listed.stdout.trim().split('\n').length : 0;
   assert.equal(stored, Number(said[1]), 'every document said to be stored is there, and no other');
+  assert.ok(stored > 0, 'the interrupt came in the middle of the run, after some documents were stored');
   assert.ok(stored < lines.length);
 });

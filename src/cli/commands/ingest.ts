@@ -68,8 +68,6 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
     };
     const onInt = () => onSignal('SIGINT');
     const onTerm = () => onSignal('SIGTERM');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
     const counts = { files: 0, skipped: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();
     try {
@@ -77,6 +75,9 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       if (!ctx) return 2;
       // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
       restoreContextState(ctx, await store.getRunState(RUN_STATE));
+      // From here on a signal stops the run between documents; before, nothing has been written and it ends at once.
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
       for await (const source of readSources(positionals, { published, maxBytes, stdin: io.stdin })) {
         if (source.skipped) {
           // Listed, one line each, so that a folder of unread files never looks like an empty folder.
@@ -104,6 +105,9 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
             }
           }
           const results = await store.ingestDocuments(docs, { replace: values.replace });
+          // The embedded store answers through promises that never return to the event loop, so signals would wait
+          // for the whole run: give the loop one turn per batch.
+          await new Promise<void>((done) => setImmediate(done));
           for (const r of results) {
             counts.docs++;
             if (r.status === 'stored') counts.stored++;
