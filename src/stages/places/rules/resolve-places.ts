@@ -38,6 +38,11 @@ export function prior(p: GazetteerPlace): number {
       return 14;
     case 'admin1':
       return 6.5;
+    // Seas and regions outrank namesake towns (Atlantic, Iowa); districts are named by their full names only.
+    case 'region':
+      return 7;
+    case 'admin2':
+      return 5;
     default:
       return Math.log10(p.population + 1) + (FEATURE_BONUS[p.featureCode] ?? 0);
   }
@@ -150,7 +155,7 @@ function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
 function sharesNameWithCity(g: Gazetteer, p: GazetteerPlace, cands: readonly number[]): boolean {
   if (p.type !== 'admin1') return false;
   const base = adminBaseName(foldName(p.name));
-  return cands.some((c) => g.places[c].type === 'city' && g.places[c].admin1 === p.admin1 && foldName(g.places[c].name) === base);
+  return cands.some((c) => g.place(c).type === 'city' && g.place(c).admin1 === p.admin1 && foldName(g.place(c).name) === base);
 }
 
 /** Candidates best first, with the context reason that weighed most and whether a local one (division, neighbour) helped. */
@@ -170,7 +175,7 @@ function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?: Reado
 
 function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?: ReadonlySet<string>): Ranked {
   const out = m.candidates.map((index) => {
-    const p = g.places[index];
+    const p = g.place(index);
     let score = prior(p);
     if (!m.region && sharesNameWithCity(g, p, m.candidates)) score -= 3;
     // "The Moscow region" is Moscow Oblast rather than the federal city also listed as a division.
@@ -198,7 +203,7 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?:
     return { index, score, reason, local };
   });
   // Deterministic: score, then population, then the smaller GeoNames id.
-  out.sort((a, b) => b.score - a.score || g.places[b.index].population - g.places[a.index].population || g.places[a.index].geonamesId - g.places[b.index].geonamesId);
+  out.sort((a, b) => b.score - a.score || g.place(b.index).population - g.place(a.index).population || g.place(a.index).geonamesId - g.place(b.index).geonamesId);
   return out;
 }
 
@@ -229,7 +234,7 @@ function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[
     const id = `${key}\u0000${index}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const p = g.places[index];
+    const p = g.place(index);
     if (p.country) add(ctx.countries, p.country, key);
     if (p.admin1) add(ctx.admins, p.admin1, key);
     ctx.anchors.push({ key, place: p });
@@ -257,7 +262,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (q === undefined) return undefined;
     const codes = new Set<string>();
     for (const c of matches[q].candidates) {
-      const p = g.places[c];
+      const p = g.place(c);
       if (p.type === 'country') codes.add(p.country);
       else if (p.type === 'admin1') codes.add(p.admin1);
     }
@@ -268,7 +273,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (!m.candidates.length) continue;
     const r = ranked(g, m, null, within[i]);
     const top = r[0];
-    const p = g.places[top.index];
+    const p = g.place(top.index);
     const margin = r.length === 1 ? Infinity : top.score - r[1].score;
     // Countries, divisions and continents lead their namesakes by less than big cities do.
     if (margin < (p.type === 'city' ? 2 : 1.5)) continue;
@@ -280,7 +285,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (pick && accept(m, g.places[pick.index], pick.reason, pick.local, options, homeCountry(first, 1), g)) second.push({ key: m.key, index: pick.index });
+    if (pick && accept(m, g.place(pick.index), pick.reason, pick.local, options, homeCountry(first, 1), g)) second.push({ key: m.key, index: pick.index });
   });
   const ctx = contextOf(g, second, options.demonymCountries);
 
@@ -289,7 +294,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const nameParts = new Set<string>();
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (m.embedded && pick && g.places[pick.index].type === 'city') nameParts.add(m.key);
+    if (m.embedded && pick && g.place(pick.index).type === 'city') nameParts.add(m.key);
   });
 
   picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, ctx, within[i])[0] : undefined));
@@ -298,7 +303,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const out = matches.map((m, i) => {
     const top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
-    const p = g.places[top.index];
+    const p = g.place(top.index);
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
     // of its alternates ("Chen" for Chenzhou).
@@ -313,7 +318,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     else {
       const r = ranked(g, m, null);
       if (r[0].index !== top.index && top.reason) reason = top.reason;
-      else reason = p.type === g.places[r[1].index].type ? 'population' : 'feature-class';
+      else reason = p.type === g.place(r[1].index).type ? 'population' : 'feature-class';
     }
     return { place: top.index, reason };
   });
@@ -372,6 +377,14 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
     return true;
   }
   if (m.region) return true;
+  // A village (under 1,000 people, or no count: most of GeoNames' Ukrainian villages) is taken only with a cue
+  // ("the village of", "captured", "in") and the document's support, or with its own division or neighbours
+  // behind it; never for a word the document also writes in lower case, nor at a sentence start without both.
+  if (p.population < 1000 && m.words === 1) {
+    if (common) return false;
+    if (local) return !m.initial || m.cued === true || m.locative === true;
+    return supported && (m.cued === true || (m.locative === true && !m.initial));
+  }
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
   if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000);
   if (common && !supported) return false;

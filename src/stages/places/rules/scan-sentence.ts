@@ -34,6 +34,8 @@ export interface PlaceMatch {
   readonly metonym?: boolean;
   /** Preceded by a locative preposition or cue. */
   readonly locative?: boolean;
+  /** Preceded by a cue phrase that introduces a settlement ("the village of", "captured", "near"). */
+  readonly cued?: boolean;
   /** Part of a longer capitalised run whose other words are no place ("Jackson Browne"). */
   readonly embedded?: boolean;
   /** Number of words the name spans. */
@@ -157,7 +159,7 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     let rule = 'places/name';
     // "Belgorod Oblast" as a gazetteer name is a region phrase too.
     if (best > 1 && lex.regionWords.has(lastWord.folded)) {
-      const admins = cands.filter((c) => g.places[c].type === 'admin1');
+      const admins = cands.filter((c) => g.place(c).type === 'admin1');
       if (admins.length) {
         cands = admins;
         region = true;
@@ -224,8 +226,9 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         }
       }
       out.push({
-        start: w.start, end, key, candidates: upper ? cands.filter((c) => g.places[c].type !== 'city') : cands, rule,
+        start: w.start, end, key, candidates: upper ? cands.filter((c) => g.place(c).type !== 'city') : cands, rule,
         ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
+        ...(afterCue(words, i, lex) ? { cued: true } : {}),
         ...(embeddedBefore || embeddedAfter ? { embedded: true } : {}), words: best,
         ...(best === 1 && !allCaps(w) && !w.text.includes('.') ? { plain: true } : {}),
         ...(i === 0 ? { initial: true } : {}),
@@ -234,6 +237,17 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
+}
+
+// Does a cue phrase ("the village of", "captured", "near") end right before word `i`?
+function afterCue(words: Word[], i: number, lex: PlaceLexicon): boolean {
+  for (const cue of lex.unresolvedCues) {
+    if (i < cue.length) continue;
+    let ok = true;
+    for (let k = 0; k < cue.length && ok; k++) ok = words[i - cue.length + k].folded === cue[k];
+    if (ok) return true;
+  }
+  return false;
 }
 
 // Turns the matches just before `start`, joined to it only by commas and "and", into divisions.
@@ -272,10 +286,10 @@ function facilityEnd(text: string, words: Word[], k: number, lex: PlaceLexicon):
 /** Admin1 divisions a name with a region word may mean: by base name, or as the division of a same-named capital. */
 export function regionCandidates(key: string, cands: readonly number[], g: Gazetteer): number[] {
   // A country is never the division of a region phrase ("the Islamic State of Iraq").
-  if (cands.some((c) => g.places[c].type === 'country')) return [];
+  if (cands.some((c) => g.place(c).type === 'country')) return [];
   const out = new Set<number>(g.lookupAdminBase(key));
   for (const c of cands) {
-    const p = g.places[c];
+    const p = g.place(c);
     if (p.type === 'admin1') out.add(c);
     else if (p.type === 'city' && p.admin1 && (p.featureCode === 'PPLA' || p.featureCode === 'PPLC')) {
       const a = g.admin1(p.admin1);
