@@ -57,17 +57,20 @@ class MapIndex implements KeyIndex {
   }
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hash(s: string): number {
+/** FNV-1a over the bytes of a UTF-8 encoded key. */
+function hashBytes(b: Uint8Array, from = 0, to = b.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
   return h >>> 0;
 }
 
-/** An open-addressing hash table over keys kept in one string table; nothing is built at load. */
+/**
+ * An open-addressing hash table over keys kept as UTF-8 in one byte table: nothing is decoded or built at
+ * load; a lookup encodes its key once and compares bytes.
+ */
 class PackedIndex implements KeyIndex {
   constructor(
-    private readonly strings: string,
+    private readonly strings: Buffer,
     private readonly slots: Int32Array,
     private readonly keyOff: Uint32Array,
     private readonly keyLen: Uint16Array,
@@ -75,11 +78,13 @@ class PackedIndex implements KeyIndex {
     private readonly cands: Int32Array,
   ) {}
   get(key: string): readonly number[] {
+    const bytes = Buffer.from(key, 'utf8');
     const mask = this.slots.length - 1;
-    for (let s = hash(key) & mask; ; s = (s + 1) & mask) {
+    for (let s = hashBytes(bytes) & mask; ; s = (s + 1) & mask) {
       const k = this.slots[s] - 1;
       if (k < 0) return [];
-      if (this.keyLen[k] === key.length && this.strings.startsWith(key, this.keyOff[k])) {
+      const off = this.keyOff[k];
+      if (this.keyLen[k] === bytes.length && this.strings.compare(bytes, 0, bytes.length, off, off + bytes.length) === 0) {
         const out: number[] = [];
         for (let i = this.candStart[k]; i < this.candStart[k + 1]; i++) out.push(this.cands[i]);
         return out;
@@ -95,7 +100,7 @@ const TYPES: readonly PlaceType[] = ['continent', 'country', 'admin1', 'admin2',
 
 /** The columns of the places when opened from the binary form. */
 interface Columns {
-  strings: string;
+  strings: Buffer;
   geonamesId: Int32Array;
   lat: Float64Array;
   lon: Float64Array;
@@ -143,7 +148,7 @@ export class Gazetteer {
     const c = this.columns!;
     const made: GazetteerPlace = {
       geonamesId: c.geonamesId[index],
-      name: c.strings.slice(c.nameOff[index], c.nameOff[index] + c.nameLen[index]),
+      name: c.strings.toString('utf8', c.nameOff[index], c.nameOff[index] + c.nameLen[index]),
       lat: c.lat[index],
       lon: c.lon[index],
       country: c.tables.country[c.country[index]],
@@ -241,13 +246,13 @@ export class Gazetteer {
     const exact = this.exact instanceof MapIndex ? this.exact : undefined;
     const loose = this.loose instanceof MapIndex ? this.loose : undefined;
     if (!exact || !loose) throw new Error('places: only a built gazetteer can be compiled');
-    const parts: string[] = [];
+    const parts: Buffer[] = [];
     let length = 0;
-    const put = (s: string): number => {
-      const at = length;
-      parts.push(s);
-      length += s.length;
-      return at;
+    const put = (s: string): Buffer => {
+      const b = Buffer.from(s, 'utf8');
+      parts.push(b);
+      length += b.length;
+      return b;
     };
     const n = this.records.length;
     const tables = { featureCode: [] as string[], country: [] as string[], admin1: [] as string[] };
@@ -276,8 +281,8 @@ export class Gazetteer {
       col.featureCode[i] = code('featureCode', p.featureCode);
       col.country[i] = code('country', p.country);
       col.admin1[i] = code('admin1', p.admin1);
-      col.nameOff[i] = put(p.name);
-      col.nameLen[i] = p.name.length;
+      col.nameOff[i] = length;
+      col.nameLen[i] = put(p.name).length;
     }
     const packIndex = (index: MapIndex) => {
       const k = index.map.size;
@@ -290,12 +295,13 @@ export class Gazetteer {
       const all: number[] = [];
       let i = 0;
       for (const [key, slot] of index.map) {
-        keyOff[i] = put(key);
-        keyLen[i] = key.length;
+        keyOff[i] = length;
+        const b = put(key);
+        keyLen[i] = b.length;
         candStart[i] = all.length;
         if (typeof slot === 'number') all.push(slot);
         else all.push(...slot);
-        let s = hash(key) & (cap - 1);
+        let s = hashBytes(b) & (cap - 1);
         while (slots[s] !== 0) s = (s + 1) & (cap - 1);
         slots[s] = i + 1;
         i++;
@@ -309,7 +315,7 @@ export class Gazetteer {
       ...Object.entries(col),
       ...Object.entries(ex).map(([k, v]) => [`exact.${k}`, v] as [string, ArrayBufferView]),
       ...Object.entries(lo).map(([k, v]) => [`loose.${k}`, v] as [string, ArrayBufferView]),
-      ['strings', Buffer.from(parts.join(''), 'utf8')],
+      ['strings', Buffer.concat(parts)],
     ];
     const adminBase: Record<string, number[]> = {};
     for (const [k, slot] of this.adminBase.map) adminBase[k] = typeof slot === 'number' ? [slot] : slot;
@@ -320,7 +326,7 @@ export class Gazetteer {
       offset += Math.ceil(view.byteLength / 8) * 8;
     }
     const header = Buffer.from(JSON.stringify({
-      maxWords: this.maxWords, transliterated: [...this.transliterated], tables, adminBase, layout, stringLength: length,
+      maxWords: this.maxWords, transliterated: [...this.transliterated], tables, adminBase, layout,
     }), 'utf8');
     const headerBytes = Math.ceil((header.length + 8) / 8) * 8;
     const out = Buffer.alloc(headerBytes + offset);
@@ -339,7 +345,7 @@ export class Gazetteer {
     const headerLength = bytes.readUInt32LE(4);
     const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as {
       maxWords: number; transliterated: string[]; tables: Columns['tables']; adminBase: Record<string, number[]>;
-      layout: Record<string, [number, number]>; stringLength: number;
+      layout: Record<string, [number, number]>;
     };
     const base = Math.ceil((headerLength + 8) / 8) * 8;
     // Typed views need aligned offsets: a buffer that is not 8-aligned in memory is copied once.
@@ -349,7 +355,7 @@ export class Gazetteer {
       return new Ctor(buf.buffer, buf.byteOffset + base + o, l / Ctor.BYTES_PER_ELEMENT);
     };
     const [so, sl] = header.layout.strings;
-    const strings = buf.toString('utf8', base + so, base + so + sl);
+    const strings = buf.subarray(base + so, base + so + sl);
     const g = new Gazetteer();
     const columns: Columns = {
       strings, tables: header.tables,
