@@ -8,7 +8,7 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
-import { resolvePlaces } from './rules/resolve-places.js';
+import { resolvePlaces, type Anchor } from './rules/resolve-places.js';
 import { scanSentence, splitWords, type PlaceMatch } from './rules/scan-sentence.js';
 
 declare module '../../core/context.js' {
@@ -48,6 +48,69 @@ function isTaken(ranges: { start: number; end: number }[], start: number, end: n
   return false;
 }
 
+// Removes, in place, matches that are no places: transcript speaker labels ("Host:" opening two or more lines)
+// and translation glosses in parentheses after a name that is no place ("Svoboda (Freedom)").
+function dropNonPlaces(text: string, matches: Located[]): void {
+  const lineStart = (at: number): boolean => {
+    let k = at - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+    return k < 0 || text[k] === '\n';
+  };
+  const labels = new Map<string, number>();
+  const isLabel = (m: Located) => text[m.vEnd] === ':' && lineStart(m.vStart);
+  for (const m of matches) if (isLabel(m)) labels.set(m.key, (labels.get(m.key) ?? 0) + 1);
+  const keep = matches.filter((m, i) => {
+    if (isLabel(m) && (labels.get(m.key) ?? 0) >= 2) return false;
+    if (text[m.vStart - 1] === '(' && text[m.vEnd] === ')') {
+      let k = m.vStart - 2;
+      while (k >= 0 && text[k] === ' ') k--;
+      const before = matches[i - 1];
+      // A name right before the bracket that is itself a place: the bracket gives its other name (Bakhmut (Artemivsk)).
+      const placeBefore = before !== undefined && before.vEnd === k + 1;
+      if (!placeBefore && k >= 0 && /\p{L}/u.test(text[k])) {
+        let w = k;
+        while (w > 0 && /[\p{L}'’-]/u.test(text[w - 1])) w--;
+        if (/\p{Lu}/u.test(text[w])) return false;
+      }
+    }
+    return true;
+  });
+  matches.splice(0, matches.length, ...keep);
+}
+
+// "KIEV, Ukraine —", "KHARKIV (Reuters) —": the all-capital first name of a document or line, before a dash.
+function isDateline(text: string, m: Located): boolean {
+  const name = text.slice(m.vStart, m.vEnd);
+  if (name !== name.toUpperCase() || name === name.toLowerCase()) return false;
+  let k = m.vStart - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k >= 0 && text[k] !== '\n') return false;
+  return /^[^\n.]{0,60}?\s[—–-]{1,2}\s/.test(text.slice(m.vEnd, m.vEnd + 64));
+}
+
+// "Novoselivka (25 km north of Horlivka)", "Ivanivka, 10 km west of Bakhmut": the name before the distance is
+// placed from the anchor after "of". Returns, per located match, its anchor match, distance and bearing.
+const DISTANCE = /(\d+(?:[.,]\d+)?)\s*-?\s*([a-z]+)\.?\s+(?:\([^)]{0,20}\)\s+)?(?:to\s+the\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$/i;
+function distanceAnchors(text: string, matches: Located[], lex: PlaceLexicon): (Anchor | undefined)[] {
+  const out: (Anchor | undefined)[] = new Array(matches.length);
+  for (let j = 1; j < matches.length; j++) {
+    const a = matches[j];
+    const before = text.slice(Math.max(0, a.vStart - 70), a.vStart);
+    const d = DISTANCE.exec(before);
+    if (!d) continue;
+    const unit = lex.distanceUnits.get(d[2].toLowerCase());
+    if (unit === undefined) continue;
+    const bearing = lex.bearings.get(d[3].toLowerCase());
+    if (bearing === undefined && d[3].toLowerCase() !== 'outside') continue;
+    const numberAt = a.vStart - before.length + d.index;
+    // The located place: the last match of the sentence before the number, at most 40 characters before it.
+    const t = matches[j - 1];
+    if (t.sentence !== a.sentence || t.vEnd > numberAt || numberAt - t.vEnd > 40) continue;
+    out[j - 1] = { match: j, km: parseFloat(d[1].replace(',', '.')) * unit, bearing };
+  }
+  return out;
+}
+
 /** The id of a place without a GeoNames id: `place:black-sea`, `place:ru-kozinka-50.46-35.6`. */
 export function localId(p: GazetteerPlace): string {
   const name = foldName(p.name).replace(/ /g, '-');
@@ -82,12 +145,16 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
       }
     }
   }
+  dropNonPlaces(text, matches);
   // "Moscow, Idaho": a match followed by a comma and another match in the same sentence.
   const qualifiedBy = matches.map((m, i) => {
     const q = matches[i + 1];
     return q && q.sentence === m.sentence && /^,\s?$/.test(text.slice(m.vEnd, q.vStart)) ? i + 1 : undefined;
   });
-  const resolved = resolvePlaces(matches, g, { lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries });
+  const resolved = resolvePlaces(matches, g, {
+    lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy: distanceAnchors(text, matches, lex),
+    sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)),
+  });
 
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {

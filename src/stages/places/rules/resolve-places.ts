@@ -44,7 +44,8 @@ export function prior(p: GazetteerPlace): number {
     case 'admin2':
       return 5;
     default:
-      return Math.log10(p.population + 1) + (FEATURE_BONUS[p.featureCode] ?? 0);
+      // GeoNames gives most villages no count (0): they are taken as hamlets of a couple of hundred people.
+      return Math.log10(Math.max(p.population, 200) + 1) + (FEATURE_BONUS[p.featureCode] ?? 0);
   }
 }
 
@@ -119,7 +120,10 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
   if (p.admin1 && (p.type === 'city' || p.type === 'admin1') && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
     const nearest = nearestAnchor(ctx, p, key);
-    if (nearest < 100) note(1.5, 'nearby-place');
+    // Closer is better: the reading that keeps the document's places together (front-line villages lie within
+    // a few kilometres of the towns named with them).
+    if (nearest < 30) note(3, 'nearby-place');
+    else if (nearest < 100) note(1.5, 'nearby-place');
     else if (nearest < 300) note(0.75, 'nearby-place');
   }
   return { score, reason, local };
@@ -141,8 +145,8 @@ function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
       for (const a of ctx.grid.get(`${i}:${j}`) ?? []) {
         if (a.key === key || Math.abs(a.place.lat - p.lat) > 2.8) continue;
         const d = distanceKm(p, a.place);
-        // Only "under 100 km" and "under 300 km" matter, so the first close one ends the search.
-        if (d < 100) return d;
+        // Only "under 30 km", "under 100 km" and "under 300 km" matter, so the first close one ends the search.
+        if (d < 30) return d;
         if (d < nearest) nearest = d;
       }
     }
@@ -207,6 +211,9 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?:
   return out;
 }
 
+// Evidence of the mention's own phrase or sentence, named as the reason even where the prior agrees.
+const LOCAL_REASONS = new Set(['distance-anchor', 'sentence-region', 'qualifier', 'dateline']);
+
 /** Options for {@link resolvePlaces}. */
 export interface ResolveOptions {
   /** Folded words the document also writes in lower case (common words, weak evidence of a place). */
@@ -217,6 +224,72 @@ export interface ResolveOptions {
   readonly qualifiedBy?: readonly (number | undefined)[];
   /** Countries the document names by demonym ("Ukrainian officials"), with the folded demonyms used. */
   readonly demonymCountries?: ReadonlyMap<string, readonly string[]>;
+  /** Per match, the place it is said to lie from ("25 km north of Horlivka"), if any. */
+  readonly anchoredBy?: readonly (Anchor | undefined)[];
+  /** Per match, its sentence (for divisions and countries named in the same sentence). */
+  readonly sentenceOf?: readonly number[];
+  /** Per match, whether it opens a dateline ("KIEV, Ukraine —"): a city rather than its division. */
+  readonly dateline?: readonly boolean[];
+}
+
+/** "N km <bearing> of <anchor>": the anchor match, the distance in km and the bearing in degrees if given. */
+export interface Anchor {
+  readonly match: number;
+  readonly km: number;
+  readonly bearing?: number;
+}
+
+/** Initial bearing from `a` to `b` in degrees. */
+export function bearingDeg(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const y = Math.sin((b.lon - a.lon) * r) * Math.cos(b.lat * r);
+  const x = Math.cos(a.lat * r) * Math.sin(b.lat * r) - Math.sin(a.lat * r) * Math.cos(b.lat * r) * Math.cos((b.lon - a.lon) * r);
+  return ((Math.atan2(y, x) / r) + 360) % 360;
+}
+
+/** Evidence of the mention's own sentence and phrase, scored on top of the document context. */
+interface LocalEvidence {
+  anchor?: { place: GazetteerPlace; km: number; bearing?: number };
+  admins?: ReadonlySet<string>;
+  countries?: ReadonlySet<string>;
+  dateline?: boolean;
+}
+
+// Re-scores a ranking with the mention's local evidence: a distance and bearing from an anchor, a division or
+// country named in the same sentence, a dateline. Returns the ranking unchanged when there is none.
+function withLocal(g: Gazetteer, r: Ranked, ev: LocalEvidence | undefined): Ranked {
+  if (!ev) return r;
+  // A name that may itself be a division or country ("Utah, Colorado, and Idaho") is not made a town by its neighbours.
+  const broad = r.some((c) => { const t = g.place(c.index).type; return t === 'admin1' || t === 'country'; });
+  const out = r.map((c) => {
+    const p = g.place(c.index);
+    let { score, reason, local } = c;
+    // A qualifier written right after the name stays the reason; a country in the sentence is no local support.
+    const bump = (points: number, why: string) => {
+      score += points;
+      if (points > 0 && reason !== 'qualifier') reason = why;
+      if (points > 0 && why !== 'sentence-country') local = true;
+    };
+    if (ev.anchor && p.type === 'city') {
+      const d = distanceKm(ev.anchor.place, p);
+      const slack = Math.max(5, 0.4 * ev.anchor.km);
+      let fits = Math.abs(d - ev.anchor.km) <= slack;
+      if (fits && ev.anchor.bearing !== undefined && d > 2) {
+        const off = Math.abs(((bearingDeg(ev.anchor.place, p) - ev.anchor.bearing + 540) % 360) - 180);
+        fits = off <= 60;
+      }
+      if (fits) bump(8, 'distance-anchor');
+      else if (d > 2 * ev.anchor.km + 30) bump(-4, '');
+    }
+    if (broad) {
+      // Nothing from the sentence.
+    } else if (ev.admins && p.admin1 && p.type !== 'admin1' && ev.admins.has(p.admin1)) bump(3, 'sentence-region');
+    else if (ev.countries && p.country && p.type !== 'country' && ev.countries.has(p.country)) bump(1, 'sentence-country');
+    if (ev.dateline && p.type === 'city') bump(4, 'dateline');
+    return { index: c.index, score, reason, local };
+  });
+  out.sort((a, b) => b.score - a.score || g.place(b.index).population - g.place(a.index).population || g.place(a.index).geonamesId - g.place(b.index).geonamesId);
+  return out;
 }
 
 function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[], demonyms?: ReadonlyMap<string, readonly string[]>): Context {
@@ -298,6 +371,45 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   });
 
   picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, ctx, within[i])[0] : undefined));
+  // The mention's own sentence and phrase: divisions and countries named beside it, a distance from an
+  // anchor (resolved first), a dateline.
+  // Per sentence, the divisions and countries it names, each with the names that named it.
+  const sentenceAdmins = new Map<number, Map<string, Set<string>>>();
+  const sentenceCountries = new Map<number, Map<string, Set<string>>>();
+  matches.forEach((m, i) => {
+    const pick = picks[i];
+    const sentence = options.sentenceOf?.[i];
+    if (!pick || sentence === undefined) return;
+    const p = g.place(pick.index);
+    const map = p.type === 'admin1' ? sentenceAdmins : p.type === 'country' ? sentenceCountries : undefined;
+    if (!map) return;
+    const codes = map.get(sentence) ?? new Map<string, Set<string>>();
+    const code = p.type === 'admin1' ? p.admin1 : p.country;
+    codes.set(code, (codes.get(code) ?? new Set()).add(m.key));
+    map.set(sentence, codes);
+  });
+  // The codes named in the sentence by a name other than `key` (Arizona does not back a town called Arizona).
+  const others = (codes: Map<string, Set<string>> | undefined, key: string): Set<string> | undefined => {
+    if (!codes) return undefined;
+    const out = new Set<string>();
+    for (const [code, keys] of codes) if (keys.size > 1 || !keys.has(key)) out.add(code);
+    return out.size ? out : undefined;
+  };
+  const evidence = matches.map((m, i): LocalEvidence | undefined => {
+    const sentence = options.sentenceOf?.[i];
+    const a = options.anchoredBy?.[i];
+    const anchorPick = a ? picks[a.match] : undefined;
+    const admins = sentence === undefined ? undefined : others(sentenceAdmins.get(sentence), m.key);
+    const countries = sentence === undefined ? undefined : others(sentenceCountries.get(sentence), m.key);
+    const ev: LocalEvidence = {
+      ...(anchorPick ? { anchor: { place: g.place(anchorPick.index), km: a!.km, bearing: a!.bearing } } : {}),
+      ...(admins ? { admins } : {}),
+      ...(countries ? { countries } : {}),
+      ...(options.dateline?.[i] ? { dateline: true } : {}),
+    };
+    return Object.keys(ev).length ? ev : undefined;
+  });
+  picks = matches.map((m, i) => (m.candidates.length ? withLocal(g, ranked(g, m, ctx, within[i]), evidence[i])[0] : undefined));
   const home = homeCountry(ctx);
   const leading = homeCountry(ctx, 1);
   const out = matches.map((m, i) => {
@@ -317,7 +429,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (m.candidates.length === 1) reason = 'only-candidate';
     else {
       const r = ranked(g, m, null);
-      if (r[0].index !== top.index && top.reason) reason = top.reason;
+      if ((r[0].index !== top.index || LOCAL_REASONS.has(top.reason)) && top.reason) reason = top.reason;
       else reason = p.type === g.place(r[1].index).type ? 'population' : 'feature-class';
     }
     return { place: top.index, reason };

@@ -206,6 +206,11 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         rule = 'places/region-of';
       }
     }
+    // "Donetsk People's Republic", "the Dnipro battalion": part of an organisation's or unit's name.
+    if (headsOrganisation(words, next, lex)) {
+      i = next;
+      continue;
+    }
     const follow = words[next];
     const metonym = follow !== undefined && text.slice(end, follow.start).trim() === '' && speaks(words, next, lex);
     // Inside a longer capitalised name ("Jack Sullivan", "Wagner Group"), unless the neighbour is a function
@@ -237,6 +242,17 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
+}
+
+// Does an organisation head ("People's Republic", "battalion") start at word `k`?
+function headsOrganisation(words: Word[], k: number, lex: PlaceLexicon): boolean {
+  for (const head of lex.organisationHeads) {
+    if (k + head.length > words.length) continue;
+    let ok = true;
+    for (let j = 0; j < head.length && ok; j++) ok = words[k + j].folded === head[j];
+    if (ok) return true;
+  }
+  return false;
 }
 
 // Does a cue phrase ("the village of", "captured", "near") end right before word `i`?
