@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foldName } from './fold.js';
+import { foldName, looseKey } from './fold.js';
 import { Gazetteer, adminBaseName, type GazetteerPlace } from './gazetteer.js';
 import { loadTransliterator } from './translit.js';
 import { readZipEntry } from './zip.js';
@@ -134,6 +134,7 @@ const EXTRA_COUNTRIES = new Set(['RU', 'BY']);
 // GeoNames features other than populated places that news names: regions, peninsulas, seas, reservoirs.
 const REGION_CODES = new Set(['RGN', 'PEN', 'SEA', 'GULF', 'STRT', 'RSV']);
 const FEATURE_RANK = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPL', 'PPLS', 'PPLF', 'PPLL', 'PPLX', 'PPLW', 'PPLQ', 'PPLH'];
+const UKRAINIAN = /[іїєґІЇЄҐ]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 /** One row of a GeoNames extract in the 19-column format. */
@@ -181,6 +182,15 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
     (JSON.parse(readFileSync(join(dataDir, 'transliterated-countries.json'), 'utf8')) as { countries: string[] }).countries,
   );
   const romaniser = loadTransliterator(dataDir);
+  const nationalName = (names: readonly string[], name: string): string | undefined => {
+    const want = looseKey(foldName(name));
+    for (const alt of names) {
+      if (!UKRAINIAN.test(alt) || /[ыэёъ]/i.test(alt)) continue;
+      const romanised = romaniser.romanise(alt, 'uk-national-2010');
+      if (looseKey(foldName(romanised)) === want) return romanised;
+    }
+    return undefined;
+  };
 
   // `dedupe`: a populated place within about 3 km of an earlier one sharing a name is the same place listed
   // twice (GeoNames keeps such pairs in Ukraine: Klishchiivka and Klyshchiivka); its names go to the earlier one.
@@ -250,8 +260,11 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
     for (const line of readZipEntry(uaZip, 'UA.txt').toString('utf8').split('\n')) {
       const row = parseRow(line, true);
       if (!row) continue;
-      const name = currentName.get(row.place.geonamesId);
-      rows.push(name && name !== row.place.name ? { place: { ...row.place, name }, names: [name, ...row.names] } : row);
+      const name = currentName.get(row.place.geonamesId) ?? row.place.name;
+      // The name shown is the national romanisation of the Ukrainian name where it spells the same name
+      // (Zaporizhzhia for GeoNames' Zaporizhzhya, Liubymivka for Lyubymivka), never a former name.
+      const shown = nationalName(row.names, name) ?? name;
+      rows.push(shown !== row.place.name ? { place: { ...row.place, name: shown }, names: [shown, ...row.names] } : row);
     }
     // The better record of a duplicate first: more people, a higher administrative rank, the older id.
     const rank = (p: GazetteerPlace) => FEATURE_RANK.indexOf(p.featureCode) >>> 0;

@@ -26,6 +26,8 @@ interface TablesJson {
 export interface Transliterator {
   /** Latin spellings of one Cyrillic name (lower case), given the country of the place (UA, RU, BY). */
   spellings(cyrillic: string, country: string): string[];
+  /** One name in one scheme, capitalised as a name ("Запоріжжя", uk-national-2010 → "Zaporizhzhia"). */
+  romanise(cyrillic: string, scheme: string): string;
   /** The common simplified forms of an already romanised, folded name ("Grayvoron" → "graivoron"). */
   simplified(latin: string): string[];
 }
@@ -90,6 +92,12 @@ export function loadTransliterator(dataDir: string): Transliterator {
         }
       }
       return [...out].filter((x) => x.length >= 3);
+    },
+    romanise(cyrillic, scheme) {
+      const s = schemes.find((x) => x.name === scheme);
+      if (!s) throw new Error(`places: no romanisation scheme ${scheme}`);
+      const lower = romanise(cyrillic.toLowerCase(), s, s.applies === 'ru');
+      return lower.replace(/(^|[ -])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
     },
     simplified(latin) {
       const out = new Set<string>();

@@ -117,7 +117,8 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
     // about outweighs one it mentions in passing (Birmingham in an English story is not Alabama's).
     note(1 + 2.5 * countryShare(ctx, p.country, key), 'country-context');
   }
-  if (p.admin1 && (p.type === 'city' || p.type === 'admin1') && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
+  // A division is not its own context: "the Kharkiv region … in Kharkiv" backs the city, not the division again.
+  if (p.admin1 && p.type === 'city' && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
     const nearest = nearestAnchor(ctx, p, key);
     // Closer is better: the reading that keeps the document's places together (front-line villages lie within
@@ -159,7 +160,11 @@ function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
 function sharesNameWithCity(g: Gazetteer, p: GazetteerPlace, cands: readonly number[]): boolean {
   if (p.type !== 'admin1') return false;
   const base = adminBaseName(foldName(p.name));
-  return cands.some((c) => g.place(c).type === 'city' && g.place(c).admin1 === p.admin1 && foldName(g.place(c).name) === base);
+  // The division's seat counts whatever its spelling (Zaporizhzhia Oblast and its seat Zaporizhzhia).
+  return cands.some((c) => {
+    const city = g.place(c);
+    return city.type === 'city' && city.admin1 === p.admin1 && (foldName(city.name) === base || city.featureCode === 'PPLA');
+  });
 }
 
 /** Candidates best first, with the context reason that weighed most and whether a local one (division, neighbour) helped. */
