@@ -498,7 +498,7 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
   // ("the village of", "captured", "in") and the document's support, or with its own division or neighbours
   // behind it; never for a word the document also writes in lower case, nor at a sentence start without both.
   if (p.population < 1000 && m.words === 1) {
-    if (common) return false;
+    if (common || m.embedded) return false;
     if (local) return !m.initial || m.cued === true || m.locative === true;
     return supported && (m.cued === true || (m.locative === true && !m.initial));
   }
