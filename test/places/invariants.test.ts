@@ -131,3 +131,11 @@ test('every gold place of the seed fixtures lies within its reference distance, 
   }
   assert.ok(checked >= 10, `only ${checked} seed places checked`);
 });
+
+test('a capital hosting talks is not given up for a small namesake near the story\'s other places', () => {
+  const text = 'Officials from Ohio and Virginia said the envoys would fly to Vienna and then Warsaw for talks.';
+  assert.equal(byForm(text, 'Vienna')?.country, 'AT');
+  assert.equal(byForm(text, 'Warsaw')?.country, 'PL');
+  // The phrase itself still decides: a qualifier makes it the namesake.
+  assert.equal(byForm('Officials met in Vienna, Virginia, on Monday.', 'Vienna')?.country, 'US');
+});

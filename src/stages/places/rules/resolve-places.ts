@@ -219,6 +219,14 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?:
 // Evidence of the mention's own phrase or sentence, named as the reason even where the prior agrees.
 const LOCAL_REASONS = new Set(['distance-anchor', 'sentence-region', 'qualifier', 'dateline']);
 
+// Evidence in the mention's own phrase, strong enough to prefer a small namesake over a famous place.
+const PHRASE_REASONS = new Set(['qualifier', 'distance-anchor']);
+
+function famous(p: GazetteerPlace): boolean {
+  if (p.type === 'country' || p.type === 'admin1' || p.type === 'continent') return true;
+  return p.type === 'city' && (p.featureCode === 'PPLC' || p.population >= 1_000_000);
+}
+
 /** Options for {@link resolvePlaces}. */
 export interface ResolveOptions {
   /** Folded words the document also writes in lower case (common words, weak evidence of a place). */
@@ -418,8 +426,16 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const home = homeCountry(ctx);
   const leading = homeCountry(ctx, 1);
   const out = matches.map((m, i) => {
-    const top = picks[i];
+    let top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
+    // A famous place (a country, a division, a capital, a city of a million) is not given up for a small namesake
+    // on the document's say-so alone ("talks in Geneva" in a story full of Ohio): only the phrase itself — a
+    // qualifier or a distance anchor — makes it the small one.
+    const base = ranked(g, m, null, within[i])[0];
+    if (base.index !== top.index && !PHRASE_REASONS.has(top.reason) && famous(g.place(base.index))) {
+      const t = g.place(top.index);
+      if (t.type === 'city' && t.population < 100_000) top = base;
+    }
     const p = g.place(top.index);
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
