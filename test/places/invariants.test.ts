@@ -139,3 +139,15 @@ test('a capital hosting talks is not given up for a small namesake near the stor
   // The phrase itself still decides: a qualifier makes it the namesake.
   assert.equal(byForm('Officials met in Vienna, Virginia, on Monday.', 'Vienna')?.country, 'US');
 });
+
+test('a bare direction from a town places a village near it; no namesake there leaves it unresolved', () => {
+  const bakhmut = { lat: 48.59441, lon: 37.99983 };
+  const south = byForm('Troops entered Andriivka, south of Bakhmut, at dawn.', 'Andriivka');
+  assert.ok(south?.lat !== undefined && distanceKm(bakhmut, { lat: south.lat, lon: south.lon! }) < 25);
+  // Every Hirske lies far from north of Bakhmut: better no point than a wrong one.
+  const none = byForm('Troops entered Hirske, north of Bakhmut, at dawn.', 'Hirske');
+  assert.equal(none?.unresolved, true);
+  assert.match(none!.mentions[0].rule, /anchor-mismatch/);
+  // "east of Ukraine" anchors nothing.
+  assert.ok(byForm('Fighting went on in Kramatorsk, east of Ukraine.', 'Kramatorsk')?.lat !== undefined);
+});

@@ -90,7 +90,7 @@ function isDateline(text: string, m: Located): boolean {
 
 // "Novoselivka (25 km north of Horlivka)", "Ivanivka, 10 km west of Bakhmut": the name before the distance is
 // placed from the anchor after "of". Returns, per located match, its anchor match, distance and bearing.
-const DISTANCE = /(\d+(?:[.,]\d+)?)\s*-?\s*([a-z]+)\.?\s+(?:\([^)]{0,20}\)\s+)?(?:to\s+the\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$/i;
+const DISTANCE = /(?:(\d+(?:[.,]\d+)?)\s*-?\s*([a-z]+)\.?\s+(?:\([^)]{0,20}\)\s+)?)?(?:to\s+the\s+|just\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$/i;
 function distanceAnchors(text: string, matches: Located[], lex: PlaceLexicon): (Anchor | undefined)[] {
   const out: (Anchor | undefined)[] = new Array(matches.length);
   for (let j = 1; j < matches.length; j++) {
@@ -98,15 +98,16 @@ function distanceAnchors(text: string, matches: Located[], lex: PlaceLexicon): (
     const before = text.slice(Math.max(0, a.vStart - 70), a.vStart);
     const d = DISTANCE.exec(before);
     if (!d) continue;
-    const unit = lex.distanceUnits.get(d[2].toLowerCase());
+    // Without a distance ("north of Bakhmut") the place lies near the anchor, in that direction.
+    const unit = d[1] === undefined ? 1 : lex.distanceUnits.get(d[2].toLowerCase());
     if (unit === undefined) continue;
     const bearing = lex.bearings.get(d[3].toLowerCase());
-    if (bearing === undefined && d[3].toLowerCase() !== 'outside') continue;
+    if (bearing === undefined) continue;
     const numberAt = a.vStart - before.length + d.index;
     // The located place: the last match of the sentence before the number, at most 40 characters before it.
     const t = matches[j - 1];
     if (t.sentence !== a.sentence || t.vEnd > numberAt || numberAt - t.vEnd > 40) continue;
-    out[j - 1] = { match: j, km: parseFloat(d[1].replace(',', '.')) * unit, bearing };
+    out[j - 1] = { match: j, km: d[1] === undefined ? undefined : parseFloat(d[1].replace(',', '.')) * unit, bearing };
   }
   return out;
 }

@@ -248,7 +248,8 @@ export interface ResolveOptions {
 /** "N km <bearing> of <anchor>": the anchor match, the distance in km and the bearing in degrees if given. */
 export interface Anchor {
   readonly match: number;
-  readonly km: number;
+  /** Undefined for a bare direction ("north of Bakhmut"): near the anchor, within 40 km. */
+  readonly km?: number;
   readonly bearing?: number;
 }
 
@@ -260,9 +261,22 @@ export function bearingDeg(a: { lat: number; lon: number }, b: { lat: number; lo
   return ((Math.atan2(y, x) / r) + 360) % 360;
 }
 
+/** Does `p` lie where "N km <direction> of <anchor>" says: `fits`, `off` (near but not there) or `far`? */
+function anchorFit(anchor: { place: GazetteerPlace; km?: number; bearing?: number }, p: GazetteerPlace): 'fits' | 'off' | 'far' {
+  const d = distanceKm(anchor.place, p);
+  const km = anchor.km ?? 20;
+  const slack = anchor.km === undefined ? 20 : Math.max(5, 0.4 * km);
+  let fits = Math.abs(d - km) <= slack;
+  if (fits && anchor.bearing !== undefined && d > 2) {
+    const off = Math.abs(((bearingDeg(anchor.place, p) - anchor.bearing + 540) % 360) - 180);
+    fits = off <= 60;
+  }
+  return fits ? 'fits' : d > 2 * km + 30 ? 'far' : 'off';
+}
+
 /** Evidence of the mention's own sentence and phrase, scored on top of the document context. */
 interface LocalEvidence {
-  anchor?: { place: GazetteerPlace; km: number; bearing?: number };
+  anchor?: { place: GazetteerPlace; km?: number; bearing?: number };
   admins?: ReadonlySet<string>;
   countries?: ReadonlySet<string>;
   dateline?: boolean;
@@ -283,22 +297,16 @@ function withLocal(g: Gazetteer, r: Ranked, ev: LocalEvidence | undefined): Rank
       if (points > 0 && reason !== 'qualifier') reason = why;
       if (points > 0 && why !== 'sentence-country') local = true;
     };
-    if (ev.anchor && p.type === 'city') {
-      const d = distanceKm(ev.anchor.place, p);
-      const slack = Math.max(5, 0.4 * ev.anchor.km);
-      let fits = Math.abs(d - ev.anchor.km) <= slack;
-      if (fits && ev.anchor.bearing !== undefined && d > 2) {
-        const off = Math.abs(((bearingDeg(ev.anchor.place, p) - ev.anchor.bearing + 540) % 360) - 180);
-        fits = off <= 60;
-      }
-      if (fits) bump(8, 'distance-anchor');
-      else if (d > 2 * ev.anchor.km + 30) bump(-4, '');
-    }
     if (broad) {
       // Nothing from the sentence.
     } else if (ev.admins && p.admin1 && p.type !== 'admin1' && ev.admins.has(p.admin1)) bump(3, 'sentence-region');
     else if (ev.countries && p.country && p.type !== 'country' && ev.countries.has(p.country)) bump(1, 'sentence-country');
     if (ev.dateline && p.type === 'city') bump(4, 'dateline');
+    if (ev.anchor && p.type === 'city') {
+      const fit = anchorFit(ev.anchor, p);
+      if (fit === 'fits') bump(8, 'distance-anchor');
+      else if (fit === 'far') bump(-4, '');
+    }
     return { index: c.index, score, reason, local };
   });
   out.sort((a, b) => b.score - a.score || g.place(b.index).population - g.place(a.index).population || g.place(a.index).geonamesId - g.place(b.index).geonamesId);
@@ -411,7 +419,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const evidence = matches.map((m, i): LocalEvidence | undefined => {
     const sentence = options.sentenceOf?.[i];
     const a = options.anchoredBy?.[i];
-    const anchorPick = a ? picks[a.match] : undefined;
+    // Only a town anchors a distance ("north of Bakhmut"); "east of Ukraine" or "west of the Donetsk region" do not.
+    const anchorPick = a && picks[a.match] && g.place(picks[a.match]!.index).type === 'city' ? picks[a.match] : undefined;
     const admins = sentence === undefined ? undefined : others(sentenceAdmins.get(sentence), m.key);
     const countries = sentence === undefined ? undefined : others(sentenceCountries.get(sentence), m.key);
     const ev: LocalEvidence = {
@@ -437,6 +446,9 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
       if (t.type === 'city' && t.population < 100_000) top = base;
     }
     const p = g.place(top.index);
+    // "Blahodatne, north of Bakhmut" with no Blahodatne there: the place is meant but the gazetteer lacks it.
+    const anchor = evidence[i]?.anchor;
+    if (anchor && p.type === 'city' && anchorFit(anchor, p) !== 'fits') return { place: null, reason: 'anchor-mismatch' };
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
     // of its alternates ("Chen" for Chenzhou).
