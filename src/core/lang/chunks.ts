@@ -100,6 +100,8 @@ function matchNP(words: readonly Word[], i: number, end: number): { end: number;
   while (j < end) {
     const x = words[j];
     if (NP_INNER.has(x.tag)) {
+      // An adjective after the head noun starts a modifier of its own ("soldiers armed with …", "troops present").
+      if (x.tag === 'ADJ' && head >= 0 && words[head].tag !== 'ADJ' && !(j + 1 < end && (words[j + 1].tag === 'NOUN' || words[j + 1].tag === 'PROPN'))) break;
       if (x.tag !== 'ADJ') head = j;
       j++;
     } else if (x.tag === 'DET' && (words[j - 1].xtag === 'PDT' || words[j - 1].lower === 'all' || words[j - 1].lower === 'both')) j++;
@@ -109,6 +111,8 @@ function matchNP(words: readonly Word[], i: number, end: number): { end: number;
     else break;
   }
   if (head < 0) {
+    // An adjective right after a noun without a noun of its own modifies that noun ("soldiers armed with …").
+    if (i > 0 && (words[i - 1].tag === 'NOUN' || words[i - 1].tag === 'PROPN') && w.tag === 'ADJ' && words[i - 1].sentence === w.sentence) return null;
     // A determiner or adjective alone ("this", "those", "the wounded") stands for its noun.
     head = j - 1;
   }
