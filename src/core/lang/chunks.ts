@@ -45,9 +45,19 @@ const verbGroup: ChunkRule = {
     while (j < end) {
       const x = words[j];
       if (isVerb(x)) {
-        if (mainSeen && x.tag === 'VERB') break;
+        if (mainSeen && x.tag === 'VERB') {
+          // "had conquered", "was captured", "did take" with the first verb tagged as a main verb: it is an auxiliary.
+          const h = words[head];
+          const aux = (h.lemma === 'have' && x.xtag === 'VBN') || ((h.lemma === 'be' || h.lemma === 'get') && (x.xtag === 'VBN' || x.xtag === 'VBG')) || (h.lemma === 'do' && x.xtag === 'VB');
+          if (!aux || head !== j - 1) break;
+          h.tag = 'AUX';
+        }
         head = j;
         if (x.tag === 'VERB') mainSeen = true;
+        j++;
+        continue;
+      }
+      if (x.xtag === 'TO' && j === i) {
         j++;
         continue;
       }
