@@ -33,7 +33,7 @@ export class Tagger {
   readonly utags: string[];
   private readonly dict: Map<string, number>;
   private readonly lexicon: Map<string, number>;
-  /** Open-addressing table, 4 ints per slot: key, first and end of its weights in `packed`, unused. */
+  /** Open-addressing table, 2 ints per slot: the key, and its row as `first << 8 | length` in `packed`. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   /** Weights of all rows, each `label << 16 | (weight & 0xffff)`: one array, one cache miss per row. */
@@ -50,21 +50,22 @@ export class Tagger {
     this.lexicon = new Map();
     for (let k = 0; k < model.vocabulary.length; k++) this.lexicon.set(model.vocabulary[k], model.frequent[k]);
     const n = model.keys.length;
+    // Load factor at most 0.7: a smaller table misses the cache less often.
     let size = 1;
-    while (size < n * 2) size <<= 1;
+    while (size * 0.7 < n) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 4);
+    this.slots = new Int32Array(size * 2);
     this.packed = new Int32Array(model.tags.length);
+    if (model.tags.length >= 1 << 23) throw new Error('lang: tagger model too large for its table');
     for (let j = 0; j < model.tags.length; j++) this.packed[j] = (model.tags[j] << 16) | (model.weights[j] & 0xffff);
     let at = 0;
     for (let r = 0; r < n; r++) {
       const key = model.keys[r];
       let s = key & this.mask;
-      while (this.slots[4 * s] !== 0) s = (s + 1) & this.mask;
-      this.slots[4 * s] = key;
-      this.slots[4 * s + 1] = at;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = key;
+      this.slots[2 * s + 1] = (at << 8) | model.rowLen[r];
       at += model.rowLen[r];
-      this.slots[4 * s + 2] = at;
     }
     this.scores = new Int32Array(model.labels.length);
   }
@@ -74,14 +75,14 @@ export class Tagger {
     return this.lexicon.has(lower);
   }
 
-  /** Slot of a feature key (index into `slots`), or -1. */
+  /** Row of a feature key (`first << 8 | length` in `packed`), or -1. */
   private slot(key: number): number {
     const mask = this.mask;
     const slots = this.slots;
     let s = key & mask;
     for (;;) {
-      const k = slots[4 * s];
-      if (k === key) return 4 * s;
+      const k = slots[2 * s];
+      if (k === key) return slots[2 * s + 1];
       if (k === 0) return -1;
       s = (s + 1) & mask;
     }
@@ -106,13 +107,13 @@ export class Tagger {
       if (best === undefined) {
         features(hw, n, i, p1, p2, feats);
         scores.fill(0);
-        const slots = this.slots;
         const packed = this.packed;
         for (let f = 0; f < FEATURE_COUNT; f++) {
-          const at = this.slot(feats[f]);
-          if (at < 0) continue;
-          const e = slots[at + 2];
-          for (let j = slots[at + 1]; j < e; j++) {
+          const row = this.slot(feats[f]);
+          if (row < 0) continue;
+          const first = row >>> 8;
+          const e = first + (row & 0xff);
+          for (let j = first; j < e; j++) {
             const p = packed[j];
             scores[p >>> 16] += (p << 16) >> 16;
           }
