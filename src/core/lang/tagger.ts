@@ -4,7 +4,7 @@
  * Each label is a Penn tag with its Universal tag (`VBZ|AUX`). Weights are sparse and quantised to 16 bits; the
  * hot path hashes features into typed arrays and allocates nothing per word.
  */
-import { FEATURE_COUNT, WordHashes, features } from './features.js';
+import { FEATURE_COUNT, WordHashes, features, mix } from './features.js';
 
 /** The model as shipped: labels, a frequent-word dictionary and sparse weights. */
 export interface TaggerModel {
@@ -41,6 +41,8 @@ export class Tagger {
   private readonly hashes = new WordHashes();
   private readonly feats = new Int32Array(FEATURE_COUNT);
   private readonly scores: Int32Array;
+  /** Starting scores by (no hyphen ? 1 : 0) | (known ? 2 : 0). */
+  private readonly starts: Int32Array[];
 
   constructor(model: TaggerModel) {
     this.labels = model.labels;
@@ -68,6 +70,26 @@ export class Tagger {
       at += model.rowLen[r];
     }
     this.scores = new Int32Array(model.labels.length);
+    // Features that take one constant value for most words (the bias; "no hyphen"; "known word" for the three
+    // unknown-word templates) add the same vector every time: add it once, from four precomputed starts.
+    const nl = model.labels.length;
+    const vec = (key: number) => {
+      const out = new Int32Array(nl);
+      const row = this.slot(key);
+      if (row >= 0) for (let j = row >>> 8; j < (row >>> 8) + (row & 0xff); j++) out[this.packed[j] >>> 16] += (this.packed[j] << 16) >> 16;
+      return out;
+    };
+    const bias = vec(mix(0, 0));
+    const noTail = vec(mix(9, 0));
+    const known = [vec(mix(24, 0, 7)), vec(mix(25, 0, 7)), vec(mix(26, 0, 7))];
+    this.starts = [0, 1, 2, 3].map((combo) => {
+      const v = Int32Array.from(bias);
+      for (let l = 0; l < nl; l++) {
+        if (combo & 1) v[l] += noTail[l];
+        if (combo & 2) v[l] += known[0][l] + known[1][l] + known[2][l];
+      }
+      return v;
+    });
   }
 
   /** True when the lower-case word was seen at least twice in training. */
@@ -106,9 +128,12 @@ export class Tagger {
       let best = this.dict.get(forms[from + i]);
       if (best === undefined) {
         features(hw, n, i, p1, p2, feats);
-        scores.fill(0);
+        const noTail = hw.tail[i] === 0;
+        const known = hw.known[i] === 1;
+        scores.set(this.starts[(noTail ? 1 : 0) | (known ? 2 : 0)]);
         const packed = this.packed;
-        for (let f = 0; f < FEATURE_COUNT; f++) {
+        for (let f = 1; f < FEATURE_COUNT; f++) {
+          if ((f === 9 && noTail) || (f >= 24 && f <= 26 && known)) continue;
           const row = this.slot(feats[f]);
           if (row < 0) continue;
           const first = row >>> 8;
