@@ -4,6 +4,7 @@
  * the size and time of every source file and of the code that builds it; when it is missing, stale or
  * unwritable the gazetteer is built from the sources (slowly) and the file written for the next process.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,15 +22,21 @@ export function defaultCacheDir(cities500: string): string {
 }
 
 // The code that builds the index is part of the key too, so that a changed rule never meets an old cache.
+// Only the .ts sources or only the compiled .js files count, whichever this module runs from.
 const here = dirname(fileURLToPath(import.meta.url));
 const BUILDERS = ['fold', 'gazetteer', 'load-gazetteer', 'translit', 'zip'].flatMap((n) => [`${n}.ts`, `${n}.js`]).map((f) => join(here, f)).filter((f) => existsSync(f));
 
+// The npm packages' files by size and time (they change only by reinstalling); the project's own data and
+// code by content, so that a git checkout that only touches them does not force a rebuild.
 function stamp(cities500: string, dataDir: string, citiesJson: string | undefined): string {
   const parts = [`v${FORMAT}`];
-  for (const f of [cities500, ...(citiesJson ? [citiesJson] : []), ...BUILDERS, ...readdirSync(dataDir).sort().map((n) => join(dataDir, n))]) {
+  for (const f of [cities500, ...(citiesJson ? [citiesJson] : [])]) {
     const s = statSync(f);
     parts.push(`${s.size}:${Math.floor(s.mtimeMs)}`);
   }
+  const hash = createHash('sha1');
+  for (const f of [...BUILDERS, ...readdirSync(dataDir).sort().map((n) => join(dataDir, n))]) hash.update(readFileSync(f));
+  parts.push(hash.digest('hex'));
   return parts.join('|');
 }
 

@@ -78,13 +78,29 @@ class PackedIndex implements KeyIndex {
     private readonly cands: Int32Array,
   ) {}
   get(key: string): readonly number[] {
-    const bytes = Buffer.from(key, 'utf8');
+    // Most keys are ASCII, whose UTF-8 bytes are their char codes: hashed and compared without encoding.
+    let ascii = true;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c > 127) {
+        ascii = false;
+        break;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const bytes = ascii ? undefined : Buffer.from(key, 'utf8');
+    const length = bytes ? bytes.length : key.length;
     const mask = this.slots.length - 1;
-    for (let s = hashBytes(bytes) & mask; ; s = (s + 1) & mask) {
+    for (let s = (bytes ? hashBytes(bytes) : h >>> 0) & mask; ; s = (s + 1) & mask) {
       const k = this.slots[s] - 1;
       if (k < 0) return [];
+      if (this.keyLen[k] !== length) continue;
       const off = this.keyOff[k];
-      if (this.keyLen[k] === bytes.length && this.strings.compare(bytes, 0, bytes.length, off, off + bytes.length) === 0) {
+      let same = true;
+      if (bytes) same = this.strings.compare(bytes, 0, length, off, off + length) === 0;
+      else for (let i = 0; i < length && same; i++) same = this.strings[off + i] === key.charCodeAt(i);
+      if (same) {
         const out: number[] = [];
         for (let i = this.candStart[k]; i < this.candStart[k + 1]; i++) out.push(this.cands[i]);
         return out;
