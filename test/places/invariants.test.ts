@@ -151,3 +151,11 @@ test('a bare direction from a town places a village near it; no namesake there l
   // "east of Ukraine" anchors nothing.
   assert.ok(byForm('Fighting went on in Kramatorsk, east of Ukraine.', 'Kramatorsk')?.lat !== undefined);
 });
+
+test('a list of towns is not read as a town qualified by the next one', () => {
+  // "A, B, and C": B does not qualify A (there is a village called Zaporizhzhia in the Kherson region).
+  const list = places('Power cuts hit Zaporizhzhia, Kherson, and Cherkasy overnight.');
+  assert.equal(list.find((e) => e.mentions.some((m) => m.text === 'Zaporizhzhia'))?.id, 'geo:687700');
+  // A comma after the list's last name still qualifies it.
+  assert.equal(byForm('Smoke drifted over Pullman and Moscow, Idaho.', 'Moscow')?.country, 'US');
+});

@@ -148,9 +148,27 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   }
   dropNonPlaces(text, matches);
   // "Moscow, Idaho": a match followed by a comma and another match in the same sentence.
+  // "Zaporizhzhia, Kherson, and Cherkasy" is a list, not Zaporizhzhia in Kherson: a run of names joined by
+  // commas that ends with "and"/"or" qualifies none of them ("Zvanivka, Bakhmut, Donetsk Oblast" still does).
+  const gap = (a: Located, b: Located) => (a.sentence === b.sentence ? text.slice(a.vEnd, b.vStart) : '.');
+  // The members of a list run up to the name after its last "and"/"or"; commas after that still qualify
+  // ("Pullman and Moscow, Idaho").
+  const inList = matches.map(() => false);
+  for (let i = 0; i < matches.length; ) {
+    let j = i;
+    let last = -1;
+    while (j + 1 < matches.length) {
+      const between = gap(matches[j], matches[j + 1]);
+      if (/^,\s?$/.test(between)) j++;
+      else if (/^,?\s+(?:and|or)\s+$/.test(between)) last = ++j;
+      else break;
+    }
+    for (let k = i; k <= last; k++) inList[k] = true;
+    i = j + 1;
+  }
   const qualifiedBy = matches.map((m, i) => {
     const q = matches[i + 1];
-    return q && q.sentence === m.sentence && /^,\s?$/.test(text.slice(m.vEnd, q.vStart)) ? i + 1 : undefined;
+    return q && !inList[i + 1] && /^,\s?$/.test(gap(m, q)) ? i + 1 : undefined;
   });
   const resolved = resolvePlaces(matches, g, {
     lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy: distanceAnchors(text, matches, lex),
