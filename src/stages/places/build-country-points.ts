@@ -2,12 +2,14 @@
  * Regenerates `data/country-points.json`: one representative point per country, the area centroid of the
  * country's largest polygon in Natural Earth's 1:50m shapes (npm `world-atlas`, public domain). The main
  * landmass keeps the United States' point off the Pacific (Alaska, Hawaii) and France's off its overseas
- * departments, as GeoNames' own country points are. Run: `node --import tsx src/stages/places/build-country-points.ts`.
+ * departments, as GeoNames' own country points are. A centroid outside its polygon (Vietnam's S, atolls) is
+ * replaced by the nearest point inside it. Run: `node --import tsx src/stages/places/build-country-points.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 
 /**
@@ -38,6 +40,37 @@ export function ringCentroid(input: readonly (readonly number[])[]): { lat: numb
   return { lat, lon: lon0 + cx / (3 * a) / Math.cos(lat * r), area: Math.abs(a) / 2 };
 }
 
+/**
+ * The centroid when it lies inside the polygon, else the inside point nearest to it on a fine grid over the
+ * polygon's box (a concave country such as Vietnam, or an atoll, has its centroid outside its land).
+ */
+export function insidePoint(poly: number[][][], lon: number, lat: number): { lat: number; lon: number } {
+  const shape = { type: 'Polygon' as const, coordinates: poly };
+  if (geoContains(shape, [lon, lat])) return { lat, lon };
+  const ring = poly[0];
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let best: { lat: number; lon: number } | undefined;
+  let bestD = Infinity;
+  const steps = 200;
+  for (let i = 0; i <= steps; i++) {
+    for (let j = 0; j <= steps; j++) {
+      const x = x0 + ((x1 - x0) * i) / steps;
+      const y = y0 + ((y1 - y0) * j) / steps;
+      const d = (x - lon) ** 2 * Math.cos((y * Math.PI) / 180) ** 2 + (y - lat) ** 2;
+      // Clear of the border by a little, so that rounding the point keeps it inside.
+      const m = Math.min(0.02, (x1 - x0) / steps, (y1 - y0) / steps);
+      if (d < bestD && [[x, y], [x + m, y], [x - m, y], [x, y + m], [x, y - m]].every((q) => geoContains(shape, q as [number, number]))) {
+        bestD = d;
+        best = { lat: y, lon: x };
+      }
+    }
+  }
+  // A sliver too thin for the grid: the middle of its first edge's neighbours.
+  return best ?? { lat: (ring[0][1] + ring[1][1] + ring[2][1]) / 3, lon: (ring[0][0] + ring[1][0] + ring[2][0]) / 3 };
+}
+
 function main(): void {
   const here = dirname(fileURLToPath(import.meta.url));
   const require = createRequire(import.meta.url);
@@ -51,6 +84,7 @@ function main(): void {
     numericToIso.set(c[2].padStart(3, '0'), c[0]);
   }
   const out: Record<string, [number, number]> = {};
+  const areas = new Map<string, number>();
   const fc = feature(topo, topo.objects.countries) as unknown as {
     features: { id?: string; geometry: { type: string; coordinates: number[][][] | number[][][][] } | null }[];
   };
@@ -59,12 +93,21 @@ function main(): void {
     if (!iso || !f.geometry) continue;
     const polys = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates) as number[][][][];
     let best = { lat: 0, lon: 0, area: -1 };
+    let bestPoly: number[][][] = [];
     for (const poly of polys) {
       const c = ringCentroid(poly[0]);
-      if (c.area > best.area) best = c;
+      if (c.area > best.area) {
+        best = c;
+        bestPoly = poly;
+      }
     }
+    // Natural Earth gives some ISO codes to several features (Australia and the Ashmore and Cartier Islands):
+    // the largest wins.
+    if (areas.has(iso) && areas.get(iso)! >= best.area) continue;
+    areas.set(iso, best.area);
     const lon = best.lon > 180 ? best.lon - 360 : best.lon;
-    out[iso] = [Math.round(best.lat * 1e3) / 1e3, Math.round(lon * 1e3) / 1e3];
+    const inside = insidePoint(bestPoly, lon, best.lat);
+    out[iso] = [Math.round(inside.lat * 1e3) / 1e3, Math.round(inside.lon * 1e3) / 1e3];
   }
   const sorted = Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
   const json = {

