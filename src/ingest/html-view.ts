@@ -25,6 +25,9 @@ export interface HtmlPage {
   readonly metaPublished?: string;
   readonly metaUrl?: string;
   readonly metaSource?: string;
+  /** Deepest element nesting and number of elements: main-content extraction is skipped beyond a bound. */
+  readonly maxDepth: number;
+  readonly elements: number;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'head', 'nav', 'form', 'button', 'select', 'textarea', 'object', 'canvas', 'math']);
@@ -44,10 +47,14 @@ export function parseHtmlPage(html: string): HtmlPage {
   let metaPublished: string | undefined;
   let metaUrl: string | undefined;
   let metaSource: string | undefined;
+  let maxDepth = 0;
+  let elements = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         stack.push(name);
+        elements++;
+        if (stack.length > maxDepth) maxDepth = stack.length;
         if (name === 'title') inTitle = true;
         if (SKIP.has(name) && name !== 'head') skipDepth++;
         if (BLOCK.has(name)) block++;
@@ -89,7 +96,7 @@ export function parseHtmlPage(html: string): HtmlPage {
   );
   parser.write(html);
   parser.end();
-  return { nodes, title, metaPublished, metaUrl, metaSource };
+  return { nodes, title, metaPublished, metaUrl, metaSource, maxDepth, elements };
 }
 
 /** Appends one text node to the view: verbatim runs, entities as atomic pieces, whitespace runs as one space. */

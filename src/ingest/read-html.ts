@@ -9,22 +9,38 @@ import { makeMessage, makeSpan, type DocInit, type Message } from '../core/index
 import { alignNodes, buildHtmlView, parseHtmlPage } from './html-view.js';
 import { readPublished } from './published-date.js';
 
+/**
+ * Beyond these, Readability's cleaning (each element's text density over all its descendants) grows with the cube
+ * of the nesting depth: 2,000 nested divs took two minutes. Real article pages stay far below both bounds.
+ */
+export const MAX_READABILITY_DEPTH = 100;
+export const MAX_READABILITY_ELEMENTS = 40_000;
+
 /** Reads one HTML page into a document. */
 export function readHtml(html: string, base: Omit<DocInit, 'input' | 'format'>): DocInit {
   const page = parseHtmlPage(html);
   const messages: Message[] = [...(base.messages ?? [])];
   let article: { textContent?: string | null; title?: string | null; publishedTime?: string | null; siteName?: string | null } | null = null;
-  try {
-    const { document } = parseHTML(html);
-    article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  } catch (error) {
-    messages.push(makeMessage('warning', `main-content extraction failed (${(error as Error).message}); keeping all visible text`, 'ingest/readability'));
+  const bounded = page.maxDepth <= MAX_READABILITY_DEPTH && page.elements <= MAX_READABILITY_ELEMENTS;
+  if (!bounded) {
+    messages.push(makeMessage(
+      'warning',
+      `page nested ${page.maxDepth} elements deep with ${page.elements} elements (bounds ${MAX_READABILITY_DEPTH} / ${MAX_READABILITY_ELEMENTS}): main-content extraction skipped, keeping all visible text`,
+      'ingest/readability-skipped',
+    ));
+  } else {
+    try {
+      const { document } = parseHTML(html);
+      article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    } catch (error) {
+      messages.push(makeMessage('warning', `main-content extraction failed (${(error as Error).message}); keeping all visible text`, 'ingest/readability'));
+    }
   }
   let nodes = page.nodes;
   if (article?.textContent && article.textContent.trim().length >= 200) {
     const kept = alignNodes(page.nodes, article.textContent);
     if (kept.length) nodes = kept;
-  } else {
+  } else if (bounded) {
     messages.push(makeMessage('warning', 'no article body found in this HTML page; keeping all visible text', 'ingest/no-article'));
   }
   if (!nodes.length) messages.push(makeMessage('error', 'HTML page has no visible text', 'ingest/no-text'));
