@@ -33,7 +33,10 @@ test('claims carry speaker, side, channel, date and proposition', () => {
   const [maliar, quote, ministry, moscow, bloggers] = out.claims;
   assert.equal(out.claims.length, 5, JSON.stringify(out.claims.map((c) => c.content)));
   assert.deepEqual([maliar.speaker, maliar.side, maliar.date, maliar.datePrecision], ['person:hanna-maliar', 'UA', '2023-05-23', 'day']);
-  assert.deepEqual(maliar.proposition && [maliar.proposition.kind, maliar.proposition.place, maliar.proposition.holder, maliar.proposition.polarity], ['control', 'geo:713174', 'RU', 'denies']);
+  // Partial control: the defenders' side holds (asserted); the other side's full control is denied (implied).
+  assert.deepEqual(maliar.proposition && [maliar.proposition.kind, maliar.proposition.place, maliar.proposition.holder, maliar.proposition.polarity], ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.deepEqual(maliar.propositions?.map((p) => [p.kind, p.holder, p.polarity]), [['control', 'UA', 'asserts'], ['control', 'RU', 'denies']]);
+  assert.match(maliar.proposition?.evidence?.roles.holder ?? '', /defenders/);
   assert.deepEqual([quote.speaker, quote.speakerText, quote.channel, quote.date, quote.datePrecision], ['person:hanna-maliar', 'she', 'Telegram', '2023-05-25', 'week']);
   assert.equal(ministry.channel, 'statement');
   assert.deepEqual([moscow.speaker, moscow.side, moscow.proposition?.kind, moscow.proposition?.count], [null, 'RU', 'losses', 70]);

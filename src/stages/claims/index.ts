@@ -10,7 +10,7 @@ import { findAttributions, trimRange, type RawAttribution } from './rules/attrib
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
-import { findProposition, type PlaceCandidate } from './rules/proposition.js';
+import { findPropositions, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
 
@@ -21,7 +21,10 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
     : splitSentences(text);
   const raws = findAttributions(text, sentences);
-  const places = placeMentions(doc);
+  // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
+  const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
+  const places = placeMentions(doc).filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end));
+  const sideAt = entitySides(doc);
   const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
   const prior: PriorSpeaker[] = [];
   const claims: Claim[] = [];
@@ -59,10 +62,12 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const previous = a.continues !== undefined ? claims.find((c) => c.cueSpan?.start === cueSpan.start) : undefined;
     const channel = findChannel(around) ?? previous?.channel;
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published);
-    const inContent: PlaceCandidate[] = places.filter((p) => p.start >= cStart && p.end <= cEnd);
-    const contextPlace = lastPlaceBefore(places, cStart, Math.max(0, cStart - 1500));
-    const found = findProposition({ content: text.slice(cStart, cEnd), offset: cStart, places: inContent, contextPlace, speakerSide: resolved.side, cue: cueSpan.text });
-    const proposition: Proposition | undefined = found ? { ...found } : undefined;
+    // "The city", "it", "there" refer back within the claim's sentence and the two before it.
+    const floor = sentences[Math.max(0, a.sentence - 2)].start;
+    const nearby: PlaceCandidate[] = places.filter((p) => p.start >= floor && p.end <= cEnd);
+    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, cue: cueSpan.text, sideAt });
+    const propositions: Proposition[] = found.map((f) => ({ ...f }));
+    const proposition: Proposition | undefined = propositions[0];
     const starts = [contentSpan.start, cueSpan.start, speakerSpan?.start ?? Infinity];
     const ends = [contentSpan.end, cueSpan.end, speakerSpan?.end ?? -Infinity];
     claims.push({
@@ -82,6 +87,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       date: date.date,
       datePrecision: date.precision,
       proposition,
+      ...(propositions.length > 1 ? { propositions } : {}),
       sentence: sentence.index,
       rule: `${a.rule}+${resolved.rule}`,
     });
@@ -89,18 +95,22 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   return { claims, messages };
 }
 
-function lastPlaceBefore(places: readonly PlaceCandidate[], pos: number, floor: number): string | undefined {
-  let best: PlaceCandidate | undefined;
-  let bestResolved: PlaceCandidate | undefined;
-  for (const p of places) {
-    if (p.end > pos) break;
-    if (p.start >= floor && !p.broad) {
-      best = p;
-      if (p.resolved) bestResolved = p;
-    }
+/** The side of a person or organisation mentioned in a view range, for holders named by entity ("Wagner Group"). */
+function entitySides(doc: Doc): (start: number, end: number) => string | undefined {
+  const spans: { start: number; end: number; side: string }[] = [];
+  for (const e of doc.entities) {
+    if ((e.kind !== 'person' && e.kind !== 'organization') || !e.side) continue;
+    for (const m of e.mentions) spans.push({ start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, side: e.side });
   }
-  // "the city" refers to a town the gazetteer knows rather than to a street or district name.
-  return (bestResolved ?? best)?.id;
+  spans.sort((a, b) => a.start - b.start);
+  return (start, end) => {
+    let side: string | undefined;
+    for (const s of spans) {
+      if (s.start >= end) break;
+      if (s.end > start) side = s.side;
+    }
+    return side;
+  };
 }
 
 /** The claims stage. */

@@ -5,7 +5,6 @@ import cues from '../data/cues.json' with { type: 'json' };
 import speakers from '../data/speakers.json' with { type: 'json' };
 import sides from '../data/sides.json' with { type: 'json' };
 import channels from '../data/channels.json' with { type: 'json' };
-import propositions from '../data/propositions.json' with { type: 'json' };
 
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const set = (xs: readonly string[]) => new Set(xs.map(norm));
@@ -34,21 +33,6 @@ export const lexicon = {
   sideWords: record<string>(sides.context),
   otherSide: record<string>(sides.other),
   channels: channels.channels.map((c) => ({ channel: c.channel, phrases: c.phrases.map(norm) })),
-  props: {
-    control: propositions.control.map(norm),
-    partial: propositions.partial.map(norm),
-    negation: propositions.negation.map(norm),
-    falsity: propositions.falsity.map(norm),
-    advance: propositions.advance.map(norm),
-    encirclement: propositions.encirclement.map(norm),
-    losses: set(propositions.losses),
-    distance: set(propositions.distance),
-    placeAnaphors: propositions.placeAnaphors.map(norm),
-    stable: propositions.stable.map(norm),
-    adjectival: propositions.adjectival.map(norm),
-    recapture: propositions.recapture.map(norm),
-    holderWords: record<string>(propositions.holderWords),
-  },
 };
 
 /** The opposing side of `side` (`RU` ↔ `UA`), or undefined. */
