@@ -14,6 +14,8 @@ import { findPropositions, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
 
+const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
+
 /** Extracts the claims of a document. */
 export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; messages: Message[] } {
   const text = doc.view.text;
@@ -23,7 +25,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const raws = findAttributions(text, sentences);
   // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
   const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
-  const places = placeMentions(doc).filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end));
+  // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
+  // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
+  const places = placeMentions(doc).filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
   const sideAt = entitySides(doc);
   const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
   const prior: PriorSpeaker[] = [];

@@ -96,8 +96,8 @@ interface Candidate {
   rules: string[];
   /** Set by refiners that turn the candidate down. */
   dropped?: string;
-  /** An implied second proposition (partial control denies the other side's full control). */
-  implied?: boolean;
+  /** Places coordinated with the place ("entered Luhansk, Sumy and Kharkiv"): one proposition each. */
+  more?: PlaceCandidate[];
 }
 
 /** What parsers and refiners read. */
@@ -160,6 +160,8 @@ const ADJECTIVAL = set(frames.adjectival);
 const NOMINAL_GATE = set(frames.nominalGate);
 const DISTANCE = set(frames.distance);
 const RECAPTURE = set(frames.recapture);
+const PART_OBJECT = set(frames.partObject);
+const PAST_IRREGULAR = set(frames.pastIrregular);
 const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
@@ -266,16 +268,16 @@ function placeName(ctx: Context, p: PlaceCandidate): string {
 }
 
 /** A place (or anaphor) in words [from, to) read left to right over fillers, as the object of a predicate. */
-function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet<string>): { place: PlaceCandidate; how: string } | undefined {
+function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet<string>): { place: PlaceCandidate; how: string; at: number; more: PlaceCandidate[] } | undefined {
   const { words } = ctx;
   for (let k = from; k < to; k++) {
     const p = ctx.placeAtWord.get(k);
-    if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
+    if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k, more: coordinated(ctx, k, p) };
     const an = matchAt(words, k, ANAPHOR)[0];
     // "the settlement of Kozinka" names its place.
     if (an && words[k + an.words.length]?.lower !== 'of') {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
-      if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
+      if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}`, at: k, more: [] };
       return undefined;
     }
     const w = words[k];
@@ -283,6 +285,27 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
     return undefined;
   }
   return undefined;
+}
+
+/** Places coordinated with the one at word k: "entered Luhansk, Sumy and Kharkiv Oblasts". */
+function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandidate[] {
+  const { words } = ctx;
+  const out: PlaceCandidate[] = [];
+  const limit = Math.min(words.length, k + 40);
+  let sawJoin = false;
+  for (let j = k + 1; j < limit; j++) {
+    const p = ctx.placeAtWord.get(j);
+    if (p) {
+      if (!sawJoin) break;
+      if (p.id !== first.id && !out.some((o) => o.id === p.id)) out.push(p);
+      sawJoin = false;
+      continue;
+    }
+    const w = words[j];
+    if (w.text === ',' || w.lower === 'and' || w.lower === 'or') sawJoin = true;
+    else if (!(FILLERS.has(w.lower) || /^\p{Lu}/u.test(w.text)) || PART_OBJECT.has(w.lower)) break;
+  }
+  return out;
 }
 
 /** The place of a subject [from, to): its last place mention, or an anaphor. */
@@ -415,7 +438,11 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       if (c.holderRole === 'modifier' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
-      if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) drop(c, 'claims/gate-noun');
+      if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
+      // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
+      const w = c.predicate;
+      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]);
+      if (!inflected && c.cl.subject[0] === c.cl.subject[1] && c.cl.vg[0] === c.cl.vg[1]) drop(c, 'claims/gate-noun');
     },
   },
   {
@@ -499,10 +526,10 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       const { cl } = c;
       for (const role of c.placeRoles) {
-        let hit: { place: PlaceCandidate; how: string } | undefined;
+        let hit: { place: PlaceCandidate; how: string; at?: number; more?: PlaceCandidate[] } | undefined;
+        let from = cl.pred[1];
         if (role === 'object') {
           // "captured by Russian forces": a by-phrase holds the agent, the place comes after it or from the subject.
-          let from = cl.pred[1];
           if (ctx.words[from]?.lower === 'by') while (from < cl.objectEnd && !ctx.placeAtWord.has(from)) from++;
           hit = objectPlace(ctx, from, cl.objectEnd, FRAME_FILLERS.get(c.frame));
         } else if (role === 'subject' || cl.passive) {
@@ -511,6 +538,12 @@ const REFINERS: readonly Refiner[] = [
         if (hit) {
           c.place = hit.place.id;
           c.roles.place = `${role === 'object' ? 'object' : 'subject'} ${hit.how}`;
+          if (hit.more?.length) c.more = hit.more;
+          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower))) {
+            // "recaptured parts of central Bakhmut", "retook three villages south of X": ground near it, an advance.
+            c.kind = 'advance';
+            c.rules.push('claims/capture-part');
+          }
           if (hit.how.startsWith('anaphor')) weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
           if (hit.place.broad) narrowPlace(c, ctx);
           return;
@@ -532,6 +565,8 @@ const REFINERS: readonly Refiner[] = [
       if (!best) return;
       c.place = best.id;
       c.roles.place = `clause "${placeName(ctx, best)}"`;
+      // Losses need no place: one named in their clause is where they happened, no weaker for that.
+      if (c.kind === 'losses') return;
       weigh(c, FACTOR.placeClause, 'claims/place-clause');
       if (best.broad) weigh(c, FACTOR.placeBroad, 'claims/place-broad');
     },
@@ -747,6 +782,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     }
     const made = toFound(c);
     out.push(made);
+    for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
     if (c.holderRole === 'partial' && c.holder && otherSide(c.holder)) {
       // "defenders still hold part of Bakhmut": the other side's full control is denied.
       out.push(toFound({ ...c, holder: otherSide(c.holder), polarity: 'denies', rule: 'claims/frame-partial-implied', confidence: c.confidence * FACTOR.implied, roles: { ...c.roles, holder: `other side of ${c.roles.holder}`, polarity: 'implied by partial control' }, rules: [...c.rules, 'claims/frame-partial-implied'] }));
