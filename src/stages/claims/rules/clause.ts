@@ -67,7 +67,9 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   let vg = p0;
   while (vg > start && VG.has(words[vg - 1].lower)) vg--;
   const marker = start > 0 ? words[start - 1].lower : null;
-  const passive = vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower)) && /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
+  const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
+  // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
+  const passive = participle && ((vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower))) || (words[p1]?.lower === 'by' && !words.slice(vg, p0).some((w) => w.lower === 'has' || w.lower === 'have' || w.lower === 'had')));
   // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").
   const vgFrom = Math.max(start, vg - 3);
   const negated = hasPhrase(words, vgFrom, p0, NEG) !== null;

@@ -161,6 +161,7 @@ const NOMINAL_GATE = set(frames.nominalGate);
 const DISTANCE = set(frames.distance);
 const RECAPTURE = set(frames.recapture);
 const PART_OBJECT = set(frames.partObject);
+const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
 const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
@@ -281,7 +282,7 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
       return undefined;
     }
     const w = words[k];
-    if (FILLERS.has(w.lower) || extra?.has(w.lower) || /^\d/.test(w.text) || /^\p{Lu}/u.test(w.text) || w.text === '-' || w.text === '“' || w.text === '”' || w.text === '"') continue;
+    if (FILLERS.has(w.lower) || extra?.has(w.lower) || NUMBER_WORDS.has(w.lower) || /^\d/.test(w.text) || /^\p{Lu}/u.test(w.text) || w.text === '-' || w.text === '“' || w.text === '”' || w.text === '"') continue;
     return undefined;
   }
   return undefined;
@@ -303,7 +304,7 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
     }
     const w = words[j];
     if (w.text === ',' || w.lower === 'and' || w.lower === 'or') sawJoin = true;
-    else if (!(FILLERS.has(w.lower) || /^\p{Lu}/u.test(w.text)) || PART_OBJECT.has(w.lower)) break;
+    else if (sawJoin ? !(COORD_FILLERS.has(w.lower) || /^\p{Lu}/u.test(w.text)) : !(FILLERS.has(w.lower) || /^\p{Lu}/u.test(w.text)) || PART_OBJECT.has(w.lower)) break;
   }
   return out;
 }
@@ -442,7 +443,10 @@ const REFINERS: readonly Refiner[] = [
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
       const w = c.predicate;
       const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]);
-      if (!inflected && c.cl.subject[0] === c.cl.subject[1] && c.cl.vg[0] === c.cl.vg[1]) drop(c, 'claims/gate-noun');
+      // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it.
+      const before = prev?.lower ?? '';
+      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? ''));
+      if (!inflected && !verbal) drop(c, 'claims/gate-noun');
     },
   },
   {
@@ -530,8 +534,11 @@ const REFINERS: readonly Refiner[] = [
         let from = cl.pred[1];
         if (role === 'object') {
           // "captured by Russian forces": a by-phrase holds the agent, the place comes after it or from the subject.
-          if (ctx.words[from]?.lower === 'by') while (from < cl.objectEnd && !ctx.placeAtWord.has(from)) from++;
+          const byPhrase = ctx.words[from]?.lower === 'by';
+          if (byPhrase) while (from < cl.objectEnd && !ctx.placeAtWord.has(from)) from++;
           hit = objectPlace(ctx, from, cl.objectEnd, FRAME_FILLERS.get(c.frame));
+          // "held by Ukrainian forces in Luhansk Oblast": where the agent is, not what it holds.
+          if (byPhrase && hit?.place.broad) hit = undefined;
         } else if (role === 'subject' || cl.passive) {
           hit = subjectPlace(ctx, cl.subject[0], cl.subject[1]);
         }
@@ -539,7 +546,7 @@ const REFINERS: readonly Refiner[] = [
           c.place = hit.place.id;
           c.roles.place = `${role === 'object' ? 'object' : 'subject'} ${hit.how}`;
           if (hit.more?.length) c.more = hit.more;
-          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower))) {
+          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
             // "recaptured parts of central Bakhmut", "retook three villages south of X": ground near it, an advance.
             c.kind = 'advance';
             c.rules.push('claims/capture-part');
@@ -556,13 +563,16 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/place-clause',
     refine: (c, ctx) => {
       if (c.place) return;
-      const [a, b] = c.cl.clause;
+      // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
+      const [a, b] = [c.cl.pred[1], c.cl.clause[1]];
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
         if (p && (!best || (best.broad && !p.broad))) best = p;
       }
       if (!best) return;
+      // A country or oblast alone is too vague for control or encirclement.
+      if (best.broad && (c.kind === 'control' || c.kind === 'encirclement')) return;
       c.place = best.id;
       c.roles.place = `clause "${placeName(ctx, best)}"`;
       // Losses need no place: one named in their clause is where they happened, no weaker for that.
@@ -637,9 +647,14 @@ const REFINERS: readonly Refiner[] = [
         case 'modifier': {
           // "the Ukrainian counteroffensive", "Russian encirclement of …": the side word right before the noun.
           const s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          const subject = s?.side ? undefined : sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
           if (s?.side) {
             c.holder = s.side;
             c.roles.holder = `modifier ${s.how}`;
+          } else if (subject?.side && c.polarity === 'asserts') {
+            // "Russia has begun an assault on …": the clause's subject acts.
+            c.holder = subject.side;
+            c.roles.holder = `subject ${subject.how}`;
           } else if (speaker && words.slice(cl.pred[1], Math.min(words.length, cl.pred[1] + 3)).some((w) => RECAPTURE.has(w.lower))) {
             // "a push to retake occupied territory": one retakes one's own lost ground, also when it is denied.
             c.holder = speaker;
