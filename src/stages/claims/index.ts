@@ -34,6 +34,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const claims: Claim[] = [];
   const messages: Message[] = [];
   const seen = new Set<string>();
+  const recent: { start: number; end: number; keys: Set<string> }[] = [];
 
   raws.forEach((a: RawAttribution) => {
     const [cStart, cEnd] = trimRange(text, a.content);
@@ -68,9 +69,15 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
-    const nearby: PlaceCandidate[] = places.filter((p) => p.start >= floor && p.end <= cEnd);
+    const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
     const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, cue: cueSpan.text, sideAt });
-    const propositions: Proposition[] = found.map((f) => ({ ...f }));
+    // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
+    // proposition stays with the first claim only.
+    const propositions: Proposition[] = found
+      .filter((f) => !recent.some((r) => r.start < cEnd && cStart < r.end && r.keys.has(propositionKey(f))))
+      .map((f) => ({ ...f }));
+    recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
+    if (recent.length > 6) recent.shift();
     const proposition: Proposition | undefined = propositions[0];
     const starts = [contentSpan.start, cueSpan.start, speakerSpan?.start ?? Infinity];
     const ends = [contentSpan.end, cueSpan.end, speakerSpan?.end ?? -Infinity];
@@ -97,6 +104,22 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     });
   });
   return { claims, messages };
+}
+
+/** The first index of sorted `places` whose start is at or after `pos`. */
+function lowerBound(places: readonly PlaceCandidate[], pos: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function propositionKey(p: Pick<Proposition, 'kind' | 'place' | 'holder' | 'polarity' | 'count'>): string {
+  return `${p.kind}|${p.place ?? ''}|${p.holder ?? ''}|${p.polarity}|${p.count ?? ''}`;
 }
 
 /** The side of a person or organisation mentioned in a view range, for holders named by entity ("Wagner Group"). */

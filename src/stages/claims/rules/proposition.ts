@@ -98,6 +98,8 @@ interface Candidate {
   dropped?: string;
   /** Places coordinated with the place ("entered Luhansk, Sumy and Kharkiv"): one proposition each. */
   more?: PlaceCandidate[];
+  /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
+  moreCounts?: { count: number; text: string }[];
 }
 
 /** What parsers and refiners read. */
@@ -163,6 +165,7 @@ const RECAPTURE = set(frames.recapture);
 const PART_OBJECT = set(frames.partObject);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
+const ATTACKS = set(frames.attacks);
 const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
@@ -564,7 +567,8 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       if (c.place) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
-      const [a, b] = [c.cl.pred[1], c.cl.clause[1]];
+      // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
+      const [a, b] = [c.cl.pred[1], c.kind === 'losses' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
@@ -697,10 +701,27 @@ const REFINERS: readonly Refiner[] = [
           if (!v) return drop(c, 'claims/gate-no-count');
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
+          // "six Russian warplanes and two helicopters": each counted phrase is a proposition.
+          for (let at = v.to, more = 0; more < 4; more++) {
+            if (!(words[at]?.text === ',' || words[at]?.lower === 'and')) break;
+            const next = victimPhrase(words, at + 1, Math.min(words.length, at + 3));
+            if (!next || next.from > at + 2) break;
+            (c.moreCounts ??= []).push({ count: next.count, text: words.slice(next.from, next.to).map((w) => w.text).join(' ') });
+            at = next.to;
+            if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at++;
+          }
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (!passiveLike && words.slice(cl.subject[0], cl.subject[1]).some((w) => ATTACKS.has(w.lower))) {
+            // "a drone attack on its air base has killed three servicemen": the victims are the attacked side.
+            const on = words.slice(cl.subject[0], cl.subject[1]).findIndex((w) => w.lower === 'on' || w.lower === 'against');
+            const target = on >= 0 ? sideOf(ctx, cl.subject[0] + on + 1, cl.subject[1]) : undefined;
+            if (target?.side) {
+              c.holder = target.side;
+              c.roles.holder = `target of the attack ${target.how}`;
+            }
           } else if (!passiveLike) {
             const a = agent();
             const side = a?.side ?? speaker;
@@ -736,6 +757,12 @@ const REFINERS: readonly Refiner[] = [
     refine: (c) => { if (c.kind === 'losses' && c.count === undefined) drop(c, 'claims/gate-no-count'); },
   },
 ];
+
+/** The index of the next sentence-ending mark at or after `k`, or the word count. */
+function sentenceEnd(words: readonly Word[], k: number): number {
+  while (k < words.length && !(words[k].punct && /^[.;!?]$/.test(words[k].text))) k++;
+  return k;
+}
 
 /** A country or oblast is the place only when nothing more precise is named in the clause. */
 function narrowPlace(c: Candidate, ctx: Context): void {
@@ -797,6 +824,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     }
     const made = toFound(c);
     out.push(made);
+    for (const m of c.moreCounts ?? []) out.push(toFound({ ...c, count: m.count, roles: { ...c.roles, count: `coordinated "${m.text}"` }, rules: [...c.rules, 'claims/count-coordinated'] }));
     for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
     if (c.holderRole === 'partial' && c.holder && otherSide(c.holder)) {
       // "defenders still hold part of Bakhmut": the other side's full control is denied.
@@ -806,7 +834,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   // One proposition per (kind, place, holder, polarity): the most confident.
   const best = new Map<string, FoundProposition>();
   for (const p of out) {
-    const key = `${p.kind}|${p.place ?? ''}|${p.holder ?? ''}|${p.polarity}`;
+    const key = `${p.kind}|${p.place ?? ''}|${p.holder ?? ''}|${p.polarity}|${p.count ?? ''}`;
     const had = best.get(key);
     if (!had || p.confidence > had.confidence) best.set(key, p);
   }
