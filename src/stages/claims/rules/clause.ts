@@ -61,6 +61,14 @@ function hasPhrase(words: readonly Word[], from: number, to: number, phrases: re
 export function clauseAround(words: readonly Word[], p0: number, p1: number): ClauseView {
   let start = p0;
   while (start > 0 && !BOUNDARY.has(words[start - 1].lower)) start--;
+  // "Russian and Chechen forces", "attacks on Dyagilevo and Engels air bases": an "and" joining noun phrases
+  // does not end the subject when no verb stands between the previous boundary and it.
+  while (start > 1 && (words[start - 1].lower === 'and' || words[start - 1].lower === 'or')) {
+    let s = start - 1;
+    while (s > 0 && !BOUNDARY.has(words[s - 1].lower)) s--;
+    if (s === start - 1 || words.slice(s, start - 1).some((w) => VG.has(w.lower) || /ed$/.test(w.lower))) break;
+    start = s;
+  }
   let end = p1;
   while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
   // "Russian and Ukrainian forces": an "and" right after a side adjective does not end the subject.

@@ -300,6 +300,8 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
   for (let j = k + 1; j < limit; j++) {
     const p = ctx.placeAtWord.get(j);
     if (p) {
+      // "the villages of Novopokrovske in Donetsk Oblast and Stepova Novoselivka": a region qualifying the first.
+      if (!sawJoin && p.broad) continue;
       if (!sawJoin) break;
       if (p.id !== first.id && !out.some((o) => o.id === p.id)) out.push(p);
       sawJoin = false;
