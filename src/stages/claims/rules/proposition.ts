@@ -570,7 +570,7 @@ const REFINERS: readonly Refiner[] = [
       if (c.place) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
-      const [a, b] = [c.cl.pred[1], c.kind === 'losses' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
+      const [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
