@@ -126,6 +126,8 @@ export interface Claim {
   readonly speakerText: string | null;
   readonly speakerSpan?: Span;
   readonly side?: string;
+  /** Set when neither an entity nor a side could be found for the speaker: the claim counts as no source. */
+  readonly speakerUnresolved?: boolean;
   readonly cue: string;
   readonly cueSpan?: Span;
   /** The whole attribution (speaker, cue and content). */

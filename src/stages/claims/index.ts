@@ -87,6 +87,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       speakerText: speakerSpan?.text ?? null,
       speakerSpan,
       side: resolved.side,
+      ...(!resolved.speaker && !resolved.side ? { speakerUnresolved: true } : {}),
       cue: cueSpan.text,
       cueSpan,
       // A continuation's cue lies in an earlier sentence: the attribution spans only its own quote.
