@@ -5,12 +5,12 @@
  * Works on whatever earlier stages left: without sentences it splits the view text itself; without entities it
  * keeps the speaker text with a side taken from the words around it.
  */
-import { makeMessage, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
+import { clauseOf, makeMessage, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
-import { findPropositions, type PlaceCandidate } from './rules/proposition.js';
+import { findPropositions, type LangClauseInfo, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
 
@@ -29,6 +29,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
   const places = placeMentions(doc).filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
   const sideAt = entitySides(doc);
+  const clauseAt = langClauses(doc);
   const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
   const prior: PriorSpeaker[] = [];
   const claims: Claim[] = [];
@@ -70,7 +71,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
     const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
-    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, cue: cueSpan.text, sideAt });
+    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, cue: cueSpan.text, sideAt, clauseAt });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
     const propositions: Proposition[] = found
@@ -105,6 +106,21 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     });
   });
   return { claims, messages };
+}
+
+/** The linguistic layer's clause of the word at a view offset, when that word is the clause's main verb. */
+function langClauses(doc: Doc): ((v: number) => LangClauseInfo | undefined) | undefined {
+  const lang = doc.lang;
+  if (!lang) return undefined;
+  return (v) => {
+    const w = wordAt(lang, v);
+    if (w < 0 || lang.words[w].vStart !== v) return undefined;
+    const ci = clauseOf(lang, w);
+    const c = ci >= 0 ? lang.clauses[ci] : undefined;
+    // The frame's first word is the main verb, or the verb group's first word leads to it ("took control of").
+    if (!c || c.predicate < 0 || (c.predicate !== w && !(c.predicate > w && c.predicate < w + 3))) return undefined;
+    return { negated: c.negated, modality: c.modality, question: c.question };
+  };
 }
 
 /** The first index of sorted `places` whose start is at or after `pos`. */

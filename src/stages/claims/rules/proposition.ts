@@ -47,6 +47,18 @@ export interface PropositionInput {
   readonly cue: string;
   /** The side of a named actor (entity with a side) mentioned in [start, end) of the same string, if any. */
   readonly sideAt?: (start: number, end: number) => string | undefined;
+  /**
+   * The linguistic layer's clause of the word starting at an offset (same string as `offset`), when that word is
+   * its clause's main verb: its negation, modality and question.
+   */
+  readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
+}
+
+/** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
+export interface LangClauseInfo {
+  readonly negated: boolean;
+  readonly modality: string | null;
+  readonly question: boolean;
 }
 
 /** Evidence of one proposition: the rule and frame that made it and how each role was filled. */
@@ -331,6 +343,23 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
   return undefined;
 }
 
+/**
+ * The clause as the linguistic layer reads it, where it has the predicate as a clause's main verb: its gates
+ * join the frame rules' own (precision first: negated, modal or questioned in either reading is so). Its subject
+ * and voice are not used: measured on the picture dev half, they lowered precision (0.89 → 0.86) and recall.
+ */
+function withLang(ctx: Context, cl: ClauseView): ClauseView {
+  const info = ctx.inp.clauseAt?.(ctx.inp.offset + ctx.words[cl.pred[0]].start);
+  if (!info) return cl;
+  return {
+    ...cl,
+    negated: cl.negated || info.negated,
+    // "will" alone is no gate here: Wikipedia-style present and future narration ("forces will be withdrawn") is rare in claims.
+    modality: cl.modality ?? (info.modality && info.modality !== 'future' ? info.modality : null),
+    question: cl.question || info.question,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Parsers: each finds candidates of one form.
 
@@ -349,7 +378,7 @@ const PARSERS: readonly Parser[] = [
         const hits = matchAt(words, i, VERBAL);
         if (!hits.length) continue;
         const len = hits[0].words.length;
-        const cl = clauseAround(words, i, i + len);
+        const cl = withLang(ctx, clauseAround(words, i, i + len));
         for (const h of hits) {
           const f = h.value;
           out.push(candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence }));
@@ -820,10 +849,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       r.refine(c, ctx);
       if (c.dropped) break;
     }
-    if (c.dropped) {
-      if (process.env.SITREP_TRACE_PROPS) console.error(`dropped ${c.frame} "${c.predicate}" by ${c.dropped}`);
-      continue;
-    }
+    if (c.dropped) continue;
     const made = toFound(c);
     out.push(made);
     for (const m of c.moreCounts ?? []) out.push(toFound({ ...c, count: m.count, roles: { ...c.roles, count: `coordinated "${m.text}"` }, rules: [...c.rules, 'claims/count-coordinated'] }));
