@@ -12,7 +12,7 @@ import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
 import { findPropositions, type LangClauseInfo, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
-import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
+import { namesOffice, resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
 
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 
@@ -25,10 +25,20 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const raws = findAttributions(text, sentences);
   // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
   const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
+  const allPlaces = placeMentions(doc);
   // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
-  const places = placeMentions(doc).filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
+  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
   const sideAt = entitySides(doc);
+  // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").
+  const countryOf = new Map(doc.entities.filter((e) => e.kind === 'place').map((e) => [e.id, e.country]));
+  const officeSide = (start: number, end: number): string | undefined => {
+    for (let i = lowerBound(allPlaces, start); i < allPlaces.length && allPlaces[i].start < end; i++) {
+      const c = countryOf.get(allPlaces[i].id);
+      if (c === 'UA' || c === 'RU') return c;
+    }
+    return undefined;
+  };
   const clauseAt = langClauses(doc);
   const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
   const prior: PriorSpeaker[] = [];
@@ -51,9 +61,11 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const contentSpan = doc.view.span(cStart, cEnd, a.rule);
     const cueSpan = doc.view.span(a.cue[0], a.cue[1], a.rule);
     const speakerSpan = a.speaker ? doc.view.span(a.speaker[0], a.speaker[1], a.rule) : undefined;
+    const contextRange = a.speakerContext ?? a.speaker;
+    const contextText = contextRange ? text.slice(...contextRange) : '';
     const resolved = speakerSpan
       ? resolveSpeaker(
-          { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText: text.slice(...(a.speakerContext ?? a.speaker!)), sentence: sentence.index },
+          { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText, sentence: sentence.index, officeSide: contextRange && namesOffice(contextText) ? officeSide(contextRange[0], contextRange[1]) : undefined },
           doc.entities,
           prior,
         )

@@ -32,6 +32,8 @@ export const lexicon = {
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),
   otherSide: record<string>(sides.other),
+  sidePhrases: [...record<string>(sides.phrases).entries()],
+  offices: set(sides.offices),
   channels: channels.channels.map((c) => ({ channel: c.channel, phrases: c.phrases.map(norm) })),
 };
 

@@ -31,6 +31,11 @@ export interface SpeakerQuery {
   /** The speaker with its title or appositive, for side words. */
   readonly contextText: string;
   readonly sentence: number;
+  /**
+   * The country (`UA`, `RU`) of a place the speaker holds an office of ("Governor of Luhansk Oblast", "Voronezh
+   * Oblast governor", "the mayor of Sieverodonetsk"): the side when nothing more explicit gives one.
+   */
+  readonly officeSide?: string;
 }
 
 const SPEAKER_KINDS = new Set(['person', 'organization']);
@@ -40,6 +45,7 @@ const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/^(the|
 export function sideFromWords(text: string): string | undefined {
   const found = new Set<string>();
   const lower = text.toLowerCase().replace(/’/g, "'");
+  for (const [phrase, side] of lexicon.sidePhrases) if (lower.includes(phrase)) found.add(side);
   for (const m of lower.matchAll(/[\p{L}.'-]+/gu)) {
     const side = lexicon.sideWords.get(m[0]) ?? lexicon.sideWords.get(m[0].replace(/'s$/, ''));
     if (side) found.add(side);
@@ -63,6 +69,19 @@ function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: 
 
 /** Resolves one speaker phrase against the document's entities and the speakers before it. */
 export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
+  const r = resolveNamed(q, entities, prior);
+  if (r.side || !q.officeSide) return r;
+  return { ...r, side: q.officeSide, rule: `${r.rule}+office` };
+}
+
+/** True when the words of `text` name an office held over a place ("governor", "mayor", "head", "authorities"). */
+export function namesOffice(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(/[\p{L}-]+/gu)) if (lexicon.offices.has(m[0])) return true;
+  return false;
+}
+
+function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
   const ctxSide = sideFromWords(q.contextText);
   // "the governor who said": the relative pronoun adds nothing to the name before it.
   // "Moscow’s claim that …": the owner of the statement is the speaker.
