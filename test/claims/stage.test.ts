@@ -88,3 +88,30 @@ test('“it” in a second clause points back at a metonym speaker of the first'
   assert.deepEqual([c.speakerText, c.speaker, c.side], ['it', null, 'UA']);
   assert.deepEqual(c.proposition && [c.proposition.kind, c.proposition.holder, c.proposition.polarity], ['advance', 'UA', 'denies']);
 });
+
+test('a speaker holding an office over a place takes the side of its country; side words in the title win', () => {
+  const input = 'Governor of Luhansk Oblast Serhiy Haidai said that Russian forces had captured Hirske. The mayor of a Russian city said nothing happened. Voronezh Oblast governor Aleksandr Gusev said a drone was shot down.';
+  const at = (s: string) => input.indexOf(s);
+  const place = (id: string, name: string, country: string): Entity => ({ id, kind: 'place', name, country, type: 'admin1', mentions: [{ start: at(name), end: at(name) + name.length, text: name, rule: 'test', sentence: 0 }] });
+  const entities: Entity[] = [place('geo:1', 'Luhansk Oblast', 'UA'), place('geo:2', 'Voronezh Oblast', 'RU'), { ...place('geo:3', 'Hirske', 'UA'), type: 'city' }];
+  const out = claimsStage.run({ ...createDoc({ id: 'o', input, format: 'text' }), entities }, {});
+  assert.deepEqual(out.claims.map((c) => c.side), ['UA', 'RU', 'RU']);
+  assert.match(out.claims[0].rule, /office/);
+  assert.deepEqual(out.claims[0].proposition && [out.claims[0].proposition.kind, out.claims[0].proposition.place, out.claims[0].proposition.holder], ['control', 'geo:3', 'RU']);
+});
+
+test('phrases that are no source leave the speaker unresolved, and such a claim is no source', () => {
+  const out = claimsStage.run(createDoc({ id: 'n', input: 'YouTube said the video was removed. Separately, officials said the town was calm.', format: 'text' }), {});
+  const yt = out.claims.find((c) => c.speakerText === 'YouTube');
+  assert.ok(yt, JSON.stringify(out.claims.map((c) => c.speakerText)));
+  assert.equal(yt.speakerUnresolved, true);
+  assert.match(yt.rule, /speaker-not-a-source/);
+});
+
+test('“the defence ministry” after a Russian ministry spoke takes that ministry’s side', () => {
+  const input = 'The Russian Defence Ministry said its troops repelled an attack. Two tanks were destroyed, according to the defence ministry.';
+  const out = claimsStage.run(createDoc({ id: 'm', input, format: 'text' }), {});
+  const later = out.claims.find((c) => c.rule.startsWith('claims/according-to'));
+  assert.ok(later, JSON.stringify(out.claims.map((c) => c.rule)));
+  assert.equal(later.side, 'RU');
+});

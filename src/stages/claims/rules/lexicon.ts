@@ -28,6 +28,7 @@ export const lexicon = {
   pronouns: record<string[]>(speakers.pronouns),
   nominals: record<string[]>(speakers.nominals),
   sources: set(speakers.sources),
+  notSources: set(speakers.notSources),
   stop: set(speakers.stop),
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),

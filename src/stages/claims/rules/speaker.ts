@@ -70,6 +70,8 @@ function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: 
 /** Resolves one speaker phrase against the document's entities and the speakers before it. */
 export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
   const r = resolveNamed(q, entities, prior);
+  // A named person or body wins ("May said" after "Theresa May"); otherwise a phrase that is no source stays unresolved.
+  if (r.rule !== 'claims/speaker-mention' && notASource(q.text)) return { speaker: null, rule: 'claims/speaker-not-a-source' };
   if (r.side || !q.officeSide) return r;
   return { ...r, side: q.officeSide, rule: `${r.rule}+office` };
 }
@@ -80,6 +82,20 @@ export function namesOffice(text: string): boolean {
   for (const m of lower.matchAll(/[\p{L}-]+/gu)) if (lexicon.offices.has(m[0])) return true;
   return false;
 }
+
+/**
+ * True when the phrase cannot be a source: a month run into a word ("February Russian"), a video platform
+ * ("YouTube"), a place noun ("the city"), an adverb alone ("Separately").
+ */
+export function notASource(text: string): boolean {
+  const words = text.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '').split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  if (lexicon.notSources.has(words.join(' ')) || lexicon.notSources.has(words[0]) && words.length <= 2 && MONTHS.has(words[0])) return true;
+  if (words.length === 1 && /ly$/.test(words[0]) && !lexicon.sources.has(words[0])) return true;
+  return words.length <= 2 && lexicon.notSources.has(words[words.length - 1]) && !lexicon.sources.has(words[words.length - 1]);
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
   const ctxSide = sideFromWords(q.contextText);
