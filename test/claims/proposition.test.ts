@@ -132,3 +132,9 @@ test('a capture by a group without a side keeps the holder unknown, with low con
   assert.deepEqual([p?.kind, p?.place, p?.holder, p?.polarity], ['control', 'place:kozinka', undefined, 'asserts']);
   assert.ok(p!.confidence < 0.5);
 });
+
+test('“a”/“an” before a singular counted noun is a count of one', () => {
+  const l = one('saboteurs destroyed a Tupolev Tu-22M heavy bomber at the airbase', 'UA');
+  assert.deepEqual([l?.kind, l?.count, l?.holder], ['losses', 1, 'RU']);
+  assert.equal(one('they visited a school', 'UA'), undefined);
+});

@@ -178,6 +178,7 @@ const PART_OBJECT = set(frames.partObject);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
 const ATTACKS = set(frames.attacks);
+const SINGLE_VICTIMS = set(frames.singleVictims);
 const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
@@ -235,6 +236,9 @@ function countAt(words: readonly Word[], k: number): number | undefined {
     n = Number(w.text.replace(/,/g, ''));
     // A year ("1999", "2022") without a thousands separator.
     if (!w.text.includes(',') && n >= 1900 && n <= 2100) return undefined;
+  } else if ((w.lower === 'a' || w.lower === 'an') && singleVictimAhead(words, k)) {
+    // "destroyed a Tu-22M heavy bomber", "shot down an Su-25 jet": one.
+    n = 1;
   } else {
     n = NUMBER_WORDS.get(w.lower);
     if (n === undefined && k + 1 < words.length) n = NUMBER_WORDS.get(`${w.lower} ${words[k + 1].lower}`);
@@ -250,13 +254,22 @@ function countAt(words: readonly Word[], k: number): number | undefined {
   return n;
 }
 
+/** True when a singular counted noun (`singleVictims`: bomber, tank, helicopter …) follows within five words. */
+function singleVictimAhead(words: readonly Word[], k: number): boolean {
+  for (let j = k + 1; j < Math.min(words.length, k + 6); j++) {
+    if (SINGLE_VICTIMS.has(words[j].lower)) return true;
+    if (words[j].punct && words[j].text !== '-') return false;
+  }
+  return false;
+}
+
 /** The count and the victim phrase in words [from, to): a number followed closely by a victim noun. */
 function victimPhrase(words: readonly Word[], from: number, to: number): { count: number; from: number; to: number } | undefined {
   for (let k = from; k < to; k++) {
     const n = countAt(words, k);
     if (n === undefined) continue;
-    for (let j = k + 1; j < Math.min(to, k + 5); j++) {
-      if (VICTIMS.has(words[j].lower)) return { count: n, from: k, to: j + 1 };
+    for (let j = k + 1; j < Math.min(to, k + (n === 1 && /^an?$/.test(words[k].lower) ? 7 : 5)); j++) {
+      if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
     }
   }
