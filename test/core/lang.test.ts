@@ -177,3 +177,10 @@ test('bare participles and to-infinitives are not finite clauses', () => {
   assert.deepEqual(finite, ['launched']);
   assert.equal(lang.words[lang.clauses[clauseOf(lang, word(lang, 'ground'))].predicate].text, 'lost');
 });
+
+test('coordinated verb phrases share the subject', () => {
+  const lang = run('Russian troops captured the village and advanced on the town.');
+  const adv = clauseWith(lang, 'advanced');
+  assert.equal(chunkText(lang, adv.subject), 'Russian troops');
+  assert.equal(adv.parent, -1);
+});

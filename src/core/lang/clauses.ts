@@ -279,6 +279,14 @@ const subject: ClauseRule = {
         note(c, this.name);
         break;
       }
+      if (c.subject < 0 && c.rules.includes('lang/clause/coordinated')) {
+        // "Russian troops captured the village and advanced on the town": the conjunct shares the subject.
+        const prev = clauses.filter((x) => x.finite && x.first < c.first).pop();
+        if (prev && prev.subject >= 0) {
+          c.subject = prev.subject;
+          note(c, 'lang/clause/shared-subject');
+        }
+      }
       if (c.subject < 0 && c.marker && RELATIVES.has(c.marker) || c.subject < 0 && c.marker === 'that' && s.words[c.first].xtag === 'WDT') {
         for (let ch = s.chunkEnd - 1; ch >= s.chunkFirst; ch--) {
           const x = s.chunks[ch];

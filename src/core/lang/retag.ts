@@ -59,9 +59,10 @@ const catenativeVerb: RetagRule = {
 
 const AFTER_PAST = new Set(['DET', 'NUM', 'ADP', 'PROPN', 'PRON']);
 
-/** "Soldiers advanced 400 metres", "soldiers armed with …": an -ed adjective right after a noun or pronoun, before
- * a determiner, number, preposition or name, with no verb before it in the sentence, is a past-tense verb (the
- * clause rules then decide whether it is a predicate or a reduced relative). */
+/** "Soldiers advanced 400 metres", "soldiers armed with …", "captured the village and advanced on …": an -ed
+ * adjective before a determiner, number, preposition or name is a past-tense verb when it follows a noun or pronoun
+ * with no verb before it in the sentence, or a conjunction after an earlier past verb (the clause rules then decide
+ * whether it is a predicate or a reduced relative). */
 const pastAfterSubject: RetagRule = {
   name: 'lang/retag/past-after-subject',
   apply(words, first, end) {
@@ -69,11 +70,17 @@ const pastAfterSubject: RetagRule = {
       const w = words[i];
       if (w.xtag !== 'JJ' || !w.lower.endsWith('ed')) continue;
       const prev = words[i - 1];
-      if (prev.tag !== 'NOUN' && prev.tag !== 'PROPN' && prev.tag !== 'PRON') continue;
       if (!AFTER_PAST.has(words[i + 1].tag)) continue;
       let verbBefore = false;
-      for (let k = first; k < i; k++) if (words[k].tag === 'VERB' || words[k].tag === 'AUX') verbBefore = true;
-      if (verbBefore) continue;
+      let pastBefore = false;
+      for (let k = first; k < i; k++) {
+        if (words[k].tag === 'VERB' || words[k].tag === 'AUX') verbBefore = true;
+        if (words[k].xtag === 'VBD') pastBefore = true;
+      }
+      // After its subject with no verb yet, or coordinated with an earlier past verb ("captured … and advanced on").
+      const afterSubject = (prev.tag === 'NOUN' || prev.tag === 'PROPN' || prev.tag === 'PRON') && !verbBefore;
+      const coordinated = prev.tag === 'CCONJ' && pastBefore;
+      if (!afterSubject && !coordinated) continue;
       w.xtag = 'VBD';
       w.tag = 'VERB';
     }

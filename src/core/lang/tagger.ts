@@ -4,7 +4,7 @@
  * Each label is a Penn tag with its Universal tag (`VBZ|AUX`). Weights are sparse and quantised to 16 bits; the
  * hot path hashes features into typed arrays and allocates nothing per word.
  */
-import { FEATURE_COUNT, WordHashes, features } from './features.js';
+import { FEATURE_COUNT, WordHashes, features, mix } from './features.js';
 
 /** The model as shipped: labels, a frequent-word dictionary and sparse weights. */
 export interface TaggerModel {
@@ -33,7 +33,7 @@ export class Tagger {
   readonly utags: string[];
   private readonly dict: Map<string, number>;
   private readonly lexicon: Map<string, number>;
-  /** Open-addressing table, 4 ints per slot: key, first and end of its weights in `packed`, unused. */
+  /** Open-addressing table, 2 ints per slot: the key, and its row as `first << 8 | length` in `packed`. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   /** Weights of all rows, each `label << 16 | (weight & 0xffff)`: one array, one cache miss per row. */
@@ -41,6 +41,8 @@ export class Tagger {
   private readonly hashes = new WordHashes();
   private readonly feats = new Int32Array(FEATURE_COUNT);
   private readonly scores: Int32Array;
+  /** Starting scores by (no hyphen ? 1 : 0) | (known ? 2 : 0). */
+  private readonly starts: Int32Array[];
 
   constructor(model: TaggerModel) {
     this.labels = model.labels;
@@ -50,23 +52,44 @@ export class Tagger {
     this.lexicon = new Map();
     for (let k = 0; k < model.vocabulary.length; k++) this.lexicon.set(model.vocabulary[k], model.frequent[k]);
     const n = model.keys.length;
+    // Load factor at most 0.7: a smaller table misses the cache less often.
     let size = 1;
-    while (size < n * 2) size <<= 1;
+    while (size * 0.7 < n) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 4);
+    this.slots = new Int32Array(size * 2);
     this.packed = new Int32Array(model.tags.length);
+    if (model.tags.length >= 1 << 23) throw new Error('lang: tagger model too large for its table');
     for (let j = 0; j < model.tags.length; j++) this.packed[j] = (model.tags[j] << 16) | (model.weights[j] & 0xffff);
     let at = 0;
     for (let r = 0; r < n; r++) {
       const key = model.keys[r];
       let s = key & this.mask;
-      while (this.slots[4 * s] !== 0) s = (s + 1) & this.mask;
-      this.slots[4 * s] = key;
-      this.slots[4 * s + 1] = at;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = key;
+      this.slots[2 * s + 1] = (at << 8) | model.rowLen[r];
       at += model.rowLen[r];
-      this.slots[4 * s + 2] = at;
     }
     this.scores = new Int32Array(model.labels.length);
+    // Features that take one constant value for most words (the bias; "no hyphen"; "known word" for the three
+    // unknown-word templates) add the same vector every time: add it once, from four precomputed starts.
+    const nl = model.labels.length;
+    const vec = (key: number) => {
+      const out = new Int32Array(nl);
+      const row = this.slot(key);
+      if (row >= 0) for (let j = row >>> 8; j < (row >>> 8) + (row & 0xff); j++) out[this.packed[j] >>> 16] += (this.packed[j] << 16) >> 16;
+      return out;
+    };
+    const bias = vec(mix(0, 0));
+    const noTail = vec(mix(9, 0));
+    const known = [vec(mix(24, 0, 7)), vec(mix(25, 0, 7)), vec(mix(26, 0, 7))];
+    this.starts = [0, 1, 2, 3].map((combo) => {
+      const v = Int32Array.from(bias);
+      for (let l = 0; l < nl; l++) {
+        if (combo & 1) v[l] += noTail[l];
+        if (combo & 2) v[l] += known[0][l] + known[1][l] + known[2][l];
+      }
+      return v;
+    });
   }
 
   /** True when the lower-case word was seen at least twice in training. */
@@ -74,14 +97,14 @@ export class Tagger {
     return this.lexicon.has(lower);
   }
 
-  /** Slot of a feature key (index into `slots`), or -1. */
+  /** Row of a feature key (`first << 8 | length` in `packed`), or -1. */
   private slot(key: number): number {
     const mask = this.mask;
     const slots = this.slots;
     let s = key & mask;
     for (;;) {
-      const k = slots[4 * s];
-      if (k === key) return 4 * s;
+      const k = slots[2 * s];
+      if (k === key) return slots[2 * s + 1];
       if (k === 0) return -1;
       s = (s + 1) & mask;
     }
@@ -105,14 +128,17 @@ export class Tagger {
       let best = this.dict.get(forms[from + i]);
       if (best === undefined) {
         features(hw, n, i, p1, p2, feats);
-        scores.fill(0);
-        const slots = this.slots;
+        const noTail = hw.tail[i] === 0;
+        const known = hw.known[i] === 1;
+        scores.set(this.starts[(noTail ? 1 : 0) | (known ? 2 : 0)]);
         const packed = this.packed;
-        for (let f = 0; f < FEATURE_COUNT; f++) {
-          const at = this.slot(feats[f]);
-          if (at < 0) continue;
-          const e = slots[at + 2];
-          for (let j = slots[at + 1]; j < e; j++) {
+        for (let f = 1; f < FEATURE_COUNT; f++) {
+          if ((f === 9 && noTail) || (f >= 24 && f <= 26 && known)) continue;
+          const row = this.slot(feats[f]);
+          if (row < 0) continue;
+          const first = row >>> 8;
+          const e = first + (row & 0xff);
+          for (let j = first; j < e; j++) {
             const p = packed[j];
             scores[p >>> 16] += (p << 16) >> 16;
           }
