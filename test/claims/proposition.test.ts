@@ -138,3 +138,8 @@ test('“a”/“an” before a singular counted noun is a count of one', () => 
   assert.deepEqual([l?.kind, l?.count, l?.holder], ['losses', 1, 'RU']);
   assert.equal(one('they visited a school', 'UA'), undefined);
 });
+
+test('an aside between commas keeps the subject before it', () => {
+  assert.deepEqual(brief(one('Russian forces, backed by heavy artillery, captured Soledar', 'UA')), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.equal(one('Russian forces, backed by heavy artillery, captured Soledar', 'UA')?.evidence.roles.holder, 'subject NP "Russian forces"');
+});

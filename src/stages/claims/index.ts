@@ -131,7 +131,8 @@ function langClauses(doc: Doc): ((v: number) => LangClauseInfo | undefined) | un
     const c = ci >= 0 ? lang.clauses[ci] : undefined;
     // The frame's first word is the main verb, or the verb group's first word leads to it ("took control of").
     if (!c || c.predicate < 0 || (c.predicate !== w && !(c.predicate > w && c.predicate < w + 3))) return undefined;
-    return { negated: c.negated, modality: c.modality, question: c.question };
+    const subj = c.subject >= 0 ? lang.chunks[c.subject] : undefined;
+    return { negated: c.negated, modality: c.modality, question: c.question, ...(subj ? { subject: [lang.words[subj.first].vStart, lang.words[subj.end - 1].vEnd] as const } : {}) };
   };
 }
 

@@ -31,6 +31,8 @@ export interface ClauseView {
   /** The modal or intention phrase that makes the predicate non-factual, or null. */
   readonly modality: string | null;
   readonly question: boolean;
+  /** The linguistic layer's subject of the predicate, when it has one inside the content. */
+  readonly langSubject?: readonly [number, number];
 }
 
 const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/’/g, "'")));
@@ -74,6 +76,18 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   // "Russian and Ukrainian forces": an "and" right after a side adjective does not end the subject.
   let vg = p0;
   while (vg > start && VG.has(words[vg - 1].lower)) vg--;
+  // "Russian forces, backed by heavy artillery, captured Soledar": an aside between commas sits between the
+  // subject and its verb group; the subject is the phrase before the aside.
+  let subject: [number, number] = [start, vg];
+  if (start === vg && start > 1 && words[start - 1].text === ',') {
+    let c = start - 2;
+    while (c >= 0 && start - c <= 14 && words[c].text !== ',' && !/^[.;:!?]$/.test(words[c].text)) c--;
+    if (c > 0 && words[c].text === ',') {
+      let s0 = c;
+      while (s0 > 0 && !BOUNDARY.has(words[s0 - 1].lower)) s0--;
+      if (s0 < c) subject = [s0, c];
+    }
+  }
   const marker = start > 0 ? words[start - 1].lower : null;
   const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
   // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
@@ -93,5 +107,5 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   }
   let objectEnd = p1;
   while (objectEnd < words.length && !(words[objectEnd].punct && HARD.has(words[objectEnd].text))) objectEnd++;
-  return { words, pred: [p0, p1], vg: [vg, p0], subject: [start, vg], after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question };
+  return { words, pred: [p0, p1], vg: [vg, p0], subject, after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question };
 }
