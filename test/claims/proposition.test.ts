@@ -143,3 +143,15 @@ test('an aside between commas keeps the subject before it', () => {
   assert.deepEqual(brief(one('Russian forces, backed by heavy artillery, captured Soledar', 'UA')), ['control', 'geo:1', 'RU', 'asserts']);
   assert.equal(one('Russian forces, backed by heavy artillery, captured Soledar', 'UA')?.evidence.roles.holder, 'subject NP "Russian forces"');
 });
+
+test('a country after a comma qualifies the place before it; it is no second place', () => {
+  const content = 'Russian forces captured Soledar in Donetsk Oblast, Ukraine';
+  const at = (s: string) => content.indexOf(s);
+  const places: PlaceCandidate[] = [
+    { id: 'geo:1', start: at('Soledar'), end: at('Soledar') + 7, text: 'Soledar' },
+    { id: 'geo:don', start: at('Donetsk'), end: at('Donetsk') + 14, text: 'Donetsk Oblast', broad: true },
+    { id: 'geo:ua', start: at('Ukraine'), end: at('Ukraine') + 7, text: 'Ukraine', broad: true, country: true },
+  ];
+  const all = findPropositions({ content, offset: 0, places, speakerSide: 'UA', cue: 'said' });
+  assert.deepEqual(all.map((p) => p.place), ['geo:1']);
+});

@@ -25,6 +25,8 @@ export interface PlaceCandidate {
   readonly text?: string;
   /** A metonym ("Moscow" standing for the government): never a place of a proposition. */
   readonly metonym?: boolean;
+  /** A country: after a comma it qualifies the place before it ("Donetsk Oblast, Ukraine"), it is not another. */
+  readonly country?: boolean;
 }
 
 /** What {@link findPropositions} needs besides the content. */
@@ -330,6 +332,7 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
       // "the villages of Novopokrovske in Donetsk Oblast and Stepova Novoselivka": a region qualifying the first.
       if (!sawJoin && p.broad) continue;
       if (!sawJoin) break;
+      if (p.country) break;
       if (p.id !== first.id && !out.some((o) => o.id === p.id)) out.push(p);
       sawJoin = false;
       continue;
