@@ -115,3 +115,14 @@ test('“the defence ministry” after a Russian ministry spoke takes that minis
   assert.ok(later, JSON.stringify(out.claims.map((c) => c.rule)));
   assert.equal(later.side, 'RU');
 });
+
+test('“the Belgian” stands for the person named before', () => {
+  const input = 'Jan Peeters, a volunteer from Antwerp, said the unit held the village. The Belgian said it was quiet.';
+  const at = input.indexOf('Jan Peeters');
+  const entities: Entity[] = [{ id: 'person:jan-peeters', kind: 'person', name: 'Jan Peeters', mentions: [{ start: at, end: at + 11, text: 'Jan Peeters', rule: 'test', sentence: 0 }] }];
+  const out = claimsStage.run({ ...createDoc({ id: 'b', input, format: 'text' }), entities }, {});
+  const later = out.claims.find((c) => c.speakerText === 'The Belgian');
+  assert.ok(later, JSON.stringify(out.claims.map((c) => c.speakerText)));
+  assert.equal(later.speaker, 'person:jan-peeters');
+  assert.match(later.rule, /speaker-demonym/);
+});

@@ -29,6 +29,7 @@ export const lexicon = {
   nominals: record<string[]>(speakers.nominals),
   sources: set(speakers.sources),
   notSources: set(speakers.notSources),
+  demonyms: set(speakers.demonyms),
   stop: set(speakers.stop),
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),

@@ -132,6 +132,13 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
     if (e) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun' };
     return { speaker: null, side: ctxSide, rule: 'claims/speaker-pronoun-unresolved' };
   }
+  // 3b. "The Belgian said": a nationality standing for the last person named (a prior speaker first).
+  if (/^the\s/i.test(q.text.trim()) && lexicon.demonyms.has(lower)) {
+    const recent = [...prior].reverse().find((p) => q.sentence - p.sentence <= 3 && p.kind === 'person');
+    if (recent) return { speaker: recent.id, side: recent.side ?? ctxSide, rule: 'claims/speaker-demonym' };
+    const e = lastBefore(entities, ['person'], q.start);
+    if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-demonym' };
+  }
   // 4. A surname repeated ("Malial said" after "Hannah Malial said"): the earlier speaker with that last word.
   const last = lower.split(/\s+/).pop() ?? '';
   if (/^\p{Lu}/u.test(q.text.split(/\s+/).pop() ?? '') && last.length > 2) {
