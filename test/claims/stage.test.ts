@@ -126,3 +126,17 @@ test('“the Belgian” stands for the person named before', () => {
   assert.equal(later.speaker, 'person:jan-peeters');
   assert.match(later.rule, /speaker-demonym/);
 });
+
+test('an alias the text introduces (“X, better known as Y”, “Y (real name X)”) speaks for X', () => {
+  const input = 'Alexander Khodakovsky, better known as Skif, commands the battalion. Skif said his men had taken Marinka. Givi (real name Mikhail Tolstykh) fought there. Givi said the airport was held.';
+  const ent = (id: string, name: string, side: string): Entity => {
+    const at = input.indexOf(name);
+    return { id, kind: 'person', name, side, mentions: [{ start: at, end: at + name.length, text: name, rule: 'test', sentence: 0 }] };
+  };
+  const entities = [ent('person:khodakovsky', 'Alexander Khodakovsky', 'RU'), ent('person:tolstykh', 'Mikhail Tolstykh', 'RU')];
+  const out = claimsStage.run({ ...createDoc({ id: 'a', input, format: 'text' }), entities }, {});
+  const skif = out.claims.find((c) => c.speakerText === 'Skif');
+  const givi = out.claims.find((c) => c.speakerText === 'Givi');
+  assert.deepEqual([skif?.speaker, skif?.side, skif?.rule.endsWith('speaker-alias')], ['person:khodakovsky', 'RU', true]);
+  assert.deepEqual([givi?.speaker, givi?.side], ['person:tolstykh', 'RU']);
+});

@@ -12,7 +12,7 @@ import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
 import { findPropositions, type LangClauseInfo, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
-import { namesOffice, resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
+import { namesOffice, resolveSpeaker, textAliases, type PriorSpeaker } from './rules/speaker.js';
 
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 
@@ -30,6 +30,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
   const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
   const sideAt = entitySides(doc);
+  const aliases = textAliases(text, speakerEntityAt(doc));
   // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").
   const countryOf = new Map(doc.entities.filter((e) => e.kind === 'place').map((e) => [e.id, e.country]));
   const officeSide = (start: number, end: number): string | undefined => {
@@ -68,6 +69,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
           { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText, sentence: sentence.index, officeSide: contextRange && namesOffice(contextText) ? officeSide(contextRange[0], contextRange[1]) : undefined },
           doc.entities,
           prior,
+          aliases,
         )
       : { speaker: null, side: undefined, rule: 'claims/speaker-none' };
     if (speakerSpan && a.continues === undefined) {
@@ -134,6 +136,16 @@ function langClauses(doc: Doc): ((v: number) => LangClauseInfo | undefined) | un
     const subj = c.subject >= 0 ? lang.chunks[c.subject] : undefined;
     return { negated: c.negated, modality: c.modality, question: c.question, ...(subj ? { subject: [lang.words[subj.first].vStart, lang.words[subj.end - 1].vEnd] as const } : {}) };
   };
+}
+
+/** The person or organisation whose mention overlaps a view range. */
+function speakerEntityAt(doc: Doc): (start: number, end: number) => string | undefined {
+  const spans: { start: number; end: number; id: string }[] = [];
+  for (const e of doc.entities) {
+    if (e.kind !== 'person' && e.kind !== 'organization') continue;
+    for (const m of e.mentions) spans.push({ start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, id: e.id });
+  }
+  return (start, end) => spans.find((s) => s.start < end && start < s.end)?.id;
 }
 
 /** The first index of sorted `places` whose start is at or after `pos`. */

@@ -67,8 +67,37 @@ function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: 
   return best;
 }
 
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}`;
+// "Alexander Khodakovsky, better known as Skif", "Evgeny Prigozhin, also known by his call sign Chef".
+const KNOWN_AS = new RegExp(String.raw`(${NAME}),\s+(?:better|also|widely|commonly)\s+known\s+(?:as|by\s+(?:his|her|the)\s+(?:nickname|call\s+sign|callsign|nom\s+de\s+guerre))\s+[“"‘']?(${NAME})`, 'gu');
+// "Givi (real name Mikhail Tolstykh)", "Motorola (born Arsen Pavlov)".
+const REAL_NAME = new RegExp(String.raw`(${NAME})\s+\((?:real\s+name|born|whose\s+real\s+name\s+is)\s+(${NAME})\)`, 'gu');
+
+/**
+ * Aliases a text introduces, as alias (lower case) → the entity named with it: "X, better known as Y",
+ * "Y (real name X)". `entityAt` gives the person or organisation whose mention covers an offset of `text`.
+ */
+export function textAliases(text: string, entityAt: (start: number, end: number) => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(KNOWN_AS)) {
+    const id = entityAt(m.index!, m.index! + m[1].length);
+    if (id) out.set(m[2].toLowerCase(), id);
+  }
+  for (const m of text.matchAll(REAL_NAME)) {
+    const at = m.index! + m[0].indexOf(m[2], m[1].length);
+    const id = entityAt(at, at + m[2].length) ?? entityAt(m.index!, m.index! + m[1].length);
+    if (id) out.set(m[1].toLowerCase(), id);
+  }
+  return out;
+}
+
 /** Resolves one speaker phrase against the document's entities and the speakers before it. */
-export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
+export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[], aliases?: ReadonlyMap<string, string>): ResolvedSpeaker {
+  const alias = aliases?.get(q.text.trim().toLowerCase().replace(/^the\s+/, ''));
+  if (alias) {
+    const e = entities.find((x) => x.id === alias);
+    return { speaker: alias, side: e?.side ?? sideFromWords(q.contextText), rule: 'claims/speaker-alias' };
+  }
   const r = resolveNamed(q, entities, prior);
   // A named person or body wins ("May said" after "Theresa May"); otherwise a phrase that is no source stays unresolved.
   if (r.rule !== 'claims/speaker-mention' && notASource(q.text)) return { speaker: null, rule: 'claims/speaker-not-a-source' };
