@@ -287,13 +287,14 @@ async function seeds(dir: string, verbose: boolean): Promise<void> {
       const hit = doc.claims.find((c) => {
         const names = [c.speakerText ?? '', c.speaker ? entity.get(c.speaker)?.name ?? '' : ''];
         const speakerOk = names.some((n) => n && speakerForms.some((f) => nameMatches(n, f)));
-        const pr = c.proposition;
-        const propOk = !!want && !!pr && want.some((w) => w.kind === pr.kind && w.holder === pr.holder && w.polarity === pr.polarity);
-        const placeOk = !!pr && placeNames(pr.place).some((n) => placeForms.some((f) => nameMatches(n, f)));
-        return speakerOk && c.side === item.side && propOk && placeOk;
+        // Any of the claim's propositions (a partial-control claim also denies the other side's full control).
+        const props = c.propositions ?? (c.proposition ? [c.proposition] : []);
+        const propOk = (pr: (typeof props)[number]) => !!want && want.some((w) => w.kind === pr.kind && w.holder === pr.holder && w.polarity === pr.polarity);
+        const placeOk = (pr: (typeof props)[number]) => placeNames(pr.place).some((n) => placeForms.some((f) => nameMatches(n, f)));
+        return speakerOk && c.side === item.side && props.some((pr) => propOk(pr) && placeOk(pr));
       });
       if (hit) found++;
-      if (verbose || !hit) console.log(`  ${hit ? 'found' : 'MISSED'} ${file}: ${item.speaker} (${item.side}) ${item.says} ${item.place}${hit ? ` ← ${hit.id} ${JSON.stringify(hit.proposition)}` : ''}`);
+      if (verbose || !hit) console.log(`  ${hit ? 'found' : 'MISSED'} ${file}: ${item.speaker} (${item.side}) ${item.says} ${item.place}${hit ? ` ← ${hit.id} ${JSON.stringify((hit.propositions ?? [hit.proposition]).map((p) => p && [p.kind, p.holder, p.polarity, p.place, p.confidence]))}` : ''}`);
     }
   }
   console.log(`seeds: control claims found with speaker, side, place and polarity: ${found}/${total}`);

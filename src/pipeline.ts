@@ -16,7 +16,8 @@ import { eventsStage } from './stages/events/index.js';
 export const stages: readonly Stage[] = [
   // Boilerplate must be marked first so that no later stage extracts from it.
   cleanStage,
-  // Sentences and tokens over the kept text; every later stage works sentence by sentence.
+  // Sentences and the linguistic layer (doc.lang: words, tags, chunks, clauses) over the kept text; every later
+  // stage works sentence by sentence and reads words and clauses from it.
   segmentStage,
   // The publication date and time expressions: claims and events take their dates from these.
   timeStage,

@@ -94,6 +94,20 @@ export interface Proposition {
   readonly polarity: 'asserts' | 'denies';
   readonly count?: number;
   readonly rule?: string;
+  /** 0–1: how sure the frame and the way its roles were filled make it (see docs/claims.md). */
+  readonly confidence?: number;
+  /** What made it: the frame's rule, the predicate, how each role was filled, every rule that shaped it. */
+  readonly evidence?: PropositionEvidence;
+}
+
+/** Evidence of a proposition. */
+export interface PropositionEvidence {
+  readonly rule: string;
+  readonly frame: string;
+  readonly predicate: string;
+  /** Role → how it was filled, e.g. `holder: subject NP "Russian forces"`, `place: anaphor "the town" -> Soledar`. */
+  readonly roles: Readonly<Record<string, string>>;
+  readonly rules: readonly string[];
 }
 
 /** An attributed statement. */
@@ -104,6 +118,8 @@ export interface Claim {
   readonly speakerText: string | null;
   readonly speakerSpan?: Span;
   readonly side?: string;
+  /** Set when neither an entity nor a side could be found for the speaker: the claim counts as no source. */
+  readonly speakerUnresolved?: boolean;
   readonly cue: string;
   readonly cueSpan?: Span;
   /** The whole attribution (speaker, cue and content). */
@@ -114,7 +130,10 @@ export interface Claim {
   readonly channel?: string;
   readonly date?: string | null;
   readonly datePrecision?: DatePrecision;
+  /** The most confident front-line proposition of the content. */
   readonly proposition?: Proposition;
+  /** Every proposition of the content, most confident first (`proposition` is the first); absent when one or none. */
+  readonly propositions?: readonly Proposition[];
   readonly sentence: number;
   readonly rule: string;
 }

@@ -1,7 +1,8 @@
 /**
  * Status of a proposition: `contested` when independent sources contradict each other, `corroborated` when at
  * least two independent sources say the same thing, `single-source` otherwise. Sources are counted by speaker,
- * not by article: the same speaker quoted by two outlets is one source.
+ * not by article: the same speaker quoted by two outlets is one source. A claim whose speaker could not be
+ * resolved (no entity and no side: an unresolved "he", "reports") is kept but counts as no source.
  */
 import { agrees, contradicts, type Stance } from './stance.js';
 
@@ -21,6 +22,8 @@ export interface SourceCounts {
 export interface StanceRecord extends Stance {
   readonly source: string;
   readonly side: string | null;
+  /** A claim whose speaker could not be resolved: kept on the proposition, never counted as a source. */
+  readonly unresolved?: boolean;
 }
 
 /** The verdict on a set of claims about one proposition. */
@@ -32,9 +35,10 @@ export interface Judgement {
 }
 
 /** Counts independent sources, overall and per side. A source keeps the first side any of its claims gives. */
-export function countSources(records: readonly Pick<StanceRecord, 'source' | 'side'>[]): SourceCounts {
+export function countSources(records: readonly Pick<StanceRecord, 'source' | 'side' | 'unresolved'>[]): SourceCounts {
   const sideOf = new Map<string, string>();
   for (const r of records) {
+    if (r.unresolved) continue;
     const known = sideOf.get(r.source);
     if (known === undefined || (known === 'unknown' && r.side)) sideOf.set(r.source, r.side ?? 'unknown');
   }
@@ -44,8 +48,10 @@ export function countSources(records: readonly Pick<StanceRecord, 'source' | 'si
 }
 
 /** Judges the claims about one proposition of the given kind. */
-export function judgeStatus(kind: string, records: readonly StanceRecord[]): Judgement {
-  const sources = countSources(records);
+export function judgeStatus(kind: string, all: readonly StanceRecord[]): Judgement {
+  const sources = countSources(all);
+  // Unresolved speakers are no sources: they neither contest nor corroborate.
+  const records = all.filter((r) => !r.unresolved);
   let contested = false;
   let acrossSides = false;
   for (let i = 0; i < records.length; i++) {

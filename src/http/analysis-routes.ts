@@ -1,6 +1,6 @@
 /** `/api/propositions`, `/api/events` and `/api/stories`: the cross-document picture, filtered and paged. */
 import type { Hono } from 'hono';
-import { STATUSES } from '../crossdoc/index.js';
+import { DEFAULT_MIN_CONFIDENCE, STATUSES } from '../crossdoc/index.js';
 import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
 import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
@@ -19,19 +19,31 @@ function placeIds(view: DeskView, place: string): Set<string> {
   return new Set([place, ...view.searchEntities(place).filter((e) => e.kind === 'place').map((e) => e.id)]);
 }
 
+/** `?all=1` (every proposition) or `?minConfidence=0.3`; default {@link DEFAULT_MIN_CONFIDENCE}. */
+function minConfidenceParam(p: QueryParams): number {
+  const all = p.string('all', 5);
+  if (all !== undefined && all !== '0' && all !== 'false') return 0;
+  const raw = p.string('minConfidence', 10);
+  if (raw === undefined) return DEFAULT_MIN_CONFIDENCE;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new HttpError(400, 'minConfidence must be a number from 0 to 1');
+  return n;
+}
+
 /** Adds the cross-document routes. */
 export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
   app.get('/api/propositions', async (c) => {
-    const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', ...PAGE_PARAMS]);
+    const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', 'all', 'minConfidence', ...PAGE_PARAMS]);
     const status = p.oneOf('status', STATUSES);
     const kind = p.oneOf('kind', PROPOSITION_KINDS);
     const place = p.string('place');
     const side = p.side('side');
     const { from, to } = p.range();
     const page = p.page();
+    const minConfidence = minConfidenceParam(p);
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;
-    const items = view.analysis.propositions.filter(
+    const items = view.propositionsAt(minConfidence).filter(
       (x) =>
         (!status || x.status === status) &&
         (!kind || x.kind === kind) &&
@@ -45,7 +57,9 @@ export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
   app.get('/api/propositions/:id{.+}', async (c) => {
     new QueryParams(c.req.query(), []);
     const id = c.req.param('id');
-    const found = (await views.get()).analysis.propositions.find((x) => x.id === id);
+    // An id from an `?all=1` listing must resolve too.
+    const view = await views.get();
+    const found = view.analysis.propositions.find((x) => x.id === id) ?? view.propositionsAt(0).find((x) => x.id === id);
     if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
     return c.json(found);
   });

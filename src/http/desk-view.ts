@@ -5,8 +5,8 @@
  */
 import type { Claim, Doc } from '../core/index.js';
 import {
-  analyze, claimRecord, foldName, outletOf, toSourceDoc,
-  type Analysis, type ClaimRecord, type EntitySummary, type SourceDoc,
+  analyze, claimRecord, DEFAULT_MIN_CONFIDENCE, foldName, groupPropositions, outletOf, toSourceDoc,
+  type Analysis, type ClaimRecord, type EntitySummary, type PropositionGroup, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { DeskSource } from './desk-source.js';
 
@@ -42,7 +42,8 @@ export class DeskView {
     this.byId = new Map(docs.map((d) => [d.id, d]));
     this.sources = docs.map(toSourceDoc);
     this.sourceById = new Map(this.sources.map((s) => [s.id, s]));
-    this.analysis = analyze(this.sources);
+    // Propositions: only confident ones by default (see {@link DeskView.propositionsAt} for others).
+    this.analysis = analyze(this.sources, { propositions: { minConfidence: DEFAULT_MIN_CONFIDENCE } });
     this.summaries = docs
       .map((d) => ({
         id: d.id,
@@ -68,6 +69,20 @@ export class DeskView {
     for (const e of this.analysis.entities.values()) {
       this.searchKeys.set(e.id, [...new Set([e.name, ...e.aliases.map((a) => a.text)].map(foldName))]);
     }
+  }
+
+  private readonly byConfidence = new Map<number, readonly PropositionGroup[]>();
+
+  /** The propositions whose claims reach `minConfidence` (0: all); the default threshold's are `analysis.propositions`. */
+  propositionsAt(minConfidence: number): readonly PropositionGroup[] {
+    if (minConfidence === DEFAULT_MIN_CONFIDENCE) return this.analysis.propositions;
+    let found = this.byConfidence.get(minConfidence);
+    if (!found) {
+      found = groupPropositions(this.sources, { minConfidence });
+      if (this.byConfidence.size > 8) this.byConfidence.clear();
+      this.byConfidence.set(minConfidence, found);
+    }
+    return found;
   }
 
   /** Entities whose name or an alias matches the query (substring, or one edit per five letters). */

@@ -98,6 +98,8 @@ export function openApi(): Record<string, unknown> {
         q('kind', 'Proposition kind: control, advance, encirclement, losses, …'),
         q('place', 'A place id, name or alias.'),
         q('side', 'A side with a claim about it.'),
+        q('all', 'Set to 1 for every proposition; by default only those with confidence >= 0.5.'),
+        q('minConfidence', 'Only propositions whose claims reach this confidence (0–1; default 0.5).'),
         date('from', 'Claims on or after.'),
         date('to', 'Claims on or before.'),
         ...page,

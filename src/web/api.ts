@@ -34,7 +34,7 @@ async function getJson<T>(path: string, params: Record<string, string | number |
 
 /** The API calls the UI makes. */
 export const api = {
-  propositions: (params: { status?: string; place?: string; limit?: number } = {}) =>
+  propositions: (params: { status?: string; place?: string; limit?: number; all?: number } = {}) =>
     getJson<Page<PropositionGroup>>('/api/propositions', { limit: 500, ...params }),
   events: (params: { from?: string; to?: string } = {}) => getJson<Page<EventGroup>>('/api/events', { limit: 500, ...params }),
   places: () => getJson<Page<EntitySummary>>('/api/entities', { kind: 'place', limit: 500 }),

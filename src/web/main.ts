@@ -13,7 +13,8 @@ import { drawMap, loadBaseMap, type BaseMap } from './map-view.js';
 import { parseRoute } from './router.js';
 import { drawTimeline, type DayRange } from './timeline-view.js';
 
-const state: { base: Promise<BaseMap> | null; status: string; range: DayRange } = { base: null, status: 'contested', range: null };
+/** `all`: also propositions below the confidence threshold (the API's `?all=1`). */
+const state: { base: Promise<BaseMap> | null; status: string; range: DayRange; all: boolean } = { base: null, status: 'contested', range: null, all: false };
 
 function inRange(from: string | null, to: string | null, range: DayRange): boolean {
   if (!range) return true;
@@ -29,7 +30,7 @@ function narrow(p: PropositionGroup, range: DayRange): PropositionGroup | null {
 
 async function home(main: HTMLElement): Promise<void> {
   state.base ??= loadBaseMap();
-  const [base, props, events, places] = await Promise.all([state.base, api.propositions(), api.events(), api.places()]);
+  const [base, props, events, places] = await Promise.all([state.base, api.propositions(state.all ? { all: 1 } : {}), api.events(), api.places()]);
   const render = () => {
     const shownEvents: EventGroup[] = events.items.filter((e) => inRange(e.from, e.to, state.range));
     const shownProps = props.items.map((p) => narrow(p, state.range)).filter((p): p is PropositionGroup => p !== null);
@@ -42,6 +43,12 @@ async function home(main: HTMLElement): Promise<void> {
             render();
           })),
         h('div', { class: 'right' },
+          h('label', { class: 'meta all-switch' },
+            h('input', { type: 'checkbox', checked: state.all, onchange: () => {
+              state.all = !state.all;
+              void home(main);
+            } }),
+            ' also propositions below confidence 0.5'),
           props.total > props.items.length
             ? h('p', { class: 'meta truncated' }, `Showing the newest ${props.items.length} of ${props.total} propositions.`)
             : null,

@@ -33,7 +33,10 @@ test('claims carry speaker, side, channel, date and proposition', () => {
   const [maliar, quote, ministry, moscow, bloggers] = out.claims;
   assert.equal(out.claims.length, 5, JSON.stringify(out.claims.map((c) => c.content)));
   assert.deepEqual([maliar.speaker, maliar.side, maliar.date, maliar.datePrecision], ['person:hanna-maliar', 'UA', '2023-05-23', 'day']);
-  assert.deepEqual(maliar.proposition && [maliar.proposition.kind, maliar.proposition.place, maliar.proposition.holder, maliar.proposition.polarity], ['control', 'geo:713174', 'RU', 'denies']);
+  // Partial control: the defenders' side holds (asserted); the other side's full control is denied (implied).
+  assert.deepEqual(maliar.proposition && [maliar.proposition.kind, maliar.proposition.place, maliar.proposition.holder, maliar.proposition.polarity], ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.deepEqual(maliar.propositions?.map((p) => [p.kind, p.holder, p.polarity]), [['control', 'UA', 'asserts'], ['control', 'RU', 'denies']]);
+  assert.match(maliar.proposition?.evidence?.roles.holder ?? '', /defenders/);
   assert.deepEqual([quote.speaker, quote.speakerText, quote.channel, quote.date, quote.datePrecision], ['person:hanna-maliar', 'she', 'Telegram', '2023-05-25', 'week']);
   assert.equal(ministry.channel, 'statement');
   assert.deepEqual([moscow.speaker, moscow.side, moscow.proposition?.kind, moscow.proposition?.count], [null, 'RU', 'losses', 70]);
@@ -84,4 +87,56 @@ test('“it” in a second clause points back at a metonym speaker of the first'
   assert.ok(c, JSON.stringify(out.claims.map((x) => x.cue)));
   assert.deepEqual([c.speakerText, c.speaker, c.side], ['it', null, 'UA']);
   assert.deepEqual(c.proposition && [c.proposition.kind, c.proposition.holder, c.proposition.polarity], ['advance', 'UA', 'denies']);
+});
+
+test('a speaker holding an office over a place takes the side of its country; side words in the title win', () => {
+  const input = 'Governor of Luhansk Oblast Serhiy Haidai said that Russian forces had captured Hirske. The mayor of a Russian city said nothing happened. Voronezh Oblast governor Aleksandr Gusev said a drone was shot down.';
+  const at = (s: string) => input.indexOf(s);
+  const place = (id: string, name: string, country: string): Entity => ({ id, kind: 'place', name, country, type: 'admin1', mentions: [{ start: at(name), end: at(name) + name.length, text: name, rule: 'test', sentence: 0 }] });
+  const entities: Entity[] = [place('geo:1', 'Luhansk Oblast', 'UA'), place('geo:2', 'Voronezh Oblast', 'RU'), { ...place('geo:3', 'Hirske', 'UA'), type: 'city' }];
+  const out = claimsStage.run({ ...createDoc({ id: 'o', input, format: 'text' }), entities }, {});
+  assert.deepEqual(out.claims.map((c) => c.side), ['UA', 'RU', 'RU']);
+  assert.match(out.claims[0].rule, /office/);
+  assert.deepEqual(out.claims[0].proposition && [out.claims[0].proposition.kind, out.claims[0].proposition.place, out.claims[0].proposition.holder], ['control', 'geo:3', 'RU']);
+});
+
+test('phrases that are no source leave the speaker unresolved, and such a claim is no source', () => {
+  const out = claimsStage.run(createDoc({ id: 'n', input: 'YouTube said the video was removed. Separately, officials said the town was calm.', format: 'text' }), {});
+  const yt = out.claims.find((c) => c.speakerText === 'YouTube');
+  assert.ok(yt, JSON.stringify(out.claims.map((c) => c.speakerText)));
+  assert.equal(yt.speakerUnresolved, true);
+  assert.match(yt.rule, /speaker-not-a-source/);
+});
+
+test('“the defence ministry” after a Russian ministry spoke takes that ministry’s side', () => {
+  const input = 'The Russian Defence Ministry said its troops repelled an attack. Two tanks were destroyed, according to the defence ministry.';
+  const out = claimsStage.run(createDoc({ id: 'm', input, format: 'text' }), {});
+  const later = out.claims.find((c) => c.rule.startsWith('claims/according-to'));
+  assert.ok(later, JSON.stringify(out.claims.map((c) => c.rule)));
+  assert.equal(later.side, 'RU');
+});
+
+test('“the Belgian” stands for the person named before', () => {
+  const input = 'Jan Peeters, a volunteer from Antwerp, said the unit held the village. The Belgian said it was quiet.';
+  const at = input.indexOf('Jan Peeters');
+  const entities: Entity[] = [{ id: 'person:jan-peeters', kind: 'person', name: 'Jan Peeters', mentions: [{ start: at, end: at + 11, text: 'Jan Peeters', rule: 'test', sentence: 0 }] }];
+  const out = claimsStage.run({ ...createDoc({ id: 'b', input, format: 'text' }), entities }, {});
+  const later = out.claims.find((c) => c.speakerText === 'The Belgian');
+  assert.ok(later, JSON.stringify(out.claims.map((c) => c.speakerText)));
+  assert.equal(later.speaker, 'person:jan-peeters');
+  assert.match(later.rule, /speaker-demonym/);
+});
+
+test('an alias the text introduces (“X, better known as Y”, “Y (real name X)”) speaks for X', () => {
+  const input = 'Alexander Khodakovsky, better known as Skif, commands the battalion. Skif said his men had taken Marinka. Givi (real name Mikhail Tolstykh) fought there. Givi said the airport was held.';
+  const ent = (id: string, name: string, side: string): Entity => {
+    const at = input.indexOf(name);
+    return { id, kind: 'person', name, side, mentions: [{ start: at, end: at + name.length, text: name, rule: 'test', sentence: 0 }] };
+  };
+  const entities = [ent('person:khodakovsky', 'Alexander Khodakovsky', 'RU'), ent('person:tolstykh', 'Mikhail Tolstykh', 'RU')];
+  const out = claimsStage.run({ ...createDoc({ id: 'a', input, format: 'text' }), entities }, {});
+  const skif = out.claims.find((c) => c.speakerText === 'Skif');
+  const givi = out.claims.find((c) => c.speakerText === 'Givi');
+  assert.deepEqual([skif?.speaker, skif?.side, skif?.rule.endsWith('speaker-alias')], ['person:khodakovsky', 'RU', true]);
+  assert.deepEqual([givi?.speaker, givi?.side], ['person:tolstykh', 'RU']);
 });

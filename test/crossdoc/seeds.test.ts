@@ -1,7 +1,7 @@
 /**
  * End to end over the seed articles through the real pipeline: one contested proposition on control of
  * Bakhmut with both sides' claims, dated, with outlets and evidence; Maliar one entity across both articles.
- * Skips (with the reason) while the claims stage is still the placeholder that produces no claims.
+ * Claims or propositions disappearing fails these tests (they never skip).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,10 +22,16 @@ async function seedDocs() {
 }
 
 const docs = await seedDocs();
-const claimsStageLanded = docs.some((d) => d.claims.length > 0);
-const skip = claimsStageLanded ? false : 'needs claims stage: the pipeline produces no claims yet';
 
-test('both seeds give one contested proposition on control of Bakhmut with both sides, dated and sourced', { skip }, () => {
+test('the pipeline gives claims with propositions on both seed articles', () => {
+  assert.equal(docs.length, 2, 'both seed articles are read');
+  for (const d of docs) {
+    assert.ok(d.claims.length >= 5, `${d.id}: claims`);
+    assert.ok(d.claims.filter((c) => c.proposition).length >= 3, `${d.id}: propositions`);
+  }
+});
+
+test('both seeds give one contested proposition on control of Bakhmut with both sides, dated and sourced', () => {
   const contested = groupPropositions(docs).filter((p) => p.kind === 'control' && /bakh?mut/i.test(p.placeName ?? '') && p.status === 'contested');
   assert.equal(contested.length, 1, 'one contested proposition on control of Bakhmut');
   const [p] = contested;
@@ -44,7 +50,7 @@ test('both seeds give one contested proposition on control of Bakhmut with both 
   assert.deepEqual(dates, [...dates].sort(), 'claims in date order');
 });
 
-test('Maliar is one entity across both seed articles', { skip: docs.some((d) => d.entities.some((e) => e.kind === 'person')) ? false : 'needs entities stage: no people extracted yet' }, () => {
+test('Maliar is one entity across both seed articles', () => {
   const found = [...indexEntities(docs).values()].filter((e) => e.kind === 'person' && e.aliases.some((a) => /mali[ae]r|malial/i.test(a.text)));
   assert.equal(found.length, 1);
   assert.equal(found[0].docIds.length, 2);

@@ -12,7 +12,7 @@ import { createDoc, type Doc } from '../../src/core/index.js';
 import { memoryDesk, startServer, type RunningServer } from '../../src/http/index.js';
 import { buildWeb } from '../../src/web/build.js';
 import { deskDocs, testDoc } from '../http/desk-docs.js';
-import { bakhmut, maliar } from '../crossdoc/build-docs.js';
+import { bakhmut, maliar, prigozhin } from '../crossdoc/build-docs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM} (apt-get install chromium)`;
@@ -180,12 +180,10 @@ test('the seed articles through the pipeline: Bakhmut is on the map', { skip }, 
   await page.close();
 });
 
-test('the seed articles through the pipeline: contested control of Bakhmut with both sides, evidence opens', { skip }, async (t) => {
+test('the seed articles through the pipeline: contested control of Bakhmut with both sides, evidence opens', { skip }, async () => {
   const docs = await seeds();
-  if (!docs.some((d) => d.claims.some((c) => c.proposition))) {
-    t.skip('needs claims stage: the pipeline produces no propositions yet');
-    return;
-  }
+  // Propositions disappearing is a failure, not a reason to skip.
+  assert.ok(docs.some((d) => d.claims.some((c) => c.proposition)), 'the pipeline gives propositions on the seed articles');
   const server = await serveDocs(docs);
   const page = await openPage(server.url);
   await page.waitForSelector('main[data-ready="home"]');
@@ -200,3 +198,22 @@ test('the seed articles through the pipeline: contested control of Bakhmut with 
   await page.screenshot({ path: join(ARTIFACTS, 'desk-seeds-document.png') });
   await page.close();
 });
+
+test('the propositions panel shows confident propositions; the switch shows the others too', { skip }, async () => {
+  const doc = testDoc({
+    id: 'weak/1', outlet: 'X', published: '2023-05-20',
+    claims: [
+      { speaker: prigozhin, as: 'Prigozhin', sentence: 'Prigozhin said they had captured Bakhmut.', proposition: { kind: 'control', holder: 'RU', polarity: 'asserts', place: bakhmut, confidence: 0.9 } },
+      { speaker: maliar, as: 'Maliar', sentence: 'Maliar said the city was held.', proposition: { kind: 'control', holder: 'UA', polarity: 'asserts', place: bakhmut, confidence: 0.3 } },
+    ],
+  });
+  const server = await serveDocs([doc]);
+  const page = await openPage(server.url);
+  await page.waitForSelector('main[data-ready="home"]');
+  assert.equal(await page.locator('.claims-panel article.proposition').count(), 0, 'not contested on confident claims alone');
+  await page.locator('.all-switch input').check();
+  await page.waitForSelector('.claims-panel article.proposition[data-kind="control"]');
+  assert.equal(await page.locator('.claims-panel article.proposition[data-kind="control"]').count(), 1);
+  await page.close();
+});
+

@@ -1,6 +1,6 @@
 /** `sitrep contested`: contested propositions with both sides' claims, newest first, as a table or JSON Lines. */
 import { parseArgs } from 'node:util';
-import type { PropositionGroup } from '../../crossdoc/index.js';
+import { DEFAULT_MIN_CONFIDENCE, type PropositionGroup } from '../../crossdoc/index.js';
 import { DeskView, storeDesk } from '../../http/index.js';
 import { openStoreOrReport } from '../open-store.js';
 import { parseDateFlag } from '../options.js';
@@ -28,11 +28,11 @@ export async function loadDesk(name: string, db: string | undefined, io: Command
 /** The table of one proposition. */
 export function formatProposition(p: PropositionGroup): string {
   const counts = Object.entries(p.sources.bySide).map(([s, n]) => `${s} ${n}`).join(', ');
-  const head = `${p.kind} of ${p.placeName ?? p.place ?? '?'} — ${p.status} — ${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''} — independent sources: ${counts}`;
+  const head = `${p.kind} of ${p.placeName ?? p.place ?? '?'} — ${p.status} — ${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''} — independent sources: ${counts || 'none'} — confidence ${p.confidence.toFixed(2)}`;
   const rows = p.claims.map((c) => [
     c.date ?? 'undated',
     c.side ?? '?',
-    c.speakerName ?? 'unattributed',
+    `${c.speakerName ?? 'unattributed'}${c.unresolved ? ' (unresolved)' : ''}`,
     `${c.polarity} ${c.holder ?? '?'}`,
     c.outlet,
     `“${c.evidence.text.replace(/\s+/g, ' ').trim()}”`,
@@ -51,7 +51,12 @@ Lists the propositions (e.g. control of Bakhmut) on which the sides' claims cont
 what another denies, or both claim opposite holders — newest first, with every claim's date, side, speaker,
 stance, outlet and evidence sentence. Sources are counted by speaker: one speaker quoted by two outlets is one.
 
+Only confident propositions are listed: those with a claim whose proposition has confidence >= 0.5 (the frame and
+how its roles were filled; see docs/claims.md). --all lists every one.
+
 Options:
+  --all          every proposition, also those below the confidence threshold
+  --min-confidence N  only propositions reaching confidence N (0–1; default 0.5)
   --since DATE   only propositions with claims on or after DATE (YYYY-MM-DD)
   --place NAME   only propositions about this place (any spelling or alias)
   --json         JSON Lines, one proposition per line (the same data as GET /api/propositions)
@@ -61,13 +66,18 @@ Options:
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { since: { type: 'string' }, place: { type: 'string' }, json: { type: 'boolean', default: false }, db: { type: 'string' } },
+      options: { since: { type: 'string' }, place: { type: 'string' }, json: { type: 'boolean', default: false }, db: { type: 'string' }, all: { type: 'boolean', default: false }, 'min-confidence': { type: 'string' } },
     });
     const since = parseDateFlag('since', values.since);
+    const minConfidence = values.all ? 0 : values['min-confidence'] !== undefined ? Number(values['min-confidence']) : DEFAULT_MIN_CONFIDENCE;
+    if (!Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) {
+      io.stderr.write('sitrep contested: --min-confidence must be a number from 0 to 1\n');
+      return 2;
+    }
     const view = await loadDesk('contested', values.db, io);
     if (!view) return 2;
     const places = values.place ? new Set([values.place, ...view.searchEntities(values.place).filter((e) => e.kind === 'place').map((e) => e.id)]) : null;
-    const found = view.analysis.propositions.filter(
+    const found = view.propositionsAt(minConfidence).filter(
       (p) => p.status === 'contested' && (!since || (p.to !== null && p.to >= since)) && (!places || (p.place !== null && places.has(p.place))),
     );
     if (values.json) {

@@ -26,6 +26,13 @@ export interface TaggerModel {
   weights: Int16Array;
 }
 
+/** Templates that depend on the word alone (see features.ts), and the rest. */
+const WORD_ONLY = [1, 2, 3, 4, 5, 6, 7, 8, 9, 25];
+const CONTEXT: number[] = [];
+for (let f = 1; f < FEATURE_COUNT; f++) if (!WORD_ONLY.includes(f)) CONTEXT.push(f);
+/** Most word forms kept with their cached scores (about 350 bytes each). */
+const WORD_CACHE = 30000;
+
 /** A trained tagger. */
 export class Tagger {
   readonly labels: string[];
@@ -41,6 +48,8 @@ export class Tagger {
   private readonly hashes = new WordHashes();
   private readonly feats = new Int32Array(FEATURE_COUNT);
   private readonly scores: Int32Array;
+  /** Scores of the word-only features by word form. */
+  private readonly wordScores = new Map<string, Int32Array>();
   /** Starting scores by (no hyphen ? 1 : 0) | (known ? 2 : 0). */
   private readonly starts: Int32Array[];
 
@@ -128,12 +137,31 @@ export class Tagger {
       let best = this.dict.get(forms[from + i]);
       if (best === undefined) {
         features(hw, n, i, p1, p2, feats);
-        const noTail = hw.tail[i] === 0;
         const known = hw.known[i] === 1;
-        scores.set(this.starts[(noTail ? 1 : 0) | (known ? 2 : 0)]);
         const packed = this.packed;
-        for (let f = 1; f < FEATURE_COUNT; f++) {
-          if ((f === 9 && noTail) || (f >= 24 && f <= 26 && known)) continue;
+        // The features of the word alone (WORD_ONLY) sum to the same vector wherever it occurs: cached by form.
+        const form = forms[from + i];
+        let own = this.wordScores.get(form);
+        if (own === undefined) {
+          own = Int32Array.from(this.starts[(hw.tail[i] === 0 ? 1 : 0) | (known ? 2 : 0)]);
+          for (const f of WORD_ONLY) {
+            if ((f === 9 && hw.tail[i] === 0) || (f === 25 && known)) continue;
+            const row = this.slot(feats[f]);
+            if (row < 0) continue;
+            const first = row >>> 8;
+            const e = first + (row & 0xff);
+            for (let j = first; j < e; j++) {
+              const p = packed[j];
+              own[p >>> 16] += (p << 16) >> 16;
+            }
+          }
+          if (this.wordScores.size >= WORD_CACHE) this.wordScores.clear();
+          this.wordScores.set(form, own);
+        }
+        scores.set(own);
+        for (let k = 0; k < CONTEXT.length; k++) {
+          const f = CONTEXT[k];
+          if ((f === 24 || f === 26) && known) continue;
           const row = this.slot(feats[f]);
           if (row < 0) continue;
           const first = row >>> 8;

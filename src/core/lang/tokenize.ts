@@ -12,7 +12,6 @@ export interface TokenRange {
   end: number;
 }
 
-const SPACE = /\s+/y;
 const URL = /(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]]/y;
 const NUMBER = /[+-]?\p{N}+(?:[.,:/]\p{N}+)*(?:\p{L}+)?/uy;
 const DOTTED = /(?:\p{L}\.){2,}/uy;
@@ -28,26 +27,33 @@ function isUpperLetter(c: number): boolean {
 export function tokenize(text: string, from = 0, to = text.length, out: TokenRange[] = []): TokenRange[] {
   let i = from;
   while (i < to) {
-    SPACE.lastIndex = i;
-    if (SPACE.test(text)) {
-      i = SPACE.lastIndex;
+    let c = text.charCodeAt(i);
+    // Whitespace: ASCII by code, the rest by pattern.
+    if (c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && isSpaceAt(text, i))) {
+      i++;
+      while (i < to) {
+        c = text.charCodeAt(i);
+        if (c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 && isSpaceAt(text, i))) i++;
+        else break;
+      }
       if (i >= to) break;
     }
     let end = -1;
-    const c = text.charCodeAt(i);
-    if (c === 104 || c === 119) {
+    const digit = c >= 48 && c <= 57;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if ((c === 104 || c === 119) && (text.startsWith('http', i) || text.startsWith('www.', i))) {
       URL.lastIndex = i;
       if (URL.test(text)) end = URL.lastIndex;
     }
-    if (end < 0) {
+    if (end < 0 && (digit || c > 127 || ((c === 43 || c === 45) && i + 1 < to && isDigit(text.charCodeAt(i + 1)) && (i === from || /\s/.test(text[i - 1]))))) {
       NUMBER.lastIndex = i;
-      if (NUMBER.test(text) && (c !== 43 && c !== 45 || i === from || /\s/.test(text[i - 1]))) end = NUMBER.lastIndex;
+      if (NUMBER.test(text)) end = NUMBER.lastIndex;
     }
-    if (end < 0) {
+    if (end < 0 && (letter || c > 127) && text.charCodeAt(i + 1) === 46) {
       DOTTED.lastIndex = i;
       if (DOTTED.test(text)) end = DOTTED.lastIndex;
     }
-    if (end < 0) {
+    if (end < 0 && (letter || digit || c > 127)) {
       WORD.lastIndex = i;
       if (WORD.test(text)) {
         end = Math.min(WORD.lastIndex, to);
@@ -58,7 +64,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: TokenRan
           abbreviation = (w.length === 1 && isUpperLetter(c)) || ABBREVIATIONS.has(w.toLowerCase());
           if (abbreviation) end++;
         }
-        if (!abbreviation && end - i > 2) {
+        if (!abbreviation && end - i > 2 && hasApostrophe(text, end)) {
           const m = CLITIC.exec(text.slice(i, end));
           if (m && m.index > 0) {
             out.push({ start: i, end: i + m.index });
@@ -79,4 +85,20 @@ export function tokenize(text: string, from = 0, to = text.length, out: TokenRan
     i = end;
   }
   return out;
+}
+
+const SPACE_CHAR = /\s/;
+function isSpaceAt(text: string, i: number): boolean {
+  return SPACE_CHAR.test(text[i]);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** True when one of the three units before `end` is an apostrophe (a clitic may end the word there). */
+function hasApostrophe(text: string, end: number): boolean {
+  for (let k = end - 3; k < end - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 39 || c === 0x2019) return true;
+  }
+  return false;
 }

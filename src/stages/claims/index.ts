@@ -5,14 +5,16 @@
  * Works on whatever earlier stages left: without sentences it splits the view text itself; without entities it
  * keeps the speaker text with a side taken from the words around it.
  */
-import { makeMessage, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
+import { clauseOf, makeMessage, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
-import { findProposition, type PlaceCandidate } from './rules/proposition.js';
+import { findPropositions, type LangClauseInfo, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
-import { resolveSpeaker, type PriorSpeaker } from './rules/speaker.js';
+import { namesOffice, resolveSpeaker, textAliases, type PriorSpeaker } from './rules/speaker.js';
+
+const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 
 /** Extracts the claims of a document. */
 export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; messages: Message[] } {
@@ -21,12 +23,30 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
     : splitSentences(text);
   const raws = findAttributions(text, sentences);
-  const places = placeMentions(doc);
+  // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
+  const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
+  const allPlaces = placeMentions(doc);
+  // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
+  // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
+  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
+  const sideAt = entitySides(doc);
+  const aliases = textAliases(text, speakerEntityAt(doc));
+  // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").
+  const countryOf = new Map(doc.entities.filter((e) => e.kind === 'place').map((e) => [e.id, e.country]));
+  const officeSide = (start: number, end: number): string | undefined => {
+    for (let i = lowerBound(allPlaces, start); i < allPlaces.length && allPlaces[i].start < end; i++) {
+      const c = countryOf.get(allPlaces[i].id);
+      if (c === 'UA' || c === 'RU') return c;
+    }
+    return undefined;
+  };
+  const clauseAt = langClauses(doc);
   const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
   const prior: PriorSpeaker[] = [];
   const claims: Claim[] = [];
   const messages: Message[] = [];
   const seen = new Set<string>();
+  const recent: { start: number; end: number; keys: Set<string> }[] = [];
 
   raws.forEach((a: RawAttribution) => {
     const [cStart, cEnd] = trimRange(text, a.content);
@@ -42,11 +62,14 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const contentSpan = doc.view.span(cStart, cEnd, a.rule);
     const cueSpan = doc.view.span(a.cue[0], a.cue[1], a.rule);
     const speakerSpan = a.speaker ? doc.view.span(a.speaker[0], a.speaker[1], a.rule) : undefined;
+    const contextRange = a.speakerContext ?? a.speaker;
+    const contextText = contextRange ? text.slice(...contextRange) : '';
     const resolved = speakerSpan
       ? resolveSpeaker(
-          { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText: text.slice(...(a.speakerContext ?? a.speaker!)), sentence: sentence.index },
+          { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText, sentence: sentence.index, officeSide: contextRange && namesOffice(contextText) ? officeSide(contextRange[0], contextRange[1]) : undefined },
           doc.entities,
           prior,
+          aliases,
         )
       : { speaker: null, side: undefined, rule: 'claims/speaker-none' };
     if (speakerSpan && a.continues === undefined) {
@@ -59,10 +82,18 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const previous = a.continues !== undefined ? claims.find((c) => c.cueSpan?.start === cueSpan.start) : undefined;
     const channel = findChannel(around) ?? previous?.channel;
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published);
-    const inContent: PlaceCandidate[] = places.filter((p) => p.start >= cStart && p.end <= cEnd);
-    const contextPlace = lastPlaceBefore(places, cStart, Math.max(0, cStart - 1500));
-    const found = findProposition({ content: text.slice(cStart, cEnd), offset: cStart, places: inContent, contextPlace, speakerSide: resolved.side, cue: cueSpan.text });
-    const proposition: Proposition | undefined = found ? { ...found } : undefined;
+    // "The city", "it", "there" refer back within the claim's sentence and the two before it.
+    const floor = sentences[Math.max(0, a.sentence - 2)].start;
+    const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
+    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, cue: cueSpan.text, sideAt, clauseAt });
+    // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
+    // proposition stays with the first claim only.
+    const propositions: Proposition[] = found
+      .filter((f) => !recent.some((r) => r.start < cEnd && cStart < r.end && r.keys.has(propositionKey(f))))
+      .map((f) => ({ ...f }));
+    recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
+    if (recent.length > 6) recent.shift();
+    const proposition: Proposition | undefined = propositions[0];
     const starts = [contentSpan.start, cueSpan.start, speakerSpan?.start ?? Infinity];
     const ends = [contentSpan.end, cueSpan.end, speakerSpan?.end ?? -Infinity];
     claims.push({
@@ -71,6 +102,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       speakerText: speakerSpan?.text ?? null,
       speakerSpan,
       side: resolved.side,
+      ...(!resolved.speaker && !resolved.side ? { speakerUnresolved: true } : {}),
       cue: cueSpan.text,
       cueSpan,
       // A continuation's cue lies in an earlier sentence: the attribution spans only its own quote.
@@ -82,6 +114,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       date: date.date,
       datePrecision: date.precision,
       proposition,
+      ...(propositions.length > 1 ? { propositions } : {}),
       sentence: sentence.index,
       rule: `${a.rule}+${resolved.rule}`,
     });
@@ -89,18 +122,64 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   return { claims, messages };
 }
 
-function lastPlaceBefore(places: readonly PlaceCandidate[], pos: number, floor: number): string | undefined {
-  let best: PlaceCandidate | undefined;
-  let bestResolved: PlaceCandidate | undefined;
-  for (const p of places) {
-    if (p.end > pos) break;
-    if (p.start >= floor && !p.broad) {
-      best = p;
-      if (p.resolved) bestResolved = p;
-    }
+/** The linguistic layer's clause of the word at a view offset, when that word is the clause's main verb. */
+function langClauses(doc: Doc): ((v: number) => LangClauseInfo | undefined) | undefined {
+  const lang = doc.lang;
+  if (!lang) return undefined;
+  return (v) => {
+    const w = wordAt(lang, v);
+    if (w < 0 || lang.words[w].vStart !== v) return undefined;
+    const ci = clauseOf(lang, w);
+    const c = ci >= 0 ? lang.clauses[ci] : undefined;
+    // The frame's first word is the main verb, or the verb group's first word leads to it ("took control of").
+    if (!c || c.predicate < 0 || (c.predicate !== w && !(c.predicate > w && c.predicate < w + 3))) return undefined;
+    const subj = c.subject >= 0 ? lang.chunks[c.subject] : undefined;
+    return { negated: c.negated, modality: c.modality, question: c.question, ...(subj ? { subject: [lang.words[subj.first].vStart, lang.words[subj.end - 1].vEnd] as const } : {}) };
+  };
+}
+
+/** The person or organisation whose mention overlaps a view range. */
+function speakerEntityAt(doc: Doc): (start: number, end: number) => string | undefined {
+  const spans: { start: number; end: number; id: string }[] = [];
+  for (const e of doc.entities) {
+    if (e.kind !== 'person' && e.kind !== 'organization') continue;
+    for (const m of e.mentions) spans.push({ start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, id: e.id });
   }
-  // "the city" refers to a town the gazetteer knows rather than to a street or district name.
-  return (bestResolved ?? best)?.id;
+  return (start, end) => spans.find((s) => s.start < end && start < s.end)?.id;
+}
+
+/** The first index of sorted `places` whose start is at or after `pos`. */
+function lowerBound(places: readonly PlaceCandidate[], pos: number): number {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function propositionKey(p: Pick<Proposition, 'kind' | 'place' | 'holder' | 'polarity' | 'count'>): string {
+  return `${p.kind}|${p.place ?? ''}|${p.holder ?? ''}|${p.polarity}|${p.count ?? ''}`;
+}
+
+/** The side of a person or organisation mentioned in a view range, for holders named by entity ("Wagner Group"). */
+function entitySides(doc: Doc): (start: number, end: number) => string | undefined {
+  const spans: { start: number; end: number; side: string }[] = [];
+  for (const e of doc.entities) {
+    if ((e.kind !== 'person' && e.kind !== 'organization') || !e.side) continue;
+    for (const m of e.mentions) spans.push({ start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, side: e.side });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return (start, end) => {
+    let side: string | undefined;
+    for (const s of spans) {
+      if (s.start >= end) break;
+      if (s.end > start) side = s.side;
+    }
+    return side;
+  };
 }
 
 /** The claims stage. */

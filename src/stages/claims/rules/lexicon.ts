@@ -5,7 +5,6 @@ import cues from '../data/cues.json' with { type: 'json' };
 import speakers from '../data/speakers.json' with { type: 'json' };
 import sides from '../data/sides.json' with { type: 'json' };
 import channels from '../data/channels.json' with { type: 'json' };
-import propositions from '../data/propositions.json' with { type: 'json' };
 
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const set = (xs: readonly string[]) => new Set(xs.map(norm));
@@ -29,26 +28,15 @@ export const lexicon = {
   pronouns: record<string[]>(speakers.pronouns),
   nominals: record<string[]>(speakers.nominals),
   sources: set(speakers.sources),
+  notSources: set(speakers.notSources),
+  demonyms: set(speakers.demonyms),
   stop: set(speakers.stop),
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),
   otherSide: record<string>(sides.other),
+  sidePhrases: [...record<string>(sides.phrases).entries()],
+  offices: set(sides.offices),
   channels: channels.channels.map((c) => ({ channel: c.channel, phrases: c.phrases.map(norm) })),
-  props: {
-    control: propositions.control.map(norm),
-    partial: propositions.partial.map(norm),
-    negation: propositions.negation.map(norm),
-    falsity: propositions.falsity.map(norm),
-    advance: propositions.advance.map(norm),
-    encirclement: propositions.encirclement.map(norm),
-    losses: set(propositions.losses),
-    distance: set(propositions.distance),
-    placeAnaphors: propositions.placeAnaphors.map(norm),
-    stable: propositions.stable.map(norm),
-    adjectival: propositions.adjectival.map(norm),
-    recapture: propositions.recapture.map(norm),
-    holderWords: record<string>(propositions.holderWords),
-  },
 };
 
 /** The opposing side of `side` (`RU` ↔ `UA`), or undefined. */

@@ -22,7 +22,7 @@ export function placeMentions(doc: Doc): PlaceCandidate[] {
   for (const e of doc.entities) {
     if (e.kind !== 'place') continue;
     const broad = BROAD_TYPES.has(e.type ?? '');
-    for (const m of e.mentions) out.push({ id: e.id, start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, broad, resolved: !e.unresolved && e.geonamesId !== undefined });
+    for (const m of e.mentions) out.push({ id: e.id, start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, broad, ...(e.type === 'country' ? { country: true } : {}), resolved: !e.unresolved && e.geonamesId !== undefined, text: m.text, ...(m.metonym ? { metonym: true } : {}) });
   }
   if (!out.length) {
     const text = doc.view.text;
@@ -31,7 +31,7 @@ export function placeMentions(doc: Doc): PlaceCandidate[] {
       const key = name.toLowerCase();
       if (NOT_PLACES.has(key.split(/\s+/)[0]) || lexicon.sideWords.has(key)) continue;
       const start = (m.index ?? 0) + m[0].length - m[1].length;
-      out.push({ id: `place:${foldName(name)}`, start, end: start + name.length });
+      out.push({ id: `place:${foldName(name)}`, start, end: start + name.length, text: name });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -31,6 +31,11 @@ export interface SpeakerQuery {
   /** The speaker with its title or appositive, for side words. */
   readonly contextText: string;
   readonly sentence: number;
+  /**
+   * The country (`UA`, `RU`) of a place the speaker holds an office of ("Governor of Luhansk Oblast", "Voronezh
+   * Oblast governor", "the mayor of Sieverodonetsk"): the side when nothing more explicit gives one.
+   */
+  readonly officeSide?: string;
 }
 
 const SPEAKER_KINDS = new Set(['person', 'organization']);
@@ -40,6 +45,7 @@ const norm = (s: string) => s.toLowerCase().replace(/’/g, "'").replace(/^(the|
 export function sideFromWords(text: string): string | undefined {
   const found = new Set<string>();
   const lower = text.toLowerCase().replace(/’/g, "'");
+  for (const [phrase, side] of lexicon.sidePhrases) if (lower.includes(phrase)) found.add(side);
   for (const m of lower.matchAll(/[\p{L}.'-]+/gu)) {
     const side = lexicon.sideWords.get(m[0]) ?? lexicon.sideWords.get(m[0].replace(/'s$/, ''));
     if (side) found.add(side);
@@ -61,8 +67,66 @@ function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: 
   return best;
 }
 
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}`;
+// "Alexander Khodakovsky, better known as Skif", "Evgeny Prigozhin, also known by his call sign Chef".
+const KNOWN_AS = new RegExp(String.raw`(${NAME}),\s+(?:better|also|widely|commonly)\s+known\s+(?:as|by\s+(?:his|her|the)\s+(?:nickname|call\s+sign|callsign|nom\s+de\s+guerre))\s+[“"‘']?(${NAME})`, 'gu');
+// "Givi (real name Mikhail Tolstykh)", "Motorola (born Arsen Pavlov)".
+const REAL_NAME = new RegExp(String.raw`(${NAME})\s+\((?:real\s+name|born|whose\s+real\s+name\s+is)\s+(${NAME})\)`, 'gu');
+
+/**
+ * Aliases a text introduces, as alias (lower case) → the entity named with it: "X, better known as Y",
+ * "Y (real name X)". `entityAt` gives the person or organisation whose mention covers an offset of `text`.
+ */
+export function textAliases(text: string, entityAt: (start: number, end: number) => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(KNOWN_AS)) {
+    const id = entityAt(m.index!, m.index! + m[1].length);
+    if (id) out.set(m[2].toLowerCase(), id);
+  }
+  for (const m of text.matchAll(REAL_NAME)) {
+    const at = m.index! + m[0].indexOf(m[2], m[1].length);
+    const id = entityAt(at, at + m[2].length) ?? entityAt(m.index!, m.index! + m[1].length);
+    if (id) out.set(m[1].toLowerCase(), id);
+  }
+  return out;
+}
+
 /** Resolves one speaker phrase against the document's entities and the speakers before it. */
-export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
+export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[], aliases?: ReadonlyMap<string, string>): ResolvedSpeaker {
+  const alias = aliases?.get(q.text.trim().toLowerCase().replace(/^the\s+/, ''));
+  if (alias) {
+    const e = entities.find((x) => x.id === alias);
+    return { speaker: alias, side: e?.side ?? sideFromWords(q.contextText), rule: 'claims/speaker-alias' };
+  }
+  const r = resolveNamed(q, entities, prior);
+  // A named person or body wins ("May said" after "Theresa May"); otherwise a phrase that is no source stays unresolved.
+  if (r.rule !== 'claims/speaker-mention' && notASource(q.text)) return { speaker: null, rule: 'claims/speaker-not-a-source' };
+  if (r.side || !q.officeSide) return r;
+  return { ...r, side: q.officeSide, rule: `${r.rule}+office` };
+}
+
+/** True when the words of `text` name an office held over a place ("governor", "mayor", "head", "authorities"). */
+export function namesOffice(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(/[\p{L}-]+/gu)) if (lexicon.offices.has(m[0])) return true;
+  return false;
+}
+
+/**
+ * True when the phrase cannot be a source: a month run into a word ("February Russian"), a video platform
+ * ("YouTube"), a place noun ("the city"), an adverb alone ("Separately").
+ */
+export function notASource(text: string): boolean {
+  const words = text.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '').split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  if (lexicon.notSources.has(words.join(' ')) || lexicon.notSources.has(words[0]) && words.length <= 2 && MONTHS.has(words[0])) return true;
+  if (words.length === 1 && /ly$/.test(words[0]) && !lexicon.sources.has(words[0])) return true;
+  return words.length <= 2 && lexicon.notSources.has(words[words.length - 1]) && !lexicon.sources.has(words[words.length - 1]);
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
   const ctxSide = sideFromWords(q.contextText);
   // "the governor who said": the relative pronoun adds nothing to the name before it.
   // "Moscow’s claim that …": the owner of the statement is the speaker.
@@ -96,6 +160,13 @@ export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], pri
     const e = lastBefore(entities, kinds, q.start);
     if (e) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun' };
     return { speaker: null, side: ctxSide, rule: 'claims/speaker-pronoun-unresolved' };
+  }
+  // 3b. "The Belgian said": a nationality standing for the last person named (a prior speaker first).
+  if (/^the\s/i.test(q.text.trim()) && lexicon.demonyms.has(lower)) {
+    const recent = [...prior].reverse().find((p) => q.sentence - p.sentence <= 3 && p.kind === 'person');
+    if (recent) return { speaker: recent.id, side: recent.side ?? ctxSide, rule: 'claims/speaker-demonym' };
+    const e = lastBefore(entities, ['person'], q.start);
+    if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-demonym' };
   }
   // 4. A surname repeated ("Malial said" after "Hannah Malial said"): the earlier speaker with that last word.
   const last = lower.split(/\s+/).pop() ?? '';

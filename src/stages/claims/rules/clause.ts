@@ -1,0 +1,111 @@
+/**
+ * The clause around a predicate, as the frame rules need it: the verb group before the predicate (auxiliaries,
+ * modals, negation), the subject before it and the object/prepositional phrase after it, all inside one clause.
+ *
+ * Read from the claim's content words: a clause runs between boundary words and marks (`clauseBoundaries` in
+ * `data/frames.json`). The frame rules read only {@link ClauseView}, so the source of clauses can change (the
+ * linguistic layer's clauses) without touching them.
+ */
+import frames from '../data/frames.json' with { type: 'json' };
+import type { Word } from './words.js';
+
+/** One predicate in its clause; word indices into the content's words, ranges half-open. */
+export interface ClauseView {
+  readonly words: readonly Word[];
+  /** The predicate's words. */
+  readonly pred: readonly [number, number];
+  /** The verb group before the predicate (auxiliaries, modals, negation, "to"). */
+  readonly vg: readonly [number, number];
+  /** The subject: from the clause start to the verb group. */
+  readonly subject: readonly [number, number];
+  /** After the predicate to the clause end. */
+  readonly after: readonly [number, number];
+  /** After the predicate to the next punctuation mark: the object may run over "and" ("industrial and residential areas of"). */
+  readonly objectEnd: number;
+  /** The whole clause. */
+  readonly clause: readonly [number, number];
+  /** The word that opens the clause ("that", "if", "after" …), lower-cased, or null. */
+  readonly marker: string | null;
+  readonly passive: boolean;
+  readonly negated: boolean;
+  /** The modal or intention phrase that makes the predicate non-factual, or null. */
+  readonly modality: string | null;
+  readonly question: boolean;
+  /** The linguistic layer's subject of the predicate, when it has one inside the content. */
+  readonly langSubject?: readonly [number, number];
+}
+
+const lower = (xs: readonly string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/’/g, "'")));
+const BOUNDARY = lower(frames.clauseBoundaries);
+const VG = lower(frames.verbGroup);
+const BE = lower(frames.beForms);
+const NEG = frames.negation.map((p) => p.split(' '));
+const MODAL = frames.modality.map((p) => p.split(' '));
+const FACTUAL = frames.factualTo.map((p) => p.split(' '));
+const CONDITIONAL = lower(frames.conditional);
+const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
+
+/** True when `phrase` (words) ends at word index `end` (exclusive). */
+function endsAt(words: readonly Word[], end: number, phrase: readonly string[]): boolean {
+  const start = end - phrase.length;
+  if (start < 0) return false;
+  for (let k = 0; k < phrase.length; k++) if (words[start + k].lower !== phrase[k]) return false;
+  return true;
+}
+
+/** True when one of `phrases` occurs inside [from, to). */
+function hasPhrase(words: readonly Word[], from: number, to: number, phrases: readonly (readonly string[])[]): string | null {
+  for (let e = from + 1; e <= to; e++) for (const p of phrases) if (e - p.length >= from && endsAt(words, e, p)) return p.join(' ');
+  return null;
+}
+
+/** The clause view of the predicate at words [p0, p1). */
+export function clauseAround(words: readonly Word[], p0: number, p1: number): ClauseView {
+  let start = p0;
+  while (start > 0 && !BOUNDARY.has(words[start - 1].lower)) start--;
+  // "Russian and Chechen forces", "attacks on Dyagilevo and Engels air bases": an "and" joining noun phrases
+  // does not end the subject when no verb stands between the previous boundary and it.
+  while (start > 1 && (words[start - 1].lower === 'and' || words[start - 1].lower === 'or')) {
+    let s = start - 1;
+    while (s > 0 && !BOUNDARY.has(words[s - 1].lower)) s--;
+    if (s === start - 1 || words.slice(s, start - 1).some((w) => VG.has(w.lower) || /ed$/.test(w.lower))) break;
+    start = s;
+  }
+  let end = p1;
+  while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
+  // "Russian and Ukrainian forces": an "and" right after a side adjective does not end the subject.
+  let vg = p0;
+  while (vg > start && VG.has(words[vg - 1].lower)) vg--;
+  // "Russian forces, backed by heavy artillery, captured Soledar": an aside between commas sits between the
+  // subject and its verb group; the subject is the phrase before the aside.
+  let subject: [number, number] = [start, vg];
+  if (start === vg && start > 1 && words[start - 1].text === ',') {
+    let c = start - 2;
+    while (c >= 0 && start - c <= 14 && words[c].text !== ',' && !/^[.;:!?]$/.test(words[c].text)) c--;
+    if (c > 0 && words[c].text === ',') {
+      let s0 = c;
+      while (s0 > 0 && !BOUNDARY.has(words[s0 - 1].lower)) s0--;
+      if (s0 < c) subject = [s0, c];
+    }
+  }
+  const marker = start > 0 ? words[start - 1].lower : null;
+  const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
+  // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
+  const passive = participle && ((vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower))) || (words[p1]?.lower === 'by' && !words.slice(vg, p0).some((w) => w.lower === 'has' || w.lower === 'have' || w.lower === 'had')));
+  // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").
+  const vgFrom = Math.max(start, vg - 3);
+  const negated = hasPhrase(words, vgFrom, p0, NEG) !== null;
+  const factual = hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
+  let modality = factual ? null : hasPhrase(words, vgFrom, p0, MODAL);
+  // A bare infinitive ("to take Bakhmut") is an aim, not a deed.
+  if (!modality && !factual && p0 > 0 && words[p0 - 1].lower === 'to') modality = 'to';
+  if (!modality && marker && CONDITIONAL.has(marker)) modality = marker;
+  let question = false;
+  for (let k = p1; k < words.length; k++) {
+    if (words[k].text === '?') { question = true; break; }
+    if (words[k].text === '.' || words[k].text === '!') break;
+  }
+  let objectEnd = p1;
+  while (objectEnd < words.length && !(words[objectEnd].punct && HARD.has(words[objectEnd].text))) objectEnd++;
+  return { words, pred: [p0, p1], vg: [vg, p0], subject, after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question };
+}
