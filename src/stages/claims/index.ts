@@ -13,7 +13,11 @@ import { placeMentions } from './rules/places.js';
 import { findPropositions, type LangClauseInfo, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { namesOffice, resolveSpeaker, textAliases, type PriorSpeaker } from './rules/speaker.js';
+import { otherSide } from './rules/lexicon.js';
+import frames from './data/frames.json' with { type: 'json' };
+import { FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transcript.js';
 
+const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 
 /** Extracts the claims of a document. */
@@ -22,7 +26,8 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const sentences: SentenceRange[] = doc.sentences.length
     ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
     : splitSentences(text);
-  const raws = findAttributions(text, sentences);
+  const turns = transcriptTurns(text);
+  const raws = turns.length ? withTurns(text, sentences, findAttributions(text, sentences), turns) : findAttributions(text, sentences);
   // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
   const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
   const allPlaces = placeMentions(doc);
@@ -85,7 +90,8 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
     const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
-    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, cue: cueSpan.text, sideAt, clauseAt });
+    const pronounSide = otherSide(resolved.side) ? undefined : lastSide(text, sentences[Math.max(0, a.sentence - 1)].start, cStart, sideAt);
+    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
     const propositions: Proposition[] = found
@@ -120,6 +126,45 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     });
   });
   return { claims, messages };
+}
+
+/**
+ * Attributions of a transcript: inside a speaker's turn, "I"/"we" is the turn's speaker and every sentence no
+ * other attribution covers is the turn speaker's statement (`claims/transcript-turn`); inside a question turn a
+ * reporter's own "I"/"you"/"we" gives no claim (a relayed statement of a named party stays).
+ */
+function withTurns(text: string, sentences: readonly SentenceRange[], raws: readonly RawAttribution[], turns: readonly Turn[]): RawAttribution[] {
+  const personal = (a: RawAttribution) => !a.speaker || FIRST_PERSON.has(text.slice(a.speaker[0], a.speaker[1]).toLowerCase()) || /^you$/i.test(text.slice(a.speaker[0], a.speaker[1]));
+  const out: RawAttribution[] = [];
+  for (const a of raws) {
+    const t = turnAt(turns, a.cue[0]);
+    if (t?.question && personal(a)) continue;
+    if (t && !t.question && a.speaker && FIRST_PERSON.has(text.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
+      out.push({ ...a, speaker: t.label, speakerContext: t.label, rule: `${a.rule}+claims/transcript-speaker` });
+    } else out.push(a);
+  }
+  const covered = (s: SentenceRange) => out.some((a) => a.content[0] < s.end && s.start < a.content[1]);
+  sentences.forEach((s, i) => {
+    const t = turnAt(turns, s.start);
+    if (!t || t.question || covered(s) || s.end - s.start < 12) return;
+    const cue: readonly [number, number] = t.label ?? [s.start, s.start];
+    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [s.start, s.end], sentence: i, rule: 'claims/transcript-turn' });
+  });
+  return out.sort((x, y) => x.sentence - y.sentence || x.content[0] - y.content[0]);
+}
+
+/** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
+function lastSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+  const re = /[\p{L}'’-]+/gu;
+  re.lastIndex = start;
+  let last: { side: string; at: number } | undefined;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    const v = HOLDER_SIDES[w];
+    const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
+    if (side === 'RU' || side === 'UA') last = { side, at: m.index };
+  }
+  return last?.side;
 }
 
 /** The linguistic layer's clause of the word at a view offset, when that word is the clause's main verb. */

@@ -45,6 +45,11 @@ export interface PropositionInput {
   /** The last place before the content, for callers that pass only the places inside it. */
   readonly contextPlace?: string;
   readonly speakerSide?: string;
+  /**
+   * For a speaker who is no belligerent (an observer, a transcript's official): the side of the last side word or
+   * side-bearing actor before the content, which "they", "their", "its" refer to.
+   */
+  readonly pronounSide?: string;
   /** The lower-cased cue: "denied" turns the content into a denial; "hoped" makes it no fact. */
   readonly cue: string;
   /** The side of a named actor (entity with a side) mentioned in [start, end) of the same string, if any. */
@@ -208,6 +213,9 @@ const FACTOR = {
   implied: 0.6,
 };
 
+/** Pronouns that point at a third party, not at the speaker, when the speaker is an observer. */
+const THIRD_PERSON = new Set(['they', 'their', 'them', 'its', 'they’ve', "they've", 'they’re', "they're", 'he', 'his']);
+
 /** The side named by words [from, to): a side word, else an entity with a side. */
 function sideOf(ctx: Context, from: number, to: number): { side?: string; how: string } | undefined {
   const { words, inp } = ctx;
@@ -216,6 +224,9 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
     const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
     if (!v) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
+    if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower) && inp.pronounSide) {
+      return { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` };
+    }
     if (v === '@speaker') return inp.speakerSide ? { side: inp.speakerSide, how: `"${words[k].text}" = speaker's side in "${text}"` } : undefined;
     if (v === '@other') return otherSide(inp.speakerSide) ? { side: otherSide(inp.speakerSide), how: `"${words[k].text}" = other side in "${text}"` } : undefined;
     return { side: v, how: `"${text}"` };

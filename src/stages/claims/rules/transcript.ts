@@ -1,0 +1,57 @@
+/**
+ * Turns of an interview or briefing transcript. A labelled turn ("MR. KIRBY:", "THE PRESIDENT:") is the speaker
+ * of the statements inside it; a question turn ("Q", "Q:") is a reporter's and gives no claim of its own. A text
+ * whose first line is a transcript title ("Press Briefing by …", "Remarks by …") is a transcript from its first
+ * paragraph on, also before its first label (an excerpt that starts inside a turn: speaker unknown).
+ */
+import data from '../data/transcript.json' with { type: 'json' };
+
+/** One turn: its label's range (null when the text starts inside an unlabelled turn) and its body. */
+export interface Turn {
+  readonly label: readonly [number, number] | null;
+  readonly question: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+const TITLES = data.titles;
+const QUESTION = new Set(data.questionLabels);
+export const FIRST_PERSON: ReadonlySet<string> = new Set(data.firstPerson);
+/** A line that opens with an upper-case label and a colon ("MR. KIRBY:", "PRESIDENT ZELENSKYY:"), or "Q" alone. */
+const LABEL = /^(?:([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):|(Q)(?=[ :]))/;
+
+/** The turns of a transcript, in text order; empty when the text is no transcript. */
+export function transcriptTurns(text: string): Turn[] {
+  const labels: { label: [number, number]; question: boolean; body: number }[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const m = LABEL.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 60)));
+    if (m) {
+      const name = m[1] ?? m[2];
+      const question = QUESTION.has(name.toLowerCase());
+      // A one-word label must not be an ordinary capitalised word in a headline ("UPDATE:"): two words, a title or Q.
+      if (question || /[ .]/.test(name)) labels.push({ label: [lineStart, lineStart + name.length], question, body: lineStart + m[0].length });
+    }
+    lineStart = lineEnd + 1;
+  }
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n'))).toLowerCase();
+  const titled = TITLES.some((t) => firstLine.includes(t));
+  if (!labels.length && !titled) return [];
+  const turns: Turn[] = [];
+  if (titled) {
+    const para = text.indexOf('\n\n');
+    const start = para < 0 ? 0 : para + 2;
+    const end = labels.length ? labels[0].label[0] : text.length;
+    if (end > start) turns.push({ label: null, question: false, start, end });
+  }
+  labels.forEach((l, i) => turns.push({ label: l.label, question: l.question, start: l.body, end: i + 1 < labels.length ? labels[i + 1].label[0] : text.length }));
+  return turns;
+}
+
+/** The turn holding a view offset, or undefined. */
+export function turnAt(turns: readonly Turn[], pos: number): Turn | undefined {
+  for (const t of turns) if (t.start <= pos && pos < t.end) return t;
+  return undefined;
+}
