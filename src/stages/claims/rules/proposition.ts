@@ -188,6 +188,7 @@ const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 
 const PAST_IRREGULAR = set(frames.pastIrregular);
 const ATTACKS = set(frames.attacks);
 const SINGLE_VICTIMS = set(frames.singleVictims);
+const APPROX = set(frames.approximate);
 const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
@@ -219,10 +220,16 @@ const THIRD_PERSON = new Set(['they', 'their', 'them', 'its', 'they’ve', "they
 /** The side named by words [from, to): a side word, else an entity with a side. */
 function sideOf(ctx: Context, from: number, to: number): { side?: string; how: string } | undefined {
   const { words, inp } = ctx;
+  // A side named outright wins over a pronoun in the same phrase ("Russian forces … on their way").
+  let named = -1;
+  for (let k = to - 1; k >= from && named < 0; k--) {
+    const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(words[k].lower.replace(/'s$/, ''));
+    if (v && !v.startsWith('@')) named = k;
+  }
   for (let k = to - 1; k >= from; k--) {
     const w = words[k].lower.replace(/'s$/, '');
     const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
-    if (!v) continue;
+    if (!v || (named >= 0 && k !== named)) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
     if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower) && inp.pronounSide) {
       return { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` };
@@ -289,6 +296,24 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     }
   }
   return undefined;
+}
+
+/**
+ * Counted phrases coordinated with the first ("six Russian warplanes and two helicopters", "30,000 casualties,
+ * including approximately 9,000 killed"): each is a proposition of its own.
+ */
+function moreCounts(words: readonly Word[], from: number, c: { moreCounts?: { count: number; text: string }[] }): void {
+  for (let at = from, more = 0; more < 4; more++) {
+    if (!(words[at]?.text === ',' || words[at]?.lower === 'and' || words[at]?.lower === 'including')) break;
+    if (words[at].text === ',' && words[at + 1]?.lower === 'including') at++;
+    let skip = at + 1;
+    while (skip < words.length && APPROX.has(words[skip].lower)) skip++;
+    const next = victimPhrase(words, skip, Math.min(words.length, skip + 3));
+    if (!next || next.from > skip + 1) break;
+    (c.moreCounts ??= []).push({ count: next.count, text: words.slice(next.from, next.to).map((w) => w.text).join(' ') });
+    at = next.to;
+    if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at++;
+  }
 }
 
 /** Resolves an anaphor at absolute offset `at` to the last place named before it. */
@@ -779,15 +804,7 @@ const REFINERS: readonly Refiner[] = [
           if (!v) return drop(c, 'claims/gate-no-count');
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
-          // "six Russian warplanes and two helicopters": each counted phrase is a proposition.
-          for (let at = v.to, more = 0; more < 4; more++) {
-            if (!(words[at]?.text === ',' || words[at]?.lower === 'and')) break;
-            const next = victimPhrase(words, at + 1, Math.min(words.length, at + 3));
-            if (!next || next.from > at + 2) break;
-            (c.moreCounts ??= []).push({ count: next.count, text: words.slice(next.from, next.to).map((w) => w.text).join(' ') });
-            at = next.to;
-            if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at++;
-          }
+          moreCounts(words, v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
           if (own?.side) {
             c.holder = own.side;
@@ -818,6 +835,7 @@ const REFINERS: readonly Refiner[] = [
         if (!v) return drop(c, 'claims/gate-no-count');
         c.count = v.count;
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
+        moreCounts(words, v.to, c);
       }
       if (!c.holder && speaker && c.holderRole !== 'to' && c.holderRole !== 'victim') {
         // A speaker claims its own side's gains and denies the other side's.

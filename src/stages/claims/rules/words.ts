@@ -13,9 +13,9 @@ export interface Word {
   readonly punct: boolean;
 }
 
-// Letters and digits joined by inner apostrophes, hyphens and dots (Russia’s, pro-Kremlin, U.S.), else one
-// non-space character. Linear in the input.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[.'’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+// A number with thousands separators ("30,000"), letters and digits joined by inner apostrophes, hyphens and dots
+// (Russia’s, pro-Kremlin, U.S.), else one non-space character. Linear in the input.
+const WORD = /\d{1,3}(?:,\d{3})+(?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:[.'’\-][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Splits `text[from, to)` into words with offsets into `text`. */
 export function readWords(text: string, from = 0, to = text.length): Word[] {
