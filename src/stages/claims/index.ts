@@ -143,12 +143,15 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
       out.push({ ...a, speaker: t.label, speakerContext: t.label, rule: `${a.rule}+claims/transcript-speaker` });
     } else out.push(a);
   }
-  const covered = (s: SentenceRange) => out.some((a) => a.content[0] < s.end && s.start < a.content[1]);
+  // The part of a sentence before any other attribution's content ("Ukrainian forces stopped the attack near P,
+  // denying …": the participle's content is its tail) is the turn speaker's.
+  const firstContent = (s: SentenceRange) => out.reduce((m, a) => (a.content[0] < s.end && s.start < a.content[1] ? Math.min(m, Math.max(a.content[0], s.start)) : m), s.end);
   sentences.forEach((s, i) => {
     const t = turnAt(turns, s.start);
-    if (!t || t.question || covered(s) || s.end - s.start < 12) return;
+    const end = firstContent(s);
+    if (!t || t.question || end - s.start < 12) return;
     const cue: readonly [number, number] = t.label ?? [s.start, s.start];
-    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [s.start, s.end], sentence: i, rule: 'claims/transcript-turn' });
+    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [s.start, end], sentence: i, rule: 'claims/transcript-turn' });
   });
   return out.sort((x, y) => x.sentence - y.sentence || x.content[0] - y.content[0]);
 }

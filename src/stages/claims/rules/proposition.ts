@@ -231,8 +231,9 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
     const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
     if (!v || (named >= 0 && k !== named)) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
-    if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower) && inp.pronounSide) {
-      return { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` };
+    if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower)) {
+      // An observer's "they" is a party named before, never the observer's own side.
+      return inp.pronounSide ? { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` } : undefined;
     }
     if (v === '@speaker') return inp.speakerSide ? { side: inp.speakerSide, how: `"${words[k].text}" = speaker's side in "${text}"` } : undefined;
     if (v === '@other') return otherSide(inp.speakerSide) ? { side: otherSide(inp.speakerSide), how: `"${words[k].text}" = other side in "${text}"` } : undefined;
@@ -290,7 +291,9 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
   for (let k = from; k < to; k++) {
     const n = countAt(words, k);
     if (n === undefined) continue;
-    for (let j = k + 1; j < Math.min(to, k + (n === 1 && /^an?$/.test(words[k].lower) ? 7 : 5)); j++) {
+    // "18 of 51 missiles": the first number is the count.
+    const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
+    for (let j = k + 1 + skip; j < Math.min(to, k + skip + (n === 1 && /^an?$/.test(words[k].lower) ? 7 : 5)); j++) {
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
     }
@@ -308,7 +311,7 @@ function moreCounts(words: readonly Word[], from: number, c: { moreCounts?: { co
     if (words[at].text === ',' && words[at + 1]?.lower === 'including') at++;
     let skip = at + 1;
     while (skip < words.length && APPROX.has(words[skip].lower)) skip++;
-    const next = victimPhrase(words, skip, Math.min(words.length, skip + 3));
+    const next = victimPhrase(words, skip, Math.min(words.length, skip + 5));
     if (!next || next.from > skip + 1) break;
     (c.moreCounts ??= []).push({ count: next.count, text: words.slice(next.from, next.to).map((w) => w.text).join(' ') });
     at = next.to;
