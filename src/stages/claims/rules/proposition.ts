@@ -189,6 +189,7 @@ const PAST_IRREGULAR = set(frames.pastIrregular);
 const ATTACKS = set(frames.attacks);
 const SINGLE_VICTIMS = set(frames.singleVictims);
 const APPROX = set(frames.approximate);
+const SINGLE_PERSONS = set(frames.singlePersons);
 const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
@@ -802,8 +803,10 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|were killed|have been killed|had been killed|were wounded|were destroyed)$/.test(c.predicate);
-          const v = passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
+          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate);
+          // "he was killed in battle": one person.
+          const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
+          const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
           if (!v) return drop(c, 'claims/gate-no-count');
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
@@ -812,6 +815,11 @@ const REFINERS: readonly Refiner[] = [
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (single && otherSide(speaker)) {
+            // A belligerent reporting one man's death reports the enemy's, by default.
+            c.holder = otherSide(speaker);
+            c.roles.holder = "other side of the speaker's";
+            weigh(c, FACTOR.victimDefault, 'claims/holder-victim-default');
           } else if (!passiveLike && words.slice(cl.subject[0], cl.subject[1]).some((w) => ATTACKS.has(w.lower))) {
             // "a drone attack on its air base has killed three servicemen": the victims are the attacked side.
             const on = words.slice(cl.subject[0], cl.subject[1]).findIndex((w) => w.lower === 'on' || w.lower === 'against');
