@@ -17,6 +17,9 @@ import { otherSide } from './rules/lexicon.js';
 import frames from './data/frames.json' with { type: 'json' };
 import { FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transcript.js';
 
+const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
+/** A denial whose content is only the claim it denies ("deny the claims", "rejects the claim and says …"). */
+const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 
@@ -99,6 +102,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       .map((f) => ({ ...f }));
     recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
     if (recent.length > 6) recent.shift();
+    if (!propositions.length && DENIAL_CUES.has(cueSpan.text.toLowerCase()) && DENIED_CLAIM.test(contentSpan.text)) {
+      propositions.push(...deniedClaim(claims, sentence.index, resolved.side, resolved.speaker));
+    }
     const proposition: Proposition | undefined = propositions[0];
     const starts = [contentSpan.start, cueSpan.start, speakerSpan?.start ?? Infinity];
     const ends = [contentSpan.end, cueSpan.end, speakerSpan?.end ?? -Infinity];
@@ -154,6 +160,27 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
     out.push({ speaker: t.label, speakerContext: t.label, cue, content: [s.start, end], sentence: i, rule: 'claims/transcript-turn' });
   });
   return out.sort((x, y) => x.sentence - y.sentence || x.content[0] - y.content[0]);
+}
+
+/**
+ * "Russia denies the claims": the propositions asserted by another speaker's claim in the same sentence or the two
+ * before, denied (`claims/denial-of-claim`, weaker: the denial names no content of its own).
+ */
+function deniedClaim(claims: readonly Claim[], sentence: number, side: string | undefined, speaker: string | null): Proposition[] {
+  for (let i = claims.length - 1; i >= 0 && claims[i].sentence >= sentence - 2; i--) {
+    const c = claims[i];
+    const ps = (c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.polarity === 'asserts');
+    if (!ps.length || (speaker && c.speaker === speaker) || (side && c.side === side)) continue;
+    const seen = new Set<string>();
+    return ps.flatMap((p) => {
+      const key = `${p.kind}|${p.place ?? ''}|${p.holder ?? ''}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const ev = p.evidence;
+      return [{ ...p, polarity: 'denies' as const, confidence: Math.round((p.confidence ?? 0.5) * 0.8 * 100) / 100, ...(ev ? { evidence: { ...ev, roles: { ...ev.roles, polarity: `denies the claim of ${c.speakerText ?? 'an earlier speaker'}` }, rules: [...ev.rules, 'claims/denial-of-claim'] } } : {}) }];
+    });
+  }
+  return [];
 }
 
 /** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
