@@ -143,8 +143,10 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
   const personal = (a: RawAttribution) => !a.speaker || FIRST_PERSON.has(text.slice(a.speaker[0], a.speaker[1]).toLowerCase()) || /^you$/i.test(text.slice(a.speaker[0], a.speaker[1]));
   const out: RawAttribution[] = [];
   for (const a of raws) {
-    const t = turnAt(turns, a.cue[0]);
+    const t = turnAt(turns, a.cue[0]) ?? turnAt(turns, a.content[0]);
     if (t?.question && personal(a)) continue;
+    // "MR. X: …" as one colon claim over the whole turn: the turn's sentences are read one by one below.
+    if (t && a.rule === 'claims/colon-name' && t.label && a.speaker && a.speaker[0] < t.label[1] && t.label[0] < a.speaker[1]) continue;
     if (t && !t.question && a.speaker && FIRST_PERSON.has(text.slice(a.speaker[0], a.speaker[1]).toLowerCase())) {
       out.push({ ...a, speaker: t.label, speakerContext: t.label, rule: `${a.rule}+claims/transcript-speaker` });
     } else out.push(a);
@@ -153,11 +155,14 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
   // denying …": the participle's content is its tail) is the turn speaker's.
   const firstContent = (s: SentenceRange) => out.reduce((m, a) => (a.content[0] < s.end && s.start < a.content[1] ? Math.min(m, Math.max(a.content[0], s.start)) : m), s.end);
   sentences.forEach((s, i) => {
-    const t = turnAt(turns, s.start);
-    const end = firstContent(s);
-    if (!t || t.question || end - s.start < 12) return;
-    const cue: readonly [number, number] = t.label ?? [s.start, s.start];
-    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [s.start, end], sentence: i, rule: 'claims/transcript-turn' });
+    // A turn's first sentence starts at its label.
+    const t = turnAt(turns, Math.max(0, s.end - 1));
+    if (!t || t.question) return;
+    const start = Math.max(s.start, t.start);
+    const end = firstContent({ ...s, start });
+    if (end - start < 12) return;
+    const cue: readonly [number, number] = t.label ?? [start, start];
+    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [start, end], sentence: i, rule: 'claims/transcript-turn' });
   });
   return out.sort((x, y) => x.sentence - y.sentence || x.content[0] - y.content[0]);
 }

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc, type Entity } from '../../src/core/index.js';
+import { claimsStage } from '../../src/stages/claims/index.js';
+import { transcriptTurns } from '../../src/stages/claims/rules/transcript.js';
+import { findPropositions, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
+
+const TRANSCRIPT = [
+  'Press Briefing by the Press Secretary',
+  'March 3, 2024',
+  '',
+  'Ukrainian forces have held the line in Chasiv Yar.',
+  '',
+  'Q Did Russia take Chasiv Yar? I think you said they were close.',
+  '',
+  'MR. SMITH: We assess that they have suffered more than 1,000 killed or wounded. The Russians attacked again. They have made incremental gains in and around Chasiv Yar.',
+].join('\n');
+
+function run(text: string, places: string[]) {
+  const entities: Entity[] = places.map((name, i) => {
+    const mentions = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) mentions.push({ start: at, end: at + name.length, text: name, rule: 'test', sentence: 0 });
+    return { id: `geo:${i + 1}`, kind: 'place' as const, name, mentions, country: 'UA' };
+  });
+  return claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+}
+
+test('transcript turns: labels, question turns, and a title that opens a turn before the first label', () => {
+  const turns = transcriptTurns(TRANSCRIPT);
+  assert.deepEqual(turns.map((t) => [t.label ? TRANSCRIPT.slice(...t.label) : null, t.question]), [[null, false], ['Q', true], ['MR. SMITH', false]]);
+  // An ordinary news text is no transcript, and a one-word capitalised line opener ("UPDATE:") is no label.
+  assert.deepEqual(transcriptTurns('Russian forces took the town.\n\nUPDATE: fighting continues.'), []);
+});
+
+test('a turn speaks its sentences; "we" is the turn speaker; a reporter’s question gives nothing', () => {
+  const claims = run(TRANSCRIPT, ['Chasiv Yar']);
+  const turn = claims.filter((c) => c.rule.startsWith('claims/transcript-turn'));
+  assert.ok(turn.some((c) => c.content.startsWith('Ukrainian forces have held the line') && c.speakerText === null));
+  const props = claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []));
+  assert.ok(props.some((p) => p.kind === 'control' && p.place === 'geo:1' && p.holder === 'UA' && p.polarity === 'asserts'), 'held the line in P');
+  // "They have made incremental gains": an observer's "they" is the side named before (the Russians), not the observer's.
+  assert.ok(props.some((p) => p.kind === 'advance' && p.holder === 'RU'), 'incremental gains, holder RU');
+  const we = claims.find((c) => c.content.includes('1,000 killed'));
+  assert.equal(we?.speakerText, 'MR. SMITH');
+  // Nothing from the question turn.
+  assert.ok(!claims.some((c) => c.content.includes('Did Russia') || c.content.includes('they were close')));
+});
+
+function props(content: string, side?: string, pronounSide?: string) {
+  const places: PlaceCandidate[] = [];
+  for (const [name, id] of [['Kharkiv', 'geo:k'], ['Bakhmut', 'geo:b']] as const) {
+    for (let at = content.indexOf(name); at >= 0; at = content.indexOf(name, at + 1)) places.push({ id, start: at, end: at + name.length, text: name, broad: false, resolved: true });
+  }
+  return findPropositions({ content, offset: 0, places, anaphorFloor: 0, speakerSide: side, pronounSide, cue: 'said' }).map((p) => [p.kind, p.place, p.holder, p.polarity, p.count]);
+}
+
+test('officials’ phrasing: stopped an attack near P holds P; retreating from P leaves it; suffered N casualties', () => {
+  assert.deepEqual(props('Ukrainian forces have stopped Russia’s attack north of Kharkiv', 'US')[0], ['control', 'geo:k', 'UA', 'asserts', undefined]);
+  assert.deepEqual(props('Russian forces are well on their way of retreating from Kharkiv to Belarus', 'US')[0], ['control', 'geo:k', 'UA', 'asserts', undefined]);
+  assert.deepEqual(props('Wagner has suffered more than 30,000 casualties, including approximately 9,000 killed in action', 'US').map((p) => p[4]), [30000, 9000]);
+  assert.deepEqual(props('it shot down all eight drones and 18 of 51 missiles', 'UA').map((p) => p[4]), [8, 18]);
+  // An observer's "they" with no side named before has no holder, never the observer's own side.
+  assert.notEqual(props('they have suffered 1,000 casualties', 'US')[0]?.[2], 'US');
+  assert.equal(props('they have suffered 1,000 casualties', 'US', 'RU')[0]?.[2], 'RU');
+  // One man killed: a loss of one, by default the enemy's of a belligerent speaker.
+  assert.deepEqual(props('he was killed in battle', 'UA')[0], ['losses', undefined, 'RU', 'asserts', 1]);
+  assert.deepEqual(props('he was not killed', 'UA'), []);
+});
+
+test('a denial whose content is only "the claims" denies the earlier speaker’s propositions', () => {
+  const text = 'The Wagner Group said that it had captured Bakhmut. However, Ukraine rejects the claim and says that it repelled the attack.';
+  const claims = run(text, ['Bakhmut']);
+  const denial = claims.find((c) => c.content.startsWith('the claim'));
+  assert.ok(denial?.proposition, 'denial has a proposition');
+  assert.deepEqual([denial!.proposition!.kind, denial!.proposition!.place, denial!.proposition!.holder, denial!.proposition!.polarity], ['control', 'geo:1', 'RU', 'denies']);
+  assert.ok(denial!.proposition!.evidence?.rules.includes('claims/denial-of-claim'));
+  // A denial with content of its own is read as usual.
+  assert.ok(!run('Ukraine rejects the claim.', ['Bakhmut'])[0]?.proposition);
+});
