@@ -93,7 +93,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
     const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
-    const pronounSide = otherSide(resolved.side) ? undefined : lastSide(text, sentences[Math.max(0, a.sentence - 1)].start, cStart, sideAt);
+    const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
     const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
@@ -186,6 +186,28 @@ function deniedClaim(claims: readonly Claim[], sentence: number, side: string | 
     });
   }
   return [];
+}
+
+/**
+ * The side a third-person pronoun at the start of a content refers to: the last side named before it in its own
+ * sentence, else the side named in the subject position (the first six words) of one of the two sentences before.
+ */
+function antecedentSide(text: string, sentences: readonly SentenceRange[], si: number, at: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+  const own = lastSide(text, sentences[si].start, at, sideAt);
+  if (own) return own;
+  for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
+    const s = sentences[j];
+    const re = /[\p{L}'’-]+/gu;
+    re.lastIndex = s.start;
+    let n = 0;
+    for (let m = re.exec(text); m && m.index < s.end && n < 6; m = re.exec(text), n++) {
+      const w = m[0].toLowerCase().replace(/['’]s$/, '');
+      const v = HOLDER_SIDES[w];
+      const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
+      if (side === 'RU' || side === 'UA') return side;
+    }
+  }
+  return undefined;
 }
 
 /** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
