@@ -91,7 +91,7 @@ export function findTriggers(text: string): TriggerMatch[] {
       }
       if (inName(text, start, end) || !conditionsHold(t, text, start, end)) continue;
       const s = sentenceStart(text, start);
-      const context = contextOf(text.slice(s), start - s);
+      const context = contextOf(text.slice(s), start - s, end - s);
       const code =
         t.cls === '@territory'
           ? territoryTaker(text, start, end) === 'government'

@@ -46,12 +46,16 @@ export interface Trigger {
 
 /** A compiled context cue of `data/context.json`. */
 export interface ContextCue {
-  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background';
+  readonly kind:
+    | 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background'
+    | 'generic' | 'description' | 'order';
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
   /** Matched against the whole sentence, after the trigger too. */
   readonly anywhere?: RegExp;
+  /** Matched against the text right after the trigger. */
+  readonly after?: RegExp;
 }
 
 /**
@@ -110,6 +114,12 @@ export const actorCues = {
   government: compilePattern(actorsData.government),
   nonState: compilePattern(actorsData.nonState),
   conflict: compilePattern(actorsData.conflict),
+  /** A crowd as the unnamed actor of a protest. */
+  crowd: compilePattern(actorsData.crowd),
+  /** Entity types that report and never act (a news agency). */
+  sourceTypes: new Set(actorsData.sourceTypes as string[]),
+  /** Words before a name that make it the source of a report ("according to"). */
+  sourceBefore: new RegExp(actorsData.sourceBefore, 'i'),
   /** Demonym (lower case) → ISO country code of the state it names. */
   demonyms: actorsData.demonyms as Record<string, string>,
 };
@@ -130,6 +140,7 @@ export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   before: 'before' in c && c.before ? new RegExp(c.before, 'i') : undefined,
   sentence: 'sentence' in c && c.sentence ? new RegExp(c.sentence, 'i') : undefined,
   anywhere: 'anywhere' in c && c.anywhere ? new RegExp(c.anywhere, 'i') : undefined,
+  after: 'after' in c && c.after ? new RegExp(c.after, 'i') : undefined,
 }));
 
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
@@ -150,6 +161,7 @@ export const placeRules = {
   rank: placesData.rank as Record<string, number>,
   geoPrecision: placesData.geoPrecision as Record<string, number>,
   locative: new RegExp(placesData.locative, 'i'),
+  locativePrep: new RegExp(placesData.locativePrep, 'i'),
   list: new RegExp(placesData.list, 'i'),
   agent: new RegExp(placesData.agent, 'i'),
   dateline: new RegExp(placesData.dateline),

@@ -1,0 +1,108 @@
+/**
+ * What the shared linguistic layer (`doc.lang`, set by the segment stage) says about the clause a predicate lies
+ * in: negation, modality, question, reported speech, and its subject and object. The events stage reads the layer
+ * through this one module, so that its gates and role fillers do not depend on the layer's internals; a document
+ * without the layer (hand-built test documents, older callers) gives `null`, and the gates fall back to the
+ * context cues of `data/context.json`.
+ */
+import type { Doc } from '../../../core/index.js';
+
+/** The part of the linguistic layer this stage reads (see the layer's own types in `src/core/lang/`). */
+interface LangWord {
+  vStart: number;
+  vEnd: number;
+  tag: string;
+  xtag: string;
+  lemma: string;
+}
+interface LangChunk {
+  kind: string;
+  first: number;
+  end: number;
+  head: number;
+}
+interface LangClause {
+  first: number;
+  end: number;
+  predicate: number;
+  subject: number;
+  object: number;
+  negated: boolean;
+  modality: string | null;
+  question: boolean;
+  reported: boolean;
+  parent: number;
+}
+interface LangLike {
+  words: LangWord[];
+  chunks: LangChunk[];
+  clauses: LangClause[];
+}
+
+/** The facts of the clause a predicate lies in. */
+export interface ClauseFacts {
+  readonly negated: boolean;
+  /** `possible`, `intended`, `threat`, `conditional`, `obligation`, `future`, `desire`, or null. */
+  readonly modality: string | null;
+  readonly question: boolean;
+  readonly reported: boolean;
+  /** The predicate word is the clause's main verb (not a noun or a participle modifying a noun). */
+  readonly isPredicate: boolean;
+  /** Penn tag of the predicate's first word. */
+  readonly xtag: string;
+  /** Subject and object noun phrases, view offsets (or null). */
+  readonly subject: { vStart: number; vEnd: number } | null;
+  readonly object: { vStart: number; vEnd: number } | null;
+}
+
+function langOf(doc: Doc): LangLike | null {
+  const lang = (doc as unknown as { lang?: LangLike }).lang;
+  return lang && Array.isArray(lang.words) && Array.isArray(lang.clauses) ? lang : null;
+}
+
+/** Index of the first word starting at or after `v`, by binary search. */
+function wordFrom(words: readonly LangWord[], v: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].vEnd <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The facts of the clause holding the view range `[vStart, vEnd)`, or null without a linguistic layer. */
+export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts | null {
+  const lang = langOf(doc);
+  if (!lang || !lang.words.length) return null;
+  const w = wordFrom(lang.words, vStart);
+  if (w >= lang.words.length || lang.words[w].vStart >= vEnd) return null;
+  const clause = lang.clauses.find((c) => c.first <= w && w < c.end);
+  if (!clause) return null;
+  const span = (chunk: number) => {
+    const c = lang.chunks[chunk];
+    return c ? { vStart: lang.words[c.first].vStart, vEnd: lang.words[c.end - 1].vEnd } : null;
+  };
+  // A negation or modality of the governing clause covers a complement ("did not say that …" is not
+  // a report of it; "plans to attack" has the plan in the parent).
+  let negated = clause.negated;
+  let modality = clause.modality;
+  const parent = clause.parent >= 0 ? lang.clauses[clause.parent] : undefined;
+  if (parent && !clause.reported) {
+    negated ||= parent.negated;
+    modality ??= parent.modality;
+  }
+  let last = w;
+  while (last + 1 < lang.words.length && lang.words[last + 1].vStart < vEnd) last++;
+  return {
+    negated,
+    modality,
+    question: clause.question,
+    reported: clause.reported,
+    isPredicate: clause.predicate >= w && clause.predicate <= last,
+    xtag: lang.words[w].xtag,
+    subject: clause.subject >= 0 ? span(clause.subject) : null,
+    object: clause.object >= 0 ? span(clause.object) : null,
+  };
+}
