@@ -33,6 +33,10 @@ export { classifyEvent, type EventClassification } from './rules/classify-event.
 
 /** A sentence's best class must reach this score to make an event: one weak word ("blast") is not enough. */
 const MIN_EVENT_SCORE = 3;
+/** Weight of a background predicate ("had declared a ceasefire", "in response to the shelling") in its sentence. */
+const BACKGROUND_FACTOR = 0.5;
+/** Event types a crowd ("thousands of people", "activists") is actor enough for: they protest, are detained, attacked. */
+const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
 /** Dates this many days before the document are history, not news of this report. */
 const HISTORY_DAYS = 365;
 
@@ -112,14 +116,20 @@ function claimsOf(doc: Doc, start: number, end: number): Claim[] {
 
 /** Sentences back to look for the place that "the city" or "there" refers to. */
 const PLACE_ANAPHORA_SENTENCES = 3;
+/** Sentences back to look for the place of a sentence that names none. */
+const CONTEXT_PLACE_SENTENCES = 2;
 
 /**
  * The most specific place of the few sentences before `index`, for "the city"; among equals the one the
  * document mentions most, since a passing mention is rarely what "the city" refers back to.
  */
-function placeBefore(index: number, located: ReadonlyMap<number, readonly Located[]>): { id: string; type?: string; name: string } | null {
+function placeBefore(
+  index: number,
+  located: ReadonlyMap<number, readonly Located[]>,
+  back = PLACE_ANAPHORA_SENTENCES,
+): { id: string; type?: string; name: string } | null {
   let best: { id: string; type?: string; name: string; rank: number } | null = null;
-  for (let i = index - 1; i >= Math.max(0, index - PLACE_ANAPHORA_SENTENCES); i--) {
+  for (let i = index - 1; i >= Math.max(0, index - back); i--) {
     for (const l of located.get(i) ?? []) {
       if (l.entity.kind !== 'place' || l.metonym) continue;
       const rank = placeRank(l.entity.type) * 1000 + l.entity.mentions.length;
@@ -164,9 +174,16 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
   const conflict = hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled);
   const matches = found
-    .filter((m) => conflict || !m.needsActor || (crowd && eventClasses.get(m.code)?.type === 'Protests'))
+    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')))
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
-    .map((m) => ({ ...m, weight: m.baseWeight }));
+    // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
+    // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
+    .map((m) => m);
+  const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    matches[i] = { ...m, weight: foreground && m.context.includes('background') ? m.baseWeight * BACKGROUND_FACTOR : m.baseWeight };
+  }
   if (!matches.length) return [];
   const { scores, best } = scoreClasses(text, matches, false);
   const ranked = Object.keys(scores).sort((a, b) => scores[b] - scores[a]);
@@ -242,6 +259,17 @@ function frameEvents(
     if (referred && (!pick.ids.length || named < placeRank(referred.type))) {
       pick = { ids: [referred.id], rule: 'nearest', spans: [] };
       placeRule = 'anaphora';
+      placeTexts = [referred.name];
+    }
+  }
+
+  if (!pick.ids.length && placeRule !== 'anaphora') {
+    // No place in the sentence: the report goes on about the place of the sentences before (an analyst codes it
+    // there), with less confidence.
+    const referred = placeBefore(s.index, byIndex, CONTEXT_PLACE_SENTENCES);
+    if (referred) {
+      pick = { ids: [referred.id], rule: 'nearest', spans: [] };
+      placeRule = 'previous-sentences';
       placeTexts = [referred.name];
     }
   }

@@ -35,8 +35,9 @@ export const adjustments: readonly Adjustment[] = [
   { name: 'ambiguous-predicate', delta: -0.1, applies: (c) => c.needsActor },
   { name: 'close-rival-class', delta: -0.1, applies: (c) => c.rival > 0 && c.rival >= c.score * 0.8 },
   { name: 'place-is-argument', delta: 0.15, applies: (c) => c.placeRule === 'argument' },
-  { name: 'place-in-sentence', delta: 0.1, applies: (c) => c.placed && c.placeRule !== 'argument' && c.placeRule !== 'anaphora' },
+  { name: 'place-in-sentence', delta: 0.1, applies: (c) => c.placed && !['argument', 'anaphora', 'previous-sentences'].includes(c.placeRule) },
   { name: 'place-by-reference', delta: 0.05, applies: (c) => c.placeRule === 'anaphora' },
+  { name: 'place-from-context', delta: -0.1, applies: (c) => c.placeRule === 'previous-sentences' },
   { name: 'no-place', delta: -0.25, applies: (c) => !c.placed },
 ];
 
