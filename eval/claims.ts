@@ -9,6 +9,9 @@
  * 2. Seeds (`../shared/fixtures/seeds/gold.json`): every `control_claims` item must be found with the right
  *    speaker, side, place and normalised proposition; the mapping of gold `says` values is {@link SAYS}.
  *
+ * Halves: the annotated texts in sorted file order at even positions (0, 2, 4, …) are the `dev` half, odd positions
+ * the `heldout` half; both are reported beside the whole. `--verbose` and `--misses` show the dev half only.
+ *
  * Options: `--polnear DIR`, `--seeds DIR`, `--verbose` (prints misses), `--misses[=N]` (the most frequent cues of
  * missed gold attributions, then a sample of N misses — default 40 — with their sentence and the claims found there;
  * `--misses-seed=S` picks another sample).
@@ -144,7 +147,11 @@ async function polnear(dir: string, verbose: boolean, missCount = 0, missSeed = 
   const ctx = await createContext();
   const texts = readdirSync(join(dir, 'text')).filter((f) => f.endsWith('.txt')).sort();
   const anns = readdirSync(join(dir, 'attributions')).sort();
-  const counts = { speechGold: 0, speechFound: 0, gold: 0, goldNoSource: 0, claims: 0, attrR: 0, attrP: 0, spkR: 0, spkP: 0, conR: 0, conP: 0, docs: 0, chars: 0 };
+  const newCounts = () => ({ speechGold: 0, speechFound: 0, gold: 0, goldNoSource: 0, claims: 0, attrR: 0, attrP: 0, spkR: 0, spkP: 0, conR: 0, conP: 0, docs: 0, chars: 0 });
+  const all = newCounts();
+  const halves = { dev: newCounts(), heldout: newCounts() };
+  const counts = all;
+  let used = 0;
   const docs: Doc[] = [];
   const misses: Miss[] = [];
   let elapsed = 0;
@@ -152,6 +159,12 @@ async function polnear(dir: string, verbose: boolean, missCount = 0, missSeed = 
     const base = f.slice(0, -4);
     const annFile = anns.find((a) => a.startsWith(`${base}_`) || a === `${base}.ann`);
     if (!annFile) continue;
+    // Even positions are the dev half, odd the held-out half; only the dev half is ever printed.
+    const dev = used++ % 2 === 0;
+    const part = dev ? halves.dev : halves.heldout;
+    const before = { ...all };
+    const show = verbose && dev;
+    const missCountHere = dev ? missCount : 0;
     const text = readFileSync(join(dir, 'text', f), 'utf8');
     const gold = parseBrat(readFileSync(join(dir, 'attributions', annFile), 'utf8'));
     const t0 = performance.now();
@@ -173,8 +186,8 @@ async function polnear(dir: string, verbose: boolean, missCount = 0, missSeed = 
         counts.speechGold++;
         if (hit) counts.speechFound++;
       }
-      else if (verbose) console.log(`  miss ${base}: source=${g.sources.map((r) => JSON.stringify(text.slice(r.start, r.end))).join('|')} content=${JSON.stringify(text.slice(g.contents[0].start, g.contents[0].end).slice(0, 80))}`);
-      if (!hit && missCount) {
+      else if (show) console.log(`  miss ${base}: source=${g.sources.map((r) => JSON.stringify(text.slice(r.start, r.end))).join('|')} content=${JSON.stringify(text.slice(g.contents[0].start, g.contents[0].end).slice(0, 80))}`);
+      if (!hit && missCountHere) {
         const spkHit = claims.some((c) => any(g.sources, c.speakerSpan));
         const conHit = claims.some((c) => any(g.contents, c.contentSpan));
         const at = g.sources[0].start;
@@ -197,10 +210,11 @@ async function polnear(dir: string, verbose: boolean, missCount = 0, missSeed = 
     for (const c of claims) {
       const ok = full.some((g) => matches(g, c));
       if (ok) counts.attrP++;
-      else if (verbose) console.log(`  false ${base}: ${c.speakerText} / ${c.cue} / ${JSON.stringify(c.content.slice(0, 80))} [${c.rule}]`);
+      else if (show) console.log(`  false ${base}: ${c.speakerText} / ${c.cue} / ${JSON.stringify(c.content.slice(0, 80))} [${c.rule}]`);
       if (full.some((g) => any(g.sources, c.speakerSpan))) counts.spkP++;
       if (full.some((g) => any(g.contents, c.contentSpan))) counts.conP++;
     }
+    for (const k of Object.keys(all) as (keyof typeof all)[]) part[k] += all[k] - before[k];
   }
   // The claims stage alone, on documents whose earlier layers are already there.
   const t1 = performance.now();
@@ -214,6 +228,12 @@ async function polnear(dir: string, verbose: boolean, missCount = 0, missSeed = 
   console.log(`attribution        ${fmt(attr.p)}  ${fmt(attr.r)}  ${fmt(attr.f)}`);
   console.log(`speaker overlap    ${fmt(spk.p)}  ${fmt(spk.r)}  ${fmt(spk.f)}`);
   console.log(`content overlap    ${fmt(con.p)}  ${fmt(con.r)}  ${fmt(con.f)}`);
+  for (const [name, h] of [['dev half (even texts)', halves.dev], ['held-out half (odd texts)', halves.heldout]] as const) {
+    const a = prf(h.attrP, h.claims, h.attrR, h.gold);
+    const sp = prf(h.spkP, h.claims, h.spkR, h.gold);
+    const co = prf(h.conP, h.claims, h.conR, h.gold);
+    console.log(`${name}: ${h.docs} docs, ${h.gold} gold, ${h.claims} claims; attribution ${fmt(a.p)} ${fmt(a.r)} ${fmt(a.f)}; speaker ${fmt(sp.p)} ${fmt(sp.r)} ${fmt(sp.f)}; content ${fmt(co.p)} ${fmt(co.r)} ${fmt(co.f)}`);
+  }
   console.log(`attribution recall on gold whose cue is a speech cue of the lexicon (${counts.speechGold} of ${counts.gold}): ${fmt(counts.speechFound / Math.max(1, counts.speechGold))}`);
   if (missCount) printMisses(misses, missCount, missSeed);
   console.log(`throughput: full pipeline ${(counts.docs / (elapsed / 1000)).toFixed(1)} docs/s; claims stage alone ${(counts.docs / (stageMs / 1000)).toFixed(1)} docs/s (${((counts.chars / 1024) / (stageMs / 1000)).toFixed(0)} KiB/s)`);

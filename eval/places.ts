@@ -9,6 +9,9 @@
  * not a place). Not counted: Demonym, Language, Homonym, Non_Toponym and the common-noun
  * Literal_Expression / Non_Lit_Expression. A second row includes the adjectival modifiers, for comparison.
  *
+ * Halves: articles at even positions of GWN.xml (0, 2, 4, …) are the `dev` half, odd positions the `heldout` half;
+ * both are reported beside the whole, and the error lists (missed, false, far) show the dev half only.
+ *
  * Usage: `npm run eval -- places [--gwn FILE] [--seeds DIR] [--errors N] [--no-entities]`.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -148,6 +151,7 @@ export default async function evalPlaces(args: string[]): Promise<void> {
 
   const strict = tally();
   const withAdj = tally();
+  const half = { dev: tally(), heldout: tally() };
   const misses: string[] = [];
   const falses: string[] = [];
   const far: string[] = [];
@@ -175,7 +179,10 @@ export default async function evalPlaces(args: string[]): Promise<void> {
       runMs += performance.now() - t1;
       docs++;
       const pred = predictedPlaces(doc);
-      score(gold.filter((g) => !g.adjective), pred, strict, misses, falses, far);
+      const dev = n % 2 === 0;
+      // Error lists come from the dev half only: the held-out half is measured, never read.
+      score(gold.filter((g) => !g.adjective), pred, strict, dev ? misses : [], dev ? falses : [], dev ? far : []);
+      score(gold.filter((g) => !g.adjective), pred, dev ? half.dev : half.heldout, [], [], []);
       score(gold, pred, withAdj, [], [], []);
     });
   } else console.log(`(GeoWebNews not found at ${gwn})`);
@@ -183,6 +190,8 @@ export default async function evalPlaces(args: string[]): Promise<void> {
   console.log(['suite', 'gold', 'pred', 'P', 'R', 'F1', 'coded', 'acc@161', 'med km', 'mean km'].map((c, i) => c.padStart(i === 0 ? 0 : 8).padEnd(i === 0 ? 34 : 0)).join(''));
   console.log(row('GeoWebNews (toponyms, no adj.)', strict));
   console.log(row('GeoWebNews (with adjectival mod.)', withAdj));
+  console.log(row('  dev half (even articles)', half.dev));
+  console.log(row('  held-out half (odd articles)', half.heldout));
   console.log(`docs ${docs}, ${(docs / Math.max(1e-9, runMs / 1000)).toFixed(1)} docs/s (clean..places), gazetteer load ${(loadMs / 1000).toFixed(2)} s`);
   console.log(
     `gold with GeoNames id: ${strict.withId} resolved; same id ${(strict.sameId / Math.max(1, strict.withId)).toFixed(3)}; ` +
@@ -192,6 +201,7 @@ export default async function evalPlaces(args: string[]): Promise<void> {
   const byType = [...strict.byType].sort((a, b) => b[1].length - a[1].length);
   console.log(`acc@161 by resolved type: ${byType.map(([t, e]) => `${t} ${(e.filter((x) => x <= 161).length / e.length).toFixed(2)} (n=${e.length})`).join(', ')}`);
   if (shown > 0) {
+    console.log('errors of the dev half:');
     console.log(`missed: ${top(misses, shown)}`);
     console.log(`false: ${top(falses, shown)}`);
     console.log(`far: ${far.slice(0, shown).join('; ')}`);

@@ -11,7 +11,11 @@ const available = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
   .map((f) => f.slice(0, -3))
   .sort();
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// A word right after an option (`--half dev`) is that option's value unless it names a suite.
+const argv = process.argv.slice(2);
+const wanted = argv.filter(
+  (a, i) => !a.startsWith('-') && (available.includes(a) || i === 0 || !argv[i - 1].startsWith('-') || argv[i - 1].includes('=')),
+);
 const names = wanted.length ? wanted : available;
 for (const name of names) {
   if (!available.includes(name)) {
