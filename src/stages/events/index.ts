@@ -179,6 +179,10 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
     .map((m) => m);
+  // "Russian forces shell Kherson, killing three": the killing is the shelling's outcome, not an attack of its own.
+  const hasHappening = matches.some((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
+  if (hasHappening) for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
+  if (!matches.length) return [];
   const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -277,7 +281,10 @@ function frameEvents(
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
   let foreign = false;
   if (cls.code === 'GOV_REGAINS_TERIT' && pick.ids.length) {
-    const country = doc.entities.find((e) => e.id === pick.ids[0])?.country;
+    // The place's country, else that of another place the sentence names ("Novy district of Chasiv Yar, Donetsk Oblast, Ukraine").
+    const country =
+      doc.entities.find((e) => e.id === pick.ids[0])?.country ??
+      located.find((l) => l.entity.kind === 'place' && !l.metonym && l.entity.country)?.entity.country;
     const taker = takerCountry(text, trigger.start);
     if (country && taker && country !== taker) {
       cls = eventClasses.get('NON_STATE_ACTOR_OVERTAKES_TER') ?? cls;
@@ -346,6 +353,11 @@ function frameEvents(
   }));
 }
 
+/** True when the event's sentence names no place of its own (none, or one taken from the sentences before). */
+function placeless(e: ConflictEvent): boolean {
+  return e.place === null || e.evidence?.roles.place?.rule === 'previous-sentences';
+}
+
 /** The events stage. */
 export const eventsStage: Stage = {
   name: 'events',
@@ -358,7 +370,7 @@ export const eventsStage: Stage = {
       const last = found[found.length - 1];
       // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       const text = doc.view.text.slice(s.vStart, s.vEnd);
-      if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every((e) => e.place === null)) {
+      if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every(placeless)) {
         const counts = { ...last, fatalities: findFatalities(text)?.value ?? null, injuries: findInjuries(text)?.value ?? null, quantity: findQuantity(text)?.value ?? null };
         const claims = events.flatMap((e) => e.claims ?? []);
         found[found.length - 1] = mergeInto(last, { ...counts, claims, actors: events.flatMap((e) => e.actors), place: null });

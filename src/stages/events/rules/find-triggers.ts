@@ -26,6 +26,8 @@ export interface TriggerMatch {
   readonly cue: boolean;
   /** Ambiguous: an event in a document only beside an actor or conflict cue. */
   readonly needsActor: boolean;
+  /** The outcome of another predicate when its sentence has one ("killing ten civilians"). */
+  readonly outcome: boolean;
 }
 
 /** The sentence around `at` in `text` (cheap: split on final punctuation), for the context cues. */
@@ -98,7 +100,7 @@ export function findTriggers(text: string): TriggerMatch[] {
             ? 'GOV_REGAINS_TERIT'
             : 'NON_STATE_ACTOR_OVERTAKES_TER'
           : t.cls;
-      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor });
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.weight - a.weight);

@@ -85,7 +85,8 @@ export const gates: readonly Gate[] = [
   {
     name: 'description',
     blocks: ({ sentence, match, clause }) => {
-      if (has(match, 'description')) return true;
+      // "air-launched cruise missiles": part of a compound modifier.
+      if (has(match, 'description') || /[\p{L}\d]-$/u.test(sentence.slice(Math.max(0, match.start - 2), match.start))) return true;
       if (clause && !clause.isPredicate && (clause.xtag === 'VBN' || clause.xtag === 'JJ')) {
         return NP_OPENER.test(sentence.slice(0, match.start));
       }

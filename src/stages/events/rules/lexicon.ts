@@ -42,6 +42,8 @@ export interface Trigger {
   readonly afterName: boolean;
   /** Ambiguous ("fighting", "advanced"): makes an event in a document only beside an actor or conflict cue. */
   readonly needsActor: boolean;
+  /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
+  readonly outcome: boolean;
 }
 
 /** A compiled context cue of `data/context.json`. */
@@ -85,6 +87,7 @@ interface RawTrigger {
   cue?: boolean;
   afterName?: boolean;
   needsActor?: boolean;
+  outcome?: boolean;
 }
 
 /** Every event class, by code. */
@@ -107,6 +110,7 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   cue: t.cue ?? false,
   afterName: t.afterName ?? false,
   needsActor: t.needsActor ?? false,
+  outcome: t.outcome ?? false,
 }));
 
 /** Actor cues deciding who changed control of territory. */
