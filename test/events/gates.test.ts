@@ -24,13 +24,14 @@ function gateOf(sentence: string, word: string): string | null {
 test('the gates are an ordered list of named rules', () => {
   assert.deepEqual(
     gates.map((g) => g.name),
-    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'generic', 'habitual', 'topic', 'description', 'quoted-address'],
+    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'supply', 'generic', 'habitual', 'topic', 'description', 'quoted-address'],
   );
 });
 
 test('each gate blocks its kind of predicate (invented sentences)', () => {
   const cases: [string, string, string][] = [
     ['The brigade did not shell Dovhivka.', 'shell', 'negated'],
+    ['The parliament approved sending anti-personnel mines to the border guards.', 'mines', 'supply'],
     ['Did the marines capture Lisova on Friday?', 'capture', 'question'],
     ['If the talks collapse, the rebels could shell the town.', 'shell', 'hypothetical'],
     ['The guerrillas plan to seize the town of Hirske.', 'seize', 'planned'],

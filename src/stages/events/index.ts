@@ -33,6 +33,8 @@ export { classifyEvent, type EventClassification } from './rules/classify-event.
 
 /** A sentence's best class must reach this score to make an event: one weak word ("blast") is not enough. */
 const MIN_EVENT_SCORE = 3;
+/** Place rank (data/places.json) at or below which a place is a country or continent: too coarse to be sure of. */
+const COARSE_RANK = 1;
 /** Weight of a background predicate ("had declared a ceasefire", "in response to the shelling") in its sentence. */
 const BACKGROUND_FACTOR = 0.5;
 /** Event types a crowd ("thousands of people", "activists") is actor enough for: they protest, are detained, attacked. */
@@ -147,6 +149,8 @@ interface Frame {
   /** Score of the best other ACLED class in the sentence (for the confidence). */
   readonly rival: number;
   readonly coordinated: boolean;
+  /** Other predicates of the same class in the sentence. */
+  readonly sameClass: readonly TriggerMatch[];
 }
 
 /** Actors: organisations and persons of the sentence that act or are acted upon, never the report's sources. */
@@ -190,7 +194,12 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   }
   if (!matches.length) return [];
   const { scores, best } = scoreClasses(text, matches, false);
-  const ranked = Object.keys(scores).sort((a, b) => scores[b] - scores[a]);
+  // A class named only by supporting cues ("accused", "talks") does not outrank a happening ("Russia accuses
+  // Ukraine of a drone attack on Sevastopol" reports the attack); one named by its own predicate does.
+  const named = (code: string) => matches.some((m) => m.code === code && !m.cue);
+  const ranked = Object.keys(scores)
+    .filter((code) => eventClasses.get(code)?.acled || named(code))
+    .sort((a, b) => scores[b] - scores[a]);
   const top = ranked[0];
   const cls = top ? eventClasses.get(top) : undefined;
   if (!top || !cls || !cls.acled || scores[top] < MIN_EVENT_SCORE) return [];
@@ -199,7 +208,8 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   const happening = happeningOf(top);
   if (!happening) return [];
   const trigger: TriggerMatch = best.get(top)!.cue ? happening : best.get(top)!;
-  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false }];
+  const sameClass = (code: string, t: TriggerMatch) => matches.filter((m) => m.code === code && m !== t && !m.cue);
+  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger) }];
   // "there were airstrikes, shelling and …": predicates of other classes in one coordination are events of their own.
   const joined = (x: TriggerMatch, y: TriggerMatch) => {
     const [a, b] = x.start < y.start ? [x, y] : [y, x];
@@ -211,7 +221,7 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
       const other = happeningOf(code);
       if (frames.some((f) => f.code === code) || !other || !eventClasses.get(code)?.acled || scores[code] < MIN_EVENT_SCORE) continue;
       if (frames.some((f) => joined(f.trigger, other))) {
-        frames.push({ trigger: other, code, score: scores[code], rival: 0, coordinated: true });
+        frames.push({ trigger: other, code, score: scores[code], rival: 0, coordinated: true, sameClass: sameClass(code, other) });
         added = true;
       }
     }
@@ -254,6 +264,17 @@ function frameEvents(
     .filter((l) => l.entity.kind === 'place')
     .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym }));
   let pick: PlacePick = placesOf(text, trigger.start, trigger.end, places);
+  if (pick.rule !== 'argument' && pick.rule !== 'list' && pick.rule !== 'locative-list') {
+    // Another predicate of the same class may have the place as its own argument ("troops enter Sumy and take
+    // control of the road from Kyiv").
+    for (const other of frame.sameClass) {
+      const alt = placesOf(text, other.start, other.end, places);
+      if (alt.rule === 'argument') {
+        pick = alt;
+        break;
+      }
+    }
+  }
   let placeRule: string = pick.rule;
   let placeTexts = pick.spans.map((sp) => text.slice(sp.start, sp.end));
   if (placeRules.placeAnaphora.test(text)) {
@@ -309,6 +330,7 @@ function frameEvents(
     rival: frame.rival,
     needsActor: trigger.needsActor,
     placed: pick.ids.length > 0,
+    coarse: pick.ids.length > 0 && pick.ids.every((id) => placeRank(doc.entities.find((e) => e.id === id)?.type) <= COARSE_RANK),
     placeRule,
     coordinated: frame.coordinated,
   });

@@ -15,6 +15,8 @@ export interface ConfidenceInput {
   /** The predicate is ambiguous ("fighting", "mines") and needed an actor or conflict word beside it. */
   readonly needsActor: boolean;
   readonly placed: boolean;
+  /** The place is a country or larger: reports name the country when they do not know where. */
+  readonly coarse: boolean;
   /** How the place was found (`argument`, `list`, `locative-list`, `nearest`, `anaphora`, `none`). */
   readonly placeRule: string;
   /** Coordinated with the sentence's main predicate ("airstrikes, shelling and …"). */
@@ -39,6 +41,7 @@ export const adjustments: readonly Adjustment[] = [
   { name: 'place-by-reference', delta: 0.05, applies: (c) => c.placeRule === 'anaphora' },
   { name: 'place-from-context', delta: -0.1, applies: (c) => c.placeRule === 'previous-sentences' },
   { name: 'no-place', delta: -0.25, applies: (c) => !c.placed },
+  { name: 'country-level-place', delta: -0.2, applies: (c) => c.coarse },
 ];
 
 /** The confidence (0.05–0.95) and the names of the adjustments that made it. */

@@ -37,7 +37,7 @@ export function contextFactor(kinds: readonly CueKind[]): number {
 }
 
 /** Cue kinds under which a trigger reports no happening at all. */
-const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic', 'generic', 'description', 'order'];
+const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic', 'generic', 'description', 'order', 'supply'];
 
 /**
  * True when the cues say the trigger does not report a happening (negated, future, modal, hypothetical, an intent, a habit or the topic of a protest).

@@ -75,6 +75,8 @@ export const gates: readonly Gate[] = [
   },
   // "with orders to capture or kill", "tasked with seizing".
   { name: 'order-or-intent', blocks: ({ match }) => has(match, 'order') },
+  // "approves sending anti-personnel mines", "delivers cruise missiles": weapons supplied, not used.
+  { name: 'supply', blocks: ({ match }) => has(match, 'supply') },
   // "those who have been detained must be treated humanely".
   { name: 'generic', blocks: ({ match, clause }) => has(match, 'generic') || (clause?.modality === 'obligation' && !clause.isPredicate) },
   // "regularly shells the villages".

@@ -50,7 +50,7 @@ export interface Trigger {
 export interface ContextCue {
   readonly kind:
     | 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background'
-    | 'generic' | 'description' | 'order';
+    | 'generic' | 'description' | 'order' | 'supply';
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
