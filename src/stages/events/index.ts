@@ -187,6 +187,14 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   const hasHappening = matches.some((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
   if (hasHappening) for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
   if (!matches.length) return [];
+  // "Three tanks attacked our positions", "warplanes … killing several": a generic attack by a named weapon is an
+  // event of the weapon's class.
+  const instrument = matches.filter((m) => m.instrument).sort((a, b) => b.baseWeight - a.baseWeight)[0];
+  if (instrument && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled)) {
+    for (let i = 0; i < matches.length; i++) {
+      if (matches[i].generic) matches[i] = { ...matches[i], code: instrument.code, rule: `${matches[i].rule}+${instrument.rule}` };
+    }
+  }
   const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];

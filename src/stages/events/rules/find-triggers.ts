@@ -28,6 +28,10 @@ export interface TriggerMatch {
   readonly needsActor: boolean;
   /** The outcome of another predicate when its sentence has one ("killing ten civilians"). */
   readonly outcome: boolean;
+  /** An attack or killing word that says nothing of the means. */
+  readonly generic: boolean;
+  /** A weapon, giving its class to a generic attack. */
+  readonly instrument: boolean;
 }
 
 /** The sentence around `at` in `text` (cheap: split on final punctuation), for the context cues. */
@@ -100,7 +104,7 @@ export function findTriggers(text: string): TriggerMatch[] {
             ? 'GOV_REGAINS_TERIT'
             : 'NON_STATE_ACTOR_OVERTAKES_TER'
           : t.cls;
-      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome });
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome, generic: t.generic, instrument: t.instrument });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.weight - a.weight);

@@ -44,6 +44,10 @@ export interface Trigger {
   readonly needsActor: boolean;
   /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
   readonly outcome: boolean;
+  /** An attack or killing word that says nothing of the means. */
+  readonly generic: boolean;
+  /** A weapon: gives its class to a generic attack in its sentence. */
+  readonly instrument: boolean;
 }
 
 /** A compiled context cue of `data/context.json`. */
@@ -88,6 +92,8 @@ interface RawTrigger {
   afterName?: boolean;
   needsActor?: boolean;
   outcome?: boolean;
+  generic?: boolean;
+  instrument?: boolean;
 }
 
 /** Every event class, by code. */
@@ -111,6 +117,8 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   afterName: t.afterName ?? false,
   needsActor: t.needsActor ?? false,
   outcome: t.outcome ?? false,
+  generic: t.generic ?? false,
+  instrument: t.instrument ?? false,
 }));
 
 /** Actor cues deciding who changed control of territory. */
