@@ -5,6 +5,7 @@
 import type { Message } from './message.js';
 import type { Span } from './span.js';
 import { TextView } from './text-view.js';
+import type { Lang } from './lang/types.js';
 
 /** Input formats sitrep reads. */
 export type DocFormat = 'text' | 'html' | 'feed-item' | 'jsonl';
@@ -39,15 +40,6 @@ export interface Sentence extends Span {
   readonly vEnd: number;
   /** True when it is a headline or title-like line without final punctuation. */
   readonly headline?: boolean;
-}
-
-/** A token: a word, number or punctuation mark; whitespace lies between tokens. */
-export interface Token extends Span {
-  readonly vStart: number;
-  readonly vEnd: number;
-  /** Index of the sentence it lies in. */
-  readonly sentence: number;
-  readonly kind: 'word' | 'number' | 'punct';
 }
 
 /** Precision of a resolved date, as ACLED's time_precision. */
@@ -182,7 +174,8 @@ export interface Doc {
   /** Boilerplate ranges no later stage extracts from. */
   readonly excluded: readonly Span[];
   readonly sentences: readonly Sentence[];
-  readonly tokens: readonly Token[];
+  /** The linguistic layer over the sentences: words with tags and lemmas, chunks, clauses (see docs/language.md). */
+  readonly lang: Lang;
   readonly times: readonly TimeExpression[];
   readonly entities: readonly Entity[];
   readonly claims: readonly Claim[];
@@ -214,7 +207,7 @@ export function createDoc(init: DocInit): Doc {
     view: init.view ?? TextView.identity(init.input),
     excluded: [],
     sentences: [],
-    tokens: [],
+    lang: { words: [], sentences: [], chunks: [], clauses: [] },
     times: [],
     entities: [],
     claims: [],

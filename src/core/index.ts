@@ -5,3 +5,4 @@ export * from './text-view.js';
 export * from './doc.js';
 export * from './stage.js';
 export * from './context.js';
+export * from './lang/index.js';

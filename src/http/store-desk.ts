@@ -57,7 +57,7 @@ export function docFromRow(row: DocRow): Doc {
     view: row.view_text === null ? TextView.identity(row.input) : unmapped(row.input, row.view_text),
     excluded: list(x.excluded),
     sentences: [],
-    tokens: [],
+    lang: { words: [], sentences: [], chunks: [], clauses: [] },
     times: list(x.times),
     entities: list(x.entities),
     claims: list(x.claims),

@@ -44,9 +44,10 @@ test('every span of the full pipeline equals its slice of the input, inside its 
   for (const file of ['000_deb4d5127912b402.txt', '002_b39c71e25f6389a8.txt']) {
     const input = readFileSync(seeds + file, 'utf8');
     const doc = extractText(input, { id: file });
-    const spans = [...doc.sentences, ...doc.tokens, ...doc.times, ...doc.excluded, ...doc.entities.flatMap((e) => e.mentions)];
+    const words = doc.lang.words.map((w) => ({ ...doc.view.span(w.vStart, w.vEnd, 'segment/word'), sentence: w.sentence }));
+    const spans = [...doc.sentences, ...words, ...doc.times, ...doc.excluded, ...doc.entities.flatMap((e) => e.mentions)];
     for (const s of spans) assert.equal(input.slice(s.start, s.end), s.text, `${s.rule} [${s.start},${s.end})`);
-    for (const t of doc.tokens) {
+    for (const t of words) {
       const s = doc.sentences[t.sentence];
       assert.ok(s.start <= t.start && t.end <= s.end, 'token inside its sentence');
     }

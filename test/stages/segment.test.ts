@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDoc } from '../../src/core/index.js';
 import { segmentStage } from '../../src/stages/segment/index.js';
-import { splitSentences } from '../../src/stages/segment/rules/split-sentences.js';
-import { tokenize } from '../../src/stages/segment/rules/tokenize.js';
+import { splitSentences, tokenize } from '../../src/core/index.js';
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 
@@ -35,7 +34,7 @@ test('a run without punctuation is cut into bounded sentences', () => {
 });
 
 test('tokens are lossless: tokens and whitespace rebuild the text', () => {
-  const text = 'Russia’s MiG-17 and F-16s, 70,000 people; U.S. officials — “said” 2023-05-25.';
+  const text = 'Russia’s MiG-17 and F-16s, 70,000 people; U.S. officials — “said” 2023-05-25. They don’t.';
   const tokens = tokenize(text);
   let rebuilt = '';
   let at = 0;
@@ -46,17 +45,21 @@ test('tokens are lossless: tokens and whitespace rebuild the text', () => {
   }
   assert.equal(rebuilt + text.slice(at), text);
   const words = tokens.map((t) => text.slice(t.start, t.end));
-  assert.ok(words.includes('Russia’s'));
+  assert.ok(words.includes('Russia') && words.includes('’s'), 'the possessive is split off');
+  assert.ok(words.includes('do') && words.includes('n’t'), 'n’t is split off');
   assert.ok(words.includes('MiG-17'));
   assert.ok(words.includes('U.S.'));
   assert.ok(words.includes('70,000'));
 });
 
-test('the stage emits spans of the input with sentence indices, skipping excluded ranges', () => {
+test('the stage emits sentences and the linguistic layer, skipping excluded ranges', () => {
   const input = 'Kyiv said so.\nRead more here.\nMoscow denied it.';
   const base = createDoc({ id: 'x', input, format: 'text' });
   const doc = segmentStage.run({ ...base, excluded: [{ start: 14, end: 29, text: input.slice(14, 29), rule: 'clean/read-more' }] }, {});
   assert.deepEqual(doc.sentences.map((s) => s.text), ['Kyiv said so.', 'Moscow denied it.']);
-  for (const t of doc.tokens) assert.equal(input.slice(t.start, t.end), t.text);
-  assert.equal(doc.tokens.at(-1)?.sentence, 1);
+  for (const w of doc.lang.words) assert.equal(input.slice(w.vStart, w.vEnd), w.text);
+  assert.equal(doc.lang.sentences.length, 2);
+  assert.equal(doc.lang.words.at(-1)?.sentence, 1);
+  assert.deepEqual(doc.lang.words.map((w) => w.text), ['Kyiv', 'said', 'so', '.', 'Moscow', 'denied', 'it', '.']);
+  assert.equal(doc.lang.words[5].lemma, 'deny');
 });

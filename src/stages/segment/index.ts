@@ -1,10 +1,9 @@
 /**
- * The segment stage: sentences and tokens over the kept (non-boilerplate) view text. Lossless: every
- * sentence and token is a span of the input, and the gaps between them are whitespace or excluded ranges.
+ * The segment stage: sentences over the kept (non-boilerplate) view text, and the linguistic layer over them
+ * (`doc.lang`: words, tags, lemmas, chunks, clauses; see docs/language.md). Lossless: every sentence is a span of
+ * the input, and the gaps between sentences and between words are whitespace or excluded ranges.
  */
-import type { Doc, Sentence, Stage, Token } from '../../core/index.js';
-import { splitSentences } from './rules/split-sentences.js';
-import { tokenize } from './rules/tokenize.js';
+import { analyse, splitSentences, type Doc, type Sentence, type SentenceRange, type Stage } from '../../core/index.js';
 
 /** View ranges not covered by the document's excluded (boilerplate) spans. */
 function keptRanges(doc: Doc): Array<[number, number]> {
@@ -29,17 +28,14 @@ export const segmentStage: Stage = {
   run(doc) {
     const text = doc.view.text;
     const sentences: Sentence[] = [];
-    const tokens: Token[] = [];
+    const ranges: SentenceRange[] = [];
     for (const [from, to] of keptRanges(doc)) {
       for (const r of splitSentences(text, from, to)) {
-        const index = sentences.length;
         const span = doc.view.span(r.start, r.end, r.rule);
-        sentences.push({ ...span, index, vStart: r.start, vEnd: r.end, ...(r.headline ? { headline: true } : {}) });
-        for (const t of tokenize(text, r.start, r.end)) {
-          tokens.push({ ...doc.view.span(t.start, t.end, 'segment/token'), vStart: t.start, vEnd: t.end, sentence: index, kind: t.kind });
-        }
+        sentences.push({ ...span, index: sentences.length, vStart: r.start, vEnd: r.end, ...(r.headline ? { headline: true } : {}) });
+        ranges.push(r);
       }
     }
-    return { ...doc, sentences, tokens };
+    return { ...doc, sentences, lang: analyse(text, ranges) };
   },
 };

@@ -1,9 +1,10 @@
 /**
- * Sentence splitting over a block of view text: a pure function returning sentence ranges.
+ * The one sentence splitter: sentence ranges over a block of view text. Lossless (gaps are whitespace) and bounded
+ * (no sentence longer than MAX_SENTENCE units).
  */
-import abbreviations from '../data/abbreviations.json' with { type: 'json' };
+import abbreviations from './data/abbreviations.json' with { type: 'json' };
 
-const ABBREVIATIONS = new Set<string>([...abbreviations.titles, ...abbreviations.other]);
+export const ABBREVIATIONS: ReadonlySet<string> = new Set<string>([...abbreviations.titles, ...abbreviations.other]);
 
 /** A sentence range in the view, and whether it looks like a headline (no final punctuation). */
 export interface SentenceRange {

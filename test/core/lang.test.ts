@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse, clauseOf, fold, splitSentences, wordAt, wordsIn, type Clause, type Lang } from '../../src/core/index.js';
+
+function run(text: string): Lang {
+  return analyse(text, splitSentences(text));
+}
+const word = (lang: Lang, text: string) => lang.words.findIndex((w) => w.text === text);
+const chunkText = (lang: Lang, ch: number) => (ch < 0 ? null : lang.words.slice(lang.chunks[ch].first, lang.chunks[ch].end).map((w) => w.text).join(' '));
+function clauseWith(lang: Lang, predicate: string): Clause {
+  const c = lang.clauses.find((x) => lang.words[x.predicate].text === predicate);
+  assert.ok(c, `a clause with predicate ${predicate}: ${JSON.stringify(lang.clauses.map((x) => lang.words[x.predicate].text))}`);
+  return c;
+}
+
+test('fold: lower case, diacritics, apostrophes and dashes', () => {
+  assert.equal(fold('Zaporizhzhia’s'), "zaporizhzhia's");
+  assert.equal(fold('Łukasz ČERNÝ'), 'lukasz cerny');
+  assert.equal(fold('pro‑Russian—'), 'pro-russian-');
+  assert.equal(fold('Kyiv'), 'kyiv');
+});
+
+test('words carry offsets, forms, capitalisation, tags and lemmas', () => {
+  const text = 'Russian troops captured the town. NATO fell silent.';
+  const lang = run(text);
+  for (const w of lang.words) assert.equal(text.slice(w.vStart, w.vEnd), w.text);
+  const t = lang.words[word(lang, 'troops')];
+  assert.deepEqual([t.tag, t.xtag, t.lemma, t.cap], ['NOUN', 'NNS', 'troop', 'lower']);
+  const c = lang.words[word(lang, 'captured')];
+  assert.deepEqual([c.tag, c.xtag, c.lemma], ['VERB', 'VBD', 'capture']);
+  assert.equal(lang.words[word(lang, 'fell')].lemma, 'fall');
+  assert.equal(lang.words[word(lang, 'Russian')].cap, 'title');
+  assert.equal(lang.words[word(lang, 'NATO')].cap, 'upper');
+  assert.equal(lang.words[word(lang, '.')].cap, 'other');
+  assert.deepEqual(lang.sentences.map((s) => [s.first, s.end]), [[0, 6], [6, 10]]);
+});
+
+test('helpers: wordAt, wordsIn, clauseOf', () => {
+  const text = 'Moscow announced that its troops had taken the town.';
+  const lang = run(text);
+  assert.equal(wordAt(lang, text.indexOf('troops') + 2), word(lang, 'troops'));
+  assert.equal(wordAt(lang, text.indexOf(' that')), -1);
+  assert.deepEqual(wordsIn(lang, text.indexOf('its'), text.indexOf(' had')), [word(lang, 'its'), word(lang, 'had')]);
+  const inner = clauseOf(lang, word(lang, 'town'));
+  assert.equal(lang.words[lang.clauses[inner].predicate].text, 'taken');
+  assert.equal(lang.words[lang.clauses[clauseOf(lang, 0)].predicate].text, 'announced');
+});
+
+test('a that-clause under a speech verb is reported, with its parent, perfect and past', () => {
+  const lang = run('Moscow announced that its troops had taken the town.');
+  const main = clauseWith(lang, 'announced');
+  const sub = clauseWith(lang, 'taken');
+  assert.equal(main.reported, false);
+  assert.equal(main.parent, -1);
+  assert.equal(chunkText(lang, main.subject), 'Moscow');
+  assert.equal(sub.reported, true);
+  assert.equal(sub.parent, main.index);
+  assert.equal(sub.marker, 'that');
+  assert.equal(sub.perfect, true);
+  assert.equal(sub.tense, 'past');
+  assert.equal(chunkText(lang, sub.subject), 'its troops');
+  assert.equal(chunkText(lang, sub.object), 'the town');
+});
+
+test('a complement without "that" and a quotation before its speaker are reported', () => {
+  const a = run('The ministry said Russian forces withdrew from the village.');
+  const w = clauseWith(a, 'withdrew');
+  assert.equal(w.reported, true);
+  assert.equal(chunkText(a, w.subject), 'Russian forces');
+  const b = run('“Our forces have liberated the village,” the ministry said.');
+  const l = clauseWith(b, 'liberated');
+  assert.equal(l.reported, true);
+  assert.equal(l.parent, clauseWith(b, 'said').index);
+  // A plain statement is not reported.
+  assert.equal(clauseWith(run('Russian forces withdrew from the village.'), 'withdrew').reported, false);
+});
+
+test('a participle after a noun is not the predicate of a finite clause', () => {
+  const lang = run('Soldiers armed with rocket launchers stood guard.');
+  const stood = clauseWith(lang, 'stood');
+  assert.equal(chunkText(lang, stood.subject), 'Soldiers');
+  const finite = lang.clauses.filter((c) => (c as Clause & { finite: boolean }).finite);
+  assert.deepEqual(finite.map((c) => lang.words[c.predicate].text), ['stood']);
+  const armed = lang.clauses.find((c) => lang.words[c.predicate].text === 'armed');
+  if (armed) assert.equal(armed.parent, stood.index);
+});
+
+test('modality: could → possible, plans to → intended, threatens to → threat, will → future, if → conditional', () => {
+  const could = clauseWith(run('Russia could take the city.'), 'take');
+  assert.equal(could.modality, 'possible');
+  assert.equal(could.negated, false);
+  const plans = run('The army plans to encircle the town.');
+  const enc = clauseWith(plans, 'encircle');
+  assert.equal(enc.modality, 'intended');
+  assert.equal(chunkText(plans, enc.subject), 'The army');
+  assert.equal(clauseWith(run('Moscow threatens to strike the capital.'), 'strike').modality, 'threat');
+  assert.equal(clauseWith(run('Russian troops will attack the city.'), 'attack').modality, 'future');
+  const cond = run('If the troops withdraw, the city will fall.');
+  const w = clauseWith(cond, 'withdraw');
+  assert.equal(w.modality, 'conditional');
+  assert.equal(w.marker, 'if');
+  assert.equal(w.parent, clauseWith(cond, 'fall').index);
+  // Plain past: no modality.
+  const took = clauseWith(run('Russia took the city.'), 'took');
+  assert.deepEqual([took.modality, took.tense, took.negated, took.question], [null, 'past', false, false]);
+});
+
+test('negation: not, never, failed to', () => {
+  const a = clauseWith(run('Ukraine did not withdraw from Bakhmut.'), 'withdraw');
+  assert.equal(a.negated, true);
+  assert.equal(a.tense, 'past');
+  assert.equal(clauseWith(run('Russian forces never entered the town.'), 'entered').negated, true);
+  assert.equal(clauseWith(run('The assault failed to capture the bridge.'), 'capture').negated, true);
+  assert.equal(clauseWith(run('The assault captured the bridge.'), 'captured').negated, false);
+});
+
+test('questions: inverted auxiliary and question mark', () => {
+  const lang = run('Did Russia capture Soledar?');
+  const c = clauseWith(lang, 'capture');
+  assert.equal(c.question, true);
+  assert.equal(chunkText(lang, c.subject), 'Russia');
+  assert.equal(lang.clauses.length, 1);
+  assert.equal(clauseWith(run('Russia captured Soledar.'), 'captured').question, false);
+});
+
+test('passive: subject is the patient, agent from the by-phrase', () => {
+  const lang = run('The village was captured by Wagner.');
+  const c = clauseWith(lang, 'captured') as Clause & { agent: number };
+  assert.equal(c.passive, true);
+  assert.equal(c.tense, 'past');
+  assert.equal(chunkText(lang, c.subject), 'The village');
+  assert.equal(chunkText(lang, c.agent), 'Wagner');
+  assert.equal(c.object, -1);
+  assert.equal(clauseWith(run('Wagner captured the village.'), 'captured').passive, false);
+});
+
+test('chunks: noun phrases, verb groups, prepositional phrases', () => {
+  const lang = run('Ukraine’s armed forces have not retreated from the eastern city of Bakhmut.');
+  const kinds = lang.chunks.map((c) => `${c.kind}:${lang.words.slice(c.first, c.end).map((w) => w.text).join(' ')}`);
+  assert.ok(kinds.includes('NP:Ukraine ’s armed forces'), kinds.join(' | '));
+  assert.ok(kinds.includes('VG:have not retreated'), kinds.join(' | '));
+  assert.ok(kinds.includes('PP:from the eastern city'), kinds.join(' | '));
+  assert.ok(kinds.includes('NP:Bakhmut'), kinds.join(' | '));
+  const c = clauseWith(lang, 'retreated');
+  assert.deepEqual([c.negated, c.perfect, c.tense], [true, true, 'present']);
+});
