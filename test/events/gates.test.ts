@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { eventsStage } from '../../src/stages/events/index.js';
 import { blockedBy, gates } from '../../src/stages/events/rules/gates.js';
 import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
+import { clauseFacts } from '../../src/stages/events/rules/clause-facts.js';
 import { entity, makeDoc } from './helpers.js';
 
 /** The events of an invented sentence in which every capitalised town name given is a placed city. */
@@ -85,4 +86,15 @@ test('real happenings pass the gates (negative cases of the gates)', () => {
     const out = eventsOf(text, ['Dovhivka', 'Lisova', 'Hirske']);
     assert.ok(out.some((e) => e.subType === subType), `${text}: ${out.map((e) => e.subType).join(', ')}`);
   }
+});
+
+test('the gates read the clause of the linguistic layer: a counterfactual is hypothetical, not planned', () => {
+  const text = 'The brigade would have shelled Dovhivka had the truce failed.';
+  const doc = makeDoc(text);
+  const m = findTriggers(text).find((x) => x.text === 'shelled')!;
+  const clause = clauseFacts(doc, m.start, m.end);
+  assert.equal(clause?.modality, 'conditional');
+  assert.equal(blockedBy({ sentence: text, match: m, clause }), 'hypothetical');
+  // The subject of the clause is not a place role: the layer gives it as a noun phrase.
+  assert.equal(text.slice(clause!.subject!.vStart, clause!.subject!.vEnd), 'The brigade');
 });

@@ -5,39 +5,7 @@
  * without the layer (hand-built test documents, older callers) gives `null`, and the gates fall back to the
  * context cues of `data/context.json`.
  */
-import type { Doc } from '../../../core/index.js';
-
-/** The part of the linguistic layer this stage reads (see the layer's own types in `src/core/lang/`). */
-interface LangWord {
-  vStart: number;
-  vEnd: number;
-  tag: string;
-  xtag: string;
-  lemma: string;
-}
-interface LangChunk {
-  kind: string;
-  first: number;
-  end: number;
-  head: number;
-}
-interface LangClause {
-  first: number;
-  end: number;
-  predicate: number;
-  subject: number;
-  object: number;
-  negated: boolean;
-  modality: string | null;
-  question: boolean;
-  reported: boolean;
-  parent: number;
-}
-interface LangLike {
-  words: LangWord[];
-  chunks: LangChunk[];
-  clauses: LangClause[];
-}
+import type { Doc, Lang, Word } from '../../../core/index.js';
 
 /** The facts of the clause a predicate lies in. */
 export interface ClauseFacts {
@@ -50,18 +18,16 @@ export interface ClauseFacts {
   readonly isPredicate: boolean;
   /** Penn tag of the predicate's first word. */
   readonly xtag: string;
+  /** The predicate is the clause's main verb, a verb, or inside its direct object ("did not launch airstrikes"):
+   * the clause's negation and modality govern it. A noun elsewhere in the clause may belong to another. */
+  readonly governed: boolean;
   /** Subject and object noun phrases, view offsets (or null). */
   readonly subject: { vStart: number; vEnd: number } | null;
   readonly object: { vStart: number; vEnd: number } | null;
 }
 
-function langOf(doc: Doc): LangLike | null {
-  const lang = (doc as unknown as { lang?: LangLike }).lang;
-  return lang && Array.isArray(lang.words) && Array.isArray(lang.clauses) ? lang : null;
-}
-
 /** Index of the first word starting at or after `v`, by binary search. */
-function wordFrom(words: readonly LangWord[], v: number): number {
+function wordFrom(words: readonly Word[], v: number): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
@@ -74,7 +40,7 @@ function wordFrom(words: readonly LangWord[], v: number): number {
 
 /** The facts of the clause holding the view range `[vStart, vEnd)`, or null without a linguistic layer. */
 export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts | null {
-  const lang = langOf(doc);
+  const lang: Lang | undefined = doc.lang;
   if (!lang || !lang.words.length) return null;
   const w = wordFrom(lang.words, vStart);
   if (w >= lang.words.length || lang.words[w].vStart >= vEnd) return null;
@@ -95,12 +61,18 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
   }
   let last = w;
   while (last + 1 < lang.words.length && lang.words[last + 1].vStart < vEnd) last++;
+  const inChunk = (chunk: number) => {
+    const c = lang.chunks[chunk];
+    return !!c && c.first <= w && last < c.end;
+  };
+  const isPredicate = clause.predicate >= w && clause.predicate <= last;
   return {
+    governed: isPredicate || lang.words[w].xtag.startsWith('VB') || (clause.object >= 0 && inChunk(clause.object)),
     negated,
     modality,
     question: clause.question,
     reported: clause.reported,
-    isPredicate: clause.predicate >= w && clause.predicate <= last,
+    isPredicate,
     xtag: lang.words[w].xtag,
     subject: clause.subject >= 0 ? span(clause.subject) : null,
     object: clause.object >= 0 ? span(clause.object) : null,

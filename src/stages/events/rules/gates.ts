@@ -29,6 +29,7 @@ const has = (m: TriggerMatch, ...kinds: CueKind[]) => kinds.some((k) => m.contex
 /** Quote marks that open and close direct speech. */
 const OPEN_QUOTE = /["“«„]/g;
 const CLOSE_QUOTE = /["”»]/;
+const SELF_NEGATED = /\b(not|no|without|never|un\w+ed)\b/i;
 const SECOND_PERSON = /\b(you|your|you're|you've)\b/i;
 
 /** The direct quotation the offset lies in (text from its opening mark to the offset), or null. */
@@ -56,7 +57,8 @@ const NOT_A_NOUN = /^\s+(by|in|on|at|near|from|to|with|and|or|as|the|a|an|of|ove
 /** The gates, in order. */
 export const gates: readonly Gate[] = [
   // "did not capture", "denied shelling", "no strikes were launched".
-  { name: 'negated', blocks: ({ match, clause }) => has(match, 'negation') || !!clause?.negated },
+  // A predicate that says "not" itself ("without a fight", "not encountered any resistance") is not negated by it.
+  { name: 'negated', blocks: ({ match, clause }) => has(match, 'negation') || (!!clause?.negated && clause.governed && !SELF_NEGATED.test(match.text)) },
   // "Could the army take the city?" — asked, not reported.
   {
     name: 'question',
@@ -65,13 +67,14 @@ export const gates: readonly Gate[] = [
   // "if the talks fail, shelling could resume", "may have struck".
   {
     name: 'hypothetical',
-    blocks: ({ match, clause }) => has(match, 'hypothetical', 'modality') || clause?.modality === 'possible' || clause?.modality === 'conditional',
+    blocks: ({ match, clause }) =>
+      has(match, 'hypothetical', 'modality') || (!!clause?.governed && (clause.modality === 'possible' || clause.modality === 'conditional')),
   },
   // "plans to attack", "will capture", "threatened to strike", "operations to retake".
   {
     name: 'planned',
     blocks: ({ match, clause }) =>
-      has(match, 'future', 'purpose') || ['intended', 'future', 'threat', 'desire'].includes(clause?.modality ?? ''),
+      has(match, 'future', 'purpose') || (!!clause?.governed && ['intended', 'future', 'threat', 'desire'].includes(clause.modality ?? '')),
   },
   // "with orders to capture or kill", "tasked with seizing".
   { name: 'order-or-intent', blocks: ({ match }) => has(match, 'order') },
@@ -89,9 +92,8 @@ export const gates: readonly Gate[] = [
     blocks: ({ sentence, match, clause }) => {
       // "air-launched cruise missiles": part of a compound modifier.
       if (has(match, 'description') || /[\p{L}\d]-$/u.test(sentence.slice(Math.max(0, match.start - 2), match.start))) return true;
-      if (clause && !clause.isPredicate && (clause.xtag === 'VBN' || clause.xtag === 'JJ')) {
-        return NP_OPENER.test(sentence.slice(0, match.start));
-      }
+      // With the layer, the participle must be tagged as one (VBN or adjective), not as the clause's verb.
+      if (clause && (clause.isPredicate || (clause.xtag !== 'VBN' && clause.xtag !== 'JJ'))) return false;
       return (
         /^[a-z]+(ed|en)$/i.test(match.text) &&
         NP_OPENER.test(sentence.slice(0, match.start)) &&
