@@ -138,3 +138,42 @@ test('a state force taking a place abroad is a foreign state actor (ACLED: non-s
   assert.match(run('Russian forces captured Bakhmut.').rule, /\+foreign-state$/);
   assert.equal(run('Ukrainian forces recaptured Bakhmut.').subType, 'Government regains territory');
 });
+
+test('actors are the parties of the predicate (subject and object), never the source of the report', () => {
+  const text = 'The Northern Brigade shelled positions of the Free Legion near Dovhivka, the Meridian agency reported.';
+  const doc = makeDoc(text, {
+    entities: (d) => [
+      entity(d, 'organization', 'org:brigade', 'Northern Brigade', { type: 'armed-group' }),
+      entity(d, 'organization', 'org:legion', 'Free Legion', { type: 'armed-group' }),
+      entity(d, 'organization', 'org:meridian', 'Meridian', { type: 'media' }),
+      entity(d, 'place', 'geo:1', 'Dovhivka', { type: 'city' }),
+    ],
+  });
+  const [e] = eventsStage.run(doc, {}).events;
+  assert.equal(e.subType, 'Shelling/artillery/missile attack');
+  assert.ok(e.actors.includes('org:brigade'), JSON.stringify(e.evidence));
+  assert.ok(!e.actors.includes('org:meridian'));
+  assert.equal(e.evidence?.voice, 'author');
+  assert.equal(e.evidence?.roles.place.text, 'Dovhivka');
+});
+
+test('plain reports with no named actor still count; the source of a report is not an actor', () => {
+  const text = 'Thousands of people protested in the centre of Lisova on Sunday, according to the regional governor.';
+  const doc = makeDoc(text, {
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' }), entity(d, 'person', 'person:gov', 'regional governor')],
+  });
+  const [e] = eventsStage.run(doc, {}).events;
+  assert.equal(e.subType, 'Peaceful protest');
+  assert.deepEqual(e.actors, []);
+  assert.ok((e.confidence ?? 0) >= 0.5);
+});
+
+test('a list of places split by long clauses, and an elliptical second clause, give one event per place', () => {
+  const places = ['Lisova', 'Hirske', 'Dovhivka'];
+  const run = (text: string) =>
+    eventsStage.run(makeDoc(text, { entities: (d) => places.map((p, i) => entity(d, 'place', `geo:${i + 1}`, p, { type: 'city' })) }), {}).events;
+  const three = run('Drones fell in Lisova, where a barn burned; in Hirske, where a power line was cut, and in Dovhivka, where nobody was hurt.');
+  assert.deepEqual(three.map((e) => e.place), ['geo:1', 'geo:2', 'geo:3']);
+  const two = run('The first drone was downed near Lisova, the second near Hirske.');
+  assert.deepEqual(two.map((e) => e.place), ['geo:1', 'geo:2']);
+});

@@ -17,7 +17,7 @@
  * 4. one event per place (a list of places splits), then events about the same happening merge.
  */
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage } from '../../core/index.js';
-import { clauseFacts } from './rules/clause-facts.js';
+import { clauseFacts, type ClauseFacts } from './rules/clause-facts.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
@@ -153,18 +153,39 @@ interface Frame {
   readonly sameClass: readonly TriggerMatch[];
 }
 
-/** Actors: organisations and persons of the sentence that act or are acted upon, never the report's sources. */
-function actorsOf(text: string, located: readonly Located[], speakers: ReadonlySet<string | null>): { ids: string[]; rule: string } {
+/**
+ * Actors: organisations and persons that act or are acted upon, never the report's sources. With the linguistic
+ * layer, those named in the subject (actor) and object (target) of the predicate's clause come first; without
+ * them, every organisation and person of the sentence that is not a source.
+ */
+function actorsOf(
+  text: string,
+  located: readonly Located[],
+  speakers: ReadonlySet<string | null>,
+  clause: ClauseFacts | null,
+  sentenceStart: number,
+): { ids: string[]; rule: string } {
+  const isSource = (l: Located) =>
+    speakers.has(l.entity.id) ||
+    actorCues.sourceTypes.has(l.entity.type ?? '') ||
+    actorCues.sourceBefore.test(text.slice(Math.max(0, l.start - 60), l.start)) ||
+    placeRules.speakerAfter.test(text.slice(l.end, l.end + 50));
+  const within = (l: Located, span: { vStart: number; vEnd: number } | null) =>
+    !!span && span.vStart - sentenceStart <= l.start && l.end <= span.vEnd - sentenceStart;
+  if (clause) {
+    const parties = located.filter(
+      (l) => (l.entity.kind === 'organization' || l.entity.kind === 'person') && (within(l, clause.subject) || within(l, clause.object)) && !isSource(l),
+    );
+    if (parties.length) {
+      const rule = parties.some((l) => within(l, clause.subject)) ? (parties.some((l) => within(l, clause.object)) ? 'subject+object' : 'subject') : 'object';
+      return { ids: [...new Set(parties.map((l) => l.entity.id))], rule };
+    }
+  }
   const ids: string[] = [];
   let dropped = 0;
   for (const l of located) {
     if (l.entity.kind !== 'organization' && l.entity.kind !== 'person') continue;
-    const source =
-      speakers.has(l.entity.id) ||
-      actorCues.sourceTypes.has(l.entity.type ?? '') ||
-      actorCues.sourceBefore.test(text.slice(Math.max(0, l.start - 60), l.start)) ||
-      placeRules.speakerAfter.test(text.slice(l.end, l.end + 50));
-    if (source) dropped++;
+    if (isSource(l)) dropped++;
     else if (!ids.includes(l.entity.id)) ids.push(l.entity.id);
   }
   return { ids, rule: dropped ? 'named-in-sentence-minus-sources' : 'named-in-sentence' };
@@ -326,7 +347,7 @@ function frameEvents(
   const claims = claimsOf(doc, tStart, tEnd);
   // Speakers report events; they are not actors in them.
   const speakers = new Set(claims.map((c) => c.speaker).concat(doc.claims.filter((c) => c.sentence === s.index).map((c) => c.speaker)));
-  const actors = actorsOf(text, located, speakers);
+  const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
   const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
   const rule = `events/${trigger.rule}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
   const fatalities = findFatalities(text);
