@@ -26,7 +26,12 @@ export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boo
   }
   // Only two day-precise dates can disagree; "this week" and "on Tuesday" may name the same day.
   if (earlier.date && later.date && earlier.date !== later.date && earlier.datePrecision === 'day' && later.datePrecision === 'day') return false;
-  if (earlier.place !== null && later.place !== null) return earlier.place === later.place;
+  if (earlier.place !== null && later.place !== null) {
+    if (earlier.place !== later.place) return false;
+    // Two different death tolls at one place are two happenings ("a strike on Kyiv killed 3 … another killed 5").
+    if (earlier.fatalities != null && later.fatalities != null && earlier.fatalities !== later.fatalities) return false;
+    return true;
+  }
   // Neither placed: a document rarely reports two unplaced happenings of one sub-type; they are one.
   if (earlier.place === null && later.place === null) return true;
   // One side placeless: the same happening when reported close together.
