@@ -177,3 +177,13 @@ test('a list of places split by long clauses, and an elliptical second clause, g
   const two = run('The first drone was downed near Lisova, the second near Hirske.');
   assert.deepEqual(two.map((e) => e.place), ['geo:1', 'geo:2']);
 });
+
+test('one protest told twice, then as violent, is one violent demonstration; a clash and a capture stay two', () => {
+  const run = (text: string) =>
+    eventsStage.run(makeDoc(text, { entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' })] }), {}).events;
+  const riot = run('Hundreds of students protested in Lisova on Monday. Some protesters threw stones at the police and set cars on fire.');
+  assert.deepEqual(riot.map((e) => e.subType), ['Violent demonstration']);
+  assert.match(riot[0].rule, /\+retold$/);
+  const battle = run('Fierce clashes broke out between the army and the rebels in Lisova. The rebels seized the town of Lisova on Tuesday.');
+  assert.deepEqual(battle.map((e) => e.subType).sort(), ['Armed clash', 'Non-state actor overtakes territory']);
+});

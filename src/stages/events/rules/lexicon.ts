@@ -22,6 +22,8 @@ export interface EventClass {
   readonly acled: boolean;
   /** Classes this one is a special case of (a violent demonstration refines a protest). */
   readonly refines?: readonly string[];
+  /** Classes this one replaces when a document tells of one happening both ways (a protest that turned violent). */
+  readonly outranks?: readonly string[];
 }
 
 /** A compiled trigger entry of `data/triggers.json`. */

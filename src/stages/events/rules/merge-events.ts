@@ -4,6 +4,18 @@
  * which keeps its evidence span and gains the later sentences' counts, actors and claims.
  */
 import type { ConflictEvent } from '../../../core/index.js';
+import { eventClasses } from './lexicon.js';
+
+/** Class code by ACLED sub-type. */
+const codeOf = new Map([...eventClasses.values()].map((c) => [c.subType, c.code]));
+
+/** True when `a`'s class replaces `b`'s for one happening told both ways (data/taxonomy.json `outranks`). */
+function outranks(a: ConflictEvent, b: ConflictEvent): boolean {
+  const ca = eventClasses.get(codeOf.get(a.subType) ?? '');
+  return !!ca?.outranks?.includes(codeOf.get(b.subType) ?? '');
+}
+/** Sentences within which a happening told first one way and then another ("protested … threw stones") is one. */
+const RETOLD_SENTENCES = 3;
 
 /** Sentences within which a placeless report is taken as a follow-up of an earlier event of the same type. */
 const FOLLOW_UP_SENTENCES = 2;
@@ -20,6 +32,10 @@ function union(a: readonly string[] | undefined, b: readonly string[] | undefine
 
 /** True when `later` reports the same happening as `earlier`. */
 export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boolean {
+  if (earlier.subType !== later.subType && (outranks(later, earlier) || outranks(earlier, later))) {
+    // "Thousands protested in X. Protesters threw stones at the police": one violent demonstration.
+    return Math.abs(later.sentence - earlier.sentence) <= RETOLD_SENTENCES && (earlier.place === later.place || earlier.place === null || later.place === null);
+  }
   if (earlier.subType !== later.subType) {
     // A placeless follow-up of the same event type ("the strike killed five") still belongs to it.
     return later.place === null && earlier.type === later.type && later.sentence - earlier.sentence <= FOLLOW_UP_SENTENCES && later.sentence > earlier.sentence;
@@ -40,8 +56,11 @@ export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boo
 
 /** Folds `later` into `earlier`: counts take the largest stated, ids are unioned, the first evidence stays. */
 export function mergeInto(earlier: ConflictEvent, later: ConflictEvent): ConflictEvent {
+  // The class that outranks the other names the happening; the first report keeps the evidence span.
+  const kind = outranks(later, earlier) ? { type: later.type, subType: later.subType, rule: `${later.rule}+retold` } : {};
   return {
     ...earlier,
+    ...kind,
     place: earlier.place ?? later.place,
     date: earlier.date ?? later.date,
     datePrecision: earlier.date ? earlier.datePrecision : later.datePrecision,
