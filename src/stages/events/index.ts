@@ -85,9 +85,13 @@ function dateOf(doc: Doc, s: Sentence, triggerStart: number): When {
     const t = [...times].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
     return { date: t.value, precision: t.precision ?? 'day', fromText: true, rule: 'time-in-sentence', text: t.text };
   }
+  // A time the time stage could not resolve ("a day earlier" without a publication date) still tells two
+  // happenings apart; it is kept as the role's words, never turned into a date.
+  const unresolved = doc.times.find((t) => t.sentence === s.index && !t.value);
+  const text = unresolved?.text ?? null;
   // Undated in the text: the report's date, at week precision as ACLED codes "recently reported" events.
-  if (doc.published) return { date: doc.published.value, precision: 'week', fromText: false, rule: 'publication-date', text: null };
-  return { date: null, fromText: false, rule: 'none', text: null };
+  if (doc.published) return { date: doc.published.value, precision: 'week', fromText: false, rule: unresolved ? 'time-unresolved+publication-date' : 'publication-date', text };
+  return { date: null, fromText: false, rule: unresolved ? 'time-unresolved' : 'none', text };
 }
 
 /**

@@ -44,6 +44,11 @@ export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boo
   if (earlier.date && later.date && earlier.date !== later.date && earlier.datePrecision === 'day' && later.datePrecision === 'day') return false;
   if (earlier.place !== null && later.place !== null) {
     if (earlier.place !== later.place) return false;
+    // Two different times at one place ("over the past two weeks" … "just a day earlier") are two happenings,
+    // even when neither could be dated.
+    const ta = earlier.evidence?.roles.date?.text?.toLowerCase();
+    const tb = later.evidence?.roles.date?.text?.toLowerCase();
+    if (ta && tb && ta !== tb && !(earlier.date && earlier.date === later.date)) return false;
     // Two different death tolls at one place are two happenings ("a strike on Kyiv killed 3 … another killed 5").
     if (earlier.fatalities != null && later.fatalities != null && earlier.fatalities !== later.fatalities) return false;
     return true;
