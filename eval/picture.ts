@@ -16,6 +16,8 @@
  *   `../shared/eval/picture/seeds-gold.jsonl`) is reported twice: all outputs, and confident ones only
  *   (`confidence >= T`; an output without a confidence counts as confident).
  *
+ * Matching prefers pairs that also agree on the sub-type (events) or the count (losses).
+ *
  * Usage: `npm run eval -- picture [--half dev|heldout|seeds] [--min-confidence 0.5] [--misses] [--validate]`.
  * `--misses` lists false positives and false negatives of the dev half only (never the held-out half).
  * `--validate` checks the gold files (quotes are exact substrings, enums valid) and stops.
@@ -269,22 +271,31 @@ function eventMatches(g: GoldEvent, s: SysEvent): boolean {
   return placeMatches(g, s.place);
 }
 
-/** Maximum one-to-one matching (Kuhn's augmenting paths); returns gold index -> system index. */
-function match<G, S>(gold: G[], sys: S[], ok: (g: G, s: S) => boolean): Map<number, number> {
-  const adj = gold.map((g) => sys.flatMap((s, j) => (ok(g, s) ? [j] : [])));
+/**
+ * Maximum one-to-one matching (Kuhn's augmenting paths); returns gold index -> system index. Pairs that also satisfy
+ * `prefer` (same sub-type, same count) are matched first, so that a looser pair does not take their place.
+ */
+function match<G, S>(gold: G[], sys: S[], ok: (g: G, s: S) => boolean, prefer: (g: G, s: S) => boolean = () => true): Map<number, number> {
   const owner = new Array<number>(sys.length).fill(-1);
-  const tryAssign = (i: number, seen: boolean[]): boolean => {
-    for (const j of adj[i]) {
-      if (seen[j]) continue;
-      seen[j] = true;
-      if (owner[j] < 0 || tryAssign(owner[j], seen)) {
-        owner[j] = i;
-        return true;
+  const run = (adj: number[][], only: (i: number) => boolean) => {
+    const tryAssign = (i: number, seen: boolean[]): boolean => {
+      for (const j of adj[i]) {
+        if (seen[j]) continue;
+        seen[j] = true;
+        if (owner[j] < 0 || tryAssign(owner[j], seen)) {
+          owner[j] = i;
+          return true;
+        }
       }
-    }
-    return false;
+      return false;
+    };
+    for (let i = 0; i < gold.length; i++) if (only(i)) tryAssign(i, new Array<boolean>(sys.length).fill(false));
   };
-  for (let i = 0; i < gold.length; i++) tryAssign(i, new Array<boolean>(sys.length).fill(false));
+  const strict = gold.map((g) => sys.flatMap((s, j) => (ok(g, s) && prefer(g, s) ? [j] : [])));
+  run(strict, () => true);
+  const matched = new Set(owner.filter((i) => i >= 0));
+  const loose = gold.map((g, i) => [...strict[i], ...sys.flatMap((s, j) => (ok(g, s) && !prefer(g, s) ? [j] : []))]);
+  run(loose, (i) => !matched.has(i));
   const out = new Map<number, number>();
   owner.forEach((i, j) => i >= 0 && out.set(i, j));
   return out;
@@ -310,8 +321,8 @@ const tally = (): Tally => ({
 
 interface Miss {
   doc: string;
-  what: 'FP' | 'FN';
-  layer: 'proposition' | 'event';
+  what: 'FP' | 'FN' | 'date';
+  layer: 'proposition' | 'event' | 'claim';
   line: string;
 }
 
@@ -323,7 +334,7 @@ function scoreDoc(gold: GoldDoc, text: string, doc: Doc, minConf: number, t: Tal
   const props = systemPropositions(doc).filter((p) => p.confidence >= minConf);
   const events = systemEvents(doc).filter((e) => e.confidence >= minConf);
   t.docs++;
-  const pm = match(gold.propositions, props, propMatches);
+  const pm = match(gold.propositions, props, propMatches, (g, s) => g.count === undefined || g.count === s.count);
   t.pTp += pm.size;
   t.pSys += props.length;
   t.pGold += gold.propositions.length;
@@ -342,7 +353,7 @@ function scoreDoc(gold: GoldDoc, text: string, doc: Doc, minConf: number, t: Tal
       if (g.count === s.count) t.countSame++;
     }
   }
-  const em = match(gold.events, events, eventMatches);
+  const em = match(gold.events, events, eventMatches, (g, s) => g.subType === s.subType);
   t.eTp += em.size;
   t.eSys += events.length;
   t.eGold += gold.events.length;
@@ -360,6 +371,10 @@ function scoreDoc(gold: GoldDoc, text: string, doc: Doc, minConf: number, t: Tal
     const dated = doc.claims.filter((c) => c.date).length + doc.events.filter((e) => e.date).length;
     t.invented += dated;
     if (dated) t.inventedDocs++;
+    if (misses) {
+      for (const c of doc.claims) if (c.date) misses.push({ doc: gold.id, what: 'date', layer: 'claim', line: `${c.date} (${c.rule}) "${c.content.slice(0, 140)}"` });
+      for (const e of doc.events) if (e.date) misses.push({ doc: gold.id, what: 'date', layer: 'event', line: `${e.date} (${e.rule}) "${e.text.slice(0, 140)}"` });
+    }
   }
   if (misses) {
     const usedP = new Set(pm.values());
@@ -453,7 +468,11 @@ export default async function picture(args: string[]): Promise<void> {
     }
   }
   if (args.includes('--validate')) {
-    for (const p of problems) console.log(`  ${p}`);
+    // Problems of held-out documents are counted, never shown (their texts and gold are not to be read).
+    const heldout = new Set(halves.find((h) => h.name === 'heldout')?.items.map((i) => i.gold.id) ?? []);
+    const hidden = problems.filter((p) => heldout.has(p.slice(0, p.indexOf(':'))));
+    for (const p of problems) if (!hidden.includes(p)) console.log(`  ${p}`);
+    if (hidden.length) console.log(`  ${hidden.length} problem(s) in held-out documents (not shown)`);
     console.log(`  gold validation: ${problems.length} problem(s) in ${halves.map((h) => `${h.items.length} ${h.name}`).join(', ')} documents`);
     if (problems.length) process.exitCode = 1;
     return;
@@ -487,12 +506,12 @@ export default async function picture(args: string[]): Promise<void> {
     printTally(`confident only (>= ${minConf})`, confident);
   }
   if (wantMisses) {
-    console.log(`\n  dev misses (FP = output not in gold, FN = gold not found; all outputs):`);
+    console.log(`\n  dev misses (FP = output not in gold, FN = gold not found, date = invented date; all outputs):`);
     let last = '';
     for (const m of devMisses) {
       if (m.doc !== last) console.log(`   [${m.doc}]`);
       last = m.doc;
-      console.log(`    ${m.what} ${m.layer.padEnd(11)} ${m.line}`);
+      console.log(`    ${m.what.padEnd(4)} ${m.layer.padEnd(11)} ${m.line}`);
     }
   }
 }
