@@ -6,7 +6,8 @@
  *   not-to-release/sources/ in the order of not-to-release/file-lists/files.train)
  *   node --import tsx scripts/train-tagger.ts <dir with train.conllu, en_ewt-ud-dev.conllu, en_ewt-ud-test.conllu>
  *
- * Options (env): EPOCHS (default 10), PRUNE (minimum |averaged weight| kept, default 0.5), SEED.
+ * Options (env): EPOCHS (default 8), PRUNE (minimum |averaged weight| kept, default 0.5), DICT_MIN and DICT_RATIO
+ * (tag dictionary thresholds, default 20 and 0.99), SEED, OUT (model path).
  * Prints accuracy on dev and test (Penn and Universal tags) and the lemma accuracy; writes the model.
  * Tokens joined by a hyphen without spaces ("pro - Russian") are merged into one word tagged as its last part,
  * as the runtime tokenizer keeps hyphenated words whole.
@@ -57,8 +58,11 @@ function readConllu(file: string): Tok[][] {
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: train-tagger.ts <dir with train.conllu, en_ewt-ud-dev.conllu, en_ewt-ud-test.conllu>');
-const EPOCHS = Number(process.env.EPOCHS ?? 10);
+const EPOCHS = Number(process.env.EPOCHS ?? 8);
 const PRUNE = Number(process.env.PRUNE ?? 0.5);
+// Words seen at least DICT_MIN times with one label in at least DICT_RATIO of them are tagged by look-up.
+const DICT_MIN = Number(process.env.DICT_MIN ?? 20);
+const DICT_RATIO = Number(process.env.DICT_RATIO ?? 0.99);
 let seed = Number(process.env.SEED ?? 1);
 const rand = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5 | 0) >>> 0) / 4294967296;
 
@@ -77,7 +81,7 @@ for (const l of labels) if (!byXpos.has(l.split('|')[0])) byXpos.set(l.split('|'
 const goldLabel = (t: Tok) => labelIndex.get(`${t.xpos}|${t.upos}`) ?? byXpos.get(t.xpos) ?? 0;
 console.log(`${labels.length} labels`);
 
-// Tag dictionary: frequent words with one label (Honnibal: freq >= 20, ambiguity <= 3%; we keep 1%).
+// Tag dictionary: frequent words with one label (Honnibal: freq >= 20, ambiguity <= 3%).
 const wordLabels = new Map<string, Map<number, number>>();
 for (const s of train) for (const t of s) {
   let m = wordLabels.get(t.form);
@@ -88,13 +92,21 @@ const tagdict: Record<string, number> = {};
 for (const [w, m] of wordLabels) {
   let total = 0, best = -1, bestN = 0;
   for (const [l, n] of m) { total += n; if (n > bestN) { best = l; bestN = n; } }
-  if (total >= 20 && bestN / total >= 0.99) tagdict[w] = best;
+  if (total >= DICT_MIN && bestN / total >= DICT_RATIO) tagdict[w] = best;
 }
 console.log(`tag dictionary ${Object.keys(tagdict).length} words`);
 const lowerCount = new Map<string, number>();
 for (const s of train) for (const t of s) lowerCount.set(t.form.toLowerCase(), (lowerCount.get(t.form.toLowerCase()) ?? 0) + 1);
 const vocabulary = [...lowerCount].filter(([, n]) => n >= 2).map(([w]) => w).sort();
-const known = new Set(vocabulary);
+const lowerLabels = new Map<string, Map<number, number>>();
+for (const s of train) for (const t of s) {
+  const k = t.form.toLowerCase();
+  let m = lowerLabels.get(k);
+  if (!m) lowerLabels.set(k, (m = new Map()));
+  m.set(goldLabel(t), (m.get(goldLabel(t)) ?? 0) + 1);
+}
+const frequent = vocabulary.map((w) => [...lowerLabels.get(w)!].sort((a, b) => b[1] - a[1])[0][0]);
+const lexicon = new Map(vocabulary.map((w, k) => [w, frequent[k]]));
 console.log(`vocabulary ${vocabulary.length} words`);
 
 // Averaged perceptron over hashed features; per feature a sparse list of (label, weight, total, timestamp).
@@ -146,7 +158,7 @@ function snapshot(): TaggerModel {
     rowLen.push(kept.length);
     for (const [l, a] of kept) { tags.push(l); weights.push(Math.round(a * scale)); }
   }
-  return { labels, tagdict, vocabulary, keys: Int32Array.from(keys), rowLen: Uint8Array.from(rowLen), tags: Uint8Array.from(tags), weights: Int16Array.from(weights) };
+  return { labels, tagdict, vocabulary, frequent, keys: Int32Array.from(keys), rowLen: Uint8Array.from(rowLen), tags: Uint8Array.from(tags), weights: Int16Array.from(weights) };
 }
 
 function evaluate(model: TaggerModel, data: Tok[][]): { xpos: number; upos: number; words: number; seconds: number } {
@@ -172,7 +184,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (const k of order) {
     const s = train[k];
     hw.ensure(s.length);
-    s.forEach((t, i) => hw.set(i, t.form, known.has(t.form.toLowerCase())));
+    s.forEach((t, i) => hw.set(i, t.form, lexicon.get(t.form.toLowerCase()) ?? -1));
     let p1 = START, p2 = START + 1;
     for (let i = 0; i < s.length; i++) {
       const gold = goldLabel(s[i]);
@@ -232,11 +244,11 @@ for (const [name, data] of [['dev', dev], ['test', test]] as const) {
   console.log(`${name} lemma (gold tags, inflecting classes): ${(ok / n * 100).toFixed(2)}% (rules alone ${(okRule / n * 100).toFixed(2)}%), ${Object.keys(lemmaExceptions).length} exceptions`);
 }
 
-const out = join(process.cwd(), 'src/core/lang/data/tagger.bin.gz');
+const out = process.env.OUT ?? join(process.cwd(), 'src/core/lang/data/tagger.bin.gz');
 const bytes = gzipSync(encodeModel(model, {
   lemmaExceptions,
   source: 'Universal Dependencies English EWT (github:UniversalDependencies/UD_English-EWT), licence CC BY-SA 4.0',
-  trained: { epochs: EPOCHS, prune: PRUNE, devXpos: d.xpos, testXpos: t.xpos, testUpos: t.upos },
+  trained: { epochs: EPOCHS, prune: PRUNE, dictMin: DICT_MIN, dictRatio: DICT_RATIO, devXpos: d.xpos, testXpos: t.xpos, testUpos: t.upos },
 }), { level: 9 });
 writeFileSync(out, bytes);
 console.log(`wrote ${out} (${bytes.length} bytes)`);

@@ -144,3 +144,43 @@ test('chunks: noun phrases, verb groups, prepositional phrases', () => {
   const c = clauseWith(lang, 'retreated');
   assert.deepEqual([c.negated, c.perfect, c.tense], [true, true, 'present']);
 });
+
+test('attribution around quotations and appositions', () => {
+  const a = run('Alexander Syrskyi said: “We continue to advance on the outskirts of the town.”');
+  assert.equal(clauseWith(a, 'advance').reported, true);
+  assert.equal(clauseWith(a, 'advance').parent, clauseWith(a, 'said').index);
+  const b = run('Ukrainian soldiers advanced 400 meters, Serhiy Cherevatyi, spokesman for the eastern command, said.');
+  const said = clauseWith(b, 'said');
+  assert.equal(chunkText(b, said.subject), 'Serhiy Cherevatyi');
+  assert.equal(clauseWith(b, 'advanced').reported, true);
+  assert.equal(clauseWith(b, 'advanced').parent, said.index);
+  const c = run('The Institute for the Study of War, a think tank in Washington, noted that the assault had stalled.');
+  assert.equal(chunkText(c, clauseWith(c, 'noted').subject), 'The Institute');
+  // A that-clause after a participle hangs on the participle.
+  const d = run('The ministry followed suit, announcing that its forces had conquered the city.');
+  const conquered = clauseWith(d, 'conquered');
+  assert.equal(conquered.reported, true);
+  assert.equal(d.words[d.clauses[conquered.parent].predicate].text, 'announcing');
+});
+
+test('a speech verb with a to-infinitive reports it: "claimed to have captured"', () => {
+  const lang = run('The Wagner group claimed to have captured the town this week.');
+  const c = clauseWith(lang, 'captured');
+  assert.deepEqual([c.reported, c.perfect, c.modality, c.parent], [true, true, null, -1]);
+  assert.equal(chunkText(lang, c.subject), 'The Wagner group');
+  assert.equal(lang.words[(c as Clause & { governor: number }).governor].text, 'claimed');
+});
+
+test('bare participles and to-infinitives are not finite clauses', () => {
+  const lang = run('Ukrainian forces launched operations to retake lost ground.');
+  const finite = lang.clauses.filter((c) => (c as Clause & { finite: boolean }).finite).map((c) => lang.words[c.predicate].text);
+  assert.deepEqual(finite, ['launched']);
+  assert.equal(lang.words[lang.clauses[clauseOf(lang, word(lang, 'ground'))].predicate].text, 'lost');
+});
+
+test('coordinated verb phrases share the subject', () => {
+  const lang = run('Russian troops captured the village and advanced on the town.');
+  const adv = clauseWith(lang, 'advanced');
+  assert.equal(chunkText(lang, adv.subject), 'Russian troops');
+  assert.equal(adv.parent, -1);
+});

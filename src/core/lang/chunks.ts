@@ -45,9 +45,19 @@ const verbGroup: ChunkRule = {
     while (j < end) {
       const x = words[j];
       if (isVerb(x)) {
-        if (mainSeen && x.tag === 'VERB') break;
+        if (mainSeen && x.tag === 'VERB') {
+          // "had conquered", "was captured", "did take" with the first verb tagged as a main verb: it is an auxiliary.
+          const h = words[head];
+          const aux = (h.lemma === 'have' && x.xtag === 'VBN') || ((h.lemma === 'be' || h.lemma === 'get') && (x.xtag === 'VBN' || x.xtag === 'VBG')) || (h.lemma === 'do' && x.xtag === 'VB');
+          if (!aux || head !== j - 1) break;
+          h.tag = 'AUX';
+        }
         head = j;
         if (x.tag === 'VERB') mainSeen = true;
+        j++;
+        continue;
+      }
+      if (x.xtag === 'TO' && j === i) {
         j++;
         continue;
       }
@@ -100,6 +110,8 @@ function matchNP(words: readonly Word[], i: number, end: number): { end: number;
   while (j < end) {
     const x = words[j];
     if (NP_INNER.has(x.tag)) {
+      // An adjective after the head noun starts a modifier of its own ("soldiers armed with …", "troops present").
+      if (x.tag === 'ADJ' && head >= 0 && words[head].tag !== 'ADJ' && !(j + 1 < end && (words[j + 1].tag === 'NOUN' || words[j + 1].tag === 'PROPN'))) break;
       if (x.tag !== 'ADJ') head = j;
       j++;
     } else if (x.tag === 'DET' && (words[j - 1].xtag === 'PDT' || words[j - 1].lower === 'all' || words[j - 1].lower === 'both')) j++;
@@ -109,6 +121,8 @@ function matchNP(words: readonly Word[], i: number, end: number): { end: number;
     else break;
   }
   if (head < 0) {
+    // An adjective right after a noun without a noun of its own modifies that noun ("soldiers armed with …").
+    if (i > 0 && (words[i - 1].tag === 'NOUN' || words[i - 1].tag === 'PROPN') && w.tag === 'ADJ' && words[i - 1].sentence === w.sentence) return null;
     // A determiner or adjective alone ("this", "those", "the wounded") stands for its noun.
     head = j - 1;
   }

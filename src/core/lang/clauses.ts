@@ -81,20 +81,16 @@ const invertedAux: ClauseRule = {
   },
 };
 
-/** Participles without an auxiliary right after a noun (or a comma) are non-finite: "soldiers armed with …". */
+/** A verb group that is a bare participle ("soldiers armed with …", "retake lost ground", "close to capturing")
+ * or a to-infinitive is non-finite: it modifies or complements another clause. */
 const nonFinite: ClauseRule = {
   name: 'lang/clause/non-finite',
   apply(s, clauses) {
     for (const c of clauses) {
       const g = s.chunks[c.verbGroup];
       const first = s.words[g.first];
-      if (g.end - g.first === 1 && (first.xtag === 'VBN' || first.xtag === 'VBG') && c.marker === null) {
-        const prev = s.words[g.first - 1];
-        if (g.first > s.first && (prev.tag === 'NOUN' || prev.tag === 'PROPN' || prev.tag === 'PRON' || prev.xtag === ',' || prev.tag === 'NUM')) {
-          c.finite = false;
-          note(c, this.name);
-        }
-      } else if (first.xtag === 'TO' || (g.end - g.first === 1 && first.xtag === 'VBG' && g.first === s.first)) {
+      const bare = g.end - g.first === 1 && (first.xtag === 'VBN' || first.xtag === 'VBG');
+      if (bare || first.xtag === 'TO') {
         c.finite = false;
         note(c, this.name);
       }
@@ -157,6 +153,15 @@ const boundaries: ClauseRule = {
         }
         if (w.xtag === ',' && k > 0) {
           start = j + 1;
+          // "stated that for all intents and purposes, Bakhmut has been occupied": the marker before the comma.
+          for (let m = prevEnd; m < j && m < prevEnd + 2; m++) {
+            const x = s.words[m];
+            if (SUBORDINATORS.has(x.fold) && (x.tag === 'SCONJ' || x.fold === 'that')) {
+              start = m;
+              c.marker = x.fold;
+              break;
+            }
+          }
           break;
         }
       }
@@ -181,6 +186,11 @@ const boundaries: ClauseRule = {
       if (c.finite) continue;
       const g = s.chunks[c.verbGroup];
       c.first = g.first;
+      const before = s.words[g.first - 1];
+      if (g.first > s.first && (before.tag === 'ADP' || before.tag === 'SCONJ') && before.xtag !== 'TO') {
+        c.first = g.first - 1;
+        c.marker = before.fold;
+      }
       let e = g.end;
       while (e < s.end) {
         const w = s.words[e];
@@ -203,7 +213,14 @@ const parents: ClauseRule = {
       const c = finite[k];
       const prev = k > 0 ? finite[k - 1] : null;
       if (c.marker !== null) {
-        if (prev) c.parent = prev.index;
+        // The governing clause is the nearest verb before the marker, finite or not ("announcing … that …").
+        let gov: ClauseDraft | null = null;
+        for (const x of clauses) if (x !== c && s.chunks[x.verbGroup].end <= c.first && (!gov || s.chunks[x.verbGroup].end > s.chunks[gov.verbGroup].end)) gov = x;
+        const before = s.words[c.first - 1];
+        if (prev && prev.marker !== null && before && before.tag === 'CCONJ' && prev.parent >= 0) {
+          c.parent = prev.parent;
+          note(c, 'lang/clause/coordinated');
+        } else if (gov) c.parent = gov.index;
         else if (finite[k + 1]) c.parent = finite[k + 1].index;
       } else if (prev && c.rules.includes('lang/clause/coordinated')) {
         c.parent = prev.parent;
@@ -232,6 +249,27 @@ const subject: ClauseRule = {
     for (const c of clauses) {
       if (c.subject >= 0 || !c.finite) continue;
       const vgFirst = s.chunks[c.auxGroup >= 0 ? c.auxGroup : c.verbGroup].first;
+      // "The Institute for War Research, a Washington-based think tank, noted": subject and apposition between
+      // commas; the one headed by a name is the subject, else the first.
+      if (vgFirst - 1 > c.first && s.words[vgFirst - 1].xtag === ',') {
+        let c1 = -1;
+        for (let j = vgFirst - 2; j >= c.first; j--) if (s.words[j].xtag === ',') { c1 = j; break; }
+        let np1 = -1;
+        let np2 = -1;
+        for (let ch = s.chunkFirst; ch < s.chunkEnd; ch++) {
+          const x = s.chunks[ch];
+          if (x.kind !== 'NP' || inPP.has(ch)) continue;
+          if (c1 >= 0 && x.first === c1 + 1) np2 = ch;
+          if (x.first >= c.first && x.end <= (c1 >= 0 ? c1 : vgFirst - 1) && np1 < 0 && (c1 < 0 || x.end === c1 || s.words[x.end].tag === 'ADP')) np1 = ch;
+        }
+        const named = (ch: number) => ch >= 0 && s.words[s.chunks[ch].head].tag === 'PROPN';
+        const pick = np1 >= 0 && (named(np1) || !named(np2)) ? np1 : np2;
+        if (pick >= 0) {
+          c.subject = pick;
+          note(c, 'lang/clause/apposition-subject');
+          continue;
+        }
+      }
       for (let ch = s.chunkEnd - 1; ch >= s.chunkFirst; ch--) {
         const x = s.chunks[ch];
         if (x.kind !== 'NP' || x.end > vgFirst || x.first < c.first || inPP.has(ch)) continue;
@@ -240,6 +278,14 @@ const subject: ClauseRule = {
         c.subject = ch;
         note(c, this.name);
         break;
+      }
+      if (c.subject < 0 && c.rules.includes('lang/clause/coordinated')) {
+        // "Russian troops captured the village and advanced on the town": the conjunct shares the subject.
+        const prev = clauses.filter((x) => x.finite && x.first < c.first).pop();
+        if (prev && prev.subject >= 0) {
+          c.subject = prev.subject;
+          note(c, 'lang/clause/shared-subject');
+        }
       }
       if (c.subject < 0 && c.marker && RELATIVES.has(c.marker) || c.subject < 0 && c.marker === 'that' && s.words[c.first].xtag === 'WDT') {
         for (let ch = s.chunkEnd - 1; ch >= s.chunkFirst; ch--) {
@@ -313,7 +359,7 @@ const verbFeatures: ClauseRule = {
         if (k + 1 < ws.length && ws[k + 1].xtag === 'TO' && w !== pred) {
           const cat = (w.tag === 'VERB' || w.tag === 'AUX') && CATENATIVES.has(w.lemma) ? CATENATIVES.get(w.lemma) : PREDICATIVES.get(w.lower);
           if (cat === 'negated') c.negated = true;
-          else if (cat) c.modality ??= cat as Modality;
+          else if (cat && cat !== 'reported') c.modality ??= cat as Modality;
           c.governor = s.words.indexOf(w, c.first);
         }
       }
@@ -369,19 +415,64 @@ const reported: ClauseRule = {
         }
       }
     }
-    // Quotation then attribution: "“…,” the ministry said." / "…, Kyiv said." — the last clause is a bare speech
-    // clause after a comma or closing quote; the clauses before it without a parent are its reported content.
     const finite = clauses.filter((c) => c.finite);
-    const last = finite[finite.length - 1];
-    if (last && finite.length > 1 && SPEECH.has(s.words[last.predicate].lemma) && last.object < 0) {
-      const before = s.words[last.first - 1];
-      if (before && (before.xtag === ',' || before.xtag === "''" || before.xtag === '``')) {
-        for (const c of finite) {
-          if (c === last || c.parent >= 0) continue;
-          c.parent = last.index;
-          c.reported = true;
-          note(c, 'lang/clause/reported-before');
+    // Attribution then quotation: 'Silsky said: “We continue to advance …”' — the top-level clauses after a
+    // speech verb followed by a colon or comma and an opening quote are its reported content.
+    for (const sp of finite) {
+      if (!SPEECH.has(s.words[sp.predicate].lemma)) continue;
+      const e = s.chunks[sp.verbGroup].end;
+      if (!(e + 1 < s.end && (s.words[e].xtag === ',' || s.words[e].xtag === ':') && s.words[e + 1].xtag === '``')) continue;
+      for (const c of finite) {
+        if (c.first <= sp.first || c.parent >= 0 && c.parent !== sp.index) continue;
+        c.parent = sp.index;
+        c.reported = true;
+        note(c, 'lang/clause/reported-quotation');
+      }
+    }
+    // Quotation then attribution: "“…,” the ministry said." / "…, Sergey Cherevati, spokesman for …, said." — a
+    // speech clause without marker or object after a comma or closing quote, ending the sentence or followed by
+    // a comma; the top-level clauses before it are its reported content.
+    for (let k = finite.length - 1; k > 0; k--) {
+      const sp = finite[k];
+      if (!SPEECH.has(s.words[sp.predicate].lemma) || sp.marker !== null || sp.object >= 0 || sp.parent >= 0) continue;
+      const after = s.chunks[sp.verbGroup].end;
+      if (after < s.end && !(s.words[after].xtag === ',' || s.words[after].xtag === '.' || s.words[after].tag === 'ADP' || s.words[after].tag === 'ADV' || s.words[after].tag === 'NOUN' || s.words[after].tag === 'PROPN')) continue;
+      const subjectFirst = sp.subject >= 0 ? s.chunks[sp.subject].first : s.chunks[sp.verbGroup].first;
+      const before = s.words[Math.min(sp.first, subjectFirst) - 1];
+      if (!before || !(before.xtag === ',' || before.xtag === "''" || before.xtag === '``')) continue;
+      if (sp.subject < 0) {
+        // "…, Sergey Cherevati, spokesman for …, said": the subject is the first noun phrase after a comma
+        // following the previous clause's verb group.
+        const prev = finite[k - 1];
+        const from = s.chunks[prev.verbGroup].end;
+        for (let j = from; j < sp.first; j++) {
+          if (s.words[j].xtag !== ',') continue;
+          let np = -1;
+          for (let ch = s.chunkFirst; ch < s.chunkEnd; ch++) if (s.chunks[ch].kind === 'NP' && s.chunks[ch].first === j + 1) np = ch;
+          if (np < 0 || s.words[s.chunks[np].head].tag !== 'PROPN' && s.words[s.chunks[np].first].tag !== 'DET') continue;
+          sp.subject = np;
+          sp.first = j + 1;
+          prev.end = j;
+          note(sp, 'lang/clause/attribution-subject');
+          break;
         }
+      }
+      for (const c of finite) {
+        if (c === sp || c.first >= sp.first || c.parent >= 0 && !c.reported) continue;
+        if (c.parent >= 0) continue;
+        c.parent = sp.index;
+        c.reported = true;
+        note(c, 'lang/clause/reported-before');
+      }
+      // Coordinated clauses of the quotation follow their first conjunct.
+      for (const c of finite) if (c.first < sp.first && !c.reported && c.parent >= 0 && finite.some((x) => x.index === c.parent && x.reported)) c.reported = true;
+      break;
+    }
+    // "Wagner claimed to have captured Bakhmut": a speech verb governing the infinitive in the same verb group.
+    for (const c of clauses) {
+      if (c.governor >= 0 && CATENATIVES.get(s.words[c.governor].lemma) === 'reported') {
+        c.reported = true;
+        note(c, 'lang/clause/reported-infinitive');
       }
     }
   },

@@ -4,7 +4,9 @@
  *
  * Templates (Honnibal-style, plus shape and affixes): bias; the word; suffixes of 1–4 and prefixes of 1–3
  * characters; its shape; the part after its last hyphen; the previous tag, the two previous tags, previous tag +
- * word, previous tag + suffix; the words and 3-letter suffixes one and two to the left and right; word bigrams.
+ * word, previous tag + suffix; the words and 3-letter suffixes one and two to the left and right; word bigrams;
+ * for words not in the vocabulary, shape, suffix and previous tag; and the most frequent training label of this
+ * and the neighbouring words (look-ahead through the lexicon).
  */
 
 /** FNV-1a over `s[from, to)`, lower-cased for ASCII letters. */
@@ -46,17 +48,21 @@ export class WordHashes {
   tail = new Int32Array(256);
   /** 1 when the word is in the model's vocabulary (seen at least twice in training), else 0. */
   known = new Uint8Array(256);
+  /** The word's most frequent label in training (its lexicon entry), or -1 when unknown. */
+  mft = new Int32Array(256);
 
   ensure(n: number): void {
     if (n <= this.word.length) return;
     const size = Math.max(n, this.word.length * 2);
     for (const k of ['word', 'suf1', 'suf2', 'suf3', 'suf4', 'pre1', 'pre3', 'shape', 'tail'] as const) this[k] = new Int32Array(size);
     this.known = new Uint8Array(size);
+    this.mft = new Int32Array(size);
   }
 
   /** Fills slot `i` from the word `w`; `known` says whether it is in the vocabulary. */
-  set(i: number, w: string, known: boolean): void {
-    this.known[i] = known ? 1 : 0;
+  set(i: number, w: string, mft: number): void {
+    this.known[i] = mft >= 0 ? 1 : 0;
+    this.mft[i] = mft;
     const n = w.length;
     const c0 = w.charCodeAt(0);
     let word: number;
@@ -98,7 +104,7 @@ function isDigits(w: string): boolean {
 }
 
 /** Number of feature keys {@link features} writes. */
-export const FEATURE_COUNT = 27;
+export const FEATURE_COUNT = 33;
 
 /**
  * Writes the feature keys of word `i` of a sentence of `n` words into `out`, given the two previous tags
@@ -139,4 +145,14 @@ export function features(hw: WordHashes, n: number, i: number, p1: number, p2: n
   out[24] = unknown ? mix(24, hw.shape[i], i === 0 ? 1 : 0) : mix(24, 0, 7);
   out[25] = unknown ? mix(25, hw.suf3[i], hw.shape[i]) : mix(25, 0, 7);
   out[26] = unknown ? mix(26, p1, hw.shape[i]) : mix(26, 0, 7);
+  // Look-ahead through the lexicon: the most frequent labels of the next words (a greedy tagger cannot see their
+  // predicted tags), with the word and the previous tag.
+  const m1 = i + 1 < n ? hw.mft[i + 1] : -2;
+  const m2 = i + 2 < n ? hw.mft[i + 2] : -2;
+  out[27] = mix(27, m1);
+  out[28] = mix(28, m2, m1);
+  out[29] = mix(29, hw.mft[i], m1);
+  out[30] = mix(30, w, m1);
+  out[31] = mix(31, p1, m1);
+  out[32] = mix(32, hw.mft[i], i > 0 ? hw.mft[i - 1] : -2);
 }

@@ -72,9 +72,12 @@ export function analyse(text: string, ranges: ReadonlyArray<{ start: number; end
       const l = labels[i];
       w.tag = tagger.utags[l];
       w.xtag = tagger.xtags[l];
-      w.lemma = w.tag === 'PROPN' ? w.fold : lemmatizer.lemma(w.fold, w.xtag);
     }
     for (const rule of retagRules) rule.apply(words, first, end, known);
+    for (let i = first; i < end; i++) {
+      const w = words[i];
+      w.lemma = w.tag === 'PROPN' ? w.fold : lemmatizer.lemma(w.fold, w.xtag);
+    }
     sentences.push({ index: s, first, end });
     const chunkFirst = chunks.length;
     chunkSentence(words, first, end, chunks);

@@ -13,10 +13,13 @@ const FORMS = new Map(Object.entries(irregular.forms));
 const NEEDS_E = /(?:[^aeiou]at|iz|ys|[aeiou]r|[^aeiou]ir|v|[^s]c|[nr]g|[aeiou]u|dg|[bcdfgkptz]l|us|os|[aeiou]s|[nr]s|ut|[^aeiou]ot|[^aeiouslf]it|[aeiou][bdkpt]e?|[aeiou]in|[^aeiou]ag)$/;
 const DOUBLE = /([bdgklmnprtz])\1$/;
 const KEEP_DOUBLE = /(?:ll|ss|ff|zz|rr)$/;
+const LL_DOUBLED = /[aeiou][^aeiou]*(?:[^s]trol|[^s]pel|cel|vel|bel|del|uel|nal|[^s]tal|ual)l$/;
 
 function restoreStem(stem: string): string {
   if (stem.length < 2) return stem;
   if (DOUBLE.test(stem) && !KEEP_DOUBLE.test(stem)) return stem.slice(0, -1);
+  // Stressed final -l doubled before -ed/-ing (controlled, patrolled, compelled, cancelled, travelled).
+  if (LL_DOUBLED.test(stem)) return stem.slice(0, -1);
   if (stem.endsWith('e') || stem.endsWith('y') || stem.endsWith('w')) return stem;
   if (NEEDS_E.test(stem) && !/(?:er|en|on|it|et)$/.test(stem.slice(-2)) || /(?:[^aeiou]at|iz|ur|ys|dg|[^s]c|[nr]g|[aeiou]v|[^aeiou][ou]s)$/.test(stem)) return stem + 'e';
   return stem;

@@ -29,7 +29,6 @@ const unknownClosedClass: RetagRule = {
       if (w.cap === 'title' || w.cap === 'upper') {
         w.xtag = 'NNP';
         w.tag = 'PROPN';
-        w.lemma = w.fold;
       } else if (w.cap === 'lower') {
         w.xtag = 'NN';
         w.tag = 'NOUN';
@@ -46,7 +45,7 @@ const catenativeVerb: RetagRule = {
     for (let i = first + 1; i + 2 < end; i++) {
       const w = words[i];
       if (w.xtag !== 'NNS' || words[i + 1].xtag !== 'TO' || words[i + 2].xtag !== 'VB') continue;
-      if (!CATENATIVES.has(w.lemma)) continue;
+      if (!CATENATIVES.has(w.lower.slice(0, -1))) continue;
       const prev = words[i - 1];
       if (prev.tag !== 'NOUN' && prev.tag !== 'PROPN' && prev.tag !== 'PRON') continue;
       let verbBefore = false;
@@ -58,5 +57,35 @@ const catenativeVerb: RetagRule = {
   },
 };
 
+const AFTER_PAST = new Set(['DET', 'NUM', 'ADP', 'PROPN', 'PRON']);
+
+/** "Soldiers advanced 400 metres", "soldiers armed with …", "captured the village and advanced on …": an -ed
+ * adjective before a determiner, number, preposition or name is a past-tense verb when it follows a noun or pronoun
+ * with no verb before it in the sentence, or a conjunction after an earlier past verb (the clause rules then decide
+ * whether it is a predicate or a reduced relative). */
+const pastAfterSubject: RetagRule = {
+  name: 'lang/retag/past-after-subject',
+  apply(words, first, end) {
+    for (let i = first + 1; i + 1 < end; i++) {
+      const w = words[i];
+      if (w.xtag !== 'JJ' || !w.lower.endsWith('ed')) continue;
+      const prev = words[i - 1];
+      if (!AFTER_PAST.has(words[i + 1].tag)) continue;
+      let verbBefore = false;
+      let pastBefore = false;
+      for (let k = first; k < i; k++) {
+        if (words[k].tag === 'VERB' || words[k].tag === 'AUX') verbBefore = true;
+        if (words[k].xtag === 'VBD') pastBefore = true;
+      }
+      // After its subject with no verb yet, or coordinated with an earlier past verb ("captured … and advanced on").
+      const afterSubject = (prev.tag === 'NOUN' || prev.tag === 'PROPN' || prev.tag === 'PRON') && !verbBefore;
+      const coordinated = prev.tag === 'CCONJ' && pastBefore;
+      if (!afterSubject && !coordinated) continue;
+      w.xtag = 'VBD';
+      w.tag = 'VERB';
+    }
+  },
+};
+
 /** The retag rules in order. */
-export const retagRules: readonly RetagRule[] = [unknownClosedClass, catenativeVerb];
+export const retagRules: readonly RetagRule[] = [unknownClosedClass, catenativeVerb, pastAfterSubject];

@@ -14,6 +14,8 @@ export interface TaggerModel {
   tagdict: Record<string, number>;
   /** Lower-case words seen at least twice in training (the rest are "unknown" to the unknown-word features). */
   vocabulary: string[];
+  /** The most frequent label of each vocabulary word, parallel to `vocabulary`. */
+  frequent: number[];
   /** Feature keys, one per row. */
   keys: Int32Array;
   /** Non-zero weights per row. */
@@ -30,13 +32,12 @@ export class Tagger {
   readonly xtags: string[];
   readonly utags: string[];
   private readonly dict: Map<string, number>;
-  private readonly vocabulary: Set<string>;
+  private readonly lexicon: Map<string, number>;
+  /** Open-addressing table, 2 ints per slot: the key, and its row as `first << 8 | length` in `packed`. */
   private readonly slots: Int32Array;
-  private readonly slotRow: Int32Array;
   private readonly mask: number;
-  private readonly rowStart: Int32Array;
-  private readonly tags: Uint8Array;
-  private readonly weights: Int16Array;
+  /** Weights of all rows, each `label << 16 | (weight & 0xffff)`: one array, one cache miss per row. */
+  private readonly packed: Int32Array;
   private readonly hashes = new WordHashes();
   private readonly feats = new Int32Array(FEATURE_COUNT);
   private readonly scores: Int32Array;
@@ -46,39 +47,42 @@ export class Tagger {
     this.xtags = model.labels.map((l) => l.split('|')[0]);
     this.utags = model.labels.map((l) => l.split('|')[1]);
     this.dict = new Map(Object.entries(model.tagdict));
-    this.vocabulary = new Set(model.vocabulary);
+    this.lexicon = new Map();
+    for (let k = 0; k < model.vocabulary.length; k++) this.lexicon.set(model.vocabulary[k], model.frequent[k]);
     const n = model.keys.length;
+    // Load factor at most 0.7: a smaller table misses the cache less often.
     let size = 1;
-    while (size < n * 2) size <<= 1;
+    while (size * 0.7 < n) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    this.slotRow = new Int32Array(size);
-    this.rowStart = new Int32Array(n + 1);
+    this.slots = new Int32Array(size * 2);
+    this.packed = new Int32Array(model.tags.length);
+    if (model.tags.length >= 1 << 23) throw new Error('lang: tagger model too large for its table');
+    for (let j = 0; j < model.tags.length; j++) this.packed[j] = (model.tags[j] << 16) | (model.weights[j] & 0xffff);
+    let at = 0;
     for (let r = 0; r < n; r++) {
-      this.rowStart[r + 1] = this.rowStart[r] + model.rowLen[r];
       const key = model.keys[r];
       let s = key & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = key;
-      this.slotRow[s] = r;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = key;
+      this.slots[2 * s + 1] = (at << 8) | model.rowLen[r];
+      at += model.rowLen[r];
     }
-    this.tags = model.tags;
-    this.weights = model.weights;
     this.scores = new Int32Array(model.labels.length);
   }
 
   /** True when the lower-case word was seen at least twice in training. */
   isKnown(lower: string): boolean {
-    return this.vocabulary.has(lower);
+    return this.lexicon.has(lower);
   }
 
-  /** Row of a feature key, or -1. */
-  private row(key: number): number {
+  /** Row of a feature key (`first << 8 | length` in `packed`), or -1. */
+  private slot(key: number): number {
     const mask = this.mask;
+    const slots = this.slots;
     let s = key & mask;
     for (;;) {
-      const k = this.slots[s];
-      if (k === key) return this.slotRow[s];
+      const k = slots[2 * s];
+      if (k === key) return slots[2 * s + 1];
       if (k === 0) return -1;
       s = (s + 1) & mask;
     }
@@ -91,7 +95,7 @@ export class Tagger {
     const n = to - from;
     const hw = this.hashes;
     hw.ensure(n);
-    for (let i = 0; i < n; i++) hw.set(i, forms[from + i], this.vocabulary.has(lowers[from + i]));
+    for (let i = 0; i < n; i++) hw.set(i, forms[from + i], this.lexicon.get(lowers[from + i]) ?? -1);
     const start = this.labels.length;
     let p1 = start;
     let p2 = start + 1;
@@ -103,11 +107,16 @@ export class Tagger {
       if (best === undefined) {
         features(hw, n, i, p1, p2, feats);
         scores.fill(0);
+        const packed = this.packed;
         for (let f = 0; f < FEATURE_COUNT; f++) {
-          const r = this.row(feats[f]);
-          if (r < 0) continue;
-          const e = this.rowStart[r + 1];
-          for (let j = this.rowStart[r]; j < e; j++) scores[this.tags[j]] += this.weights[j];
+          const row = this.slot(feats[f]);
+          if (row < 0) continue;
+          const first = row >>> 8;
+          const e = first + (row & 0xff);
+          for (let j = first; j < e; j++) {
+            const p = packed[j];
+            scores[p >>> 16] += (p << 16) >> 16;
+          }
         }
         best = 0;
         for (let l = 1; l < nl; l++) if (scores[l] > scores[best]) best = l;
@@ -121,7 +130,7 @@ export class Tagger {
 
 /** Serialises a model: u32 header length, JSON header (labels, tagdict, counts, extra), then the typed arrays. */
 export function encodeModel(model: TaggerModel, extra: Record<string, unknown> = {}): Uint8Array {
-  const header = new TextEncoder().encode(JSON.stringify({ labels: model.labels, tagdict: model.tagdict, vocabulary: model.vocabulary, rows: model.keys.length, nnz: model.tags.length, ...extra }));
+  const header = new TextEncoder().encode(JSON.stringify({ labels: model.labels, tagdict: model.tagdict, vocabulary: model.vocabulary, frequent: model.frequent, rows: model.keys.length, nnz: model.tags.length, ...extra }));
   const pad = (x: number) => (x + 3) & ~3;
   const h = pad(4 + header.length);
   const rows = model.keys.length;
@@ -146,7 +155,7 @@ export function decodeModel(buf: Uint8Array): { model: TaggerModel; header: Reco
   const bytes = new Uint8Array(buf.byteLength);
   bytes.set(buf);
   const len = new DataView(bytes.buffer).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + len))) as { labels: string[]; tagdict: Record<string, number>; vocabulary: string[]; rows: number; nnz: number };
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + len))) as { labels: string[]; tagdict: Record<string, number>; vocabulary: string[]; frequent: number[]; rows: number; nnz: number };
   const pad = (x: number) => (x + 3) & ~3;
   let at = pad(4 + len);
   const keys = new Int32Array(bytes.buffer, at, header.rows);
@@ -156,5 +165,5 @@ export function decodeModel(buf: Uint8Array): { model: TaggerModel; header: Reco
   const rowLen = new Uint8Array(bytes.buffer, at, header.rows);
   at += pad(header.rows);
   const tags = new Uint8Array(bytes.buffer, at, header.nnz);
-  return { model: { labels: header.labels, tagdict: header.tagdict, vocabulary: header.vocabulary, keys, rowLen, tags, weights }, header };
+  return { model: { labels: header.labels, tagdict: header.tagdict, vocabulary: header.vocabulary, frequent: header.frequent, keys, rowLen, tags, weights }, header };
 }
