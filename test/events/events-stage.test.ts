@@ -187,3 +187,15 @@ test('one protest told twice, then as violent, is one violent demonstration; a c
   const battle = run('Fierce clashes broke out between the army and the rebels in Lisova. The rebels seized the town of Lisova on Tuesday.');
   assert.deepEqual(battle.map((e) => e.subType).sort(), ['Armed clash', 'Non-state actor overtakes territory']);
 });
+
+test('a frame verb of the linguistic layer is found in any inflection the patterns miss', () => {
+  const doc = makeDoc('Rebel gunners are bombarding Dovhivka again, the monitors said.', {
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Dovhivka', { type: 'city' })],
+  });
+  const [e] = eventsStage.run(doc, {}).events;
+  assert.equal(e.subType, 'Shelling/artillery/missile attack');
+  assert.equal(e.rule, 'events/frame-bombard');
+  assert.equal(e.place, 'geo:1');
+  // Without the layer (no words), no frame verb: only the patterns.
+  assert.deepEqual(eventsStage.run({ ...doc, lang: { words: [], sentences: [], chunks: [], clauses: [] } }, {}).events, []);
+});

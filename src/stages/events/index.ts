@@ -22,6 +22,7 @@ import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
+import { framePredicates } from './rules/frame-predicates.js';
 import { actorCues, eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -199,7 +200,9 @@ function actorsOf(
 function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   actorCues.crowd.lastIndex = 0;
   const crowd = actorCues.crowd.test(text);
-  const found = findTriggers(text).filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
+  const patterns = findTriggers(text);
+  // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
+  const found = [...patterns, ...framePredicates(doc, s, text, patterns)].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
   const conflict = hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled);
   const matches = found
