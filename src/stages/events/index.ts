@@ -16,7 +16,7 @@
  * 3. roles are filled by the named rules of `roleRules` below and recorded in `evidence.roles`;
  * 4. one event per place (a list of places splits), then events about the same happening merge.
  */
-import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage } from '../../core/index.js';
+import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
 import { clauseFacts, type ClauseFacts } from './rules/clause-facts.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
@@ -70,6 +70,22 @@ function daysBetween(a: string, b: string): number {
   return (Date.parse(b) - Date.parse(a)) / 86_400_000;
 }
 
+/** Time expressions by sentence, built once per document. */
+const timesBySentence = new WeakMap<Doc, Map<number, TimeExpression[]>>();
+function timesOf(doc: Doc): Map<number, TimeExpression[]> {
+  let by = timesBySentence.get(doc);
+  if (!by) {
+    by = new Map();
+    for (const t of doc.times) {
+      const list = by.get(t.sentence) ?? [];
+      list.push(t);
+      by.set(t.sentence, list);
+    }
+    timesBySentence.set(doc, by);
+  }
+  return by;
+}
+
 interface When {
   date: string | null;
   precision?: DatePrecision;
@@ -80,7 +96,8 @@ interface When {
 
 /** The date of a trigger: the sentence's resolved time expression nearest to it, then the publication date. */
 function dateOf(doc: Doc, s: Sentence, triggerStart: number): When {
-  const times = doc.times.filter((t) => t.sentence === s.index && t.value);
+  const here = timesOf(doc).get(s.index) ?? [];
+  const times = here.filter((t) => t.value);
   if (times.length) {
     const at = doc.view.toInputStart(s.vStart + triggerStart);
     const t = [...times].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
@@ -88,7 +105,7 @@ function dateOf(doc: Doc, s: Sentence, triggerStart: number): When {
   }
   // A time the time stage could not resolve ("a day earlier" without a publication date) still tells two
   // happenings apart; it is kept as the role's words, never turned into a date.
-  const unresolved = doc.times.find((t) => t.sentence === s.index && !t.value);
+  const unresolved = here.find((t) => !t.value);
   const text = unresolved?.text ?? null;
   // Undated in the text: the report's date, at week precision as ACLED codes "recently reported" events.
   if (doc.published) return { date: doc.published.value, precision: 'week', fromText: false, rule: unresolved ? 'time-unresolved+publication-date' : 'publication-date', text };

@@ -38,13 +38,28 @@ function wordFrom(words: readonly Word[], v: number): number {
   return lo;
 }
 
+/** Word index → index of the innermost clause holding it (-1 for none), built once per layer. */
+const byWord = new WeakMap<Lang, Int32Array>();
+function clauseIndex(lang: Lang): Int32Array {
+  let index = byWord.get(lang);
+  if (index) return index;
+  index = new Int32Array(lang.words.length).fill(-1);
+  // Clauses in order; a later (nested) clause overwrites the span of the one that contains it.
+  lang.clauses.forEach((c, i) => {
+    for (let w = c.first; w < c.end && w < index!.length; w++) if (index![w] === -1 || lang.clauses[index![w]].first <= c.first) index![w] = i;
+  });
+  byWord.set(lang, index);
+  return index;
+}
+
 /** The facts of the clause holding the view range `[vStart, vEnd)`, or null without a linguistic layer. */
 export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts | null {
   const lang: Lang | undefined = doc.lang;
   if (!lang || !lang.words.length) return null;
   const w = wordFrom(lang.words, vStart);
   if (w >= lang.words.length || lang.words[w].vStart >= vEnd) return null;
-  const clause = lang.clauses.find((c) => c.first <= w && w < c.end);
+  const ci = clauseIndex(lang)[w];
+  const clause = ci >= 0 ? lang.clauses[ci] : undefined;
   if (!clause) return null;
   const span = (chunk: number) => {
     const c = lang.chunks[chunk];
