@@ -98,3 +98,11 @@ test('the gates read the clause of the linguistic layer: a counterfactual is hyp
   // The subject of the clause is not a place role: the layer gives it as a noun phrase.
   assert.equal(text.slice(clause!.subject!.vStart, clause!.subject!.vEnd), 'The brigade');
 });
+
+test('an anniversary names history before the predicate only; an adverbial clause keeps its own polarity', () => {
+  const arrests = eventsOf('Police arrested dozens of activists in Lisova ahead of the anniversary of the uprising.', ['Lisova']);
+  assert.deepEqual(arrests.map((e) => e.subType), ['Arrests']);
+  assert.deepEqual(eventsOf('Crowds gathered in Lisova on the anniversary of the massacre.', ['Lisova']), []);
+  const looted = eventsOf('No arrests have been made after twenty shops were looted by gunmen in Lisova on Monday.', ['Lisova']);
+  assert.ok(looted.some((e) => e.subType === 'Looting/property destruction'), JSON.stringify(looted.map((e) => e.subType)));
+});

@@ -38,6 +38,9 @@ function wordFrom(words: readonly Word[], v: number): number {
   return lo;
 }
 
+/** Markers of a complement clause (none for an infinitive or a bare complement). */
+const COMPLEMENT_MARKERS = new Set(['', 'that', 'to', 'whether', 'if']);
+
 /** Word index → index of the innermost clause holding it (-1 for none), built once per layer. */
 const byWord = new WeakMap<Lang, Int32Array>();
 function clauseIndex(lang: Lang): Int32Array {
@@ -70,7 +73,9 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
   let negated = clause.negated;
   let modality = clause.modality;
   const parent = clause.parent >= 0 ? lang.clauses[clause.parent] : undefined;
-  if (parent && !clause.reported) {
+  // Only a complement takes them ("plans to attack", "did not say whether …"); an adverbial clause does not
+  // ("No arrests were made after shops were looted").
+  if (parent && !clause.reported && COMPLEMENT_MARKERS.has(clause.marker ?? '')) {
     negated ||= parent.negated;
     modality ??= parent.modality;
   }
