@@ -22,6 +22,7 @@ export interface ExtractJson {
   excluded: Array<{ start: number; end: number; text: string; rule: string }>;
   entities: Array<Omit<Entity, 'mentions'> & { mentions: Array<{ start: number; end: number; text: string; rule: string; sentence: number; metonym?: boolean }> }>;
   claims: Doc['claims'];
+  /** Each event with its `confidence` (0–1) and `evidence` (frame, voice, how each role was filled). */
   events: Doc['events'];
   messages: Doc['messages'];
 }

@@ -160,6 +160,22 @@ export interface ConflictEvent {
   readonly text: string;
   readonly sentence: number;
   readonly rule: string;
+  /** How sure the stage is that this happening occurred as typed and placed (0–1). */
+  readonly confidence?: number;
+  /** Why: the frame that made it, the gates it passed and how each role was filled. */
+  readonly evidence?: EventEvidence;
+}
+
+/** How an event was made: its frame (predicate), and for each role the rule that filled it and the words. */
+export interface EventEvidence {
+  /** The frame: `events/<trigger rule>`, the class code and the predicate words. */
+  readonly frame: { readonly rule: string; readonly code: string; readonly predicate: string };
+  /** `author` when the text narrates it, `attributed` when a claim reports it. */
+  readonly voice: 'author' | 'attributed';
+  /** Each role: the rule that filled it and the words it took (input text). */
+  readonly roles: Readonly<Record<string, { readonly rule: string; readonly text: string | null }>>;
+  /** Names of the rules that adjusted the confidence, with their effect. */
+  readonly confidence: readonly string[];
 }
 
 /** The document. */

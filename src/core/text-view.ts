@@ -44,6 +44,16 @@ export class TextView {
     return new TextView(input, text, pieces);
   }
 
+  /**
+   * A view again from its fields after structured cloning (a worker thread's message), which keeps the fields of
+   * a class instance but not its methods.
+   */
+  static revive(view: TextView): TextView {
+    if (view instanceof TextView) return view;
+    const v = view as unknown as { input: string; text: string; pieces: readonly ViewPiece[] };
+    return new TextView(v.input, v.text, v.pieces);
+  }
+
   /** True when the view text is the input unchanged. */
   get isIdentity(): boolean {
     return this.text === this.input;

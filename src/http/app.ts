@@ -27,6 +27,8 @@ import type { Extract, RouteDeps } from './route-deps.js';
 
 /** Default largest request body: a big JSON Lines batch, far beyond any single article. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Default largest single document of a POST, in characters: about 300,000 words, far beyond any article. */
+export const DEFAULT_MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -39,13 +41,18 @@ export interface AppOptions {
   readonly extract?: Extract;
   /** Folder of the built web UI; when absent the app serves the API only. */
   readonly webRoot?: string;
+  /** Largest single posted document in characters (default {@link DEFAULT_MAX_DOCUMENT_CHARS}). */
+  readonly maxDocumentChars?: number;
   /** Host names requests may address (DNS rebinding guard); absent: any. */
   readonly allowedHosts?: readonly string[];
   /** Refuse every write (a server reachable beyond this machine without a token). */
   readonly readOnly?: boolean;
 }
 
-/** The default extraction: the full pipeline, with its context (gazetteer, knowledge base) loaded on first use. */
+/**
+ * The in-thread extraction for the library and `app.request()` tests: the full pipeline, with its context loaded on
+ * first use. `startServer` (and so `sitrep serve`) runs extraction in a worker thread instead (`ExtractionPool`).
+ */
 function pipelineExtract(): Extract {
   let ctx: Promise<Context> | null = null;
   return async (inits) => {
@@ -60,7 +67,10 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // Duck-typed so that the API loads without the store module when it serves another source.
   const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
-  const deps: RouteDeps = { source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract() };
+  const deps: RouteDeps = {
+    source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract(),
+    maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS,
+  };
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.toJSON(), error.status);

@@ -6,11 +6,12 @@ import { HttpError } from './http-error.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { checkPublished } from '../ingest/published-date.js';
 import { readBody } from './ingest-body.js';
+import { ExtractionError } from '../pipeline-pool.js';
 import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** Adds the document routes. */
-export function documentRoutes(app: Hono, { views, source, extract }: RouteDeps): void {
+export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars }: RouteDeps): void {
   app.get('/api/documents', async (c) => {
     const p = new QueryParams(c.req.query(), ['q', 'entity', 'place', 'outlet', 'from', 'to', ...PAGE_PARAMS]);
     const q = p.string('q');
@@ -63,7 +64,21 @@ export function documentRoutes(app: Hono, { views, source, extract }: RouteDeps)
     if (!read.docs.length) {
       throw new HttpError(400, `no document could be read: ${read.errors.map((e) => e.message).join('; ') || 'the body holds none'}`);
     }
-    const docs = await extract(read.docs);
+    for (const d of read.docs) {
+      if (d.input.length > maxDocumentChars) {
+        throw new HttpError(413, `document ${d.id} is ${(d.input.length / 1048576).toFixed(1)} M characters, over the per-document limit of ${(maxDocumentChars / 1048576).toFixed(0)} M; split it`);
+      }
+    }
+    let docs;
+    try {
+      docs = await extract(read.docs);
+    } catch (error) {
+      if (error instanceof ExtractionError && error.reason === 'busy') {
+        return c.json(new HttpError(503, `the server is busy extracting (${error.message})`).toJSON(), 503, { 'Retry-After': '5' });
+      }
+      if (error instanceof ExtractionError && error.reason === 'timeout') throw new HttpError(422, error.message);
+      throw error;
+    }
     const report = await source.ingest(docs);
     views.invalidate();
     return c.json({ ...report, errors: read.errors }, 201);

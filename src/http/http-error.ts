@@ -6,7 +6,7 @@
 /** A client error with its HTTP status and, for validation errors, the parameter at fault. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 413 | 415,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 415 | 422 | 503,
     message: string,
     readonly param?: string,
   ) {

@@ -11,4 +11,6 @@ export interface RouteDeps {
   readonly source: DeskSource;
   readonly views: DeskViews;
   readonly extract: Extract;
+  /** Largest document a POST may hold, in characters of text. */
+  readonly maxDocumentChars: number;
 }

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
+import { ExtractionPool } from '../pipeline-pool.js';
 import { hostsFor, isLoopbackHost } from './write-guard.js';
 
 /** A running server. */
@@ -21,7 +22,10 @@ export function startServer(options: AppOptions & { port?: number; host?: string
   const host = options.host ?? '127.0.0.1';
   // Without a token only a loopback server takes writes: anyone who can reach a network-facing one could write.
   const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
-  const app = createApp({ ...options, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
+  // Posted documents are extracted in a worker thread, so reads stay answered while a large one is processed.
+  const pool = options.extract ? null : new ExtractionPool();
+  const extract = options.extract ?? ((inits) => pool!.extract(inits));
+  const app = createApp({ ...options, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -33,7 +37,10 @@ export function startServer(options: AppOptions & { port?: number; host?: string
           new Promise<void>((done) => {
             // Idle keep-alive connections would hold the server open; a desk server has no long requests to wait for.
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-            server.close(() => done());
+            server.close(() => {
+              if (pool) pool.close().then(() => done(), () => done());
+              else done();
+            });
           }),
       });
     });

@@ -64,13 +64,29 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     if (c === 0xfffd) replaced++;
     else if (c > 0x7f) multibyte++;
   }
+  const at = firstInvalidUtf8(bytes);
   if (multibyte > replaced * 4 && (replaced <= 2 || replaced / lossy.length < 0.01)) {
-    return finish(lossy, 'utf-8', `invalid UTF-8: ${replaced} byte sequence(s) replaced with U+FFFD`);
+    return finish(lossy, 'utf-8', `invalid UTF-8 (first bad byte at offset ${at}): ${replaced} byte sequence(s) replaced with U+FFFD`);
   }
   const guess = (chardet.detect(bytes) ?? '').toLowerCase();
   const encoding = SINGLE_BYTE.has(guess) ? guess : 'windows-1252';
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
-  return finish(text, encoding, SINGLE_BYTE.has(guess) ? undefined : `not valid UTF-8 and no encoding recognised: read as windows-1252`);
+  // Said either way: a guessed encoding can be wrong, and the analyst should know the text was not UTF-8.
+  return finish(text, encoding, SINGLE_BYTE.has(guess)
+    ? `not valid UTF-8 (first bad byte at offset ${at}): read as ${encoding} by detection`
+    : `not valid UTF-8 (first bad byte at offset ${at}) and no encoding recognised: read as windows-1252`);
+}
+
+/** Byte offset of the first byte that does not start or continue a well-formed UTF-8 sequence (-1 when none). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= bytes.length + (n ? 0 : 1)) return i;
+    for (let k = 1; k <= n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
 }
 
 function finish(text: string, encoding: string, warning?: string): Decoded {

@@ -79,7 +79,7 @@ test('a participle after a noun is not the predicate of a finite clause', () => 
   const lang = run('Soldiers armed with rocket launchers stood guard.');
   const stood = clauseWith(lang, 'stood');
   assert.equal(chunkText(lang, stood.subject), 'Soldiers');
-  const finite = lang.clauses.filter((c) => (c as Clause & { finite: boolean }).finite);
+  const finite = lang.clauses.filter((c) => c.finite);
   assert.deepEqual(finite.map((c) => lang.words[c.predicate].text), ['stood']);
   const armed = lang.clauses.find((c) => lang.words[c.predicate].text === 'armed');
   if (armed) assert.equal(armed.parent, stood.index);
@@ -125,7 +125,7 @@ test('questions: inverted auxiliary and question mark', () => {
 
 test('passive: subject is the patient, agent from the by-phrase', () => {
   const lang = run('The village was captured by Wagner.');
-  const c = clauseWith(lang, 'captured') as Clause & { agent: number };
+  const c = clauseWith(lang, "captured");
   assert.equal(c.passive, true);
   assert.equal(c.tense, 'past');
   assert.equal(chunkText(lang, c.subject), 'The village');
@@ -168,12 +168,12 @@ test('a speech verb with a to-infinitive reports it: "claimed to have captured"'
   const c = clauseWith(lang, 'captured');
   assert.deepEqual([c.reported, c.perfect, c.modality, c.parent], [true, true, null, -1]);
   assert.equal(chunkText(lang, c.subject), 'The Wagner group');
-  assert.equal(lang.words[(c as Clause & { governor: number }).governor].text, 'claimed');
+  assert.equal(lang.words[c.governor].text, 'claimed');
 });
 
 test('bare participles and to-infinitives are not finite clauses', () => {
   const lang = run('Ukrainian forces launched operations to retake lost ground.');
-  const finite = lang.clauses.filter((c) => (c as Clause & { finite: boolean }).finite).map((c) => lang.words[c.predicate].text);
+  const finite = lang.clauses.filter((c) => c.finite).map((c) => lang.words[c.predicate].text);
   assert.deepEqual(finite, ['launched']);
   assert.equal(lang.words[lang.clauses[clauseOf(lang, word(lang, 'ground'))].predicate].text, 'lost');
 });

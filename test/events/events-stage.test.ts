@@ -104,7 +104,7 @@ test('speakers are not actors; organisations in the sentence are', () => {
   assert.deepEqual(out.events[0].actors, ['org:wagner']);
 });
 
-test('"the city" takes the place of the previous sentences; "there were" does not', () => {
+test('"the city" takes the place of the previous sentences; "there were" only as context, below the desk\'s threshold', () => {
   const text = 'Fighting continued near Bakhmut in the Donetsk region. The army said it had recaptured the city. There were airstrikes overnight.';
   const doc = makeDoc(text, {
     entities: (d) => [
@@ -116,7 +116,8 @@ test('"the city" takes the place of the previous sentences; "there were" does no
   const regain = out.events.find((e) => e.subType === 'Government regains territory');
   assert.equal(regain?.place, 'geo:1');
   const strike = out.events.find((e) => e.subType === 'Air/drone strike');
-  assert.equal(strike?.place, null);
+  assert.equal(strike?.evidence?.roles.place.rule, 'previous-sentences');
+  assert.ok((strike?.confidence ?? 1) < (regain?.confidence ?? 0));
 });
 
 test('a sentence naming only past years is history even when the time stage left it unresolved', () => {
@@ -136,4 +137,65 @@ test('a state force taking a place abroad is a foreign state actor (ACLED: non-s
   assert.equal(run('Russian forces captured Bakhmut.').subType, 'Non-state actor overtakes territory');
   assert.match(run('Russian forces captured Bakhmut.').rule, /\+foreign-state$/);
   assert.equal(run('Ukrainian forces recaptured Bakhmut.').subType, 'Government regains territory');
+});
+
+test('actors are the parties of the predicate (subject and object), never the source of the report', () => {
+  const text = 'The Northern Brigade shelled positions of the Free Legion near Dovhivka, the Meridian agency reported.';
+  const doc = makeDoc(text, {
+    entities: (d) => [
+      entity(d, 'organization', 'org:brigade', 'Northern Brigade', { type: 'armed-group' }),
+      entity(d, 'organization', 'org:legion', 'Free Legion', { type: 'armed-group' }),
+      entity(d, 'organization', 'org:meridian', 'Meridian', { type: 'media' }),
+      entity(d, 'place', 'geo:1', 'Dovhivka', { type: 'city' }),
+    ],
+  });
+  const [e] = eventsStage.run(doc, {}).events;
+  assert.equal(e.subType, 'Shelling/artillery/missile attack');
+  assert.ok(e.actors.includes('org:brigade'), JSON.stringify(e.evidence));
+  assert.ok(!e.actors.includes('org:meridian'));
+  assert.equal(e.evidence?.voice, 'author');
+  assert.equal(e.evidence?.roles.place.text, 'Dovhivka');
+});
+
+test('plain reports with no named actor still count; the source of a report is not an actor', () => {
+  const text = 'Thousands of people protested in the centre of Lisova on Sunday, according to the regional governor.';
+  const doc = makeDoc(text, {
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' }), entity(d, 'person', 'person:gov', 'regional governor')],
+  });
+  const [e] = eventsStage.run(doc, {}).events;
+  assert.equal(e.subType, 'Peaceful protest');
+  assert.deepEqual(e.actors, []);
+  assert.ok((e.confidence ?? 0) >= 0.5);
+});
+
+test('a list of places split by long clauses, and an elliptical second clause, give one event per place', () => {
+  const places = ['Lisova', 'Hirske', 'Dovhivka'];
+  const run = (text: string) =>
+    eventsStage.run(makeDoc(text, { entities: (d) => places.map((p, i) => entity(d, 'place', `geo:${i + 1}`, p, { type: 'city' })) }), {}).events;
+  const three = run('Drones fell in Lisova, where a barn burned; in Hirske, where a power line was cut, and in Dovhivka, where nobody was hurt.');
+  assert.deepEqual(three.map((e) => e.place), ['geo:1', 'geo:2', 'geo:3']);
+  const two = run('The first drone was downed near Lisova, the second near Hirske.');
+  assert.deepEqual(two.map((e) => e.place), ['geo:1', 'geo:2']);
+});
+
+test('one protest told twice, then as violent, is one violent demonstration; a clash and a capture stay two', () => {
+  const run = (text: string) =>
+    eventsStage.run(makeDoc(text, { entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' })] }), {}).events;
+  const riot = run('Hundreds of students protested in Lisova on Monday. Some protesters threw stones at the police and set cars on fire.');
+  assert.deepEqual(riot.map((e) => e.subType), ['Violent demonstration']);
+  assert.match(riot[0].rule, /\+retold$/);
+  const battle = run('Fierce clashes broke out between the army and the rebels in Lisova. The rebels seized the town of Lisova on Tuesday.');
+  assert.deepEqual(battle.map((e) => e.subType).sort(), ['Armed clash', 'Non-state actor overtakes territory']);
+});
+
+test('a frame verb of the linguistic layer is found in any inflection the patterns miss', () => {
+  const doc = makeDoc('Rebel gunners are bombarding Dovhivka again, the monitors said.', {
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Dovhivka', { type: 'city' })],
+  });
+  const [e] = eventsStage.run(doc, {}).events;
+  assert.equal(e.subType, 'Shelling/artillery/missile attack');
+  assert.equal(e.rule, 'events/frame-bombard');
+  assert.equal(e.place, 'geo:1');
+  // Without the layer (no words), no frame verb: only the patterns.
+  assert.deepEqual(eventsStage.run({ ...doc, lang: { words: [], sentences: [], chunks: [], clauses: [] } }, {}).events, []);
 });

@@ -1,5 +1,5 @@
 /** Test helpers for the events stage: hand-built documents, so the tests do not depend on other stages. */
-import { createDoc, type Doc, type Entity, type Sentence, type TimeExpression, type Claim } from '../../src/core/index.js';
+import { analyse, createDoc, type Doc, type Entity, type Sentence, type TimeExpression, type Claim } from '../../src/core/index.js';
 
 /** Sentences of a plain text split after final punctuation and at line ends (enough for hand-written test texts). */
 export function splitSentences(text: string): Sentence[] {
@@ -24,7 +24,7 @@ export function entity(doc: { input: string; sentences: readonly Sentence[] }, k
   return { id, kind, name: surface, mentions, ...extra };
 }
 
-/** A document with sentences, and the layers given. */
+/** A document with sentences, its linguistic layer, and the layers given. */
 export function makeDoc(
   text: string,
   layers: {
@@ -40,6 +40,8 @@ export function makeDoc(
   return {
     ...base,
     sentences,
+    // The real linguistic layer over the test sentences, as the segment stage builds it.
+    lang: analyse(text, sentences.map((x) => ({ start: x.vStart, end: x.vEnd }))),
     entities: layers.entities?.(d) ?? [],
     times: layers.times?.(d) ?? [],
     claims: layers.claims?.(d) ?? [],

@@ -30,17 +30,8 @@ export interface SentenceView {
   readonly sentence: number;
 }
 
-/** Mutable clause under construction, plus private working fields. */
-export interface ClauseDraft extends Clause {
-  /** Chunk index of an auxiliary group split from the verb by an inverted subject ("Did Russia capture"). */
-  auxGroup: number;
-  /** Word index of the catenative verb governing the predicate ("plans" in "plans to encircle"), or -1. */
-  governor: number;
-  /** Chunk index of the agent noun phrase of a passive ("by Wagner"), or -1. */
-  agent: number;
-  /** False for participial and infinitival clauses ("soldiers armed with …"). */
-  finite: boolean;
-}
+/** A clause under construction (the rules mutate it). */
+export type ClauseDraft = Clause;
 
 /** A clause rule: adjusts the clauses of one sentence (already in word order). */
 export interface ClauseRule {

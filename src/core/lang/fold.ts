@@ -13,7 +13,11 @@ const SPECIAL_RE = /[łøßđıæœ]/g;
 
 /** Folds `s` for comparison and look-up. Pure ASCII input is only lower-cased (the common, fast path). */
 export function fold(s: string): string {
-  const lower = s.toLowerCase();
+  return foldLower(s.toLowerCase());
+}
+
+/** {@link fold} of a string already lower-cased. */
+export function foldLower(lower: string): string {
   if (!NON_ASCII.test(lower)) return lower;
   return lower
     .replace(APOSTROPHES, "'")

@@ -4,10 +4,11 @@
  */
 import { chunkSentence } from './chunks.js';
 import { clausesOfSentence } from './clauses.js';
-import { fold } from './fold.js';
+import { foldLower } from './fold.js';
 import { languageModel } from './model.js';
 import { retagRules } from './retag.js';
-import { tokenize, type TokenRange } from './tokenize.js';
+import * as tok from './tokenize.js';
+const { tokenizeSpans } = tok;
 import type { Chunk, Clause, Lang, LangSentence, Word } from './types.js';
 
 export * from './types.js';
@@ -50,20 +51,20 @@ export function analyse(text: string, ranges: ReadonlyArray<{ start: number; end
   const sentences: LangSentence[] = [];
   const chunks: Chunk[] = [];
   const clauses: Clause[] = [];
-  const tokens: TokenRange[] = [];
   const forms: string[] = [];
   const lowers: string[] = [];
   const labels: number[] = [];
   for (let s = 0; s < ranges.length; s++) {
-    tokens.length = 0;
-    tokenize(text, ranges[s].start, ranges[s].end, tokens);
+    const count = tokenizeSpans(text, ranges[s].start, ranges[s].end);
     const first = words.length;
-    for (const t of tokens) {
-      const w = text.slice(t.start, t.end);
+    for (let k = 0; k < count; k++) {
+      const start = tok.spanStarts[k];
+      const end = tok.spanEnds[k];
+      const w = text.slice(start, end);
       forms.push(w);
       const lower = w.toLowerCase();
       lowers.push(lower);
-      words.push({ vStart: t.start, vEnd: t.end, text: w, lower, fold: fold(lower), cap: capOf(w), sentence: s, tag: '', xtag: '', lemma: '' });
+      words.push({ vStart: start, vEnd: end, text: w, lower, fold: foldLower(lower), cap: capOf(w), sentence: s, tag: '', xtag: '', lemma: '' });
     }
     const end = words.length;
     tagger.tag(forms, first, end, labels, lowers);

@@ -25,6 +25,33 @@ function isUpperLetter(c: number): boolean {
 
 /** Tokenises `text[from, to)`, appending ranges to `out`. */
 export function tokenize(text: string, from = 0, to = text.length, out: TokenRange[] = []): TokenRange[] {
+  const n = tokenizeSpans(text, from, to);
+  for (let k = 0; k < n; k++) out.push({ start: spanStarts[k], end: spanEnds[k] });
+  return out;
+}
+
+/** Start and end offsets written by {@link tokenizeSpans}; valid until its next call. */
+export let spanStarts = new Int32Array(1024);
+export let spanEnds = new Int32Array(1024);
+let count = 0;
+
+function push(start: number, end: number): void {
+  if (count === spanStarts.length) {
+    const s = new Int32Array(count * 2);
+    s.set(spanStarts);
+    spanStarts = s;
+    const e = new Int32Array(count * 2);
+    e.set(spanEnds);
+    spanEnds = e;
+  }
+  spanStarts[count] = start;
+  spanEnds[count] = end;
+  count++;
+}
+
+/** Tokenises `text[from, to)` into {@link spanStarts} / {@link spanEnds} without allocating; returns the count. */
+export function tokenizeSpans(text: string, from = 0, to = text.length): number {
+  count = 0;
   let i = from;
   while (i < to) {
     let c = text.charCodeAt(i);
@@ -67,7 +94,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: TokenRan
         if (!abbreviation && end - i > 2 && hasApostrophe(text, end)) {
           const m = CLITIC.exec(text.slice(i, end));
           if (m && m.index > 0) {
-            out.push({ start: i, end: i + m.index });
+            push(i, i + m.index);
             i += m.index;
           }
         }
@@ -81,10 +108,10 @@ export function tokenize(text: string, from = 0, to = text.length, out: TokenRan
       else if (c === 46 || c === 45 || c === 33 || c === 63 || c === 42) while (end < to && text.charCodeAt(end) === c) end++;
     }
     if (end > to) end = to;
-    out.push({ start: i, end });
+    push(i, end);
     i = end;
   }
-  return out;
+  return count;
 }
 
 const SPACE_CHAR = /\s/;

@@ -70,6 +70,15 @@ export interface Clause {
   parent: number;
   /** The subordinator that opens it (that, if, when, because, which, who, after …), lower-case, or null. */
   marker: string | null;
+  /** False for participial and infinitival clauses ("soldiers armed with …", "to retake"). */
+  finite: boolean;
+  /** Word index of the catenative or speech verb governing the predicate in its verb group ("plans" in "plans to
+   * encircle", "claimed" in "claimed to have captured"), or -1. */
+  governor: number;
+  /** Chunk index of the agent noun phrase of a passive ("by Wagner"), or -1. */
+  agent: number;
+  /** Chunk index of an auxiliary group split from the verb by an inverted subject ("Did Russia capture"), or -1. */
+  auxGroup: number;
   /** Names of the rules that decided its boundaries, subject, modality …, in the order applied. */
   readonly rules: string[];
 }

@@ -1,31 +1,47 @@
 /**
- * The events stage: ACLED-typed events, one per happening, each dated, placed, with its actors, counts and the
- * claims that report it.
+ * The events stage: ACLED-typed events, one per happening and place, each dated, placed, with its actors,
+ * counts, the claims that report it, a confidence and the evidence of how it was made.
  *
- * Sentence by sentence: triggers (data/triggers.json) propose classes; those under negation, future, modality
- * or a hypothetical (data/context.json) are dropped, as are history mentions; the best-scoring ACLED class of
- * the sentence makes an event (the 'Other' classes — diplomacy, attribution, disasters, crime — never do).
- * Its arguments come from what earlier stages left on the document: places and actors (entities with
- * mentions in the sentence), dates (time expressions, then the publication date), claims (whose content
- * contains the trigger). Events about the same happening are merged at the end.
+ * An event is a frame over a clause: a predicate (data/triggers.json: strike, shell, shoot down, seize, protest,
+ * detain …, each naming its ACLED class) with roles — place, actors, date, counts — filled from what earlier
+ * stages left on the document and, where the document has it, the clause structure of the linguistic layer
+ * (rules/clause-facts.ts). Sentence by sentence:
+ *
+ * 1. predicates propose classes (rules/find-triggers.ts); the gates (rules/gates.ts, an ordered list) drop those
+ *    that report no happening: negated, questioned, hypothetical, planned, ordered, generic, habitual, the topic
+ *    of a protest, descriptions, words addressed to someone in a quotation; history (more than a year before the
+ *    document, or only years before the document's year) is dropped too;
+ * 2. the best-scoring ACLED class makes the event (the 'Other' classes — diplomacy, attribution, disasters, crime
+ *    — never do); a predicate of another class coordinated with it ("airstrikes, shelling and …") makes its own;
+ * 3. roles are filled by the named rules of `roleRules` below and recorded in `evidence.roles`;
+ * 4. one event per place (a list of places splits), then events about the same happening merge.
  */
-import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, Sentence, Stage } from '../../core/index.js';
-import { isUnreal } from './rules/context-cues.js';
+import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
+import { clauseFacts, type ClauseFacts } from './rules/clause-facts.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
-import { eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
+import { blockedBy } from './rules/gates.js';
+import { framePredicates } from './rules/frame-predicates.js';
+import { actorCues, eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
-import { geoPrecision, pickPlaces, placeRank, type PlaceCandidate } from './rules/pick-places.js';
+import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
 import { takerCountry } from './rules/territory.js';
+import { confidenceOf } from './rules/confidence.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
 
 /** A sentence's best class must reach this score to make an event: one weak word ("blast") is not enough. */
 const MIN_EVENT_SCORE = 3;
-/** Dates this many days before publication are history, not news of this report. */
-const HISTORY_DAYS = 60;
+/** Place rank (data/places.json) at or below which a place is a country or continent: too coarse to be sure of. */
+const COARSE_RANK = 1;
+/** Weight of a background predicate ("had declared a ceasefire", "in response to the shelling") in its sentence. */
+const BACKGROUND_FACTOR = 0.5;
+/** Event types a crowd ("thousands of people", "activists") is actor enough for: they protest, are detained, attacked. */
+const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
+/** Dates this many days before the document are history, not news of this report. */
+const HISTORY_DAYS = 365;
 
 interface Located {
   entity: Entity;
@@ -54,22 +70,65 @@ function daysBetween(a: string, b: string): number {
   return (Date.parse(b) - Date.parse(a)) / 86_400_000;
 }
 
+/** Time expressions by sentence, built once per document. */
+const timesBySentence = new WeakMap<Doc, Map<number, TimeExpression[]>>();
+function timesOf(doc: Doc): Map<number, TimeExpression[]> {
+  let by = timesBySentence.get(doc);
+  if (!by) {
+    by = new Map();
+    for (const t of doc.times) {
+      const list = by.get(t.sentence) ?? [];
+      list.push(t);
+      by.set(t.sentence, list);
+    }
+    timesBySentence.set(doc, by);
+  }
+  return by;
+}
+
+interface When {
+  date: string | null;
+  precision?: DatePrecision;
+  fromText: boolean;
+  rule: string;
+  text: string | null;
+}
+
 /** The date of a trigger: the sentence's resolved time expression nearest to it, then the publication date. */
-function dateOf(doc: Doc, s: Sentence, triggerStart: number): { date: string | null; precision?: DatePrecision; fromText: boolean } {
-  const times = doc.times.filter((t) => t.sentence === s.index && t.value);
+function dateOf(doc: Doc, s: Sentence, triggerStart: number): When {
+  const here = timesOf(doc).get(s.index) ?? [];
+  const times = here.filter((t) => t.value);
   if (times.length) {
     const at = doc.view.toInputStart(s.vStart + triggerStart);
     const t = [...times].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
-    return { date: t.value, precision: t.precision ?? 'day', fromText: true };
+    return { date: t.value, precision: t.precision ?? 'day', fromText: true, rule: 'time-in-sentence', text: t.text };
   }
+  // A time the time stage could not resolve ("a day earlier" without a publication date) still tells two
+  // happenings apart; it is kept as the role's words, never turned into a date.
+  const unresolved = here.find((t) => !t.value);
+  const text = unresolved?.text ?? null;
   // Undated in the text: the report's date, at week precision as ACLED codes "recently reported" events.
-  if (doc.published) return { date: doc.published.value, precision: 'week', fromText: false };
-  return { date: null, fromText: false };
+  if (doc.published) return { date: doc.published.value, precision: 'week', fromText: false, rule: unresolved ? 'time-unresolved+publication-date' : 'publication-date', text };
+  return { date: null, fromText: false, rule: unresolved ? 'time-unresolved' : 'none', text };
 }
 
-/** True when the sentence names years and all of them lie before the publication year ("In 2017, …"). */
-function namesOnlyPastYears(text: string, published: string): boolean {
-  const year = Number(published.slice(0, 4));
+/**
+ * The document's year: its publication date's, else the latest year its resolved dates or its text name
+ * (a 2023 report that says "in 2014" is looking back). Null when nothing tells.
+ */
+function documentYear(doc: Doc): number | null {
+  if (doc.published) return Number(doc.published.value.slice(0, 4));
+  let best: number | null = null;
+  for (const t of doc.times) {
+    if (!t.value) continue;
+    const y = Number(t.value.slice(0, 4));
+    if (y > 1900 && (best === null || y > best)) best = y;
+  }
+  return best;
+}
+
+/** True when the sentence names years and all of them lie before the document's year ("In 2017, …"). */
+function namesOnlyPastYears(text: string, year: number): boolean {
   const years = [...text.matchAll(yearPattern)].map((m) => Number(m[1]));
   return years.length > 0 && years.every((y) => y < year);
 }
@@ -81,66 +140,230 @@ function claimsOf(doc: Doc, start: number, end: number): Claim[] {
 
 /** Sentences back to look for the place that "the city" or "there" refers to. */
 const PLACE_ANAPHORA_SENTENCES = 3;
+/** Sentences back to look for the place of a sentence that names none. */
+const CONTEXT_PLACE_SENTENCES = 2;
 
 /**
  * The most specific place of the few sentences before `index`, for "the city"; among equals the one the
  * document mentions most, since a passing mention is rarely what "the city" refers back to.
  */
-function placeBefore(index: number, located: ReadonlyMap<number, readonly Located[]>): { id: string; type?: string } | null {
-  let best: { id: string; type?: string; rank: number } | null = null;
-  for (let i = index - 1; i >= Math.max(0, index - PLACE_ANAPHORA_SENTENCES); i--) {
+function placeBefore(
+  index: number,
+  located: ReadonlyMap<number, readonly Located[]>,
+  back = PLACE_ANAPHORA_SENTENCES,
+): { id: string; type?: string; name: string } | null {
+  let best: { id: string; type?: string; name: string; rank: number } | null = null;
+  for (let i = index - 1; i >= Math.max(0, index - back); i--) {
     for (const l of located.get(i) ?? []) {
       if (l.entity.kind !== 'place' || l.metonym) continue;
       const rank = placeRank(l.entity.type) * 1000 + l.entity.mentions.length;
-      if (!best || rank > best.rank) best = { id: l.entity.id, type: l.entity.type, rank };
+      if (!best || rank > best.rank) best = { id: l.entity.id, type: l.entity.type, name: l.entity.name, rank };
     }
   }
   return best;
 }
 
-/** The events of one sentence (several when it lists places). */
-function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, readonly Located[]>): ConflictEvent[] {
-  const located = byIndex.get(s.index) ?? [];
-  const text = doc.view.text.slice(s.vStart, s.vEnd);
-  // Unreal and history triggers are dropped; the rest are real happenings, so a background one ("had captured",
-  // often how a claim reports it) weighs fully here, unlike in the snippet classifier.
-  const conflict = hasConflictContext(text);
-  const matches = findTriggers(text)
-    .filter((m) => eventClasses.has(m.code) && !isUnreal(m.context) && !m.context.includes('history'))
-    .filter((m) => conflict || !m.needsActor)
-    .map((m) => ({ ...m, weight: m.baseWeight }));
+/** A sentence's frame once its class is chosen: the predicate and the class it makes. */
+interface Frame {
+  readonly trigger: TriggerMatch;
+  readonly code: string;
+  readonly score: number;
+  /** Score of the best other ACLED class in the sentence (for the confidence). */
+  readonly rival: number;
+  readonly coordinated: boolean;
+  /** Other predicates of the same class in the sentence. */
+  readonly sameClass: readonly TriggerMatch[];
+}
+
+/**
+ * Actors: organisations and persons that act or are acted upon, never the report's sources. With the linguistic
+ * layer, those named in the subject (actor) and object (target) of the predicate's clause come first; without
+ * them, every organisation and person of the sentence that is not a source.
+ */
+function actorsOf(
+  text: string,
+  located: readonly Located[],
+  speakers: ReadonlySet<string | null>,
+  clause: ClauseFacts | null,
+  sentenceStart: number,
+): { ids: string[]; rule: string } {
+  const isSource = (l: Located) =>
+    speakers.has(l.entity.id) ||
+    actorCues.sourceTypes.has(l.entity.type ?? '') ||
+    actorCues.sourceBefore.test(text.slice(Math.max(0, l.start - 60), l.start)) ||
+    placeRules.speakerAfter.test(text.slice(l.end, l.end + 50));
+  const within = (l: Located, span: { vStart: number; vEnd: number } | null) =>
+    !!span && span.vStart - sentenceStart <= l.start && l.end <= span.vEnd - sentenceStart;
+  if (clause) {
+    const parties = located.filter(
+      (l) => (l.entity.kind === 'organization' || l.entity.kind === 'person') && (within(l, clause.subject) || within(l, clause.object)) && !isSource(l),
+    );
+    if (parties.length) {
+      const rule = parties.some((l) => within(l, clause.subject)) ? (parties.some((l) => within(l, clause.object)) ? 'subject+object' : 'subject') : 'object';
+      return { ids: [...new Set(parties.map((l) => l.entity.id))], rule };
+    }
+  }
+  const ids: string[] = [];
+  let dropped = 0;
+  for (const l of located) {
+    if (l.entity.kind !== 'organization' && l.entity.kind !== 'person') continue;
+    if (isSource(l)) dropped++;
+    else if (!ids.includes(l.entity.id)) ids.push(l.entity.id);
+  }
+  return { ids, rule: dropped ? 'named-in-sentence-minus-sources' : 'named-in-sentence' };
+}
+
+/** The frames of one sentence: the best class, and classes coordinated with its predicate. */
+function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
+  actorCues.crowd.lastIndex = 0;
+  const crowd = actorCues.crowd.test(text);
+  const patterns = findTriggers(text);
+  // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
+  const found = [...patterns, ...framePredicates(doc, s, text, patterns)].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
+  // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
+  const conflict = hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled);
+  const matches = found
+    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')))
+    .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
+    // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
+    // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
+    .map((m) => m);
+  // "Russian forces shell Kherson, killing three": the killing is the shelling's outcome, not an attack of its own.
+  const hasHappening = matches.some((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
+  if (hasHappening) for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
+  if (!matches.length) return [];
+  // "Three tanks attacked our positions", "warplanes … killing several": a generic attack by a named weapon is an
+  // event of the weapon's class.
+  const instrument = matches.filter((m) => m.instrument).sort((a, b) => b.baseWeight - a.baseWeight)[0];
+  if (instrument && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled)) {
+    for (let i = 0; i < matches.length; i++) {
+      if (matches[i].generic) matches[i] = { ...matches[i], code: instrument.code, rule: `${matches[i].rule}+${instrument.rule}` };
+    }
+  }
+  const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    matches[i] = { ...m, weight: foreground && m.context.includes('background') ? m.baseWeight * BACKGROUND_FACTOR : m.baseWeight };
+  }
   if (!matches.length) return [];
   const { scores, best } = scoreClasses(text, matches, false);
-  let top: string | null = null;
-  for (const code of Object.keys(scores)) if (top === null || scores[code] > scores[top]) top = code;
+  // A class named only by supporting cues ("accused", "talks") does not outrank a happening ("Russia accuses
+  // Ukraine of a drone attack on Sevastopol" reports the attack); one named by its own predicate does.
+  const named = (code: string) => matches.some((m) => m.code === code && !m.cue);
+  const ranked = Object.keys(scores)
+    .filter((code) => eventClasses.get(code)?.acled || named(code))
+    .sort((a, b) => scores[b] - scores[a]);
+  const top = ranked[0];
   const cls = top ? eventClasses.get(top) : undefined;
   if (!top || !cls || !cls.acled || scores[top] < MIN_EVENT_SCORE) return [];
+  const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
   // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike).
-  const happening = matches.filter((m) => m.code === top && !m.cue).sort((a, b) => b.weight - a.weight)[0];
+  const happening = happeningOf(top);
   if (!happening) return [];
   const trigger: TriggerMatch = best.get(top)!.cue ? happening : best.get(top)!;
+  const sameClass = (code: string, t: TriggerMatch) => matches.filter((m) => m.code === code && m !== t && !m.cue);
+  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger) }];
+  // "there were airstrikes, shelling and …": predicates of other classes in one coordination are events of their own.
+  const joined = (x: TriggerMatch, y: TriggerMatch) => {
+    const [a, b] = x.start < y.start ? [x, y] : [y, x];
+    return /^\s*(,|,?\s*and|,?\s*as well as)\s*$/i.test(text.slice(a.end, b.start));
+  };
+  for (let added = true; added; ) {
+    added = false;
+    for (const code of ranked) {
+      const other = happeningOf(code);
+      if (frames.some((f) => f.code === code) || !other || !eventClasses.get(code)?.acled || scores[code] < MIN_EVENT_SCORE) continue;
+      if (frames.some((f) => joined(f.trigger, other))) {
+        frames.push({ trigger: other, code, score: scores[code], rival: 0, coordinated: true, sameClass: sameClass(code, other) });
+        added = true;
+      }
+    }
+  }
+  // A rival is a class of the sentence that is not one of its events.
+  const rival = Math.max(0, ...ranked.filter((c) => !frames.some((f) => f.code === c) && eventClasses.get(c)?.acled !== false).map((c) => scores[c]));
+  return frames.map((f) => ({ ...f, rival }));
+}
 
-  const when = dateOf(doc, s, trigger.start);
-  if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) return [];
-  if (!when.fromText && doc.published && namesOnlyPastYears(text, doc.published.value)) return [];
+/** The events of one sentence (several when it lists places or coordinates predicates). */
+function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, readonly Located[]>, year: number | null): ConflictEvent[] {
+  const located = byIndex.get(s.index) ?? [];
+  const text = doc.view.text.slice(s.vStart, s.vEnd);
+  const out: ConflictEvent[] = [];
+  for (const frame of framesOf(doc, s, text)) {
+    const { trigger } = frame;
+    const when = dateOf(doc, s, trigger.start);
+    // History: a date more than a year before the document, or a sentence naming only earlier years.
+    if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) continue;
+    if (year !== null && when.date && Number(when.date.slice(0, 4)) < year - 1) continue;
+    if (!when.fromText && year !== null && namesOnlyPastYears(text, year)) continue;
+    if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(text, year)) continue;
+    out.push(...frameEvents(doc, s, text, located, byIndex, frame, when));
+  }
+  return out;
+}
 
+function frameEvents(
+  doc: Doc,
+  s: Sentence,
+  text: string,
+  located: readonly Located[],
+  byIndex: ReadonlyMap<number, readonly Located[]>,
+  frame: Frame,
+  when: When,
+): ConflictEvent[] {
+  const { trigger } = frame;
+  let cls = eventClasses.get(frame.code)!;
   const places: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place')
     .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym }));
-  let placeIds = pickPlaces(text, trigger.start, trigger.end, places);
+  let pick: PlacePick = placesOf(text, trigger.start, trigger.end, places);
+  if (pick.rule !== 'argument' && pick.rule !== 'list' && pick.rule !== 'locative-list') {
+    // Another predicate of the same class may have the place as its own argument ("troops enter Sumy and take
+    // control of the road from Kyiv").
+    for (const other of frame.sameClass) {
+      const alt = placesOf(text, other.start, other.end, places);
+      if (alt.rule === 'argument') {
+        pick = alt;
+        break;
+      }
+    }
+  }
+  let placeRule: string = pick.rule;
+  let placeTexts = pick.spans.map((sp) => text.slice(sp.start, sp.end));
   if (placeRules.placeAnaphora.test(text)) {
     // "the city" beats a country or region the sentence also names: it refers to a more specific place.
-    const named = Math.max(-1, ...placeIds.map((id) => placeRank(places.find((p) => p.id === id)?.type)));
+    const named = Math.max(-1, ...pick.ids.map((id) => placeRank(places.find((p) => p.id === id)?.type)));
     const referred = placeBefore(s.index, byIndex);
-    if (referred && (!placeIds.length || named < placeRank(referred.type))) placeIds = [referred.id];
+    if (referred && (!pick.ids.length || named < placeRank(referred.type))) {
+      pick = { ids: [referred.id], rule: 'nearest', spans: [] };
+      placeRule = 'anaphora';
+      placeTexts = [referred.name];
+    }
+  }
+
+  if (!pick.ids.length && placeRule !== 'anaphora') {
+    // No place in the sentence: the report goes on about the place of the sentences before (an analyst codes it
+    // there), with less confidence.
+    const referred = placeBefore(s.index, byIndex, CONTEXT_PLACE_SENTENCES);
+    if (referred) {
+      pick = { ids: [referred.id], rule: 'nearest', spans: [] };
+      placeRule = 'previous-sentences';
+      placeTexts = [referred.name];
+    }
   }
 
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
-  let type = cls;
-  if (cls.code === 'GOV_REGAINS_TERIT' && placeIds.length) {
-    const country = doc.entities.find((e) => e.id === placeIds[0])?.country;
+  let foreign = false;
+  if (cls.code === 'GOV_REGAINS_TERIT' && pick.ids.length) {
+    // The place's country, else that of another place the sentence names ("Novy district of Chasiv Yar, Donetsk Oblast, Ukraine").
+    const country =
+      doc.entities.find((e) => e.id === pick.ids[0])?.country ??
+      located.find((l) => l.entity.kind === 'place' && !l.metonym && l.entity.country)?.entity.country;
     const taker = takerCountry(text, trigger.start);
-    if (country && taker && country !== taker) type = eventClasses.get('NON_STATE_ACTOR_OVERTAKES_TER') ?? cls;
+    if (country && taker && country !== taker) {
+      cls = eventClasses.get('NON_STATE_ACTOR_OVERTAKES_TER') ?? cls;
+      foreign = true;
+    }
   }
 
   const tStart = doc.view.toInputStart(s.vStart + trigger.start);
@@ -148,32 +371,66 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   const claims = claimsOf(doc, tStart, tEnd);
   // Speakers report events; they are not actors in them.
   const speakers = new Set(claims.map((c) => c.speaker).concat(doc.claims.filter((c) => c.sentence === s.index).map((c) => c.speaker)));
-  const actors = [
-    ...new Set(
-      located
-        .filter((l) => (l.entity.kind === 'organization' || l.entity.kind === 'person') && !speakers.has(l.entity.id))
-        .map((l) => l.entity.id),
-    ),
-  ];
-  const evidence = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
+  const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
+  const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
+  const rule = `events/${trigger.rule}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
+  const fatalities = findFatalities(text);
+  const injuries = findInjuries(text);
+  const quantity = findQuantity(text);
+  const { confidence, reasons } = confidenceOf({
+    weight: trigger.baseWeight,
+    score: frame.score,
+    rival: frame.rival,
+    needsActor: trigger.needsActor,
+    placed: pick.ids.length > 0,
+    coarse: pick.ids.length > 0 && pick.ids.every((id) => placeRank(doc.entities.find((e) => e.id === id)?.type) <= COARSE_RANK),
+    placeRule,
+    coordinated: frame.coordinated,
+  });
+  const roles: Record<string, { rule: string; text: string | null }> = {
+    predicate: { rule: trigger.rule, text: trigger.text },
+    place: { rule: placeRule, text: placeTexts.join(' | ') || null },
+    actors: { rule: actors.rule, text: actors.ids.map((id) => doc.entities.find((e) => e.id === id)?.name ?? id).join(' | ') || null },
+    date: { rule: when.rule, text: when.text },
+    fatalities: { rule: fatalities ? 'count-phrase' : 'none', text: fatalities ? String(fatalities.value) : null },
+  };
+  const evidence: EventEvidence = {
+    frame: { rule: `events/${trigger.rule}`, code: cls.code, predicate: trigger.text },
+    voice: claims.length ? 'attributed' : 'author',
+    roles,
+    confidence: reasons,
+  };
   const base = {
-    type: type.type,
-    subType: type.subType,
+    type: cls.type,
+    subType: cls.subType,
     date: when.date,
     datePrecision: when.precision,
-    actors,
-    fatalities: findFatalities(text)?.value ?? null,
-    injuries: findInjuries(text)?.value ?? null,
-    quantity: findQuantity(text)?.value ?? null,
+    actors: actors.ids,
+    fatalities: fatalities?.value ?? null,
+    injuries: injuries?.value ?? null,
+    quantity: quantity?.value ?? null,
     claims: claims.map((c) => c.id),
-    start: evidence.start,
-    end: evidence.end,
-    text: evidence.text,
+    start: span.start,
+    end: span.end,
+    text: span.text,
     sentence: s.index,
-    rule: type === cls ? `events/${trigger.rule}` : `events/${trigger.rule}+foreign-state`,
+    rule,
+    confidence,
+    evidence,
   };
-  const targets = placeIds.length ? placeIds : [null];
-  return targets.map((place) => ({ ...base, id: '', place, rule: targets.length > 1 ? `${base.rule}+place-list` : base.rule }));
+  const targets = pick.ids.length ? pick.ids : [null];
+  return targets.map((place, i) => ({
+    ...base,
+    id: '',
+    place,
+    rule: targets.length > 1 ? `${base.rule}+place-list` : base.rule,
+    evidence: targets.length > 1 ? { ...evidence, roles: { ...roles, place: { rule: placeRule, text: placeTexts[i] ?? null } } } : evidence,
+  }));
+}
+
+/** True when the event's sentence names no place of its own (none, or one taken from the sentences before). */
+function placeless(e: ConflictEvent): boolean {
+  return e.place === null || e.evidence?.roles.place?.rule === 'previous-sentences';
 }
 
 /** The events stage. */
@@ -181,14 +438,14 @@ export const eventsStage: Stage = {
   name: 'events',
   run(doc) {
     const located = mentionsBySentence(doc);
+    const year = documentYear(doc);
     const found: ConflictEvent[] = [];
     for (const s of doc.sentences) {
-      const here = located.get(s.index) ?? [];
-      const events = sentenceEvents(doc, s, located);
+      const events = sentenceEvents(doc, s, located, year);
       const last = found[found.length - 1];
       // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       const text = doc.view.text.slice(s.vStart, s.vEnd);
-      if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every((e) => e.place === null)) {
+      if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every(placeless)) {
         const counts = { ...last, fatalities: findFatalities(text)?.value ?? null, injuries: findInjuries(text)?.value ?? null, quantity: findQuantity(text)?.value ?? null };
         const claims = events.flatMap((e) => e.claims ?? []);
         found[found.length - 1] = mergeInto(last, { ...counts, claims, actors: events.flatMap((e) => e.actors), place: null });

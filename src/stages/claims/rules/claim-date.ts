@@ -10,11 +10,28 @@ export interface ClaimDate {
   readonly precision?: DatePrecision;
 }
 
+const bySentence = new WeakMap<readonly TimeExpression[], Map<number, TimeExpression[]>>();
+
+/** The document's time expressions grouped by sentence, built once per list (a scan per claim was quadratic). */
+function timesBySentence(times: readonly TimeExpression[]): Map<number, TimeExpression[]> {
+  let map = bySentence.get(times);
+  if (!map) {
+    map = new Map();
+    for (const t of times) {
+      const list = map.get(t.sentence);
+      if (list) list.push(t);
+      else map.set(t.sentence, [t]);
+    }
+    bySentence.set(times, map);
+  }
+  return map;
+}
+
 /** Dates a claim whose cue starts at input offset `cueStart` in sentence `sentence`. */
 export function claimDate(times: readonly TimeExpression[], sentence: number, cueStart: number, published?: DatedValue | string): ClaimDate {
   let best: TimeExpression | undefined;
-  for (const t of times) {
-    if (t.sentence !== sentence || !t.value) continue;
+  for (const t of timesBySentence(times).get(sentence) ?? []) {
+    if (!t.value) continue;
     if (!best || Math.abs(t.start - cueStart) < Math.abs(best.start - cueStart)) best = t;
   }
   if (best?.value) return { date: best.value, precision: best.precision ?? 'day' };

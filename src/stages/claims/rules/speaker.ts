@@ -2,6 +2,7 @@
  * Speaker resolution: from a speaker phrase to an entity id and a side — by an overlapping entity mention, a
  * pronoun, a nominal ("the ministry"), a metonym ("Moscow", "the Kremlin"), or else the side words around it.
  */
+import { mentionIndex } from './mention-index.js';
 import type { Entity } from '../../../core/index.js';
 import { lexicon } from './lexicon.js';
 
@@ -54,17 +55,14 @@ export function sideFromWords(text: string): string | undefined {
 }
 
 /** The last mention (by start) of an entity of one of `kinds` before `pos`, with its entity. */
+/** The last item that satisfies `pred`, scanning from the end (no copy of the list per claim). */
+function findLast<T>(items: readonly T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (pred(items[i])) return items[i];
+  return undefined;
+}
+
 function lastBefore(entities: readonly Entity[], kinds: readonly string[], pos: number, accept: (e: Entity) => boolean = () => true): Entity | undefined {
-  let best: Entity | undefined;
-  let bestStart = -1;
-  for (const e of entities) {
-    if (!kinds.includes(e.kind) || !accept(e)) continue;
-    for (const m of e.mentions) if (m.end <= pos && m.start > bestStart) {
-      best = e;
-      bestStart = m.start;
-    }
-  }
-  return best;
+  return mentionIndex(entities).lastBefore(kinds, pos, accept);
 }
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+){0,3}`;
@@ -134,15 +132,11 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   // 1. An entity mention inside the phrase; the last one is the head ("Wagner chief Prigozhin").
   let hit: Entity | undefined;
   let hitStart = -1;
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      if (m.start < q.end && q.start < m.end && m.start >= hitStart) {
-        const better = !hit || SPEAKER_KINDS.has(e.kind) || !SPEAKER_KINDS.has(hit.kind);
-        if (better) {
-          hit = e;
-          hitStart = m.start;
-        }
-      }
+  for (const m of mentionIndex(entities).overlapping(q.start, q.end)) {
+    const e = m.entity;
+    if (m.start >= hitStart && (!hit || SPEAKER_KINDS.has(e.kind) || !SPEAKER_KINDS.has(hit.kind))) {
+      hit = e;
+      hitStart = m.start;
     }
   }
   const metonym = lexicon.metonyms.get(lower);
@@ -155,7 +149,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   // 3. A pronoun: the last speaker of a fitting kind, else the last fitting entity mentioned before.
   const kinds = lexicon.pronouns.get(lower);
   if (kinds) {
-    const recent = [...prior].reverse().find((p) => q.sentence - p.sentence <= 3 && (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization'));
+    const recent = findLast(prior, (p) => q.sentence - p.sentence <= 3 && (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization'));
     if (recent) return { speaker: recent.id, side: recent.side, rule: 'claims/speaker-pronoun' };
     const e = lastBefore(entities, kinds, q.start);
     if (e) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun' };
@@ -163,7 +157,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   }
   // 3b. "The Belgian said": a nationality standing for the last person named (a prior speaker first).
   if (/^the\s/i.test(q.text.trim()) && lexicon.demonyms.has(lower)) {
-    const recent = [...prior].reverse().find((p) => q.sentence - p.sentence <= 3 && p.kind === 'person');
+    const recent = findLast(prior, (p) => q.sentence - p.sentence <= 3 && p.kind === 'person');
     if (recent) return { speaker: recent.id, side: recent.side ?? ctxSide, rule: 'claims/speaker-demonym' };
     const e = lastBefore(entities, ['person'], q.start);
     if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-demonym' };
@@ -171,7 +165,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   // 4. A surname repeated ("Malial said" after "Hannah Malial said"): the earlier speaker with that last word.
   const last = lower.split(/\s+/).pop() ?? '';
   if (/^\p{Lu}/u.test(q.text.split(/\s+/).pop() ?? '') && last.length > 2) {
-    const same = [...prior].reverse().find((p) => norm(p.text).split(/\s+/).pop() === last);
+    const same = findLast(prior, (p) => norm(p.text).split(/\s+/).pop() === last);
     if (same && (same.id || same.side)) return { speaker: same.id, side: same.side ?? ctxSide, rule: 'claims/speaker-repeated-name' };
   }
   // 5. A nominal ("the ministry", "the governor", "the Ministry’s statement"): the last entity whose name or role has that noun.
@@ -182,7 +176,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
     const noun = words[words.length - 1];
     const e = lastBefore(entities, nounKinds, q.start, (x) => `${x.name} ${x.role ?? ''} ${x.type ?? ''}`.toLowerCase().includes(noun));
     if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-nominal' };
-    const p = [...prior].reverse().find((x) => x.text.toLowerCase().includes(noun));
+    const p = findLast(prior, (x) => x.text.toLowerCase().includes(noun));
     if (p) return { speaker: p.id, side: p.side ?? ctxSide, rule: 'claims/speaker-nominal' };
   }
   // 6. Nothing resolves: keep the text, take the side from the words around it, else from a place named as speaker.

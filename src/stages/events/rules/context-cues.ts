@@ -13,11 +13,17 @@ export type CueKind = ContextCue['kind'];
  * `before` cues must end right before the trigger (within a few words), so a "no" earlier in the sentence
  * ("no reports of casualties after the grenade blast") does not negate it.
  */
-export function contextOf(sentence: string, triggerStart: number): CueKind[] {
+export function contextOf(sentence: string, triggerStart: number, triggerEnd = triggerStart): CueKind[] {
   const left = sentence.slice(Math.max(0, triggerStart - 120), triggerStart);
+  const right = sentence.slice(triggerEnd, triggerEnd + 60);
   const kinds: CueKind[] = [];
   for (const cue of contextCues) {
-    if ((cue.before && cue.before.test(left)) || (cue.sentence && cue.sentence.test(left)) || (cue.anywhere && cue.anywhere.test(sentence)))
+    if (
+      (cue.before && cue.before.test(left)) ||
+      (cue.sentence && cue.sentence.test(left)) ||
+      (cue.anywhere && cue.anywhere.test(sentence)) ||
+      (cue.after && triggerEnd > triggerStart && cue.after.test(right))
+    )
       kinds.push(cue.kind);
   }
   return kinds;
@@ -31,7 +37,7 @@ export function contextFactor(kinds: readonly CueKind[]): number {
 }
 
 /** Cue kinds under which a trigger reports no happening at all. */
-const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic'];
+const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic', 'generic', 'description', 'order', 'supply'];
 
 /**
  * True when the cues say the trigger does not report a happening (negated, future, modal, hypothetical, an intent, a habit or the topic of a protest).

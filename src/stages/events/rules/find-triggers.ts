@@ -26,6 +26,12 @@ export interface TriggerMatch {
   readonly cue: boolean;
   /** Ambiguous: an event in a document only beside an actor or conflict cue. */
   readonly needsActor: boolean;
+  /** The outcome of another predicate when its sentence has one ("killing ten civilians"). */
+  readonly outcome: boolean;
+  /** An attack or killing word that says nothing of the means. */
+  readonly generic: boolean;
+  /** A weapon, giving its class to a generic attack. */
+  readonly instrument: boolean;
 }
 
 /** The sentence around `at` in `text` (cheap: split on final punctuation), for the context cues. */
@@ -91,14 +97,14 @@ export function findTriggers(text: string): TriggerMatch[] {
       }
       if (inName(text, start, end) || !conditionsHold(t, text, start, end)) continue;
       const s = sentenceStart(text, start);
-      const context = contextOf(text.slice(s), start - s);
+      const context = contextOf(text.slice(s), start - s, end - s);
       const code =
         t.cls === '@territory'
           ? territoryTaker(text, start, end) === 'government'
             ? 'GOV_REGAINS_TERIT'
             : 'NON_STATE_ACTOR_OVERTAKES_TER'
           : t.cls;
-      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor });
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome, generic: t.generic, instrument: t.instrument });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.weight - a.weight);

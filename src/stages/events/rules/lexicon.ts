@@ -22,6 +22,8 @@ export interface EventClass {
   readonly acled: boolean;
   /** Classes this one is a special case of (a violent demonstration refines a protest). */
   readonly refines?: readonly string[];
+  /** Classes this one replaces when a document tells of one happening both ways (a protest that turned violent). */
+  readonly outranks?: readonly string[];
 }
 
 /** A compiled trigger entry of `data/triggers.json`. */
@@ -42,16 +44,26 @@ export interface Trigger {
   readonly afterName: boolean;
   /** Ambiguous ("fighting", "advanced"): makes an event in a document only beside an actor or conflict cue. */
   readonly needsActor: boolean;
+  /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
+  readonly outcome: boolean;
+  /** An attack or killing word that says nothing of the means. */
+  readonly generic: boolean;
+  /** A weapon: gives its class to a generic attack in its sentence. */
+  readonly instrument: boolean;
 }
 
 /** A compiled context cue of `data/context.json`. */
 export interface ContextCue {
-  readonly kind: 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background';
+  readonly kind:
+    | 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background'
+    | 'generic' | 'description' | 'order' | 'supply';
   readonly factor: number;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
   /** Matched against the whole sentence, after the trigger too. */
   readonly anywhere?: RegExp;
+  /** Matched against the text right after the trigger. */
+  readonly after?: RegExp;
 }
 
 /**
@@ -81,6 +93,9 @@ interface RawTrigger {
   cue?: boolean;
   afterName?: boolean;
   needsActor?: boolean;
+  outcome?: boolean;
+  generic?: boolean;
+  instrument?: boolean;
 }
 
 /** Every event class, by code. */
@@ -103,6 +118,9 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   cue: t.cue ?? false,
   afterName: t.afterName ?? false,
   needsActor: t.needsActor ?? false,
+  outcome: t.outcome ?? false,
+  generic: t.generic ?? false,
+  instrument: t.instrument ?? false,
 }));
 
 /** Actor cues deciding who changed control of territory. */
@@ -110,6 +128,12 @@ export const actorCues = {
   government: compilePattern(actorsData.government),
   nonState: compilePattern(actorsData.nonState),
   conflict: compilePattern(actorsData.conflict),
+  /** A crowd as the unnamed actor of a protest. */
+  crowd: compilePattern(actorsData.crowd),
+  /** Entity types that report and never act (a news agency). */
+  sourceTypes: new Set(actorsData.sourceTypes as string[]),
+  /** Words before a name that make it the source of a report ("according to"). */
+  sourceBefore: new RegExp(actorsData.sourceBefore, 'i'),
   /** Demonym (lower case) → ISO country code of the state it names. */
   demonyms: actorsData.demonyms as Record<string, string>,
 };
@@ -130,6 +154,7 @@ export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   before: 'before' in c && c.before ? new RegExp(c.before, 'i') : undefined,
   sentence: 'sentence' in c && c.sentence ? new RegExp(c.sentence, 'i') : undefined,
   anywhere: 'anywhere' in c && c.anywhere ? new RegExp(c.anywhere, 'i') : undefined,
+  after: 'after' in c && c.after ? new RegExp(c.after, 'i') : undefined,
 }));
 
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
@@ -150,6 +175,7 @@ export const placeRules = {
   rank: placesData.rank as Record<string, number>,
   geoPrecision: placesData.geoPrecision as Record<string, number>,
   locative: new RegExp(placesData.locative, 'i'),
+  locativePrep: new RegExp(placesData.locativePrep, 'i'),
   list: new RegExp(placesData.list, 'i'),
   agent: new RegExp(placesData.agent, 'i'),
   dateline: new RegExp(placesData.dateline),

@@ -4,6 +4,18 @@
  * which keeps its evidence span and gains the later sentences' counts, actors and claims.
  */
 import type { ConflictEvent } from '../../../core/index.js';
+import { eventClasses } from './lexicon.js';
+
+/** Class code by ACLED sub-type. */
+const codeOf = new Map([...eventClasses.values()].map((c) => [c.subType, c.code]));
+
+/** True when `a`'s class replaces `b`'s for one happening told both ways (data/taxonomy.json `outranks`). */
+function outranks(a: ConflictEvent, b: ConflictEvent): boolean {
+  const ca = eventClasses.get(codeOf.get(a.subType) ?? '');
+  return !!ca?.outranks?.includes(codeOf.get(b.subType) ?? '');
+}
+/** Sentences within which a happening told first one way and then another ("protested … threw stones") is one. */
+const RETOLD_SENTENCES = 3;
 
 /** Sentences within which a placeless report is taken as a follow-up of an earlier event of the same type. */
 const FOLLOW_UP_SENTENCES = 2;
@@ -20,13 +32,27 @@ function union(a: readonly string[] | undefined, b: readonly string[] | undefine
 
 /** True when `later` reports the same happening as `earlier`. */
 export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boolean {
+  if (earlier.subType !== later.subType && (outranks(later, earlier) || outranks(earlier, later))) {
+    // "Thousands protested in X. Protesters threw stones at the police": one violent demonstration.
+    return Math.abs(later.sentence - earlier.sentence) <= RETOLD_SENTENCES && (earlier.place === later.place || earlier.place === null || later.place === null);
+  }
   if (earlier.subType !== later.subType) {
     // A placeless follow-up of the same event type ("the strike killed five") still belongs to it.
     return later.place === null && earlier.type === later.type && later.sentence - earlier.sentence <= FOLLOW_UP_SENTENCES && later.sentence > earlier.sentence;
   }
   // Only two day-precise dates can disagree; "this week" and "on Tuesday" may name the same day.
   if (earlier.date && later.date && earlier.date !== later.date && earlier.datePrecision === 'day' && later.datePrecision === 'day') return false;
-  if (earlier.place !== null && later.place !== null) return earlier.place === later.place;
+  if (earlier.place !== null && later.place !== null) {
+    if (earlier.place !== later.place) return false;
+    // Two different times at one place ("over the past two weeks" … "just a day earlier") are two happenings,
+    // even when neither could be dated.
+    const ta = earlier.evidence?.roles.date?.text?.toLowerCase();
+    const tb = later.evidence?.roles.date?.text?.toLowerCase();
+    if (ta && tb && ta !== tb && !(earlier.date && earlier.date === later.date)) return false;
+    // Two different death tolls at one place are two happenings ("a strike on Kyiv killed 3 … another killed 5").
+    if (earlier.fatalities != null && later.fatalities != null && earlier.fatalities !== later.fatalities) return false;
+    return true;
+  }
   // Neither placed: a document rarely reports two unplaced happenings of one sub-type; they are one.
   if (earlier.place === null && later.place === null) return true;
   // One side placeless: the same happening when reported close together.
@@ -35,8 +61,11 @@ export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boo
 
 /** Folds `later` into `earlier`: counts take the largest stated, ids are unioned, the first evidence stays. */
 export function mergeInto(earlier: ConflictEvent, later: ConflictEvent): ConflictEvent {
+  // The class that outranks the other names the happening; the first report keeps the evidence span.
+  const kind = outranks(later, earlier) ? { type: later.type, subType: later.subType, rule: `${later.rule}+retold` } : {};
   return {
     ...earlier,
+    ...kind,
     place: earlier.place ?? later.place,
     date: earlier.date ?? later.date,
     datePrecision: earlier.date ? earlier.datePrecision : later.datePrecision,

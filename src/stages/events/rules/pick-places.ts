@@ -42,6 +42,24 @@ export function pickPlaces(
   triggerEnd: number,
   candidates: readonly PlaceCandidate[],
 ): string[] {
+  return placesOf(sentence, triggerStart, triggerEnd, candidates).ids;
+}
+
+/** The places of a trigger and the rule that chose them: `argument`, `list`, `locative-list`, `nearest`, or `none`. */
+export interface PlacePick {
+  readonly ids: string[];
+  readonly rule: 'argument' | 'list' | 'locative-list' | 'nearest' | 'none';
+  /** Offsets (relative to the sentence) of the chosen mentions, in the order of `ids`. */
+  readonly spans: { start: number; end: number }[];
+}
+
+/** {@link pickPlaces} with the rule that chose the places. */
+export function placesOf(
+  sentence: string,
+  triggerStart: number,
+  triggerEnd: number,
+  candidates: readonly PlaceCandidate[],
+): PlacePick {
   const usable = candidates.filter(
     (c) =>
       !c.metonym &&
@@ -54,21 +72,26 @@ export function pickPlaces(
       // "BEIRUT (AP) —": where the report was filed.
       !(placeRules.dateline.test(sentence) && c.start < (placeRules.dateline.exec(sentence)?.[0].length ?? 0)),
   );
-  if (!usable.length) return [];
+  if (!usable.length) return { ids: [], rule: 'none', spans: [] };
+  const isArgument = (c: PlaceCandidate) =>
+    (c.end <= triggerStart && placeRules.passiveSubjectGap.test(sentence.slice(c.end, triggerStart))) ||
+    (c.start >= triggerEnd && placeRules.objectGap.test(sentence.slice(triggerEnd, c.start)));
+  const isLocative = (c: PlaceCandidate) => placeRules.locative.test(sentence.slice(Math.max(0, c.start - 40), c.start));
   const score = (c: PlaceCandidate) => {
-    const locative = placeRules.locative.test(sentence.slice(Math.max(0, c.start - 40), c.start));
     const possessive = /^['’]s\b/.test(sentence.slice(c.end, c.end + 3));
     // The trigger's own argument ("Bakhmut has been occupied", "captured the town of Kozinka") comes first.
-    const argument =
-      (c.end <= triggerStart && placeRules.passiveSubjectGap.test(sentence.slice(c.end, triggerStart))) ||
-      (c.start >= triggerEnd && placeRules.objectGap.test(sentence.slice(triggerEnd, c.start)));
-    return placeRank(c.type) + (locative ? 1 : 0) - (possessive ? 1 : 0) + (argument ? ARGUMENT_BONUS : 0);
+    return placeRank(c.type) + (isLocative(c) ? 1 : 0) - (possessive ? 1 : 0) + (isArgument(c) ? ARGUMENT_BONUS : 0);
   };
   // Distance in characters; a clause boundary between place and trigger ("After talks in Geneva, shelling hit
   // Donetsk") counts as far, because the place then belongs to another clause.
   const distance = (c: PlaceCandidate) => {
     const gap = c.end <= triggerStart ? sentence.slice(c.end, triggerStart) : sentence.slice(triggerEnd, Math.max(triggerEnd, c.start));
     return gap.length + (/[,;:—–()]/.test(gap) ? CLAUSE_PENALTY : 0);
+  };
+  const pick = (list: PlaceCandidate[], rule: PlacePick['rule']): PlacePick => {
+    const seen = new Set<string>();
+    const chosen = list.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+    return { ids: chosen.map((c) => c.id), rule, spans: chosen.map((c) => ({ start: c.start, end: c.end })) };
   };
   const best = Math.max(...usable.map(score));
   const top = usable.filter((c) => score(c) === best).sort((a, b) => a.start - b.start);
@@ -80,8 +103,23 @@ export function pickPlaces(
     else if (placeRules.list.test(sentence.slice(prev.end, c.start))) list.push(c);
     else break;
   }
-  const ids = [...new Set(list.map((c) => c.id))];
-  if (ids.length >= 2 && list.length === top.length) return ids;
+  if (new Set(list.map((c) => c.id)).size >= 2 && list.length === top.length) return pick(list, 'list');
+  // Coordinated locatives after the predicate, however long the clauses between them ("drones fell in A, where
+  // …; in B, …, and in C"; "the first was downed near A, the second near B"): one place each, when they are the
+  // most specific places of the sentence and each is introduced by a locative preposition after a separator.
+  const rank = Math.max(...usable.map((c) => placeRank(c.type)));
+  const locatives = usable
+    .filter((c) => c.start >= triggerEnd && placeRank(c.type) === rank && placeRules.locativePrep.test(sentence.slice(Math.max(0, c.start - 12), c.start)))
+    .sort((a, b) => a.start - b.start);
+  if (new Set(locatives.map((c) => c.id)).size >= 2) {
+    const chain = [locatives[0]];
+    for (const c of locatives.slice(1)) {
+      const gap = sentence.slice(chain[chain.length - 1].end, c.start);
+      if (/[,;]/.test(gap)) chain.push(c);
+      else break;
+    }
+    if (new Set(chain.map((c) => c.id)).size >= 2) return pick(chain, 'locative-list');
+  }
   const nearest = [...top].sort((a, b) => distance(a) - distance(b))[0];
-  return [nearest.id];
+  return pick([nearest], isArgument(nearest) ? 'argument' : 'nearest');
 }

@@ -1,0 +1,100 @@
+/**
+ * What the shared linguistic layer (`doc.lang`, set by the segment stage) says about the clause a predicate lies
+ * in: negation, modality, question, reported speech, and its subject and object. The events stage reads the layer
+ * through this one module, so that its gates and role fillers do not depend on the layer's internals; a document
+ * without the layer (hand-built test documents, older callers) gives `null`, and the gates fall back to the
+ * context cues of `data/context.json`.
+ */
+import type { Doc, Lang, Word } from '../../../core/index.js';
+
+/** The facts of the clause a predicate lies in. */
+export interface ClauseFacts {
+  readonly negated: boolean;
+  /** `possible`, `intended`, `threat`, `conditional`, `obligation`, `future`, `desire`, or null. */
+  readonly modality: string | null;
+  readonly question: boolean;
+  readonly reported: boolean;
+  /** The predicate word is the clause's main verb (not a noun or a participle modifying a noun). */
+  readonly isPredicate: boolean;
+  /** Penn tag of the predicate's first word. */
+  readonly xtag: string;
+  /** The predicate is the clause's main verb, a verb, or inside its direct object ("did not launch airstrikes"):
+   * the clause's negation and modality govern it. A noun elsewhere in the clause may belong to another. */
+  readonly governed: boolean;
+  /** Subject and object noun phrases, view offsets (or null). */
+  readonly subject: { vStart: number; vEnd: number } | null;
+  readonly object: { vStart: number; vEnd: number } | null;
+}
+
+/** Index of the first word starting at or after `v`, by binary search. */
+function wordFrom(words: readonly Word[], v: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid].vEnd <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Markers of a complement clause (none for an infinitive or a bare complement). */
+const COMPLEMENT_MARKERS = new Set(['', 'that', 'to', 'whether', 'if']);
+
+/** Word index → index of the innermost clause holding it (-1 for none), built once per layer. */
+const byWord = new WeakMap<Lang, Int32Array>();
+function clauseIndex(lang: Lang): Int32Array {
+  let index = byWord.get(lang);
+  if (index) return index;
+  index = new Int32Array(lang.words.length).fill(-1);
+  // Clauses in order; a later (nested) clause overwrites the span of the one that contains it.
+  lang.clauses.forEach((c, i) => {
+    for (let w = c.first; w < c.end && w < index!.length; w++) if (index![w] === -1 || lang.clauses[index![w]].first <= c.first) index![w] = i;
+  });
+  byWord.set(lang, index);
+  return index;
+}
+
+/** The facts of the clause holding the view range `[vStart, vEnd)`, or null without a linguistic layer. */
+export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts | null {
+  const lang: Lang | undefined = doc.lang;
+  if (!lang || !lang.words.length) return null;
+  const w = wordFrom(lang.words, vStart);
+  if (w >= lang.words.length || lang.words[w].vStart >= vEnd) return null;
+  const ci = clauseIndex(lang)[w];
+  const clause = ci >= 0 ? lang.clauses[ci] : undefined;
+  if (!clause) return null;
+  const span = (chunk: number) => {
+    const c = lang.chunks[chunk];
+    return c ? { vStart: lang.words[c.first].vStart, vEnd: lang.words[c.end - 1].vEnd } : null;
+  };
+  // A negation or modality of the governing clause covers a complement ("did not say that …" is not
+  // a report of it; "plans to attack" has the plan in the parent).
+  let negated = clause.negated;
+  let modality = clause.modality;
+  const parent = clause.parent >= 0 ? lang.clauses[clause.parent] : undefined;
+  // Only a complement takes them ("plans to attack", "did not say whether …"); an adverbial clause does not
+  // ("No arrests were made after shops were looted").
+  if (parent && !clause.reported && COMPLEMENT_MARKERS.has(clause.marker ?? '')) {
+    negated ||= parent.negated;
+    modality ??= parent.modality;
+  }
+  let last = w;
+  while (last + 1 < lang.words.length && lang.words[last + 1].vStart < vEnd) last++;
+  const inChunk = (chunk: number) => {
+    const c = lang.chunks[chunk];
+    return !!c && c.first <= w && last < c.end;
+  };
+  const isPredicate = clause.predicate >= w && clause.predicate <= last;
+  return {
+    governed: isPredicate || lang.words[w].xtag.startsWith('VB') || (clause.object >= 0 && inChunk(clause.object)),
+    negated,
+    modality,
+    question: clause.question,
+    reported: clause.reported,
+    isPredicate,
+    xtag: lang.words[w].xtag,
+    subject: clause.subject >= 0 ? span(clause.subject) : null,
+    object: clause.object >= 0 ? span(clause.object) : null,
+  };
+}

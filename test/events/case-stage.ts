@@ -1,0 +1,58 @@
+/**
+ * CASE 2021 through the whole pipeline, as a user meets it: each snippet is extracted as a document and its
+ * first event is compared with the gold sub-type (ACLED labels), and snippets whose gold label is not an ACLED
+ * conflict event (DIPLO, ATTRIB, NATURAL_DISASTER, MAN_MADE_DISASTER, ORG_CRIME) are counted when they get any
+ * event at all. Halves as in eval/events.ts: even rows dev, odd rows held-out.
+ *
+ * `node --import tsx test/events/case-stage.ts [--errors] [--half=dev|held]` (SITREP_SHARED points at ../shared).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, extractText } from '../../src/pipeline.js';
+import taxonomy from '../../src/stages/events/data/taxonomy.json' with { type: 'json' };
+
+const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
+const NON_CONFLICT = new Set(['DIPLO', 'ATTRIB', 'NATURAL_DISASTER', 'MAN_MADE_DISASTER', 'ORG_CRIME']);
+const codeOf = new Map(taxonomy.classes.filter((c) => c.acled).map((c) => [c.subType, c.code]));
+
+const rows = readFileSync(join(SHARED, 'eval/case2021/dev.tsv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => l.trim())
+  .map((l) => {
+    const [id, text, gold] = l.split('\t');
+    return { id, text, gold: gold.trim() };
+  });
+
+const args = process.argv.slice(2);
+const ctx = await createContext({});
+const stats = { dev: { n: 0, ok: 0, none: 0, nc: 0, ncEvent: 0 }, held: { n: 0, ok: 0, none: 0, nc: 0, ncEvent: 0 } };
+const errors: string[] = [];
+const listHalf = args.find((a) => a.startsWith('--half='))?.slice(7) ?? 'dev';
+rows.forEach((row, i) => {
+  const half = i % 2 === 0 ? 'dev' : 'held';
+  const s = stats[half];
+  const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
+  const first = doc.events[0];
+  const pred = first ? codeOf.get(first.subType) ?? first.subType : 'NONE';
+  if (NON_CONFLICT.has(row.gold)) {
+    s.nc++;
+    if (first) s.ncEvent++;
+    if (first && half === listHalf) errors.push(`[${row.gold} -> ${pred} ${first.rule}] ${row.text.slice(0, 220)}`);
+    return;
+  }
+  s.n++;
+  if (pred === row.gold) s.ok++;
+  else {
+    if (!first) s.none++;
+    if (half === listHalf) errors.push(`[${row.gold} -> ${pred}${first ? ' ' + first.rule : ''}] ${row.text.slice(0, 220)}`);
+  }
+});
+console.log('CASE 2021 through the pipeline: first event sub-type (ACLED-labelled snippets); conflict events on non-conflict snippets');
+console.log('  half      n   first-event acc  no event   non-conflict n  with an event  rate');
+for (const [name, s] of Object.entries(stats)) {
+  console.log(
+    `  ${name.padEnd(8)} ${String(s.n).padStart(4)}   ${(s.ok / s.n).toFixed(3)}           ${String(s.none).padStart(4)}       ${String(s.nc).padStart(4)}            ${String(s.ncEvent).padStart(4)}      ${(s.ncEvent / s.nc).toFixed(3)}`,
+  );
+}
+if (args.includes('--errors')) for (const e of errors) console.log('  ' + e);

@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsStage } from '../../src/stages/events/index.js';
+import { blockedBy, gates } from '../../src/stages/events/rules/gates.js';
+import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
+import { clauseFacts } from '../../src/stages/events/rules/clause-facts.js';
+import { entity, makeDoc } from './helpers.js';
+
+/** The events of an invented sentence in which every capitalised town name given is a placed city. */
+function eventsOf(text: string, towns: string[] = [], published = '2023-05-12') {
+  const doc = makeDoc(text, {
+    published,
+    entities: (d) => towns.map((t, i) => entity(d, 'place', `geo:${i + 1}`, t, { type: 'city', country: 'UA' })),
+  });
+  return eventsStage.run(doc, {}).events;
+}
+
+/** The gate that blocks the trigger whose text is `word` in `sentence`. */
+function gateOf(sentence: string, word: string): string | null {
+  const m = findTriggers(sentence).find((x) => x.text.toLowerCase() === word.toLowerCase());
+  assert.ok(m, `no trigger "${word}" in: ${sentence}`);
+  return blockedBy({ sentence, match: m, clause: null });
+}
+
+test('the gates are an ordered list of named rules', () => {
+  assert.deepEqual(
+    gates.map((g) => g.name),
+    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'supply', 'generic', 'habitual', 'topic', 'description', 'quoted-address'],
+  );
+});
+
+test('each gate blocks its kind of predicate (invented sentences)', () => {
+  const cases: [string, string, string][] = [
+    ['The brigade did not shell Dovhivka.', 'shell', 'negated'],
+    ['The parliament approved sending anti-personnel mines to the border guards.', 'mines', 'supply'],
+    ['Did the marines capture Lisova on Friday?', 'capture', 'question'],
+    ['If the talks collapse, the rebels could shell the town.', 'shell', 'hypothetical'],
+    ['The guerrillas plan to seize the town of Hirske.', 'seize', 'planned'],
+    ['The squad was sent north with orders to shell or storm the town.', 'storm', 'order-or-intent'],
+    ['Those who have been detained must be treated humanely.', 'detained', 'generic'],
+    ['The militia routinely shells farms along the river.', 'shells', 'habitual'],
+    ['Students marched in a rally against police brutality.', 'brutality', 'topic'],
+    ['Guards armed with rocket-propelled grenades stood at the gate.', 'rocket-propelled grenades', 'description'],
+    ['“You were rioting like animals,” the officer told the crowd.', 'rioting', 'quoted-address'],
+  ];
+  for (const [sentence, word, gate] of cases) assert.equal(gateOf(sentence, word), gate, sentence);
+});
+
+test('gated sentences make no event in a document', () => {
+  for (const text of [
+    'The brigade did not shell Dovhivka.',
+    'Did the marines capture Lisova on Friday?',
+    'The guerrillas plan to seize the town of Hirske.',
+    'The squad was sent to Lisova with orders to shell or storm the town.',
+    'Those who have been detained in Hirske must be treated humanely, the monitors said.',
+    'Soldiers armed with rocket launchers stood guard outside the station in Hirske.',
+    '“You were rioting in Lisova,” the governor told the crowd.',
+    'The army regularly shells villages near Hirske.',
+    'The mayor announced a new shelter to protect pupils from missile strikes in Lisova.',
+    'The ministry delivered air-launched cruise missiles to the navy.',
+  ]) {
+    assert.deepEqual(eventsOf(text, ['Dovhivka', 'Lisova', 'Hirske']), [], text);
+  }
+});
+
+test('history: more than a year before the document, or only earlier years named', () => {
+  assert.deepEqual(eventsOf('In 2014 rebels seized the airport in Lisova.', ['Lisova']), []);
+  // Without a publication date the document's year comes from its own dates.
+  const doc = makeDoc('On 3 March 2023 the marines recaptured Lisova. In 2014 rebels seized the airport in Hirske.', {
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' }), entity(d, 'place', 'geo:2', 'Hirske', { type: 'city' })],
+    times: () => [{ start: 3, end: 15, text: '3 March 2023', rule: 't', value: '2023-03-03', precision: 'day', sentence: 0 }],
+  });
+  const out = eventsStage.run(doc, {}).events;
+  assert.deepEqual(out.map((e) => e.place), ['geo:1']);
+});
+
+test('real happenings pass the gates (negative cases of the gates)', () => {
+  const real: [string, string][] = [
+    ['Thousands of people protested in the city centre of Lisova on Sunday.', 'Peaceful protest'],
+    ['The rebels shelled Dovhivka overnight, the governor said.', 'Shelling/artillery/missile attack'],
+    ['Police detained twelve activists in Hirske.', 'Arrests'],
+    ['“The troops shelled our street all night,” a resident of Lisova said.', 'Shelling/artillery/missile attack'],
+    ['The captured soldiers were paraded through Lisova after the rebels seized Hirske.', 'Non-state actor overtakes territory'],
+  ];
+  for (const [text, subType] of real) {
+    const out = eventsOf(text, ['Dovhivka', 'Lisova', 'Hirske']);
+    assert.ok(out.some((e) => e.subType === subType), `${text}: ${out.map((e) => e.subType).join(', ')}`);
+  }
+});
+
+test('the gates read the clause of the linguistic layer: a counterfactual is hypothetical, not planned', () => {
+  const text = 'The brigade would have shelled Dovhivka had the truce failed.';
+  const doc = makeDoc(text);
+  const m = findTriggers(text).find((x) => x.text === 'shelled')!;
+  const clause = clauseFacts(doc, m.start, m.end);
+  assert.equal(clause?.modality, 'conditional');
+  assert.equal(blockedBy({ sentence: text, match: m, clause }), 'hypothetical');
+  // The subject of the clause is not a place role: the layer gives it as a noun phrase.
+  assert.equal(text.slice(clause!.subject!.vStart, clause!.subject!.vEnd), 'The brigade');
+});
+
+test('an anniversary names history before the predicate only; an adverbial clause keeps its own polarity', () => {
+  const arrests = eventsOf('Police arrested dozens of activists in Lisova ahead of the anniversary of the uprising.', ['Lisova']);
+  assert.deepEqual(arrests.map((e) => e.subType), ['Arrests']);
+  assert.deepEqual(eventsOf('Crowds gathered in Lisova on the anniversary of the massacre.', ['Lisova']), []);
+  const looted = eventsOf('No arrests have been made after twenty shops were looted by gunmen in Lisova on Monday.', ['Lisova']);
+  assert.ok(looted.some((e) => e.subType === 'Looting/property destruction'), JSON.stringify(looted.map((e) => e.subType)));
+});
