@@ -153,13 +153,19 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
   }
   // The part of a sentence before any other attribution's content ("Ukrainian forces stopped the attack near P,
   // denying …": the participle's content is its tail) is the turn speaker's.
-  const firstContent = (s: SentenceRange) => out.reduce((m, a) => (a.content[0] < s.end && s.start < a.content[1] ? Math.min(m, Math.max(a.content[0], s.start)) : m), s.end);
+  // Per sentence, the first offset another attribution's content covers (one pass over the contents).
+  const covered = sentences.map((s) => s.end);
+  for (const a of out) {
+    for (let i = sentenceAt(sentences, a.content[0]); i < sentences.length && sentences[i].start < a.content[1]; i++) {
+      if (sentences[i].end > a.content[0]) covered[i] = Math.min(covered[i], Math.max(a.content[0], sentences[i].start));
+    }
+  }
   sentences.forEach((s, i) => {
     // A turn's first sentence starts at its label.
     const t = turnAt(turns, Math.max(0, s.end - 1));
     if (!t || t.question) return;
     const start = Math.max(s.start, t.start);
-    const end = firstContent({ ...s, start });
+    const end = covered[i];
     if (end - start < 12) return;
     const cue: readonly [number, number] = t.label ?? [start, start];
     out.push({ speaker: t.label, speakerContext: t.label, cue, content: [start, end], sentence: i, rule: 'claims/transcript-turn' });
@@ -222,6 +228,18 @@ function lastSide(text: string, start: number, end: number, sideAt: (s: number, 
     if (side === 'RU' || side === 'UA') last = { side, at: m.index };
   }
   return last?.side;
+}
+
+/** The index of the sentence holding a view offset (the first one ending after it). */
+function sentenceAt(sentences: readonly SentenceRange[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The linguistic layer's clause of the word at a view offset, when that word is the clause's main verb. */

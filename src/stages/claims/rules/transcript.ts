@@ -50,8 +50,15 @@ export function transcriptTurns(text: string): Turn[] {
   return turns;
 }
 
-/** The turn holding a view offset, or undefined. */
+/** The turn holding a view offset, or undefined (binary search: turns are sorted and do not overlap). */
 export function turnAt(turns: readonly Turn[], pos: number): Turn | undefined {
-  for (const t of turns) if (t.start <= pos && pos < t.end) return t;
-  return undefined;
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = turns[lo - 1];
+  return t && pos < t.end ? t : undefined;
 }
