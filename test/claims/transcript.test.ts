@@ -30,6 +30,9 @@ test('transcript turns: labels, question turns, and a title that opens a turn be
   assert.deepEqual(turns.map((t) => [t.label ? TRANSCRIPT.slice(...t.label) : null, t.question]), [[null, false], ['Q', true], ['MR. SMITH', false]]);
   // An ordinary news text is no transcript, and a one-word capitalised line opener ("UPDATE:") is no label.
   assert.deepEqual(transcriptTurns('Russian forces took the town.\n\nUPDATE: fighting continues.'), []);
+  // A dateline alone is no turn.
+  assert.deepEqual(transcriptTurns('NEW YORK: Russian forces took the town, officials said.'), []);
+  assert.equal(transcriptTurns('MR. A: Hello.\nMS. B: Hi.').length, 2);
 });
 
 test('a turn speaks its sentences; "we" is the turn speaker; a reporter’s question gives nothing', () => {

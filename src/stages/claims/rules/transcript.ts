@@ -38,7 +38,8 @@ export function transcriptTurns(text: string): Turn[] {
   }
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n'))).toLowerCase();
   const titled = TITLES.some((t) => firstLine.includes(t));
-  if (!labels.length && !titled) return [];
+  // One upper-case label alone may be a dateline ("NEW YORK: …"): a transcript has two turns, a question or a title.
+  if (!titled && labels.length < 2 && !labels.some((l) => l.question)) return [];
   const turns: Turn[] = [];
   if (titled) {
     const para = text.indexOf('\n\n');
