@@ -6,3 +6,4 @@ export * from './doc.js';
 export * from './stage.js';
 export * from './context.js';
 export * from './lang/index.js';
+export * from './search.js';

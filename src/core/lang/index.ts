@@ -2,6 +2,7 @@
  * The linguistic layer (see docs/language.md): `analyse` turns sentence ranges of a text into words with
  * part-of-speech tags and lemmas, chunks and clauses. The segment stage runs it and sets `doc.lang`.
  */
+import { partitionPoint } from '../search.js';
 import { chunkSentence } from './chunks.js';
 import { clausesOfSentence } from './clauses.js';
 import { foldLower } from './fold.js';
@@ -104,13 +105,7 @@ export function wordAt(lang: Lang, v: number): number {
 /** Word index range `[first, end)` of the words lying inside view range `[vStart, vEnd)`. */
 export function wordsIn(lang: Lang, vStart: number, vEnd: number): [number, number] {
   const ws = lang.words;
-  let lo = 0;
-  let hi = ws.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ws[mid].vEnd <= vStart) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(ws, (w) => w.vEnd > vStart);
   // Words starting before vStart but overlapping it are excluded: the range holds words inside.
   let first = lo;
   if (first < ws.length && ws[first].vStart < vStart) first++;
@@ -127,13 +122,7 @@ export function clauseOf(lang: Lang, i: number): number {
   let bestLen = Infinity;
   // Clauses are in sentence order; binary search to the sentence, then scan its few clauses.
   const cs = lang.clauses;
-  let lo = 0;
-  let hi = cs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cs[mid].sentence < sentence) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(cs, (c) => c.sentence >= sentence);
   for (let k = lo; k < cs.length && cs[k].sentence === sentence; k++) {
     const c = cs[k];
     if (c.first <= i && i < c.end && c.end - c.first < bestLen) {

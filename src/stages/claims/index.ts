@@ -5,7 +5,7 @@
  * Works on whatever earlier stages left: without sentences it splits the view text itself; without entities it
  * keeps the speaker text with a side taken from the words around it.
  */
-import { clauseOf, makeMessage, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
+import { clauseOf, makeMessage, partitionPoint, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
@@ -232,14 +232,7 @@ function lastSide(text: string, start: number, end: number, sideAt: (s: number, 
 
 /** The index of the sentence holding a view offset (the first one ending after it). */
 function sentenceAt(sentences: readonly SentenceRange[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sentences, (s) => s.end > pos);
 }
 
 /** The linguistic layer's clause of the word at a view offset, when that word is the clause's main verb. */

@@ -2,7 +2,7 @@
  * The places stage: recognises toponyms sentence by sentence, disambiguates them over the whole document
  * against the GeoNames gazetteer, and appends one `place` entity per distinct place with all its mentions.
  */
-import type { Context, Doc, Entity, Mention, Stage } from '../../core/index.js';
+import { partitionPoint, type Context, type Doc, type Entity, type Mention, type Stage } from '../../core/index.js';
 import { foldName } from './fold.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
@@ -36,14 +36,8 @@ function takenRanges(doc: Doc): { start: number; end: number }[] {
 }
 
 function isTaken(ranges: { start: number; end: number }[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length;
-  // First range that ends after `start`; ranges are few and non-nested enough for a scan from there.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  // First range that starts at or after `start`; ranges are few and non-nested enough for a scan from there.
+  const lo = partitionPoint(ranges, (r) => r.start >= start);
   for (let i = Math.max(0, lo - 8); i < ranges.length && ranges[i].start < end; i++) if (ranges[i].end > start) return true;
   return false;
 }

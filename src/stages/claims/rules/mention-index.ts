@@ -3,7 +3,7 @@
  * claim, which mention overlaps a phrase and which entity of a kind was mentioned last before a point. Scanning
  * every mention for every claim made the claims stage quadratic in the length of a document.
  */
-import type { Entity } from '../../../core/index.js';
+import { partitionPoint, type Entity } from '../../../core/index.js';
 
 interface Placed {
   readonly start: number;
@@ -60,14 +60,7 @@ export class MentionIndex {
 
 /** Index of the first item whose start is at or after `pos`. */
 function firstAtOrAfter(list: readonly Placed[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list, (p) => p.start >= pos);
 }
 
 const cache = new WeakMap<readonly Entity[], MentionIndex>();

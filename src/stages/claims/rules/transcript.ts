@@ -4,6 +4,7 @@
  * whose first line is a transcript title ("Press Briefing by …", "Remarks by …") is a transcript from its first
  * paragraph on, also before its first label (an excerpt that starts inside a turn: speaker unknown).
  */
+import { partitionPoint } from '../../../core/index.js';
 import data from '../data/transcript.json' with { type: 'json' };
 
 /** One turn: its label's range (null when the text starts inside an unlabelled turn) and its body. */
@@ -53,13 +54,6 @@ export function transcriptTurns(text: string): Turn[] {
 
 /** The turn holding a view offset, or undefined (binary search: turns are sorted and do not overlap). */
 export function turnAt(turns: readonly Turn[], pos: number): Turn | undefined {
-  let lo = 0;
-  let hi = turns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (turns[mid].start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const t = turns[lo - 1];
+  const t = turns[partitionPoint(turns, (x) => x.start > pos) - 1];
   return t && pos < t.end ? t : undefined;
 }
