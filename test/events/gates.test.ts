@@ -25,7 +25,7 @@ function gateOf(sentence: string, word: string): string | null {
 test('the gates are an ordered list of named rules', () => {
   assert.deepEqual(
     gates.map((g) => g.name),
-    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'supply', 'generic', 'habitual', 'topic', 'description', 'quoted-address'],
+    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'supply', 'generic', 'figurative', 'habitual', 'topic', 'description', 'quoted-address'],
   );
 });
 
@@ -42,6 +42,8 @@ test('each gate blocks its kind of predicate (invented sentences)', () => {
     ['Students marched in a rally against police brutality.', 'brutality', 'topic'],
     ['Guards armed with rocket-propelled grenades stood at the gate.', 'rocket-propelled grenades', 'description'],
     ['“You were rioting like animals,” the officer told the crowd.', 'rioting', 'quoted-address'],
+    ['The villagers have once again demonstrated that they can hold the ford.', 'demonstrated', 'figurative'],
+    ['The shelling demonstrated how fragile the truce is.', 'demonstrated', 'figurative'],
   ];
   for (const [sentence, word, gate] of cases) assert.equal(gateOf(sentence, word), gate, sentence);
 });
@@ -49,6 +51,7 @@ test('each gate blocks its kind of predicate (invented sentences)', () => {
 test('gated sentences make no event in a document', () => {
   for (const text of [
     'The brigade did not shell Dovhivka.',
+    'The farmers of Lisova have yet again demonstrated their resolve, the governor said.',
     'Did the marines capture Lisova on Friday?',
     'The guerrillas plan to seize the town of Hirske.',
     'The squad was sent to Lisova with orders to shell or storm the town.',
@@ -105,4 +108,19 @@ test('an anniversary names history before the predicate only; an adverbial claus
   assert.deepEqual(eventsOf('Crowds gathered in Lisova on the anniversary of the massacre.', ['Lisova']), []);
   const looted = eventsOf('No arrests have been made after twenty shops were looted by gunmen in Lisova on Monday.', ['Lisova']);
   assert.ok(looted.some((e) => e.subType === 'Looting/property destruction'), JSON.stringify(looted.map((e) => e.subType)));
+});
+
+test('a protest verb without a complement is still a protest (the figurative gate needs one)', () => {
+  const events = eventsOf('Hundreds of students demonstrated outside the town hall in Lisova on Monday.', ['Lisova']);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].subType, 'Peaceful protest');
+});
+
+test('a state force attacking a town with no weapon named is remote violence, not violence against civilians', () => {
+  const events = eventsOf('Syrian forces attacked Lisova, injuring 23 civilians and damaging the school.', ['Lisova']);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, 'Explosions/Remote violence');
+  assert.match(events[0].evidence?.frame.rule ?? '', /\+state-force$/);
+  const gunmen = eventsOf('Gunmen attacked villagers in Lisova, killing four civilians.', ['Lisova']);
+  assert.equal(gunmen[0]?.type, 'Violence against civilians');
 });

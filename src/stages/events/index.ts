@@ -26,7 +26,7 @@ import { framePredicates } from './rules/frame-predicates.js';
 import { actorCues, eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
-import { takerCountry } from './rules/territory.js';
+import { stateForceAttack, takerCountry } from './rules/territory.js';
 import { confidenceOf } from './rules/confidence.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
@@ -238,6 +238,13 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   if (instrument && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled)) {
     for (let i = 0; i < matches.length; i++) {
       if (matches[i].generic) matches[i] = { ...matches[i], code: instrument.code, rule: `${matches[i].rule}+${instrument.rule}` };
+    }
+  }
+  // "Russian forces attack Kherson, injuring 23 civilians": a state force's attack with no weapon named is remote
+  // violence (data/actors.json `stateAttack`), not violence against civilians.
+  else if (!instrument && matches.some((m) => m.generic && m.code === 'ATTACK') && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled) && stateForceAttack(text)) {
+    for (let i = 0; i < matches.length; i++) {
+      if (matches[i].generic && matches[i].code === 'ATTACK') matches[i] = { ...matches[i], code: actorCues.stateAttack.class, rule: `${matches[i].rule}+state-force` };
     }
   }
   const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
