@@ -124,3 +124,9 @@ test('a state force attacking a town with no weapon named is remote violence, no
   const gunmen = eventsOf('Gunmen attacked villagers in Lisova, killing four civilians.', ['Lisova']);
   assert.equal(gunmen[0]?.type, 'Violence against civilians');
 });
+
+test('a defence reported at a place is an armed clash; the same words about prices are not', () => {
+  const held = eventsOf('The marines have held the line in Lisova. They halted the rebel assaults near Hirske.', ['Lisova', 'Hirske']);
+  assert.deepEqual(held.map((e) => e.subType), ['Armed clash', 'Armed clash']);
+  assert.equal(eventsOf('The central bank held the line on rates in Lisova.', ['Lisova']).length, 0);
+});
