@@ -130,3 +130,16 @@ test('a defence reported at a place is an armed clash; the same words about pric
   assert.deepEqual(held.map((e) => e.subType), ['Armed clash', 'Armed clash']);
   assert.equal(eventsOf('The central bank held the line on rates in Lisova.', ['Lisova']).length, 0);
 });
+
+test('a reporter turn of a transcript is held back; the official answer is not', () => {
+  const text = 'Briefing.\n\nQ Russian forces shelled Lisova, did they not.\n\nMR. OKONJO: Rebel gunners shelled Hirske on Monday.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => ['Lisova', 'Hirske'].map((t, i) => entity(d, 'place', `geo:${i + 1}`, t, { type: 'city', country: 'UA' })),
+  });
+  const events = eventsStage.run(doc, {}).events;
+  const at = (i: number) => events.find((e) => e.place === `geo:${i}`);
+  assert.ok((at(1)?.confidence ?? 1) < 0.5, 'the reporter turn is below the desk threshold');
+  assert.ok(at(1)?.evidence?.confidence.some((r) => r.startsWith('reporter-turn')));
+  assert.ok((at(2)?.confidence ?? 0) >= 0.5, 'the answer is shown');
+});

@@ -23,11 +23,11 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
+import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
 import { stateForceAttack, takerCountry } from './rules/territory.js';
-import { confidenceOf } from './rules/confidence.js';
+import { adjust, confidenceOf } from './rules/confidence.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
@@ -440,6 +440,29 @@ function placeless(e: ConflictEvent): boolean {
   return e.place === null || e.evidence?.roles.place?.rule === 'previous-sentences';
 }
 
+/**
+ * View ranges of a transcript's reporter turns: from a paragraph opening with "Q" up to the next paragraph
+ * opening with a speaker label ("MR. KIRBY:"). What reporters put to an official is held back (confidence).
+ */
+export function reporterTurns(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  const paragraph = /(^|\n[ \t]*\n)[ \t]*/g;
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    const at = m.index + m[0].length;
+    const head = text.slice(at, at + 60);
+    if (open === -1 && turnCues.reporter.test(head)) open = at;
+    else if (open !== -1 && turnCues.speaker.test(head)) {
+      out.push([open, at]);
+      open = -1;
+      if (turnCues.reporter.test(head)) open = at;
+    }
+    if (m[0].length === 0) paragraph.lastIndex++;
+  }
+  if (open !== -1) out.push([open, text.length]);
+  return out;
+}
+
 /** The events stage. */
 export const eventsStage: Stage = {
   name: 'events',
@@ -447,8 +470,14 @@ export const eventsStage: Stage = {
     const located = mentionsBySentence(doc);
     const year = documentYear(doc);
     const found: ConflictEvent[] = [];
+    const turns = reporterTurns(doc.view.text);
     for (const s of doc.sentences) {
-      const events = sentenceEvents(doc, s, located, year);
+      const inTurn = turns.some(([a, b]) => s.vStart >= a && s.vStart < b);
+      const events = sentenceEvents(doc, s, located, year).map((e) => {
+        if (!inTurn) return e;
+        const { confidence, reasons } = adjust(e.confidence ?? 0, e.evidence?.confidence ?? [], 'reporter-turn');
+        return { ...e, confidence, evidence: e.evidence ? { ...e.evidence, confidence: reasons } : e.evidence };
+      });
       const last = found[found.length - 1];
       // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       const text = doc.view.text.slice(s.vStart, s.vEnd);

@@ -162,6 +162,12 @@ export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   after: 'after' in c && c.after ? new RegExp(c.after, 'i') : undefined,
 }));
 
+/** Transcript turns: a reporter's paragraph opener and an official's speaker label (data/context.json `turns`). */
+export const turnCues = {
+  reporter: new RegExp(contextData.turns.reporter),
+  speaker: new RegExp(contextData.turns.speaker),
+};
+
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
 export const yearPattern = new RegExp(contextData.years, 'g');
 
