@@ -80,7 +80,7 @@ let stateAttackRe: RegExp | null = null;
  */
 export function stateForceAttack(text: string): boolean {
   demonymRe ??= new RegExp(`(?<![\\w.])(${Object.keys(actorCues.demonyms).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w])`, 'gi');
-  stateAttackRe ??= new RegExp(actorCues.stateAttack.after, 'i');
+  stateAttackRe ??= new RegExp(actorCues.stateAttack.after);
   demonymRe.lastIndex = 0;
   for (let m = demonymRe.exec(text); m; m = demonymRe.exec(text)) {
     if (stateAttackRe.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true;
