@@ -143,3 +143,18 @@ test('a reporter turn of a transcript is held back; the official answer is not',
   assert.ok(at(1)?.evidence?.confidence.some((r) => r.startsWith('reporter-turn')));
   assert.ok((at(2)?.confidence ?? 0) >= 0.5, 'the answer is shown');
 });
+
+test('a follow-up sentence places a country-level event in a city of that country', () => {
+  const text = 'Syrian forces again fired rockets into Syria on Monday. At least one of them landed in Lisova.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => [
+      entity(d, 'place', 'geo:1', 'Syria', { type: 'country', country: 'SY' }),
+      entity(d, 'place', 'geo:2', 'Lisova', { type: 'city', country: 'SY' }),
+    ],
+  });
+  const events = eventsStage.run(doc, {}).events;
+  assert.equal(events.length, 1);
+  assert.equal(events[0].place, 'geo:2');
+  assert.equal(events[0].evidence?.roles.place?.rule, 'follow-up');
+});

@@ -478,9 +478,24 @@ export const eventsStage: Stage = {
         const { confidence, reasons } = adjust(e.confidence ?? 0, e.evidence?.confidence ?? [], 'reporter-turn');
         return { ...e, confidence, evidence: e.evidence ? { ...e.evidence, confidence: reasons } : e.evidence };
       });
-      const last = found[found.length - 1];
-      // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
+      let last = found[found.length - 1];
       const text = doc.view.text.slice(s.vStart, s.vEnd);
+      // "Russian forces launched missiles into Ukraine. … At least one of them landed in Kharkiv": the follow-up
+      // tells where a country-level event happened.
+      const coarse = last && s.index - last.sentence <= 2 && last.place ? doc.entities.find((e) => e.id === last.place) : undefined;
+      if (last && coarse?.type === 'country' && placeRules.followUp.test(text)) {
+        const inside = located
+          .get(s.index)
+          ?.filter((l) => l.entity.kind === 'place' && l.entity.country === coarse.country && placeRank(l.entity.type) > placeRank('country'))
+          .sort((a, b) => placeRank(b.entity.type) - placeRank(a.entity.type))[0];
+        if (inside) {
+          const roles = last.evidence ? { ...last.evidence.roles, place: { rule: 'follow-up', text: inside.entity.name } } : undefined;
+          const { confidence, reasons } = adjust(last.confidence ?? 0, last.evidence?.confidence ?? [], 'place-from-follow-up');
+          const evidence = last.evidence && roles ? { ...last.evidence, roles, confidence: reasons } : last.evidence;
+          last = found[found.length - 1] = { ...last, place: inside.entity.id, confidence, evidence };
+        }
+      }
+      // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every(placeless)) {
         const counts = { ...last, fatalities: findFatalities(text)?.value ?? null, injuries: findInjuries(text)?.value ?? null, quantity: findQuantity(text)?.value ?? null };
         const claims = events.flatMap((e) => e.claims ?? []);

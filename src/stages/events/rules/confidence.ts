@@ -63,6 +63,8 @@ export function confidenceOf(c: ConfidenceInput): { confidence: number; reasons:
 export const documentAdjustments = {
   /** A sentence in a reporter's turn of a transcript ("Q Russia today claimed …"): hearsay put to an official. */
   'reporter-turn': -0.25,
+  /** A country-level event placed by a follow-up sentence ("one of them landed in Kharkiv"): undoes country-level-place. */
+  'place-from-follow-up': 0.2,
 } as const;
 
 /** Applies a document adjustment to a confidence and its reasons. */

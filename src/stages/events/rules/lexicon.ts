@@ -195,5 +195,6 @@ export const placeRules = {
   objectGap: new RegExp(placesData.objectGap, 'i'),
   speakerAfter: new RegExp(placesData.speakerAfter, 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
+  followUp: new RegExp(placesData.followUp, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),
 };
