@@ -158,3 +158,10 @@ test('a follow-up sentence places a country-level event in a city of that countr
   assert.equal(events[0].place, 'geo:2');
   assert.equal(events[0].evidence?.roles.place?.rule, 'follow-up');
 });
+
+test('a wave of strikes targeting listed towns is one shelling event per town; a strike targeting demands is none', () => {
+  const events = eventsOf('A second wave of strikes on Sunday, targeting Lisova, Hirske and Dovhivka.', ['Lisova', 'Hirske', 'Dovhivka']);
+  assert.ok(events.length >= 2, 'one event per listed town');
+  assert.ok(events.every((e) => e.subType === 'Shelling/artillery/missile attack'));
+  assert.equal(eventsOf('The teachers’ strike targeted the pay offer in Lisova.', ['Lisova']).length, 0);
+});
