@@ -165,3 +165,9 @@ test('a wave of strikes targeting listed towns is one shelling event per town; a
   assert.ok(events.every((e) => e.subType === 'Shelling/artillery/missile attack'));
   assert.equal(eventsOf('The teachers’ strike targeted the pay offer in Lisova.', ['Lisova']).length, 0);
 });
+
+test('fierce fighting at a place needs no actor word', () => {
+  const events = eventsOf('There has been vicious fighting near Lisova.', ['Lisova']);
+  assert.equal(events[0]?.subType, 'Armed clash');
+  assert.equal(eventsOf('Lisova council members were fighting over the budget.', ['Lisova']).length, 0);
+});
