@@ -25,7 +25,7 @@ function gateOf(sentence: string, word: string): string | null {
 test('the gates are an ordered list of named rules', () => {
   assert.deepEqual(
     gates.map((g) => g.name),
-    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'supply', 'generic', 'habitual', 'topic', 'description', 'quoted-address'],
+    ['negated', 'question', 'hypothetical', 'planned', 'order-or-intent', 'supply', 'generic', 'figurative', 'habitual', 'topic', 'description', 'quoted-address'],
   );
 });
 
@@ -42,6 +42,8 @@ test('each gate blocks its kind of predicate (invented sentences)', () => {
     ['Students marched in a rally against police brutality.', 'brutality', 'topic'],
     ['Guards armed with rocket-propelled grenades stood at the gate.', 'rocket-propelled grenades', 'description'],
     ['“You were rioting like animals,” the officer told the crowd.', 'rioting', 'quoted-address'],
+    ['The villagers have once again demonstrated that they can hold the ford.', 'demonstrated', 'figurative'],
+    ['The shelling demonstrated how fragile the truce is.', 'demonstrated', 'figurative'],
   ];
   for (const [sentence, word, gate] of cases) assert.equal(gateOf(sentence, word), gate, sentence);
 });
@@ -49,6 +51,7 @@ test('each gate blocks its kind of predicate (invented sentences)', () => {
 test('gated sentences make no event in a document', () => {
   for (const text of [
     'The brigade did not shell Dovhivka.',
+    'The farmers of Lisova have yet again demonstrated their resolve, the governor said.',
     'Did the marines capture Lisova on Friday?',
     'The guerrillas plan to seize the town of Hirske.',
     'The squad was sent to Lisova with orders to shell or storm the town.',
@@ -105,4 +108,66 @@ test('an anniversary names history before the predicate only; an adverbial claus
   assert.deepEqual(eventsOf('Crowds gathered in Lisova on the anniversary of the massacre.', ['Lisova']), []);
   const looted = eventsOf('No arrests have been made after twenty shops were looted by gunmen in Lisova on Monday.', ['Lisova']);
   assert.ok(looted.some((e) => e.subType === 'Looting/property destruction'), JSON.stringify(looted.map((e) => e.subType)));
+});
+
+test('a protest verb without a complement is still a protest (the figurative gate needs one)', () => {
+  const events = eventsOf('Hundreds of students demonstrated outside the town hall in Lisova on Monday.', ['Lisova']);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].subType, 'Peaceful protest');
+});
+
+test('a state force attacking a town with no weapon named is remote violence, not violence against civilians', () => {
+  const events = eventsOf('Syrian forces attacked Lisova, injuring 23 civilians and damaging the school.', ['Lisova']);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, 'Explosions/Remote violence');
+  assert.match(events[0].evidence?.frame.rule ?? '', /\+state-force$/);
+  const gunmen = eventsOf('Gunmen attacked villagers in Lisova, killing four civilians.', ['Lisova']);
+  assert.equal(gunmen[0]?.type, 'Violence against civilians');
+});
+
+test('a defence reported at a place is an armed clash; the same words about prices are not', () => {
+  const held = eventsOf('The marines have held the line in Lisova. They halted the rebel assaults near Hirske.', ['Lisova', 'Hirske']);
+  assert.deepEqual(held.map((e) => e.subType), ['Armed clash', 'Armed clash']);
+  assert.equal(eventsOf('The central bank held the line on rates in Lisova.', ['Lisova']).length, 0);
+});
+
+test('a reporter turn of a transcript is held back; the official answer is not', () => {
+  const text = 'Briefing.\n\nQ Russian forces shelled Lisova, did they not.\n\nMR. OKONJO: Rebel gunners shelled Hirske on Monday.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => ['Lisova', 'Hirske'].map((t, i) => entity(d, 'place', `geo:${i + 1}`, t, { type: 'city', country: 'UA' })),
+  });
+  const events = eventsStage.run(doc, {}).events;
+  const at = (i: number) => events.find((e) => e.place === `geo:${i}`);
+  assert.ok((at(1)?.confidence ?? 1) < 0.5, 'the reporter turn is below the desk threshold');
+  assert.ok(at(1)?.evidence?.confidence.some((r) => r.startsWith('reporter-turn')));
+  assert.ok((at(2)?.confidence ?? 0) >= 0.5, 'the answer is shown');
+});
+
+test('a follow-up sentence places a country-level event in a city of that country', () => {
+  const text = 'Syrian forces again fired rockets into Syria on Monday. At least one of them landed in Lisova.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => [
+      entity(d, 'place', 'geo:1', 'Syria', { type: 'country', country: 'SY' }),
+      entity(d, 'place', 'geo:2', 'Lisova', { type: 'city', country: 'SY' }),
+    ],
+  });
+  const events = eventsStage.run(doc, {}).events;
+  assert.equal(events.length, 1);
+  assert.equal(events[0].place, 'geo:2');
+  assert.equal(events[0].evidence?.roles.place?.rule, 'follow-up');
+});
+
+test('a wave of strikes targeting listed towns is one shelling event per town; a strike targeting demands is none', () => {
+  const events = eventsOf('A second wave of strikes on Sunday, targeting Lisova, Hirske and Dovhivka.', ['Lisova', 'Hirske', 'Dovhivka']);
+  assert.ok(events.length >= 2, 'one event per listed town');
+  assert.ok(events.every((e) => e.subType === 'Shelling/artillery/missile attack'));
+  assert.equal(eventsOf('The teachers’ strike targeted the pay offer in Lisova.', ['Lisova']).length, 0);
+});
+
+test('fierce fighting at a place needs no actor word', () => {
+  const events = eventsOf('There has been vicious fighting near Lisova.', ['Lisova']);
+  assert.equal(events[0]?.subType, 'Armed clash');
+  assert.equal(eventsOf('Lisova council members were fighting over the budget.', ['Lisova']).length, 0);
 });

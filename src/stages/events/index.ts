@@ -23,11 +23,11 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, yearPattern } from './rules/lexicon.js';
+import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
-import { takerCountry } from './rules/territory.js';
-import { confidenceOf } from './rules/confidence.js';
+import { stateForceAttack, takerCountry } from './rules/territory.js';
+import { adjust, confidenceOf } from './rules/confidence.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
@@ -240,6 +240,13 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
       if (matches[i].generic) matches[i] = { ...matches[i], code: instrument.code, rule: `${matches[i].rule}+${instrument.rule}` };
     }
   }
+  // "Russian forces attack Kherson, injuring 23 civilians": a state force's attack with no weapon named is remote
+  // violence (data/actors.json `stateAttack`), not violence against civilians.
+  else if (!instrument && matches.some((m) => m.generic && m.code === 'ATTACK') && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled) && stateForceAttack(text)) {
+    for (let i = 0; i < matches.length; i++) {
+      if (matches[i].generic && matches[i].code === 'ATTACK') matches[i] = { ...matches[i], code: actorCues.stateAttack.class, rule: `${matches[i].rule}+state-force` };
+    }
+  }
   const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -433,6 +440,29 @@ function placeless(e: ConflictEvent): boolean {
   return e.place === null || e.evidence?.roles.place?.rule === 'previous-sentences';
 }
 
+/**
+ * View ranges of a transcript's reporter turns: from a paragraph opening with "Q" up to the next paragraph
+ * opening with a speaker label ("MR. KIRBY:"). What reporters put to an official is held back (confidence).
+ */
+export function reporterTurns(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  const paragraph = /(^|\n[ \t]*\n)[ \t]*/g;
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    const at = m.index + m[0].length;
+    const head = text.slice(at, at + 60);
+    if (open === -1 && turnCues.reporter.test(head)) open = at;
+    else if (open !== -1 && turnCues.speaker.test(head)) {
+      out.push([open, at]);
+      open = -1;
+      if (turnCues.reporter.test(head)) open = at;
+    }
+    if (m[0].length === 0) paragraph.lastIndex++;
+  }
+  if (open !== -1) out.push([open, text.length]);
+  return out;
+}
+
 /** The events stage. */
 export const eventsStage: Stage = {
   name: 'events',
@@ -440,11 +470,32 @@ export const eventsStage: Stage = {
     const located = mentionsBySentence(doc);
     const year = documentYear(doc);
     const found: ConflictEvent[] = [];
+    const turns = reporterTurns(doc.view.text);
     for (const s of doc.sentences) {
-      const events = sentenceEvents(doc, s, located, year);
-      const last = found[found.length - 1];
-      // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
+      const inTurn = turns.some(([a, b]) => s.vStart >= a && s.vStart < b);
+      const events = sentenceEvents(doc, s, located, year).map((e) => {
+        if (!inTurn) return e;
+        const { confidence, reasons } = adjust(e.confidence ?? 0, e.evidence?.confidence ?? [], 'reporter-turn');
+        return { ...e, confidence, evidence: e.evidence ? { ...e.evidence, confidence: reasons } : e.evidence };
+      });
+      let last = found[found.length - 1];
       const text = doc.view.text.slice(s.vStart, s.vEnd);
+      // "Russian forces launched missiles into Ukraine. … At least one of them landed in Kharkiv": the follow-up
+      // tells where a country-level event happened.
+      const coarse = last && s.index - last.sentence <= 2 && last.place ? doc.entities.find((e) => e.id === last.place) : undefined;
+      if (last && coarse?.type === 'country' && placeRules.followUp.test(text)) {
+        const inside = located
+          .get(s.index)
+          ?.filter((l) => l.entity.kind === 'place' && l.entity.country === coarse.country && placeRank(l.entity.type) > placeRank('country'))
+          .sort((a, b) => placeRank(b.entity.type) - placeRank(a.entity.type))[0];
+        if (inside) {
+          const roles = last.evidence ? { ...last.evidence.roles, place: { rule: 'follow-up', text: inside.entity.name } } : undefined;
+          const { confidence, reasons } = adjust(last.confidence ?? 0, last.evidence?.confidence ?? [], 'place-from-follow-up');
+          const evidence = last.evidence && roles ? { ...last.evidence, roles, confidence: reasons } : last.evidence;
+          last = found[found.length - 1] = { ...last, place: inside.entity.id, confidence, evidence };
+        }
+      }
+      // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every(placeless)) {
         const counts = { ...last, fatalities: findFatalities(text)?.value ?? null, injuries: findInjuries(text)?.value ?? null, quantity: findQuantity(text)?.value ?? null };
         const claims = events.flatMap((e) => e.claims ?? []);

@@ -55,3 +55,20 @@ export function confidenceOf(c: ConfidenceInput): { confidence: number; reasons:
   }
   return { confidence: Math.round(Math.min(0.95, Math.max(0.05, v)) * 100) / 100, reasons };
 }
+
+/**
+ * Adjustments that depend on where the sentence stands in the document, not on the frame: applied after the
+ * frame's own, in this order, and recorded the same way.
+ */
+export const documentAdjustments = {
+  /** A sentence in a reporter's turn of a transcript ("Q Russia today claimed …"): hearsay put to an official. */
+  'reporter-turn': -0.25,
+  /** A country-level event placed by a follow-up sentence ("one of them landed in Kharkiv"): undoes country-level-place. */
+  'place-from-follow-up': 0.2,
+} as const;
+
+/** Applies a document adjustment to a confidence and its reasons. */
+export function adjust(confidence: number, reasons: readonly string[], name: keyof typeof documentAdjustments): { confidence: number; reasons: string[] } {
+  const delta = documentAdjustments[name];
+  return { confidence: Math.round(Math.min(0.95, Math.max(0.05, confidence + delta)) * 100) / 100, reasons: [...reasons, `${name} ${delta}`] };
+}

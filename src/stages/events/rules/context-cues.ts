@@ -17,7 +17,9 @@ export function contextOf(sentence: string, triggerStart: number, triggerEnd = t
   const left = sentence.slice(Math.max(0, triggerStart - 120), triggerStart);
   const right = sentence.slice(triggerEnd, triggerEnd + 60);
   const kinds: CueKind[] = [];
+  const word = sentence.slice(triggerStart, triggerEnd);
   for (const cue of contextCues) {
+    if (cue.trigger && !cue.trigger.test(word)) continue;
     if (
       (cue.before && cue.before.test(left)) ||
       (cue.sentence && cue.sentence.test(left)) ||
@@ -37,7 +39,7 @@ export function contextFactor(kinds: readonly CueKind[]): number {
 }
 
 /** Cue kinds under which a trigger reports no happening at all. */
-const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic', 'generic', 'description', 'order', 'supply'];
+const UNREAL: readonly CueKind[] = ['negation', 'future', 'modality', 'hypothetical', 'purpose', 'habitual', 'topic', 'generic', 'description', 'order', 'supply', 'figurative'];
 
 /**
  * True when the cues say the trigger does not report a happening (negated, future, modal, hypothetical, an intent, a habit or the topic of a protest).

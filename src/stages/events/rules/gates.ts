@@ -82,6 +82,8 @@ export const gates: readonly Gate[] = [
   { name: 'supply', blocks: ({ match }) => has(match, 'supply') },
   // "those who have been detained must be treated humanely".
   { name: 'generic', blocks: ({ match, clause }) => has(match, 'generic') || (clause?.modality === 'obligation' && !clause.isPredicate) },
+  // "have yet again demonstrated that …": a protest verb with a complement is figurative.
+  { name: 'figurative', blocks: ({ match }) => has(match, 'figurative') },
   // "regularly shells the villages".
   { name: 'habitual', blocks: ({ match }) => has(match, 'habitual') },
   // "a protest against police brutality": what a protest is about.

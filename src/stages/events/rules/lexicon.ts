@@ -56,8 +56,10 @@ export interface Trigger {
 export interface ContextCue {
   readonly kind:
     | 'negation' | 'future' | 'modality' | 'hypothetical' | 'purpose' | 'habitual' | 'topic' | 'history' | 'background'
-    | 'generic' | 'description' | 'order' | 'supply';
+    | 'generic' | 'description' | 'order' | 'supply' | 'figurative';
   readonly factor: number;
+  /** When set, the cue applies only to a trigger whose text matches it. */
+  readonly trigger?: RegExp;
   readonly before?: RegExp;
   readonly sentence?: RegExp;
   /** Matched against the whole sentence, after the trigger too. */
@@ -136,6 +138,8 @@ export const actorCues = {
   sourceBefore: new RegExp(actorsData.sourceBefore, 'i'),
   /** Demonym (lower case) → ISO country code of the state it names. */
   demonyms: actorsData.demonyms as Record<string, string>,
+  /** A generic attack by a state force named by its demonym: the text after the demonym, and the class it takes. */
+  stateAttack: actorsData.stateAttack as { after: string; class: string },
 };
 
 /** True when a sentence has an actor or conflict cue, so that an ambiguous trigger in it may be an event. */
@@ -151,11 +155,18 @@ export function hasConflictContext(sentence: string): boolean {
 export const contextCues: readonly ContextCue[] = contextData.cues.map((c) => ({
   kind: c.kind as ContextCue['kind'],
   factor: c.factor,
+  trigger: 'trigger' in c && c.trigger ? new RegExp(c.trigger as string, 'i') : undefined,
   before: 'before' in c && c.before ? new RegExp(c.before, 'i') : undefined,
   sentence: 'sentence' in c && c.sentence ? new RegExp(c.sentence, 'i') : undefined,
   anywhere: 'anywhere' in c && c.anywhere ? new RegExp(c.anywhere, 'i') : undefined,
   after: 'after' in c && c.after ? new RegExp(c.after, 'i') : undefined,
 }));
+
+/** Transcript turns: a reporter's paragraph opener and an official's speaker label (data/context.json `turns`). */
+export const turnCues = {
+  reporter: new RegExp(contextData.turns.reporter),
+  speaker: new RegExp(contextData.turns.speaker),
+};
 
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
 export const yearPattern = new RegExp(contextData.years, 'g');
@@ -184,5 +195,6 @@ export const placeRules = {
   objectGap: new RegExp(placesData.objectGap, 'i'),
   speakerAfter: new RegExp(placesData.speakerAfter, 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
+  followUp: new RegExp(placesData.followUp, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),
 };

@@ -104,6 +104,15 @@ export function placesOf(
     else break;
   }
   if (new Set(list.map((c) => c.id)).size >= 2 && list.length === top.length) return pick(list, 'list');
+  // The predicate's argument heading a list ("targeting A, B and C"): every place of the list, as equally specific.
+  if (top.length === 1 && isArgument(top[0])) {
+    const chain = [top[0]];
+    for (const c of usable.filter((x) => x.start > top[0].start && placeRank(x.type) === placeRank(top[0].type)).sort((a, b) => a.start - b.start)) {
+      if (placeRules.list.test(sentence.slice(chain[chain.length - 1].end, c.start))) chain.push(c);
+      else break;
+    }
+    if (new Set(chain.map((c) => c.id)).size >= 2) return pick(chain, 'list');
+  }
   // Coordinated locatives after the predicate, however long the clauses between them ("drones fell in A, where
   // …; in B, …, and in C"; "the first was downed near A, the second near B"): one place each, when they are the
   // most specific places of the sentence and each is introduced by a locative preposition after a separator.

@@ -70,3 +70,20 @@ export function takerCountry(text: string, start: number): string | null {
   for (let m = demonymRe.exec(before); m; m = demonymRe.exec(before)) last = m[1].toLowerCase();
   return last ? actorCues.demonyms[last] ?? null : null;
 }
+
+let stateAttackRe: RegExp | null = null;
+
+/**
+ * True when a state's armed force named by its demonym is the agent of an attack word in `text` ("Russian
+ * forces attack Kherson", "a Ukrainian attack killed three civilians"): such an attack, with no weapon named,
+ * takes the class of `stateAttack` in data/actors.json (remote violence).
+ */
+export function stateForceAttack(text: string): boolean {
+  demonymRe ??= new RegExp(`(?<![\\w.])(${Object.keys(actorCues.demonyms).sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w])`, 'gi');
+  stateAttackRe ??= new RegExp(actorCues.stateAttack.after);
+  demonymRe.lastIndex = 0;
+  for (let m = demonymRe.exec(text); m; m = demonymRe.exec(text)) {
+    if (stateAttackRe.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60))) return true;
+  }
+  return false;
+}
