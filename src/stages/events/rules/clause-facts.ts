@@ -5,7 +5,7 @@
  * without the layer (hand-built test documents, older callers) gives `null`, and the gates fall back to the
  * context cues of `data/context.json`.
  */
-import type { Doc, Lang, Word } from '../../../core/index.js';
+import { partitionPoint, type Doc, type Lang, type Word } from '../../../core/index.js';
 
 /** The facts of the clause a predicate lies in. */
 export interface ClauseFacts {
@@ -26,16 +26,9 @@ export interface ClauseFacts {
   readonly object: { vStart: number; vEnd: number } | null;
 }
 
-/** Index of the first word starting at or after `v`, by binary search. */
+/** Index of the first word ending after `v` (the word at or after `v`), by binary search. */
 function wordFrom(words: readonly Word[], v: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].vEnd <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(words, (w) => w.vEnd > v);
 }
 
 /** Markers of a complement clause (none for an infinitive or a bare complement). */
