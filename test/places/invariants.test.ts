@@ -159,3 +159,13 @@ test('a list of towns is not read as a town qualified by the next one', () => {
   // A comma after the list's last name still qualifies it.
   assert.equal(byForm('Smoke drifted over Pullman and Moscow, Idaho.', 'Moscow')?.country, 'US');
 });
+
+test('a historical person whose name a city once bore is a person, not that city (whole pipeline)', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  const full = await createContext();
+  for (const text of ['Under Stalin, millions died in the famine, the historian said.', 'A statue of Lenin was toppled in the square.']) {
+    const doc = extractText(text, {}, full);
+    assert.deepEqual(doc.entities.filter((e) => e.kind === 'place').map((e) => e.name), [], text);
+    assert.equal(doc.entities.filter((e) => e.kind === 'person').length, 1, text);
+  }
+});
