@@ -11,8 +11,12 @@ const CYRILLIC: Record<string, string> = {
   ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cases, transliterates Cyrillic and strips diacritics (Zelenskyy → zelenskyy, Łukasz → lukasz). */
 export function toAsciiLower(s: string): string {
+  // ASCII text has no Cyrillic, no marks and nothing that NFKD changes: lower case is the whole fold.
+  if (ASCII.test(s)) return s.toLowerCase();
   let out = '';
   for (const ch of s.toLowerCase()) out += CYRILLIC[ch] ?? ch;
   return out
@@ -37,6 +41,20 @@ export function foldName(s: string): string {
  * kh→h, zh→z, ts/tz→c, ck/c→k, w→v, ph→f, final -ff/-ow→v, y/j→i, ie/ye→e at the start, ii→i.
  */
 export function translitKey(word: string): string {
+  let key = translitCache.get(word);
+  if (key === undefined) {
+    if (translitCache.size >= TRANSLIT_CACHE) translitCache.clear();
+    key = translitUncached(word);
+    translitCache.set(word, key);
+  }
+  return key;
+}
+
+/** Keys of recent words (a pure function of the word, so caching changes nothing but time). */
+const translitCache = new Map<string, string>();
+const TRANSLIT_CACHE = 20000;
+
+function translitUncached(word: string): string {
   let s = toAsciiLower(word).replace(/[^a-z]/g, '');
   if (!s) return '';
   s = s
