@@ -68,7 +68,17 @@ export function joinsName(gap: string): boolean {
 export function isAllCaps(text: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII is decided by its code (only A–Z and a–z have another case); other characters as before, by code point.
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
     if (ch !== ch.toLowerCase()) upper++;
     else if (ch !== ch.toUpperCase()) lower++;
   }
