@@ -24,7 +24,11 @@ export function readWords(text: string, from = 0, to = text.length): Word[] {
   for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
     const end = Math.min(m.index + m[0].length, to);
     const t = text.slice(m.index, end);
-    out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start: m.index, end, punct: !/[\p{L}\p{N}]/u.test(t[0]) });
+    const lower = t.toLowerCase();
+    const c = t.charCodeAt(0);
+    // In ASCII the letters and digits are exactly A–Z, a–z and 0–9; other characters ask Unicode.
+    const alnum = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /[\p{L}\p{N}]/u.test(t[0]);
+    out.push({ text: t, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: m.index, end, punct: !alnum });
   }
   return out;
 }
