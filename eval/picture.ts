@@ -27,7 +27,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDoc, type Doc, type Entity } from '../src/core/index.js';
+import { ACLED_TAXONOMY, createDoc, type Doc, type Entity } from '../src/core/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,21 +38,8 @@ const KM = 25;
 export const KINDS = ['control', 'advance', 'encirclement', 'losses'] as const;
 export const SIDES = ['UA', 'RU', 'other', 'unknown'] as const;
 export const HOLDERS = ['UA', 'RU'] as const;
-/** ACLED's 6 event types and 25 sub-event types. */
-export const ACLED: Record<string, readonly string[]> = {
-  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
-  'Explosions/Remote violence': [
-    'Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack',
-    'Remote explosive/landmine/IED', 'Grenade',
-  ],
-  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
-  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
-  Riots: ['Violent demonstration', 'Mob violence'],
-  'Strategic developments': [
-    'Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established',
-    'Looting/property destruction', 'Non-violent transfer of territory', 'Other',
-  ],
-};
+/** ACLED's 6 event types and 25 sub-event types (the product's own copy of the codebook). */
+export const ACLED = ACLED_TAXONOMY;
 
 export interface GoldProposition {
   quote: string;

@@ -7,3 +7,4 @@ export * from './stage.js';
 export * from './context.js';
 export * from './lang/index.js';
 export * from './search.js';
+export * from './acled.js';

@@ -119,6 +119,18 @@ export class Tagger {
     }
   }
 
+  /** Adds the weights of one feature (by its hashed key) to `target`'s label scores; a feature never seen adds nothing. */
+  private addFeature(key: number, target: Int32Array): void {
+    const row = this.slot(key);
+    if (row < 0) return;
+    const packed = this.packed;
+    const e = (row >>> 8) + (row & 0xff);
+    for (let j = row >>> 8; j < e; j++) {
+      const p = packed[j];
+      target[p >>> 16] += (p << 16) >> 16;
+    }
+  }
+
   /**
    * Tags the words `forms[from, to)` (one sentence), writing label numbers into `out[from, to)`.
    */
@@ -138,7 +150,6 @@ export class Tagger {
       if (best === undefined) {
         features(hw, n, i, p1, p2, feats);
         const known = hw.known[i] === 1;
-        const packed = this.packed;
         // The features of the word alone (WORD_ONLY) sum to the same vector wherever it occurs: cached by form.
         const form = forms[from + i];
         let own = this.wordScores.get(form);
@@ -146,14 +157,7 @@ export class Tagger {
           own = Int32Array.from(this.starts[(hw.tail[i] === 0 ? 1 : 0) | (known ? 2 : 0)]);
           for (const f of WORD_ONLY) {
             if ((f === 9 && hw.tail[i] === 0) || (f === 25 && known)) continue;
-            const row = this.slot(feats[f]);
-            if (row < 0) continue;
-            const first = row >>> 8;
-            const e = first + (row & 0xff);
-            for (let j = first; j < e; j++) {
-              const p = packed[j];
-              own[p >>> 16] += (p << 16) >> 16;
-            }
+            this.addFeature(feats[f], own);
           }
           if (this.wordScores.size >= WORD_CACHE) this.wordScores.clear();
           this.wordScores.set(form, own);
@@ -162,14 +166,7 @@ export class Tagger {
         for (let k = 0; k < CONTEXT.length; k++) {
           const f = CONTEXT[k];
           if ((f === 24 || f === 26) && known) continue;
-          const row = this.slot(feats[f]);
-          if (row < 0) continue;
-          const first = row >>> 8;
-          const e = first + (row & 0xff);
-          for (let j = first; j < e; j++) {
-            const p = packed[j];
-            scores[p >>> 16] += (p << 16) >> 16;
-          }
+          this.addFeature(feats[f], scores);
         }
         best = 0;
         for (let l = 1; l < nl; l++) if (scores[l] > scores[best]) best = l;
