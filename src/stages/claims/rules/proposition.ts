@@ -7,6 +7,7 @@
  * gate them (non-factual, negated, questioned, historical), fill their roles and weigh their confidence. Every
  * rule that shaped a proposition is named on its `evidence`, with how each role was filled.
  */
+import type { PropositionEvidence } from '../../../core/index.js';
 import frames from '../data/frames.json' with { type: 'json' };
 import { clauseAround, type ClauseView } from './clause.js';
 import { otherSide } from './lexicon.js';
@@ -70,16 +71,8 @@ export interface LangClauseInfo {
   readonly subject?: readonly [number, number];
 }
 
-/** Evidence of one proposition: the rule and frame that made it and how each role was filled. */
-export interface PropositionEvidence {
-  readonly rule: string;
-  readonly frame: string;
-  readonly predicate: string;
-  /** Role → how it was filled, e.g. `holder: subject NP "Russian forces"`. */
-  readonly roles: Readonly<Record<string, string>>;
-  /** Every rule that shaped it, in order. */
-  readonly rules: readonly string[];
-}
+/** Evidence of one proposition: the core type, re-exported for the claims rules. */
+export type { PropositionEvidence };
 
 /** A proposition before it becomes the core type: `place` an entity id. */
 export interface FoundProposition {
