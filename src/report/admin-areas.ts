@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { EntitySummary } from '../crossdoc/index.js';
 import { foldName } from '../stages/places/fold.js';
 import type { Gazetteer } from '../stages/places/index.js';
+import { loadCachedGazetteer } from '../stages/places/gazetteer-cache.js';
 import { placesDataDir } from '../stages/places/load-gazetteer.js';
 
 /** A country as GeoNames' countryInfo.txt lists it. */
@@ -88,4 +89,21 @@ export function gazetteerLookup(g: Gazetteer): AdminLookup {
     memo.set(key, area);
     return area;
   };
+}
+
+let shared: AdminLookup | null = null;
+
+/**
+ * The lookup over the installed gazetteer (its compiled file, opened in a fraction of a second), made once per
+ * process. Where the gazetteer cannot be opened the areas fall back to countries, and `onFallback` hears why.
+ */
+export function installedAdminLookup(onFallback: (why: string) => void = () => {}): AdminLookup {
+  if (shared) return shared;
+  try {
+    shared = gazetteerLookup(loadCachedGazetteer());
+  } catch (error) {
+    onFallback(`the gazetteer could not be opened (${(error as Error).message}); areas are given by country only`);
+    shared = countryOnlyLookup();
+  }
+  return shared;
 }
