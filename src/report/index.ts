@@ -25,6 +25,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface MakeReportOptions {
   readonly admin?: AdminLookup;
   readonly deskUrl?: string | null;
+  /** Nonce of the HTML's stylesheet, for a server whose Content-Security-Policy allows inline styles only by nonce. */
+  readonly styleNonce?: string;
   readonly now?: string;
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -38,9 +40,9 @@ export async function makeReport(desk: DeskData, filter: Filter, format: ReportF
     case 'md':
       return { report, body: renderMarkdown(report, { deskUrl: options.deskUrl }) };
     case 'html':
-      return { report, body: renderHtml(report, { deskUrl: options.deskUrl }) };
+      return { report, body: renderHtml(report, { deskUrl: options.deskUrl, styleNonce: options.styleNonce }) };
     case 'pdf':
-      return { report, body: await printPdf(renderHtml(report, { deskUrl: options.deskUrl }), options.env) };
+      return { report, body: await printPdf(renderHtml(report, { deskUrl: options.deskUrl, styleNonce: options.styleNonce }), options.env) };
   }
 }
 

@@ -9,6 +9,8 @@ import { esc, mapSvg, STATUS_COLOURS, timelineSvg } from './render-svg.js';
 export interface HtmlOptions {
   /** Base URL of the desk (`http://127.0.0.1:8080/`): each quote links to its evidence there. Null: no links. */
   readonly deskUrl?: string | null;
+  /** A Content-Security-Policy nonce for the inline stylesheet (when served). */
+  readonly styleNonce?: string;
 }
 
 const CSS = `
@@ -53,7 +55,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 
   const parts: string[] = [];
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
-  parts.push(`<title>${esc(report.title)}</title><style>${CSS}</style></head><body>`);
+  parts.push(`<title>${esc(report.title)}</title><style${options.styleNonce ? ` nonce="${esc(options.styleNonce)}"` : ''}>${CSS}</style></head><body>`);
   parts.push(`<header><h1>${esc(report.title)}</h1><p class="meta">sitrep · made ${esc(report.generated.slice(0, 16).replace('T', ' '))} UTC from ${report.documents} document${report.documents === 1 ? '' : 's'}${report.filter.place ? ` · place: ${esc(report.filter.place)}` : ''}${report.filter.bbox ? ` · box: ${esc(Object.values(report.filter.bbox).join(','))}` : ''}</p></header>`);
 
   if (!report.period) {

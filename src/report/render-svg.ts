@@ -32,26 +32,51 @@ export function loadBaseMapSync(): BaseMap {
   return base;
 }
 
+/**
+ * A path with its coordinates rounded to a tenth of a map unit and points closer than `minStep` to the last
+ * kept one dropped: at 800 units wide, the oblasts' 100-metre detail is many points per pixel, which a static file
+ * would carry for nothing. Rings keep their first and last points, so shapes stay closed.
+ */
+export function compactPath(d: string, minStep = 0.8): string {
+  const out: string[] = [];
+  let lastX = NaN;
+  let lastY = NaN;
+  for (const m of d.matchAll(/([MLZ])([^MLZ]*)/gi)) {
+    const cmd = m[1].toUpperCase();
+    if (cmd === 'Z') {
+      out.push('Z');
+      continue;
+    }
+    const [x, y] = m[2].split(',').map(Number);
+    if (cmd === 'L' && Math.abs(x - lastX) < minStep && Math.abs(y - lastY) < minStep) continue;
+    out.push(`${cmd}${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`);
+    lastX = x;
+    lastY = y;
+  }
+  return out.join('');
+}
+
 /** Colours of the statuses, as on the desk. */
 export const STATUS_COLOURS: Readonly<Record<string, string>> = { contested: '#c0392b', corroborated: '#1e8449', 'single-source': '#7f8c8d' };
 
 /** The map of the report's period: shapes, a ring per place with a proposition (by status), a diamond per place with events. */
 export function mapSvg(report: Report): string {
   const map = loadBaseMapSync();
-  const projection = theatreProjection();
+  // Clipped to the frame: a static file should not carry the paths of every country off the page.
+  const projection = theatreProjection().clipExtent([[0, 0], [MAP_WIDTH, MAP_HEIGHT]]);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" class="map" role="img" aria-label="Map of the period's events and contested places">`,
     `<rect x="0" y="0" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" fill="#eaf2f8"/>`,
   ];
   for (const p of shapePaths(map, projection)) {
     const style = p.layer === 'country' ? 'fill="#f7f7f2" stroke="#aab" stroke-width="0.6"' : 'fill="#fdfdf8" stroke="#c8c8b8" stroke-width="0.5"';
-    out.push(`<path d="${p.d}" ${style}><title>${esc(p.name)}</title></path>`);
+    out.push(`<path d="${compactPath(p.d)}" ${style}><title>${esc(p.name)}</title></path>`);
   }
   const labels: LabelRequest[] = [];
   for (const m of mapMarkers(map, report.map, projection)) {
     const tip = [m.name, m.status ? `proposition: ${m.status}` : '', ...m.events.map((e) => `${e.subType} (${e.status}) ${e.from ?? ''}`)].filter(Boolean).join('\n');
     out.push(`<g class="place" data-name="${esc(m.name)}"><title>${esc(tip)}</title>`);
-    if (m.area) out.push(`<path d="${m.area}" fill="${m.status ? STATUS_COLOURS[m.status] : '#d35400'}" fill-opacity="0.12" stroke="none"/>`);
+    if (m.area) out.push(`<path d="${compactPath(m.area)}" fill="${m.status ? STATUS_COLOURS[m.status] : '#d35400'}" fill-opacity="0.12" stroke="none"/>`);
     if (m.status) out.push(`<circle cx="${m.x.toFixed(1)}" cy="${m.y.toFixed(1)}" r="9" fill="none" stroke="${STATUS_COLOURS[m.status]}" stroke-width="3" class="ring status-${m.status}"/>`);
     if (m.events.length) {
       out.push(`<rect x="${(m.x - 4).toFixed(1)}" y="${(m.y - 4).toFixed(1)}" width="8" height="8" fill="#d35400" stroke="#fff" stroke-width="1" transform="rotate(45 ${m.x.toFixed(1)} ${m.y.toFixed(1)})" class="event-marker"/>`);

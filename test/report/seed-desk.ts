@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDoc, type Doc } from '../../src/core/index.js';
-import { DeskView } from '../../src/http/index.js';
+import { DeskView } from '../../src/desk/index.js';
 import { createContext, runPipeline } from '../../src/pipeline.js';
 import { gazetteerLookup, type AdminLookup } from '../../src/report/index.js';
 
