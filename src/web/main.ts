@@ -75,7 +75,8 @@ async function show(): Promise<void> {
         replace(main, drawEntity(await api.entity(route.id)));
         break;
       case 'entities':
-        replace(main, drawEntities(await api.entities(route.q || undefined), route.q));
+        state.base ??= loadBaseMap();
+        replace(main, drawEntities(await api.entities(route.q || undefined), route.q, await state.base.catch(() => null)));
         break;
       case 'documents':
         replace(main, drawDocuments(await api.documents(route.q || undefined), route.q));

@@ -131,6 +131,12 @@ function containing(fc: GeoJSON.FeatureCollection, lon: number, lat: number): Ge
   return null;
 }
 
+/** The name of the first-level division (an oblast) that contains a point, or null outside the shapes the base map has. */
+export function adminArea(base: BaseMap, lon: number, lat: number): string | null {
+  const f = containing(base.oblasts, lon, lat);
+  return f ? String(f.properties?.shapeName ?? '') || null : null;
+}
+
 /** What the map shows. */
 export interface MapData {
   readonly places: readonly EntitySummary[];

@@ -4,10 +4,20 @@
  */
 import { h, replace } from './dom.js';
 
-/** Draws `items` `size` at a time into a list element of `tag`, with a pager below when there is more than one page. */
-export function paged<T>(items: readonly T[], size: number, render: (item: T, index: number) => Node, tag: 'ol' | 'ul' | 'div' = 'ul', cls = ''): HTMLElement {
-  const list = h(tag, { class: cls });
-  const box = h('div', { class: 'paged' }, list);
+/**
+ * Draws `items` `size` at a time into a list element of `tag` (or into `into`, e.g. a table's tbody, shown as
+ * `frame`), with a pager below when there is more than one page.
+ */
+export function paged<T>(
+  items: readonly T[],
+  size: number,
+  render: (item: T, index: number) => Node,
+  tag: 'ol' | 'ul' | 'div' = 'ul',
+  cls = '',
+  into?: { list: HTMLElement; frame: HTMLElement },
+): HTMLElement {
+  const list = into?.list ?? h(tag, { class: cls });
+  const box = h('div', { class: 'paged' }, into?.frame ?? list);
   const pages = Math.max(1, Math.ceil(items.length / size));
   if (pages === 1) {
     items.forEach((it, i) => list.appendChild(render(it, i)));
