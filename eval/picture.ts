@@ -29,9 +29,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACLED_TAXONOMY, createDoc, type Doc, type Entity } from '../src/core/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
+import { SHARED } from '../scripts/shared-dir.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
 const PICTURE = join(here, 'picture');
 const KM = 25;
 

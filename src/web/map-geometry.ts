@@ -131,6 +131,12 @@ function containing(fc: GeoJSON.FeatureCollection, lon: number, lat: number): Ge
   return null;
 }
 
+/** The name of the first-level division (an oblast) that contains a point, or null outside the shapes the base map has. */
+export function adminArea(base: BaseMap, lon: number, lat: number): string | null {
+  const f = containing(base.oblasts, lon, lat);
+  return f ? String(f.properties?.shapeName ?? '') || null : null;
+}
+
 /** What the map shows. */
 export interface MapData {
   readonly places: readonly EntitySummary[];
@@ -306,6 +312,8 @@ export interface LabelRequest {
   /** Radius of the marker the label must not cover. */
   readonly r: number;
   readonly weight: number;
+  /** Try centred on the point first (the name of an area, written inside it). */
+  readonly centre?: boolean;
 }
 
 /** A placed label: text baseline origin, anchor and the box it covers. */
@@ -330,10 +338,18 @@ export function labelWidth(text: string, size = LABEL_FONT): number {
 /**
  * Places labels greedily, heaviest first: each tries right, left, above, below and the four diagonals of its
  * marker and takes the first position whose box overlaps no placed label, no marker (the `obstacles`) and stays
- * on screen. A label with no free position is not placed (the marker keeps its tooltip). Collision tests go
+ * on screen. Widths come from `measure` (the browser passes a canvas measurement; the default estimates).
+ * A label with no free position is not placed (the marker keeps its tooltip). Collision tests go
  * through a grid of cells, so the cost grows with the number of labels, not its square.
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], width = MAP_WIDTH, height = MAP_HEIGHT, size = LABEL_FONT): PlacedLabel[] {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly Box[],
+  width = MAP_WIDTH,
+  height = MAP_HEIGHT,
+  size = LABEL_FONT,
+  measure: (text: string, size: number) => number = labelWidth,
+): PlacedLabel[] {
   const CELL = 32;
   const grid = new Map<string, Box[]>();
   const cells = (b: Box): string[] => {
@@ -351,10 +367,11 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
   const descent = size * 0.25;
   const sorted = [...requests].sort((a, b) => b.weight - a.weight || a.text.localeCompare(b.text));
   for (const r of sorted) {
-    const w = labelWidth(r.text, size);
+    const w = measure(r.text, size);
     const gap = r.r + 2;
     // Baseline origin and anchor for each candidate position.
     const candidates: [number, number, PlacedLabel['anchor']][] = [
+      ...(r.centre ? [[r.x, r.y + ascent / 2 - descent / 2, 'middle'] as [number, number, PlacedLabel['anchor']]] : []),
       [r.x + gap, r.y + ascent / 2 - descent / 2, 'start'],
       [r.x - gap, r.y + ascent / 2 - descent / 2, 'end'],
       [r.x, r.y - gap - descent, 'middle'],
