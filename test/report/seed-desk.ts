@@ -6,7 +6,8 @@ import { DeskView } from '../../src/desk/index.js';
 import { createContext, runPipeline } from '../../src/pipeline.js';
 import { gazetteerLookup, type AdminLookup } from '../../src/report/index.js';
 
-export const SEEDS = new URL('../../../shared/fixtures/seeds/', import.meta.url).pathname;
+export { SEEDS } from '../../scripts/shared-dir.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
 /** The seed documents, their desk and an admin lookup over the full gazetteer. */
 export async function seedDesk(): Promise<{ docs: Doc[]; view: DeskView; admin: AdminLookup }> {
