@@ -69,7 +69,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
       ? `<ul>${report.takeaways.map((t) => `<li data-kind="${esc(t.kind)}">${esc(t.text)}</li>`).join('')}</ul>`
       : '<p>No proposition changed status or holder, no deaths were reported and no new place of fighting appeared in this period.</p>');
     parts.push('</section>');
-    parts.push(`<section><h2>Map and timeline</h2>${mapSvg(report)}<p class="meta">Rings: places with a proposition in the period, by status; diamonds: events. Shapes: Natural Earth, geoBoundaries (CC BY 4.0).</p>${timelineSvg(report.timeline)}</section>`);
+    parts.push(`<section><h2>Map and timeline</h2>${mapSvg(report)}<p class="meta">Markers: places with a proposition in the period, coloured by its status; orange halos: events; discs: several places close together. Shapes: Natural Earth, geoBoundaries (CC BY 4.0).</p>${timelineSvg(report.timeline)}</section>`);
     for (const area of report.areas) {
       parts.push(`<section class="area"><h2>${esc(area.name)}</h2>`);
       if (area.byType.length) {

@@ -100,7 +100,7 @@ export function drawReport(report: Report, q: ReportQuery, base: BaseMap | null)
         : h('p', {}, 'No proposition changed status or holder, no deaths were reported and no new place of fighting appeared.')));
     if (base) body.push(h('section', { class: 'map-box', 'aria-label': 'Map of the period' }, drawMap(base, report.map)));
     for (const area of report.areas) {
-      body.push(h('section', { class: 'area', 'data-area': area.name }, h('h2', {}, area.name),
+      body.push(h('section', { class: 'report-area', 'data-area': area.name }, h('h2', {}, area.name),
         area.byType.length ? h('p', { class: 'meta' }, area.byType.map((t) => `${t.type}: ${t.count}${t.fatalities !== null ? ` (${t.fatalities} killed)` : ''}`).join(' · ')) : null,
         ...area.propositions.map(propositionCard),
         area.events.length ? h('table', { class: 'events' }, h('tbody', {}, ...area.events.map(eventRow))) : null));

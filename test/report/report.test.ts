@@ -47,7 +47,7 @@ test('the seed report states control of Bakhmut as contested, with both sides an
   const html = renderHtml(report, { deskUrl: 'http://127.0.0.1:8080/' });
   assert.match(html, /Control of Bakhmut <span class="badge contested">contested<\/span>/);
   assert.match(html, /<svg[^>]*class="map"/, 'a map');
-  assert.match(html, /class="ring status-contested"/, 'a contested ring on the map');
+  assert.match(html, /class="mark status-contested"/, 'a contested marker on the map');
   assert.match(html, /class="timeline-chart"/, 'a timeline');
   assert.ok(html.length < 300_000, `a report of two articles stays small (${html.length} characters): shapes off the map are clipped`);
   assert.doesNotMatch(html, /<script|https?:\/\/(?!127\.0\.0\.1:8080\/|www\.w3\.org\/2000\/svg)[a-z]/i, 'no script, nothing from elsewhere but the desk links');

@@ -64,7 +64,7 @@ test('the HTML report renders styled under the CSP, with the contested place on 
   await page.waitForSelector('svg.map');
   // The stylesheet applied: the report's own rule for h2 (a 2px rule below), not the browser default.
   assert.equal(await page.$eval('h2', (el) => getComputedStyle(el).borderBottomWidth), '2px');
-  assert.ok(await page.$('svg.map .ring.status-contested'), 'a contested ring');
+  assert.ok(await page.$('svg.map .mark.status-contested'), 'a contested marker');
   assert.ok(await page.$('svg.map [data-name="Bakhmut"]'), 'Bakhmut on the map');
   assert.match(await page.textContent('body') ?? '', /Control of Bakhmut\s*contested/);
   assert.deepEqual(page.problems, [], 'no script error, no CSP violation, nothing fetched from elsewhere');
