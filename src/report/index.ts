@@ -5,7 +5,7 @@
  */
 import type { AdminLookup } from './admin-areas.js';
 import { buildReport, type Report } from './model.js';
-import { printPdf } from './print-pdf.js';
+import { printPdf, type PdfPrinter } from './print-pdf.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { DeskData, Filter } from './select.js';
@@ -29,6 +29,8 @@ export interface MakeReportOptions {
   readonly styleNonce?: string;
   readonly now?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** A printer already launched (see `launchPrinter`); without one, PDF launches its own Chromium. */
+  readonly printer?: PdfPrinter;
 }
 
 /** The report of a filter in one format: text for html, md and json, bytes for pdf. */
@@ -42,7 +44,10 @@ export async function makeReport(desk: DeskData, filter: Filter, format: ReportF
     case 'html':
       return { report, body: renderHtml(report, { deskUrl: options.deskUrl, styleNonce: options.styleNonce }) };
     case 'pdf':
-      return { report, body: await printPdf(renderHtml(report, { deskUrl: options.deskUrl, styleNonce: options.styleNonce }), options.env) };
+    {
+      const html = renderHtml(report, { deskUrl: options.deskUrl, styleNonce: options.styleNonce });
+      return { report, body: options.printer ? await options.printer.print(html) : await printPdf(html, options.env) };
+    }
   }
 }
 

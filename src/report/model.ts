@@ -103,7 +103,7 @@ export interface AreaSection {
 export interface Takeaway {
   readonly kind: 'contested' | 'corroborated' | 'holder' | 'fatalities' | 'new-place';
   readonly text: string;
-  /** Id of the proposition or event it is about. */
+  /** Id of the proposition or event it is about ('' for the line counting the rest of a kind). */
   readonly ref: string;
 }
 
@@ -159,6 +159,12 @@ const FIGHTING = new Set(['Battles', 'Explosions/Remote violence']);
 const TIMELINE_MIN_DAYS = 14;
 const TIMELINE_MAX_DAYS = 92;
 const UNDATED_LISTED = 10;
+/** Most takeaways of one kind; more are counted in one line. */
+const TAKEAWAYS_PER_KIND = 6;
+const TAKEAWAY_NAMES: Readonly<Record<Takeaway['kind'], string>> = {
+  contested: 'propositions that became contested', holder: 'changes of holder', corroborated: 'propositions that became corroborated',
+  fatalities: 'deadly events', 'new-place': 'new places of fighting',
+};
 const QUOTE_CHARS = 300;
 
 function addDays(day: string, n: number): string {
@@ -275,6 +281,15 @@ export function buildReport(desk: DeskData, filter: Filter = {}, options: Report
   }
   const order: Takeaway['kind'][] = ['contested', 'holder', 'corroborated', 'fatalities', 'new-place'];
   takeaways.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  // Takeaways are what to read first: a few of each kind, the rest counted (the areas list them all).
+  const kept: Takeaway[] = [];
+  for (const kind of order) {
+    const all = takeaways.filter((t) => t.kind === kind);
+    kept.push(...all.slice(0, TAKEAWAYS_PER_KIND));
+    if (all.length > TAKEAWAYS_PER_KIND) {
+      kept.push({ kind, ref: '', text: `… and ${all.length - TAKEAWAYS_PER_KIND} more ${TAKEAWAY_NAMES[kind]} (see the areas below).` });
+    }
+  }
 
   // Front areas, busiest first.
   const areas = new Map<string, { events: EventItem[]; propositions: PropositionItem[] }>();
@@ -333,7 +348,7 @@ export function buildReport(desk: DeskData, filter: Filter = {}, options: Report
     filter: filterEcho,
     documents: desk.docs.length,
     empty: propositions.length === 0 && events.length === 0,
-    takeaways,
+    takeaways: kept,
     areas: sections,
     timeline,
     unknowns: {

@@ -29,26 +29,55 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
+/** A Chromium that prints pages to PDF; launched when made, so the launch overlaps whatever the caller does next. */
+export interface PdfPrinter {
+  print(html: string): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Chromium now and returns the printer. Throws {@link NoChromiumError} at once when there is none, so a
+ * command fails before it reads the store.
+ */
+export function launchPrinter(env: NodeJS.ProcessEnv = process.env): PdfPrinter {
+  const executablePath = findChromium(env);
+  const browser = import('playwright-core').then(({ chromium }) => chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-extensions', '--disable-sync'],
+  }));
+  // A launch that fails is reported by print(); until then it must not be an unhandled rejection.
+  browser.catch(() => {});
+  return {
+    async print(html) {
+      const running = await browser.catch((error: Error) => {
+        throw new NoChromiumError(`Chromium at ${executablePath} could not be started (${error.message.split('\n')[0]}); set SITREP_CHROMIUM to a working Chromium or Chrome`);
+      });
+      const page = await running.newPage({ offline: true });
+      try {
+        // The report is self-contained; anything it would fetch is refused rather than waited for.
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({
+          format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
+          displayHeaderFooter: true, headerTemplate: '<span></span>',
+          footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#777"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await (await browser.catch(() => null))?.close();
+    },
+  };
+}
+
 /** Prints a self-contained HTML page to PDF (A4, backgrounds on, page numbers in the footer). */
 export async function printPdf(html: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
-  const executablePath = findChromium(env);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const printer = launchPrinter(env);
   try {
-    const context = await browser.newContext({ offline: true });
-    const page = await context.newPage();
-    // The report is self-contained; anything it would fetch is refused rather than waited for.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4', printBackground: true, margin: { top: '14mm', bottom: '16mm', left: '12mm', right: '12mm' },
-      displayHeaderFooter: true, headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#777"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-    });
+    return await printer.print(html);
   } finally {
-    await browser.close();
+    await printer.close();
   }
 }

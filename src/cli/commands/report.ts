@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { installedAdminLookup, makeReport, NoChromiumError, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { installedAdminLookup, launchPrinter, makeReport, NoChromiumError, REPORT_FORMATS, type PdfPrinter, type ReportFormat } from '../../report/index.js';
 import { UsageError, type Command } from '../command.js';
 import { FILTER_FLAGS, filterFlagsHelp, parseFilter } from '../report-flags.js';
 import { loadDesk } from './contested.js';
@@ -41,24 +41,31 @@ ${filterFlagsHelp("default: the latest day anything in the store is dated")}
     if (format === 'pdf' && !values.out && io.stdout.isTTY) throw new UsageError('a PDF is not for the terminal: give --out FILE.pdf (or redirect the output)');
     const deskUrl = values['desk-url'] ?? 'http://127.0.0.1:8080/';
     if (!/^https?:\/\//.test(deskUrl)) throw new UsageError(`--desk-url must be an http(s) URL, got "${deskUrl}"`);
-    const view = await loadDesk('report', values.db, io);
-    if (!view) return 2;
-    const admin = installedAdminLookup((why) => io.stderr.write(`sitrep report: ${why}\n`));
+    // Chromium starts while the store is read: its launch is the slowest part of a PDF.
+    let printer: PdfPrinter | undefined;
+    if (format === 'pdf') {
+      try {
+        printer = launchPrinter(io.env);
+      } catch (error) {
+        if (!(error instanceof NoChromiumError)) throw error;
+        io.stderr.write(`sitrep report: ${error.message}\n`);
+        return 1;
+      }
+    }
     let body: string | Buffer;
     let summary: string;
     try {
-      const made = await makeReport(view, filter, format, { admin, deskUrl, env: io.env });
+      const view = await loadDesk('report', values.db, io);
+      if (!view) return 2;
+      const admin = installedAdminLookup((why) => io.stderr.write(`sitrep report: ${why}\n`));
+      const made = await makeReport(view, filter, format, { admin, deskUrl, env: io.env, printer });
       body = made.body;
       const r = made.report;
       summary = r.period
         ? `${r.period.from === r.period.to ? r.period.to : `${r.period.from} to ${r.period.to}`}: ${r.takeaways.length} takeaway(s), ${r.areas.length} area(s)${r.empty ? ', nothing reported' : ''}`
         : 'nothing dated in the store';
-    } catch (error) {
-      if (error instanceof NoChromiumError) {
-        io.stderr.write(`sitrep report: ${error.message}\n`);
-        return 1;
-      }
-      throw error;
+    } finally {
+      await printer?.close();
     }
     if (values.out) {
       const path = resolve(io.cwd, values.out);
