@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { createDoc, type Doc } from '../../src/core/index.js';
 import { createContext, runPipeline } from '../../src/pipeline.js';
+import { SHARED } from '../../scripts/shared-dir.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const GWN = '/work/shared/eval/geowebnews/GWN.xml';
+const GWN = join(SHARED, 'eval', 'geowebnews', 'GWN.xml');
 
 interface Item {
   id: string;
@@ -34,7 +35,6 @@ function pictureDev(file: string): Item[] {
 }
 
 function gwnDev(): Item[] {
-  if (!existsSync(GWN)) return [];
   const parser = new XMLParser({ parseTagValue: false, trimValues: false, isArray: (n) => n === 'toponym' || n === 'article' });
   const articles = parser.parse(readFileSync(GWN, 'utf8')).articles.article as { text: string; title?: string; link?: string }[];
   return articles
@@ -47,7 +47,7 @@ function outlet(url: string): string | undefined {
   return m?.[1];
 }
 
-/** The articles the corpus desk is built from (dev halves only), or [] when the shared corpora are missing. */
+/** The articles the corpus desk is built from (dev halves only). */
 export function corpusItems(): Item[] {
   return [...pictureDev(join(ROOT, 'eval/picture/corpus.jsonl')), ...pictureDev(join(ROOT, 'eval/picture/batch2/corpus.jsonl')), ...gwnDev()];
 }
