@@ -121,9 +121,12 @@ export function prepareBoundaries(fc: GeoJSON.FeatureCollection, tolerance = BOU
   };
 }
 
-/** The projection that fits the theatre into `width` × `height` (10 units margin). */
+/**
+ * The projection that fits the theatre into `width` × `height` (10 units margin), clipped to the map: zoom and pan
+ * never show beyond it (see {@link clampTransform}), so shapes outside are not drawn at all.
+ */
 export function theatreProjection(width = MAP_WIDTH, height = MAP_HEIGHT): GeoProjection {
-  return geoMercator().fitExtent([[10, 10], [width - 10, height - 10]], THEATRE);
+  return geoMercator().fitExtent([[10, 10], [width - 10, height - 10]], THEATRE).clipExtent([[0, 0], [width, height]]).precision(0);
 }
 
 /** A base shape as an SVG path. */
