@@ -96,6 +96,11 @@ export function drawTimeline(
     return g;
   };
 
+  // The selected range as one band behind the bars, empty bins included.
+  const chosen = bins.map((b, i) => (isSelected(b) ? i : -1)).filter((i) => i >= 0);
+  if (chosen.length) {
+    svg.appendChild(s('rect', { x: LEFT + chosen[0] * colW, y: 0, width: (chosen[chosen.length - 1] - chosen[0] + 1) * colW, height: HEIGHT, class: 'selection-band' }));
+  }
   bins.forEach((b, i) => {
     const c = perBin[i];
     if (!c.events && !c.claims) return;
