@@ -19,7 +19,7 @@ function searchBox(route: string, q: string, placeholder: string): HTMLElement {
 }
 
 /** A country code as a name ("UA" → "Ukraine"), by the browser's own table. */
-function countryName(code: string | null): string {
+export function countryName(code: string | null): string {
   if (!code) return '';
   try {
     return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
@@ -29,7 +29,7 @@ function countryName(code: string | null): string {
 }
 
 /** What tells two entities of one name apart: for places kind, admin area and country; for people side and role. */
-function entityFacts(e: EntitySummary, base: BaseMap | null): { kind: string; area: string; country: string; side: string; role: string } {
+export function entityFacts(e: EntitySummary, base: BaseMap | null): { kind: string; area: string; country: string; side: string; role: string } {
   const isPlace = e.kind === 'place';
   const area = isPlace && base && e.lat !== null && e.lon !== null && e.type !== 'country' && e.type !== 'admin1' ? adminArea(base, e.lon, e.lat) ?? '' : '';
   return {

@@ -83,8 +83,15 @@ test('home with 100+ articles: labels do not overlap, page under two viewports, 
   const cold = await page.evaluate(() => performance.now());
   await page.reload();
   await page.waitForSelector('main[data-ready="home"]');
-  const warm = await page.evaluate(() => performance.now());
-  t.diagnostic(`first render of the home view with ${articles} articles: ${Math.round(cold)} ms after navigation start on a fresh server (the API builds its views), ${Math.round(warm)} ms on reload`);
+  const [warm, data] = await page.evaluate(() => [performance.now(), Math.max(...performance.getEntriesByType('resource').map((r) => (r as PerformanceResourceTiming).responseEnd))]);
+  t.diagnostic(`first render of the home view with ${articles} articles: ${Math.round(cold)} ms after navigation start on a fresh server (the API builds its views), ${Math.round(warm)} ms on reload (data and shapes in at ${Math.round(data)} ms, drawn ${Math.round(warm - data)} ms later)`);
+  const marks = await page.evaluate(() => ({
+    places: document.querySelectorAll('svg.map a.place').length,
+    clusters: document.querySelectorAll('svg.map g.cluster').length,
+    areas: document.querySelectorAll('svg.map path.area').length,
+    labels: document.querySelectorAll('svg.map g.labels text.label').length,
+  }));
+  t.diagnostic(`map at full extent: ${marks.places} single markers, ${marks.clusters} clusters, ${marks.areas} areas, ${marks.labels} labels`);
   const labels = await labelOverlaps(page);
   assert.ok(labels.count >= 10, `${labels.count} labels shown`);
   assert.deepEqual(labels.pairs, [], 'no two visible labels overlap');
