@@ -212,8 +212,8 @@ export interface MapData {
 /**
  * The markers of the places that fall inside the map. A place with neither events nor propositions is kept as a
  * plain marker if it is a settlement; regions and countries are kept only when something happens there (their
- * shape is on the map already). A region or country gets the outline of the base shape containing its point,
- * so it is drawn as an area, not a dot.
+ * shape is on the map already). A country gets the outline of the country shape containing its point, a region
+ * the oblast shape of its name (see `regionShape`), so it is drawn as an area, not a dot.
  */
 export function mapMarkers(base: BaseMap, data: MapData, projection: GeoProjection, width = MAP_WIDTH, height = MAP_HEIGHT): MapMarker[] {
   const path = geoPath(projection);
@@ -238,10 +238,13 @@ export function mapMarkers(base: BaseMap, data: MapData, projection: GeoProjecti
     const props = propositions.get(place.id) ?? 0;
     if (kind !== 'settlement' && !st && !ev.length) continue;
     let area: string | null = null;
-    if (kind !== 'settlement') {
-      const shape = kind === 'region' ? containing(base.oblasts, place.lon, place.lat) : containing(base.countries, place.lon, place.lat);
-      // A region outside Ukraine has no shape here; it stays a marker (drawn as a region marker, not a town).
-      if (shape && (kind === 'country' || regionMatches(shape, place.name))) area = path(shape as GeoPermissibleObjects);
+    if (kind === 'country') {
+      const shape = containing(base.countries, place.lon, place.lat);
+      if (shape) area = path(shape as GeoPermissibleObjects);
+    } else if (kind === 'region') {
+      // A region outside the oblast shapes (a Russian oblast, a district) stays a marker, drawn as a region.
+      const shape = regionShape(base.oblasts, place.name, place.lon, place.lat);
+      if (shape) area = path(shape as GeoPermissibleObjects);
     }
     const weight = (st ? 100 + 20 * (STATUS_RANK[st] ?? 0) : 0) + 10 * Math.min(ev.length, 5) + 5 * Math.min(props, 5) + Math.min(place.mentions, 20) / 4;
     out.push({ id: place.id, name: place.name, kind, x: at[0], y: at[1], status: st, propositions: props, events: ev, weight, area });
@@ -249,11 +252,30 @@ export function mapMarkers(base: BaseMap, data: MapData, projection: GeoProjecti
   return out.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
 }
 
-/** An oblast shape stands for a region only when it is that region (Donetsk Oblast for "Donetsk Oblast", not a district inside it). */
+/** Whether a shape's name names the region: the first words agree, allowing a spelling variant (Zaporizhia/Zaporizhzhia). */
 function regionMatches(shape: GeoJSON.Feature, name: string): boolean {
-  const a = fold(String(shape.properties?.shapeName ?? ''));
-  const b = fold(name);
-  return !!b && (a.startsWith(b) || b.startsWith(a.split(' ')[0]));
+  const a = fold(String(shape.properties?.shapeName ?? '')).split(/\s+/)[0] ?? '';
+  const b = fold(name).split(/\s+/)[0] ?? '';
+  if (!a || !b) return false;
+  return a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+}
+
+/**
+ * The oblast shape a region stands for: the shape containing its point when that shape carries its name, else a
+ * shape of its name whose bounding box (widened by 0.25°) holds the point — a region's point may be its capital
+ * on the coast or on a border, just outside the simplified outline. Never a shape of another name.
+ */
+function regionShape(fc: GeoJSON.FeatureCollection, name: string, lon: number, lat: number): GeoJSON.Feature | null {
+  const inside = containing(fc, lon, lat);
+  if (inside && regionMatches(inside, name)) return inside;
+  for (const f of fc.features) {
+    if (!regionMatches(f, name)) continue;
+    let b = boundsOf.get(f);
+    if (!b) boundsOf.set(f, (b = geoBounds(f as GeoPermissibleObjects)));
+    const [[w, s], [e, n]] = b;
+    if (lon >= w - 0.25 && lon <= e + 0.25 && lat >= s - 0.25 && lat <= n + 0.25) return f;
+  }
+  return null;
 }
 
 function fold(s: string): string {
