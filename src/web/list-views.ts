@@ -19,7 +19,7 @@ function searchBox(route: string, q: string, placeholder: string): HTMLElement {
 }
 
 /** A country code as a name ("UA" → "Ukraine"), by the browser's own table. */
-function countryName(code: string | null): string {
+export function countryName(code: string | null): string {
   if (!code) return '';
   try {
     return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
@@ -29,7 +29,7 @@ function countryName(code: string | null): string {
 }
 
 /** What tells two entities of one name apart: for places kind, admin area and country; for people side and role. */
-function entityFacts(e: EntitySummary, base: BaseMap | null): { kind: string; area: string; country: string; side: string; role: string } {
+export function entityFacts(e: EntitySummary, base: BaseMap | null): { kind: string; area: string; country: string; side: string; role: string } {
   const isPlace = e.kind === 'place';
   const area = isPlace && base && e.lat !== null && e.lon !== null && e.type !== 'country' && e.type !== 'admin1' ? adminArea(base, e.lon, e.lat) ?? '' : '';
   return {
@@ -72,13 +72,20 @@ export function drawDocuments(page: Page<DocSummary>, q: string): HTMLElement {
       ` · ${d.outlet} · ${d.published ?? 'undated'} · ${d.counts.entities} entities, ${d.counts.claims} claims, ${d.counts.events} events`)));
 }
 
-/** The stories. */
+/** The stories: those of several articles first; articles no other joined are listed apart, below. */
 export function drawStories(page: Page<Story>): HTMLElement {
+  const stories = page.items.filter((st) => st.docIds.length > 1);
+  const single = page.items.filter((st) => st.docIds.length <= 1);
+  const story = (st: Story) => h('li', { class: 'story', 'data-docs': st.docIds.length }, h('strong', {}, st.title ?? st.id),
+    st.from === null ? h('span', { class: 'badge undated', title: 'its articles carry no date: grouped by content and places alone' }, 'undated · by content and places') : null,
+    ` · ${st.docIds.length} articles · ${st.from ?? 'undated'}${st.to && st.to !== st.from ? ` → ${st.to}` : ''} · ${st.outlets.join(', ')} · `,
+    ...st.docIds.flatMap((id, i) => [i ? ', ' : '', h('a', { href: docHref(id) }, id)]));
+  const article = (st: Story) => h('li', { class: 'single', 'data-docs': st.docIds.length }, h('a', { href: docHref(st.docIds[0] ?? '') }, st.title ?? st.id),
+    ` · ${st.from ?? 'undated'} · ${st.outlets.join(', ')}`);
   return h('div', { class: 'list-view' },
-    h('h2', {}, 'Stories'),
-    h('p', { class: 'meta' }, `${page.total} stories · a story marked “undated” was grouped by content and places alone: its articles carry no date to place them in a news cycle`),
-    paged(page.items, PAGE, (st) => h('li', { class: st.from === null ? 'undated-story' : '', 'data-docs': st.docIds.length }, h('strong', {}, st.title ?? st.id),
-      st.from === null ? h('span', { class: 'badge undated', title: 'grouped by content and places alone, without dates' }, 'undated · by content and places') : null,
-      ` · ${st.from ?? 'undated'}${st.to && st.to !== st.from ? ` → ${st.to}` : ''} · ${st.outlets.join(', ')} · `,
-      ...st.docIds.flatMap((id, i) => [i ? ', ' : '', h('a', { href: docHref(id) }, id)]))));
+    h('h2', {}, `Stories (${stories.length})`),
+    h('p', { class: 'meta' }, 'Articles from different outlets about the same happening. A story marked “undated” was grouped by content and places alone: its articles carry no date to place them in a news cycle.'),
+    stories.length ? paged(stories, PAGE, story) : h('p', { class: 'empty' }, 'No two articles tell the same story yet.'),
+    h('h3', {}, `Articles in no story (${single.length})`),
+    paged(single, PAGE, article));
 }

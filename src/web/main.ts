@@ -73,7 +73,8 @@ async function show(): Promise<void> {
         break;
       }
       case 'entity':
-        replace(main, drawEntity(await api.entity(route.id)));
+        state.base ??= loadBaseMap();
+        replace(main, drawEntity(await api.entity(route.id), await state.base.catch(() => null)));
         break;
       case 'entities':
         state.base ??= loadBaseMap();

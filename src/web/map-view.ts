@@ -224,13 +224,20 @@ export function drawMap(base: BaseMap, data: MapData): HTMLElement {
 }
 
 let canvas: CanvasRenderingContext2D | null | undefined;
+const widths = new Map<string, number>();
 
 /** A label's width as the browser will draw it (the label style: weight 600, the page's sans-serif), plus a margin. */
 function measureLabel(text: string, size: number): number {
-  canvas ??= document.createElement('canvas').getContext('2d');
-  if (!canvas) return labelWidth(text, size);
-  canvas.font = `600 ${size}px ${getComputedStyle(document.documentElement).fontFamily || 'sans-serif'}`;
-  return canvas.measureText(text).width + 4;
+  const key = `${size}|${text}`;
+  const known = widths.get(key);
+  if (known !== undefined) return known;
+  if (canvas === undefined) {
+    canvas = document.createElement('canvas').getContext('2d');
+    if (canvas) canvas.font = `600 ${size}px ${getComputedStyle(document.documentElement).fontFamily || 'sans-serif'}`;
+  }
+  const width = canvas ? canvas.measureText(text).width + 4 : labelWidth(text, size);
+  widths.set(key, width);
+  return width;
 }
 
 /** A marker of one place, with a label shown on hover when the map had no room for it. */

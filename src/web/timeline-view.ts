@@ -96,6 +96,11 @@ export function drawTimeline(
     return g;
   };
 
+  // The selected range as one band behind the bars, empty bins included.
+  const chosen = bins.map((b, i) => (isSelected(b) ? i : -1)).filter((i) => i >= 0);
+  if (chosen.length) {
+    svg.appendChild(s('rect', { x: LEFT + chosen[0] * colW, y: 0, width: (chosen[chosen.length - 1] - chosen[0] + 1) * colW, height: HEIGHT, class: 'selection-band' }));
+  }
   bins.forEach((b, i) => {
     const c = perBin[i];
     if (!c.events && !c.claims) return;
@@ -111,10 +116,17 @@ export function drawTimeline(
       () => onSelect(sel ? null : { undated: true })));
     svg.appendChild(s('text', { x: x + UNDATED_W / 2, y: HEIGHT + 16, class: 'axis', 'text-anchor': 'middle' }, 'undated'));
   }
-  if (bins.length) {
-    svg.appendChild(s('text', { x: LEFT, y: HEIGHT + 16, class: 'axis' }, bins[0].label.replace(/^week of /, '')));
-    svg.appendChild(s('text', { x: LEFT + plotW, y: HEIGHT + 16, class: 'axis', 'text-anchor': 'end' }, bins[bins.length - 1].label.replace(/^week of /, '')));
-  }
+  // Axis: a tick where the year (month bins) or the month (day and week bins) changes, none closer than 48 units.
+  const period = (b: TimeBin) => (unit === 'month' || unit === 'year' ? b.from.slice(0, 4) : b.from.slice(0, 7));
+  let lastTick = -Infinity;
+  bins.forEach((b, i) => {
+    const x = LEFT + i * colW;
+    const label = b.kind === 'earlier' ? 'earlier' : i === 0 || b.kind === 'later' || period(b) !== period(bins[i - 1]) ? (unit === 'year' || unit === 'month' ? period(b) : b.from.slice(0, 7)) : null;
+    if (!label || x - lastTick < 48 || x > LEFT + plotW - 30) return;
+    lastTick = x;
+    svg.appendChild(s('line', { x1: x, x2: x, y1: HEIGHT, y2: HEIGHT + 4, class: 'tick' }));
+    svg.appendChild(s('text', { x, y: HEIGHT + 16, class: 'axis' }, label));
+  });
   svg.appendChild(brush);
 
   // Brushing: press on a column and drag across others; a press without a drag is a click on that column.

@@ -1,6 +1,6 @@
 /**
  * A desk of 100+ real articles for the browser tests, from the development halves only: the picture corpus's dev
- * war reporting (both batches; dated by their `dates`/`published` field) and the even-numbered GeoWebNews
+ * war reporting (every batch; dated by their `dates`/`published` field) and the even-numbered GeoWebNews
  * articles (world news, undated). Run through the whole pipeline once per test process.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { createDoc, type Doc } from '../../src/core/index.js';
 import { createContext, runPipeline } from '../../src/pipeline.js';
+import { SHARED } from '../../scripts/shared-dir.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const GWN = '/work/shared/eval/geowebnews/GWN.xml';
+const GWN = join(SHARED, 'eval', 'geowebnews', 'GWN.xml');
 
 interface Item {
   id: string;
@@ -34,7 +35,6 @@ function pictureDev(file: string): Item[] {
 }
 
 function gwnDev(): Item[] {
-  if (!existsSync(GWN)) return [];
   const parser = new XMLParser({ parseTagValue: false, trimValues: false, isArray: (n) => n === 'toponym' || n === 'article' });
   const articles = parser.parse(readFileSync(GWN, 'utf8')).articles.article as { text: string; title?: string; link?: string }[];
   return articles
@@ -47,9 +47,10 @@ function outlet(url: string): string | undefined {
   return m?.[1];
 }
 
-/** The articles the corpus desk is built from (dev halves only), or [] when the shared corpora are missing. */
+/** The articles the corpus desk is built from (dev halves only). */
 export function corpusItems(): Item[] {
-  return [...pictureDev(join(ROOT, 'eval/picture/corpus.jsonl')), ...pictureDev(join(ROOT, 'eval/picture/batch2/corpus.jsonl')), ...gwnDev()];
+  const picture = ['corpus.jsonl', 'batch2/corpus.jsonl', 'batch3/corpus.jsonl'].flatMap((f) => pictureDev(join(ROOT, 'eval/picture', f)));
+  return [...picture, ...gwnDev()];
 }
 
 /** The corpus articles through the pipeline. */
@@ -63,7 +64,8 @@ export async function corpusDocs(): Promise<Doc[]> {
         format: 'text',
         origin: { source: it.source, url: it.url },
         title: it.title ? { value: it.title } : undefined,
-        published: it.published ? { value: it.published.slice(0, 10), rule: 'input/published' } : undefined,
+        // A date of month precision only ("2022-06") leaves the article undated rather than guessing a day.
+        published: it.published && /^\d{4}-\d{2}-\d{2}/.test(it.published) ? { value: it.published.slice(0, 10), rule: 'input/published' } : undefined,
       }),
       ctx,
     ),
