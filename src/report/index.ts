@@ -16,6 +16,7 @@ export * from './print-pdf.js';
 export * from './render-html.js';
 export * from './render-markdown.js';
 export * from './select.js';
+export * from './text.js';
 
 /** The report formats. */
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json'] as const;

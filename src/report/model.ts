@@ -12,6 +12,7 @@ import {
   type SourceCounts, type Status,
 } from '../crossdoc/index.js';
 import { countryOnlyLookup, type AdminLookup } from './admin-areas.js';
+import { capitalise, stanceText } from './text.js';
 import { inDays, latestDay, placeTest, type BBox, type DeskData, type Filter } from './select.js';
 
 /** One claim as the report quotes it. */
@@ -364,13 +365,3 @@ export function buildReport(desk: DeskData, filter: Filter = {}, options: Report
   };
 }
 
-/** `RU asserts` → `asserts RU control`. */
-export function stanceText(stance: string, kind: string): string {
-  const [holder, polarity] = stance.split(' ');
-  return `${polarity} ${holder} ${kind}`;
-}
-
-/** The text with its first letter in upper case. */
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

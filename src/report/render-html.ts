@@ -2,7 +2,8 @@
  * The report as one self-contained HTML file: inline styles, inline SVG map and timeline, no script and nothing
  * fetched, so it can be mailed, archived or printed to PDF as it is. Every value from the desk is escaped.
  */
-import { capitalise as cap, stanceText, type ClaimLine, type EventItem, type PropositionItem, type Report } from './model.js';
+import { capitalise as cap, stanceText } from './text.js';
+import type { ClaimLine, EventItem, PropositionItem, Report } from './model.js';
 import { esc, mapSvg, STATUS_COLOURS, timelineSvg } from './render-svg.js';
 
 /** Options of {@link renderHtml}. */

@@ -3,7 +3,8 @@
  * known) without the map; each quote is followed by its outlet and date, and by a link to the desk when a desk
  * URL is given.
  */
-import { capitalise as cap, stanceText, type ClaimLine, type EventItem, type PropositionItem, type Report } from './model.js';
+import { capitalise as cap, stanceText } from './text.js';
+import type { ClaimLine, EventItem, PropositionItem, Report } from './model.js';
 
 /** Options of {@link renderMarkdown}. */
 export interface MarkdownOptions {

@@ -5,6 +5,7 @@
  * Markdown) and the exports (ACLED CSV, GeoJSON, JSON Lines) of the same period and place.
  */
 import type { ClaimLine, EventItem, PropositionItem, Report } from '../report/model.js';
+import { capitalise as cap, stanceText } from '../report/text.js';
 import { h, type Child } from './dom.js';
 import { drawMap, type BaseMap } from './map-view.js';
 import { docHref } from './router.js';
@@ -31,10 +32,6 @@ export async function fetchReport(q: ReportQuery): Promise<Report> {
   const body = (await res.json()) as Report & { error?: { message: string } };
   if (!res.ok) throw new Error(body.error?.message ?? `${res.status} ${res.statusText}`);
   return body;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function filterForm(q: ReportQuery): HTMLElement {
@@ -77,7 +74,7 @@ function propositionCard(p: PropositionItem): HTMLElement {
       p.statusBefore && p.statusBefore !== p.status ? h('span', { class: 'meta' }, ` (was ${p.statusBefore})`) : null),
     h('p', { class: 'meta' }, `${p.from ?? 'undated'}${p.to && p.to !== p.from ? ` → ${p.to}` : ''} · independent sources: ${sources}${p.status === 'single-source' ? ' · single source' : ''}`),
     h('div', { class: 'sides' }, ...p.sides.map((s) => h('div', { class: 'side', 'data-side': s.side },
-      h('h4', {}, `${s.side}: ${s.stances.map((st) => `${st.stance.split(' ')[1]} ${st.stance.split(' ')[0]} ${p.kind} — ${st.sources} source${st.sources === 1 ? '' : 's'}`).join('; ') || 'no counted source'}`),
+      h('h4', {}, `${s.side}: ${s.stances.map((st) => `${stanceText(st.stance, p.kind)} — ${st.sources} source${st.sources === 1 ? '' : 's'}`).join('; ') || 'no counted source'}`),
       h('ul', { class: 'claims' }, ...s.claims.map(claimItem))))));
 }
 
