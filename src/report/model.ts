@@ -192,7 +192,9 @@ function agreedHolder(records: readonly ClaimRecord[]): string | null {
 export function buildReport(desk: DeskData, filter: Filter = {}, options: ReportOptions = {}): Report {
   const admin = options.admin ?? countryOnlyLookup();
   const entities = desk.analysis.entities;
-  const to = filter.date ?? latestDay(desk);
+  // Without a last day: the latest dated day, or the first day asked for when that is later (an empty period).
+  const latest = latestDay(desk);
+  const to = filter.date ?? (filter.since && (!latest || filter.since > latest) ? filter.since : latest);
   const period = to ? { from: filter.since && filter.since <= to ? filter.since : to, to } : null;
   const at = placeTest(desk, filter);
   const areaNames = new Map<string, string>();

@@ -69,6 +69,10 @@ test('a report of an empty period says so, and so does one of an empty store', a
   assert.match(renderMarkdown(report), /Nothing was reported for 2020-01-01/);
   assert.match(renderHtml(report), /data-empty="true">Nothing was reported for 2020-01-01/);
 
+  const after = buildReport(view, { since: '2030-01-01' }, { admin, now: NOW });
+  assert.deepEqual(after.period, { from: '2030-01-01', to: '2030-01-01' }, 'a first day after everything is an empty period, not the latest day');
+  assert.equal(after.empty, true);
+
   const none = buildReport(new DeskView(await memoryDesk().documents()), {}, { now: NOW });
   assert.equal(none.period, null);
   assert.match(renderMarkdown(none), /holds no documents/);
