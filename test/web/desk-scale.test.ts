@@ -119,6 +119,14 @@ test('home with 100+ articles: labels do not overlap, page under two viewports, 
   assert.ok(counts.every((n) => n >= 2), 'a cluster counts its places');
   assert.ok((await page.locator('svg.map path.area').count()) > 0, 'regions or countries are drawn as areas');
   assert.ok((await page.locator('.map-legend .legend-item').count()) >= 6, 'the map has a legend');
+  // A marker whose label found no room shows it on hover.
+  const unlabelled = await page.evaluate(() => {
+    const labelled = new Set(Array.from(document.querySelectorAll('svg.map g.labels text.label')).map((l) => l.getAttribute('data-id')));
+    return Array.from(document.querySelectorAll('svg.map a.place')).map((a) => a.getAttribute('data-id')).find((id) => !labelled.has(id)) ?? null;
+  });
+  assert.ok(unlabelled, 'at full extent some labels find no room (so hovering is needed)');
+  await page.locator(`svg.map a.place[data-id="${unlabelled}"]`).hover({ force: true });
+  assert.equal(await page.locator('svg.map g.hover-labels text').count(), 1, 'the hidden label shows on hover');
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   t.diagnostic(`home page height ${height} px (viewport ${VIEWPORT.height})`);
   assert.ok(height < 2 * VIEWPORT.height, `home page is ${height} px tall`);
