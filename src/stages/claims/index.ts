@@ -3,7 +3,8 @@
  * metonyms), cue, content, channel, date — and, for claims about the front line, a normalised proposition.
  *
  * Works on whatever earlier stages left: without sentences it splits the view text itself; without entities it
- * keeps the speaker text with a side taken from the words around it.
+ * keeps the speaker text with a side taken from the words around it, and names no place (a proposition's place is
+ * always a place entity of the document).
  */
 import { clauseOf, makeMessage, partitionPoint, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
