@@ -368,7 +368,10 @@ function sentenceAttributions(
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/coordinated' });
       continue;
     }
-    if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && !ambiguous) {
+    // An ambiguous cue ("says", "claims") after a comma and a relative pronoun whose antecedent is a speaker phrase
+    // ("according to the Air Force, which says it has shot down …") is a statement of that antecedent.
+    const relComma = j > 1 && words[j - 1].text === ',' && (words[j].lower === 'which' || words[j].lower === 'who');
+    if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && (!ambiguous || (relComma && isRelativeSpeaker(words, j - 2, first)))) {
       // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
       // "a top Russian military blogger, Evgeny Poddubny, who wrote": the name before the comma.
       const ante = j > 1 && words[j - 1].text === ',' ? phraseBefore(words, j - 2) : phraseBefore(words, j - 1);
@@ -744,4 +747,10 @@ function continuation(text: string, s: SentenceRange, si: number, words: readonl
 export function trimRange(text: string, r: readonly [number, number]): [number, number] {
   const s = trimStart(text, r[0], r[1]);
   return [s, Math.max(s, trimEnd(text, s, r[1]))];
+}
+
+/** True when the phrase ending at word `last` (before ", which"/", who") is a speaker phrase. */
+function isRelativeSpeaker(words: readonly Word[], last: number, first: number): boolean {
+  const p = phraseBefore(words, last);
+  return !!p && isSpeakerPhrase(words, p, first);
 }
