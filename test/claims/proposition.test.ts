@@ -155,3 +155,38 @@ test('a country after a comma qualifies the place before it; it is no second pla
   const all = findPropositions({ content, offset: 0, places, speakerSide: 'UA', cue: 'said' });
   assert.deepEqual(all.map((p) => p.place), ['geo:1']);
 });
+
+test('losses with an article: "a … aircraft" counts one, over an "and" inside the phrase, not past a preposition', () => {
+  const p = one('it shot down a Russian A-50 airborne early warning and control aircraft', 'UA');
+  assert.deepEqual(p && [p.kind, p.count, p.holder], ['losses', 1, 'RU']);
+  // "a drone attack on the aircraft": the article's phrase ends at "on"; no count, no losses.
+  assert.equal(props('they launched a drone attack on the aircraft', 'UA').filter((x) => x.kind === 'losses').length, 0);
+});
+
+test('the death of a named officer: losses of one, the speaker’s own side unless the phrase names one', () => {
+  const p = one('the death of major general Ivan Petrov, deputy commander of the corps', 'RU', 'announces');
+  assert.deepEqual(p && [p.kind, p.count, p.holder, p.polarity, p.rule], ['losses', 1, 'RU', 'asserts', 'claims/frame-death']);
+  assert.equal(p?.evidence.roles.holder, "speaker's own side");
+  const q = one('the deaths of 12 Ukrainian soldiers', 'RU', 'confirmed');
+  assert.deepEqual(q && [q.count, q.holder], [12, 'UA']);
+  // Not a person: "the death of diplomacy" is no loss; a place after "of" is none either.
+  assert.equal(props('the death of diplomacy', 'RU', 'announced').length, 0);
+  assert.equal(props('the death of Bakhmut as a city', 'RU', 'announced').length, 0);
+});
+
+test('a denial of any losses with no count: losses of the speaker’s side, denied; only with a denial cue', () => {
+  const p = one('any casualties have occurred', 'UA', 'denies');
+  assert.deepEqual(p && [p.kind, p.holder, p.polarity, p.count], ['losses', 'UA', 'denies', undefined]);
+  assert.equal(props('any casualties have occurred', 'UA', 'said').length, 0);
+});
+
+test('victims of a participle after a passive take the side of what the passive says was hit', () => {
+  const all = props('A Ukrainian Air Force transport plane is shot down and crashes near the city, killing five crew members', 'UA');
+  // The plane itself (one, its subject) and its crew (five, the participle's object), both Ukrainian.
+  assert.deepEqual(all.map((x) => [x.kind, x.count, x.holder]).sort(), [['losses', 1, 'UA'], ['losses', 5, 'UA']]);
+  const p = all.find((x) => x.count === 5);
+  assert.ok(p?.evidence.rules.includes('claims/holder-passive-subject'));
+  // An active clause before the participle: this rule does not apply.
+  const q = one('Russian missiles hit the base, killing five soldiers', 'UA');
+  assert.ok(q && !q.evidence.rules.includes('claims/holder-passive-subject'));
+});

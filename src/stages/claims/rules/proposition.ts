@@ -87,7 +87,7 @@ export interface FoundProposition {
 }
 
 type Kind = FoundProposition['kind'];
-type HolderRole = 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under';
+type HolderRole = 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under' | 'own';
 type PlaceRole = 'object' | 'subject' | 'subject-passive';
 
 /** A frame candidate as parsers make it and refiners change it. */
@@ -114,6 +114,8 @@ interface Candidate {
   more?: PlaceCandidate[];
   /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
   moreCounts?: { count: number; text: string }[];
+  /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
+  victim?: [number, number];
 }
 
 /** What parsers and refiners read. */
@@ -193,7 +195,15 @@ const NUMBER_WORDS = new Map(Object.entries(frames.numberWords).map(([k, v]) => 
 const NOT_COUNT_AFTER = set(frames.notCounts.after);
 const NOT_COUNT_BEFORE = set(frames.notCounts.before);
 const BOUNDARY = set(frames.clauseBoundaries);
-const CONF = { partial: frames.partial.confidence, stable: frames.stable.confidence, under: frames.underControl.confidence };
+const NP_BREAKS = set(frames.nounPhraseBreaks);
+const BE_FORMS = set(frames.beForms);
+const DEATH_NOUNS = set(frames.deaths.nouns);
+const DEATH_PERSONS = set(frames.deaths.persons);
+const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
+const NO_LOSS_NOUNS = set(frames.noLosses.nouns);
+const CONF = { partial: frames.partial.confidence, stable: frames.stable.confidence, under: frames.underControl.confidence, death: frames.deaths.confidence, noLosses: frames.noLosses.confidence };
+/** How far after "a"/"an" the head noun of its phrase may stand ("a Russian Beriev A-50 airborne early warning and control aircraft"). */
+const SINGLE_WINDOW = 11;
 
 /** Confidence factors for weaker role fillers; each is named on the evidence when it applies. */
 const FACTOR = {
@@ -273,9 +283,10 @@ function countAt(words: readonly Word[], k: number): number | undefined {
 
 /** True when a singular counted noun (`singleVictims`: bomber, tank, helicopter …) follows within five words. */
 function singleVictimAhead(words: readonly Word[], k: number): boolean {
-  for (let j = k + 1; j < Math.min(words.length, k + 6); j++) {
+  for (let j = k + 1; j < Math.min(words.length, k + SINGLE_WINDOW); j++) {
     if (SINGLE_VICTIMS.has(words[j].lower)) return true;
-    if (words[j].punct && words[j].text !== '-') return false;
+    // The phrase ends at a mark or a preposition, relative or conjunction that opens another phrase.
+    if ((words[j].punct && words[j].text !== '-') || NP_BREAKS.has(words[j].lower)) return false;
   }
   return false;
 }
@@ -287,9 +298,12 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     if (n === undefined) continue;
     // "18 of 51 missiles": the first number is the count.
     const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
-    for (let j = k + 1 + skip; j < Math.min(to, k + skip + (n === 1 && /^an?$/.test(words[k].lower) ? 7 : 5)); j++) {
+    const article = n === 1 && /^an?$/.test(words[k].lower);
+    // An article's phrase may run over an "and" the clause reading took for a boundary ("early warning and control aircraft").
+    for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + (article ? SINGLE_WINDOW : 5)); j++) {
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
+      if (article && NP_BREAKS.has(words[j].lower)) break;
     }
   }
   return undefined;
@@ -501,6 +515,55 @@ const PARSERS: readonly Parser[] = [
     },
   },
   {
+    // "announces the death of major general X", "confirmed the deaths of 12 soldiers": losses named by a noun.
+    name: 'claims/frame-death',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i + 2 < words.length; i++) {
+        if (!DEATH_NOUNS.has(words[i].lower) || words[i + 1].lower !== 'of') continue;
+        const from = i + 2;
+        const to = Math.min(sentenceEnd(words, from), from + 8);
+        const counted = victimPhrase(words, from, to);
+        let victim: { count: number; from: number; to: number } | undefined = counted && counted.from <= from + 2 ? counted : undefined;
+        if (!victim) {
+          // One person: a rank or title ("major general"), else a name that is no place.
+          let e = from;
+          while (e < to && (DEATH_PERSONS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower) || (/^\p{Lu}/u.test(words[e].text) && !words[e].punct))) e++;
+          const ranked = words.slice(from, e).some((w) => DEATH_PERSONS.has(w.lower));
+          const named = e > from && !ctx.placeAtWord.has(from) && /^\p{Lu}/u.test(words[from].text);
+          if (ranked || named) victim = { count: 1, from, to: e };
+        }
+        if (!victim) continue;
+        const cl = clauseAround(words, i, i + 1);
+        const c = candidate({ frame: 'death', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} of`, rule: 'claims/frame-death', confidence: CONF.death });
+        c.count = victim.count;
+        c.roles.count = `"${words.slice(victim.from, victim.to).map((w) => w.text).join(' ')}"`;
+        c.victim = [victim.from, Math.min(to, victim.to + 2)];
+        out.push(c);
+      }
+    },
+  },
+  {
+    // "denies that any casualties have occurred": a denial of one's own losses that names no count.
+    name: 'claims/frame-no-losses',
+    find(ctx, out) {
+      if (!ctx.denyCue) return;
+      const { words } = ctx;
+      for (let i = 0; i + 1 < words.length; i++) {
+        if (!NO_LOSS_QUANTIFIERS.has(words[i].lower)) continue;
+        let j = i + 1;
+        // "any Ukrainian casualties", "any military losses".
+        while (j < Math.min(words.length, i + 3) && !NO_LOSS_NOUNS.has(words[j].lower) && !words[j].punct) j++;
+        if (!NO_LOSS_NOUNS.has(words[j]?.lower ?? '')) continue;
+        const cl = clauseAround(words, j, j + 1);
+        const c = candidate({ frame: 'no-losses', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} ${words[j].lower}`, rule: 'claims/frame-no-losses', confidence: CONF.noLosses });
+        c.victim = [i, j + 1];
+        out.push(c);
+        break;
+      }
+    },
+  },
+  {
     name: 'claims/frame-stable',
     find(ctx, out) {
       const { words } = ctx;
@@ -539,7 +602,7 @@ const REFINERS: readonly Refiner[] = [
     // "the capture of Bakhmut", "its liberation": a verb form after a determiner is a noun, an event named, not told.
     name: 'claims/gate-noun',
     refine: (c, ctx) => {
-      if (c.holderRole === 'modifier' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
+      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
@@ -772,6 +835,21 @@ const REFINERS: readonly Refiner[] = [
           }
           break;
         }
+        case 'own': {
+          // The victims' side named in their phrase ("the deaths of 12 Ukrainian soldiers"), else the speaker's own:
+          // one announces, confirms or denies the losses of one's own side.
+          const [from, to] = c.victim ?? [cl.pred[1], cl.pred[1]];
+          const named = sideOf(ctx, from, to);
+          if (named?.side && !named.how.includes('= speaker') && !named.how.includes('= side named')) {
+            c.holder = named.side;
+            c.roles.holder = `victim NP ${named.how}`;
+          } else if (speaker) {
+            c.holder = speaker;
+            c.roles.holder = "speaker's own side";
+            weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
+          }
+          break;
+        }
         case 'partial': {
           const a = agent();
           c.holder = a?.side ?? speaker;
@@ -813,6 +891,13 @@ const REFINERS: readonly Refiner[] = [
             c.holder = otherSide(speaker);
             c.roles.holder = "other side of the speaker's";
             weigh(c, FACTOR.victimDefault, 'claims/holder-victim-default');
+          } else if (!passiveLike && c.predicate.endsWith('ing') && words[cl.pred[0] - 1]?.text === ',' && passiveSubjectSide(ctx, cl.pred[0] - 1)) {
+            // "An An-26 of the Ukrainian Air Force is shot down and crashes, killing five crew members": the crew
+            // shares the side of what the passive clause before the participle says was hit.
+            const s = passiveSubjectSide(ctx, cl.pred[0] - 1)!;
+            c.holder = s.side;
+            c.roles.holder = `subject of the passive before the participle ${s.how}`;
+            c.rules.push('claims/holder-passive-subject');
           } else if (!passiveLike && words.slice(cl.subject[0], cl.subject[1]).some((w) => ATTACKS.has(w.lower))) {
             // "a drone attack on its air base has killed three servicemen": the victims are the attacked side.
             const on = words.slice(cl.subject[0], cl.subject[1]).findIndex((w) => w.lower === 'on' || w.lower === 'against');
@@ -854,9 +939,29 @@ const REFINERS: readonly Refiner[] = [
   {
     // A losses frame whose predicate also makes a control frame ("captured"): only with a count.
     name: 'claims/losses-need-count',
-    refine: (c) => { if (c.kind === 'losses' && c.count === undefined) drop(c, 'claims/gate-no-count'); },
+    refine: (c) => { if (c.kind === 'losses' && c.count === undefined && c.frame !== 'no-losses') drop(c, 'claims/gate-no-count'); },
   },
 ];
+
+/**
+ * The side of the subject of a passive clause ("X is shot down", "X was destroyed") ending before the comma at word
+ * `comma`, within the same sentence; undefined when there is none or it names no side.
+ */
+function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: string } | undefined {
+  const { words } = ctx;
+  for (let k = comma - 2; k >= 0; k--) {
+    const w = words[k];
+    if (w.punct && /^[.;!?]$/.test(w.text)) return undefined;
+    if (!BE_FORMS.has(w.lower)) continue;
+    const p = words[k + 1];
+    if (!p || !(/(?:ed|en|wn)$/.test(p.lower) || PAST_IRREGULAR.has(p.lower))) continue;
+    let from = k;
+    while (from > 0 && !(words[from - 1].punct && words[from - 1].text !== '-')) from--;
+    const s = from < k ? sideOf(ctx, from, k) : undefined;
+    return s?.side && !s.how.includes('= ') ? s : undefined;
+  }
+  return undefined;
+}
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
 function sentenceEnd(words: readonly Word[], k: number): number {
