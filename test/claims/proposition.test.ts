@@ -190,3 +190,15 @@ test('victims of a participle after a passive take the side of what the passive 
   const q = one('Russian missiles hit the base, killing five soldiers', 'UA');
   assert.ok(q && !q.evidence.rules.includes('claims/holder-passive-subject'));
 });
+
+test('a passive push: the subject was driven back, the other side advanced; a by-phrase names it outright', () => {
+  const p = one('Russian forces have been pushed back from Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['advance', 'geo:713174', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/holder-passive-advance'));
+  assert.equal(one('Ukrainian troops pushed back Russian forces near Bakhmut', 'UA')?.holder, 'UA');
+  assert.equal(one('Russian forces were driven back near Bakhmut by Ukrainian troops', 'GB')?.holder, 'UA');
+});
+
+test('"in full control of" is holding', () => {
+  assert.deepEqual(brief(one('Russian forces were in full control of Bakhmut', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+});

@@ -785,7 +785,17 @@ const REFINERS: readonly Refiner[] = [
       const speaker = belligerent(ctx.inp.speakerSide);
       switch (c.holderRole) {
         case 'agent': {
-          const a = agent();
+          // "Russian forces were pushed back from Kharkiv": the subject of a passive push is driven back; the other
+          // side advanced (a by-phrase names it outright).
+          const passiveAdvance = c.kind === 'advance' && words[cl.pred[1]]?.lower !== 'by' && (cl.passive || (/(?:ed|en|wn)$/.test(words[cl.pred[0]].lower) && words.slice(cl.vg[0], cl.vg[1]).some((w) => BE_FORMS.has(w.lower))));
+          const s = passiveAdvance ? subj() : undefined;
+          if (s?.side && otherSide(s.side)) {
+            c.holder = otherSide(s.side);
+            c.roles.holder = `other side of the passive subject ${s.how}`;
+            c.rules.push('claims/holder-passive-advance');
+            break;
+          }
+          const a = passiveAdvance ? undefined : agent();
           if (a?.side) {
             c.holder = a.side;
             c.roles.holder = a.how;
