@@ -202,3 +202,10 @@ test('a passive push: the subject was driven back, the other side advanced; a by
 test('"in full control of" is holding', () => {
   assert.deepEqual(brief(one('Russian forces were in full control of Bakhmut', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
 });
+
+test('"took heavy losses in its assault on X": no capture of X, and "its" is the subject named outright', () => {
+  const ps = props('Russia has taken heavy losses in its assault on Bakhmut', 'UA');
+  assert.equal(ps.filter((p) => p.kind === 'control').length, 0);
+  const adv = ps.find((p) => p.kind === 'advance');
+  assert.equal(adv?.holder, 'RU');
+});

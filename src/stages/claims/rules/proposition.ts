@@ -823,7 +823,13 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'modifier': {
           // "the Ukrainian counteroffensive", "Russian encirclement of …": the side word right before the noun.
-          const s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          let s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          // "Russia has taken heavy losses in its assault": a possessive pronoun is the clause's subject when that
+          // subject names a side outright.
+          if (s && /= (?:speaker's side|side named before)/.test(s.how)) {
+            const named = sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
+            if (named?.side && !/= /.test(named.how)) s = { side: named.side, how: `${s.how.split(' = ')[0]} -> ${named.how}` };
+          }
           const subject = s?.side ? undefined : sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
           if (s?.side) {
             c.holder = s.side;
