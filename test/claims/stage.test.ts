@@ -76,6 +76,18 @@ test('no entity, no place: a proposition never references a place id that is not
   assert.deepEqual(props.map((p) => [p.kind, p.count ?? null, p.place ?? null]), [['losses', 12, null]]);
 });
 
+test('a month in a "since …" phrase is a starting point, never the date of the claim', () => {
+  const run = (input: string) => {
+    const at = input.indexOf('February 2022');
+    const times = [{ start: at, end: at + 13, text: 'February 2022', rule: 'time/absolute', value: '2022-02-01', precision: 'month' as const, sentence: 0 }];
+    return claimsStage.run({ ...createDoc({ id: 's', input, format: 'text' }), times }, {}).claims[0];
+  };
+  const since = run('The ministry said that 12 soldiers were killed, the most since the war began in February 2022.');
+  assert.equal(since?.date, null);
+  // The same month governing the statement itself dates it.
+  assert.deepEqual([run('In February 2022 the ministry said that 12 soldiers were killed.')?.date, run('In February 2022 the ministry said that 12 soldiers were killed.')?.datePrecision], ['2022-02-01', 'month']);
+});
+
 test('a publication date from the context dates a claim when the document has none', () => {
   const out = claimsStage.run(createDoc({ id: 'c', input: 'Officials said the town was quiet.', format: 'text' }), { published: '2023-05-12' });
   assert.deepEqual([out.claims[0].date, out.claims[0].datePrecision], ['2023-05-12', 'week']);

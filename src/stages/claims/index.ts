@@ -90,7 +90,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const around = `${text.slice(Math.min(sentence.start, cStart), cStart)} ${text.slice(cEnd, Math.max(sentence.end, cEnd))}`;
     const previous = a.continues !== undefined ? claims.find((c) => c.cueSpan?.start === cueSpan.start) : undefined;
     const channel = findChannel(around) ?? previous?.channel;
-    const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published);
+    const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
     const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);

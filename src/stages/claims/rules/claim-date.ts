@@ -27,11 +27,27 @@ function timesBySentence(times: readonly TimeExpression[]): Map<number, TimeExpr
   return map;
 }
 
-/** Dates a claim whose cue starts at input offset `cueStart` in sentence `sentence`. */
-export function claimDate(times: readonly TimeExpression[], sentence: number, cueStart: number, published?: DatedValue | string): ClaimDate {
+/**
+ * A starting point in the background, not the time of the statement: the expression is governed by "since" within
+ * the five words before it, with no comma between ("since the war began in February 2022", "since March 2022").
+ */
+const SINCE = /\bsince\b(?:[^\S\n]+[^\s,;.]+){0,5}[^\S\n]*$/i;
+
+/** True when the time expression at input offset `start` of `input` is a starting point ("since …"). */
+export function isStartingPoint(input: string, t: Pick<TimeExpression, 'start' | 'text'>): boolean {
+  return /^since\b/i.test(t.text) || SINCE.test(input.slice(Math.max(0, t.start - 60), t.start));
+}
+
+/**
+ * Dates a claim whose cue starts at input offset `cueStart` in sentence `sentence`. With `input` (the document's
+ * input), expressions that are a starting point in the background ("since the war began in February 2022") date
+ * nothing.
+ */
+export function claimDate(times: readonly TimeExpression[], sentence: number, cueStart: number, published?: DatedValue | string, input?: string): ClaimDate {
   let best: TimeExpression | undefined;
   for (const t of timesBySentence(times).get(sentence) ?? []) {
     if (!t.value) continue;
+    if (input !== undefined && isStartingPoint(input, t)) continue;
     if (!best || Math.abs(t.start - cueStart) < Math.abs(best.start - cueStart)) best = t;
   }
   if (best?.value) return { date: best.value, precision: best.precision ?? 'day' };
