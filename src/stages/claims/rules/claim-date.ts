@@ -2,7 +2,7 @@
  * The date of a statement: the resolved time expression of its sentence nearest to the cue, else the publication
  * date with a lower precision (the statement was made on or shortly before it), else unknown.
  */
-import type { DatePrecision, DatedValue, TimeExpression } from '../../../core/index.js';
+import { isStartingPoint, type DatePrecision, type DatedValue, type TimeExpression } from '../../../core/index.js';
 
 /** A claim date and its precision; `date` null when nothing dates it. */
 export interface ClaimDate {
@@ -25,17 +25,6 @@ function timesBySentence(times: readonly TimeExpression[]): Map<number, TimeExpr
     bySentence.set(times, map);
   }
   return map;
-}
-
-/**
- * A starting point in the background, not the time of the statement: the expression is governed by "since" within
- * the five words before it, with no comma between ("since the war began in February 2022", "since March 2022").
- */
-const SINCE = /\bsince\b(?:[^\S\n]+[^\s,;.]+){0,5}[^\S\n]*$/i;
-
-/** True when the time expression at input offset `start` of `input` is a starting point ("since …"). */
-export function isStartingPoint(input: string, t: Pick<TimeExpression, 'start' | 'text'>): boolean {
-  return /^since\b/i.test(t.text) || SINCE.test(input.slice(Math.max(0, t.start - 60), t.start));
 }
 
 /**
