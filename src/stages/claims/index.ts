@@ -8,6 +8,8 @@
  */
 import { clauseOf, makeMessage, partitionPoint, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
+import { findQuotes } from './rules/quotes.js';
+import { langWordReader, readWords, type WordReader } from './rules/words.js';
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
@@ -31,7 +33,10 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
     : splitSentences(text);
   const turns = transcriptTurns(text);
-  const raws = turns.length ? withTurns(text, sentences, findAttributions(text, sentences), turns) : findAttributions(text, sentences);
+  // The linguistic layer's words when the segment stage left them: the text is tokenised once for all stages.
+  const read: WordReader = doc.lang?.words.length ? langWordReader(doc.lang, text) : readWords;
+  const attributions = findAttributions(text, sentences, findQuotes(text), read);
+  const raws = turns.length ? withTurns(text, sentences, attributions, turns) : attributions;
   // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
   const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
   const allPlaces = placeMentions(doc);
@@ -95,7 +100,8 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
     const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
-    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt });
+    const words = read(text, cStart, cEnd).map((w) => ({ ...w, start: w.start - cStart, end: w.end - cStart }));
+    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
     const propositions: Proposition[] = found

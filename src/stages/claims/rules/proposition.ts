@@ -60,6 +60,8 @@ export interface PropositionInput {
    * its clause's main verb: its negation, modality and question.
    */
   readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
+  /** The content's words (offsets into `content`), when the caller has them; else they are read from it. */
+  readonly words?: readonly Word[];
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -1002,7 +1004,7 @@ function narrowPlace(c: Candidate, ctx: Context): void {
 
 /** Every front-line proposition of a claim's content, most confident first. */
 export function findPropositions(inp: PropositionInput): FoundProposition[] {
-  const words = readWords(inp.content);
+  const words = inp.words ?? readWords(inp.content);
   const cue = norm(inp.cue);
   const placeAtWord = new Map<number, PlaceCandidate>();
   let pi = 0;
