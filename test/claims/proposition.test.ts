@@ -209,3 +209,36 @@ test('"took heavy losses in its assault on X": no capture of X, and "its" is the
   const adv = ps.find((p) => p.kind === 'advance');
   assert.equal(adv?.holder, 'RU');
 });
+
+test('a hedge over a that-clause ("it does not appear that") denies only what follows it', () => {
+  const ps = props('Although the Russians have made gains near Bakhmut, it does not appear that they have encircled Soledar', 'US');
+  const adv = ps.find((p) => p.kind === 'advance');
+  const enc = ps.find((p) => p.kind === 'encirclement');
+  assert.deepEqual(adv && [adv.holder, adv.polarity], ['RU', 'asserts']);
+  // An observer's "they" is the side named before it in the content.
+  assert.deepEqual(enc && [enc.place, enc.holder, enc.polarity], ['geo:1', 'RU', 'denies']);
+});
+
+test('"the destroyed city": an anaphor may carry one adjective', () => {
+  const p = one('it had fully captured the destroyed city after a long battle', 'RU', 'said', 'The fighting for Bakhmut went on. ');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(p?.evidence.roles.place, 'object anaphor "the destroyed city" -> Bakhmut');
+  // "the town of" names its place; a capitalised word is no adjective.
+  assert.equal(props('they took the main road', 'RU').filter((x) => x.kind === 'control').length, 0);
+});
+
+test('"still occupied a part of" the city is control, not an advance', () => {
+  const p = one('it still occupied a small part of Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/still-holds'));
+  assert.equal(one('Ukrainian troops have recaptured parts of central Bakhmut', 'UA')?.kind, 'advance');
+});
+
+test('interceptions: a named side is the holder; with none, a belligerent’s default is weak; places do not multiply a count', () => {
+  const ps = props('five Ukrainian drones and two rockets were intercepted over Bakhmut and Soledar', 'RU');
+  assert.deepEqual(ps.map((p) => [p.kind, p.count, p.holder]).sort(), [['losses', 2, 'UA'], ['losses', 5, 'UA']]);
+  const d = one('nine drones were downed over the city', 'UA');
+  assert.deepEqual(d && [d.count, d.holder], [9, 'RU']);
+  assert.ok(d!.confidence < 0.5, String(d!.confidence));
+  assert.ok(d?.evidence.rules.includes('claims/holder-materiel-default'));
+});

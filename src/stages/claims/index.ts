@@ -25,6 +25,8 @@ const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
+/** "Kyiv authorities", "Belgorod officials": a place modifying a local authority (`localAuthorities`) is where it governs. */
+const LOCAL_AUTHORITY = new RegExp(`^\\s+(?:${frames.localAuthorities.nouns.join('|')})\\b`, 'i');
 
 /** Extracts the claims of a document. */
 export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; messages: Message[] } {
@@ -42,7 +44,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const allPlaces = placeMentions(doc);
   // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
-  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
+  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
   const sideAt = entitySides(doc);
   const aliases = textAliases(text, speakerEntityAt(doc));
   // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").

@@ -126,6 +126,8 @@ interface Context {
   readonly words: readonly Word[];
   readonly denyCue: boolean;
   readonly falsity: boolean;
+  /** A hedge that governs a that-clause ("it does not appear that …") denies only what follows it: its end word. */
+  readonly falsityAfter: number;
   readonly nonFactualCue: boolean;
   /** Place candidates inside the content, by the content word they start at. */
   readonly placeAtWord: Map<number, PlaceCandidate>;
@@ -198,6 +200,8 @@ const NOT_COUNT_AFTER = set(frames.notCounts.after);
 const NOT_COUNT_BEFORE = set(frames.notCounts.before);
 const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
+const MATERIEL = set(frames.materiel.nouns);
+const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
 const BE_FORMS = set(frames.beForms);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
@@ -217,6 +221,8 @@ const FACTOR = {
   placeBroad: 0.75,
   negatedDenial: 0.75,
   victimDefault: 0.65,
+  // Weaker than a victim's default side: interceptions are often of the speaker's own side's incoming fire.
+  materielDefault: 0.6,
   implied: 0.6,
 };
 
@@ -238,7 +244,10 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
     if (!v || (named >= 0 && k !== named)) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
     if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower)) {
-      // An observer's "they" is a party named before, never the observer's own side.
+      // An observer's "they" is a party named before, never the observer's own side: first in the content itself
+      // ("Although the Russians have made gains, it does not appear that they have encircled …"), else before it.
+      const inContent = namedSideBefore(words, from);
+      if (inContent) return { side: inContent, how: `"${words[k].text}" = side named before, in "${text}"` };
       return inp.pronounSide ? { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` } : undefined;
     }
     if (v === '@speaker') return inp.speakerSide ? { side: inp.speakerSide, how: `"${words[k].text}" = speaker's side in "${text}"` } : undefined;
@@ -248,6 +257,16 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
   if (inp.sideAt && to > from) {
     const side = inp.sideAt(inp.offset + words[from].start, inp.offset + words[to - 1].end);
     if (side === 'RU' || side === 'UA') return { side, how: `entity in "${words.slice(from, to).map((x) => x.text).join(' ')}"` };
+  }
+  return undefined;
+}
+
+/** The last side named outright (a side word, not a pronoun) in the content's words before `k`, in its sentence. */
+function namedSideBefore(words: readonly Word[], k: number): string | undefined {
+  for (let j = k - 1; j >= 0; j--) {
+    if (words[j].punct && /^[.;!?]$/.test(words[j].text)) return undefined;
+    const v = HOLDER_WORDS.get(words[j].lower) ?? HOLDER_WORDS.get(words[j].lower.replace(/'s$/, ''));
+    if (v && !v.startsWith('@')) return v;
   }
   return undefined;
 }
@@ -329,6 +348,21 @@ function moreCounts(words: readonly Word[], from: number, c: { moreCounts?: { co
   }
 }
 
+/** Nouns of the anaphors "the city", "the town" …, which may also take one adjective ("the besieged city"). */
+const ANAPHOR_NOUNS = new Set(frames.placeAnaphors.filter((a) => /^the \S+$/.test(a)).map((a) => norm(a).slice(4)));
+
+/** An anaphor at word k: a listed phrase, or "the" + one lower-case adjective + an anaphor noun ("the destroyed city"). */
+function anaphorAt(words: readonly Word[], k: number): { words: readonly string[] } | undefined {
+  const an = matchAt(words, k, ANAPHOR)[0];
+  if (an) return an;
+  const adj = words[k + 1];
+  const noun = words[k + 2];
+  if (words[k].lower === 'the' && adj && noun && ANAPHOR_NOUNS.has(noun.lower) && /^\p{Ll}[\p{Ll}-]+$/u.test(adj.text) && !FILLERS.has(adj.lower) && !DETERMINERS.has(adj.lower)) {
+    return { words: [words[k].lower, adj.lower, noun.lower] };
+  }
+  return undefined;
+}
+
 /** Resolves an anaphor at absolute offset `at` to the last place named before it. */
 function resolveAnaphor(ctx: Context, at: number): PlaceCandidate | undefined {
   const floor = ctx.inp.anaphorFloor ?? ctx.inp.offset;
@@ -355,7 +389,7 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
   for (let k = from; k < to; k++) {
     const p = ctx.placeAtWord.get(k);
     if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k, more: coordinated(ctx, k, p) };
-    const an = matchAt(words, k, ANAPHOR)[0];
+    const an = anaphorAt(words, k);
     // "the settlement of Kozinka" names its place.
     if (an && words[k + an.words.length]?.lower !== 'of') {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
@@ -401,7 +435,7 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
     if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
   }
   for (let k = from; k < to; k++) {
-    const an = matchAt(words, k, ANAPHOR)[0];
+    const an = anaphorAt(words, k);
     if (an && k + an.words.length === to) {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
@@ -679,13 +713,13 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       if (c.cl.negated && c.holderRole !== 'partial' && c.holderRole !== 'stable') {
         if (c.kind === 'losses') return drop(c, 'claims/gate-negated');
-        if (ctx.denyCue || ctx.falsity) return drop(c, 'claims/gate-negated');
+        if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
         c.polarity = 'denies';
         weigh(c, FACTOR.negatedDenial, 'claims/negated-denial');
         c.roles.polarity = 'negated predicate';
         return;
       }
-      if (ctx.denyCue || ctx.falsity) {
+      if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
         c.polarity = c.polarity === 'asserts' ? 'denies' : 'asserts';
         c.rules.push(ctx.denyCue ? 'claims/denial-cue' : 'claims/falsity');
         c.roles.polarity = ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
@@ -713,7 +747,11 @@ const REFINERS: readonly Refiner[] = [
           c.place = hit.place.id;
           c.roles.place = `${role === 'object' ? 'object' : 'subject'} ${hit.how}`;
           if (hit.more?.length) c.more = hit.more;
-          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
+          const still = ctx.words.slice(cl.vg[0], cl.pred[0]).some((w) => w.lower === 'still');
+          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && still) {
+            // "it still occupied a small part of the city": holding on to part of it is control, not an advance.
+            c.rules.push('claims/still-holds');
+          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
             // "recaptured parts of central Bakhmut", "retook three villages south of X": ground near it, an advance.
             c.kind = 'advance';
             c.rules.push('claims/capture-part');
@@ -737,6 +775,20 @@ const REFINERS: readonly Refiner[] = [
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
         if (p && (!best || (best.broad && !p.broad))) best = p;
+      }
+      if (!best && c.kind === 'losses') {
+        // "nine drones were downed in the city": where losses happened may be an anaphor after a preposition.
+        for (let k = a; k < b && !best; k++) {
+          if (!LOCATIVE_PREPS.has(ctx.words[k].lower)) continue;
+          const an = anaphorAt(ctx.words, k + 1);
+          const target = an && an.words[0] === 'the' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k + 1].start) : undefined;
+          if (target) {
+            c.place = target.id;
+            c.roles.place = `clause anaphor "${an!.words.join(' ')}" -> ${placeName(ctx, target)}`;
+            weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
+            return;
+          }
+        }
       }
       if (!best) return;
       // A country or oblast alone is too vague for control or encirclement.
@@ -892,7 +944,7 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate);
+          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
           const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
@@ -904,6 +956,12 @@ const REFINERS: readonly Refiner[] = [
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (passiveLike && otherSide(speaker) && words.slice(v.from, v.to).some((w) => MATERIEL.has(w.lower))) {
+            // "nine drones were downed over the city", said by its authorities: what a belligerent's side brings
+            // down is the other side's, by default.
+            c.holder = otherSide(speaker);
+            c.roles.holder = "other side of the speaker's (materiel brought down)";
+            weigh(c, FACTOR.materielDefault, 'claims/holder-materiel-default');
           } else if (single && otherSide(speaker)) {
             // A belligerent reporting one man's death reports the enemy's, by default.
             c.holder = otherSide(speaker);
@@ -1020,12 +1078,18 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     }
   }
   let falsity = false;
-  for (let k = 0; k < words.length && !falsity; k++) falsity = matchAt(words, k, FALSITY).length > 0;
+  let falsityAfter = Infinity;
+  for (let k = 0; k < words.length && !falsity; k++) {
+    const f = matchAt(words, k, FALSITY)[0];
+    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.words.length);
+    else if (f) falsity = true;
+  }
   const ctx: Context = {
     inp,
     words,
     denyCue: DENIAL_CUES.has(cue),
     falsity,
+    falsityAfter,
     nonFactualCue: NON_FACTUAL_CUES.has(cue),
     placeAtWord,
   };
@@ -1045,7 +1109,8 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     const made = toFound(c);
     out.push(made);
     for (const m of c.moreCounts ?? []) out.push(toFound({ ...c, count: m.count, roles: { ...c.roles, count: `coordinated "${m.text}"` }, rules: [...c.rules, 'claims/count-coordinated'] }));
-    for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
+    // A count is a total: places coordinated with a loss's place ("over the Belgorod region and the Kaluga region") do not multiply it.
+    if (c.kind !== 'losses') for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
     if (c.holderRole === 'partial' && c.holder && otherSide(c.holder)) {
       // "defenders still hold part of Bakhmut": the other side's full control is denied.
       out.push(toFound({ ...c, holder: otherSide(c.holder), polarity: 'denies', rule: 'claims/frame-partial-implied', confidence: c.confidence * FACTOR.implied, roles: { ...c.roles, holder: `other side of ${c.roles.holder}`, polarity: 'implied by partial control' }, rules: [...c.rules, 'claims/frame-partial-implied'] }));
