@@ -202,6 +202,8 @@ const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
 const MATERIEL = set(frames.materiel.nouns);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
+/** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
+const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
@@ -687,7 +689,11 @@ const REFINERS: readonly Refiner[] = [
       const { words } = ctx;
       const a = c.cl.pred[1];
       if (a < words.length && matchAt(words, a, NOT_TERRITORY).length) return drop(c, 'claims/gate-not-territory');
-      if (c.cl.pred[0] > 0 && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
+      // "in occupied territories", "the Russian occupied areas": a participle as an adjective (after a determiner, a
+      // preposition, a side word or a mark); after a noun or pronoun subject it is the verb ("troops recaptured parts of X").
+      const before = words[c.cl.pred[0] - 1];
+      const adjectival = !!before && (before.punct || DETERMINERS.has(before.lower) || ATTRIBUTIVE_BEFORE.has(before.lower) || (HOLDER_WORDS.has(before.lower) && !HOLDER_WORDS.get(before.lower)!.startsWith('@') && !/s$/.test(before.lower)));
+      if (adjectival && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
       if (victimPhrase(words, a, Math.min(c.cl.after[1], a + 6)) || /^(?:them|him|her|prisoners?|hostages?|captives?|soldiers|troops|servicemen)$/.test(words[a]?.lower ?? '')) return drop(c, 'claims/gate-not-territory');
     },
   },
