@@ -248,3 +248,8 @@ test('interceptions: a named side is the holder; with none, a belligerent’s de
   assert.ok(d!.confidence < 0.5, String(d!.confidence));
   assert.ok(d?.evidence.rules.includes('claims/holder-materiel-default'));
 });
+
+test('facilities destroyed are losses; quotation marks inside the counted phrase are skipped', () => {
+  const p = one('it has destroyed 83 Ukrainian “above-ground military facilities”, including 11 aerodromes', 'RU');
+  assert.deepEqual(p && [p.kind, p.count, p.holder], ['losses', 83, 'UA']);
+});

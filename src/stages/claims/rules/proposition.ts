@@ -201,6 +201,7 @@ const NOT_COUNT_BEFORE = set(frames.notCounts.before);
 const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
 const MATERIEL = set(frames.materiel.nouns);
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
@@ -323,7 +324,10 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
     const article = n === 1 && /^an?$/.test(words[k].lower);
     // An article's phrase may run over an "and" the clause reading took for a boundary ("early warning and control aircraft").
-    for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + (article ? SINGLE_WINDOW : 5)); j++) {
+    // Quotation marks inside the phrase ("83 Ukrainian “above-ground military facilities”") are skipped and not counted.
+    let quotes = 0;
+    for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + quotes + (article ? SINGLE_WINDOW : 5)); j++) {
+      if (QUOTE_MARKS.has(words[j].text)) { quotes++; continue; }
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
       if (article && NP_BREAKS.has(words[j].lower)) break;
