@@ -5,13 +5,13 @@
  *
  * Places are not emitted here: the places stage runs next and skips spans covered by these mentions.
  */
-import type { Context, ContextOptions, Doc, Entity, Mention, Stage } from '../../core/index.js';
+import type { Context, ContextOptions, Doc, Entity, Mention, Sentence, Stage } from '../../core/index.js';
 import { builtinKb, loadKb, type KnowledgeBase } from './kb.js';
 import { defaultLexicon, placeKey, type Lexicon } from './lexicon.js';
 import { EntityRegistry, nameKeys, roleHeads, type PersonQuery, type PersonRecord } from './registry.js';
 import type { EntityLink } from './link.js';
-import { fallbackSentences, type SentenceRange } from './rules/fallback-sentences.js';
 import { findEntities, type Candidate, type SentenceFindings } from './rules/find-entities.js';
+import { sentenceWords } from './rules/tokenize.js';
 import { toAsciiLower, translitKey } from './rules/fold.js';
 import { KbMatcher } from './rules/kb-matcher.js';
 import { accepts, scorePersonMatch } from './rules/person-match.js';
@@ -85,10 +85,14 @@ function sameFirstName(c: Candidate, first: string): boolean {
 export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []): Entity[] {
   const { lex, registry, matcher } = resources(ctx);
   const text = doc.view.text;
-  const sentences: readonly SentenceRange[] = doc.sentences.length ? doc.sentences : fallbackSentences(text);
-  const findings: SentenceFindings[] = sentences.map((s) =>
-    findEntities(text.slice(s.vStart, s.vEnd), s.vStart, lex, matcher, s.headline ?? false),
-  );
+  // The segment stage's sentences and the linguistic layer's words over them (parallel lists).
+  const sentences = doc.sentences;
+  const lang = doc.lang;
+  const findings: SentenceFindings[] = sentences.map((s, k) => {
+    const ls = lang.sentences[k];
+    const words = ls ? sentenceWords(text, s.vStart, lang.words, ls.first, ls.end) : [];
+    return findEntities(text.slice(s.vStart, s.vEnd), s.vStart, words, lex, matcher, s.headline ?? false);
+  });
   const classOf = (k: string) => lex.givenNames.get(k);
 
   // Organisations and weapons: one entity per registry record.
@@ -296,7 +300,7 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
  * "the Post" after "the New York Post", "the Institute" after "the Institute for the Study of War": a capitalised
  * head word after "the" is a mention of the nearest earlier organisation whose name ends or starts with it.
  */
-function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly SentenceRange[], lex: Lexicon): void {
+function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly Sentence[], lex: Lexicon): void {
   const orgs = entities.filter((e) => e.kind === 'organization');
   if (!orgs.length) return;
   findings.forEach((f, si) => {
@@ -325,7 +329,7 @@ function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindi
 }
 
 /** "the ministry", "the governor": a mention of the nearest earlier entity that fits. */
-function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly SentenceRange[], lex: Lexicon): void {
+function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly Sentence[], lex: Lexicon): void {
   findings.forEach((f, si) => {
     const words = f.words;
     for (let i = 0; i < words.length - 1; i++) {
