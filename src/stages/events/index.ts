@@ -22,7 +22,7 @@ import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
-import { framePredicates } from './rules/frame-predicates.js';
+import { framePredicates, hasPartyNoun } from './rules/frame-predicates.js';
 import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -221,7 +221,8 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
   // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
   const found = [...patterns, ...framePredicates(doc, s, text, patterns)].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
-  const conflict = hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled);
+  const conflict =
+    hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || (found.some((m) => m.needsActor) && (hasPartyNoun(doc, s)));
   const matches = found
     .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')))
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
@@ -229,8 +230,19 @@ function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
     .map((m) => m);
   // "Russian forces shell Kherson, killing three": the killing is the shelling's outcome, not an attack of its own.
-  const hasHappening = matches.some((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
-  if (hasHappening) for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
+  // A weak happening word ("an explosion", "bombed") with a toll in its sentence, in its own words (not weakened by
+  // its context), did happen: it weighs as much as the event threshold ("An explosion killed three" is an explosion).
+  const happenings = matches.filter((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
+  if (happenings.length) {
+    const strongest = happenings.reduce((a, b) => (b.weight > a.weight ? b : a));
+    const toll = matches.some((m) => m.outcome);
+    for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
+    // Not beside a word of a disaster or a crime ("explosions tore through an industrial area").
+    const other = matches.some((m) => eventClasses.get(m.code)?.acled === false);
+    if (toll && !other && strongest.weight < MIN_EVENT_SCORE && strongest.weight === strongest.baseWeight) {
+      matches[matches.indexOf(strongest)] = { ...strongest, rule: `${strongest.rule}+toll`, weight: MIN_EVENT_SCORE, baseWeight: MIN_EVENT_SCORE };
+    }
+  }
   if (!matches.length) return [];
   // "Three tanks attacked our positions", "warplanes … killing several": a generic attack by a named weapon is an
   // event of the weapon's class.

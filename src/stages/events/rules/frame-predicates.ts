@@ -1,12 +1,23 @@
 /**
- * Frame predicates from the linguistic layer: a verb whose lemma `data/frames.json` lists proposes its class in
- * any inflection ("shells", "recaptures", "ambushed"), beside the patterns of `data/triggers.json`, which stay
- * for nouns, phrases and multi-word predicates. A word a pattern already covers is left to the pattern.
+ * Frame predicates from the linguistic layer, beside the patterns of `data/triggers.json` (which stay for
+ * phrases and predicates whose object decides). An ordered list of named sources, each read word by word once:
+ *
+ * 1. `frame` (`data/frames.json`): a verb (tag VERB) whose lemma is listed proposes its class in any inflection
+ *    ("shells", "recaptures", "ambushed");
+ * 2. `lexicon-verb` (`data/lexicon.json`, built from WordNet by `lexicon/build.ts`): the general lexicon's verbs,
+ *    one word or a verb and its particle ("blew up", "mowed down"), as the main verb of a clause or any verb;
+ * 3. `lexicon-noun`: the general lexicon's nouns as the head of a noun phrase ("an arson attack", "the
+ *    kidnapping of", "a protest march"), one word or a compound of two.
+ *
+ * A word a pattern (or an earlier source) already covers is left to it. The general lexicon weighs less than the
+ * hand-made predicates and its words need an actor or conflict word in their sentence (`needsActor`).
  */
-import type { Doc, Sentence } from '../../../core/index.js';
+import type { Doc, Lang, Sentence } from '../../../core/index.js';
 import framesData from '../data/frames.json' with { type: 'json' };
+import lexiconData from '../data/lexicon.json' with { type: 'json' };
 import { contextOf, contextFactor } from './context-cues.js';
 import type { TriggerMatch } from './find-triggers.js';
+import { triggers } from './lexicon.js';
 import { territoryTaker } from './territory.js';
 
 interface FrameVerb {
@@ -18,21 +29,49 @@ interface FrameVerb {
 }
 
 const verbs = new Map(Object.entries(framesData.verbs as Record<string, FrameVerb>));
+/**
+ * The general lexicon less the words a pattern of triggers.json already names (in their base form): the pattern
+ * decides those, under its conditions ("attack", "capture", "seize" make an event only with what follows them).
+ */
+function generalOnly(table: Record<string, FrameVerb>): Map<string, FrameVerb> {
+  const named = (word: string) =>
+    triggers.some((t) => {
+      t.re.lastIndex = 0;
+      const m = t.re.exec(word);
+      t.re.lastIndex = 0;
+      return !!m && m.index === 0 && m[0].length === word.length;
+    });
+  return new Map(Object.entries(table).filter(([word]) => !named(word)));
+}
+const lexVerbs = generalOnly(lexiconData.verbs as Record<string, FrameVerb>);
+const lexNouns = generalOnly(lexiconData.nouns as Record<string, FrameVerb>);
+
+/** Word index → index of the noun phrase it heads (-1 for none), built once per layer. */
+const npHeads = new WeakMap<Lang, Int32Array>();
+function headOf(lang: Lang): Int32Array {
+  let heads = npHeads.get(lang);
+  if (!heads) {
+    heads = new Int32Array(lang.words.length).fill(-1);
+    lang.chunks.forEach((c, i) => {
+      if (c.kind === 'NP' && c.head >= 0 && c.head < heads!.length) heads![c.head] = i;
+    });
+    npHeads.set(lang, heads);
+  }
+  return heads;
+}
 
 /** The frame predicates of sentence `s` not already covered by `covered` (offsets relative to the sentence). */
 export function framePredicates(doc: Doc, s: Sentence, text: string, covered: readonly TriggerMatch[]): TriggerMatch[] {
   const lang = doc.lang;
   const ls = lang?.sentences[s.index];
-  if (!ls) return [];
+  if (!lang || !ls) return [];
   const out: TriggerMatch[] = [];
-  for (let i = ls.first; i < ls.end; i++) {
-    const w = lang.words[i];
-    if (w.tag !== 'VERB') continue;
-    const frame = verbs.get(w.lemma);
-    if (!frame) continue;
-    const start = w.vStart - s.vStart;
-    const end = w.vEnd - s.vStart;
-    if (start < 0 || end > text.length || covered.some((m) => m.start < end && start < m.end)) continue;
+  const free = (start: number, end: number) =>
+    start >= 0 && end <= text.length && !covered.some((m) => m.start < end && start < m.end) && !out.some((m) => m.start < end && start < m.end);
+  const push = (rule: string, frame: FrameVerb, first: number, last: number) => {
+    const start = lang.words[first].vStart - s.vStart;
+    const end = lang.words[last].vEnd - s.vStart;
+    if (!free(start, end)) return;
     const context = contextOf(text, start, end);
     const code =
       frame.class === '@territory'
@@ -41,7 +80,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
           : 'NON_STATE_ACTOR_OVERTAKES_TER'
         : frame.class;
     out.push({
-      rule: `frame-${w.lemma}`,
+      rule,
       code,
       weight: frame.w * contextFactor(context),
       baseWeight: frame.w,
@@ -55,6 +94,53 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
       generic: frame.generic ?? false,
       instrument: false,
     });
+  };
+  const heads = headOf(lang);
+  for (let i = ls.first; i < ls.end; i++) {
+    const w = lang.words[i];
+    if (w.tag === 'VERB') {
+      const frame = verbs.get(w.lemma);
+      if (frame) {
+        push(`frame-${w.lemma}`, frame, i, i);
+        continue;
+      }
+      // A verb and its particle ("blew up", "mowed down"), else the verb alone.
+      const next = i + 1 < ls.end ? lang.words[i + 1] : undefined;
+      const phrasal = next && (next.tag === 'ADP' || next.tag === 'PART' || next.tag === 'ADV') ? lexVerbs.get(`${w.lemma} ${next.lower}`) : undefined;
+      if (phrasal) push(`lexicon-verb-${w.lemma}-${next!.lower}`, phrasal, i, i + 1);
+      else {
+        const single = lexVerbs.get(w.lemma);
+        if (single) push(`lexicon-verb-${w.lemma}`, single, i, i);
+      }
+    } else if (w.tag === 'NOUN' && heads[i] >= 0) {
+      // The head of a noun phrase, with the noun before it when they make a compound ("protest march").
+      const chunk = lang.chunks[heads[i]];
+      const prev = i - 1 >= chunk.first ? lang.words[i - 1] : undefined;
+      const compound = prev ? lexNouns.get(`${prev.lower} ${w.lemma}`) : undefined;
+      if (compound) push(`lexicon-noun-${prev!.lower}-${w.lemma}`, compound, i - 1, i);
+      else {
+        const single = lexNouns.get(w.lemma);
+        if (single) push(`lexicon-noun-${w.lemma}`, single, i, i);
+      }
+    }
   }
   return out;
+}
+
+const partyNouns = new Set(lexiconData.actors as string[]);
+
+/**
+ * True when sentence `s` names a party to violence or a crowd by a common noun of the general lexicon
+ * (`actors` in data/lexicon.json: "gunmen", "insurgents", "protesters", "militia"): context enough for an
+ * ambiguous predicate, beside the patterns of actors.json.
+ */
+export function hasPartyNoun(doc: Doc, s: Sentence): boolean {
+  const lang = doc.lang;
+  const ls = lang?.sentences[s.index];
+  if (!lang || !ls) return false;
+  for (let i = ls.first; i < ls.end; i++) {
+    const w = lang.words[i];
+    if (w.tag === 'NOUN' && partyNouns.has(w.lemma)) return true;
+  }
+  return false;
 }
