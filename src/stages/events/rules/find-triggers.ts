@@ -4,6 +4,7 @@
  */
 import { contextOf, contextFactor, type CueKind } from './context-cues.js';
 import { triggers, type Trigger } from './lexicon.js';
+import { wordPrefixes } from './prefixes.js';
 import { territoryTaker } from './territory.js';
 
 /** A trigger found in a text. */
@@ -80,13 +81,21 @@ function conditionsHold(t: Trigger, text: string, start: number, end: number): b
   return true;
 }
 
+/** True when one of `prefixes` begins a word of the text (`words` from wordPrefixes). */
+function startsAWord(prefixes: readonly string[], words: ReadonlySet<string>): boolean {
+  for (let i = 0; i < prefixes.length; i++) if (words.has(prefixes[i])) return true;
+  return false;
+}
+
 /**
  * Every trigger match in `text`. `text` should be one sentence (the stage) or one short snippet (the
  * classifier); `with`/`without` conditions look at all of it.
  */
 export function findTriggers(text: string): TriggerMatch[] {
   const found: TriggerMatch[] = [];
+  const words = wordPrefixes(text);
   for (const t of triggers) {
+    if (t.prefixes && !startsAWord(t.prefixes, words)) continue;
     t.re.lastIndex = 0;
     for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
       const start = m.index;

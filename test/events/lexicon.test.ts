@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { patternPrefixes, wordPrefixes } from '../../src/stages/events/rules/prefixes.js';
+import { triggers } from '../../src/stages/events/rules/lexicon.js';
+import { createContext, extractText } from '../../src/pipeline.js';
+import lexicon from '../../src/stages/events/data/lexicon.json' with { type: 'json' };
+
+test('pattern prefixes: the literal word starts of every alternative, none when a start is optional', () => {
+  assert.deepEqual(patternPrefixes('air ?strikes?|air raids?|aerial (bombardments?|attacks?)'), ['air', 'aer']);
+  assert.deepEqual(patternPrefixes('(shot|shoots|shoot) down|downed'), ['sho', 'dow']);
+  assert.deepEqual(patternPrefixes('s 300s?|vx'), ['s', 'vx']);
+  assert.equal(patternPrefixes('(the )?city'), null);
+  assert.equal(patternPrefixes('\\w+ed'), null);
+  assert.deepEqual([...wordPrefixes('Air-strikes hit.')].sort(), ['a', 'ai', 'air', 'h', 'hi', 'hit', 's', 'st', 'str']);
+});
+
+/** Every sentence-sized piece of the test fixtures' texts. */
+function fixtureTexts(): string[] {
+  const dir = join(import.meta.dirname, 'fixtures');
+  return readdirSync(dir).flatMap((d) => readFileSync(join(dir, d, 'input.txt'), 'utf8').split(/(?<=[.!?])\s+/));
+}
+
+test('the prefix filter never skips a pattern that matches (fixture sentences and invented ones)', () => {
+  const texts = [
+    ...fixtureTexts(),
+    'Warplanes struck the village; S-300 missiles were fired at Kharkiv.',
+    'A VX attack, an air-strike and a re-taken town: Hundreds protested ON STRIKE.',
+    '“Rioting” éattack _attack 2attack',
+  ];
+  let searched = 0;
+  for (const text of texts) {
+    const words = wordPrefixes(text);
+    for (const t of triggers) {
+      t.re.lastIndex = 0;
+      const matches = t.re.test(text);
+      t.re.lastIndex = 0;
+      if (!matches) continue;
+      searched++;
+      assert.ok(!t.prefixes || t.prefixes.some((p) => words.has(p)), `${t.rule} matches "${text}" but its prefixes ${t.prefixes} are not word starts`);
+    }
+  }
+  assert.ok(searched > 10);
+});
+
+test('the general lexicon: built from seeds, every class known, no person or artefact nouns', () => {
+  const classes = new Set(triggers.map((t) => t.cls));
+  for (const [word, e] of [...Object.entries(lexicon.verbs), ...Object.entries(lexicon.nouns)]) {
+    assert.ok(classes.has(e.class), `${word}: class ${e.class} has no trigger`);
+    assert.match(e.from, /^[a-z_-]+#[nv]\d+$/);
+  }
+  for (const agent of ['attacker', 'kidnapper', 'detonator', 'bomber']) assert.equal(agent in lexicon.nouns, false, agent);
+  assert.ok(lexicon.actors.includes('insurgent') && lexicon.actors.includes('protester'));
+});
+
+test('lexicon predicates: a verb and its particle, a noun-phrase head, in any inflection', async () => {
+  const ctx = await createContext({});
+  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+  const blew = first('Insurgents blew up a bridge near Kandahar on Monday, killing two policemen.');
+  assert.equal(blew?.subType, 'Remote explosive/landmine/IED');
+  assert.match(blew?.rule ?? '', /lexicon-verb-blow-up/);
+  const noun = first('Soldiers carried out the strangulation of two detainees in Homs.');
+  assert.equal(noun?.subType, 'Attack');
+  assert.match(noun?.rule ?? '', /lexicon-noun-strangulation/);
+  // A lexicon word with no party or conflict word in its sentence makes no event.
+  assert.equal(first('The company announced the redeployment of its sales staff in Lyon.'), undefined);
+});
