@@ -66,3 +66,16 @@ test('lexicon predicates: a verb and its particle, a noun-phrase head, in any in
   // A lexicon word with no party or conflict word in its sentence makes no event.
   assert.equal(first('The company announced the redeployment of its sales staff in Lyon.'), undefined);
 });
+
+test('a frame verb outweighing the pattern that covers its word replaces it; a state subject is actor enough for a battle', async () => {
+  const ctx = await createContext({});
+  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+  // The pattern "bombarded" (weak, air or artillery) alone makes no event; the layer's verb "bombard" does.
+  const bombarded = first('Russian forces bombarded Kharkiv overnight.');
+  assert.equal(bombarded?.subType, 'Shelling/artillery/missile attack');
+  assert.match(bombarded?.rule ?? '', /frame-bombard/);
+  // "repels" needs an actor: the country that is the clause's subject is one.
+  assert.equal(first('Ukraine repels attacks in the Donbas.')?.subType, 'Armed clash');
+  // Not for a protest: "Ukraine protests" is a diplomatic act.
+  assert.equal(first('Ukraine protests the decision in a note to Hungary.'), undefined);
+});

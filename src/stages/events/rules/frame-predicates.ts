@@ -66,12 +66,17 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
   const ls = lang?.sentences[s.index];
   if (!lang || !ls) return [];
   const out: TriggerMatch[] = [];
-  const free = (start: number, end: number) =>
-    start >= 0 && end <= text.length && !covered.some((m) => m.start < end && start < m.end) && !out.some((m) => m.start < end && start < m.end);
-  const push = (rule: string, frame: FrameVerb, first: number, last: number) => {
+  // A frame verb outweighing the one pattern that covers exactly its word replaces it ("bombarded" is a
+  // bombardment when the layer says it is a verb); any other covered word is left to the patterns.
+  const free = (start: number, end: number, w: number, outranks: boolean) =>
+    start >= 0 &&
+    end <= text.length &&
+    !covered.some((m) => m.start < end && start < m.end && !(outranks && m.start === start && m.end === end && !m.cue && m.baseWeight < w)) &&
+    !out.some((m) => m.start < end && start < m.end);
+  const push = (rule: string, frame: FrameVerb, first: number, last: number, outranks = false) => {
     const start = lang.words[first].vStart - s.vStart;
     const end = lang.words[last].vEnd - s.vStart;
-    if (!free(start, end)) return;
+    if (!free(start, end, frame.w, outranks)) return;
     const context = contextOf(text, start, end);
     const code =
       frame.class === '@territory'
@@ -101,7 +106,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     if (w.tag === 'VERB') {
       const frame = verbs.get(w.lemma);
       if (frame) {
-        push(`frame-${w.lemma}`, frame, i, i);
+        push(`frame-${w.lemma}`, frame, i, i, true);
         continue;
       }
       // A verb and its particle ("blew up", "mowed down"), else the verb alone.
