@@ -79,3 +79,15 @@ test('a frame verb outweighing the pattern that covers its word replaces it; a s
   // Not for a protest: "Ukraine protests" is a diplomatic act.
   assert.equal(first('Ukraine protests the decision in a note to Hungary.'), undefined);
 });
+
+test('clause frames: a light verb with an event noun as object, a cue verb as the predicate of a crowd', async () => {
+  const ctx = await createContext({});
+  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+  // "offensive" alone is a supporting cue; launched, it is a battle (and "to retake" is the offensive's purpose).
+  const offensive = first('The army launched an offensive to retake the town of Kismayo.');
+  assert.equal(offensive?.subType, 'Armed clash');
+  assert.match(offensive?.rule ?? '', /support-launch-offensive/);
+  assert.equal(first('Hundreds of people marched through Kismayo demanding the release of detained journalists.')?.subType, 'Peaceful protest');
+  // Troops marching are no protest.
+  assert.equal(first('Troops marched into Kismayo.'), undefined);
+});

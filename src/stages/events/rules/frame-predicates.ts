@@ -7,7 +7,10 @@
  * 2. `lexicon-verb` (`data/lexicon.json`, built from WordNet by `lexicon/build.ts`): the general lexicon's verbs,
  *    one word or a verb and its particle ("blew up", "mowed down"), as the main verb of a clause or any verb;
  * 3. `lexicon-noun`: the general lexicon's nouns as the head of a noun phrase ("an arson attack", "the
- *    kidnapping of", "a protest march"), one word or a compound of two.
+ *    kidnapping of", "a protest march"), one word or a compound of two;
+ * and, before them, from the clauses: `support-<verb>-<noun>` — a light verb with an event noun as its object
+ * ("launched an offensive", frames.json `support`), and `predicate-<verb>` — a cue word that is its clause's main
+ * verb ("Hundreds of people marched", frames.json `predicateCues`); both replace a pattern's supporting cue.
  *
  * A word a pattern (or an earlier source) already covers is left to it. The general lexicon weighs less than the
  * hand-made predicates and its words need an actor or conflict word in their sentence (`needsActor`).
@@ -17,7 +20,7 @@ import framesData from '../data/frames.json' with { type: 'json' };
 import lexiconData from '../data/lexicon.json' with { type: 'json' };
 import { contextOf, contextFactor } from './context-cues.js';
 import type { TriggerMatch } from './find-triggers.js';
-import { triggers } from './lexicon.js';
+import { actorCues, triggers } from './lexicon.js';
 import { territoryTaker } from './territory.js';
 
 interface FrameVerb {
@@ -26,9 +29,14 @@ interface FrameVerb {
   needsActor?: boolean;
   generic?: boolean;
   outcome?: boolean;
+  /** Only in a sentence with a crowd (actors.json `crowd`). */
+  crowd?: boolean;
 }
 
 const verbs = new Map(Object.entries(framesData.verbs as Record<string, FrameVerb>));
+const supportVerbs = new Set(framesData.support.verbs);
+const supportObjects = new Map(Object.entries(framesData.support.objects as Record<string, FrameVerb>));
+const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<string, FrameVerb>));
 /**
  * The general lexicon less the words a pattern of triggers.json already names (in their base form): the pattern
  * decides those, under its conditions ("attack", "capture", "seize" make an event only with what follows them).
@@ -60,6 +68,23 @@ function headOf(lang: Lang): Int32Array {
   return heads;
 }
 
+function hasCrowd(text: string): boolean {
+  actorCues.crowd.lastIndex = 0;
+  return actorCues.crowd.test(text);
+}
+
+/** Sentence index → its clause indices, built once per layer. */
+const bySentence = new WeakMap<Lang, number[][]>();
+function clausesOf(lang: Lang, sentence: number): readonly number[] {
+  let by = bySentence.get(lang);
+  if (!by) {
+    by = lang.sentences.map(() => []);
+    lang.clauses.forEach((c, i) => by![c.sentence]?.push(i));
+    bySentence.set(lang, by);
+  }
+  return by[sentence] ?? [];
+}
+
 /** The frame predicates of sentence `s` not already covered by `covered` (offsets relative to the sentence). */
 export function framePredicates(doc: Doc, s: Sentence, text: string, covered: readonly TriggerMatch[]): TriggerMatch[] {
   const lang = doc.lang;
@@ -68,15 +93,19 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
   const out: TriggerMatch[] = [];
   // A frame verb outweighing the one pattern that covers exactly its word replaces it ("bombarded" is a
   // bombardment when the layer says it is a verb); any other covered word is left to the patterns.
-  const free = (start: number, end: number, w: number, outranks: boolean) =>
+  // A happening the layer finds where a pattern saw only a supporting cue (`overCue`: "launched an offensive")
+  // replaces the cue.
+  const free = (start: number, end: number, w: number, outranks: boolean, overCue: boolean) =>
     start >= 0 &&
     end <= text.length &&
-    !covered.some((m) => m.start < end && start < m.end && !(outranks && m.start === start && m.end === end && !m.cue && m.baseWeight < w)) &&
+    !covered.some(
+      (m) => m.start < end && start < m.end && !(m.start === start && m.end === end && ((outranks && !m.cue && m.baseWeight < w) || (overCue && m.cue))),
+    ) &&
     !out.some((m) => m.start < end && start < m.end);
-  const push = (rule: string, frame: FrameVerb, first: number, last: number, outranks = false) => {
+  const push = (rule: string, frame: FrameVerb, first: number, last: number, outranks = false, overCue = false) => {
     const start = lang.words[first].vStart - s.vStart;
     const end = lang.words[last].vEnd - s.vStart;
-    if (!free(start, end, frame.w, outranks)) return;
+    if (!free(start, end, frame.w, outranks, overCue)) return;
     const context = contextOf(text, start, end);
     const code =
       frame.class === '@territory'
@@ -101,6 +130,20 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     });
   };
   const heads = headOf(lang);
+  // Light verbs with an event noun as their object, and cue verbs that are their clause's predicate.
+  for (const ci of clausesOf(lang, s.index)) {
+    const c = lang.clauses[ci];
+    if (c.predicate < 0) continue;
+    const v = lang.words[c.predicate];
+    const cue = predicateCues.get(v.lemma);
+    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text))) push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
+    if (supportVerbs.has(v.lemma) && c.object >= 0) {
+      const head = lang.chunks[c.object].head;
+      const noun = lang.words[head];
+      const frame = noun && noun.tag === 'NOUN' ? supportObjects.get(noun.lemma) : undefined;
+      if (frame) push(`support-${v.lemma}-${noun.lemma}`, frame, head, head, false, true);
+    }
+  }
   for (let i = ls.first; i < ls.end; i++) {
     const w = lang.words[i];
     if (w.tag === 'VERB') {
