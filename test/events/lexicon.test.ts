@@ -91,3 +91,17 @@ test('clause frames: a light verb with an event noun as object, a cue verb as th
   // Troops marching are no protest.
   assert.equal(first('Troops marched into Kismayo.'), undefined);
 });
+
+test('clause frames: a weapon or blast as the subject of an impact verb, a killing "to death"', async () => {
+  const ctx = await createContext({});
+  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+  const blast = first('An explosion ripped through a crowded market in Kismayo, witnesses said.');
+  assert.equal(blast?.subType, 'Remote explosive/landmine/IED');
+  assert.match(blast?.rule ?? '', /weapon-subject-rip\+blast/);
+  // In a document reporting an accident, a blast word is not enough.
+  assert.equal(first('A gas leak caused an explosion. The explosion ripped through a market in Kismayo.'), undefined);
+  // The crowd that kills makes it mob violence; villagers killed by assailants are the victims of an attack.
+  assert.equal(first('Villagers beat a suspected thief to death in Kismayo.')?.subType, 'Mob violence');
+  assert.equal(first('Assailants hacked three villagers to death in Kismayo.')?.subType, 'Attack');
+  assert.equal(first('The man was burned to death in a house fire in Kismayo.'), undefined);
+});

@@ -22,7 +22,7 @@ import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
-import { framePredicates, hasPartyNoun } from './rules/frame-predicates.js';
+import { framePredicates, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
 import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -260,8 +260,9 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     const strongest = happenings.reduce((a, b) => (b.weight > a.weight ? b : a));
     const toll = matches.some((m) => m.outcome);
     for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
-    // Not beside a word of a disaster or a crime ("explosions tore through an industrial area").
-    const other = matches.some((m) => eventClasses.get(m.code)?.acled === false);
+    // Not beside a word of a disaster or a crime, nor in a document reporting one ("explosions tore through an
+    // industrial area").
+    const other = matches.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc);
     if (toll && !other && strongest.weight < MIN_EVENT_SCORE && strongest.weight === strongest.baseWeight) {
       matches[matches.indexOf(strongest)] = { ...strongest, rule: `${strongest.rule}+toll`, weight: MIN_EVENT_SCORE, baseWeight: MIN_EVENT_SCORE };
     }

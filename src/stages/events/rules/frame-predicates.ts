@@ -20,7 +20,7 @@ import framesData from '../data/frames.json' with { type: 'json' };
 import lexiconData from '../data/lexicon.json' with { type: 'json' };
 import { contextOf, contextFactor } from './context-cues.js';
 import type { TriggerMatch } from './find-triggers.js';
-import { actorCues, triggers } from './lexicon.js';
+import { actorCues, eventClasses, triggers } from './lexicon.js';
 import { territoryTaker } from './territory.js';
 
 interface FrameVerb {
@@ -37,6 +37,8 @@ const verbs = new Map(Object.entries(framesData.verbs as Record<string, FrameVer
 const supportVerbs = new Set(framesData.support.verbs);
 const supportObjects = new Map(Object.entries(framesData.support.objects as Record<string, FrameVerb>));
 const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<string, FrameVerb>));
+const weaponSubject = { verbs: new Set(framesData.weaponSubject.verbs), classes: new Set(framesData.weaponSubject.classes), w: framesData.weaponSubject.w };
+const toDeath = framesData.toDeath;
 /**
  * The general lexicon less the words a pattern of triggers.json already names (in their base form): the pattern
  * decides those, under its conditions ("attack", "capture", "seize" make an event only with what follows them).
@@ -71,6 +73,39 @@ function headOf(lang: Lang): Int32Array {
 function hasCrowd(text: string): boolean {
   actorCues.crowd.lastIndex = 0;
   return actorCues.crowd.test(text);
+}
+
+/**
+ * The subject noun phrase of a clause; when the layer gives none, the noun phrase right before its verb group
+ * ("An explosion ripped through …, witnesses said": the layer reads the fronted clause as a complement without one).
+ */
+function subjectOf(lang: Lang, c: Lang['clauses'][number]): Lang['chunks'][number] | null {
+  if (c.subject >= 0) return lang.chunks[c.subject];
+  const vg = c.verbGroup >= 0 ? lang.chunks[c.verbGroup] : undefined;
+  const before = vg && c.verbGroup > 0 ? lang.chunks[c.verbGroup - 1] : undefined;
+  return before && before.kind === 'NP' && before.end === vg!.first && lang.words[before.first].sentence === c.sentence ? before : null;
+}
+
+/** Documents that report a happening of an 'Other' class (a disaster, a crime, diplomacy) by its own predicate. */
+const otherDocs = new WeakMap<Doc, boolean>();
+/**
+ * True when the document names a happening of an 'Other' class (acled false in taxonomy.json) with a predicate of
+ * its own ("an industrial accident", "a gas leak", "robbers"): a weak blast word in it may be that happening.
+ */
+export function reportsOther(doc: Doc): boolean {
+  let other = otherDocs.get(doc);
+  if (other === undefined) {
+    const text = doc.view.text;
+    other = triggers.some((t) => {
+      if (t.cue || eventClasses.get(t.cls)?.acled !== false) return false;
+      t.re.lastIndex = 0;
+      const hit = t.re.test(text);
+      t.re.lastIndex = 0;
+      return hit;
+    });
+    otherDocs.set(doc, other);
+  }
+  return other;
 }
 
 /** Sentence index → its clause indices, built once per layer. */
@@ -137,6 +172,28 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     const v = lang.words[c.predicate];
     const cue = predicateCues.get(v.lemma);
     if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text))) push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
+    // "Mortar rounds landed on …", "An explosion ripped through …": a weapon or blast as the subject of an impact verb.
+    const subject = subjectOf(lang, c);
+    if (v.tag === 'VERB' && weaponSubject.verbs.has(v.lemma) && subject) {
+      const np = subject;
+      const [from, to] = [lang.words[np.first].vStart - s.vStart, lang.words[np.end - 1].vEnd - s.vStart];
+      const weapon = covered.find((m) => weaponSubject.classes.has(m.code) && from <= m.start && m.end <= to);
+      // A weak blast word ("explosion") beside a word of a disaster or a crime may be an accident.
+      const accident = !!weapon && !weapon.cue && weapon.baseWeight < weaponSubject.w && (covered.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc));
+      if (weapon && !accident) push(`weapon-subject-${v.lemma}+${weapon.rule}`, { class: weapon.code, w: weaponSubject.w }, c.predicate, c.predicate, true);
+    }
+    // "beat a suspected thief to death": an active verb and "to death" in its clause.
+    if (v.tag === 'VERB' && (!c.passive || c.agent >= 0)) {
+      for (let k = c.predicate + 1; k + 1 < c.end && k + 1 < ls.end; k++) {
+        if (lang.words[k].lower === 'to' && lang.words[k + 1].lower === 'death') {
+          // A crowd that kills is a mob; the crowd must be who did it, not the victims.
+          const who = subject ? text.slice(lang.words[subject.first].vStart - s.vStart, lang.words[subject.end - 1].vEnd - s.vStart) : '';
+          const cls = who && hasCrowd(who) ? toDeath.crowdClass : toDeath.class;
+          push(`to-death-${v.lemma}`, { class: cls, w: toDeath.w }, c.predicate, c.predicate, true);
+          break;
+        }
+      }
+    }
     if (supportVerbs.has(v.lemma) && c.object >= 0) {
       const head = lang.chunks[c.object].head;
       const noun = lang.words[head];
