@@ -105,3 +105,13 @@ test('clause frames: a weapon or blast as the subject of an impact verb, a killi
   assert.equal(first('Assailants hacked three villagers to death in Kismayo.')?.subType, 'Attack');
   assert.equal(first('The man was burned to death in a house fire in Kismayo.'), undefined);
 });
+
+test('the agent of a passive strikes as a subject does; "holding out" is a defence, "sunk" a naval battle', async () => {
+  const ctx = await createContext({});
+  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+  assert.equal(first('Kyiv was attacked by drones overnight.')?.subType, 'Air/drone strike');
+  assert.equal(first('Russian troops are holding out in the town of Bakhmut.')?.subType, 'Armed clash');
+  assert.equal(first('Ukraine has sunk a Russian landing ship off Crimea.')?.subType, 'Armed clash');
+  // A ferry that sank is an accident: the pattern of a disaster keeps the word.
+  assert.equal(first('The ferry sank off Lesbos, killing 30 migrants.'), undefined);
+});

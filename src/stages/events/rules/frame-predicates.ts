@@ -174,8 +174,10 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text))) push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
     // "Mortar rounds landed on …", "An explosion ripped through …": a weapon or blast as the subject of an impact verb.
     const subject = subjectOf(lang, c);
-    if (v.tag === 'VERB' && weaponSubject.verbs.has(v.lemma) && subject) {
-      const np = subject;
+    // The one who struck: the subject, or the agent of a passive ("Kyiv was attacked by drones").
+    const striker = c.passive ? (c.agent >= 0 ? lang.chunks[c.agent] : null) : subject;
+    if (v.tag === 'VERB' && weaponSubject.verbs.has(v.lemma) && striker) {
+      const np = striker;
       const [from, to] = [lang.words[np.first].vStart - s.vStart, lang.words[np.end - 1].vEnd - s.vStart];
       const weapon = covered.find((m) => weaponSubject.classes.has(m.code) && from <= m.start && m.end <= to);
       // A weak blast word ("explosion") beside a word of a disaster or a crime may be an accident.
