@@ -175,7 +175,11 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     // "Mortar rounds landed on …", "An explosion ripped through …": a weapon or blast as the subject of an impact verb.
     const subject = subjectOf(lang, c);
     // The one who struck: the subject, or the agent of a passive ("Kyiv was attacked by drones").
-    const striker = c.passive ? (c.agent >= 0 ? lang.chunks[c.agent] : null) : subject;
+    // A "passive" with no auxiliary and no agent is the layer reading a past tense as a participle ("An explosion
+    // ripped through …, witnesses said"): its subject still struck.
+    const vg = c.verbGroup >= 0 ? lang.chunks[c.verbGroup] : undefined;
+    const passive = c.passive && (c.agent >= 0 || (!!vg && vg.end - vg.first > 1));
+    const striker = passive ? (c.agent >= 0 ? lang.chunks[c.agent] : null) : subject;
     if (v.tag === 'VERB' && weaponSubject.verbs.has(v.lemma) && striker) {
       const np = striker;
       const [from, to] = [lang.words[np.first].vStart - s.vStart, lang.words[np.end - 1].vEnd - s.vStart];
