@@ -81,10 +81,22 @@ function conditionsHold(t: Trigger, text: string, start: number, end: number): b
   return true;
 }
 
-/** True when one of `prefixes` begins a word of the text (`words` from wordPrefixes). */
-function startsAWord(prefixes: readonly string[], words: ReadonlySet<string>): boolean {
-  for (let i = 0; i < prefixes.length; i++) if (words.has(prefixes[i])) return true;
-  return false;
+/** Trigger indices by the word prefixes their matches start with (rules/prefixes.ts), built once. */
+const byPrefix = new Map<string, number[]>();
+triggers.forEach((t, i) => {
+  for (const p of t.prefixes ?? []) {
+    const list = byPrefix.get(p) ?? [];
+    list.push(i);
+    byPrefix.set(p, list);
+  }
+});
+
+/** Which triggers can match in `text`: those whose prefix begins one of its words, and those without prefixes. */
+function candidates(text: string): Uint8Array {
+  const run = new Uint8Array(triggers.length);
+  for (let i = 0; i < triggers.length; i++) if (!triggers[i].prefixes) run[i] = 1;
+  for (const p of wordPrefixes(text)) for (const i of byPrefix.get(p) ?? []) run[i] = 1;
+  return run;
 }
 
 /**
@@ -93,9 +105,10 @@ function startsAWord(prefixes: readonly string[], words: ReadonlySet<string>): b
  */
 export function findTriggers(text: string): TriggerMatch[] {
   const found: TriggerMatch[] = [];
-  const words = wordPrefixes(text);
-  for (const t of triggers) {
-    if (t.prefixes && !startsAWord(t.prefixes, words)) continue;
+  const run = candidates(text);
+  for (let ti = 0; ti < triggers.length; ti++) {
+    if (!run[ti]) continue;
+    const t = triggers[ti];
     t.re.lastIndex = 0;
     for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
       const start = m.index;
