@@ -7,6 +7,10 @@ import { triggers } from '../../src/stages/events/rules/lexicon.js';
 import { createContext, extractText } from '../../src/pipeline.js';
 import lexicon from '../../src/stages/events/data/lexicon.json' with { type: 'json' };
 
+const ctx = await createContext({});
+/** The first event of an invented text through the whole pipeline. */
+const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+
 test('pattern prefixes: the literal word starts of every alternative, none when a start is optional', () => {
   assert.deepEqual(patternPrefixes('air ?strikes?|air raids?|aerial (bombardments?|attacks?)'), ['air', 'aer']);
   assert.deepEqual(patternPrefixes('(shot|shoots|shoot) down|downed'), ['sho', 'dow']);
@@ -54,9 +58,7 @@ test('the general lexicon: built from seeds, every class known, no person or art
   assert.ok(lexicon.actors.includes('insurgent') && lexicon.actors.includes('protester'));
 });
 
-test('lexicon predicates: a verb and its particle, a noun-phrase head, in any inflection', async () => {
-  const ctx = await createContext({});
-  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+test('lexicon predicates: a verb and its particle, a noun-phrase head, in any inflection', () => {
   const blew = first('Insurgents blew up a bridge near Kandahar on Monday, killing two policemen.');
   assert.equal(blew?.subType, 'Remote explosive/landmine/IED');
   assert.match(blew?.rule ?? '', /lexicon-verb-blow-up/);
@@ -67,9 +69,7 @@ test('lexicon predicates: a verb and its particle, a noun-phrase head, in any in
   assert.equal(first('The company announced the redeployment of its sales staff in Lyon.'), undefined);
 });
 
-test('a frame verb outweighing the pattern that covers its word replaces it; a state subject is actor enough for a battle', async () => {
-  const ctx = await createContext({});
-  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+test('a frame verb outweighing the pattern that covers its word replaces it; a state subject is actor enough for a battle', () => {
   // The pattern "bombarded" (weak, air or artillery) alone makes no event; the layer's verb "bombard" does.
   const bombarded = first('Russian forces bombarded Kharkiv overnight.');
   assert.equal(bombarded?.subType, 'Shelling/artillery/missile attack');
@@ -80,9 +80,7 @@ test('a frame verb outweighing the pattern that covers its word replaces it; a s
   assert.equal(first('Ukraine protests the decision in a note to Hungary.'), undefined);
 });
 
-test('clause frames: a light verb with an event noun as object, a cue verb as the predicate of a crowd', async () => {
-  const ctx = await createContext({});
-  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+test('clause frames: a light verb with an event noun as object, a cue verb as the predicate of a crowd', () => {
   // "offensive" alone is a supporting cue; launched, it is a battle (and "to retake" is the offensive's purpose).
   const offensive = first('The army launched an offensive to retake the town of Kismayo.');
   assert.equal(offensive?.subType, 'Armed clash');
@@ -92,9 +90,7 @@ test('clause frames: a light verb with an event noun as object, a cue verb as th
   assert.equal(first('Troops marched into Kismayo.'), undefined);
 });
 
-test('clause frames: a weapon or blast as the subject of an impact verb, a killing "to death"', async () => {
-  const ctx = await createContext({});
-  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+test('clause frames: a weapon or blast as the subject of an impact verb, a killing "to death"', () => {
   const blast = first('An explosion ripped through a crowded market in Kismayo, witnesses said.');
   assert.equal(blast?.subType, 'Remote explosive/landmine/IED');
   assert.match(blast?.rule ?? '', /weapon-subject-rip\+blast/);
@@ -106,9 +102,7 @@ test('clause frames: a weapon or blast as the subject of an impact verb, a killi
   assert.equal(first('The man was burned to death in a house fire in Kismayo.'), undefined);
 });
 
-test('the agent of a passive strikes as a subject does; "holding out" is a defence, "sunk" a naval battle', async () => {
-  const ctx = await createContext({});
-  const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0];
+test('the agent of a passive strikes as a subject does; "holding out" is a defence, "sunk" a naval battle', () => {
   assert.equal(first('Kyiv was attacked by drones overnight.')?.subType, 'Air/drone strike');
   assert.equal(first('Russian troops are holding out in the town of Bakhmut.')?.subType, 'Armed clash');
   assert.equal(first('Ukraine has sunk a Russian landing ship off Crimea.')?.subType, 'Armed clash');

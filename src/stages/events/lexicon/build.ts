@@ -92,6 +92,26 @@ export function build(dict: string, seedsFile: string): { verbs: Record<string, 
   const data = { n: readData(dict, 'n'), v: readData(dict, 'v') };
   const index = { n: readIndex(dict, 'n'), v: readIndex(dict, 'v') };
   const missing: string[] = [];
+  /** Visits the sense `key` ("attack#n1") and its hyponyms down to `depth` levels, each once, with its level (0 = the sense). */
+  const walkSense = (key: string, depth: number, visit: (s: Synset, level: number) => void) => {
+    const m = /^(.+)#([nv])(\d+)$/.exec(key);
+    if (!m) throw new Error(`lexicon seeds: bad sense "${key}"`);
+    const pos = m[2] as Pos;
+    const offset = index[pos].get(m[1])?.[Number(m[3]) - 1];
+    const root = offset ? data[pos].get(offset) : undefined;
+    if (!root) {
+      missing.push(key);
+      return;
+    }
+    const seen = new Set<string>();
+    const walk = (s: Synset, left: number) => {
+      if (seen.has(s.offset)) return;
+      seen.add(s.offset);
+      visit(s, depth - left);
+      if (left > 0) for (const h of s.hyponyms) walk(data[pos].get(h)!, left - 1);
+    };
+    walk(root, depth);
+  };
   const verbs: Record<string, Entry & { depth: number }> = {};
   const nouns: Record<string, Entry & { depth: number }> = {};
   const excludeAll = new Set(seeds.excludeAll.map((x) => x.replace(/_/g, ' ')));
@@ -113,50 +133,24 @@ export function build(dict: string, seedsFile: string): { verbs: Record<string, 
       table[key] = entry(from, depth);
     };
     for (const sense of seed.senses) {
-      const m = /^(.+)#([nv])(\d+)$/.exec(sense);
-      if (!m) throw new Error(`lexicon seeds: bad sense "${sense}"`);
-      const pos = m[2] as Pos;
-      const offset = index[pos].get(m[1])?.[Number(m[3]) - 1];
-      const root = offset ? data[pos].get(offset) : undefined;
-      if (!root) {
-        missing.push(sense);
-        continue;
-      }
-      const seen = new Set<string>();
-      const walk = (s: Synset, depth: number) => {
-        if (seen.has(s.offset)) return;
-        seen.add(s.offset);
-        const level = max - depth;
+      const pos = /#([nv])\d+$/.exec(sense)?.[1] as Pos | undefined;
+      walkSense(sense, seed.depth ?? 1, (s, level) => {
         if (pos === 'v' || HAPPENING_NOUNS.has(s.lexfile)) for (const w of s.words) add(pos === 'v' ? verbs : nouns, w, sense, level);
         if (pos === 'v')
           for (const d of s.derived) {
             const noun = data.n.get(d);
             if (noun && HAPPENING_NOUNS.has(noun.lexfile)) for (const w of noun.words) if (s.words.some((v) => w.startsWith(v.slice(0, 4)))) add(nouns, w, sense, level + 1);
           }
-        if (depth > 0) for (const h of s.hyponyms) walk(data[pos].get(h)!, depth - 1);
-      };
-      const max = seed.depth ?? 1;
-      walk(root, max);
+      });
     }
   }
   // Party nouns: every one-word lemma of the actor senses and their hyponyms (persons and groups alike).
   const actors = new Set<string>();
   const actorExclude = new Set(seeds.actors.exclude);
   for (const sense of seeds.actors.senses) {
-    const m = /^(.+)#n(\d+)$/.exec(sense);
-    const root = m ? data.n.get(index.n.get(m[1])?.[Number(m[2]) - 1] ?? '') : undefined;
-    if (!root) {
-      missing.push(sense);
-      continue;
-    }
-    const seen = new Set<string>();
-    const walk = (s: Synset, depth: number) => {
-      if (seen.has(s.offset)) return;
-      seen.add(s.offset);
+    walkSense(sense, seeds.actors.depth, (s) => {
       for (const w of s.words) if (!actorExclude.has(w) && /^[a-z][a-z-]*$/.test(w)) actors.add(w);
-      if (depth > 0) for (const h of s.hyponyms) walk(data.n.get(h)!, depth - 1);
-    };
-    walk(root, seeds.actors.depth);
+    });
   }
   if (missing.length) throw new Error(`lexicon seeds: no WordNet sense ${missing.join(', ')}`);
   const strip = (table: Record<string, Entry & { depth: number }>) =>
