@@ -22,7 +22,7 @@ import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
-import { framePredicates, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
+import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
 import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -230,7 +230,7 @@ function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: Tri
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
 function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
-  const crowd = actorCues.crowd.test(text);
+  const crowd = actorCues.crowd.test(text) || hasCrowdNoun(doc, s);
   const patterns = findTriggers(text);
   // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
   const verbs = framePredicates(doc, s, text, patterns);

@@ -120,6 +120,27 @@ function clausesOf(lang: Lang, sentence: number): readonly number[] {
   return by[sentence] ?? [];
 }
 
+/** Word index → 1 when the word lies inside a noun phrase without heading it, built once per layer. */
+const modifiers = new WeakMap<Lang, Uint8Array>();
+function inNounPhrase(lang: Lang): Uint8Array {
+  let inside = modifiers.get(lang);
+  if (!inside) {
+    inside = new Uint8Array(lang.words.length);
+    for (const c of lang.chunks) if (c.kind === 'NP') for (let w = c.first; w < c.end && w < inside.length; w++) if (w !== c.head) inside[w] = 1;
+    modifiers.set(lang, inside);
+  }
+  return inside;
+}
+
+/** A past participle right before a noun with no auxiliary before it ("unjustly imprisoned journalists"). */
+function prenominal(lang: Lang, i: number, first: number): boolean {
+  const w = lang.words[i];
+  if (w.xtag !== 'VBN' || lang.words[i + 1]?.tag !== 'NOUN') return false;
+  let k = i - 1;
+  while (k >= first && lang.words[k].tag === 'ADV') k--;
+  return k < first || lang.words[k].tag !== 'AUX';
+}
+
 /** The frame predicates of sentence `s` not already covered by `covered` (offsets relative to the sentence). */
 export function framePredicates(doc: Doc, s: Sentence, text: string, covered: readonly TriggerMatch[]): TriggerMatch[] {
   const lang = doc.lang;
@@ -219,6 +240,8 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
       const next = i + 1 < ls.end ? lang.words[i + 1] : undefined;
       const phrasal = next && (next.tag === 'ADP' || next.tag === 'PART' || next.tag === 'ADV') ? lexVerbs.get(`${w.lemma} ${next.lower}`) : undefined;
       if (phrasal) push(`lexicon-verb-${w.lemma}-${next!.lower}`, phrasal, i, i + 1);
+      // A participle inside a noun phrase modifies its noun ("unjustly imprisoned journalists"): no happening.
+      else if (inNounPhrase(lang)[i] || prenominal(lang, i, ls.first)) continue;
       else {
         const single = lexVerbs.get(w.lemma);
         if (single) push(`lexicon-verb-${w.lemma}`, single, i, i);
@@ -239,19 +262,29 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
 }
 
 const partyNouns = new Set(lexiconData.actors as string[]);
+const crowdNouns = new Set(lexiconData.crowds as string[]);
+
+/** True when sentence `s` names a crowd by a common noun of the general lexicon (`crowds`: "strikers", "mob"). */
+export function hasCrowdNoun(doc: Doc, s: Sentence): boolean {
+  return hasNounIn(doc, s, crowdNouns);
+}
 
 /**
  * True when sentence `s` names a party to violence or a crowd by a common noun of the general lexicon
- * (`actors` in data/lexicon.json: "gunmen", "insurgents", "protesters", "militia"): context enough for an
+ * (`actors` in data/lexicon.json: "gunmen", "insurgents", "militia"): context enough for an
  * ambiguous predicate, beside the patterns of actors.json.
  */
 export function hasPartyNoun(doc: Doc, s: Sentence): boolean {
+  return hasNounIn(doc, s, partyNouns);
+}
+
+function hasNounIn(doc: Doc, s: Sentence, lemmas: ReadonlySet<string>): boolean {
   const lang = doc.lang;
   const ls = lang?.sentences[s.index];
   if (!lang || !ls) return false;
   for (let i = ls.first; i < ls.end; i++) {
     const w = lang.words[i];
-    if (w.tag === 'NOUN' && partyNouns.has(w.lemma)) return true;
+    if (w.tag === 'NOUN' && lemmas.has(w.lemma)) return true;
   }
   return false;
 }
