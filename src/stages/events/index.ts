@@ -17,6 +17,7 @@
  * 4. one event per place (a list of places splits), then events about the same happening merge.
  */
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
+import { isStartingPoint } from '../../core/index.js';
 import { clauseFacts, type ClauseFacts } from './rules/clause-facts.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
@@ -98,7 +99,8 @@ interface When {
 
 /** The date of a trigger: the sentence's resolved time expression nearest to it, then the publication date. */
 function dateOf(doc: Doc, s: Sentence, triggerStart: number): When {
-  const here = timesOf(doc).get(s.index) ?? [];
+  // A starting point ("since … in February 2022") says when something began, not when this happened.
+  const here = (timesOf(doc).get(s.index) ?? []).filter((t) => !isStartingPoint(doc.input, t));
   const times = here.filter((t) => t.value);
   if (times.length) {
     const at = doc.view.toInputStart(s.vStart + triggerStart);
