@@ -253,3 +253,17 @@ test('facilities destroyed are losses; quotation marks inside the counted phrase
   const p = one('it has destroyed 83 Ukrainian “above-ground military facilities”, including 11 aerodromes', 'RU');
   assert.deepEqual(p && [p.kind, p.count, p.holder], ['losses', 83, 'UA']);
 });
+
+test('quotation marks inside a predicate do not split it ("were “moving further” into")', () => {
+  const p = one('our units were “moving deeper” into Soledar', 'UA');
+  assert.deepEqual(brief(p), ['advance', 'geo:1', 'UA', 'asserts']);
+  assert.equal(p?.evidence.predicate, 'moving deeper into');
+});
+
+test('a reduced relative in the subject does not give its side ("forces sent to attack Ukraine’s east left X")', () => {
+  const p = one('most of the Russian troops sent to encircle Ukraine’s eastern cities departed Soledar', 'GB');
+  assert.deepEqual(brief(p), ['control', 'geo:1', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/subject-reduced-relative'));
+  // Without a participle the side inside the subject still counts.
+  assert.equal(one('Ukrainian forces departed Soledar', 'GB')?.holder, 'RU');
+});

@@ -149,18 +149,25 @@ function phraseIndex<T>(entries: readonly { words: readonly string[]; value: T }
   return m;
 }
 
-function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { words: readonly string[]; value: T }[]>): { words: readonly string[]; value: T }[] {
+/**
+ * The phrases of `index` that start at word i, longest first. Quotation marks between the phrase's words are
+ * skipped ("were “moving further” into"): `span` counts the words the match covers, marks included.
+ */
+function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { words: readonly string[]; value: T }[]>): { words: readonly string[]; value: T; span: number }[] {
   const list = index.get(words[i].lower);
   if (!list) return [];
-  const out: { words: readonly string[]; value: T }[] = [];
+  const out: { words: readonly string[]; value: T; span: number }[] = [];
   let len = 0;
   for (const e of list) {
     if (len && e.words.length < len) break;
-    if (i + e.words.length > words.length) continue;
+    let j = i + 1;
     let ok = true;
-    for (let k = 1; k < e.words.length; k++) if (words[i + k].lower !== e.words[k]) { ok = false; break; }
+    for (let k = 1; k < e.words.length; k++, j++) {
+      while (j < words.length && QUOTE_MARKS.has(words[j].text)) j++;
+      if (j >= words.length || words[j].lower !== e.words[k]) { ok = false; break; }
+    }
     if (ok) {
-      out.push(e);
+      out.push({ ...e, span: j - i });
       len = e.words.length;
     }
   }
@@ -206,6 +213,7 @@ const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
+const VERB_GROUP = set(frames.verbGroup);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
@@ -501,7 +509,7 @@ const PARSERS: readonly Parser[] = [
       for (let i = 0; i < words.length; i++) {
         const hits = matchAt(words, i, VERBAL);
         if (!hits.length) continue;
-        const len = hits[0].words.length;
+        const len = hits[0].span;
         const cl = withLang(ctx, clauseAround(words, i, i + len));
         for (const h of hits) {
           const f = h.value;
@@ -520,13 +528,13 @@ const PARSERS: readonly Parser[] = [
         if (!h) continue;
         // A noun, not a verb: after a determiner, a side word or a possessive, or before a preposition.
         const prev = words[i - 1]?.lower ?? '';
-        const next = words[i + h.words.length]?.lower ?? '';
+        const next = words[i + h.span]?.lower ?? '';
         const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next);
         if (!nounish) continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         const f = h.value;
         out.push(candidate({ frame: f.name, kind: f.kind, holderRole: 'modifier', placeRoles: ['object'], needsPlace: false, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -537,9 +545,9 @@ const PARSERS: readonly Parser[] = [
       for (let i = 0; i < words.length; i++) {
         const h = matchAt(words, i, PARTIAL)[0];
         if (!h) continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         out.push(candidate({ frame: 'partial', kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, cl, predicate: h.words.join(' '), rule: 'claims/frame-partial', confidence: CONF.partial }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -550,9 +558,9 @@ const PARSERS: readonly Parser[] = [
       for (let i = 0; i < words.length; i++) {
         const h = matchAt(words, i, UNDER)[0];
         if (!h) continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         out.push(candidate({ frame: 'under-control', kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, cl, predicate: h.words.join(' '), rule: 'claims/frame-under-control', confidence: CONF.under }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -613,11 +621,11 @@ const PARSERS: readonly Parser[] = [
         const h = matchAt(words, i, STABLE)[0];
         if (!h) continue;
         // "under control of X" is control by X, not calm.
-        const next = words[i + h.words.length]?.lower;
+        const next = words[i + h.span]?.lower;
         if (next === 'of' || next === 'by') continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         out.push(candidate({ frame: 'stable', kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, cl, predicate: h.words.join(' '), rule: 'claims/frame-stable', confidence: CONF.stable }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -831,7 +839,17 @@ const REFINERS: readonly Refiner[] = [
       const { cl } = c;
       const { words } = ctx;
       // The clause's own subject, else the linguistic layer's ("Russian forces, backed by tanks, captured …").
-      const subj = () => sideOf(ctx, cl.subject[0], cl.subject[1]) ?? (cl.langSubject ? sideOf(ctx, cl.langSubject[0], cl.langSubject[1]) : undefined);
+      // A reduced relative ("two-thirds of Russian forces used to target Ukraine's capital") modifies the head: the
+      // head's side wins over a side named inside the modifier.
+      const subj = () => {
+        const head = reducedRelative(words, cl.subject[0], cl.subject[1]);
+        const s = head < cl.subject[1] ? sideOf(ctx, cl.subject[0], head) : undefined;
+        if (s?.side) {
+          if (!c.rules.includes('claims/subject-reduced-relative')) c.rules.push('claims/subject-reduced-relative');
+          return s;
+        }
+        return sideOf(ctx, cl.subject[0], cl.subject[1]) ?? (cl.langSubject ? sideOf(ctx, cl.langSubject[0], cl.langSubject[1]) : undefined);
+      };
       const byAgent = () => {
         if (words[cl.pred[1]]?.lower !== 'by') return undefined;
         let e = cl.pred[1] + 1;
@@ -1049,6 +1067,24 @@ function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: 
   return undefined;
 }
 
+/** Words after a participle that show it opens a reduced relative ("forces used to target", "troops stationed in"). */
+const RELATIVE_NEXT = new Set(['to', 'by', 'in', 'on', 'at', 'near', 'from', 'into', 'around', 'for', 'against', 'along', 'inside', 'outside', 'the', 'a', 'an']);
+
+/**
+ * Where a reduced relative starts inside the subject [from, to): a participle ("used", "stationed", "fighting")
+ * right after a noun, followed by a preposition, "to" or a determiner; `to` when there is none.
+ */
+function reducedRelative(words: readonly Word[], from: number, to: number): number {
+  for (let k = from + 1; k + 1 < to; k++) {
+    const w = words[k];
+    if (w.punct || w.text !== w.lower || !(/(?:ed|en|wn|ing)$/.test(w.lower) || PAST_IRREGULAR.has(w.lower))) continue;
+    const prev = words[k - 1];
+    if (prev.punct || DETERMINERS.has(prev.lower) || BE_FORMS.has(prev.lower) || VERB_GROUP.has(prev.lower)) continue;
+    if (RELATIVE_NEXT.has(words[k + 1].lower)) return k;
+  }
+  return to;
+}
+
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
 function sentenceEnd(words: readonly Word[], k: number): number {
   while (k < words.length && !(words[k].punct && /^[.;!?]$/.test(words[k].text))) k++;
@@ -1091,7 +1127,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   let falsityAfter = Infinity;
   for (let k = 0; k < words.length && !falsity; k++) {
     const f = matchAt(words, k, FALSITY)[0];
-    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.words.length);
+    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.span);
     else if (f) falsity = true;
   }
   const ctx: Context = {
