@@ -267,3 +267,26 @@ test('a reduced relative in the subject does not give its side ("forces sent to 
   // Without a participle the side inside the subject still counts.
   assert.equal(one('Ukrainian forces departed Soledar', 'GB')?.holder, 'RU');
 });
+
+test('leaving as a verb: forces that leave a place leave it to the other side; "chose to" is a deed', () => {
+  const p = one('when Russian units chose to leave Soledar, they did so in order', 'GB');
+  assert.deepEqual(brief(p), ['control', 'geo:1', 'UA', 'asserts']);
+  assert.equal(p?.evidence.rule, 'claims/frame-leave');
+  assert.deepEqual(brief(one('Ukrainian troops have left Bakhmut', 'RU')), ['control', 'geo:713174', 'RU', 'asserts']);
+  // Not a withdrawal: no forces in the subject, a preposition before the place, a plan.
+  assert.equal(one('the shelling left Bakhmut without power', 'UA'), undefined);
+  assert.equal(one('the Russian troops left for Bakhmut', 'UA'), undefined);
+  assert.equal(one('Russian troops plan to leave Bakhmut', 'UA'), undefined);
+});
+
+test('leaving as a noun: the leaver is the modifier or the of-phrase, the other side holds', () => {
+  assert.deepEqual(brief(one('the Russian withdrawal from Soledar was completed', 'UA')), ['control', 'geo:1', 'UA', 'asserts']);
+  assert.deepEqual(brief(one('Kyiv welcomed the withdrawal of Russian troops from Bakhmut', 'GB')), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.deepEqual(brief(one('Russian forces completed their retreat from Soledar', 'GB')), ['control', 'geo:1', 'UA', 'asserts']);
+  // A belligerent's own, unmodified withdrawal: the other side holds, weaker.
+  const own = one('the withdrawal from Soledar was orderly', 'UA');
+  assert.deepEqual(brief(own), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.ok(own!.confidence < 0.65);
+  // A planned withdrawal is none.
+  assert.equal(one('a possible withdrawal from Soledar', 'UA'), undefined);
+});

@@ -116,6 +116,10 @@ interface Candidate {
   more?: PlaceCandidate[];
   /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
   moreCounts?: { count: number; text: string }[];
+  /** A nominal frame of leaving ("the Russian withdrawal from X"): the holder is the side opposed to the leaver. */
+  opposite?: boolean;
+  /** The place is the direct object and the subject names forces ("they chose to leave X"; `directObject`). */
+  direct?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
 }
@@ -174,10 +178,10 @@ function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { word
   return out;
 }
 
-interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[] }
-const FRAME_FILLERS = new Map(frames.frames.map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
+interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean }
+const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef }))));
-const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number } }))));
+const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
@@ -214,6 +218,9 @@ const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
 const VERB_GROUP = set(frames.verbGroup);
+const FORCES = set(frames.forces.words);
+/** Words a direct object may cross before its place ("left the city of X"). */
+const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'capital', 'of', 'embattled', 'besieged', 'key', 'strategic', '“', '”', '"']);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
@@ -513,7 +520,9 @@ const PARSERS: readonly Parser[] = [
         const cl = withLang(ctx, clauseAround(words, i, i + len));
         for (const h of hits) {
           const f = h.value;
-          out.push(candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence }));
+          const c = candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
+          if (f.directObject) c.direct = true;
+          out.push(c);
         }
         i += len - 1;
       }
@@ -529,11 +538,13 @@ const PARSERS: readonly Parser[] = [
         // A noun, not a verb: after a determiner, a side word or a possessive, or before a preposition.
         const prev = words[i - 1]?.lower ?? '';
         const next = words[i + h.span]?.lower ?? '';
-        const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next);
+        const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from');
         if (!nounish) continue;
         const cl = clauseAround(words, i, i + h.span);
         const f = h.value;
-        out.push(candidate({ frame: f.name, kind: f.kind, holderRole: 'modifier', placeRoles: ['object'], needsPlace: false, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence }));
+        const c = candidate({ frame: f.name, kind: f.kind, holderRole: 'modifier', placeRoles: ['object'], needsPlace: f.kind === 'control', cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
+        if (f.opposite) c.opposite = true;
+        out.push(c);
         i += h.span - 1;
       }
     },
@@ -756,6 +767,8 @@ const REFINERS: readonly Refiner[] = [
           const byPhrase = ctx.words[from]?.lower === 'by';
           if (byPhrase) while (from < cl.objectEnd && !ctx.placeAtWord.has(from)) from++;
           hit = objectPlace(ctx, from, cl.objectEnd, FRAME_FILLERS.get(c.frame));
+          // "left Kherson", not "left for Kherson": a direct object crosses no preposition.
+          if (c.direct && hit?.at !== undefined && ctx.words.slice(from, hit.at).some((w) => !DIRECT_FILLERS.has(w.lower) && !/^\p{Lu}/u.test(w.text))) hit = undefined;
           // "held by Ukrainian forces in Luhansk Oblast": where the agent is, not what it holds.
           if (byPhrase && hit?.place.broad) hit = undefined;
         } else if (role === 'subject' || cl.passive) {
@@ -785,7 +798,8 @@ const REFINERS: readonly Refiner[] = [
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
-      if (c.place) return;
+      // "left for Kherson": a frame whose place is its direct object takes no other.
+      if (c.place || c.direct) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
       const [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
@@ -886,6 +900,8 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'other-agent': {
           const a = agent();
+          // "they chose to leave X": a verb of leaving is a withdrawal only when its subject names forces with a side.
+          if (c.direct && (!a?.side || !words.slice(cl.subject[0], cl.subject[1]).some((w) => FORCES.has(w.lower) || FORCES.has(w.lower.replace(/'s$/, ''))))) return drop(c, 'claims/gate-leave-not-forces');
           if (a?.side) {
             c.holder = otherSide(a.side);
             c.roles.holder = `other side of ${a.how}`;
@@ -906,6 +922,34 @@ const REFINERS: readonly Refiner[] = [
         case 'modifier': {
           // "the Ukrainian counteroffensive", "Russian encirclement of …": the side word right before the noun.
           let s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          if (c.opposite) {
+            // "the Russian withdrawal from Kherson", "the withdrawal of Russian troops from X": the leaver is the modifier
+            // or the of-phrase, never the clause's subject ("Kyiv welcomed the withdrawal"); the other side holds.
+            if (!s?.side && words[cl.pred[1]]?.lower === 'of') {
+              let e = cl.pred[1] + 1;
+              while (e < cl.objectEnd && e - cl.pred[1] < 5 && !ctx.placeAtWord.has(e) && !['from', 'in', 'out'].includes(words[e].lower)) e++;
+              s = sideOf(ctx, cl.pred[1] + 1, e);
+            }
+            // "Russian forces completed their withdrawal": a possessive pronoun is the clause's subject that names a side.
+            // ("Kyiv welcomed their withdrawal": a subject that names no forces is not the leaver; the holder stays unknown.)
+            const third = !!s && /= (?:speaker's side|side named before)/.test(s.how) && THIRD_PERSON.has(words[cl.pred[0] - 1]?.lower ?? '');
+            if (third) {
+              const subject = words.slice(cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
+              const named = subject.some((w) => FORCES.has(w.lower)) ? sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2)) : undefined;
+              s = named?.side && !/= /.test(named.how) ? { side: named.side, how: `${s!.how.split(' = ')[0]} -> ${named.how}` } : undefined;
+            }
+            const leaver = s?.side ? s : undefined;
+            if (leaver?.side && otherSide(leaver.side)) {
+              c.holder = otherSide(leaver.side);
+              c.roles.holder = `other side of the leaver ${leaver.how}`;
+            } else if (speaker && !third) {
+              // "our withdrawal from X", an unmodified "the withdrawal from X" told by a belligerent: its own side left.
+              c.holder = otherSide(speaker);
+              c.roles.holder = "other side of the speaker's (its own withdrawal)";
+              weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
+            }
+            break;
+          }
           // "Russia has taken heavy losses in its assault": a possessive pronoun is the clause's subject when that
           // subject names a side outright.
           if (s && /= (?:speaker's side|side named before)/.test(s.how)) {
