@@ -290,3 +290,14 @@ test('leaving as a noun: the leaver is the modifier or the of-phrase, the other 
   // A planned withdrawal is none.
   assert.equal(one('a possible withdrawal from Soledar', 'UA'), undefined);
 });
+
+test('"N each over A, B and C": a distributive count is one loss of N at each place', () => {
+  const ps = props('air defences destroyed five drones over Ukraine and two drones each over Bakhmut and Soledar', 'RU');
+  const at = (place: string) => ps.filter((p) => p.kind === 'losses' && p.place === place).map((p) => p.count);
+  assert.deepEqual(at('geo:713174'), [2]);
+  assert.deepEqual(at('geo:1'), [2]);
+  assert.ok(ps.some((p) => p.count === 5));
+  // Without "each" a later count is left alone (it may be part of the first).
+  const total = props('air defences destroyed five drones over Ukraine and two over Bakhmut', 'RU');
+  assert.deepEqual(total.map((p) => p.count), [5]);
+});

@@ -115,7 +115,7 @@ interface Candidate {
   /** Places coordinated with the place ("entered Luhansk, Sumy and Kharkiv"): one proposition each. */
   more?: PlaceCandidate[];
   /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
-  moreCounts?: { count: number; text: string }[];
+  moreCounts?: { count: number; text: string; place?: PlaceCandidate }[];
   /** A nominal frame of leaving ("the Russian withdrawal from X"): the holder is the side opposed to the leaver. */
   opposite?: boolean;
   /** The place is the direct object and the subject names forces ("they chose to leave X"; `directObject`). */
@@ -367,6 +367,43 @@ function moreCounts(words: readonly Word[], from: number, c: { moreCounts?: { co
     at = next.to;
     if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at++;
   }
+}
+
+/**
+ * Later counts of the same predicate, each with its own place: "destroyed three drones over the Voronezh region and
+ * one drone each over the Belgorod, Kursk and Ryazan regions" → one over each of the three: "each" distributes the
+ * count over the places. (Without "each" a later count may be part of the first or of another event: none.)
+ */
+function countsWithPlaces(ctx: Context, from: number, c: Candidate): void {
+  for (const seg of distributiveCounts(ctx, from)) for (const p of seg.places) (c.moreCounts ??= []).push({ count: seg.count, text: seg.text, place: p });
+}
+
+/** The distributive counts ("and one drone each over A, B and C") after word `from` in its sentence, with where each starts. */
+function distributiveCounts(ctx: Context, from: number): { start: number; count: number; text: string; places: PlaceCandidate[] }[] {
+  const { words } = ctx;
+  const end = sentenceEnd(words, from);
+  const out: { start: number; count: number; text: string; places: PlaceCandidate[] }[] = [];
+  for (let k = from; k < end; k++) {
+    if (words[k].lower !== 'and' && words[k].text !== ',') continue;
+    let at = k + 1;
+    while (at < end && APPROX.has(words[at].lower) && countAt(words, at) === undefined) at++;
+    const n = at < end ? countAt(words, at) : undefined;
+    if (n === undefined) continue;
+    // The counted noun may be left out ("… and one each over A and B").
+    let j = at + 1;
+    while (j < end && j - at <= 4 && (VICTIMS.has(words[j].lower) || SINGLE_VICTIMS.has(words[j].lower) || HOLDER_WORDS.has(words[j].lower))) j++;
+    // Only a distributive count: without "each" a later count may be a part of the first or a different event.
+    if (words[j]?.lower !== 'each') continue;
+    j++;
+    if (!LOCATIVE_PREPS.has(words[j]?.lower ?? '')) continue;
+    let q = j + 1;
+    while (q < end && q - j < 4 && !ctx.placeAtWord.has(q) && !words[q].punct) q++;
+    const first = ctx.placeAtWord.get(q);
+    if (!first) continue;
+    out.push({ start: k, count: n, text: words.slice(at, j - 1).map((w) => w.text).join(' ') + ' each', places: [first, ...coordinated(ctx, q, first)] });
+    k = q;
+  }
+  return out;
 }
 
 /** Nouns of the anaphors "the city", "the town" …, which may also take one adjective ("the besieged city"). */
@@ -802,7 +839,9 @@ const REFINERS: readonly Refiner[] = [
       if (c.place || c.direct) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
-      const [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
+      let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
+      // "three drones over A and one drone each over B and C": the places of a later distributive count are its own.
+      if (c.kind === 'losses') b = Math.min(b, distributiveCounts(ctx, a)[0]?.start ?? b);
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
@@ -1024,6 +1063,7 @@ const REFINERS: readonly Refiner[] = [
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
           moreCounts(words, v.to, c);
+          if (!passiveLike) countsWithPlaces(ctx, v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
           if (own?.side) {
             c.holder = own.side;
@@ -1198,7 +1238,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     if (c.dropped) continue;
     const made = toFound(c);
     out.push(made);
-    for (const m of c.moreCounts ?? []) out.push(toFound({ ...c, count: m.count, roles: { ...c.roles, count: `coordinated "${m.text}"` }, rules: [...c.rules, 'claims/count-coordinated'] }));
+    for (const m of c.moreCounts ?? []) {
+      const at = m.place ? { place: m.place.id, roles: { ...c.roles, count: `coordinated "${m.text}"`, place: `of the count "${placeName(ctx, m.place)}"` } } : { roles: { ...c.roles, count: `coordinated "${m.text}"` } };
+      out.push(toFound({ ...c, count: m.count, ...at, rules: [...c.rules, m.place ? 'claims/count-place' : 'claims/count-coordinated'] }));
+    }
     // A count is a total: places coordinated with a loss's place ("over the Belgorod region and the Kaluga region") do not multiply it.
     if (c.kind !== 'losses') for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
     if (c.holderRole === 'partial' && c.holder && otherSide(c.holder)) {
