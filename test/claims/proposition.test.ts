@@ -301,3 +301,20 @@ test('"N each over A, B and C": a distributive count is one loss of N at each pl
   const total = props('air defences destroyed five drones over Ukraine and two over Bakhmut', 'RU');
   assert.deepEqual(total.map((p) => p.count), [5]);
 });
+
+test('"the region" refers back to the last region named (not a country), and is no vaguer stand-in', () => {
+  const before = 'The incursion into the Kursk region went on. Ukraine said it advanced. Russian officials ';
+  const content = 'acknowledged Ukrainian gains in the region';
+  const text = before + content;
+  const region = text.indexOf('Kursk region');
+  const country = text.indexOf('Ukraine');
+  const places: PlaceCandidate[] = [
+    { id: 'geo:kursk-oblast', start: region, end: region + 'Kursk region'.length, text: 'Kursk region', broad: true, resolved: true },
+    { id: 'geo:ua', start: country, end: country + 'Ukraine'.length, text: 'Ukraine', broad: true, country: true, resolved: true },
+  ];
+  const [p] = findPropositions({ content, offset: before.length, places, anaphorFloor: 0, speakerSide: 'RU', cue: 'said' });
+  assert.deepEqual(brief(p), ['advance', 'geo:kursk-oblast', 'UA', 'asserts']);
+  assert.ok(!p.evidence.rules.includes('claims/place-broad'));
+  // With no region before it, "the region" is only a filler.
+  assert.deepEqual(brief(one('Russian forces advanced in the region near Soledar', 'UA')), ['advance', 'geo:1', 'RU', 'asserts']);
+});

@@ -100,7 +100,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
-    const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
+    // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
+    const regions = places.slice(0, lowerBound(places, floor)).filter((p) => p.broad && !p.country);
+    const nearby: PlaceCandidate[] = [...regions.slice(-1), ...places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd)];
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
     const words = read(text, cStart, cEnd).map((w) => ({ ...w, start: w.start - cStart, end: w.end - cStart }));
     const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words });

@@ -188,6 +188,7 @@ const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ wor
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
 const ANAPHOR = phraseIndex(phrases(frames.placeAnaphors).map((w) => ({ words: w, value: 'anaphor' })));
+const REGION_ANAPHOR = phraseIndex(phrases(frames.regionAnaphors).map((w) => ({ words: w, value: 'region' })));
 const NOT_TERRITORY = phraseIndex(phrases(frames.notTerritory).map((w) => ({ words: w, value: 'not' })));
 const ADJECTIVAL = set(frames.adjectival);
 const NOMINAL_GATE = set(frames.nominalGate);
@@ -410,9 +411,11 @@ function distributiveCounts(ctx: Context, from: number): { start: number; count:
 const ANAPHOR_NOUNS = new Set(frames.placeAnaphors.filter((a) => /^the \S+$/.test(a)).map((a) => norm(a).slice(4)));
 
 /** An anaphor at word k: a listed phrase, or "the" + one lower-case adjective + an anaphor noun ("the destroyed city"). */
-function anaphorAt(words: readonly Word[], k: number): { words: readonly string[] } | undefined {
+function anaphorAt(words: readonly Word[], k: number): { words: readonly string[]; region?: boolean } | undefined {
   const an = matchAt(words, k, ANAPHOR)[0];
   if (an) return an;
+  const region = matchAt(words, k, REGION_ANAPHOR)[0];
+  if (region) return { words: region.words, region: true };
   const adj = words[k + 1];
   const noun = words[k + 2];
   if (words[k].lower === 'the' && adj && noun && ANAPHOR_NOUNS.has(noun.lower) && /^\p{Ll}[\p{Ll}-]+$/u.test(adj.text) && !FILLERS.has(adj.lower) && !DETERMINERS.has(adj.lower)) {
@@ -421,14 +424,18 @@ function anaphorAt(words: readonly Word[], k: number): { words: readonly string[
   return undefined;
 }
 
-/** Resolves an anaphor at absolute offset `at` to the last place named before it. */
-function resolveAnaphor(ctx: Context, at: number): PlaceCandidate | undefined {
+/**
+ * Resolves an anaphor at absolute offset `at` to the last place named before it: a city, town or village, or for
+ * "the region" (`region`) the last region or oblast (no country).
+ */
+function resolveAnaphor(ctx: Context, at: number, region = false): PlaceCandidate | undefined {
   const floor = ctx.inp.anaphorFloor ?? ctx.inp.offset;
   let best: PlaceCandidate | undefined;
   let bestResolved: PlaceCandidate | undefined;
   for (const p of ctx.inp.places) {
     if (p.end > at) break;
-    if (p.start < floor || p.broad) continue;
+    // A region may be named anywhere before ("the region" of an article about one); a city within the floor.
+    if ((!region && p.start < floor) || (region ? !p.broad || p.country : p.broad)) continue;
     best = p;
     if (p.resolved) bestResolved = p;
   }
@@ -450,9 +457,10 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
     const an = anaphorAt(words, k);
     // "the settlement of Kozinka" names its place.
     if (an && words[k + an.words.length]?.lower !== 'of') {
-      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
+      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}`, at: k, more: [] };
-      return undefined;
+      // "the region" with no region before it is a filler ("in the region near X").
+      if (!an.region) return undefined;
     }
     const w = words[k];
     if (FILLERS.has(w.lower) || extra?.has(w.lower) || NUMBER_WORDS.has(w.lower) || /^\d/.test(w.text) || /^\p{Lu}/u.test(w.text) || w.text === '-' || w.text === '“' || w.text === '”' || w.text === '"') continue;
@@ -495,7 +503,7 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
   for (let k = from; k < to; k++) {
     const an = anaphorAt(words, k);
     if (an && k + an.words.length === to) {
-      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
+      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
     }
   }
@@ -825,7 +833,8 @@ const REFINERS: readonly Refiner[] = [
             c.rules.push('claims/capture-part');
           }
           if (hit.how.startsWith('anaphor')) weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
-          if (hit.place.broad) narrowPlace(c, ctx);
+          // "in the region": a region named as such is meant, not a vaguer stand-in for a town.
+          if (hit.place.broad && !/^anaphor "(?:the|that|this) (?:region|oblast|province)"/.test(hit.how)) narrowPlace(c, ctx);
           return;
         }
       }
@@ -852,7 +861,7 @@ const REFINERS: readonly Refiner[] = [
         for (let k = a; k < b && !best; k++) {
           if (!LOCATIVE_PREPS.has(ctx.words[k].lower)) continue;
           const an = anaphorAt(ctx.words, k + 1);
-          const target = an && an.words[0] === 'the' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k + 1].start) : undefined;
+          const target = an && an.words[0] === 'the' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k + 1].start, an.region) : undefined;
           if (target) {
             c.place = target.id;
             c.roles.place = `clause anaphor "${an!.words.join(' ')}" -> ${placeName(ctx, target)}`;
