@@ -318,3 +318,12 @@ test('"the region" refers back to the last region named (not a country), and is 
   // With no region before it, "the region" is only a filler.
   assert.deepEqual(brief(one('Russian forces advanced in the region near Soledar', 'UA')), ['advance', 'geo:1', 'RU', 'asserts']);
 });
+
+test('a nominal frame with no side and no place of its own is none ("the assault affected signals in X")', () => {
+  assert.equal(one('The assault affected television and radio signals in five towns near Bakhmut', undefined), undefined);
+  assert.equal(one('the damage left by the assault was severe', undefined, 'said', 'Shelling hit Bakhmut. '), undefined);
+  // Its own place keeps it, unsure of the side.
+  assert.ok(one('the damage left by the assault on Bakhmut was severe', undefined)!.confidence < 0.5);
+  // With a side word it stays.
+  assert.deepEqual(brief(one('the Russian assault on Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
+});

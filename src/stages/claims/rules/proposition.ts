@@ -1134,6 +1134,14 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "The assault affected television signals in Kharkiv", "the damage left by the assault": a bare noun with no
+    // side and no place of its own is no front-line claim.
+    name: 'claims/gate-nominal-vague',
+    refine: (c) => {
+      if (c.holderRole === 'modifier' && !c.holder && !/^(?:object|subject) /.test(c.roles.place ?? '')) drop(c, 'claims/gate-nominal-vague');
+    },
+  },
+  {
     // A losses frame whose predicate also makes a control frame ("captured"): only with a count.
     name: 'claims/losses-need-count',
     refine: (c) => { if (c.kind === 'losses' && c.count === undefined && c.frame !== 'no-losses') drop(c, 'claims/gate-no-count'); },
