@@ -327,3 +327,12 @@ test('a nominal frame with no side and no place of its own is none ("the assault
   // With a side word it stays.
   assert.deepEqual(brief(one('the Russian assault on Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
 });
+
+test('a capture told as a noun that opens the content ("hailed its ‘liberation’ by Wagner forces")', () => {
+  const p = one("its 'liberation\" by Wagner fighters and Russian troops", 'RU', 'hailed', 'Fighting raged in Bakhmut. Moscow ');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.match(p!.evidence.roles.holder, /^by-phrase/);
+  assert.deepEqual(brief(one('the fall of Soledar to Russian forces', 'GB', 'confirmed')), ['control', 'geo:1', 'RU', 'asserts']);
+  // Named in passing, not told: none.
+  assert.equal(props('Russian forces moved west after the capture of Soledar', 'UA').some((x) => x.rule === 'claims/frame-capture-noun'), false);
+});

@@ -116,6 +116,8 @@ interface Candidate {
   more?: PlaceCandidate[];
   /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
   moreCounts?: { count: number; text: string; place?: PlaceCandidate }[];
+  /** A nominal frame that must open the content ("hailed its liberation"): `contentHead`. */
+  contentHead?: boolean;
   /** A nominal frame of leaving ("the Russian withdrawal from X"): the holder is the side opposed to the leaver. */
   opposite?: boolean;
   /** The place is the direct object and the subject names forces ("they chose to leave X"; `directObject`). */
@@ -181,7 +183,7 @@ function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { word
 interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean }
 const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef }))));
-const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean } }))));
+const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
@@ -214,6 +216,8 @@ const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
 const MATERIEL = set(frames.materiel.nouns);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+/** Single quotation marks, around a quoted word ("its 'liberation'"). */
+const SINGLE_QUOTES = new Set(["'", '‘', '’']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
@@ -584,11 +588,18 @@ const PARSERS: readonly Parser[] = [
         const prev = words[i - 1]?.lower ?? '';
         const next = words[i + h.span]?.lower ?? '';
         const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from');
-        if (!nounish) continue;
+        if (h.value.contentHead) {
+          // "hailed its 'liberation' by …", "announced the capture of X": the noun opens the content (quotation marks,
+          // determiners and side words before it), so the capture is what is told, not named in passing.
+          let k = i - 1;
+          while (k >= 0 && (QUOTE_MARKS.has(words[k].text) || SINGLE_QUOTES.has(words[k].text))) k--;
+          if (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower))) continue;
+        } else if (!nounish) continue;
         const cl = clauseAround(words, i, i + h.span);
         const f = h.value;
         const c = candidate({ frame: f.name, kind: f.kind, holderRole: 'modifier', placeRoles: ['object'], needsPlace: f.kind === 'control', cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
         if (f.opposite) c.opposite = true;
+        if (f.contentHead) c.contentHead = true;
         out.push(c);
         i += h.span - 1;
       }
@@ -838,6 +849,17 @@ const REFINERS: readonly Refiner[] = [
           return;
         }
       }
+      if (c.contentHead) {
+        // "its 'liberation'": the possessive is the place named before.
+        let k = cl.pred[0] - 1;
+        while (k >= 0 && (QUOTE_MARKS.has(ctx.words[k].text) || SINGLE_QUOTES.has(ctx.words[k].text))) k--;
+        const target = ctx.words[k]?.lower === 'its' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k].start) : undefined;
+        if (target) {
+          c.place = target.id;
+          c.roles.place = `possessive anaphor "its" -> ${placeName(ctx, target)}`;
+          weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
+        }
+      }
     },
   },
   {
@@ -968,6 +990,17 @@ const REFINERS: readonly Refiner[] = [
           break;
         }
         case 'modifier': {
+          if (c.contentHead) {
+            // "its 'liberation' by Wagner mercenary forces", "the fall of X to Russian troops": the by- or to-phrase.
+            let k = cl.pred[1];
+            while (k < cl.objectEnd && k - cl.pred[1] < 6 && words[k].lower !== 'by' && words[k].lower !== 'to') k++;
+            const by = k < cl.objectEnd && k - cl.pred[1] < 6 ? sideOf(ctx, k + 1, Math.min(cl.objectEnd, k + 8)) : undefined;
+            if (by?.side && !/= /.test(by.how)) {
+              c.holder = by.side;
+              c.roles.holder = `${words[k].lower}-phrase ${by.how}`;
+              break;
+            }
+          }
           // "the Ukrainian counteroffensive", "Russian encirclement of …": the side word right before the noun.
           let s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
           if (c.opposite) {
