@@ -1,25 +1,41 @@
 /**
- * The worker-thread side of {@link ExtractionPool}: loads one context (gazetteer, knowledge base) and runs the
- * pipeline on the documents it is sent, so that extraction never holds the caller's event loop.
+ * The worker-thread side of {@link ExtractionPool}: loads one context (gazetteer, knowledge base, and what earlier
+ * runs taught the entity registry) and runs the pipeline on the documents it is sent, so that extraction never holds
+ * the caller's event loop and a batch uses every core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDoc, TextView, type ContextOptions, type DocInit } from './core/index.js';
-import { createContext, runPipeline } from './pipeline.js';
+import { createDoc, TextView, type ContextOptions, type Doc, type DocInit } from './core/index.js';
+import { createContext, restoreContextState, runPipeline } from './pipeline.js';
 
 interface Job {
   readonly id: number;
   readonly inits: readonly DocInit[];
 }
 
+interface Setup {
+  readonly context: ContextOptions;
+  readonly state: unknown;
+  readonly keepLang: boolean;
+}
+
 const port = parentPort;
 if (!port) throw new Error('pipeline-worker.ts runs only as a worker thread (see ExtractionPool)');
-const ready = createContext((workerData ?? {}) as ContextOptions);
+const setup = (workerData ?? { context: {}, state: null, keepLang: false }) as Setup;
+const ready = createContext(setup.context).then((ctx) => {
+  if (setup.state) restoreContextState(ctx, setup.state);
+  return ctx;
+});
+const NO_LANG: Doc['lang'] = { words: [], sentences: [], chunks: [], clauses: [] };
 
 port.on('message', async (job: Job) => {
   try {
     const ctx = await ready;
     // A view is a class instance: it travels as its fields and the pool rebuilds it (see reviveDoc).
-    const docs = job.inits.map((init) => runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx));
+    const docs = job.inits.map((init) => {
+      const doc = runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx);
+      // The linguistic layer is the largest part of a document and nothing after extraction reads it: not copied back.
+      return setup.keepLang ? doc : { ...doc, lang: NO_LANG };
+    });
     port.postMessage({ id: job.id, docs });
   } catch (error) {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });

@@ -5,7 +5,7 @@ import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.j
 import { HttpError } from './http-error.js';
 import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
-import type { DeskView } from './desk-view.js';
+import type { DeskView } from '../desk/index.js';
 
 /** True when the range `[aFrom, aTo]` overlaps the requested `[from, to]`; undated items match no range. */
 function overlapsRange(aFrom: string | null, aTo: string | null, from?: string, to?: string): boolean {

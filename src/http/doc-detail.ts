@@ -5,7 +5,7 @@
  */
 import type { Doc, TextView } from '../core/index.js';
 import { outletOf } from '../crossdoc/index.js';
-import { rebuildView, UNMAPPED_VIEWS } from './store-desk.js';
+import { rebuildView, UNMAPPED_VIEWS } from '../desk/index.js';
 
 /** Kinds of highlighted spans. */
 export type SpanKind = 'entity' | 'claim' | 'speaker' | 'cue' | 'content' | 'event' | 'time' | 'boilerplate' | 'message';

@@ -1,7 +1,6 @@
 /** What every group of routes gets: the desk, its snapshots, and how to run the pipeline on new documents. */
 import type { Doc, DocInit } from '../core/index.js';
-import type { DeskSource } from './desk-source.js';
-import type { DeskViews } from './desk-view.js';
+import type { DeskSource, DeskViews } from '../desk/index.js';
 
 /** Runs documents through the pipeline. */
 export type Extract = (inits: readonly DocInit[]) => Promise<Doc[]>;

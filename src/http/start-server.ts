@@ -44,7 +44,7 @@ export function startServer(options: AppOptions & { port?: number; host?: string
   // Without a token only a loopback server takes writes: anyone who can reach a network-facing one could write.
   const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
   // Posted documents are extracted in a worker thread, so reads stay answered while a large one is processed.
-  const pool = options.extract ? null : new ExtractionPool();
+  const pool = options.extract ? null : new ExtractionPool({ size: 1 });
   const extract = options.extract ?? ((inits) => pool!.extract(inits));
   const app = createApp({ ...options, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
   return new Promise((resolveStart, rejectStart) => {

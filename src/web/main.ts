@@ -10,6 +10,7 @@ import { h, replace } from './dom.js';
 import { drawEntity } from './entity-view.js';
 import { drawDocuments, drawEntities, drawStories } from './list-views.js';
 import { drawMap, loadBaseMap, type BaseMap } from './map-view.js';
+import { drawReport, fetchReport } from './report-view.js';
 import { parseRoute } from './router.js';
 import { drawTimeline, inSelection, type DayRange } from './timeline-view.js';
 
@@ -84,6 +85,10 @@ async function show(): Promise<void> {
         break;
       case 'stories':
         replace(main, drawStories(await api.stories()));
+        break;
+      case 'report':
+        state.base ??= loadBaseMap();
+        replace(main, drawReport(await fetchReport(route), route, await state.base.catch(() => null)));
         break;
     }
     main.setAttribute('data-ready', route.view);

@@ -1,7 +1,7 @@
 /** `sitrep contested`: contested propositions with both sides' claims, newest first, as a table or JSON Lines. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MIN_CONFIDENCE, type PropositionGroup } from '../../crossdoc/index.js';
-import { DeskView, storeDesk } from '../../http/index.js';
+import { DeskView, storeDesk } from '../../desk/index.js';
 import { openStoreOrReport } from '../open-store.js';
 import { parseDateFlag } from '../options.js';
 import type { Command, CommandIo } from '../command.js';

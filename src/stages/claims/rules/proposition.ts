@@ -416,6 +416,7 @@ const ANAPHOR_NOUNS = new Set(frames.placeAnaphors.filter((a) => /^the \S+$/.tes
 
 /** An anaphor at word k: a listed phrase, or "the" + one lower-case adjective + an anaphor noun ("the destroyed city"). */
 function anaphorAt(words: readonly Word[], k: number): { words: readonly string[]; region?: boolean } | undefined {
+  if (k >= words.length) return undefined;
   const an = matchAt(words, k, ANAPHOR)[0];
   if (an) return an;
   const region = matchAt(words, k, REGION_ANAPHOR)[0];

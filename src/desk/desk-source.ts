@@ -1,0 +1,50 @@
+/**
+ * Where the HTTP API reads documents from and writes them to. The store satisfies it through
+ * {@link storeDesk}; tests and `sitrep serve --memory` use {@link memoryDesk}. Keeping the API on this small
+ * interface lets the cross-document rules run the same whatever holds the documents.
+ */
+import type { Doc } from '../core/index.js';
+
+/** What ingesting a batch did. */
+export interface IngestReport {
+  /** Ids of documents stored. */
+  readonly stored: readonly string[];
+  /** Documents recognised as exact or near duplicates of stored ones, with the id they duplicate. */
+  readonly duplicates: readonly { readonly id: string; readonly of: string }[];
+  /** Documents that could not be stored, with one sentence saying why. */
+  readonly failed?: readonly { readonly id: string; readonly error: string }[];
+}
+
+/** A source of extracted documents. */
+export interface DeskSource {
+  /** A token that changes whenever the documents change, so analyses are recomputed only then. */
+  version(): Promise<string>;
+  /** Every document with all its layers. */
+  documents(): Promise<readonly Doc[]>;
+  /** Stores documents that have been through the pipeline. */
+  ingest(docs: readonly Doc[]): Promise<IngestReport>;
+}
+
+/** An in-memory desk: documents kept in an array, duplicates recognised by identical id or input. */
+export function memoryDesk(initial: readonly Doc[] = []): DeskSource {
+  const docs: Doc[] = [...initial];
+  let version = 0;
+  return {
+    version: async () => `memory:${version}:${docs.length}`,
+    documents: async () => docs,
+    ingest: async (batch) => {
+      const stored: string[] = [];
+      const duplicates: { id: string; of: string }[] = [];
+      for (const doc of batch) {
+        const same = docs.find((d) => d.id === doc.id || d.input === doc.input);
+        if (same) duplicates.push({ id: doc.id, of: same.id });
+        else {
+          docs.push(doc);
+          stored.push(doc.id);
+        }
+      }
+      if (stored.length) version++;
+      return { stored, duplicates };
+    },
+  };
+}
