@@ -294,3 +294,15 @@ test('a participle after "and" joins the participle before it; opening adverbs a
   const found = attributions('Recently, however, the institute issued a paper, welcoming the new funding, and calling for permanent bases.');
   assert.deepEqual(found.map((a) => [a.speaker, a.cue]), [['the institute', 'welcoming'], ['the institute', 'calling']]);
 });
+
+test('a present participle after the subject is a post-modifier ("an official speaking on condition of anonymity said")', () => {
+  const a = one('Most of the brigades sent to the front left the town last week, a senior defense official speaking on condition of anonymity said on Monday.');
+  assert.deepEqual([a.speaker, a.content], ['a senior defense official', 'Most of the brigades sent to the front left the town last week']);
+  // A cue's own participle ("adding") still opens no post-modifier.
+  assert.ok(!attributions('The general stayed silent, the spokesman adding nothing said.').some((x) => x.speaker === 'the spokesman'));
+});
+
+test('a determiner after a day opens the content, after a preposition it is the lead-in', () => {
+  assert.equal(one('The governor said Tuesday her region’s defenders were holding out.').content, 'her region’s defenders were holding out');
+  assert.equal(one('The governor said in a statement their positions had been shelled.').content, 'their positions had been shelled');
+});

@@ -253,3 +253,86 @@ test('facilities destroyed are losses; quotation marks inside the counted phrase
   const p = one('it has destroyed 83 Ukrainian “above-ground military facilities”, including 11 aerodromes', 'RU');
   assert.deepEqual(p && [p.kind, p.count, p.holder], ['losses', 83, 'UA']);
 });
+
+test('quotation marks inside a predicate do not split it ("were “moving further” into")', () => {
+  const p = one('our units were “moving deeper” into Soledar', 'UA');
+  assert.deepEqual(brief(p), ['advance', 'geo:1', 'UA', 'asserts']);
+  assert.equal(p?.evidence.predicate, 'moving deeper into');
+});
+
+test('a reduced relative in the subject does not give its side ("forces sent to attack Ukraine’s east left X")', () => {
+  const p = one('most of the Russian troops sent to encircle Ukraine’s eastern cities departed Soledar', 'GB');
+  assert.deepEqual(brief(p), ['control', 'geo:1', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/subject-reduced-relative'));
+  // Without a participle the side inside the subject still counts.
+  assert.equal(one('Ukrainian forces departed Soledar', 'GB')?.holder, 'RU');
+});
+
+test('leaving as a verb: forces that leave a place leave it to the other side; "chose to" is a deed', () => {
+  const p = one('when Russian units chose to leave Soledar, they did so in order', 'GB');
+  assert.deepEqual(brief(p), ['control', 'geo:1', 'UA', 'asserts']);
+  assert.equal(p?.evidence.rule, 'claims/frame-leave');
+  assert.deepEqual(brief(one('Ukrainian troops have left Bakhmut', 'RU')), ['control', 'geo:713174', 'RU', 'asserts']);
+  // Not a withdrawal: no forces in the subject, a preposition before the place, a plan.
+  assert.equal(one('the shelling left Bakhmut without power', 'UA'), undefined);
+  assert.equal(one('the Russian troops left for Bakhmut', 'UA'), undefined);
+  assert.equal(one('Russian troops plan to leave Bakhmut', 'UA'), undefined);
+});
+
+test('leaving as a noun: the leaver is the modifier or the of-phrase, the other side holds', () => {
+  assert.deepEqual(brief(one('the Russian withdrawal from Soledar was completed', 'UA')), ['control', 'geo:1', 'UA', 'asserts']);
+  assert.deepEqual(brief(one('Kyiv welcomed the withdrawal of Russian troops from Bakhmut', 'GB')), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.deepEqual(brief(one('Russian forces completed their retreat from Soledar', 'GB')), ['control', 'geo:1', 'UA', 'asserts']);
+  // A belligerent's own, unmodified withdrawal: the other side holds, weaker.
+  const own = one('the withdrawal from Soledar was orderly', 'UA');
+  assert.deepEqual(brief(own), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.ok(own!.confidence < 0.65);
+  // A planned withdrawal is none.
+  assert.equal(one('a possible withdrawal from Soledar', 'UA'), undefined);
+});
+
+test('"N each over A, B and C": a distributive count is one loss of N at each place', () => {
+  const ps = props('air defences destroyed five drones over Ukraine and two drones each over Bakhmut and Soledar', 'RU');
+  const at = (place: string) => ps.filter((p) => p.kind === 'losses' && p.place === place).map((p) => p.count);
+  assert.deepEqual(at('geo:713174'), [2]);
+  assert.deepEqual(at('geo:1'), [2]);
+  assert.ok(ps.some((p) => p.count === 5));
+  // Without "each" a later count is left alone (it may be part of the first).
+  const total = props('air defences destroyed five drones over Ukraine and two over Bakhmut', 'RU');
+  assert.deepEqual(total.map((p) => p.count), [5]);
+});
+
+test('"the region" refers back to the last region named (not a country), and is no vaguer stand-in', () => {
+  const before = 'The incursion into the Kursk region went on. Ukraine said it advanced. Russian officials ';
+  const content = 'acknowledged Ukrainian gains in the region';
+  const text = before + content;
+  const region = text.indexOf('Kursk region');
+  const country = text.indexOf('Ukraine');
+  const places: PlaceCandidate[] = [
+    { id: 'geo:kursk-oblast', start: region, end: region + 'Kursk region'.length, text: 'Kursk region', broad: true, resolved: true },
+    { id: 'geo:ua', start: country, end: country + 'Ukraine'.length, text: 'Ukraine', broad: true, country: true, resolved: true },
+  ];
+  const [p] = findPropositions({ content, offset: before.length, places, anaphorFloor: 0, speakerSide: 'RU', cue: 'said' });
+  assert.deepEqual(brief(p), ['advance', 'geo:kursk-oblast', 'UA', 'asserts']);
+  assert.ok(!p.evidence.rules.includes('claims/place-broad'));
+  // With no region before it, "the region" is only a filler.
+  assert.deepEqual(brief(one('Russian forces advanced in the region near Soledar', 'UA')), ['advance', 'geo:1', 'RU', 'asserts']);
+});
+
+test('a nominal frame with no side and no place of its own is none ("the assault affected signals in X")', () => {
+  assert.equal(one('The assault affected television and radio signals in five towns near Bakhmut', undefined), undefined);
+  assert.equal(one('the damage left by the assault was severe', undefined, 'said', 'Shelling hit Bakhmut. '), undefined);
+  // Its own place keeps it, unsure of the side.
+  assert.ok(one('the damage left by the assault on Bakhmut was severe', undefined)!.confidence < 0.5);
+  // With a side word it stays.
+  assert.deepEqual(brief(one('the Russian assault on Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
+});
+
+test('a capture told as a noun that opens the content ("hailed its ‘liberation’ by Wagner forces")', () => {
+  const p = one("its 'liberation\" by Wagner fighters and Russian troops", 'RU', 'hailed', 'Fighting raged in Bakhmut. Moscow ');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.match(p!.evidence.roles.holder, /^by-phrase/);
+  assert.deepEqual(brief(one('the fall of Soledar to Russian forces', 'GB', 'confirmed')), ['control', 'geo:1', 'RU', 'asserts']);
+  // Named in passing, not told: none.
+  assert.equal(props('Russian forces moved west after the capture of Soledar', 'UA').some((x) => x.rule === 'claims/frame-capture-noun'), false);
+});

@@ -166,3 +166,28 @@ test('an alias the text introduces (“X, better known as Y”, “Y (real name 
   assert.deepEqual([skif?.speaker, skif?.side, skif?.rule.endsWith('speaker-alias')], ['person:khodakovsky', 'RU', true]);
   assert.deepEqual([givi?.speaker, givi?.side], ['person:tolstykh', 'RU']);
 });
+
+test('a place typed as a person elsewhere, and the place of "X authorities", are places of propositions', () => {
+  const text = [
+    'Fighting went on near Soledar on Monday.',
+    'The Ukrainians are putting up stiff resistance in and around Soledar, the official said.',
+    'Soledar authorities reported that nine drones were downed in the city.',
+  ].join(' ');
+  const at = (s: string, from = 0) => {
+    const start = text.indexOf(s, from);
+    return { start, end: start + s.length, text: s, rule: 'test', sentence: 0 };
+  };
+  const second = text.indexOf('Soledar', text.indexOf('around'));
+  const entities: Entity[] = [
+    { id: 'geo:1', kind: 'place', name: 'Soledar', geonamesId: 1, mentions: [at('Soledar')] },
+    // Another stage read the second "Soledar" as a person and "Soledar authorities" as one organisation.
+    { id: 'person:soledar', kind: 'person', name: 'Soledar', mentions: [at('Soledar', second)] },
+    { id: 'org:soledar-authorities', kind: 'organization', name: 'Soledar authorities', side: 'UA', mentions: [at('Soledar authorities')] },
+  ];
+  const out = claimsStage.run({ ...createDoc({ id: 'd', input: text, format: 'text' }), entities }, {});
+  const resist = out.claims.find((c) => c.content.includes('resistance'));
+  assert.deepEqual(resist?.proposition && [resist.proposition.kind, resist.proposition.place, resist.proposition.holder], ['control', 'geo:1', 'UA']);
+  const drones = out.claims.find((c) => c.content.includes('drones'));
+  assert.deepEqual(drones?.proposition && [drones.proposition.kind, drones.proposition.place, drones.proposition.count], ['losses', 'geo:1', 9]);
+  assert.match(drones?.proposition?.evidence?.roles.place ?? '', /the city" -> Soledar/);
+});

@@ -45,6 +45,8 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
   const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
+  // Regions and oblasts (no countries), for "the region" (`regionAnaphors`): the last one before a claim, by binary search.
+  const regions = places.filter((p) => p.broad && !p.country);
   const sideAt = entitySides(doc);
   const aliases = textAliases(text, speakerEntityAt(doc));
   // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").
@@ -100,7 +102,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
-    const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
+    // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
+    const region = regions[lowerBound(regions, floor) - 1];
+    const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd)];
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
     const words = read(text, cStart, cEnd).map((w) => ({ ...w, start: w.start - cStart, end: w.end - cStart }));
     const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words });

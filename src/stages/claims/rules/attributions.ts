@@ -48,6 +48,8 @@ const LEAD_IN = new Set([
 const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'bully', 'italy', 'folly', 'daily', 'weekly', 'monthly', 'quarterly', 'july']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
 /** Nouns of time and channel phrases after a cue ("said last week", "said in a recent interview"). */
+/** Prepositions of a lead-in, after which a determiner is the lead-in's own ("in a statement"). */
+const LEAD_IN_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'over', 'after', 'before']);
 const LEAD_IN_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recent', 'interview', 'statement', 'briefing', 'press', 'conference', 'email', 'post', 'video', 'address', 'speech', 'appearance', 'remarks', 'hearing', 'telephone', 'phone', 'call']);
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
 const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
@@ -516,7 +518,9 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   const subj = phraseAfter(words, start, j);
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
   const next = words[subj.last + 1];
-  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+ed$/u.test(next.text))) return null;
+  // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
+  // participle or a present participle (not a cue's: "adding") opens the post-modifier.
+  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text))) return null;
   for (let k = subj.last + 1; k <= j; k++) {
     const t = words[k];
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
@@ -676,7 +680,9 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     }
     // No delimiter: skip the lead-in phrase itself ("said on Friday its forces …").
     let m = k;
-    while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || isDeterminer(words[m]) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
+    // A determiner belongs to the lead-in only after a preposition or before a lead-in word ("on the same day", "this week"); else it opens the content
+    // ("said Wednesday his country's troops …").
+    while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || (isDeterminer(words[m]) && (LEAD_IN_PREPOSITIONS.has(words[m - 1]?.lower ?? '') || (m + 1 < n && (LEAD_IN.has(words[m + 1].lower) || LEAD_IN_NOUNS.has(words[m + 1].lower))))) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
     return m;
   }
   if (k < n && words[k].lower === 'that') return k + 1;

@@ -43,6 +43,7 @@ const NEG = frames.negation.map((p) => p.split(' '));
 const MODAL = frames.modality.map((p) => p.split(' '));
 const FACTUAL = frames.factualTo.map((p) => p.split(' '));
 const CONDITIONAL = lower(frames.conditional);
+const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
 
 /** True when `phrase` (words) ends at word index `end` (exclusive). */
@@ -75,7 +76,8 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
   // "Russian and Ukrainian forces": an "and" right after a side adjective does not end the subject.
   let vg = p0;
-  while (vg > start && VG.has(words[vg - 1].lower)) vg--;
+  // Quotation marks inside the verb group ("were “moving further” into") are skipped.
+  while (vg > start && (VG.has(words[vg - 1].lower) || QUOTES.has(words[vg - 1].text))) vg--;
   // "Russian forces, backed by heavy artillery, captured Soledar": an aside between commas sits between the
   // subject and its verb group; the subject is the phrase before the aside.
   let subject: [number, number] = [start, vg];

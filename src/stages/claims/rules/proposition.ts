@@ -115,7 +115,13 @@ interface Candidate {
   /** Places coordinated with the place ("entered Luhansk, Sumy and Kharkiv"): one proposition each. */
   more?: PlaceCandidate[];
   /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
-  moreCounts?: { count: number; text: string }[];
+  moreCounts?: { count: number; text: string; place?: PlaceCandidate }[];
+  /** A nominal frame that must open the content ("hailed its liberation"): `contentHead`. */
+  contentHead?: boolean;
+  /** A nominal frame of leaving ("the Russian withdrawal from X"): the holder is the side opposed to the leaver. */
+  opposite?: boolean;
+  /** The place is the direct object and the subject names forces ("they chose to leave X"; `directObject`). */
+  direct?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
 }
@@ -149,34 +155,42 @@ function phraseIndex<T>(entries: readonly { words: readonly string[]; value: T }
   return m;
 }
 
-function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { words: readonly string[]; value: T }[]>): { words: readonly string[]; value: T }[] {
+/**
+ * The phrases of `index` that start at word i, longest first. Quotation marks between the phrase's words are
+ * skipped ("were “moving further” into"): `span` counts the words the match covers, marks included.
+ */
+function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { words: readonly string[]; value: T }[]>): { words: readonly string[]; value: T; span: number }[] {
   const list = index.get(words[i].lower);
   if (!list) return [];
-  const out: { words: readonly string[]; value: T }[] = [];
+  const out: { words: readonly string[]; value: T; span: number }[] = [];
   let len = 0;
   for (const e of list) {
     if (len && e.words.length < len) break;
-    if (i + e.words.length > words.length) continue;
+    let j = i + 1;
     let ok = true;
-    for (let k = 1; k < e.words.length; k++) if (words[i + k].lower !== e.words[k]) { ok = false; break; }
+    for (let k = 1; k < e.words.length; k++, j++) {
+      while (j < words.length && QUOTE_MARKS.has(words[j].text)) j++;
+      if (j >= words.length || words[j].lower !== e.words[k]) { ok = false; break; }
+    }
     if (ok) {
-      out.push(e);
+      out.push({ ...e, span: j - i });
       len = e.words.length;
     }
   }
   return out;
 }
 
-interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[] }
-const FRAME_FILLERS = new Map(frames.frames.map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
+interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean }
+const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef }))));
-const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number } }))));
+const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
 const ANAPHOR = phraseIndex(phrases(frames.placeAnaphors).map((w) => ({ words: w, value: 'anaphor' })));
+const REGION_ANAPHOR = phraseIndex(phrases(frames.regionAnaphors).map((w) => ({ words: w, value: 'region' })));
 const NOT_TERRITORY = phraseIndex(phrases(frames.notTerritory).map((w) => ({ words: w, value: 'not' })));
 const ADJECTIVAL = set(frames.adjectival);
 const NOMINAL_GATE = set(frames.nominalGate);
@@ -202,10 +216,16 @@ const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
 const MATERIEL = set(frames.materiel.nouns);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+/** Single quotation marks, around a quoted word ("its 'liberation'"). */
+const SINGLE_QUOTES = new Set(["'", '‘', '’']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
+const VERB_GROUP = set(frames.verbGroup);
+const FORCES = set(frames.forces.words);
+/** Words a direct object may cross before its place ("left the city of X"). */
+const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'capital', 'of', 'embattled', 'besieged', 'key', 'strategic', '“', '”', '"']);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
@@ -354,14 +374,53 @@ function moreCounts(words: readonly Word[], from: number, c: { moreCounts?: { co
   }
 }
 
+/**
+ * Later counts of the same predicate, each with its own place: "destroyed three drones over the Voronezh region and
+ * one drone each over the Belgorod, Kursk and Ryazan regions" → one over each of the three: "each" distributes the
+ * count over the places. (Without "each" a later count may be part of the first or of another event: none.)
+ */
+function countsWithPlaces(ctx: Context, from: number, c: Candidate): void {
+  for (const seg of distributiveCounts(ctx, from)) for (const p of seg.places) (c.moreCounts ??= []).push({ count: seg.count, text: seg.text, place: p });
+}
+
+/** The distributive counts ("and one drone each over A, B and C") after word `from` in its sentence, with where each starts. */
+function distributiveCounts(ctx: Context, from: number): { start: number; count: number; text: string; places: PlaceCandidate[] }[] {
+  const { words } = ctx;
+  const end = sentenceEnd(words, from);
+  const out: { start: number; count: number; text: string; places: PlaceCandidate[] }[] = [];
+  for (let k = from; k < end; k++) {
+    if (words[k].lower !== 'and' && words[k].text !== ',') continue;
+    let at = k + 1;
+    while (at < end && APPROX.has(words[at].lower) && countAt(words, at) === undefined) at++;
+    const n = at < end ? countAt(words, at) : undefined;
+    if (n === undefined) continue;
+    // The counted noun may be left out ("… and one each over A and B").
+    let j = at + 1;
+    while (j < end && j - at <= 4 && (VICTIMS.has(words[j].lower) || SINGLE_VICTIMS.has(words[j].lower) || HOLDER_WORDS.has(words[j].lower))) j++;
+    // Only a distributive count: without "each" a later count may be a part of the first or a different event.
+    if (words[j]?.lower !== 'each') continue;
+    j++;
+    if (!LOCATIVE_PREPS.has(words[j]?.lower ?? '')) continue;
+    let q = j + 1;
+    while (q < end && q - j < 4 && !ctx.placeAtWord.has(q) && !words[q].punct) q++;
+    const first = ctx.placeAtWord.get(q);
+    if (!first) continue;
+    out.push({ start: k, count: n, text: words.slice(at, j - 1).map((w) => w.text).join(' ') + ' each', places: [first, ...coordinated(ctx, q, first)] });
+    k = q;
+  }
+  return out;
+}
+
 /** Nouns of the anaphors "the city", "the town" …, which may also take one adjective ("the besieged city"). */
 const ANAPHOR_NOUNS = new Set(frames.placeAnaphors.filter((a) => /^the \S+$/.test(a)).map((a) => norm(a).slice(4)));
 
 /** An anaphor at word k: a listed phrase, or "the" + one lower-case adjective + an anaphor noun ("the destroyed city"). */
-function anaphorAt(words: readonly Word[], k: number): { words: readonly string[] } | undefined {
+function anaphorAt(words: readonly Word[], k: number): { words: readonly string[]; region?: boolean } | undefined {
   if (k >= words.length) return undefined;
   const an = matchAt(words, k, ANAPHOR)[0];
   if (an) return an;
+  const region = matchAt(words, k, REGION_ANAPHOR)[0];
+  if (region) return { words: region.words, region: true };
   const adj = words[k + 1];
   const noun = words[k + 2];
   if (words[k].lower === 'the' && adj && noun && ANAPHOR_NOUNS.has(noun.lower) && /^\p{Ll}[\p{Ll}-]+$/u.test(adj.text) && !FILLERS.has(adj.lower) && !DETERMINERS.has(adj.lower)) {
@@ -370,14 +429,18 @@ function anaphorAt(words: readonly Word[], k: number): { words: readonly string[
   return undefined;
 }
 
-/** Resolves an anaphor at absolute offset `at` to the last place named before it. */
-function resolveAnaphor(ctx: Context, at: number): PlaceCandidate | undefined {
+/**
+ * Resolves an anaphor at absolute offset `at` to the last place named before it: a city, town or village, or for
+ * "the region" (`region`) the last region or oblast (no country).
+ */
+function resolveAnaphor(ctx: Context, at: number, region = false): PlaceCandidate | undefined {
   const floor = ctx.inp.anaphorFloor ?? ctx.inp.offset;
   let best: PlaceCandidate | undefined;
   let bestResolved: PlaceCandidate | undefined;
   for (const p of ctx.inp.places) {
     if (p.end > at) break;
-    if (p.start < floor || p.broad) continue;
+    // A region may be named anywhere before ("the region" of an article about one); a city within the floor.
+    if ((!region && p.start < floor) || (region ? !p.broad || p.country : p.broad)) continue;
     best = p;
     if (p.resolved) bestResolved = p;
   }
@@ -399,9 +462,10 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
     const an = anaphorAt(words, k);
     // "the settlement of Kozinka" names its place.
     if (an && words[k + an.words.length]?.lower !== 'of') {
-      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
+      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}`, at: k, more: [] };
-      return undefined;
+      // "the region" with no region before it is a filler ("in the region near X").
+      if (!an.region) return undefined;
     }
     const w = words[k];
     if (FILLERS.has(w.lower) || extra?.has(w.lower) || NUMBER_WORDS.has(w.lower) || /^\d/.test(w.text) || /^\p{Lu}/u.test(w.text) || w.text === '-' || w.text === '“' || w.text === '”' || w.text === '"') continue;
@@ -444,7 +508,7 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
   for (let k = from; k < to; k++) {
     const an = anaphorAt(words, k);
     if (an && k + an.words.length === to) {
-      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
+      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
     }
   }
@@ -502,11 +566,13 @@ const PARSERS: readonly Parser[] = [
       for (let i = 0; i < words.length; i++) {
         const hits = matchAt(words, i, VERBAL);
         if (!hits.length) continue;
-        const len = hits[0].words.length;
+        const len = hits[0].span;
         const cl = withLang(ctx, clauseAround(words, i, i + len));
         for (const h of hits) {
           const f = h.value;
-          out.push(candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence }));
+          const c = candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
+          if (f.directObject) c.direct = true;
+          out.push(c);
         }
         i += len - 1;
       }
@@ -521,13 +587,22 @@ const PARSERS: readonly Parser[] = [
         if (!h) continue;
         // A noun, not a verb: after a determiner, a side word or a possessive, or before a preposition.
         const prev = words[i - 1]?.lower ?? '';
-        const next = words[i + h.words.length]?.lower ?? '';
-        const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next);
-        if (!nounish) continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const next = words[i + h.span]?.lower ?? '';
+        const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from');
+        if (h.value.contentHead) {
+          // "hailed its 'liberation' by …", "announced the capture of X": the noun opens the content (quotation marks,
+          // determiners and side words before it), so the capture is what is told, not named in passing.
+          let k = i - 1;
+          while (k >= 0 && (QUOTE_MARKS.has(words[k].text) || SINGLE_QUOTES.has(words[k].text))) k--;
+          if (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower))) continue;
+        } else if (!nounish) continue;
+        const cl = clauseAround(words, i, i + h.span);
         const f = h.value;
-        out.push(candidate({ frame: f.name, kind: f.kind, holderRole: 'modifier', placeRoles: ['object'], needsPlace: false, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence }));
-        i += h.words.length - 1;
+        const c = candidate({ frame: f.name, kind: f.kind, holderRole: 'modifier', placeRoles: ['object'], needsPlace: f.kind === 'control', cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
+        if (f.opposite) c.opposite = true;
+        if (f.contentHead) c.contentHead = true;
+        out.push(c);
+        i += h.span - 1;
       }
     },
   },
@@ -538,9 +613,9 @@ const PARSERS: readonly Parser[] = [
       for (let i = 0; i < words.length; i++) {
         const h = matchAt(words, i, PARTIAL)[0];
         if (!h) continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         out.push(candidate({ frame: 'partial', kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, cl, predicate: h.words.join(' '), rule: 'claims/frame-partial', confidence: CONF.partial }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -551,9 +626,9 @@ const PARSERS: readonly Parser[] = [
       for (let i = 0; i < words.length; i++) {
         const h = matchAt(words, i, UNDER)[0];
         if (!h) continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         out.push(candidate({ frame: 'under-control', kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, cl, predicate: h.words.join(' '), rule: 'claims/frame-under-control', confidence: CONF.under }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -614,11 +689,11 @@ const PARSERS: readonly Parser[] = [
         const h = matchAt(words, i, STABLE)[0];
         if (!h) continue;
         // "under control of X" is control by X, not calm.
-        const next = words[i + h.words.length]?.lower;
+        const next = words[i + h.span]?.lower;
         if (next === 'of' || next === 'by') continue;
-        const cl = clauseAround(words, i, i + h.words.length);
+        const cl = clauseAround(words, i, i + h.span);
         out.push(candidate({ frame: 'stable', kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, cl, predicate: h.words.join(' '), rule: 'claims/frame-stable', confidence: CONF.stable }));
-        i += h.words.length - 1;
+        i += h.span - 1;
       }
     },
   },
@@ -749,6 +824,8 @@ const REFINERS: readonly Refiner[] = [
           const byPhrase = ctx.words[from]?.lower === 'by';
           if (byPhrase) while (from < cl.objectEnd && !ctx.placeAtWord.has(from)) from++;
           hit = objectPlace(ctx, from, cl.objectEnd, FRAME_FILLERS.get(c.frame));
+          // "left Kherson", not "left for Kherson": a direct object crosses no preposition.
+          if (c.direct && hit?.at !== undefined && ctx.words.slice(from, hit.at).some((w) => !DIRECT_FILLERS.has(w.lower) && !/^\p{Lu}/u.test(w.text))) hit = undefined;
           // "held by Ukrainian forces in Luhansk Oblast": where the agent is, not what it holds.
           if (byPhrase && hit?.place.broad) hit = undefined;
         } else if (role === 'subject' || cl.passive) {
@@ -768,8 +845,20 @@ const REFINERS: readonly Refiner[] = [
             c.rules.push('claims/capture-part');
           }
           if (hit.how.startsWith('anaphor')) weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
-          if (hit.place.broad) narrowPlace(c, ctx);
+          // "in the region": a region named as such is meant, not a vaguer stand-in for a town.
+          if (hit.place.broad && !/^anaphor "(?:the|that|this) (?:region|oblast|province)"/.test(hit.how)) narrowPlace(c, ctx);
           return;
+        }
+      }
+      if (c.contentHead) {
+        // "its 'liberation'": the possessive is the place named before.
+        let k = cl.pred[0] - 1;
+        while (k >= 0 && (QUOTE_MARKS.has(ctx.words[k].text) || SINGLE_QUOTES.has(ctx.words[k].text))) k--;
+        const target = ctx.words[k]?.lower === 'its' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k].start) : undefined;
+        if (target) {
+          c.place = target.id;
+          c.roles.place = `possessive anaphor "its" -> ${placeName(ctx, target)}`;
+          weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
         }
       }
     },
@@ -778,10 +867,13 @@ const REFINERS: readonly Refiner[] = [
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
-      if (c.place) return;
+      // "left for Kherson": a frame whose place is its direct object takes no other.
+      if (c.place || c.direct) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
-      const [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
+      let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
+      // "three drones over A and one drone each over B and C": the places of a later distributive count are its own.
+      if (c.kind === 'losses') b = Math.min(b, distributiveCounts(ctx, a)[0]?.start ?? b);
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
@@ -792,7 +884,7 @@ const REFINERS: readonly Refiner[] = [
         for (let k = a; k < b && !best; k++) {
           if (!LOCATIVE_PREPS.has(ctx.words[k].lower)) continue;
           const an = anaphorAt(ctx.words, k + 1);
-          const target = an && an.words[0] === 'the' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k + 1].start) : undefined;
+          const target = an && an.words[0] === 'the' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k + 1].start, an.region) : undefined;
           if (target) {
             c.place = target.id;
             c.roles.place = `clause anaphor "${an!.words.join(' ')}" -> ${placeName(ctx, target)}`;
@@ -832,7 +924,17 @@ const REFINERS: readonly Refiner[] = [
       const { cl } = c;
       const { words } = ctx;
       // The clause's own subject, else the linguistic layer's ("Russian forces, backed by tanks, captured …").
-      const subj = () => sideOf(ctx, cl.subject[0], cl.subject[1]) ?? (cl.langSubject ? sideOf(ctx, cl.langSubject[0], cl.langSubject[1]) : undefined);
+      // A reduced relative ("two-thirds of Russian forces used to target Ukraine's capital") modifies the head: the
+      // head's side wins over a side named inside the modifier.
+      const subj = () => {
+        const head = reducedRelative(words, cl.subject[0], cl.subject[1]);
+        const s = head < cl.subject[1] ? sideOf(ctx, cl.subject[0], head) : undefined;
+        if (s?.side) {
+          if (!c.rules.includes('claims/subject-reduced-relative')) c.rules.push('claims/subject-reduced-relative');
+          return s;
+        }
+        return sideOf(ctx, cl.subject[0], cl.subject[1]) ?? (cl.langSubject ? sideOf(ctx, cl.langSubject[0], cl.langSubject[1]) : undefined);
+      };
       const byAgent = () => {
         if (words[cl.pred[1]]?.lower !== 'by') return undefined;
         let e = cl.pred[1] + 1;
@@ -869,6 +971,8 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'other-agent': {
           const a = agent();
+          // "they chose to leave X": a verb of leaving is a withdrawal only when its subject names forces with a side.
+          if (c.direct && (!a?.side || !words.slice(cl.subject[0], cl.subject[1]).some((w) => FORCES.has(w.lower) || FORCES.has(w.lower.replace(/'s$/, ''))))) return drop(c, 'claims/gate-leave-not-forces');
           if (a?.side) {
             c.holder = otherSide(a.side);
             c.roles.holder = `other side of ${a.how}`;
@@ -887,8 +991,47 @@ const REFINERS: readonly Refiner[] = [
           break;
         }
         case 'modifier': {
+          if (c.contentHead) {
+            // "its 'liberation' by Wagner mercenary forces", "the fall of X to Russian troops": the by- or to-phrase.
+            let k = cl.pred[1];
+            while (k < cl.objectEnd && k - cl.pred[1] < 6 && words[k].lower !== 'by' && words[k].lower !== 'to') k++;
+            const by = k < cl.objectEnd && k - cl.pred[1] < 6 ? sideOf(ctx, k + 1, Math.min(cl.objectEnd, k + 8)) : undefined;
+            if (by?.side && !/= /.test(by.how)) {
+              c.holder = by.side;
+              c.roles.holder = `${words[k].lower}-phrase ${by.how}`;
+              break;
+            }
+          }
           // "the Ukrainian counteroffensive", "Russian encirclement of …": the side word right before the noun.
           let s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          if (c.opposite) {
+            // "the Russian withdrawal from Kherson", "the withdrawal of Russian troops from X": the leaver is the modifier
+            // or the of-phrase, never the clause's subject ("Kyiv welcomed the withdrawal"); the other side holds.
+            if (!s?.side && words[cl.pred[1]]?.lower === 'of') {
+              let e = cl.pred[1] + 1;
+              while (e < cl.objectEnd && e - cl.pred[1] < 5 && !ctx.placeAtWord.has(e) && !['from', 'in', 'out'].includes(words[e].lower)) e++;
+              s = sideOf(ctx, cl.pred[1] + 1, e);
+            }
+            // "Russian forces completed their withdrawal": a possessive pronoun is the clause's subject that names a side.
+            // ("Kyiv welcomed their withdrawal": a subject that names no forces is not the leaver; the holder stays unknown.)
+            const third = !!s && /= (?:speaker's side|side named before)/.test(s.how) && THIRD_PERSON.has(words[cl.pred[0] - 1]?.lower ?? '');
+            if (third) {
+              const subject = words.slice(cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
+              const named = subject.some((w) => FORCES.has(w.lower)) ? sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2)) : undefined;
+              s = named?.side && !/= /.test(named.how) ? { side: named.side, how: `${s!.how.split(' = ')[0]} -> ${named.how}` } : undefined;
+            }
+            const leaver = s?.side ? s : undefined;
+            if (leaver?.side && otherSide(leaver.side)) {
+              c.holder = otherSide(leaver.side);
+              c.roles.holder = `other side of the leaver ${leaver.how}`;
+            } else if (speaker && !third) {
+              // "our withdrawal from X", an unmodified "the withdrawal from X" told by a belligerent: its own side left.
+              c.holder = otherSide(speaker);
+              c.roles.holder = "other side of the speaker's (its own withdrawal)";
+              weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
+            }
+            break;
+          }
           // "Russia has taken heavy losses in its assault": a possessive pronoun is the clause's subject when that
           // subject names a side outright.
           if (s && /= (?:speaker's side|side named before)/.test(s.how)) {
@@ -963,6 +1106,7 @@ const REFINERS: readonly Refiner[] = [
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
           moreCounts(words, v.to, c);
+          if (!passiveLike) countsWithPlaces(ctx, v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
           if (own?.side) {
             c.holder = own.side;
@@ -1024,6 +1168,14 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "The assault affected television signals in Kharkiv", "the damage left by the assault": a bare noun with no
+    // side and no place of its own is no front-line claim.
+    name: 'claims/gate-nominal-vague',
+    refine: (c) => {
+      if (c.holderRole === 'modifier' && !c.holder && !/^(?:object|subject) /.test(c.roles.place ?? '')) drop(c, 'claims/gate-nominal-vague');
+    },
+  },
+  {
     // A losses frame whose predicate also makes a control frame ("captured"): only with a count.
     name: 'claims/losses-need-count',
     refine: (c) => { if (c.kind === 'losses' && c.count === undefined && c.frame !== 'no-losses') drop(c, 'claims/gate-no-count'); },
@@ -1048,6 +1200,24 @@ function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: 
     return s?.side && !s.how.includes('= ') ? s : undefined;
   }
   return undefined;
+}
+
+/** Words after a participle that show it opens a reduced relative ("forces used to target", "troops stationed in"). */
+const RELATIVE_NEXT = new Set(['to', 'by', 'in', 'on', 'at', 'near', 'from', 'into', 'around', 'for', 'against', 'along', 'inside', 'outside', 'the', 'a', 'an']);
+
+/**
+ * Where a reduced relative starts inside the subject [from, to): a participle ("used", "stationed", "fighting")
+ * right after a noun, followed by a preposition, "to" or a determiner; `to` when there is none.
+ */
+function reducedRelative(words: readonly Word[], from: number, to: number): number {
+  for (let k = from + 1; k + 1 < to; k++) {
+    const w = words[k];
+    if (w.punct || w.text !== w.lower || !(/(?:ed|en|wn|ing)$/.test(w.lower) || PAST_IRREGULAR.has(w.lower))) continue;
+    const prev = words[k - 1];
+    if (prev.punct || DETERMINERS.has(prev.lower) || BE_FORMS.has(prev.lower) || VERB_GROUP.has(prev.lower)) continue;
+    if (RELATIVE_NEXT.has(words[k + 1].lower)) return k;
+  }
+  return to;
 }
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
@@ -1092,7 +1262,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   let falsityAfter = Infinity;
   for (let k = 0; k < words.length && !falsity; k++) {
     const f = matchAt(words, k, FALSITY)[0];
-    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.words.length);
+    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.span);
     else if (f) falsity = true;
   }
   const ctx: Context = {
@@ -1119,7 +1289,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     if (c.dropped) continue;
     const made = toFound(c);
     out.push(made);
-    for (const m of c.moreCounts ?? []) out.push(toFound({ ...c, count: m.count, roles: { ...c.roles, count: `coordinated "${m.text}"` }, rules: [...c.rules, 'claims/count-coordinated'] }));
+    for (const m of c.moreCounts ?? []) {
+      const at = m.place ? { place: m.place.id, roles: { ...c.roles, count: `coordinated "${m.text}"`, place: `of the count "${placeName(ctx, m.place)}"` } } : { roles: { ...c.roles, count: `coordinated "${m.text}"` } };
+      out.push(toFound({ ...c, count: m.count, ...at, rules: [...c.rules, m.place ? 'claims/count-place' : 'claims/count-coordinated'] }));
+    }
     // A count is a total: places coordinated with a loss's place ("over the Belgorod region and the Kaluga region") do not multiply it.
     if (c.kind !== 'losses') for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
     if (c.holderRole === 'partial' && c.holder && otherSide(c.holder)) {
