@@ -21,6 +21,11 @@ export interface PoolOptions {
   readonly maxQueue?: number;
   /** Context options for the worker (knowledge-base files, default publication date). */
   readonly context?: ContextOptions;
+  /**
+   * What earlier runs learnt (`contextState()`: the entity registry), restored in the worker before its first job, so
+   * posted documents get the entity ids `sitrep ingest` gives. The worker's state after each job is {@link ExtractionPool.runState}.
+   */
+  readonly runState?: unknown;
 }
 
 interface Pending {
@@ -48,9 +53,17 @@ export class ExtractionPool {
   private readonly perDocumentMs: number;
   private readonly maxQueue: number;
 
+  private state: unknown;
+
   constructor(private readonly options: PoolOptions = {}) {
     this.perDocumentMs = options.perDocumentMs ?? 60_000;
     this.maxQueue = options.maxQueue ?? 16;
+    this.state = options.runState ?? null;
+  }
+
+  /** The context state after the last finished job (a replacement worker starts from it), or the initial one. */
+  get runState(): unknown {
+    return this.state;
   }
 
   /** Jobs waiting, not counting the running one. */
@@ -84,7 +97,7 @@ export class ExtractionPool {
   }
 
   private spawn(): Worker {
-    const workerData = this.options.context ?? {};
+    const workerData = { context: this.options.context ?? {}, runState: this.state };
     // Under tsx (tests, development) the worker registers tsx's loader before importing the TypeScript source.
     const worker = WORKER_URL.pathname.endsWith('.ts')
       ? new Worker(
@@ -93,9 +106,10 @@ export class ExtractionPool {
           { eval: true, workerData },
         )
       : new Worker(WORKER_URL, { workerData });
-    worker.on('message', (msg: { id: number; docs?: Doc[]; error?: string }) => {
+    worker.on('message', (msg: { id: number; docs?: Doc[]; error?: string; state?: unknown }) => {
       const job = this.running;
       if (!job || job.id !== msg.id) return;
+      if (msg.state) this.state = msg.state;
       clearTimeout(job.timer);
       this.running = null;
       if (msg.docs) job.resolve(msg.docs.map(reviveDoc));

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDoc, TextView, type ContextOptions, type DocInit } from './core/index.js';
-import { createContext, runPipeline } from './pipeline.js';
+import { contextState, createContext, restoreContextState, runPipeline } from './pipeline.js';
 
 interface Job {
   readonly id: number;
@@ -13,14 +13,19 @@ interface Job {
 
 const port = parentPort;
 if (!port) throw new Error('pipeline-worker.ts runs only as a worker thread (see ExtractionPool)');
-const ready = createContext((workerData ?? {}) as ContextOptions);
+const data = (workerData ?? {}) as { context?: ContextOptions; runState?: unknown };
+// What earlier runs learnt (the entity registry), so ids match those of `sitrep ingest` on the same store.
+const ready = createContext(data.context ?? {}).then((ctx) => {
+  restoreContextState(ctx, data.runState ?? null);
+  return ctx;
+});
 
 port.on('message', async (job: Job) => {
   try {
     const ctx = await ready;
     // A view is a class instance: it travels as its fields and the pool rebuilds it (see reviveDoc).
     const docs = job.inits.map((init) => runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx));
-    port.postMessage({ id: job.id, docs });
+    port.postMessage({ id: job.id, docs, state: contextState(ctx) });
   } catch (error) {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -21,8 +21,11 @@ export interface DeskSource {
   version(): Promise<string>;
   /** Every document with all its layers. */
   documents(): Promise<readonly Doc[]>;
-  /** Stores documents that have been through the pipeline. */
-  ingest(docs: readonly Doc[]): Promise<IngestReport>;
+  /**
+   * Stores documents that have been through the pipeline. `replace`: a document whose text is stored under its own
+   * id replaces that extraction (a re-extraction), as `sitrep ingest --replace`.
+   */
+  ingest(docs: readonly Doc[], options?: { readonly replace?: boolean }): Promise<IngestReport>;
 }
 
 /** An in-memory desk: documents kept in an array, duplicates recognised by identical id or input. */

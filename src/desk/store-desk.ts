@@ -72,8 +72,23 @@ function unmapped(input: string, text: string): TextView {
   return view;
 }
 
+/**
+ * Name under which the extraction context's learnt state (the entity registry) is kept in the store's `run_state`,
+ * by `sitrep ingest` and by the server, so entity ids do not depend on which process saw a name first.
+ */
+export const CONTEXT_STATE = 'context';
+
+/** Options of {@link storeDesk}. */
+export interface StoreDeskOptions {
+  /**
+   * The extraction context's state after the documents being stored were extracted (the server's worker registry):
+   * saved under {@link CONTEXT_STATE} after each batch, so a later `sitrep ingest` goes on from it.
+   */
+  readonly contextState?: () => unknown;
+}
+
 /** A desk over the store. */
-export function storeDesk(store: Store): DeskSource {
+export function storeDesk(store: Store, options: StoreDeskOptions = {}): DeskSource {
   return {
     async version() {
       // New documents change the count and the latest ingest time; a re-extraction (`ingest --replace`) keeps
@@ -91,8 +106,10 @@ export function storeDesk(store: Store): DeskSource {
       );
       return rows.map(docFromRow);
     },
-    async ingest(docs): Promise<IngestReport> {
-      const results = await store.ingestDocuments(docs);
+    async ingest(docs, ingestOptions = {}): Promise<IngestReport> {
+      const results = await store.ingestDocuments(docs, { replace: ingestOptions.replace === true });
+      const state = options.contextState?.();
+      if (state) await store.setRunState(CONTEXT_STATE, state);
       return {
         stored: results.filter((r) => r.status === 'stored').map((r) => r.storedId ?? r.id),
         duplicates: results.filter((r) => r.status === 'duplicate' || r.status === 'near-duplicate').map((r) => ({ id: r.id, of: r.duplicateOf ?? '' })),

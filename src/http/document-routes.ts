@@ -50,7 +50,8 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
   });
 
   app.post('/api/documents', async (c) => {
-    const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url']);
+    const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url', 'replace']);
+    const replace = p.string('replace', 5);
     const meta = { id: p.string('id'), title: p.string('title', 500), published: p.date('published'), source: p.string('source'), url: p.string('url', 2000) };
     // The same check as `--published`: a date after the clock (beyond two days) is refused.
     const checked = meta.published === undefined ? undefined : checkPublished(meta.published);
@@ -79,8 +80,12 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
       if (error instanceof ExtractionError && error.reason === 'timeout') throw new HttpError(422, error.message);
       throw error;
     }
-    const report = await source.ingest(docs);
+    const report = await source.ingest(docs, { replace: replace !== undefined && replace !== '0' && replace !== 'false' });
     views.invalidate();
-    return c.json({ ...report, errors: read.errors }, 201);
+    // What extraction said about each document (warnings, errors), for clients that report per document (the CLI).
+    const messages = docs
+      .map((d) => ({ id: d.id, messages: d.messages.filter((m) => m.severity !== 'info') }))
+      .filter((d) => d.messages.length);
+    return c.json({ ...report, errors: read.errors, messages }, 201);
   });
 }
