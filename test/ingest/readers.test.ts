@@ -170,3 +170,27 @@ test('a folder walk lists every file it does not read, with the reason; links le
   const named = await collect([join(dir, 'table.csv')]);
   assert.equal(named[0].skipped, undefined, 'a file named on the command line is read whatever its extension');
 });
+
+test('a large JSON Lines file is read as a stream, in parts, with the documents and line numbers of a whole read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-stream-'));
+  const body = 'Kyiv said on Monday that drones were shot down over the city; officials reported no casualties. '.repeat(300);
+  const lines: string[] = [];
+  for (let i = 1; i <= 330; i++) lines.push(i === 300 ? '{"id":"broken","text": nope' : JSON.stringify({ id: `r${i}`, text: `${i}. ${body}`, source: 'Outlet' }));
+  const path = join(dir, 'big.jsonl');
+  writeFileSync(path, '\uFEFF' + lines.join('\r\n') + '\n');
+  const parts = await collect([path], { published: '2023-05-01' });
+  assert.ok(parts.length >= 2, `read in parts (${parts.length})`);
+  assert.deepEqual(parts.map((p) => p.continued === true), parts.map((_, i) => i > 0), 'parts after the first say they continue the file');
+  const docs = parts.flatMap((p) => p.docs);
+  assert.equal(docs.length, 329);
+  assert.equal(docs[0].id, 'r1', 'the byte order mark is not part of the first line');
+  assert.equal(docs[328].origin?.line, 330);
+  assert.equal(docs[328].published?.value, '2023-05-01');
+  assert.deepEqual(parts.flatMap((p) => p.problems.map((m) => m.line)), [300]);
+  // The same records in a small file, read whole, give the same documents.
+  const small = join(dir, 'small.jsonl');
+  writeFileSync(small, '\uFEFF' + lines.slice(0, 20).join('\r\n') + '\n');
+  const whole = (await collect([small], { published: '2023-05-01' })).flatMap((p) => p.docs);
+  const strip = (d: (typeof docs)[number]) => ({ ...d, origin: { ...d.origin, path: undefined }, view: d.view?.text });
+  assert.deepEqual(whole.map(strip), docs.slice(0, 20).map(strip));
+});

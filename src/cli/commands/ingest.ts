@@ -135,7 +135,7 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
           for (const p of source.problems) io.stderr.write(formatProblem(source.path, p) + '\n');
           continue;
         }
-        counts.files++;
+        if (!source.continued) counts.files++;
         for (const p of source.problems) {
           progress.done();
           io.stderr.write(formatProblem(source.path, p) + '\n');
