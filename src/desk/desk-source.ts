@@ -19,6 +19,11 @@ export interface IngestReport {
 export interface DeskSource {
   /** A token that changes whenever the documents change, so analyses are recomputed only then. */
   version(): Promise<string>;
+  /**
+   * Ids of the documents matching a text query's words (see `desk/search.ts`), when the source can answer from an
+   * index; without it the desk matches the documents in memory.
+   */
+  search?(words: readonly string[]): Promise<readonly string[]>;
   /** Every document with all its layers. */
   documents(): Promise<readonly Doc[]>;
   /**

@@ -99,6 +99,7 @@ export function storeDesk(store: Store, options: StoreDeskOptions = {}): DeskSou
       );
       return `store:${row.n}:${row.at ?? ''}:${row.e ?? ''}`;
     },
+    search: (words) => store.searchDocuments(words),
     async documents() {
       const rows = await store.db.query<DocRow>(
         `SELECT id, format, title, published, published_rule, url, source, path, input, view_text, extraction

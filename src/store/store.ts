@@ -661,6 +661,21 @@ export class Store {
     );
   }
 
+  /**
+   * Ids of the stored documents whose title or readable text has, for every word of `words` (lower-case letters and
+   * digits), a word beginning with it: Postgres full-text search over the indexed `search` column (migration 4).
+   * No words, no documents.
+   */
+  async searchDocuments(words: readonly string[]): Promise<string[]> {
+    const terms = words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+    if (!terms.length) return [];
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT id FROM documents WHERE search @@ to_tsquery('simple'::regconfig, $1)`,
+      [terms.map((w) => `'${w}':*`).join(' & ')],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Number of stored documents (duplicates not counted). */
   async countDocuments(): Promise<number> {
     const rows = await this.db.query<{ n: number }>('SELECT count(*) AS n FROM documents');

@@ -88,6 +88,20 @@ for (const backend of backends) {
       }
     });
 
+    test('documents?q= is full-text search in the store: each word begins a word of the title or text, in any order', async () => {
+      await ready;
+      const ids = async (q: string) => ((await (await app.request(`/api/documents?q=${encodeURIComponent(q)}`)).json()) as Json).items.map((d: Json) => d.id);
+      const kramatorsk = (await ids('Kramatorsk')).sort();
+      assert.ok(kramatorsk.includes('page-1'));
+      assert.deepEqual((await ids('kramat')).sort(), kramatorsk, 'a word matches the words it begins, whatever the case');
+      assert.ok((await ids('Sloviansk, Maliar')).includes('page-1'));
+      assert.deepEqual((await ids('maliar sloviansk')).sort(), (await ids('Sloviansk, Maliar')).sort(), 'every word, in any order');
+      assert.deepEqual(await ids('Kramatorsk Zaporizhzhiaxyz'), [], 'every word must match');
+      assert.deepEqual(await ids('ramatorsk'), [], 'the middle of a word is not a word');
+      assert.deepEqual(await ids('%'), []);
+      assert.deepEqual((await store!.searchDocuments(['kramatorsk'])).sort(), kramatorsk);
+    });
+
     test('the desk version changes on new documents and on a re-extraction that replaces one', async () => {
       await ready;
       const { storeDesk } = await import('../../src/http/index.js');
