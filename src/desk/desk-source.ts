@@ -15,6 +15,16 @@ export interface IngestReport {
   readonly failed?: readonly { readonly id: string; readonly error: string }[];
 }
 
+/** What changed in a source since a reader last looked (see {@link DeskSource.changes}). */
+export interface DeskChanges {
+  /** Every document id, in the order {@link DeskSource.documents} gives them. */
+  readonly order: readonly string[];
+  /** A stamp per id that changes when the document's row changes. */
+  readonly stamps: ReadonlyMap<string, string>;
+  /** The documents that are new or whose stamp differs from the one the reader knew. */
+  readonly docs: readonly Doc[];
+}
+
 /** A source of extracted documents. */
 export interface DeskSource {
   /** A token that changes whenever the documents change, so analyses are recomputed only then. */
@@ -24,6 +34,11 @@ export interface DeskSource {
    * index; without it the desk matches the documents in memory.
    */
   search?(words: readonly string[]): Promise<readonly string[]>;
+  /**
+   * The documents new or changed since the reader saw `known` (id → stamp), with the order and stamps of all; lets a
+   * reader that keeps documents in memory reload only those. Without it the reader loads {@link documents} each time.
+   */
+  changes?(known: ReadonlyMap<string, string>): Promise<DeskChanges>;
   /** Every document with all its layers. */
   documents(): Promise<readonly Doc[]>;
   /**

@@ -6,7 +6,7 @@
 import { TextView, type Doc, type DocFormat } from '../core/index.js';
 import { readHtml } from '../ingest/read-html.js';
 import type { Store } from '../store/index.js';
-import type { DeskSource, IngestReport } from './desk-source.js';
+import type { DeskChanges, DeskSource, IngestReport } from './desk-source.js';
 
 interface DocRow extends Record<string, unknown> {
   id: string;
@@ -72,6 +72,11 @@ function unmapped(input: string, text: string): TextView {
   return view;
 }
 
+/** The columns a document is rebuilt from ({@link docFromRow}). */
+const ROW_COLUMNS = 'id, format, title, published, published_rule, url, source, path, input, view_text, extraction';
+/** Rows read per query when loading many documents. */
+const LOAD_BATCH = 500;
+
 /**
  * Name under which the extraction context's learnt state (the entity registry) is kept in the store's `run_state`,
  * by `sitrep ingest` and by the server, so entity ids do not depend on which process saw a name first.
@@ -101,11 +106,22 @@ export function storeDesk(store: Store, options: StoreDeskOptions = {}): DeskSou
     },
     search: (words) => store.searchDocuments(words),
     async documents() {
-      const rows = await store.db.query<DocRow>(
-        `SELECT id, format, title, published, published_rule, url, source, path, input, view_text, extraction
-         FROM documents ORDER BY ingested_at, id`,
-      );
+      const rows = await store.db.query<DocRow>(`SELECT ${ROW_COLUMNS} FROM documents ORDER BY ingested_at, id`);
       return rows.map(docFromRow);
+    },
+    async changes(known): Promise<DeskChanges> {
+      // The stamps of all rows are small (an id and two times each); only the rows whose stamp moved are read.
+      const all = await store.db.query<{ id: string; stamp: string }>(
+        `SELECT id, ingested_at::text || '/' || updated_at::text AS stamp FROM documents ORDER BY ingested_at, id`,
+      );
+      const stamps = new Map(all.map((r) => [r.id, r.stamp]));
+      const wanted = all.filter((r) => known.get(r.id) !== r.stamp).map((r) => r.id);
+      const docs: Doc[] = [];
+      for (let at = 0; at < wanted.length; at += LOAD_BATCH) {
+        const rows = await store.db.query<DocRow>(`SELECT ${ROW_COLUMNS} FROM documents WHERE id = ANY($1::text[])`, [wanted.slice(at, at + LOAD_BATCH)]);
+        for (const row of rows) docs.push(docFromRow(row));
+      }
+      return { order: all.map((r) => r.id), stamps, docs };
     },
     async ingest(docs, ingestOptions = {}): Promise<IngestReport> {
       const results = await store.ingestDocuments(docs, { replace: ingestOptions.replace === true });

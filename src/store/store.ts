@@ -403,7 +403,7 @@ export class Store {
     const before = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM mentions WHERE document_id = $1', [id]);
     for (const table of LAYER_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
     const sets = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}${CASTS[column] ?? ''}`);
-    await tx.query(`UPDATE documents SET ${sets.join(', ')} WHERE id = $1`, this.documentRow(doc, fp, id));
+    await tx.query(`UPDATE documents SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, this.documentRow(doc, fp, id));
     await this.insertLayers(tx, doc, fp, id);
     const ids = new Set([...before.map((r) => r.entity_id), ...doc.entities.map((e) => e.id)]);
     await recountEntities(tx, [...ids].sort());

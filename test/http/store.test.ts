@@ -117,6 +117,25 @@ for (const backend of backends) {
       assert.notEqual(await desk.version(), v1, 'a replaced extraction is a new version');
     });
 
+    test('a new snapshot keeps the documents it had and reads only new or changed rows', async () => {
+      await ready;
+      const { DeskViews, storeDesk } = await import('../../src/desk/index.js');
+      const { deskDocs } = await import('./desk-docs.js');
+      const views = new DeskViews(storeDesk(store!), 0);
+      const v1 = await views.get();
+      const added = deskDocs()[1];
+      await store!.ingestDocuments([added]);
+      const v2 = await views.get();
+      assert.deepEqual(v2.docs.map((d) => d.id), (await storeDesk(store!).documents()).map((d) => d.id), 'the order of a full read');
+      assert.ok(v2.byId.has(added.id));
+      for (const d of v1.docs) assert.equal(v2.byId.get(d.id), d, `${d.id} kept, not read again`);
+      await store!.ingestDocuments([{ ...added, entities: added.entities.slice(1) }], { replace: true });
+      const v3 = await views.get();
+      assert.notEqual(v3.byId.get(added.id), v2.byId.get(added.id), 'a re-extracted document is read again');
+      assert.equal(v3.byId.get(added.id)!.entities.length, added.entities.length - 1);
+      for (const d of v1.docs) assert.equal(v3.byId.get(d.id), d);
+    });
+
     test('the seeds give one contested proposition on control of Bakhmut with both sides', async (t) => {
       await ready;
       const all = (await (await app.request('/api/propositions')).json()) as Json;
