@@ -1,10 +1,18 @@
 /**
- * Extraction off the caller's thread: a worker thread runs the pipeline, with a time limit per document and a bounded
- * queue. A document that runs over its limit costs its worker (terminated and replaced), never the server; a full
- * queue is refused at once instead of piling up work.
+ * Extraction off the caller's thread: worker threads run the pipeline, with a time limit per document and a bounded
+ * queue. A document that runs over its limit costs its worker (terminated and replaced), never the caller; a full
+ * queue is refused at once instead of piling up work. With `size` above 1 several jobs run at once, one per worker;
+ * each job's promise resolves with its own documents in order, so a caller that awaits jobs in the order it sent them
+ * keeps the input order.
+ *
+ * Each worker has its own context, so its entity registry learns only from the documents it extracted: a batch
+ * extracted on several workers is linked to the run's registry afterwards, serially and in input order, with
+ * {@link linkDocument} (the ids, names and sides a serial run gives).
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { TextView, type ContextOptions, type Doc, type DocInit } from './core/index.js';
+import { TextView, type Context, type ContextOptions, type Doc, type DocInit } from './core/index.js';
+import { linkEntities } from './stages/entities/index.js';
 
 /** Why a job was refused or failed. */
 export class ExtractionError extends Error {
@@ -15,17 +23,24 @@ export class ExtractionError extends Error {
 
 /** Options of {@link ExtractionPool}. */
 export interface PoolOptions {
+  /** Worker threads, each with its own context. Default: the cores available (`os.availableParallelism()`). */
+  readonly size?: number;
   /** Time allowed per document of a job, in ms (a job of n documents gets n times this). Default 60 s. */
   readonly perDocumentMs?: number;
-  /** Jobs waiting beyond the one running; one more is refused with reason `busy`. Default 16. */
+  /** Jobs waiting beyond the running ones; one more is refused with reason `busy`. Default 16. */
   readonly maxQueue?: number;
-  /** Context options for the worker (knowledge-base files, default publication date). */
+  /** Context options for the workers (knowledge-base files, default publication date). */
   readonly context?: ContextOptions;
+  /** What earlier runs learnt (`contextState`), restored in every worker's context before its first document. */
+  readonly state?: unknown;
   /**
-   * What earlier runs learnt (`contextState()`: the entity registry), restored in the worker before its first job, so
-   * posted documents get the entity ids `sitrep ingest` gives. The worker's state after each job is {@link ExtractionPool.runState}.
+   * Have the worker send its context state back after each job ({@link ExtractionPool.runState}), for a pool of one
+   * worker that owns the run's entity registry (`sitrep serve`, which saves it in the store); a replacement worker
+   * starts from it.
    */
-  readonly runState?: unknown;
+  readonly reportState?: boolean;
+  /** Send each document's linguistic layer (`doc.lang`) back; off by default (nothing after extraction reads it). */
+  readonly keepLang?: boolean;
 }
 
 interface Pending {
@@ -33,6 +48,12 @@ interface Pending {
   readonly inits: readonly DocInit[];
   readonly resolve: (docs: Doc[]) => void;
   readonly reject: (error: Error) => void;
+}
+
+/** One worker thread and the job it runs. */
+interface Slot {
+  worker: Worker | null;
+  running: (Pending & { timer: NodeJS.Timeout }) | null;
 }
 
 /** The worker's module: the TypeScript source under tsx (tests, development), the compiled file otherwise. */
@@ -43,30 +64,44 @@ function reviveDoc(doc: Doc): Doc {
   return { ...doc, view: TextView.revive(doc.view) };
 }
 
-/** One worker thread with a queue. */
+/**
+ * Links a document extracted by a worker to the run's entity registry (`ctx.entityRegistry`): call it once per
+ * document, in input order, on the thread that owns the run's context. Without a registry the document is unchanged.
+ */
+export function linkDocument(doc: Doc, ctx: Context): Doc {
+  return ctx.entityRegistry ? linkEntities(doc, ctx.entityRegistry) : doc;
+}
+
+/** Worker threads with one queue. */
 export class ExtractionPool {
-  private worker: Worker | null = null;
+  private readonly slots: Slot[];
   private readonly queue: Pending[] = [];
-  private running: (Pending & { timer: NodeJS.Timeout }) | null = null;
   private nextId = 1;
   private closed = false;
   private readonly perDocumentMs: number;
   private readonly maxQueue: number;
 
-  private state: unknown;
-
   constructor(private readonly options: PoolOptions = {}) {
     this.perDocumentMs = options.perDocumentMs ?? 60_000;
     this.maxQueue = options.maxQueue ?? 16;
-    this.state = options.runState ?? null;
+    this.state = options.state ?? null;
+    const size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
+    this.slots = Array.from({ length: size }, () => ({ worker: null, running: null }));
   }
 
-  /** The context state after the last finished job (a replacement worker starts from it), or the initial one. */
+  private state: unknown;
+
+  /** The context state after the last job (with `reportState`), else the one the pool started from. */
   get runState(): unknown {
     return this.state;
   }
 
-  /** Jobs waiting, not counting the running one. */
+  /** Worker threads of the pool. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Jobs waiting, not counting the running ones. */
   get waiting(): number {
     return this.queue.length;
   }
@@ -83,21 +118,26 @@ export class ExtractionPool {
     });
   }
 
-  /** Stops the worker; waiting jobs are refused. */
+  /** Stops the workers; waiting jobs are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new ExtractionError('closed', 'the server is shutting down'));
-    if (this.running) {
-      clearTimeout(this.running.timer);
-      this.running.reject(new ExtractionError('closed', 'the server is shutting down'));
-      this.running = null;
-    }
-    await this.worker?.terminate();
-    this.worker = null;
+    for (const job of this.queue.splice(0)) job.reject(new ExtractionError('closed', 'the extraction pool is closing'));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        if (slot.running) {
+          clearTimeout(slot.running.timer);
+          slot.running.reject(new ExtractionError('closed', 'the extraction pool is closing'));
+          slot.running = null;
+        }
+        const worker = slot.worker;
+        slot.worker = null;
+        await worker?.terminate();
+      }),
+    );
   }
 
-  private spawn(): Worker {
-    const workerData = { context: this.options.context ?? {}, runState: this.state };
+  private spawn(slot: Slot): Worker {
+    const workerData = { context: this.options.context ?? {}, state: this.state, keepLang: this.options.keepLang ?? false, reportState: this.options.reportState ?? false };
     // Under tsx (tests, development) the worker registers tsx's loader before importing the TypeScript source.
     const worker = WORKER_URL.pathname.endsWith('.ts')
       ? new Worker(
@@ -107,50 +147,55 @@ export class ExtractionPool {
         )
       : new Worker(WORKER_URL, { workerData });
     worker.on('message', (msg: { id: number; docs?: Doc[]; error?: string; state?: unknown }) => {
-      const job = this.running;
+      const job = slot.running;
       if (!job || job.id !== msg.id) return;
       if (msg.state) this.state = msg.state;
       clearTimeout(job.timer);
-      this.running = null;
+      slot.running = null;
       if (msg.docs) job.resolve(msg.docs.map(reviveDoc));
       else job.reject(new ExtractionError('failed', `extraction failed: ${msg.error}`));
       this.pump();
     });
-    worker.on('error', (error) => this.lose(`the extraction worker failed: ${error.message}`));
+    worker.on('error', (error) => {
+      if (slot.worker === worker) this.lose(slot, `the extraction worker failed: ${error.message}`);
+    });
     worker.on('exit', (code) => {
-      if (this.worker === worker) {
-        this.worker = null;
-        if (this.running) this.lose(`the extraction worker stopped (exit code ${code})`);
+      if (slot.worker === worker) {
+        slot.worker = null;
+        if (slot.running) this.lose(slot, `the extraction worker stopped (exit code ${code})`);
       }
     });
     worker.unref();
     return worker;
   }
 
-  /** The running job is lost with the worker: reject it, replace the worker, go on with the queue. */
-  private lose(message: string, reason: ExtractionError['reason'] = 'failed'): void {
-    const job = this.running;
-    this.running = null;
+  /** The slot's running job is lost with its worker: reject it, replace the worker, go on with the queue. */
+  private lose(slot: Slot, message: string, reason: ExtractionError['reason'] = 'failed'): void {
+    const job = slot.running;
+    slot.running = null;
     if (job) {
       clearTimeout(job.timer);
       job.reject(new ExtractionError(reason, message));
     }
-    const old = this.worker;
-    this.worker = null;
+    const old = slot.worker;
+    slot.worker = null;
     void old?.terminate();
     this.pump();
   }
 
   private pump(): void {
-    if (this.running || this.closed) return;
-    const job = this.queue.shift();
-    if (!job) return;
-    this.worker ??= this.spawn();
-    const limit = this.perDocumentMs * Math.max(1, job.inits.length);
-    const timer = setTimeout(() => {
-      this.lose(`extraction took longer than ${(limit / 1000).toFixed(0)} s and was stopped; nothing was stored`, 'timeout');
-    }, limit);
-    this.running = { ...job, timer };
-    this.worker.postMessage({ id: job.id, inits: job.inits });
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      if (slot.running) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      const worker = (slot.worker ??= this.spawn(slot));
+      const limit = this.perDocumentMs * Math.max(1, job.inits.length);
+      const timer = setTimeout(() => {
+        this.lose(slot, `extraction took longer than ${(limit / 1000).toFixed(0)} s and was stopped; nothing was stored`, 'timeout');
+      }, limit);
+      slot.running = { ...job, timer };
+      worker.postMessage({ id: job.id, inits: job.inits });
+    }
   }
 }

@@ -1,9 +1,10 @@
 /**
- * The worker-thread side of {@link ExtractionPool}: loads one context (gazetteer, knowledge base) and runs the
- * pipeline on the documents it is sent, so that extraction never holds the caller's event loop.
+ * The worker-thread side of {@link ExtractionPool}: loads one context (gazetteer, knowledge base, and what earlier
+ * runs taught the entity registry) and runs the pipeline on the documents it is sent, so that extraction never holds
+ * the caller's event loop and a batch uses every core.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDoc, TextView, type ContextOptions, type DocInit } from './core/index.js';
+import { createDoc, TextView, type ContextOptions, type Doc, type DocInit } from './core/index.js';
 import { contextState, createContext, restoreContextState, runPipeline } from './pipeline.js';
 
 interface Job {
@@ -11,21 +12,33 @@ interface Job {
   readonly inits: readonly DocInit[];
 }
 
+interface Setup {
+  readonly context: ContextOptions;
+  readonly state: unknown;
+  readonly keepLang: boolean;
+  /** Send the context state back with each job's documents (see `PoolOptions.reportState`). */
+  readonly reportState?: boolean;
+}
+
 const port = parentPort;
 if (!port) throw new Error('pipeline-worker.ts runs only as a worker thread (see ExtractionPool)');
-const data = (workerData ?? {}) as { context?: ContextOptions; runState?: unknown };
-// What earlier runs learnt (the entity registry), so ids match those of `sitrep ingest` on the same store.
-const ready = createContext(data.context ?? {}).then((ctx) => {
-  restoreContextState(ctx, data.runState ?? null);
+const setup = (workerData ?? { context: {}, state: null, keepLang: false }) as Setup;
+const ready = createContext(setup.context).then((ctx) => {
+  if (setup.state) restoreContextState(ctx, setup.state);
   return ctx;
 });
+const NO_LANG: Doc['lang'] = { words: [], sentences: [], chunks: [], clauses: [] };
 
 port.on('message', async (job: Job) => {
   try {
     const ctx = await ready;
     // A view is a class instance: it travels as its fields and the pool rebuilds it (see reviveDoc).
-    const docs = job.inits.map((init) => runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx));
-    port.postMessage({ id: job.id, docs, state: contextState(ctx) });
+    const docs = job.inits.map((init) => {
+      const doc = runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx);
+      // The linguistic layer is the largest part of a document and nothing after extraction reads it: not copied back.
+      return setup.keepLang ? doc : { ...doc, lang: NO_LANG };
+    });
+    port.postMessage({ id: job.id, docs, ...(setup.reportState ? { state: contextState(ctx) } : {}) });
   } catch (error) {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

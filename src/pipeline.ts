@@ -40,6 +40,14 @@ export async function createContext(options: ContextOptions = {}, only: readonly
 }
 
 /**
+ * The context a process needs to link documents extracted by workers ({@link linkDocument} in pipeline-pool.ts):
+ * the entities stage's knowledge base and registry, without the gazetteer.
+ */
+export function createLinkContext(options: ContextOptions = {}): Promise<Context> {
+  return createContext(options, [entitiesStage]);
+}
+
+/**
  * What a context learnt that the next run needs (the entity registry's records beyond the knowledge base), as
  * plain JSON for the store; {@link restoreContextState} gives it back.
  */

@@ -29,7 +29,7 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
   const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
   const store = 'ingestDocuments' in options.store ? options.store : null;
   // Posted documents are extracted in a worker thread, so reads stay answered while a large one is processed.
-  const pool = options.extract ? null : new ExtractionPool({ runState: store ? await store.getRunState(CONTEXT_STATE) : null });
+  const pool = options.extract ? null : new ExtractionPool({ size: 1, reportState: true, state: store ? await store.getRunState(CONTEXT_STATE) : null });
   const extract = options.extract ?? ((inits) => pool!.extract(inits));
   const source = store ? storeDesk(store, { contextState: pool ? () => pool.runState : undefined }) : options.store;
   const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });

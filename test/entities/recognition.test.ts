@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { context, ofKind, run, texts } from './helpers.js';
 import { findEntities } from '../../src/stages/entities/rules/find-entities.js';
+import { sentenceWords } from '../../src/stages/entities/rules/tokenize.js';
+import { analyse } from '../../src/core/lang/index.js';
 import { KbMatcher } from '../../src/stages/entities/rules/kb-matcher.js';
 import { builtinKb } from '../../src/stages/entities/kb.js';
 import { defaultLexicon } from '../../src/stages/entities/lexicon.js';
@@ -70,7 +72,9 @@ test('"Said" as a first name, a name split by a line break, diacritics and Cyril
 test('a name split by a line break inside one sentence stays one name', () => {
   // Tested on the sentence rule itself: the segmenter currently ends a sentence at a single line break.
   const lex = defaultLexicon();
-  const f = findEntities('The deputy minister Olena\nKovalchuk said so too.', 0, lex, new KbMatcher(builtinKb(), lex));
+  const text = 'The deputy minister Olena\nKovalchuk said so too.';
+  const lang = analyse(text, [{ start: 0, end: text.length }]);
+  const f = findEntities(text, 0, sentenceWords(text, 0, lang.words, 0, lang.words.length), lex, new KbMatcher(builtinKb(), lex));
   assert.deepEqual(f.candidates.map((c) => c.name), ['Olena Kovalchuk']);
 });
 

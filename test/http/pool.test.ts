@@ -39,7 +39,7 @@ test('over its time limit a job is stopped with reason timeout, and the next job
 });
 
 test('a full queue refuses at once with reason busy', async () => {
-  const pool = new ExtractionPool({ maxQueue: 1 });
+  const pool = new ExtractionPool({ size: 1, maxQueue: 1 });
   try {
     const first = pool.extract([readText('One.', { id: 'a' })]);
     const second = pool.extract([readText('Two.', { id: 'b' })]);

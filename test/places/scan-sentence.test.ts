@@ -1,13 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { scanSentence } from '../../src/stages/places/rules/scan-sentence.js';
+import { placeWords, scanSentence } from '../../src/stages/places/rules/scan-sentence.js';
+import { analyse } from '../../src/core/lang/index.js';
 import { realLexicon, smallGazetteer } from './small-gazetteer.js';
 
 const g = smallGazetteer();
 const lex = realLexicon();
+/** The sentence's words as the stage reads them: the linguistic layer's, over the whole text as one sentence. */
+const wordsOf = (text: string) => {
+  const lang = analyse(text, [{ start: 0, end: text.length }]);
+  return placeWords(lang.words, 0, lang.words.length);
+};
 const found = (text: string) =>
   // Unknown words are only proposals for the document-level misspelling rule.
-  scanSentence(text, g, lex).filter((m) => !m.unknown).map((m) => ({ text: text.slice(m.start, m.end), rule: m.rule, unresolved: !!m.unresolved, metonym: !!m.metonym, region: !!m.region }));
+  scanSentence(text, wordsOf(text), g, lex).filter((m) => !m.unknown).map((m) => ({ text: text.slice(m.start, m.end), rule: m.rule, unresolved: !!m.unresolved, metonym: !!m.metonym, region: !!m.region }));
 
 test('names, spelling variants and possessives', () => {
   const out = found("Fighting in Bachmut and Kiev's outskirts continued.");
@@ -48,7 +54,7 @@ test('not places: months, common words, titles before names', () => {
 });
 
 test('unknown capitalised words are proposed only as possible misspellings', () => {
-  const out = scanSentence('Shelling hit Bahkmut again.', g, lex);
+  const out = scanSentence('Shelling hit Bahkmut again.', wordsOf('Shelling hit Bahkmut again.'), g, lex);
   assert.deepEqual(out.filter((m) => m.unknown).map((m) => m.key), ['shelling', 'bahkmut']);
 });
 

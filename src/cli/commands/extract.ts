@@ -1,11 +1,13 @@
 /** `sitrep extract`: prints the extraction contract, one JSON object per document per line. */
 import { parseArgs } from 'node:util';
-import { createDoc } from '../../core/index.js';
+import { availableParallelism } from 'node:os';
+import { createDoc, type Context, type Doc, type DocInit } from '../../core/index.js';
 import { toExtractJson } from '../../contract.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
-import { runPipeline } from '../../pipeline.js';
+import { createLinkContext, runPipeline } from '../../pipeline.js';
+import { ExtractionPool, linkDocument } from '../../pipeline-pool.js';
 import { loadContextOrReport } from '../context-cache.js';
-import type { Command } from '../command.js';
+import { UsageError, type Command } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { formatProblem } from '../report.js';
 
@@ -20,6 +22,8 @@ Problems go to standard error as "file:line:col severity reason rule"; the exit 
 
 Options:
 ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
+  --workers N             worker threads for a batch of documents (default: the cores available; 1: none);
+                          a single document is always extracted in the process itself
   --pretty                indent the JSON (one object per block instead of per line)
   -h, --help              show this help
 `,
@@ -30,32 +34,42 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       options: {
         ...PIPELINE_FLAGS,
         pretty: { type: 'boolean', default: false },
+        workers: { type: 'string' },
       },
     });
+    const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, got "${values.workers}"`);
     const { published, kbFiles, maxBytes } = pipelineSettings(values, DEFAULT_MAX_BYTES);
     const inputs = positionals.length ? positionals : ['-'];
     if (inputs.includes('-') && io.stdin.isTTY) {
       io.stderr.write('sitrep extract: reading standard input (give FILE arguments, or pipe text in; Ctrl-D ends)\n');
     }
-    const ctx = await loadContextOrReport('extract', { published, kbFiles }, io.stderr);
-      if (!ctx) return 2;
     let failed = 0;
     let read = 0;
-    for await (const source of readSources(inputs, { published, maxBytes, stdin: io.stdin })) {
-      read += source.docs.length;
-      for (const p of source.problems) {
-        io.stderr.write(formatProblem(source.path, p) + '\n');
-        if (p.severity === 'error') failed++;
+    const print = (path: string, doc: Doc) => {
+      for (const m of doc.messages) {
+        if (m.severity === 'info') continue;
+        io.stderr.write(formatProblem(path, m, doc.input) + '\n');
+        if (m.severity === 'error') failed++;
       }
-      for (const init of source.docs) {
-        const doc = runPipeline(createDoc(init), ctx);
-        for (const m of doc.messages) {
-          if (m.severity === 'info') continue;
-          io.stderr.write(formatProblem(source.path, m, doc.input) + '\n');
-          if (m.severity === 'error') failed++;
+      io.stdout.write(JSON.stringify(toExtractJson(doc), null, values.pretty ? 2 : undefined) + '\n');
+    };
+    // One document (or --workers 1): extracted here. A batch: chunks of documents on worker threads, printed in
+    // input order after the entity registry of this process links each one (one serial step).
+    const batch = new Batch({ published, kbFiles }, workers, print, io.stderr);
+    try {
+      for await (const source of readSources(inputs, { published, maxBytes, stdin: io.stdin })) {
+        read += source.docs.length;
+        for (const p of source.problems) {
+          io.stderr.write(formatProblem(source.path, p) + '\n');
+          if (p.severity === 'error') failed++;
         }
-        io.stdout.write(JSON.stringify(toExtractJson(doc), null, values.pretty ? 2 : undefined) + '\n');
+        for (const init of source.docs) if (!(await batch.add(source.path, init, io.stderr))) return 2;
       }
+      if (!(await batch.finish(io.stderr))) return 2;
+      failed += batch.failed;
+    } finally {
+      await batch.close();
     }
     if (!read && !failed) {
       io.stderr.write(`sitrep extract: no document found in ${inputs.join(', ')}\n`);
@@ -64,3 +78,106 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
     return failed ? 1 : 0;
   },
 };
+
+/** Documents extracted per worker job. */
+const CHUNK = 8;
+
+/** A document waiting for extraction, with the file it came from. */
+interface Item {
+  readonly path: string;
+  readonly init: DocInit;
+}
+
+/**
+ * The documents of one `extract` run: the first is held until a second shows it is a batch; a single document is
+ * extracted in this process, a batch in chunks on an {@link ExtractionPool}, with at most two chunks per worker in
+ * flight, printed in input order.
+ */
+class Batch {
+  failed = 0;
+  private held: Item | null = null;
+  private chunk: Item[] = [];
+  private readonly inFlight: { items: Item[]; docs: Promise<Doc[]> }[] = [];
+  private pool: ExtractionPool | null = null;
+  private linkCtx: Promise<Context> | null = null;
+
+  constructor(
+    private readonly options: { published?: string; kbFiles?: string[] },
+    private readonly workers: number,
+    private readonly print: (path: string, doc: Doc) => void,
+    private readonly stderr: NodeJS.WritableStream,
+  ) {}
+
+  /** Adds a document; false when the context could not be loaded (already reported). */
+  async add(path: string, init: DocInit, stderr: NodeJS.WritableStream): Promise<boolean> {
+    const item = { path, init };
+    if (this.workers === 1) return this.inline(item, stderr);
+    if (!this.pool && !this.held) {
+      this.held = item;
+      return true;
+    }
+    if (!this.pool) {
+      // A second document: this is a batch. The run's registry is loaded here (knowledge base only), the
+      // gazetteer and the rest in each worker.
+      this.linkCtx = createLinkContext(this.options);
+      try {
+        await this.linkCtx;
+      } catch (error) {
+        stderr.write(`sitrep extract: ${(error as Error).message}\n`);
+        return false;
+      }
+      this.pool = new ExtractionPool({ size: this.workers, context: this.options, maxQueue: Number.MAX_SAFE_INTEGER });
+      this.chunk.push(this.held!);
+      this.held = null;
+    }
+    this.chunk.push(item);
+    if (this.chunk.length >= CHUNK) await this.send();
+    return true;
+  }
+
+  /** Extracts and prints what is left; false when the context could not be loaded. */
+  async finish(stderr: NodeJS.WritableStream): Promise<boolean> {
+    if (this.held) return this.inline(this.held, stderr);
+    if (this.chunk.length) await this.send();
+    while (this.inFlight.length) await this.drainOne();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private async inline(item: Item, stderr: NodeJS.WritableStream): Promise<boolean> {
+    const ctx = await loadContextOrReport('extract', this.options, stderr);
+    if (!ctx) return false;
+    this.print(item.path, runPipeline(createDoc(item.init), ctx));
+    return true;
+  }
+
+  private async send(): Promise<void> {
+    const items = this.chunk;
+    this.chunk = [];
+    this.inFlight.push({ items, docs: this.pool!.extract(items.map((i) => i.init)) });
+    while (this.inFlight.length > 2 * this.pool!.size) await this.drainOne();
+  }
+
+  private async drainOne(): Promise<void> {
+    const { items, docs } = this.inFlight.shift()!;
+    const ctx = await this.linkCtx!;
+    let out: (Doc | Error)[];
+    try {
+      out = await docs;
+    } catch {
+      // A chunk that failed or ran over its time is tried again one document at a time, so one bad document costs
+      // only itself.
+      out = [];
+      for (const i of items) out.push(await this.pool!.extract([i.init]).then((d) => d[0], (e: Error) => e));
+    }
+    out.forEach((doc, k) => {
+      if (doc instanceof Error) {
+        this.stderr.write(`${items[k].path}:1:1 error document ${items[k].init.id} was not extracted: ${doc.message} extract/worker\n`);
+        this.failed++;
+      } else this.print(items[k].path, linkDocument(doc, ctx));
+    });
+  }
+}

@@ -5,12 +5,13 @@
  *
  * Places are not emitted here: the places stage runs next and skips spans covered by these mentions.
  */
-import type { Context, ContextOptions, Doc, Entity, Mention, Stage } from '../../core/index.js';
+import type { Context, ContextOptions, Doc, Entity, Mention, Sentence, Stage } from '../../core/index.js';
 import { builtinKb, loadKb, type KnowledgeBase } from './kb.js';
 import { defaultLexicon, placeKey, type Lexicon } from './lexicon.js';
-import { EntityRegistry, nameKeys, roleHeads, type PersonRecord } from './registry.js';
-import { fallbackSentences, type SentenceRange } from './rules/fallback-sentences.js';
+import { EntityRegistry, nameKeys, roleHeads, type PersonQuery, type PersonRecord } from './registry.js';
+import type { EntityLink } from './link.js';
 import { findEntities, type Candidate, type SentenceFindings } from './rules/find-entities.js';
+import { sentenceWords } from './rules/tokenize.js';
 import { toAsciiLower, translitKey } from './rules/fold.js';
 import { KbMatcher } from './rules/kb-matcher.js';
 import { accepts, scorePersonMatch } from './rules/person-match.js';
@@ -29,6 +30,7 @@ declare module '../../core/context.js' {
 
 export { EntityRegistry } from './registry.js';
 export { findEntityAt, findEntityByText } from './entity-lookup.js';
+export { linkEntities, type EntityLink } from './link.js';
 
 interface Resources {
   readonly lex: Lexicon;
@@ -80,20 +82,26 @@ function sameFirstName(c: Candidate, first: string): boolean {
 }
 
 /** Runs recognition, coreference and linking over one document. */
-export function extractEntities(doc: Doc, ctx: Context): Entity[] {
+export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []): Entity[] {
   const { lex, registry, matcher } = resources(ctx);
   const text = doc.view.text;
-  const sentences: readonly SentenceRange[] = doc.sentences.length ? doc.sentences : fallbackSentences(text);
-  const findings: SentenceFindings[] = sentences.map((s) =>
-    findEntities(text.slice(s.vStart, s.vEnd), s.vStart, lex, matcher, s.headline ?? false),
-  );
+  // The segment stage's sentences and the linguistic layer's words over them (parallel lists).
+  const sentences = doc.sentences;
+  const lang = doc.lang;
+  const findings: SentenceFindings[] = sentences.map((s, k) => {
+    const ls = lang.sentences[k];
+    const words = ls ? sentenceWords(text, s.vStart, lang.words, ls.first, ls.end) : [];
+    return findEntities(text.slice(s.vStart, s.vEnd), s.vStart, words, lex, matcher, s.headline ?? false);
+  });
   const classOf = (k: string) => lex.givenNames.get(k);
 
   // Organisations and weapons: one entity per registry record.
   const things = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   const addThing = (c: Candidate, sentence: number) => {
     const kind = c.kind === 'weapon' ? 'weapon' : 'organization';
-    const rec = registry.resolveThing(kind, { name: c.name, kbId: c.kbId, side: c.side, type: c.type });
+    const query = { name: c.name, kbId: c.kbId, side: c.side, type: c.type };
+    const rec = registry.resolveThing(kind, query);
+    links.push({ local: rec.id, kind, thing: query });
     let t = things.get(rec.id);
     if (!t) {
       t = { entity: { id: rec.id, kind, name: rec.name, side: c.side ?? rec.side, type: c.type ?? rec.type }, mentions: [] };
@@ -248,17 +256,22 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
   const people = new Map<string, { rec: PersonRecord; side?: string; role?: string; mentions: Mention[] }>();
   for (const cl of clusters) {
     if (!cl.items.length) continue;
-    const rec =
-      cl.record ??
-      registry.resolvePerson({
-        ...features(cl),
-        docId: doc.id,
-        cooc: orgIds,
-        name: cl.name,
-        role: cl.role,
-        kbId: cl.kbId,
-        forms: [...new Set(cl.items.filter((i) => i.c.rule !== 'entities/first-name').map((i) => i.c.nameWords?.join(' ') ?? i.c.name))],
-      });
+    const query: PersonQuery = cl.record
+      ? {
+          firstKeys: [...cl.record.firstKeys], lastKeys: [...cl.record.lastKeys], roleHeads: [...cl.record.roleHeads], side: cl.record.side,
+          cooc: [], name: cl.record.name, role: cl.record.role, kbId: cl.record.kbId, forms: [], docId: doc.id,
+        }
+      : {
+          ...features(cl),
+          docId: doc.id,
+          cooc: orgIds,
+          name: cl.name,
+          role: cl.role,
+          kbId: cl.kbId,
+          forms: [...new Set(cl.items.filter((i) => i.c.rule !== 'entities/first-name').map((i) => i.c.nameWords?.join(' ') ?? i.c.name))],
+        };
+    const rec = cl.record ?? registry.resolvePerson(query);
+    links.push({ local: rec.id, kind: 'person', person: query, side: cl.side, role: cl.role });
     let p = people.get(rec.id);
     if (!p) {
       p = { rec, mentions: [] };
@@ -287,7 +300,7 @@ export function extractEntities(doc: Doc, ctx: Context): Entity[] {
  * "the Post" after "the New York Post", "the Institute" after "the Institute for the Study of War": a capitalised
  * head word after "the" is a mention of the nearest earlier organisation whose name ends or starts with it.
  */
-function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly SentenceRange[], lex: Lexicon): void {
+function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly Sentence[], lex: Lexicon): void {
   const orgs = entities.filter((e) => e.kind === 'organization');
   if (!orgs.length) return;
   findings.forEach((f, si) => {
@@ -316,7 +329,7 @@ function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindi
 }
 
 /** "the ministry", "the governor": a mention of the nearest earlier entity that fits. */
-function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly SentenceRange[], lex: Lexicon): void {
+function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly Sentence[], lex: Lexicon): void {
   findings.forEach((f, si) => {
     const words = f.words;
     for (let i = 0; i < words.length - 1; i++) {
@@ -369,7 +382,8 @@ export const entitiesStage: Stage = {
     return { ...ctx, entityKb: kb, entityRegistry: new EntityRegistry(kb, lex), entityMatcher: new KbMatcher(kb, lex) };
   },
   run(doc: Doc, ctx: Context): Doc {
-    const entities = extractEntities(doc, ctx);
-    return { ...doc, entities: [...doc.entities, ...entities] };
+    const links: EntityLink[] = [];
+    const entities = extractEntities(doc, ctx, links);
+    return { ...doc, entities: [...doc.entities, ...entities], entityLinks: [...(doc.entityLinks ?? []), ...links] };
   },
 };

@@ -8,7 +8,7 @@
  */
 import type { KnowledgeBase } from './kb.js';
 import type { Lexicon } from './lexicon.js';
-import { foldName, toAsciiLower, translitKey } from './rules/fold.js';
+import { idSlug, toAsciiLower, translitKey } from './rules/fold.js';
 import { accepts, scorePersonMatch, type PersonFeatures } from './rules/person-match.js';
 
 /** What the registry knows about a person. Mutable: it accumulates over the run. */
@@ -154,7 +154,7 @@ export class EntityRegistry {
         this.things.set(rec.id, rec);
         this.ids.add(rec.id);
         for (const n of [e.name, ...(e.aliases ?? [])]) {
-          const key = `${e.kind}:${e.kind === 'organization' ? orgKey(n, lex) : foldName(n)}`;
+          const key = `${e.kind}:${e.kind === 'organization' ? orgKey(n, lex) : idSlug(n)}`;
           if (!this.thingsByKey.has(key)) this.thingsByKey.set(key, rec);
         }
       }
@@ -211,7 +211,7 @@ export class EntityRegistry {
     const rec = kbRec ?? this.matchPerson(q, q.docId);
     if (!rec) {
       const created: PersonRecord = {
-        id: this.uniqueId(`person:${foldName(q.name) || 'unnamed'}`),
+        id: this.uniqueId(`person:${idSlug(q.name) || 'unnamed'}`),
         name: q.name,
         side: q.side,
         role: q.role,
@@ -250,7 +250,7 @@ export class EntityRegistry {
       const rec = this.things.get(`${prefix}:${q.kbId}`);
       if (rec) return rec;
     }
-    const key = `${kind}:${kind === 'organization' ? orgKey(q.name, this.lex) : foldName(q.name)}`;
+    const key = `${kind}:${kind === 'organization' ? orgKey(q.name, this.lex) : idSlug(q.name)}`;
     const known = this.thingsByKey.get(key);
     if (known) {
       known.forms.add(q.name);
@@ -259,7 +259,7 @@ export class EntityRegistry {
       return known;
     }
     const rec: ThingRecord = {
-      id: this.uniqueId(`${prefix}:${foldName(q.name) || 'unnamed'}`),
+      id: this.uniqueId(`${prefix}:${idSlug(q.name) || 'unnamed'}`),
       kind,
       name: q.name,
       side: q.side,
@@ -314,7 +314,7 @@ export class EntityRegistry {
       this.things.set(rec.id, rec);
       this.ids.add(rec.id);
       for (const f of rec.forms) {
-        const key = `${rec.kind}:${rec.kind === 'organization' ? orgKey(f, this.lex) : foldName(f)}`;
+        const key = `${rec.kind}:${rec.kind === 'organization' ? orgKey(f, this.lex) : idSlug(f)}`;
         if (!this.thingsByKey.has(key)) this.thingsByKey.set(key, rec);
       }
     }

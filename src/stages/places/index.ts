@@ -9,7 +9,7 @@ import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
 import { resolvePlaces, type Anchor } from './rules/resolve-places.js';
-import { scanSentence, splitWords, type PlaceMatch } from './rules/scan-sentence.js';
+import { placeWords, scanSentence, type PlaceMatch } from './rules/scan-sentence.js';
 
 declare module '../../core/context.js' {
   interface Context {
@@ -115,12 +115,15 @@ export function localId(p: GazetteerPlace): string {
 /** Finds and geocodes the places of a document with the given gazetteer and lexicon. */
 export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] {
   const text = doc.view.text;
-  // Without a segmenter the whole view is one sentence; a document whose every sentence is boilerplate has none.
-  const sentences = doc.sentences.length || doc.excluded.length ? doc.sentences : [{ index: 0, vStart: 0, vEnd: text.length }];
+  // The segment stage's sentences and the linguistic layer's words over them (parallel lists).
+  const sentences = doc.sentences;
+  const lang = doc.lang;
   const taken = takenRanges(doc);
   const matches: Located[] = [];
-  for (const s of sentences) {
-    for (const m of scanSentence(text.slice(s.vStart, s.vEnd), g, lex)) {
+  for (const [k, s] of sentences.entries()) {
+    const ls = lang.sentences[k];
+    if (!ls) continue;
+    for (const m of scanSentence(text.slice(s.vStart, s.vEnd), placeWords(lang.words, ls.first, ls.end, s.vStart), g, lex)) {
       const vStart = s.vStart + m.start;
       const vEnd = s.vStart + m.end;
       if (taken.length && isTaken(taken, doc.view.toInputStart(vStart), doc.view.toInputEnd(vEnd))) continue;
@@ -129,7 +132,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   }
   const lowerWords = new Set<string>();
   const demonymCountries = new Map<string, string[]>();
-  for (const w of splitWords(text)) {
+  for (const w of placeWords(lang.words, 0, lang.words.length)) {
     if (!w.cap) lowerWords.add(w.folded);
     else {
       const cc = lex.demonyms.get(w.folded);

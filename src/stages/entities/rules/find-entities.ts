@@ -9,7 +9,7 @@
 import { placeKey, type Lexicon } from '../lexicon.js';
 import type { KbMatcher } from './kb-matcher.js';
 import { translitKey } from './fold.js';
-import { isAllCaps, isTitleCase, joinsName, tokenizeWords, type Word } from './tokenize.js';
+import { isAllCaps, isTitleCase, joinsName, type Word } from './tokenize.js';
 
 /** A recognised mention before linking. */
 export interface Candidate {
@@ -56,9 +56,8 @@ function titleCase(word: string): string {
   return word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
-/** Finds the candidates of one sentence (`text`, starting at view offset `base`). */
-export function findEntities(text: string, base: number, lex: Lexicon, kb: KbMatcher, headline = false): SentenceFindings {
-  const words = tokenizeWords(text, base);
+/** Finds the candidates of one sentence (`text`, starting at view offset `base`, read as `words`). */
+export function findEntities(text: string, base: number, words: readonly Word[], lex: Lexicon, kb: KbMatcher, headline = false): SentenceFindings {
   const allCaps = isAllCaps(text);
   const caseless = allCaps || headline || isTitleCase(words);
   const covered = new Array<boolean>(words.length).fill(false);

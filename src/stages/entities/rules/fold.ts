@@ -1,8 +1,10 @@
 /**
- * Folding of names: an id-safe form (`foldName`) and a transliteration key (`translitKey`) under which the
+ * Keys of names, on top of core's `fold`: an id-safe slug (`idSlug`) and a transliteration key (`translitKey`) under which the
  * common romanisations of one Russian or Ukrainian name coincide (Prigozhin/Prigozin, Cherevatyi/Cherevati,
  * Yusov/Yusoff, Syrskyi/Syrsky/Syrskiy, Maliar/Malyar, Yevgeny/Evgeny).
  */
+
+import { fold } from '../../../core/index.js';
 
 // Scholarly-light romanisation: enough to put Cyrillic names on the same key as their Latin spellings.
 const CYRILLIC: Record<string, string> = {
@@ -13,22 +15,20 @@ const CYRILLIC: Record<string, string> = {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Lower-cases, transliterates Cyrillic and strips diacritics (Zelenskyy → zelenskyy, Łukasz → lukasz). */
+/**
+ * Lower case, Cyrillic romanised, then the project's `fold` (diacritics stripped, ł→l, ß→ss, apostrophe and dash
+ * variants made ASCII): Zelenskyy → zelenskyy, Łukasz → lukasz, Сергей → sergey.
+ */
 export function toAsciiLower(s: string): string {
-  // ASCII text has no Cyrillic, no marks and nothing that NFKD changes: lower case is the whole fold.
+  // ASCII text has no Cyrillic, no marks and nothing that folding changes: lower case is the whole of it.
   if (ASCII.test(s)) return s.toLowerCase();
   let out = '';
   for (const ch of s.toLowerCase()) out += CYRILLIC[ch] ?? ch;
-  return out
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/ß/g, 'ss');
+  return fold(out);
 }
 
-/** The id-safe fold of a name: ASCII lower case, words joined by `-` ("Hanna Maliar" → `hanna-maliar`). */
-export function foldName(s: string): string {
+/** The id-safe slug of a name: {@link toAsciiLower}, words joined by `-` ("Hanna Maliar" → `hanna-maliar`). */
+export function idSlug(s: string): string {
   return toAsciiLower(s)
     .replace(/['’]s\b/g, '')
     .replace(/[^a-z0-9]+/g, '-')

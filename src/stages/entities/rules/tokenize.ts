@@ -1,7 +1,10 @@
 /**
- * Word tokens of one sentence with their view offsets: the unit every recognition rule of this stage works on.
- * Possessive `'s` is split off (and remembered), so "Russia’s" gives the token "Russia" marked possessive.
+ * The words of one sentence with their view offsets, read from the linguistic layer (`doc.lang`): the unit every
+ * recognition rule of this stage works on. Possessive `'s` is split off (and remembered), so "Russia’s" gives the
+ * word "Russia" marked possessive.
  */
+
+import type { Word as LangWord } from '../../../core/index.js';
 
 /** A word of a sentence. */
 export interface Word {
@@ -22,39 +25,75 @@ export interface Word {
   readonly gap: string;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?/gu;
 // Abbreviations whose final dot belongs to the word (titles, initials, U.S.).
 const KEEP_DOT = /^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|mr|mrs|ms|dr|gen|col|lt|maj|capt|sgt|adm|sen|rep|prof|st|jr|sr|gov|pres)\.$/iu;
+// Clitics the linguistic layer splits off and this stage keeps on the word ("don't", "they're"); `'s` marks a possessive.
+const CLITIC = /^(?:n['’]t|['’](?:re|ve|ll|d|m))$/i;
+const POSSESSIVE = /^['’][sS]$/;
+const NAME_PREFIX = /^(?:al|el|bin|ibn|abu)-\p{Lu}/u;
 
-/** Splits `text` (a sentence's view text starting at view offset `base`) into words. */
-export function tokenizeWords(text: string, base = 0): Word[] {
+function startsWord(c: number, s: string): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^[\p{L}\p{N}]/u.test(s);
+}
+
+/**
+ * The words of one sentence as this stage reads them, from the linguistic layer's words `[first, end)` of
+ * `doc.lang` (view text `text`, sentence starting at view offset `base`): punctuation left out (it lies in the
+ * gaps), a possessive `'s` marked on its word, other clitics kept on it, a full stop kept only on titles and initials.
+ */
+export function sentenceWords(text: string, base: number, lang: readonly LangWord[], first: number, end: number): Word[] {
   const words: Word[] = [];
-  let last = 0;
-  for (const m of text.matchAll(WORD)) {
-    let raw = m[0];
-    const at = m.index ?? 0;
-    if (raw.endsWith('.') && !KEEP_DOT.test(raw)) raw = raw.slice(0, -1);
-    let possessive = false;
-    const poss = /['’][sS]$/.exec(raw);
-    if (poss && raw.length > 2) {
-      raw = raw.slice(0, -2);
-      possessive = true;
+  // Where the text read so far ends: the previous word, its clitic, and a full stop after it.
+  let last = base;
+  let prev: { -readonly [K in keyof Word]: Word[K] } | null = null;
+  let prevEnd = -1;
+  for (let i = first; i < end; i++) {
+    const lw = lang[i];
+    let raw = lw.text;
+    if (prev && lw.vStart === prevEnd) {
+      if (POSSESSIVE.test(raw) && prev.text.length >= 1) {
+        prev.possessive = true;
+        last = prevEnd = lw.vEnd;
+        if (text.charCodeAt(last) === 46) last++;
+        continue;
+      }
+      if (CLITIC.test(raw)) {
+        prev.text += raw;
+        prev.lower = prev.text.toLowerCase();
+        prev.ve = lw.vEnd;
+        last = prevEnd = lw.vEnd;
+        if (text.charCodeAt(last) === 46) last++;
+        continue;
+      }
     }
-    if (!raw) continue;
-    const gap = text.slice(last, at);
-    const first = raw[0];
-    words.push({
+    if (!startsWord(raw.charCodeAt(0), raw)) continue;
+    let ve = lw.vEnd;
+    if (raw.endsWith('.')) {
+      if (!KEEP_DOT.test(raw)) {
+        raw = raw.slice(0, -1);
+        ve--;
+      }
+    } else if (text.charCodeAt(ve) === 46 && KEEP_DOT.test(raw + '.')) {
+      raw += '.';
+      ve++;
+    }
+    const c = raw.charCodeAt(0);
+    const cap = c < 128 ? c >= 65 && c <= 90 : raw[0] !== raw[0].toLowerCase();
+    prev = {
       text: raw,
       lower: raw.toLowerCase(),
-      vs: base + at,
-      ve: base + at + raw.length,
+      vs: lw.vStart,
+      ve,
       index: words.length,
-      cap: first !== first.toLowerCase() || /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(raw),
-      possessive,
-      gap,
-    });
-    last = at + m[0].length;
-    if (possessive) last = at + m[0].length;
+      cap: cap || NAME_PREFIX.test(raw),
+      possessive: false,
+      gap: text.slice(last, lw.vStart),
+    };
+    words.push(prev);
+    prevEnd = lw.vEnd;
+    last = lw.vEnd;
+    if (!lw.text.endsWith('.') && text.charCodeAt(last) === 46) last++;
   }
   return words;
 }

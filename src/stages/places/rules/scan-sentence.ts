@@ -6,6 +6,7 @@
 import { foldName, isCapitalised } from '../fold.js';
 import type { Gazetteer } from '../gazetteer.js';
 import type { PlaceLexicon } from '../lexicon.js';
+import type { Word as LangWord } from '../../../core/index.js';
 
 /** A word of the sentence with its offsets in the sentence text. */
 export interface Word {
@@ -48,22 +49,47 @@ export interface PlaceMatch {
   readonly unknown?: boolean;
 }
 
-// Compiled once: a word starts with a letter or digit and may hold inner apostrophes, hyphens and dots.
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
 const ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
 const CONNECTORS = new Set(['of', 'de', 'la', 'le', 'du', 'del', 'des', 'upon', 'on', 'am', 'el', 'al', 'da', 'di', 'sur', 'an', 'der', 'and']);
+// Clitics the linguistic layer splits off: a possessive `'s` is dropped, the others stay on their word ("don't").
+const POSSESSIVE = /^['’][sS]$/;
+const CLITIC = /^(?:n['’]t|['’](?:re|ve|ll|d|m))$/i;
 
-/** Splits a text into words, dropping trailing punctuation and possessive `'s` from each. */
-export function splitWords(text: string): Word[] {
+function startsWord(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^[\p{L}\p{N}]/u.test(s);
+}
+
+function isTrailing(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45 || c === 46;
+}
+
+/**
+ * The words of the linguistic layer's words `[first, end)` (`doc.lang`) as this stage reads them, with offsets
+ * relative to `base`: punctuation left out, a possessive `'s` dropped, trailing apostrophes, hyphens and dots
+ * dropped except on dotted abbreviations ("U.S.").
+ */
+export function placeWords(lang: readonly LangWord[], first: number, end: number, base = 0): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let t = m[0];
-    if (!ABBREVIATION.test(t)) {
-      while (t.length > 1 && /['’\-.]$/.test(t)) t = t.slice(0, -1);
-      if (/['’]s$/i.test(t) && t.length > 2) t = t.slice(0, -2);
+  let prevEnd = -1;
+  for (let i = first; i < end; i++) {
+    const lw = lang[i];
+    const prev = out[out.length - 1];
+    if (prev && lw.vStart === prevEnd) {
+      if (POSSESSIVE.test(lw.text)) continue;
+      if (CLITIC.test(lw.text)) {
+        const text = prev.text + lw.text;
+        out[out.length - 1] = { ...prev, end: lw.vEnd - base, text, folded: foldName(text) };
+        prevEnd = lw.vEnd;
+        continue;
+      }
     }
-    out.push({ start: m.index, end: m.index + t.length, text: t, folded: foldName(t), cap: isCapitalised(t) });
+    if (!startsWord(lw.text)) continue;
+    let t = lw.text;
+    if (!ABBREVIATION.test(t)) while (t.length > 1 && isTrailing(t.charCodeAt(t.length - 1))) t = t.slice(0, -1);
+    out.push({ start: lw.vStart - base, end: lw.vStart - base + t.length, text: t, folded: foldName(t), cap: isCapitalised(t) });
+    prevEnd = lw.vEnd;
   }
   return out;
 }
@@ -87,8 +113,7 @@ function allCaps(w: Word): boolean {
 }
 
 /** Proposes place mentions in one sentence. Runs in time linear in its words (times the longest name). */
-export function scanSentence(text: string, g: Gazetteer, lex: PlaceLexicon): PlaceMatch[] {
-  const words = splitWords(text);
+export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: PlaceLexicon): PlaceMatch[] {
   const out: PlaceMatch[] = [];
   // A sentence written all in capitals (a headline) has no capitalisation signal for its words.
   const shouting = words.length > 3 && words.filter((w) => w.cap).length === words.length;
