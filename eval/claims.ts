@@ -17,12 +17,13 @@
  * `--misses-seed=S` picks another sample).
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { overlaps, type Claim, type Doc } from '../src/core/index.js';
 import { createContext, extractText } from '../src/pipeline.js';
 import { claimsStage } from '../src/stages/claims/index.js';
 import { lexicon } from '../src/stages/claims/rules/lexicon.js';
+import { SHARED } from '../scripts/shared-dir.js';
 
 interface Range {
   start: number;
@@ -302,12 +303,11 @@ async function seeds(dir: string, verbose: boolean): Promise<void> {
 
 /** Runs both parts. */
 export default async function run(args: string[]): Promise<void> {
-  const shared = resolve(process.cwd(), '..', 'shared');
   const verbose = args.includes('--verbose');
   // `--misses=N` (a bare number after `--misses` would be read by eval/run.ts as a suite name).
   const mi = args.find((a) => a === '--misses' || a.startsWith('--misses='));
   const missCount = !mi ? 0 : /^--misses=\d+$/.test(mi) ? Number(mi.slice(9)) : 40;
   const seedArg = args.find((a) => a.startsWith('--misses-seed='));
-  await polnear(option(args, '--polnear', join(shared, 'eval', 'polnear')), verbose, missCount, seedArg ? Number(seedArg.slice(14)) : 1);
-  await seeds(option(args, '--seeds', join(shared, 'fixtures', 'seeds')), verbose);
+  await polnear(option(args, '--polnear', join(SHARED, 'eval', 'polnear')), verbose, missCount, seedArg ? Number(seedArg.slice(14)) : 1);
+  await seeds(option(args, '--seeds', join(SHARED, 'fixtures', 'seeds')), verbose);
 }

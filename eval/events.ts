@@ -9,8 +9,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyEvent } from '../src/stages/events/rules/classify-event.js';
+import { SHARED } from '../scripts/shared-dir.js';
 
-const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
 
 interface Row {
   id: string;

@@ -14,13 +14,13 @@
  * with the person/organisation mention that claimed it (grouped by kind and rule).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createContext, extractText, runPipeline, stages } from '../src/pipeline.js';
 import { createDoc, type Context, type Doc, type Entity } from '../src/core/index.js';
 import { entitiesStage, EntityRegistry } from '../src/stages/entities/index.js';
 import { defaultLexicon } from '../src/stages/entities/lexicon.js';
 import { KbMatcher } from '../src/stages/entities/rules/kb-matcher.js';
+import { SHARED } from '../scripts/shared-dir.js';
 
 interface GoldPerson {
   name: string;
@@ -42,8 +42,7 @@ const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n
 
 /** Runs the harness. */
 export default async function people(args: string[]): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const seeds = join(here, '..', '..', 'shared', 'fixtures', 'seeds');
+  const seeds = join(SHARED, 'fixtures', 'seeds');
   const gold = JSON.parse(readFileSync(join(seeds, 'gold.json'), 'utf8')) as Gold;
   const noKb = args.includes('--no-kb');
   let ctx: Context = await createContext({});
@@ -136,16 +135,16 @@ export default async function people(args: string[]): Promise<void> {
   for (let k = 0; k < rounds; k++) for (const d of prepared) entitiesStage.run(d, ctx);
   const secs = (performance.now() - t0) / 1000;
   console.log(`entities stage: ${((rounds * prepared.length) / secs).toFixed(0)} documents/s (${rounds * prepared.length} runs of the seed articles)`);
-  if (args.includes('--gwn')) geoWebNews(here, ctx);
-  if (args.includes('--polnear')) polnear(here, ctx);
-  if (args.includes('--gwn-places')) await placesClaimed(here);
+  if (args.includes('--gwn')) geoWebNews(ctx);
+  if (args.includes('--polnear')) polnear(ctx);
+  if (args.includes('--gwn-places')) await placesClaimed();
 }
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'him', 'them', 'who']);
 
 /** Share of PolNeAR attribution sources covered by a person or organisation mention. */
-function polnear(here: string, ctx: Context): void {
-  const root = join(here, '..', '..', 'shared', 'eval', 'polnear');
+function polnear(ctx: Context): void {
+  const root = join(SHARED, 'eval', 'polnear');
   const annFiles = readdirSync(join(root, 'attributions')).sort();
   let sources = 0;
   let covered = 0;
@@ -183,8 +182,8 @@ function polnear(here: string, ctx: Context): void {
 const COUNTED = new Set(['Literal', 'Mixed', 'Coercion', 'Metonymic', 'Literal_Modifier', 'Non_Literal_Modifier', 'Embedded_Literal', 'Embedded_Non_Lit']);
 
 /** Gold toponyms that the places stage finds alone but loses once the entities stage has claimed their span. */
-async function placesClaimed(here: string): Promise<void> {
-  const xml = readFileSync(join(here, '..', '..', 'shared', 'eval', 'geowebnews', 'GWN.xml'), 'utf8');
+async function placesClaimed(): Promise<void> {
+  const xml = readFileSync(join(SHARED, 'eval', 'geowebnews', 'GWN.xml'), 'utf8');
   const upToPlaces = stages.slice(0, stages.findIndex((s) => s.name === 'places') + 1);
   const alone = upToPlaces.filter((s) => s !== entitiesStage);
   const ctx = await createContext({}, upToPlaces);
@@ -233,8 +232,8 @@ const XML_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;'
 const unescapeXml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|apos);/g, (m) => XML_ENTITIES[m]);
 
 /** Person mentions on gold literal toponyms in GeoWebNews, and the stage's speed on those articles. */
-function geoWebNews(here: string, ctx: Context): void {
-  const xml = readFileSync(join(here, '..', '..', 'shared', 'eval', 'geowebnews', 'GWN.xml'), 'utf8');
+function geoWebNews(ctx: Context): void {
+  const xml = readFileSync(join(SHARED, 'eval', 'geowebnews', 'GWN.xml'), 'utf8');
   const before = stages.slice(0, stages.indexOf(entitiesStage));
   let mentions = 0;
   let onPlace = 0;

@@ -14,12 +14,13 @@
  *   no publication date, so a date there can only be guessed.
  * - Each half is reported twice: all outputs, and confident ones only (`confidence >= T`; an output without a
  *   confidence counts as confident). Halves: `dev`, `heldout` (batch 1, `eval/picture/gold.jsonl`), `dev2`,
- *   `heldout2` (batch 2, `eval/picture/batch2/gold.jsonl`), `dev-all`, `heldout-all` (both batches), and the seed
- *   fixtures scored against `../shared/eval/picture/seeds-gold.jsonl`.
+ *   `heldout2` (batch 2, `eval/picture/batch2/gold.jsonl`), `dev3`, `heldout3` (batch 3, news articles,
+ *   `eval/picture/batch3/gold.jsonl`), `dev-all`, `heldout-all` (all batches), and the seed fixtures scored against
+ *   `../shared/eval/picture/seeds-gold.jsonl`.
  *
  * Matching prefers pairs that also agree on the sub-type (events) or the count (losses).
  *
- * Usage: `npm run eval -- picture [--half dev|heldout|dev2|heldout2|dev-all|heldout-all|seeds] [--min-confidence 0.5]
+ * Usage: `npm run eval -- picture [--half dev|heldout|dev2|heldout2|dev3|heldout3|dev-all|heldout-all|seeds] [--min-confidence 0.5]
  * [--misses] [--validate]`. `--misses` lists false positives and false negatives of the dev halves only (never a
  * held-out half).
  * `--validate` checks the gold files (quotes are exact substrings, enums valid) and stops.
@@ -29,9 +30,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACLED_TAXONOMY, createDoc, type Doc, type Entity } from '../src/core/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
+import { SHARED } from '../scripts/shared-dir.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
 const PICTURE = join(here, 'picture');
 const KM = 25;
 
@@ -414,12 +415,13 @@ interface Half {
 
 /**
  * The batches of `eval/picture/`: batch 1 (`corpus.jsonl`, `gold.jsonl`) gives the halves `dev` and `heldout`,
- * batch 2 (`batch2/corpus.jsonl`, `batch2/gold.jsonl`) `dev2` and `heldout2`, each by the `split` field of its
- * corpus records; `dev-all` and `heldout-all` are their unions.
+ * batch 2 (`batch2/corpus.jsonl`, `batch2/gold.jsonl`) `dev2` and `heldout2`, batch 3 (`batch3/…`) `dev3` and
+ * `heldout3`, each by the `split` field of its corpus records; `dev-all` and `heldout-all` are their unions.
  */
 export const BATCHES = [
   { dir: '.', dev: 'dev', heldout: 'heldout' },
   { dir: 'batch2', dev: 'dev2', heldout: 'heldout2' },
+  { dir: 'batch3', dev: 'dev3', heldout: 'heldout3' },
 ] as const;
 
 function loadHalves(): { halves: Half[]; corpora: CorpusDoc[][] } {
@@ -506,7 +508,7 @@ export default async function picture(args: string[]): Promise<void> {
   const wantMisses = args.includes('--misses');
   const ctx = await createContext({});
   console.log(`Situation picture: whole pipeline, no publication date; confident = confidence >= ${minConf}`);
-  console.log('  halves: dev/heldout = batch 1 (Portal:Current events), dev2/heldout2 = batch 2 (White House briefings), dev-all/heldout-all = both batches');
+  console.log('  halves: dev/heldout = batch 1 (Portal:Current events), dev2/heldout2 = batch 2 (White House briefings), dev3/heldout3 = batch 3 (news articles: VOA, DOD News, Meduza), dev-all/heldout-all = all batches');
   const devMisses: Miss[] = [];
   // Each document runs through the pipeline once; the union halves reuse the batch halves' documents.
   const docs = new Map<Item, { doc: Doc; ms: number }>();
@@ -529,7 +531,7 @@ export default async function picture(args: string[]): Promise<void> {
     const confident = tally();
     let ms = 0;
     // Misses are listed for the dev halves of each batch only (never a held-out half, never twice).
-    const listMisses = wantMisses && !half.heldout && (half.name === 'dev' || half.name === 'dev2');
+    const listMisses = wantMisses && !half.heldout && BATCHES.some((b) => b.dev === half.name);
     for (const item of half.items) {
       const { doc, ms: m } = run(item);
       ms += m;

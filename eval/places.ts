@@ -20,6 +20,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { createDoc, type Doc } from '../src/core/index.js';
 import { createContext, runPipeline, stages } from '../src/pipeline.js';
 import { distanceKm } from '../src/stages/places/rules/resolve-places.js';
+import { SHARED } from '../scripts/shared-dir.js';
 
 const COUNTED = new Set([
   'Literal', 'Mixed', 'Coercion', 'Metonymic', 'Literal_Modifier', 'Non_Literal_Modifier', 'Embedded_Literal', 'Embedded_Non_Lit',
@@ -140,8 +141,8 @@ const placesIndex = stages.findIndex((s) => s.name === 'places');
 
 /** Runs the GeoWebNews and seed-fixture evaluations and prints one table. */
 export default async function evalPlaces(args: string[]): Promise<void> {
-  const gwn = arg(args, '--gwn', '/work/shared/eval/geowebnews/GWN.xml');
-  const seeds = arg(args, '--seeds', '/work/shared/fixtures/seeds');
+  const gwn = arg(args, '--gwn', join(SHARED, 'eval/geowebnews/GWN.xml'));
+  const seeds = arg(args, '--seeds', join(SHARED, 'fixtures/seeds'));
   const shown = +arg(args, '--errors', '12');
   // --no-entities measures the places stage alone, without the mentions the entities stage claims first.
   const upToPlaces = stages.slice(0, placesIndex + 1).filter((s) => !(args.includes('--no-entities') && s.name === 'entities'));

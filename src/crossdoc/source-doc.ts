@@ -22,20 +22,26 @@ export interface SourceDoc {
   readonly events: readonly ConflictEvent[];
 }
 
+/** The outlet named for documents that carry no source, URL or feed: one name for all of them, never their ids. */
+export const UNKNOWN_OUTLET = 'unknown outlet';
+
 /**
- * The outlet of a document. Independence of sources is judged per speaker, but stories and unattributed
- * reports need to know which outlets carried them, so every document gets one name.
+ * The outlet of a document: its `source` (JSON Lines field, a feed's channel title), else its URL's host, else
+ * {@link UNKNOWN_OUTLET}. Independence of sources is judged per speaker, but stories and unattributed reports need
+ * to know which outlets carried them. Documents whose outlet is unknown share one name, so two of them never count
+ * as two outlets vouching for an unattributed report.
  */
 export function outletOf(doc: Pick<Doc, 'id' | 'origin'>): string {
   if (doc.origin.source) return doc.origin.source;
   if (doc.origin.url) {
     try {
-      return new URL(doc.origin.url).hostname.replace(/^www\./, '');
+      const host = new URL(doc.origin.url).hostname.replace(/^www\./, '');
+      if (host) return host;
     } catch {
-      // A malformed URL is no reason to lose the document: fall through to its id.
+      // A malformed URL is no reason to lose the document: it is an unknown outlet.
     }
   }
-  return doc.id;
+  return UNKNOWN_OUTLET;
 }
 
 /** Turns a pipeline document into its cross-document view. */

@@ -2,7 +2,8 @@
  * Starting the app on a port with `@hono/node-server`: used by `sitrep serve` and by the browser tests, which
  * ask for port 0 and read back the port the system chose.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { ExtractionPool } from '../pipeline-pool.js';
@@ -16,6 +17,26 @@ export interface RunningServer {
   readonly port: number;
   /** Stops accepting connections and resolves when the server is closed. */
   close(): Promise<void>;
+}
+
+/**
+ * Answers a request Node's HTTP parser refused before the app saw it (headers too large: 431; malformed: 400) the
+ * way every route answers errors, `{ "error": { "status", "message" } }`, instead of Node's empty body.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const message = status === 431
+    ? 'request headers (or the URL with its query) are too large; send long values in a POST body'
+    : status === 408 ? 'the request took too long to arrive' : 'malformed HTTP request';
+  const body = JSON.stringify({ error: { status, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -51,6 +72,7 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
           }),
       });
     });
+    server.on('clientError', answerClientError);
     server.once('error', rejectStart);
   });
 }

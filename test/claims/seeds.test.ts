@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDoc } from '../../src/core/index.js';
 import { createContext, runPipeline } from '../../src/pipeline.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
-const SEEDS = '/work/shared/fixtures/seeds';
 
 interface SeedGold {
   docs: Record<string, {

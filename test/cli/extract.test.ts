@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
-const seeds = '../shared/fixtures/seeds';
+const seeds = SEEDS.slice(0, -1);
 
 test('extract prints one contract object per seed with its publication date, boilerplate and resolved weekdays', async () => {
   const r = await runCli(['extract', `${seeds}/000_deb4d5127912b402.txt`, `${seeds}/002_b39c71e25f6389a8.txt`]);

@@ -4,8 +4,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
-const seeds = '../shared/fixtures/seeds';
+const seeds = SEEDS.slice(0, -1);
 
 test('ingesting the same folder twice stores each document once; a text and its HTML twin are duplicates', async () => {
   const db = mkdtempSync(join(tmpdir(), 'sitrep-db-'));

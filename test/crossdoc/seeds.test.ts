@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { createDoc } from '../../src/core/index.js';
 import { createContext, runPipeline } from '../../src/pipeline.js';
 import { groupPropositions, indexEntities, toSourceDoc } from '../../src/crossdoc/index.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
-const SEEDS = '/work/shared/fixtures/seeds';
 
 async function seedDocs() {
   const ctx = await createContext();

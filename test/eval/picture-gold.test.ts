@@ -33,3 +33,36 @@ test('picture gold: every batch validates, ids are unique across batches, splits
     });
   }
 });
+
+// Batch 3 (news articles) is the genre the product is judged on: full articles of several outlets, no date metadata
+// in the text, both halves carrying attributed claims and events. Counts only; nothing of a held-out document is shown.
+test('picture gold batch 3: news articles of several outlets, undated, claims and events on both halves', () => {
+  const batch = BATCHES.find((b) => b.dir === 'batch3');
+  assert.ok(batch, 'batch3 is one of the harness batches');
+  const corpus = jsonl<CorpusDoc & { published?: string }>(join(PICTURE, 'batch3', 'corpus.jsonl'));
+  const gold = new Map(jsonl<GoldDoc>(join(PICTURE, 'batch3', 'gold.jsonl')).map((g) => [g.id, g]));
+  assert.ok(corpus.length >= 24, 'at least 24 articles');
+  const outlets = new Set(corpus.map((d) => d.source));
+  assert.ok(outlets.size >= 3, `several outlets (${outlets.size})`);
+  const fullDate = /\b(?:\d{4}-\d{2}-\d{2}|\d{1,2} [A-Z][a-z]+\.?,? \d{4}|[A-Z][a-z]+\.? \d{1,2},? \d{4})\b/;
+  let undated = 0;
+  for (const d of corpus) {
+    assert.ok(d.id.startsWith('news-'), `${d.id}: batch-3 ids start with news-`);
+    assert.ok(d.published, `${d.id}: publication date recorded in the record (never passed to the pipeline)`);
+    if (!fullDate.test(d.text)) undated++;
+    const words = d.text.split(/\s+/).length;
+    assert.ok(words >= 60 && words <= 900, `${d.id}: ${words} words`);
+    // Gold dates: none of these texts writes a full date, so no gold event may carry one.
+    assert.ok(gold.get(d.id)!.events.every((e) => e.date === null), `${d.id}: gold events are undated`);
+  }
+  assert.equal(undated, corpus.length, 'no article text carries a full date (day, month and year)');
+  for (const split of ['dev', 'heldout'] as const) {
+    const half = corpus.filter((d) => d.split === split).map((d) => gold.get(d.id)!);
+    const props = half.flatMap((g) => g.propositions);
+    const events = half.flatMap((g) => g.events);
+    assert.ok(props.length >= 10, `${split}: at least 10 propositions (${props.length})`);
+    assert.ok(events.length >= 30, `${split}: at least 30 events (${events.length})`);
+    assert.ok(new Set(props.map((p) => p.speakerSide)).size >= 3, `${split}: speakers of at least three sides`);
+    assert.ok(new Set(props.map((p) => p.kind)).size >= 2, `${split}: at least two proposition kinds`);
+  }
+});

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createApp } from '../../src/http/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
-const SEEDS = '/work/shared/fixtures/seeds';
 const seedFiles = readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort();
 const pgUrl = process.env.SITREP_TEST_DATABASE_URL;
 

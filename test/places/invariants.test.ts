@@ -16,6 +16,7 @@ import { cleanStage } from '../../src/stages/clean/index.js';
 import { segmentStage } from '../../src/stages/segment/index.js';
 import { placesStage } from '../../src/stages/places/index.js';
 import { distanceKm } from '../../src/stages/places/rules/resolve-places.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
 const upTo: Stage[] = [cleanStage, segmentStage, placesStage];
 const ctx = await placesStage.prepare!({}, {});
@@ -113,14 +114,13 @@ test('seas and regions that news names get a point: Black Sea, Sea of Azov, Donb
 });
 
 test('every gold place of the seed fixtures lies within its reference distance, villages included', () => {
-  const root = new URL('../../../shared/fixtures/seeds/', import.meta.url);
-  const gold = JSON.parse(readFileSync(new URL('gold.json', root), 'utf8')) as {
+  const gold = JSON.parse(readFileSync(join(SEEDS, 'gold.json'), 'utf8')) as {
     docs: Record<string, { places?: { name: string; forms: string[]; lat: number; lon: number; km: number }[] }>;
   };
   let checked = 0;
   for (const [file, d] of Object.entries(gold.docs)) {
     if (!d.places?.length) continue;
-    const found = places(readFileSync(new URL(file, root), 'utf8'));
+    const found = places(readFileSync(join(SEEDS, file), 'utf8'));
     for (const gp of d.places) {
       const forms = new Set(gp.forms.map((f) => f.toLowerCase()));
       const hits = found.filter((e) => e.lat !== undefined && e.mentions.some((m) => forms.has(m.text.toLowerCase().replace(/\s+/g, ' '))));

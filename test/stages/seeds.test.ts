@@ -6,8 +6,9 @@ import { cleanStage } from '../../src/stages/clean/index.js';
 import { segmentStage } from '../../src/stages/segment/index.js';
 import { timeStage } from '../../src/stages/time/index.js';
 import { createDoc } from '../../src/core/index.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
-const seeds = '../shared/fixtures/seeds/';
+const seeds = SEEDS;
 const early = [cleanStage, segmentStage, timeStage];
 
 function prepare(file: string) {

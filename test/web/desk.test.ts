@@ -13,6 +13,7 @@ import { memoryDesk, startServer, type RunningServer } from '../../src/http/inde
 import { buildWeb } from '../../src/web/build.js';
 import { deskDocs, testDoc } from '../http/desk-docs.js';
 import { bakhmut, maliar, prigozhin } from '../crossdoc/build-docs.js';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM} (apt-get install chromium)`;
@@ -153,7 +154,6 @@ test('an HTML page shows its readable text, and "as read" shows its markup as te
   await page.close();
 });
 
-const SEEDS = '/work/shared/fixtures/seeds';
 
 let seedDocs: Promise<Doc[]> | undefined;
 /** The seed articles through the real pipeline, extracted once for the seed tests. */
