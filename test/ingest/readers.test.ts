@@ -194,3 +194,21 @@ test('a large JSON Lines file is read as a stream, in parts, with the documents 
   const strip = (d: (typeof docs)[number]) => ({ ...d, origin: { ...d.origin, path: undefined }, view: d.view?.text });
   assert.deepEqual(whole.map(strip), docs.slice(0, 20).map(strip));
 });
+
+test('a read document travels as one line of JSON and back (sitrep ingest to a running server); a bad map is refused', async () => {
+  const { docInitFromJson, docInitToJson } = await import('../../src/ingest/index.js');
+  const page = readHtml('<html><body><article><p>Kyiv &amp; Kharkiv were shelled on Monday, officials said.</p><p>Two people were hurt.</p></article></body></html>', { id: 'p', origin: { path: 'p.html', line: 3 } });
+  const back = docInitFromJson(docInitToJson(page));
+  assert.ok(typeof back !== 'string', String(back));
+  assert.equal(back.id, 'p');
+  assert.equal(back.format, page.format);
+  assert.deepEqual(back.origin, JSON.parse(JSON.stringify(page.origin)));
+  assert.equal(back.view?.text, page.view?.text);
+  const amp = page.view!.text.indexOf('&');
+  assert.deepEqual(back.view!.span(amp, amp + 1, 'r'), page.view!.span(amp, amp + 1, 'r'), 'the map back to the input travels too');
+  const line = JSON.parse(docInitToJson(page)) as { view: { pieces: { i: number }[] } };
+  line.view.pieces[0].i = page.input.length + 5;
+  assert.match(String(docInitFromJson(JSON.stringify(line))), /inside both texts/);
+  assert.match(String(docInitFromJson('{"id":"x","input":"text","format":"pdf"}')), /"format" must be one of/);
+  assert.match(String(docInitFromJson('not json')), /not valid JSON/);
+});
