@@ -5,7 +5,7 @@
  * stories clustering time, the first GET after start (the desk is built), a POSTed document's time until visible,
  * `documents?q=` requests/s and p50/p99 with 8 clients, and the server's RSS. Numbers, never assertions.
  * `BENCH_DESK_SIZES` (default 2000; e.g. `2000,10000`), `BENCH_DESK_REQUESTS` (default 200).
- * Run alone with `node --import tsx bench/desk.ts`.
+ * Run alone with `node --import tsx bench/desk.ts`; `npm run bench` runs it only when `BENCH_DESK_SIZES` is set.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -168,8 +168,12 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
   }
 }
 
-/** Runs the desk benchmark. */
-export default async function deskBench(): Promise<void> {
+/** Runs the desk benchmark; within `npm run bench` only when `BENCH_DESK_SIZES` is set (it takes minutes). */
+export default async function deskBench(standalone = false): Promise<void> {
+  if (!standalone && !process.env.BENCH_DESK_SIZES) {
+    line('desk', 'skipped: set BENCH_DESK_SIZES=2000,10000 (or run `node --import tsx bench/desk.ts`)');
+    return;
+  }
   const sizes = (process.env.BENCH_DESK_SIZES ?? '2000').split(',').map(Number).filter((n) => n > 0);
   const requests = Number(process.env.BENCH_DESK_REQUESTS ?? 200);
   const ctx = await createContext({});
@@ -182,5 +186,5 @@ export default async function deskBench(): Promise<void> {
 if (process.argv[1] && SELF === process.argv[1]) {
   const at = process.argv.indexOf('--serve');
   if (at > 0) await serveChild(process.argv[at + 1]);
-  else await deskBench();
+  else await deskBench(true);
 }
