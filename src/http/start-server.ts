@@ -57,6 +57,9 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
+      // The desk is built as soon as the server listens, not on the first request: a user who opens the page a few
+      // seconds later finds it ready (a request that comes earlier waits for the same build).
+      Promise.resolve(app.request('/api/documents?limit=1')).catch(() => {});
       resolveStart({
         url: `http://${shownHost}:${info.port}`,
         port: info.port,
