@@ -134,6 +134,9 @@ for (const backend of backends) {
       assert.notEqual(v3.byId.get(added.id), v2.byId.get(added.id), 'a re-extracted document is read again');
       assert.equal(v3.byId.get(added.id)!.entities.length, added.entities.length - 1);
       for (const d of v1.docs) assert.equal(v3.byId.get(d.id), d);
+      // Leave the store as the other cases expect it.
+      assert.ok(await store!.deleteDocument(added.id));
+      assert.ok(!(await views.get()).byId.has(added.id), 'a deleted document leaves the snapshot');
     });
 
     test('the seeds give one contested proposition on control of Bakhmut with both sides', async (t) => {
