@@ -15,13 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createDoc, TextView, type Doc } from '../src/core/index.js';
 import { clusterStories, toSourceDoc } from '../src/crossdoc/index.js';
-import { startServer } from '../src/http/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
 import { storeDesk } from '../src/desk/index.js';
 import { loadBenchCorpus } from './corpus.js';
 
 const SELF = fileURLToPath(import.meta.url);
+const HTTP_BENCH = fileURLToPath(new URL('./http.ts', import.meta.url));
 const line = (label: string, value: string) => console.log(`${label.padEnd(40)} ${value}`);
 const OUTLETS = ['Reuters', 'AP', 'AFP', 'BBC', 'Kyiv Independent', 'TASS', 'RIA', 'Ukrinform', 'Meduza', 'CNN', 'DW', 'Guardian'];
 
@@ -76,18 +76,9 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-/** Child mode: serves the store in `dir` until SIGTERM, printing its URL first. */
-async function serveChild(dir: string): Promise<void> {
-  const store = await openStore({ dir, env: {} });
-  const server = await startServer({ store, port: 0 });
-  console.log(`URL ${server.url}`);
-  await new Promise<void>((done) => process.once('SIGTERM', () => done()));
-  await server.close();
-  await store.close();
-}
-
 async function startChild(dir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // bench/http.ts's child mode: serves the store in `dir`, printing its URL first.
+  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_BENCH, '--serve', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   const url = await new Promise<string>((resolveUrl, rejectUrl) => {
     let out = '';
@@ -183,8 +174,4 @@ export default async function deskBench(standalone = false): Promise<void> {
   for (const size of sizes) await measure(size, base, requests);
 }
 
-if (process.argv[1] && SELF === process.argv[1]) {
-  const at = process.argv.indexOf('--serve');
-  if (at > 0) await serveChild(process.argv[at + 1]);
-  else await deskBench(true);
-}
+if (process.argv[1] && SELF === process.argv[1]) await deskBench(true);
