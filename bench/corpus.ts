@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED } from '../scripts/shared-dir.js';
 
 /** One benchmark document. */
 export interface BenchDoc {
@@ -12,8 +13,8 @@ export interface BenchDoc {
   published?: string;
 }
 
-/** Where ../shared lies relative to the project (overridable with SITREP_SHARED). */
-export const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
+/** Where ../shared lies (see scripts/shared-dir.ts; SITREP_SHARED overrides it). */
+export { SHARED };
 
 function decodeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

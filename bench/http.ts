@@ -15,8 +15,9 @@ import { createDoc } from '../src/core/index.js';
 import { startServer } from '../src/http/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
+import { SHARED } from './corpus.js';
 
-const SEEDS = '/work/shared/fixtures/seeds';
+const SEEDS = join(SHARED, 'fixtures/seeds');
 const SELF = fileURLToPath(import.meta.url);
 const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
 

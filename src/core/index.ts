@@ -8,3 +8,4 @@ export * from './context.js';
 export * from './lang/index.js';
 export * from './search.js';
 export * from './acled.js';
+export * from './starting-point.js';

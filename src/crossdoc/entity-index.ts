@@ -33,6 +33,31 @@ export interface EntitySummary {
   readonly docIds: readonly string[];
 }
 
+const words = (s: string) => foldName(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Two words are the same name loosely: one is the other with a variant ending (Zelensky/Zelenskyy, Hanna/Hannah). */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4) && Math.abs(a.length - b.length) <= 2);
+}
+
+/**
+ * Whether a mention's text is a name of the entity, to be listed among its aliases. Coreference links "the
+ * president" or "Jake" to a person, and those mentions count, but they are not names: a form in lower case
+ * only is a common noun; for a person, one word that matches no word of the name is a title ("President",
+ * "Minister"), and one word matching the first word of a longer name but not its last is a first name alone.
+ * Decided from the form and the entity's name only, no word lists.
+ */
+export function isNameForm(text: string, name: string, kind: EntityKind): boolean {
+  if (!/\p{Lu}|\p{N}/u.test(text)) return false;
+  if (kind !== 'person') return true;
+  const form = words(text);
+  const full = words(name);
+  if (form.length !== 1 || full.length === 0) return true;
+  const [w] = form;
+  if (!full.some((n) => sameWord(n, w))) return false;
+  return !(full.length > 1 && sameWord(full[0], w) && !sameWord(full[full.length - 1], w));
+}
+
 /** Merges the entities of all documents by id. Later documents fill what earlier ones left unknown. */
 export function indexEntities(docs: readonly SourceDoc[]): Map<string, EntitySummary> {
   type Acc = {
@@ -59,6 +84,8 @@ export function indexEntities(docs: readonly SourceDoc[]): Map<string, EntitySum
       a.docs.add(doc.id);
       a.mentions += e.mentions.length;
       for (const m of e.mentions) {
+        // A mention that is not a name ("the president", a first name alone) still counts, but is no alias.
+        if (!isNameForm(m.text, e.name, e.kind)) continue;
         // Case and accents are not new spellings; "MALIAR" in a headline is the same alias as "Maliar".
         const key = foldName(m.text);
         const f = a.forms.get(key) ?? { text: m.text, count: 0, first: doc.published, last: doc.published };

@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { createDoc, type Context } from '../core/index.js';
 import { createContext, runPipeline } from '../pipeline.js';
 import { analysisRoutes } from './analysis-routes.js';
@@ -18,8 +18,10 @@ import type { Store } from '../store/index.js';
 import { DeskViews, storeDesk, type DeskSource } from '../desk/index.js';
 import { documentRoutes } from './document-routes.js';
 import { entityRoutes } from './entity-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { HttpError } from './http-error.js';
 import { openApi } from './openapi.js';
+import { reportRoutes } from './report-routes.js';
 import { writeGuard } from './write-guard.js';
 import type { Extract, RouteDeps } from './route-deps.js';
 
@@ -80,10 +82,11 @@ export function createApp(options: AppOptions): Hono {
   });
 
   // Defence in depth for the UI: even if article text ever reached the page as markup, no script but the
-  // page's own could run, and nothing could be loaded from elsewhere.
+  // page's own could run, and nothing could be loaded from elsewhere. The one inline stylesheet allowed is the
+  // self-contained report's (`/api/report`), which carries this response's nonce.
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", NONCE], imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"], objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"],
     },
   }));
@@ -118,6 +121,8 @@ export function createApp(options: AppOptions): Hono {
   documentRoutes(app, deps);
   entityRoutes(app, deps);
   analysisRoutes(app, deps);
+  reportRoutes(app, deps);
+  exportRoutes(app, deps);
   app.all('/api/*', (c) => c.json(new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path}; see /api/openapi.json`).toJSON(), 404));
 
   if (options.webRoot) {

@@ -111,6 +111,20 @@ export function openApi(): Record<string, unknown> {
         date('to', 'Stories running on or before.'),
         ...page,
       ], 'stories'),
+      '/api/report': get('The situation report of a period: key takeaways, each front area with events by type and both sides\' claims with their sources, map, timeline, and what is not known.', [
+        q('format', 'html (one self-contained page, the default), md, pdf (printed by the server\'s Chromium; 503 without one) or json (the report\'s data).', { type: 'string', enum: ['html', 'md', 'pdf', 'json'] }),
+        date('from', 'First day of the period (default: the same as to).'),
+        date('to', 'Last day of the period (default: the latest day anything is dated).'),
+        q('place', 'A place id, name or alias.'),
+        q('bbox', 'west,south,east,north in degrees.'),
+      ], 'The report.', false),
+      '/api/export': get('Events and propositions for other tools, streamed as a download: ACLED-shaped CSV (one row per event), RFC 7946 GeoJSON (propositions and events as points with status, sides and sources) or JSON Lines of propositions, events and the entities they name.', [
+        { ...q('format', 'acled, geojson or jsonl.', { type: 'string', enum: ['acled', 'geojson', 'jsonl'] }), required: true },
+        date('from', 'Items on or after.'),
+        date('to', 'Items on or before.'),
+        q('place', 'A place id, name or alias.'),
+        q('bbox', 'west,south,east,north in degrees.'),
+      ], 'The export file.', false),
       '/api/openapi.json': { get: { summary: 'This description.', responses: { 200: { description: 'OpenAPI 3.1.' } } } },
     },
     components: {

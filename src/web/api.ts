@@ -38,7 +38,7 @@ export const api = {
     getJson<Page<PropositionGroup>>('/api/propositions', { limit: 500, ...params }),
   events: (params: { from?: string; to?: string } = {}) => getJson<Page<EventGroup>>('/api/events', { limit: 500, ...params }),
   places: () => getJson<Page<EntitySummary>>('/api/entities', { kind: 'place', limit: 500 }),
-  entities: (q?: string) => getJson<Page<EntitySummary>>('/api/entities', { q, limit: 100 }),
+  entities: (q?: string) => getJson<Page<EntitySummary>>('/api/entities', { q, limit: 500 }),
   entity: (id: string) => getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`),
   documents: (q?: string) => getJson<Page<DocSummary>>('/api/documents', { q, limit: 200 }),
   document: (id: string) => getJson<DocDetail>(`/api/documents/${encodeURIComponent(id)}`),

@@ -9,7 +9,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { geoArea } from 'd3-geo';
 import { build } from 'esbuild';
 
 const compiledOrSource = dirname(fileURLToPath(import.meta.url));
@@ -20,39 +19,8 @@ const require = createRequire(import.meta.url);
 /** The default output folder, at the project root. */
 export const DEFAULT_WEB_DIR = resolve(here, '../../web-dist');
 
-type Ring = number[][];
-
-/** Rounds coordinates to 0.001° (about 100 m): the map is drawn at country scale, so finer is only bytes. */
-function round(ring: Ring): Ring {
-  return ring.map(([x, y]) => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]);
-}
-
-/**
- * Orients polygon rings as d3-geo expects. GeoJSON (RFC 7946) winds exterior rings counter-clockwise, but d3-geo
- * works on the sphere, where that ring encloses everything except the oblast: such a polygon would paint the
- * whole globe. A polygon whose area exceeds a hemisphere is the wrong way round and is reversed.
- */
-export function rewindPolygon(rings: Ring[]): Ring[] {
-  const polygon: GeoJSON.Polygon = { type: 'Polygon', coordinates: rings };
-  return geoArea(polygon) > 2 * Math.PI ? rings.map((r) => [...r].reverse()) : rings;
-}
-
-/** Prepares the oblast boundaries for the browser. */
-export function prepareBoundaries(fc: GeoJSON.FeatureCollection): GeoJSON.FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: fc.features.map((f) => {
-      const g = f.geometry;
-      const geometry: GeoJSON.Geometry =
-        g.type === 'Polygon'
-          ? { type: 'Polygon', coordinates: rewindPolygon(g.coordinates.map(round)) }
-          : g.type === 'MultiPolygon'
-            ? { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => rewindPolygon(p.map(round))) }
-            : g;
-      return { type: 'Feature', properties: { shapeName: f.properties?.shapeName, shapeISO: f.properties?.shapeISO }, geometry };
-    }),
-  };
-}
+export { prepareBoundaries, rewindPolygon } from './map-geometry.js';
+import { prepareBoundaries } from './map-geometry.js';
 
 /** Builds the UI into `outDir`. Returns the folder. */
 export async function buildWeb(outDir: string = DEFAULT_WEB_DIR): Promise<string> {

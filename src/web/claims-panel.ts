@@ -4,7 +4,13 @@
  */
 import type { ClaimRecord, PropositionGroup } from '../crossdoc/index.js';
 import { h } from './dom.js';
+import { evidenceQuote } from './evidence.js';
+import { paged } from './pager.js';
 import { docHref, entityHref } from './router.js';
+
+/** Page sizes: the panel stays about one screen tall with a hundred articles and more. */
+const PROPOSITIONS_PER_PAGE = 5;
+const CLAIMS_PER_SIDE = 3;
 
 /** "control of Bakhmut". */
 export function propositionTitle(p: PropositionGroup): string {
@@ -25,7 +31,7 @@ function claimCard(p: PropositionGroup, c: ClaimRecord): HTMLElement {
       c.speaker ? h('a', { href: entityHref(c.speaker), class: 'speaker' }, c.speakerName ?? c.speaker) : h('span', { class: 'speaker' }, c.speakerName ?? 'unattributed'),
       ' ', h('span', { class: 'stance' }, stanceText(p, c))),
     h('div', { class: 'meta' }, h('time', {}, c.date ?? 'undated'), dateNote, ' · ', c.outlet, c.channel ? ` · via ${c.channel}` : ''),
-    h('a', { href: docHref(c.docId, c.claimId), class: 'evidence', title: 'Open the article with this evidence highlighted' }, `“${c.evidence.text}”`),
+    evidenceQuote(c.evidence.text, [c.why?.predicate ?? '', c.why?.roles.place ?? '', p.placeName ?? ''].filter(Boolean), docHref(c.docId, c.claimId)),
   );
 }
 
@@ -48,7 +54,7 @@ export function propositionCard(p: PropositionGroup): HTMLElement {
       ...sides.map((side) =>
         h('section', { class: 'side', 'data-side': side },
           h('h4', {}, side === 'unknown' ? 'side unknown' : side),
-          h('ol', {}, ...p.claims.filter((c) => (c.side ?? 'unknown') === side).map((c) => claimCard(p, c))),
+          paged(p.claims.filter((c) => (c.side ?? 'unknown') === side), CLAIMS_PER_SIDE, (c) => claimCard(p, c), 'ol'),
         ),
       ),
     ),
@@ -69,6 +75,6 @@ export function drawClaimsPanel(
       ...['contested', 'corroborated', 'single-source'].map((st) =>
         h('button', { class: `tab${st === status ? ' active' : ''}`, 'data-status': st, onclick: () => onStatus(st) },
           `${st} (${propositions.filter((p) => p.status === st).length})`))),
-    shown.length ? h('div', { class: 'list' }, ...shown.map(propositionCard)) : h('p', { class: 'empty' }, `No ${status} propositions.`),
+    shown.length ? paged(shown, PROPOSITIONS_PER_PAGE, propositionCard, 'div', 'list') : h('p', { class: 'empty' }, `No ${status} propositions.`),
   );
 }

@@ -10,21 +10,17 @@ import { h, replace } from './dom.js';
 import { drawEntity } from './entity-view.js';
 import { drawDocuments, drawEntities, drawStories } from './list-views.js';
 import { drawMap, loadBaseMap, type BaseMap } from './map-view.js';
+import { drawReport, fetchReport } from './report-view.js';
 import { parseRoute } from './router.js';
-import { drawTimeline, type DayRange } from './timeline-view.js';
+import { drawTimeline, inSelection, type DayRange } from './timeline-view.js';
 
 /** `all`: also propositions below the confidence threshold (the API's `?all=1`). */
 const state: { base: Promise<BaseMap> | null; status: string; range: DayRange; all: boolean } = { base: null, status: 'contested', range: null, all: false };
 
-function inRange(from: string | null, to: string | null, range: DayRange): boolean {
-  if (!range) return true;
-  return !!from && !!to && from <= range.to && to >= range.from;
-}
-
-/** Keeps only the claims of the selected days, so the panel reads as that day's picture. */
+/** Keeps only the claims of the selected days (or the undated ones), so the panel reads as that selection's picture. */
 function narrow(p: PropositionGroup, range: DayRange): PropositionGroup | null {
   if (!range) return p;
-  const claims = p.claims.filter((c) => c.date !== null && c.date >= range.from && c.date <= range.to);
+  const claims = p.claims.filter((c) => inSelection(c.date, c.date, range));
   return claims.length ? { ...p, claims } : null;
 }
 
@@ -32,7 +28,7 @@ async function home(main: HTMLElement): Promise<void> {
   state.base ??= loadBaseMap();
   const [base, props, events, places] = await Promise.all([state.base, api.propositions(state.all ? { all: 1 } : {}), api.events(), api.places()]);
   const render = () => {
-    const shownEvents: EventGroup[] = events.items.filter((e) => inRange(e.from, e.to, state.range));
+    const shownEvents: EventGroup[] = events.items.filter((e) => inSelection(e.from, e.to, state.range));
     const shownProps = props.items.map((p) => narrow(p, state.range)).filter((p): p is PropositionGroup => p !== null);
     replace(main,
       h('div', { class: 'home' },
@@ -77,16 +73,22 @@ async function show(): Promise<void> {
         break;
       }
       case 'entity':
-        replace(main, drawEntity(await api.entity(route.id)));
+        state.base ??= loadBaseMap();
+        replace(main, drawEntity(await api.entity(route.id), await state.base.catch(() => null)));
         break;
       case 'entities':
-        replace(main, drawEntities(await api.entities(route.q || undefined), route.q));
+        state.base ??= loadBaseMap();
+        replace(main, drawEntities(await api.entities(route.q || undefined), route.q, await state.base.catch(() => null)));
         break;
       case 'documents':
         replace(main, drawDocuments(await api.documents(route.q || undefined), route.q));
         break;
       case 'stories':
         replace(main, drawStories(await api.stories()));
+        break;
+      case 'report':
+        state.base ??= loadBaseMap();
+        replace(main, drawReport(await fetchReport(route), route, await state.base.catch(() => null)));
         break;
     }
     main.setAttribute('data-ready', route.view);

@@ -1,7 +1,7 @@
 /**
  * Hash routes, so that the server serves one page and every view has a URL an analyst can paste:
  * `#/` (map, timeline, contested), `#/doc/<id>/<claim or span ref>`, `#/entity/<id>`, `#/entities?q=`,
- * `#/documents?q=`, `#/stories`.
+ * `#/documents?q=`, `#/stories`, `#/report?from=&to=&place=`.
  */
 
 /** A parsed route. */
@@ -11,7 +11,8 @@ export type Route =
   | { view: 'entity'; id: string }
   | { view: 'entities'; q: string }
   | { view: 'documents'; q: string }
-  | { view: 'stories' };
+  | { view: 'stories' }
+  | { view: 'report'; from: string; to: string; place: string };
 
 /** Parses `location.hash`. Ids are URL-encoded path segments, so ids with `/` or `#` survive. */
 export function parseRoute(hash: string): Route {
@@ -29,6 +30,10 @@ export function parseRoute(hash: string): Route {
       return { view: 'documents', q };
     case 'stories':
       return { view: 'stories' };
+    case 'report': {
+      const params = new URLSearchParams(query);
+      return { view: 'report', from: params.get('from') ?? '', to: params.get('to') ?? '', place: params.get('place') ?? '' };
+    }
     default:
       return { view: 'home' };
   }

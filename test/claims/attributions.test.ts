@@ -209,6 +209,15 @@ test('a relative clause with an organisation: ", which contended that …"', () 
   assert.deepEqual([a.speaker, a.content], ['the European Commission, which', 'Ireland undertaxed the company']);
 });
 
+test('an ambiguous cue after ", which": the antecedent speaks; without the comma it does not', () => {
+  const found = attributions('The strike failed, according to the regional command, which says it has shot down four drones.');
+  const a = found.find((x) => x.rule === 'claims/relative-speaker');
+  assert.ok(a, JSON.stringify(found));
+  assert.deepEqual([a.speaker, a.content], ['the regional command, which', 'it has shot down four drones']);
+  // "the report which says …": a restrictive relative of an ambiguous verb stays no attribution.
+  assert.equal(attributions('They read the report which says the bridge is closed.').filter((x) => x.rule === 'claims/relative-speaker').length, 0);
+});
+
 test('a subject with a post-modifier speaks, not the object of its preposition', () => {
   assert.equal(one('Experts on North Korea and nuclear nonproliferation said the latest test could change that.').speaker, 'Experts');
   assert.equal(one('A Quinnipiac University poll released in late August found that most voters agreed.').speaker, 'A Quinnipiac University poll');

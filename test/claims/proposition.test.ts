@@ -155,3 +155,101 @@ test('a country after a comma qualifies the place before it; it is no second pla
   const all = findPropositions({ content, offset: 0, places, speakerSide: 'UA', cue: 'said' });
   assert.deepEqual(all.map((p) => p.place), ['geo:1']);
 });
+
+test('losses with an article: "a … aircraft" counts one, over an "and" inside the phrase, not past a preposition', () => {
+  const p = one('it shot down a Russian A-50 airborne early warning and control aircraft', 'UA');
+  assert.deepEqual(p && [p.kind, p.count, p.holder], ['losses', 1, 'RU']);
+  // "a drone attack on the aircraft": the article's phrase ends at "on"; no count, no losses.
+  assert.equal(props('they launched a drone attack on the aircraft', 'UA').filter((x) => x.kind === 'losses').length, 0);
+});
+
+test('the death of a named officer: losses of one, the speaker’s own side unless the phrase names one', () => {
+  const p = one('the death of major general Ivan Petrov, deputy commander of the corps', 'RU', 'announces');
+  assert.deepEqual(p && [p.kind, p.count, p.holder, p.polarity, p.rule], ['losses', 1, 'RU', 'asserts', 'claims/frame-death']);
+  assert.equal(p?.evidence.roles.holder, "speaker's own side");
+  const q = one('the deaths of 12 Ukrainian soldiers', 'RU', 'confirmed');
+  assert.deepEqual(q && [q.count, q.holder], [12, 'UA']);
+  // Not a person: "the death of diplomacy" is no loss; a place after "of" is none either.
+  assert.equal(props('the death of diplomacy', 'RU', 'announced').length, 0);
+  assert.equal(props('the death of Bakhmut as a city', 'RU', 'announced').length, 0);
+});
+
+test('a denial of any losses with no count: losses of the speaker’s side, denied; only with a denial cue', () => {
+  const p = one('any casualties have occurred', 'UA', 'denies');
+  assert.deepEqual(p && [p.kind, p.holder, p.polarity, p.count], ['losses', 'UA', 'denies', undefined]);
+  assert.equal(props('any casualties have occurred', 'UA', 'said').length, 0);
+});
+
+test('victims of a participle after a passive take the side of what the passive says was hit', () => {
+  const all = props('A Ukrainian Air Force transport plane is shot down and crashes near the city, killing five crew members', 'UA');
+  // The plane itself (one, its subject) and its crew (five, the participle's object), both Ukrainian.
+  assert.deepEqual(all.map((x) => [x.kind, x.count, x.holder]).sort(), [['losses', 1, 'UA'], ['losses', 5, 'UA']]);
+  const p = all.find((x) => x.count === 5);
+  assert.ok(p?.evidence.rules.includes('claims/holder-passive-subject'));
+  // An active clause before the participle: this rule does not apply.
+  const q = one('Russian missiles hit the base, killing five soldiers', 'UA');
+  assert.ok(q && !q.evidence.rules.includes('claims/holder-passive-subject'));
+});
+
+test('a passive push: the subject was driven back, the other side advanced; a by-phrase names it outright', () => {
+  const p = one('Russian forces have been pushed back from Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['advance', 'geo:713174', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/holder-passive-advance'));
+  assert.equal(one('Ukrainian troops pushed back Russian forces near Bakhmut', 'UA')?.holder, 'UA');
+  assert.equal(one('Russian forces were driven back near Bakhmut by Ukrainian troops', 'GB')?.holder, 'UA');
+});
+
+test('"in full control of" is holding', () => {
+  assert.deepEqual(brief(one('Russian forces were in full control of Bakhmut', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+});
+
+test('"took heavy losses in its assault on X": no capture of X, and "its" is the subject named outright', () => {
+  const ps = props('Russia has taken heavy losses in its assault on Bakhmut', 'UA');
+  assert.equal(ps.filter((p) => p.kind === 'control').length, 0);
+  const adv = ps.find((p) => p.kind === 'advance');
+  assert.equal(adv?.holder, 'RU');
+});
+
+test('a hedge over a that-clause ("it does not appear that") denies only what follows it', () => {
+  const ps = props('Although the Russians have made gains near Bakhmut, it does not appear that they have encircled Soledar', 'US');
+  const adv = ps.find((p) => p.kind === 'advance');
+  const enc = ps.find((p) => p.kind === 'encirclement');
+  assert.deepEqual(adv && [adv.holder, adv.polarity], ['RU', 'asserts']);
+  // An observer's "they" is the side named before it in the content.
+  assert.deepEqual(enc && [enc.place, enc.holder, enc.polarity], ['geo:1', 'RU', 'denies']);
+});
+
+test('"the destroyed city": an anaphor may carry one adjective', () => {
+  const p = one('it had fully captured the destroyed city after a long battle', 'RU', 'said', 'The fighting for Bakhmut went on. ');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(p?.evidence.roles.place, 'object anaphor "the destroyed city" -> Bakhmut');
+  // "the town of" names its place; a capitalised word is no adjective.
+  assert.equal(props('they took the main road', 'RU').filter((x) => x.kind === 'control').length, 0);
+});
+
+test('"still occupied a part of" the city is control, not an advance', () => {
+  const p = one('it still occupied a small part of Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.ok(!p?.evidence.rules.includes('claims/capture-part'));
+  // Read as a capture with "still" (when the partial phrase is not listed) it is control too.
+  const q = props('it still recaptured a small part of Bakhmut', 'UA').find((x) => x.rule === 'claims/frame-capture');
+  assert.deepEqual(q && [q.kind, q.evidence.rules.includes('claims/still-holds')], ['control', true]);
+  assert.equal(one('Ukrainian troops have recaptured parts of central Bakhmut', 'UA')?.kind, 'advance');
+  // A participle after its subject is the verb, not an adjective ("in occupied territories" is one).
+  assert.deepEqual(brief(one('Ukrainian troops recaptured parts of Bakhmut', 'RU')), ['advance', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(props('shelling in occupied territories near Bakhmut', 'UA').length, 0);
+});
+
+test('interceptions: a named side is the holder; with none, a belligerent’s default is weak; places do not multiply a count', () => {
+  const ps = props('five Ukrainian drones and two rockets were intercepted over Bakhmut and Soledar', 'RU');
+  assert.deepEqual(ps.map((p) => [p.kind, p.count, p.holder]).sort(), [['losses', 2, 'UA'], ['losses', 5, 'UA']]);
+  const d = one('nine drones were downed over the city', 'UA');
+  assert.deepEqual(d && [d.count, d.holder], [9, 'RU']);
+  assert.ok(d!.confidence < 0.5, String(d!.confidence));
+  assert.ok(d?.evidence.rules.includes('claims/holder-materiel-default'));
+});
+
+test('facilities destroyed are losses; quotation marks inside the counted phrase are skipped', () => {
+  const p = one('it has destroyed 83 Ukrainian “above-ground military facilities”, including 11 aerodromes', 'RU');
+  assert.deepEqual(p && [p.kind, p.count, p.holder], ['losses', 83, 'UA']);
+});

@@ -62,3 +62,22 @@ test('every gold control claim of the seeds: speaker, side, place and propositio
   assert.ok(total >= 5, 'the gold has its control claims');
   assert.deepEqual(missed, []);
 });
+
+test('every id a claim or proposition references is an entity of the extraction (seeds, whole pipeline)', async () => {
+  const gold = JSON.parse(readFileSync(join(SEEDS, 'gold.json'), 'utf8')) as SeedGold;
+  const ctx = await createContext();
+  let places = 0;
+  for (const file of Object.keys(gold.docs)) {
+    const doc = runPipeline(createDoc({ id: file, input: readFileSync(join(SEEDS, file), 'utf8'), format: 'text' }), ctx);
+    const ids = new Set(doc.entities.map((e) => e.id));
+    for (const c of doc.claims) {
+      if (c.speaker) assert.ok(ids.has(c.speaker), `${file}: speaker ${c.speaker} is no entity`);
+      for (const p of c.propositions ?? (c.proposition ? [c.proposition] : [])) {
+        if (!p.place) continue;
+        places++;
+        assert.ok(ids.has(p.place), `${file}: place ${p.place} of "${c.content.slice(0, 60)}" is no entity`);
+      }
+    }
+  }
+  assert.ok(places > 0, 'the seeds have propositions with a place');
+});

@@ -66,6 +66,28 @@ test('works on a bare document: no sentences, entities or times', () => {
   assert.equal(out.claims[0].proposition, undefined);
 });
 
+test('no entity, no place: a proposition never references a place id that is not an entity of the document', () => {
+  // The places stage found nothing: "Bakhmut" is no entity, so the capture has no place and gives no proposition.
+  const input = 'The ministry said that Russian forces had captured Bakhmut. The governor said that 12 soldiers were killed.';
+  const out = claimsStage.run(createDoc({ id: 'np', input, format: 'text' }), {});
+  const ids = new Set(out.entities.map((e) => e.id));
+  const props = out.claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []));
+  for (const p of props) if (p.place) assert.ok(ids.has(p.place), `dangling place id ${p.place}`);
+  assert.deepEqual(props.map((p) => [p.kind, p.count ?? null, p.place ?? null]), [['losses', 12, null]]);
+});
+
+test('a month in a "since …" phrase is a starting point, never the date of the claim', () => {
+  const run = (input: string) => {
+    const at = input.indexOf('February 2022');
+    const times = [{ start: at, end: at + 13, text: 'February 2022', rule: 'time/absolute', value: '2022-02-01', precision: 'month' as const, sentence: 0 }];
+    return claimsStage.run({ ...createDoc({ id: 's', input, format: 'text' }), times }, {}).claims[0];
+  };
+  const since = run('The ministry said that 12 soldiers were killed, the most since the war began in February 2022.');
+  assert.equal(since?.date, null);
+  // The same month governing the statement itself dates it.
+  assert.deepEqual([run('In February 2022 the ministry said that 12 soldiers were killed.')?.date, run('In February 2022 the ministry said that 12 soldiers were killed.')?.datePrecision], ['2022-02-01', 'month']);
+});
+
 test('a publication date from the context dates a claim when the document has none', () => {
   const out = claimsStage.run(createDoc({ id: 'c', input: 'Officials said the town was quiet.', format: 'text' }), { published: '2023-05-12' });
   assert.deepEqual([out.claims[0].date, out.claims[0].datePrecision], ['2023-05-12', 'week']);
@@ -81,7 +103,11 @@ test('a metonym with a possessive resolves to its side', () => {
 test('“it” in a second clause points back at a metonym speaker of the first', () => {
   const input = 'Earlier, Wagner said it had taken the city. Even so, Kyiv has confirmed military advances on the outskirts of Bakhmut, though it has rejected claims of a major push to retake occupied territory.';
   const wagner = input.indexOf('Wagner');
-  const entities: Entity[] = [{ id: 'org:wagner-group', kind: 'organization', name: 'Wagner Group', side: 'RU', mentions: [{ start: wagner, end: wagner + 6, text: 'Wagner', rule: 'test', sentence: 0 }] }];
+  const bakhmut = input.indexOf('Bakhmut');
+  const entities: Entity[] = [
+    { id: 'org:wagner-group', kind: 'organization', name: 'Wagner Group', side: 'RU', mentions: [{ start: wagner, end: wagner + 6, text: 'Wagner', rule: 'test', sentence: 0 }] },
+    { id: 'place:bakhmut', kind: 'place', name: 'Bakhmut', type: 'city', mentions: [{ start: bakhmut, end: bakhmut + 7, text: 'Bakhmut', rule: 'test', sentence: 1 }] },
+  ];
   const out = claimsStage.run({ ...createDoc({ id: 'k', input, format: 'text' }), entities }, {});
   const c = out.claims.find((x) => x.cue === 'rejected');
   assert.ok(c, JSON.stringify(out.claims.map((x) => x.cue)));

@@ -12,8 +12,7 @@ import { createContext, createLinkContext, runPipeline } from '../../src/pipelin
 import { createDoc } from '../../src/core/index.js';
 import { readText } from '../../src/ingest/index.js';
 import { runCli } from './run-cli.js';
-
-const seeds = '../shared/fixtures/seeds';
+import { SEEDS } from '../../scripts/shared-dir.js';
 
 test('extract --workers 2 prints what --workers 1 prints, in input order', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-pool-'));
@@ -23,7 +22,7 @@ test('extract --workers 2 prints what --workers 1 prints, in input order', async
     { id: 'c', text: 'Prigozhin said his men would leave Bakhmut. Hannah Malial denied it.' },
   ];
   writeFileSync(join(dir, 'docs.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const inputs = [`${seeds}/000_deb4d5127912b402.txt`, join(dir, 'docs.jsonl'), `${seeds}/002_b39c71e25f6389a8.txt`];
+  const inputs = [`${SEEDS}000_deb4d5127912b402.txt`, join(dir, 'docs.jsonl'), `${SEEDS}002_b39c71e25f6389a8.txt`];
   const serial = await runCli(['extract', '--workers', '1', ...inputs]);
   const pooled = await runCli(['extract', '--workers', '2', ...inputs]);
   assert.equal(serial.code, 0, serial.stderr);

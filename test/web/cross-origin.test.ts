@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,10 +15,9 @@ import type { Browser } from 'playwright-core';
 import { createDoc } from '../../src/core/index.js';
 import { memoryDesk, startServer, type RunningServer } from '../../src/http/index.js';
 import { buildWeb } from '../../src/web/build.js';
+import { launchChromium, skip } from './chromium.js';
 import { deskDocs } from '../http/desk-docs.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM} (apt-get install chromium)`;
 
 let browser: Browser | undefined;
 let webRoot = '';
@@ -52,8 +51,7 @@ before(async () => {
   await new Promise<void>((done) => attacker!.listen(0, '127.0.0.1', done));
   // "localhost" and "127.0.0.1" are different origins: the attacker's page lives on the other name.
   attackerUrl = `http://localhost:${(attacker.address() as AddressInfo).port}/`;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 
 after(async () => {

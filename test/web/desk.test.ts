@@ -4,19 +4,18 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createDoc, type Doc } from '../../src/core/index.js';
 import { memoryDesk, startServer, type RunningServer } from '../../src/http/index.js';
 import { buildWeb } from '../../src/web/build.js';
+import { drag, launchChromium, skip } from './chromium.js';
 import { deskDocs, testDoc } from '../http/desk-docs.js';
 import { bakhmut, maliar, prigozhin } from '../crossdoc/build-docs.js';
 import { SEEDS } from '../../scripts/shared-dir.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `needs ${CHROMIUM} (apt-get install chromium)`;
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
 let browser: Browser | undefined;
@@ -26,11 +25,7 @@ const servers: RunningServer[] = [];
 before(async () => {
   if (skip) return;
   webRoot = await buildWeb(mkdtempSync(join(tmpdir(), 'sitrep-web-')));
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 

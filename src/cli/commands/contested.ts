@@ -20,8 +20,21 @@ export function formatTable(head: string[], rows: string[][], maxWidth = 32): st
  */
 export type LoadedDesk = { readonly view: DeskView } | { readonly remote: RemoteDesk } | { readonly code: number };
 
+/**
+ * The cross-document snapshot of the configured store, or null after saying why there is none (for commands that
+ * need the whole snapshot: `report`, `export`). While `sitrep serve` holds the store, names its API instead.
+ */
+export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<DeskView | null> {
+  const desk = await openDesk(name, db, io);
+  if ('view' in desk) return desk.view;
+  if ('remote' in desk) {
+    io.stderr.write(`sitrep ${name}: ask the running server instead (${desk.remote.url}/api/${name === 'export' ? 'export' : 'report'}, see docs/api.md), or stop it first\n`);
+  }
+  return null;
+}
+
 /** Opens the configured store and builds the cross-document snapshot, or finds the server holding it. */
-export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<LoadedDesk> {
+export async function openDesk(name: string, db: string | undefined, io: CommandIo): Promise<LoadedDesk> {
   const access = await openStoreOrServer(name, db, io, { mustExist: true });
   if (!('store' in access)) return access;
   try {
@@ -80,7 +93,7 @@ Options:
       io.stderr.write('sitrep contested: --min-confidence must be a number from 0 to 1\n');
       return 2;
     }
-    const desk = await loadDesk('contested', values.db, io);
+    const desk = await openDesk('contested', values.db, io);
     if ('code' in desk) return desk.code;
     let found: PropositionGroup[];
     let empty: boolean;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command.js';
 import type { EntitySummary } from '../../crossdoc/index.js';
 import { RemoteError, type ClaimView, type RemotePage } from '../../desk/index.js';
-import { formatTable, loadDesk } from './contested.js';
+import { formatTable, openDesk } from './contested.js';
 
 /** The `entity` command. */
 export const entityCommand: Command = {
@@ -24,7 +24,7 @@ Options:
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
     const name = positionals.join(' ').trim();
     if (!name) throw new UsageError('give the name of an entity, e.g. `sitrep entity Maliar`');
-    const desk = await loadDesk('entity', values.db, io);
+    const desk = await openDesk('entity', values.db, io);
     if ('code' in desk) return desk.code;
     let matches: EntitySummary[];
     let claims: ClaimView[];

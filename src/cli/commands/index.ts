@@ -7,6 +7,8 @@ import { contestedCommand } from './contested.js';
 import { entityCommand } from './entity.js';
 import { storiesCommand } from './stories.js';
 import { serveCommand } from './serve.js';
+import { reportCommand } from './report.js';
+import { exportCommand } from './export.js';
 
 export const commands: Command[] = [
   extractCommand,
@@ -16,4 +18,6 @@ export const commands: Command[] = [
   entityCommand,
   storiesCommand,
   serveCommand,
+  reportCommand,
+  exportCommand,
 ];

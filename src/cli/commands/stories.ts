@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import type { EntitySummary, Story } from '../../crossdoc/index.js';
-import { formatTable, loadDesk } from './contested.js';
+import { formatTable, openDesk } from './contested.js';
 
 /** The `stories` command. */
 export const storiesCommand: Command = {
@@ -20,7 +20,7 @@ Options:
 `,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
-    const desk = await loadDesk('stories', values.db, io);
+    const desk = await openDesk('stories', values.db, io);
     if ('code' in desk) return desk.code;
     let stories: readonly Story[];
     let names: ReadonlyMap<string, { readonly name: string }>;

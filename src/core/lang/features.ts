@@ -59,6 +59,36 @@ export class WordHashes {
     this.mft = new Int32Array(size);
   }
 
+  /** Copies slot `i` (the word's hashes, `known` and `mft`, all pure functions of the word) into `to` (11 ints). */
+  save(i: number, to: Int32Array): void {
+    to[0] = this.word[i];
+    to[1] = this.suf1[i];
+    to[2] = this.suf2[i];
+    to[3] = this.suf3[i];
+    to[4] = this.suf4[i];
+    to[5] = this.pre1[i];
+    to[6] = this.pre3[i];
+    to[7] = this.shape[i];
+    to[8] = this.tail[i];
+    to[9] = this.known[i];
+    to[10] = this.mft[i];
+  }
+
+  /** Fills slot `i` from what {@link save} kept of the same word. */
+  load(i: number, from: Int32Array): void {
+    this.word[i] = from[0];
+    this.suf1[i] = from[1];
+    this.suf2[i] = from[2];
+    this.suf3[i] = from[3];
+    this.suf4[i] = from[4];
+    this.pre1[i] = from[5];
+    this.pre3[i] = from[6];
+    this.shape[i] = from[7];
+    this.tail[i] = from[8];
+    this.known[i] = from[9];
+    this.mft[i] = from[10];
+  }
+
   /** Fills slot `i` from the word `w`; `known` says whether it is in the vocabulary. */
   set(i: number, w: string, mft: number): void {
     this.known[i] = mft >= 0 ? 1 : 0;

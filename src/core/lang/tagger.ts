@@ -33,6 +33,13 @@ for (let f = 1; f < FEATURE_COUNT; f++) if (!WORD_ONLY.includes(f)) CONTEXT.push
 /** Most word forms kept with their cached scores (about 350 bytes each). */
 const WORD_CACHE = 30000;
 
+/** What the tagger keeps of one word form (see `Tagger.formCache`). */
+interface FormEntry {
+  readonly dict: number;
+  readonly hashes: Int32Array;
+  own: Int32Array | null;
+}
+
 /** A trained tagger. */
 export class Tagger {
   readonly labels: string[];
@@ -48,8 +55,13 @@ export class Tagger {
   private readonly hashes = new WordHashes();
   private readonly feats = new Int32Array(FEATURE_COUNT);
   private readonly scores: Int32Array;
-  /** Scores of the word-only features by word form. */
-  private readonly wordScores = new Map<string, Int32Array>();
+  /**
+   * What depends on the word form alone, by form: its tag-dictionary label (-1: none), its hashes (see
+   * `WordHashes.save`) and, once scored, the summed scores of its word-only features. One look-up per word.
+   */
+  private readonly formCache = new Map<string, FormEntry>();
+  /** The entries of the sentence being tagged. */
+  private entries: FormEntry[] = [];
   /** Starting scores by (no hyphen ? 1 : 0) | (known ? 2 : 0). */
   private readonly starts: Int32Array[];
 
@@ -138,7 +150,19 @@ export class Tagger {
     const n = to - from;
     const hw = this.hashes;
     hw.ensure(n);
-    for (let i = 0; i < n; i++) hw.set(i, forms[from + i], this.lexicon.get(lowers[from + i]) ?? -1);
+    const entries = this.entries;
+    for (let i = 0; i < n; i++) {
+      const form = forms[from + i];
+      let e = this.formCache.get(form);
+      if (e === undefined) {
+        hw.set(i, form, this.lexicon.get(lowers[from + i]) ?? -1);
+        e = { dict: this.dict.get(form) ?? -1, hashes: new Int32Array(11), own: null };
+        hw.save(i, e.hashes);
+        if (this.formCache.size >= WORD_CACHE) this.formCache.clear();
+        this.formCache.set(form, e);
+      } else hw.load(i, e.hashes);
+      entries[i] = e;
+    }
     const start = this.labels.length;
     let p1 = start;
     let p2 = start + 1;
@@ -146,21 +170,20 @@ export class Tagger {
     const scores = this.scores;
     const nl = scores.length;
     for (let i = 0; i < n; i++) {
-      let best = this.dict.get(forms[from + i]);
-      if (best === undefined) {
+      const entry = entries[i];
+      let best = entry.dict;
+      if (best < 0) {
         features(hw, n, i, p1, p2, feats);
         const known = hw.known[i] === 1;
         // The features of the word alone (WORD_ONLY) sum to the same vector wherever it occurs: cached by form.
-        const form = forms[from + i];
-        let own = this.wordScores.get(form);
-        if (own === undefined) {
+        let own = entry.own;
+        if (own === null) {
           own = Int32Array.from(this.starts[(hw.tail[i] === 0 ? 1 : 0) | (known ? 2 : 0)]);
           for (const f of WORD_ONLY) {
             if ((f === 9 && hw.tail[i] === 0) || (f === 25 && known)) continue;
             this.addFeature(feats[f], own);
           }
-          if (this.wordScores.size >= WORD_CACHE) this.wordScores.clear();
-          this.wordScores.set(form, own);
+          entry.own = own;
         }
         scores.set(own);
         for (let k = 0; k < CONTEXT.length; k++) {

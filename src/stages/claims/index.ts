@@ -3,10 +3,13 @@
  * metonyms), cue, content, channel, date — and, for claims about the front line, a normalised proposition.
  *
  * Works on whatever earlier stages left: without sentences it splits the view text itself; without entities it
- * keeps the speaker text with a side taken from the words around it.
+ * keeps the speaker text with a side taken from the words around it, and names no place (a proposition's place is
+ * always a place entity of the document).
  */
 import { clauseOf, makeMessage, partitionPoint, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
+import { findQuotes } from './rules/quotes.js';
+import { langWordReader, readWords, type WordReader } from './rules/words.js';
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
@@ -22,6 +25,8 @@ const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
+/** "Kyiv authorities", "Belgorod officials": a place modifying a local authority (`localAuthorities`) is where it governs. */
+const LOCAL_AUTHORITY = new RegExp(`^\\s+(?:${frames.localAuthorities.nouns.join('|')})\\b`, 'i');
 
 /** Extracts the claims of a document. */
 export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; messages: Message[] } {
@@ -30,13 +35,16 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
     : splitSentences(text);
   const turns = transcriptTurns(text);
-  const raws = turns.length ? withTurns(text, sentences, findAttributions(text, sentences), turns) : findAttributions(text, sentences);
+  // The linguistic layer's words when the segment stage left them: the text is tokenised once for all stages.
+  const read: WordReader = doc.lang?.words.length ? langWordReader(doc.lang, text) : readWords;
+  const attributions = findAttributions(text, sentences, findQuotes(text), read);
+  const raws = turns.length ? withTurns(text, sentences, attributions, turns) : attributions;
   // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
   const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
   const allPlaces = placeMentions(doc);
   // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
-  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start))));
+  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
   const sideAt = entitySides(doc);
   const aliases = textAliases(text, speakerEntityAt(doc));
   // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").
@@ -89,12 +97,13 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const around = `${text.slice(Math.min(sentence.start, cStart), cStart)} ${text.slice(cEnd, Math.max(sentence.end, cEnd))}`;
     const previous = a.continues !== undefined ? claims.find((c) => c.cueSpan?.start === cueSpan.start) : undefined;
     const channel = findChannel(around) ?? previous?.channel;
-    const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published);
+    const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
     const floor = sentences[Math.max(0, a.sentence - 2)].start;
     const nearby: PlaceCandidate[] = places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd);
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
-    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt });
+    const words = read(text, cStart, cEnd).map((w) => ({ ...w, start: w.start - cStart, end: w.end - cStart }));
+    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
     const propositions: Proposition[] = found

@@ -22,7 +22,7 @@ import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
-import { framePredicates } from './rules/frame-predicates.js';
+import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
 import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -40,6 +40,8 @@ const COARSE_RANK = 1;
 const BACKGROUND_FACTOR = 0.5;
 /** Event types a crowd ("thousands of people", "activists") is actor enough for: they protest, are detained, attacked. */
 const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
+/** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
+const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
 /** Dates this many days before the document are history, not news of this report. */
 const HISTORY_DAYS = 365;
 
@@ -213,24 +215,58 @@ function actorsOf(
   return { ids, rule: dropped ? 'named-in-sentence-minus-sources' : 'named-in-sentence' };
 }
 
+/**
+ * True when the subject of the predicate's clause names a country, the predicate being its verb: a state acting
+ * ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv").
+ */
+function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): boolean {
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  const subject = clause?.isPredicate ? clause.subject : null;
+  if (!subject) return false;
+  const [from, to] = [subject.vStart - s.vStart, subject.vEnd - s.vStart];
+  return located.some((l) => l.entity.kind === 'place' && l.entity.type === 'country' && from <= l.start && l.end <= to);
+}
+
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
-function framesOf(doc: Doc, s: Sentence, text: string): Frame[] {
+function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
-  const crowd = actorCues.crowd.test(text);
+  const crowd = actorCues.crowd.test(text) || hasCrowdNoun(doc, s);
   const patterns = findTriggers(text);
   // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
-  const found = [...patterns, ...framePredicates(doc, s, text, patterns)].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
+  const verbs = framePredicates(doc, s, text, patterns);
+  // A pattern match a frame verb replaced (same word, more weight) gives way to it.
+  const replaced = (m: TriggerMatch) => verbs.some((f) => f.start === m.start && f.end === m.end);
+  const found = [...patterns.filter((m) => !replaced(m)), ...verbs].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
-  const conflict = hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled);
+  const conflict =
+    hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
   const matches = found
-    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')))
+    .filter(
+      (m) =>
+        conflict ||
+        !m.needsActor ||
+        (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
+        (STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') && stateSubject(doc, s, located, m)),
+    )
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
     .map((m) => m);
   // "Russian forces shell Kherson, killing three": the killing is the shelling's outcome, not an attack of its own.
-  const hasHappening = matches.some((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
-  if (hasHappening) for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
+  // A weak happening word ("an explosion", "bombed") with a toll in its sentence, in its own words (not weakened by
+  // its context), did happen: it weighs as much as the event threshold ("An explosion killed three" is an explosion).
+  const happenings = matches.filter((m) => !m.cue && !m.outcome && eventClasses.get(m.code)?.acled);
+  if (happenings.length) {
+    const strongest = happenings.reduce((a, b) => (b.weight > a.weight ? b : a));
+    const toll = matches.some((m) => m.outcome);
+    for (let i = matches.length - 1; i >= 0; i--) if (matches[i].outcome) matches.splice(i, 1);
+    // Not beside a word of a disaster or a crime, nor in a document reporting one ("explosions tore through an
+    // industrial area").
+    const other = matches.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc);
+    if (toll && !other && strongest.weight < MIN_EVENT_SCORE && strongest.weight === strongest.baseWeight) {
+      matches[matches.indexOf(strongest)] = { ...strongest, rule: `${strongest.rule}+toll`, weight: MIN_EVENT_SCORE, baseWeight: MIN_EVENT_SCORE };
+    }
+  }
   if (!matches.length) return [];
   // "Three tanks attacked our positions", "warplanes … killing several": a generic attack by a named weapon is an
   // event of the weapon's class.
@@ -296,7 +332,7 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   const located = byIndex.get(s.index) ?? [];
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   const out: ConflictEvent[] = [];
-  for (const frame of framesOf(doc, s, text)) {
+  for (const frame of framesOf(doc, s, text, located)) {
     const { trigger } = frame;
     const when = dateOf(doc, s, trigger.start);
     // History: a date more than a year before the document, or a sentence naming only earlier years.

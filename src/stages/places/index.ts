@@ -9,7 +9,7 @@ import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
 import { resolvePlaces, type Anchor } from './rules/resolve-places.js';
-import { placeWords, scanSentence, type PlaceMatch } from './rules/scan-sentence.js';
+import { placeWords, scanSentence, type PlaceMatch, type Word } from './rules/scan-sentence.js';
 
 declare module '../../core/context.js' {
   interface Context {
@@ -120,10 +120,13 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   const lang = doc.lang;
   const taken = takenRanges(doc);
   const matches: Located[] = [];
+  const sentenceWords: Word[][] = [];
   for (const [k, s] of sentences.entries()) {
     const ls = lang.sentences[k];
     if (!ls) continue;
-    for (const m of scanSentence(text.slice(s.vStart, s.vEnd), placeWords(lang.words, ls.first, ls.end, s.vStart), g, lex)) {
+    const words = placeWords(lang.words, ls.first, ls.end, s.vStart);
+    sentenceWords.push(words);
+    for (const m of scanSentence(text.slice(s.vStart, s.vEnd), words, g, lex)) {
       const vStart = s.vStart + m.start;
       const vEnd = s.vStart + m.end;
       if (taken.length && isTaken(taken, doc.view.toInputStart(vStart), doc.view.toInputEnd(vEnd))) continue;
@@ -132,7 +135,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   }
   const lowerWords = new Set<string>();
   const demonymCountries = new Map<string, string[]>();
-  for (const w of placeWords(lang.words, 0, lang.words.length)) {
+  for (const w of sentenceWords.flat()) {
     if (!w.cap) lowerWords.add(w.folded);
     else {
       const cc = lex.demonyms.get(w.folded);

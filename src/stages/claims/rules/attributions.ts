@@ -11,7 +11,7 @@ import { lexicon } from './lexicon.js';
 import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, type Phrase } from './noun-phrase.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { SentenceRange } from './sentences.js';
-import { isCapitalized, readWords, type Word } from './words.js';
+import { isCapitalized, readWords, type Word, type WordReader } from './words.js';
 
 /** The passive cues ("posted by") as a set: one lookup per word instead of a scan of the list. */
 const passiveCueSet = new Set(lexicon.passiveCues);
@@ -55,7 +55,7 @@ const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however',
 const DASHES = new Set(['—', '–', '(', ')', '-']);
 
 /** Finds the attributions of `text`, one pass over each sentence; `quotes` default to {@link findQuotes}. */
-export function findAttributions(text: string, sentences: readonly SentenceRange[], quotes: readonly Quote[] = findQuotes(text)): RawAttribution[] {
+export function findAttributions(text: string, sentences: readonly SentenceRange[], quotes: readonly Quote[] = findQuotes(text), read: WordReader = readWords): RawAttribution[] {
   const byOpen = new Map(quotes.map((q) => [q.open, q] as const));
   // A doubled mark ('') is two words: both of its positions find the quote.
   const byClose = new Map(quotes.flatMap((q) => (q.mark === 2 ? [[q.close, q], [q.close + 1, q]] : [[q.close, q]]) as [number, Quote][]));
@@ -74,7 +74,7 @@ export function findAttributions(text: string, sentences: readonly SentenceRange
   const out: RawAttribution[] = [];
   const dashNames = quoteDashNames(text, sentences, byClose);
   sentences.forEach((s, si) => {
-    const words = readWords(text, s.start, s.end);
+    const words = read(text, s.start, s.end);
     const before = out.length;
     for (const a of sentenceAttributions(text, s, si, words, byOpen, byClose, insideQuote, out)) out.push(a);
     const colon = colonName(text, s, si, words);
@@ -368,7 +368,10 @@ function sentenceAttributions(
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/coordinated' });
       continue;
     }
-    if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && !ambiguous) {
+    // An ambiguous cue ("says", "claims") after a comma and a relative pronoun whose antecedent is a speaker phrase
+    // ("according to the Air Force, which says it has shot down …") is a statement of that antecedent.
+    const relComma = j > 1 && words[j - 1].text === ',' && (words[j].lower === 'which' || words[j].lower === 'who');
+    if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && (!ambiguous || (relComma && isRelativeSpeaker(words, j - 2, first)))) {
       // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
       // "a top Russian military blogger, Evgeny Poddubny, who wrote": the name before the comma.
       const ante = j > 1 && words[j - 1].text === ',' ? phraseBefore(words, j - 2) : phraseBefore(words, j - 1);
@@ -744,4 +747,10 @@ function continuation(text: string, s: SentenceRange, si: number, words: readonl
 export function trimRange(text: string, r: readonly [number, number]): [number, number] {
   const s = trimStart(text, r[0], r[1]);
   return [s, Math.max(s, trimEnd(text, s, r[1]))];
+}
+
+/** True when the phrase ending at word `last` (before ", which"/", who") is a speaker phrase. */
+function isRelativeSpeaker(words: readonly Word[], last: number, first: number): boolean {
+  const p = phraseBefore(words, last);
+  return !!p && isSpeakerPhrase(words, p, first);
 }

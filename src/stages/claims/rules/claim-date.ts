@@ -2,7 +2,7 @@
  * The date of a statement: the resolved time expression of its sentence nearest to the cue, else the publication
  * date with a lower precision (the statement was made on or shortly before it), else unknown.
  */
-import type { DatePrecision, DatedValue, TimeExpression } from '../../../core/index.js';
+import { isStartingPoint, type DatePrecision, type DatedValue, type TimeExpression } from '../../../core/index.js';
 
 /** A claim date and its precision; `date` null when nothing dates it. */
 export interface ClaimDate {
@@ -27,11 +27,16 @@ function timesBySentence(times: readonly TimeExpression[]): Map<number, TimeExpr
   return map;
 }
 
-/** Dates a claim whose cue starts at input offset `cueStart` in sentence `sentence`. */
-export function claimDate(times: readonly TimeExpression[], sentence: number, cueStart: number, published?: DatedValue | string): ClaimDate {
+/**
+ * Dates a claim whose cue starts at input offset `cueStart` in sentence `sentence`. With `input` (the document's
+ * input), expressions that are a starting point in the background ("since the war began in February 2022") date
+ * nothing.
+ */
+export function claimDate(times: readonly TimeExpression[], sentence: number, cueStart: number, published?: DatedValue | string, input?: string): ClaimDate {
   let best: TimeExpression | undefined;
   for (const t of timesBySentence(times).get(sentence) ?? []) {
     if (!t.value) continue;
+    if (input !== undefined && isStartingPoint(input, t)) continue;
     if (!best || Math.abs(t.start - cueStart) < Math.abs(best.start - cueStart)) best = t;
   }
   if (best?.value) return { date: best.value, precision: best.precision ?? 'day' };

@@ -60,6 +60,8 @@ export interface PropositionInput {
    * its clause's main verb: its negation, modality and question.
    */
   readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
+  /** The content's words (offsets into `content`), when the caller has them; else they are read from it. */
+  readonly words?: readonly Word[];
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -87,7 +89,7 @@ export interface FoundProposition {
 }
 
 type Kind = FoundProposition['kind'];
-type HolderRole = 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under';
+type HolderRole = 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under' | 'own';
 type PlaceRole = 'object' | 'subject' | 'subject-passive';
 
 /** A frame candidate as parsers make it and refiners change it. */
@@ -114,6 +116,8 @@ interface Candidate {
   more?: PlaceCandidate[];
   /** Counts coordinated with the count ("six warplanes and two helicopters"): one proposition each. */
   moreCounts?: { count: number; text: string }[];
+  /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
+  victim?: [number, number];
 }
 
 /** What parsers and refiners read. */
@@ -122,6 +126,8 @@ interface Context {
   readonly words: readonly Word[];
   readonly denyCue: boolean;
   readonly falsity: boolean;
+  /** A hedge that governs a that-clause ("it does not appear that …") denies only what follows it: its end word. */
+  readonly falsityAfter: number;
   readonly nonFactualCue: boolean;
   /** Place candidates inside the content, by the content word they start at. */
   readonly placeAtWord: Map<number, PlaceCandidate>;
@@ -193,7 +199,20 @@ const NUMBER_WORDS = new Map(Object.entries(frames.numberWords).map(([k, v]) => 
 const NOT_COUNT_AFTER = set(frames.notCounts.after);
 const NOT_COUNT_BEFORE = set(frames.notCounts.before);
 const BOUNDARY = set(frames.clauseBoundaries);
-const CONF = { partial: frames.partial.confidence, stable: frames.stable.confidence, under: frames.underControl.confidence };
+const NP_BREAKS = set(frames.nounPhraseBreaks);
+const MATERIEL = set(frames.materiel.nouns);
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
+const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
+/** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
+const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
+const BE_FORMS = set(frames.beForms);
+const DEATH_NOUNS = set(frames.deaths.nouns);
+const DEATH_PERSONS = set(frames.deaths.persons);
+const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
+const NO_LOSS_NOUNS = set(frames.noLosses.nouns);
+const CONF = { partial: frames.partial.confidence, stable: frames.stable.confidence, under: frames.underControl.confidence, death: frames.deaths.confidence, noLosses: frames.noLosses.confidence };
+/** How far after "a"/"an" the head noun of its phrase may stand ("a Russian Beriev A-50 airborne early warning and control aircraft"). */
+const SINGLE_WINDOW = 11;
 
 /** Confidence factors for weaker role fillers; each is named on the evidence when it applies. */
 const FACTOR = {
@@ -205,6 +224,8 @@ const FACTOR = {
   placeBroad: 0.75,
   negatedDenial: 0.75,
   victimDefault: 0.65,
+  // Weaker than a victim's default side: interceptions are often of the speaker's own side's incoming fire.
+  materielDefault: 0.6,
   implied: 0.6,
 };
 
@@ -226,7 +247,10 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
     if (!v || (named >= 0 && k !== named)) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
     if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower)) {
-      // An observer's "they" is a party named before, never the observer's own side.
+      // An observer's "they" is a party named before, never the observer's own side: first in the content itself
+      // ("Although the Russians have made gains, it does not appear that they have encircled …"), else before it.
+      const inContent = namedSideBefore(words, from);
+      if (inContent) return { side: inContent, how: `"${words[k].text}" = side named before, in "${text}"` };
       return inp.pronounSide ? { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` } : undefined;
     }
     if (v === '@speaker') return inp.speakerSide ? { side: inp.speakerSide, how: `"${words[k].text}" = speaker's side in "${text}"` } : undefined;
@@ -236,6 +260,16 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
   if (inp.sideAt && to > from) {
     const side = inp.sideAt(inp.offset + words[from].start, inp.offset + words[to - 1].end);
     if (side === 'RU' || side === 'UA') return { side, how: `entity in "${words.slice(from, to).map((x) => x.text).join(' ')}"` };
+  }
+  return undefined;
+}
+
+/** The last side named outright (a side word, not a pronoun) in the content's words before `k`, in its sentence. */
+function namedSideBefore(words: readonly Word[], k: number): string | undefined {
+  for (let j = k - 1; j >= 0; j--) {
+    if (words[j].punct && /^[.;!?]$/.test(words[j].text)) return undefined;
+    const v = HOLDER_WORDS.get(words[j].lower) ?? HOLDER_WORDS.get(words[j].lower.replace(/'s$/, ''));
+    if (v && !v.startsWith('@')) return v;
   }
   return undefined;
 }
@@ -273,9 +307,10 @@ function countAt(words: readonly Word[], k: number): number | undefined {
 
 /** True when a singular counted noun (`singleVictims`: bomber, tank, helicopter …) follows within five words. */
 function singleVictimAhead(words: readonly Word[], k: number): boolean {
-  for (let j = k + 1; j < Math.min(words.length, k + 6); j++) {
+  for (let j = k + 1; j < Math.min(words.length, k + SINGLE_WINDOW); j++) {
     if (SINGLE_VICTIMS.has(words[j].lower)) return true;
-    if (words[j].punct && words[j].text !== '-') return false;
+    // The phrase ends at a mark or a preposition, relative or conjunction that opens another phrase.
+    if ((words[j].punct && words[j].text !== '-') || NP_BREAKS.has(words[j].lower)) return false;
   }
   return false;
 }
@@ -287,9 +322,15 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     if (n === undefined) continue;
     // "18 of 51 missiles": the first number is the count.
     const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
-    for (let j = k + 1 + skip; j < Math.min(to, k + skip + (n === 1 && /^an?$/.test(words[k].lower) ? 7 : 5)); j++) {
+    const article = n === 1 && /^an?$/.test(words[k].lower);
+    // An article's phrase may run over an "and" the clause reading took for a boundary ("early warning and control aircraft").
+    // Quotation marks inside the phrase ("83 Ukrainian “above-ground military facilities”") are skipped and not counted.
+    let quotes = 0;
+    for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + quotes + (article ? SINGLE_WINDOW : 5)); j++) {
+      if (QUOTE_MARKS.has(words[j].text)) { quotes++; continue; }
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
+      if (article && NP_BREAKS.has(words[j].lower)) break;
     }
   }
   return undefined;
@@ -311,6 +352,22 @@ function moreCounts(words: readonly Word[], from: number, c: { moreCounts?: { co
     at = next.to;
     if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at++;
   }
+}
+
+/** Nouns of the anaphors "the city", "the town" …, which may also take one adjective ("the besieged city"). */
+const ANAPHOR_NOUNS = new Set(frames.placeAnaphors.filter((a) => /^the \S+$/.test(a)).map((a) => norm(a).slice(4)));
+
+/** An anaphor at word k: a listed phrase, or "the" + one lower-case adjective + an anaphor noun ("the destroyed city"). */
+function anaphorAt(words: readonly Word[], k: number): { words: readonly string[] } | undefined {
+  if (k >= words.length) return undefined;
+  const an = matchAt(words, k, ANAPHOR)[0];
+  if (an) return an;
+  const adj = words[k + 1];
+  const noun = words[k + 2];
+  if (words[k].lower === 'the' && adj && noun && ANAPHOR_NOUNS.has(noun.lower) && /^\p{Ll}[\p{Ll}-]+$/u.test(adj.text) && !FILLERS.has(adj.lower) && !DETERMINERS.has(adj.lower)) {
+    return { words: [words[k].lower, adj.lower, noun.lower] };
+  }
+  return undefined;
 }
 
 /** Resolves an anaphor at absolute offset `at` to the last place named before it. */
@@ -339,7 +396,7 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
   for (let k = from; k < to; k++) {
     const p = ctx.placeAtWord.get(k);
     if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k, more: coordinated(ctx, k, p) };
-    const an = matchAt(words, k, ANAPHOR)[0];
+    const an = anaphorAt(words, k);
     // "the settlement of Kozinka" names its place.
     if (an && words[k + an.words.length]?.lower !== 'of') {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
@@ -385,7 +442,7 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
     if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
   }
   for (let k = from; k < to; k++) {
-    const an = matchAt(words, k, ANAPHOR)[0];
+    const an = anaphorAt(words, k);
     if (an && k + an.words.length === to) {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
@@ -501,6 +558,55 @@ const PARSERS: readonly Parser[] = [
     },
   },
   {
+    // "announces the death of major general X", "confirmed the deaths of 12 soldiers": losses named by a noun.
+    name: 'claims/frame-death',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i + 2 < words.length; i++) {
+        if (!DEATH_NOUNS.has(words[i].lower) || words[i + 1].lower !== 'of') continue;
+        const from = i + 2;
+        const to = Math.min(sentenceEnd(words, from), from + 8);
+        const counted = victimPhrase(words, from, to);
+        let victim: { count: number; from: number; to: number } | undefined = counted && counted.from <= from + 2 ? counted : undefined;
+        if (!victim) {
+          // One person: a rank or title ("major general"), else a name that is no place.
+          let e = from;
+          while (e < to && (DEATH_PERSONS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower) || (/^\p{Lu}/u.test(words[e].text) && !words[e].punct))) e++;
+          const ranked = words.slice(from, e).some((w) => DEATH_PERSONS.has(w.lower));
+          const named = e > from && !ctx.placeAtWord.has(from) && /^\p{Lu}/u.test(words[from].text);
+          if (ranked || named) victim = { count: 1, from, to: e };
+        }
+        if (!victim) continue;
+        const cl = clauseAround(words, i, i + 1);
+        const c = candidate({ frame: 'death', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} of`, rule: 'claims/frame-death', confidence: CONF.death });
+        c.count = victim.count;
+        c.roles.count = `"${words.slice(victim.from, victim.to).map((w) => w.text).join(' ')}"`;
+        c.victim = [victim.from, Math.min(to, victim.to + 2)];
+        out.push(c);
+      }
+    },
+  },
+  {
+    // "denies that any casualties have occurred": a denial of one's own losses that names no count.
+    name: 'claims/frame-no-losses',
+    find(ctx, out) {
+      if (!ctx.denyCue) return;
+      const { words } = ctx;
+      for (let i = 0; i + 1 < words.length; i++) {
+        if (!NO_LOSS_QUANTIFIERS.has(words[i].lower)) continue;
+        let j = i + 1;
+        // "any Ukrainian casualties", "any military losses".
+        while (j < Math.min(words.length, i + 3) && !NO_LOSS_NOUNS.has(words[j].lower) && !words[j].punct) j++;
+        if (!NO_LOSS_NOUNS.has(words[j]?.lower ?? '')) continue;
+        const cl = clauseAround(words, j, j + 1);
+        const c = candidate({ frame: 'no-losses', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} ${words[j].lower}`, rule: 'claims/frame-no-losses', confidence: CONF.noLosses });
+        c.victim = [i, j + 1];
+        out.push(c);
+        break;
+      }
+    },
+  },
+  {
     name: 'claims/frame-stable',
     find(ctx, out) {
       const { words } = ctx;
@@ -539,7 +645,7 @@ const REFINERS: readonly Refiner[] = [
     // "the capture of Bakhmut", "its liberation": a verb form after a determiner is a noun, an event named, not told.
     name: 'claims/gate-noun',
     refine: (c, ctx) => {
-      if (c.holderRole === 'modifier' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
+      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
@@ -588,7 +694,11 @@ const REFINERS: readonly Refiner[] = [
       const { words } = ctx;
       const a = c.cl.pred[1];
       if (a < words.length && matchAt(words, a, NOT_TERRITORY).length) return drop(c, 'claims/gate-not-territory');
-      if (c.cl.pred[0] > 0 && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
+      // "in occupied territories", "the Russian occupied areas": a participle as an adjective (after a determiner, a
+      // preposition, a side word or a mark); after a noun or pronoun subject it is the verb ("troops recaptured parts of X").
+      const before = words[c.cl.pred[0] - 1];
+      const adjectival = !!before && (before.punct || DETERMINERS.has(before.lower) || ATTRIBUTIVE_BEFORE.has(before.lower) || (HOLDER_WORDS.has(before.lower) && !HOLDER_WORDS.get(before.lower)!.startsWith('@') && !/s$/.test(before.lower)));
+      if (adjectival && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
       if (victimPhrase(words, a, Math.min(c.cl.after[1], a + 6)) || /^(?:them|him|her|prisoners?|hostages?|captives?|soldiers|troops|servicemen)$/.test(words[a]?.lower ?? '')) return drop(c, 'claims/gate-not-territory');
     },
   },
@@ -614,13 +724,13 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       if (c.cl.negated && c.holderRole !== 'partial' && c.holderRole !== 'stable') {
         if (c.kind === 'losses') return drop(c, 'claims/gate-negated');
-        if (ctx.denyCue || ctx.falsity) return drop(c, 'claims/gate-negated');
+        if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
         c.polarity = 'denies';
         weigh(c, FACTOR.negatedDenial, 'claims/negated-denial');
         c.roles.polarity = 'negated predicate';
         return;
       }
-      if (ctx.denyCue || ctx.falsity) {
+      if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
         c.polarity = c.polarity === 'asserts' ? 'denies' : 'asserts';
         c.rules.push(ctx.denyCue ? 'claims/denial-cue' : 'claims/falsity');
         c.roles.polarity = ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
@@ -648,7 +758,11 @@ const REFINERS: readonly Refiner[] = [
           c.place = hit.place.id;
           c.roles.place = `${role === 'object' ? 'object' : 'subject'} ${hit.how}`;
           if (hit.more?.length) c.more = hit.more;
-          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
+          const still = ctx.words.slice(cl.vg[0], cl.pred[0]).some((w) => w.lower === 'still');
+          if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && still) {
+            // "it still occupied a small part of the city": holding on to part of it is control, not an advance.
+            c.rules.push('claims/still-holds');
+          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
             // "recaptured parts of central Bakhmut", "retook three villages south of X": ground near it, an advance.
             c.kind = 'advance';
             c.rules.push('claims/capture-part');
@@ -672,6 +786,20 @@ const REFINERS: readonly Refiner[] = [
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
         if (p && (!best || (best.broad && !p.broad))) best = p;
+      }
+      if (!best && c.kind === 'losses') {
+        // "nine drones were downed in the city": where losses happened may be an anaphor after a preposition.
+        for (let k = a; k < b && !best; k++) {
+          if (!LOCATIVE_PREPS.has(ctx.words[k].lower)) continue;
+          const an = anaphorAt(ctx.words, k + 1);
+          const target = an && an.words[0] === 'the' ? resolveAnaphor(ctx, ctx.inp.offset + ctx.words[k + 1].start) : undefined;
+          if (target) {
+            c.place = target.id;
+            c.roles.place = `clause anaphor "${an!.words.join(' ')}" -> ${placeName(ctx, target)}`;
+            weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
+            return;
+          }
+        }
       }
       if (!best) return;
       // A country or oblast alone is too vague for control or encirclement.
@@ -722,7 +850,17 @@ const REFINERS: readonly Refiner[] = [
       const speaker = belligerent(ctx.inp.speakerSide);
       switch (c.holderRole) {
         case 'agent': {
-          const a = agent();
+          // "Russian forces were pushed back from Kharkiv": the subject of a passive push is driven back; the other
+          // side advanced (a by-phrase names it outright).
+          const passiveAdvance = c.kind === 'advance' && words[cl.pred[1]]?.lower !== 'by' && (cl.passive || (/(?:ed|en|wn)$/.test(words[cl.pred[0]].lower) && words.slice(cl.vg[0], cl.vg[1]).some((w) => BE_FORMS.has(w.lower))));
+          const s = passiveAdvance ? subj() : undefined;
+          if (s?.side && otherSide(s.side)) {
+            c.holder = otherSide(s.side);
+            c.roles.holder = `other side of the passive subject ${s.how}`;
+            c.rules.push('claims/holder-passive-advance');
+            break;
+          }
+          const a = passiveAdvance ? undefined : agent();
           if (a?.side) {
             c.holder = a.side;
             c.roles.holder = a.how;
@@ -750,7 +888,13 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'modifier': {
           // "the Ukrainian counteroffensive", "Russian encirclement of …": the side word right before the noun.
-          const s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          let s = sideOf(ctx, Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]);
+          // "Russia has taken heavy losses in its assault": a possessive pronoun is the clause's subject when that
+          // subject names a side outright.
+          if (s && /= (?:speaker's side|side named before)/.test(s.how)) {
+            const named = sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
+            if (named?.side && !/= /.test(named.how)) s = { side: named.side, how: `${s.how.split(' = ')[0]} -> ${named.how}` };
+          }
           const subject = s?.side ? undefined : sideOf(ctx, cl.clause[0], Math.max(cl.clause[0], cl.pred[0] - 2));
           if (s?.side) {
             c.holder = s.side;
@@ -768,6 +912,21 @@ const REFINERS: readonly Refiner[] = [
             // Denied breakthroughs are the other side's.
             c.holder = otherSide(speaker);
             c.roles.holder = "other side of the denying speaker";
+            weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
+          }
+          break;
+        }
+        case 'own': {
+          // The victims' side named in their phrase ("the deaths of 12 Ukrainian soldiers"), else the speaker's own:
+          // one announces, confirms or denies the losses of one's own side.
+          const [from, to] = c.victim ?? [cl.pred[1], cl.pred[1]];
+          const named = sideOf(ctx, from, to);
+          if (named?.side && !named.how.includes('= speaker') && !named.how.includes('= side named')) {
+            c.holder = named.side;
+            c.roles.holder = `victim NP ${named.how}`;
+          } else if (speaker) {
+            c.holder = speaker;
+            c.roles.holder = "speaker's own side";
             weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
           }
           break;
@@ -796,7 +955,7 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate);
+          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
           const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
@@ -808,11 +967,24 @@ const REFINERS: readonly Refiner[] = [
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (passiveLike && otherSide(speaker) && words.slice(v.from, v.to).some((w) => MATERIEL.has(w.lower))) {
+            // "nine drones were downed over the city", said by its authorities: what a belligerent's side brings
+            // down is the other side's, by default.
+            c.holder = otherSide(speaker);
+            c.roles.holder = "other side of the speaker's (materiel brought down)";
+            weigh(c, FACTOR.materielDefault, 'claims/holder-materiel-default');
           } else if (single && otherSide(speaker)) {
             // A belligerent reporting one man's death reports the enemy's, by default.
             c.holder = otherSide(speaker);
             c.roles.holder = "other side of the speaker's";
             weigh(c, FACTOR.victimDefault, 'claims/holder-victim-default');
+          } else if (!passiveLike && c.predicate.endsWith('ing') && words[cl.pred[0] - 1]?.text === ',' && passiveSubjectSide(ctx, cl.pred[0] - 1)) {
+            // "An An-26 of the Ukrainian Air Force is shot down and crashes, killing five crew members": the crew
+            // shares the side of what the passive clause before the participle says was hit.
+            const s = passiveSubjectSide(ctx, cl.pred[0] - 1)!;
+            c.holder = s.side;
+            c.roles.holder = `subject of the passive before the participle ${s.how}`;
+            c.rules.push('claims/holder-passive-subject');
           } else if (!passiveLike && words.slice(cl.subject[0], cl.subject[1]).some((w) => ATTACKS.has(w.lower))) {
             // "a drone attack on its air base has killed three servicemen": the victims are the attacked side.
             const on = words.slice(cl.subject[0], cl.subject[1]).findIndex((w) => w.lower === 'on' || w.lower === 'against');
@@ -854,9 +1026,29 @@ const REFINERS: readonly Refiner[] = [
   {
     // A losses frame whose predicate also makes a control frame ("captured"): only with a count.
     name: 'claims/losses-need-count',
-    refine: (c) => { if (c.kind === 'losses' && c.count === undefined) drop(c, 'claims/gate-no-count'); },
+    refine: (c) => { if (c.kind === 'losses' && c.count === undefined && c.frame !== 'no-losses') drop(c, 'claims/gate-no-count'); },
   },
 ];
+
+/**
+ * The side of the subject of a passive clause ("X is shot down", "X was destroyed") ending before the comma at word
+ * `comma`, within the same sentence; undefined when there is none or it names no side.
+ */
+function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: string } | undefined {
+  const { words } = ctx;
+  for (let k = comma - 2; k >= 0; k--) {
+    const w = words[k];
+    if (w.punct && /^[.;!?]$/.test(w.text)) return undefined;
+    if (!BE_FORMS.has(w.lower)) continue;
+    const p = words[k + 1];
+    if (!p || !(/(?:ed|en|wn)$/.test(p.lower) || PAST_IRREGULAR.has(p.lower))) continue;
+    let from = k;
+    while (from > 0 && !(words[from - 1].punct && words[from - 1].text !== '-')) from--;
+    const s = from < k ? sideOf(ctx, from, k) : undefined;
+    return s?.side && !s.how.includes('= ') ? s : undefined;
+  }
+  return undefined;
+}
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
 function sentenceEnd(words: readonly Word[], k: number): number {
@@ -881,7 +1073,7 @@ function narrowPlace(c: Candidate, ctx: Context): void {
 
 /** Every front-line proposition of a claim's content, most confident first. */
 export function findPropositions(inp: PropositionInput): FoundProposition[] {
-  const words = readWords(inp.content);
+  const words = inp.words ?? readWords(inp.content);
   const cue = norm(inp.cue);
   const placeAtWord = new Map<number, PlaceCandidate>();
   let pi = 0;
@@ -897,12 +1089,18 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     }
   }
   let falsity = false;
-  for (let k = 0; k < words.length && !falsity; k++) falsity = matchAt(words, k, FALSITY).length > 0;
+  let falsityAfter = Infinity;
+  for (let k = 0; k < words.length && !falsity; k++) {
+    const f = matchAt(words, k, FALSITY)[0];
+    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.words.length);
+    else if (f) falsity = true;
+  }
   const ctx: Context = {
     inp,
     words,
     denyCue: DENIAL_CUES.has(cue),
     falsity,
+    falsityAfter,
     nonFactualCue: NON_FACTUAL_CUES.has(cue),
     placeAtWord,
   };
@@ -922,7 +1120,8 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     const made = toFound(c);
     out.push(made);
     for (const m of c.moreCounts ?? []) out.push(toFound({ ...c, count: m.count, roles: { ...c.roles, count: `coordinated "${m.text}"` }, rules: [...c.rules, 'claims/count-coordinated'] }));
-    for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
+    // A count is a total: places coordinated with a loss's place ("over the Belgorod region and the Kaluga region") do not multiply it.
+    if (c.kind !== 'losses') for (const p of c.more ?? []) out.push(toFound({ ...c, place: p.id, roles: { ...c.roles, place: `${c.roles.place} and coordinated "${p.text ?? p.id}"` }, rules: [...c.rules, 'claims/place-coordinated'] }));
     if (c.holderRole === 'partial' && c.holder && otherSide(c.holder)) {
       // "defenders still hold part of Bakhmut": the other side's full control is denied.
       out.push(toFound({ ...c, holder: otherSide(c.holder), polarity: 'denies', rule: 'claims/frame-partial-implied', confidence: c.confidence * FACTOR.implied, roles: { ...c.roles, holder: `other side of ${c.roles.holder}`, polarity: 'implied by partial control' }, rules: [...c.rules, 'claims/frame-partial-implied'] }));

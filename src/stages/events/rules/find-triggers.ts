@@ -4,6 +4,7 @@
  */
 import { contextOf, contextFactor, type CueKind } from './context-cues.js';
 import { triggers, type Trigger } from './lexicon.js';
+import { wordPrefixes } from './prefixes.js';
 import { territoryTaker } from './territory.js';
 
 /** A trigger found in a text. */
@@ -80,13 +81,34 @@ function conditionsHold(t: Trigger, text: string, start: number, end: number): b
   return true;
 }
 
+/** Trigger indices by the word prefixes their matches start with (rules/prefixes.ts), built once. */
+const byPrefix = new Map<string, number[]>();
+triggers.forEach((t, i) => {
+  for (const p of t.prefixes ?? []) {
+    const list = byPrefix.get(p) ?? [];
+    list.push(i);
+    byPrefix.set(p, list);
+  }
+});
+
+/** Which triggers can match in `text`: those whose prefix begins one of its words, and those without prefixes. */
+function candidates(text: string): Uint8Array {
+  const run = new Uint8Array(triggers.length);
+  for (let i = 0; i < triggers.length; i++) if (!triggers[i].prefixes) run[i] = 1;
+  for (const p of wordPrefixes(text)) for (const i of byPrefix.get(p) ?? []) run[i] = 1;
+  return run;
+}
+
 /**
  * Every trigger match in `text`. `text` should be one sentence (the stage) or one short snippet (the
  * classifier); `with`/`without` conditions look at all of it.
  */
 export function findTriggers(text: string): TriggerMatch[] {
   const found: TriggerMatch[] = [];
-  for (const t of triggers) {
+  const run = candidates(text);
+  for (let ti = 0; ti < triggers.length; ti++) {
+    if (!run[ti]) continue;
+    const t = triggers[ti];
     t.re.lastIndex = 0;
     for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
       const start = m.index;

@@ -9,6 +9,7 @@ import actorsData from '../data/actors.json' with { type: 'json' };
 import contextData from '../data/context.json' with { type: 'json' };
 import numbersData from '../data/numbers.json' with { type: 'json' };
 import placesData from '../data/places.json' with { type: 'json' };
+import { patternPrefixes } from './prefixes.js';
 
 /** One event class: an ACLED type and sub-event type with its CASE 2021 code. */
 export interface EventClass {
@@ -33,6 +34,8 @@ export interface Trigger {
   readonly cls: string;
   readonly weight: number;
   readonly re: RegExp;
+  /** Word prefixes every match starts with (rules/prefixes.ts), or null: a sentence without one is not searched. */
+  readonly prefixes: readonly string[] | null;
   readonly with?: RegExp;
   readonly without?: RegExp;
   readonly after?: RegExp;
@@ -111,6 +114,7 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   cls: t.class,
   weight: t.w,
   re: compilePattern(t.re),
+  prefixes: patternPrefixes(t.re),
   with: t.with ? compilePattern(t.with, 'i', false) : undefined,
   without: t.without ? compilePattern(t.without, 'i', false) : undefined,
   // after/before are anchored by their own ^ / $; they are not wrapped in word boundaries.
