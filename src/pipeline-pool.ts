@@ -33,6 +33,12 @@ export interface PoolOptions {
   readonly context?: ContextOptions;
   /** What earlier runs learnt (`contextState`), restored in every worker's context before its first document. */
   readonly state?: unknown;
+  /**
+   * Have the worker send its context state back after each job ({@link ExtractionPool.runState}), for a pool of one
+   * worker that owns the run's entity registry (`sitrep serve`, which saves it in the store); a replacement worker
+   * starts from it.
+   */
+  readonly reportState?: boolean;
   /** Send each document's linguistic layer (`doc.lang`) back; off by default (nothing after extraction reads it). */
   readonly keepLang?: boolean;
 }
@@ -78,8 +84,16 @@ export class ExtractionPool {
   constructor(private readonly options: PoolOptions = {}) {
     this.perDocumentMs = options.perDocumentMs ?? 60_000;
     this.maxQueue = options.maxQueue ?? 16;
+    this.state = options.state ?? null;
     const size = Math.max(1, Math.floor(options.size ?? availableParallelism()));
     this.slots = Array.from({ length: size }, () => ({ worker: null, running: null }));
+  }
+
+  private state: unknown;
+
+  /** The context state after the last job (with `reportState`), else the one the pool started from. */
+  get runState(): unknown {
+    return this.state;
   }
 
   /** Worker threads of the pool. */
@@ -123,7 +137,7 @@ export class ExtractionPool {
   }
 
   private spawn(slot: Slot): Worker {
-    const workerData = { context: this.options.context ?? {}, state: this.options.state ?? null, keepLang: this.options.keepLang ?? false };
+    const workerData = { context: this.options.context ?? {}, state: this.state, keepLang: this.options.keepLang ?? false, reportState: this.options.reportState ?? false };
     // Under tsx (tests, development) the worker registers tsx's loader before importing the TypeScript source.
     const worker = WORKER_URL.pathname.endsWith('.ts')
       ? new Worker(
@@ -132,9 +146,10 @@ export class ExtractionPool {
           { eval: true, workerData },
         )
       : new Worker(WORKER_URL, { workerData });
-    worker.on('message', (msg: { id: number; docs?: Doc[]; error?: string }) => {
+    worker.on('message', (msg: { id: number; docs?: Doc[]; error?: string; state?: unknown }) => {
       const job = slot.running;
       if (!job || job.id !== msg.id) return;
+      if (msg.state) this.state = msg.state;
       clearTimeout(job.timer);
       slot.running = null;
       if (msg.docs) job.resolve(msg.docs.map(reviveDoc));

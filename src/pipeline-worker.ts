@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDoc, TextView, type ContextOptions, type Doc, type DocInit } from './core/index.js';
-import { createContext, restoreContextState, runPipeline } from './pipeline.js';
+import { contextState, createContext, restoreContextState, runPipeline } from './pipeline.js';
 
 interface Job {
   readonly id: number;
@@ -16,6 +16,8 @@ interface Setup {
   readonly context: ContextOptions;
   readonly state: unknown;
   readonly keepLang: boolean;
+  /** Send the context state back with each job's documents (see `PoolOptions.reportState`). */
+  readonly reportState?: boolean;
 }
 
 const port = parentPort;
@@ -36,7 +38,7 @@ port.on('message', async (job: Job) => {
       // The linguistic layer is the largest part of a document and nothing after extraction reads it: not copied back.
       return setup.keepLang ? doc : { ...doc, lang: NO_LANG };
     });
-    port.postMessage({ id: job.id, docs });
+    port.postMessage({ id: job.id, docs, ...(setup.reportState ? { state: contextState(ctx) } : {}) });
   } catch (error) {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -3,7 +3,7 @@
  * published close in time and share rare entities and places and wording; clusters are the connected
  * components of that relation (single link), so a story grows as outlets pick it up.
  */
-import { compareDates, daysBetween } from './dates.js';
+import { compareDates, dayNumber } from './dates.js';
 import { cosine, inverseFrequencies, weightedJaccard, weightedVector, words, type Vector } from './similarity.js';
 import type { SourceDoc } from './source-doc.js';
 
@@ -32,10 +32,19 @@ export interface StoryOptions {
 /** Words per article that go into the candidate index: its most distinctive ones. */
 const TOP_WORDS = 12;
 
+/**
+ * Most articles a feature may link within one window of dates (or, for an undated article, in the corpus): a feature
+ * shared by more ("Ukraine" in a week of war news) cannot make two articles one story, and following it would make the
+ * work grow with the square of the corpus. Fixed, so that the work per article does not grow with the corpus.
+ */
+const MAX_POSTING = 50;
+
 interface Item {
   doc: SourceDoc;
   entities: Set<string>;
   text: Vector;
+  /** Days since 1970-01-01 of its publication date, or null when undated. */
+  day: number | null;
 }
 
 /** Similarity of two articles: the mean of entity overlap and word cosine. */
@@ -44,7 +53,11 @@ function similarity(a: Item, b: Item, entityIdf: Map<string, number>): number {
   return (e + cosine(a.text, b.text)) / 2;
 }
 
-/** Clusters articles into stories; newest story first. */
+/**
+ * Clusters articles into stories; newest story first. Linear in the corpus: candidates for an article come from an
+ * inverted index over its heaviest words and its entities, only among articles within `windowDays` of it, and only
+ * through features that link at most {@link MAX_POSTING} articles there.
+ */
 export function clusterStories(docs: readonly SourceDoc[], options: StoryOptions = {}): Story[] {
   const windowDays = options.windowDays ?? 3;
   const threshold = options.threshold ?? 0.35;
@@ -52,47 +65,67 @@ export function clusterStories(docs: readonly SourceDoc[], options: StoryOptions
   const wordLists = docs.map((d) => words(`${d.title ?? ''} ${d.text}`));
   const entityIdf = inverseFrequencies(entitySets);
   const wordIdf = inverseFrequencies(wordLists);
-  const items: Item[] = docs.map((doc, i) => ({ doc, entities: entitySets[i], text: weightedVector(wordLists[i], wordIdf) }));
+  const items: Item[] = docs.map((doc, i) => ({
+    doc, entities: entitySets[i], text: weightedVector(wordLists[i], wordIdf), day: doc.published === null ? null : dayNumber(doc.published),
+  }));
 
   const parent = items.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   const join = (i: number, j: number, needed: number) => {
     if (find(i) !== find(j) && similarity(items[i], items[j], entityIdf) >= needed) parent[find(i)] = find(j);
   };
-  // Candidate pairs come from an inverted index over each article's heaviest words and its entities, so the
-  // work grows with the articles that share something distinctive, not with the square of the corpus. Features
-  // in too many articles ("Ukraine") are left out of the index: they cannot make two articles one story anyway.
-  const maxPosting = Math.max(50, Math.ceil(items.length * 0.05));
-  const postings = new Map<string, number[]>();
   const keys = items.map((item) => {
     const heaviest = [...item.text].sort((a, b) => b[1] - a[1]).slice(0, TOP_WORDS).map(([w]) => `w:${w}`);
     return [...heaviest, ...[...item.entities].map((e) => `e:${e}`)];
   });
-  keys.forEach((list, i) => {
-    for (const k of list) {
-      const p = postings.get(k) ?? [];
-      p.push(i);
-      postings.set(k, p);
-    }
-  });
-  for (let i = 0; i < items.length; i++) {
-    const candidates = new Set<number>();
+  // Postings of dated articles in date order, with where each article sits in each of its postings.
+  const order = items.map((_, i) => i).filter((i) => items[i].day !== null).sort((a, b) => items[a].day! - items[b].day! || a - b);
+  const dated = new Map<string, number[]>();
+  const all = new Map<string, number[]>();
+  const at = items.map(() => new Map<string, number>());
+  for (const i of order) {
     for (const k of keys[i]) {
-      const p = postings.get(k)!;
-      if (p.length > maxPosting) continue;
-      for (const j of p) if (j > i) candidates.add(j);
-    }
-    for (const j of candidates) {
-      const a = items[i].doc.published;
-      const b = items[j].doc.published;
-      if (a !== null && b !== null) {
-        if (Math.abs(daysBetween(a, b)) <= windowDays) join(i, j, threshold);
-      } else {
-        // Without a date an article cannot be placed in a news cycle, so it joins only on much closer wording.
-        join(i, j, Math.min(1, threshold * 2));
-      }
+      const p = dated.get(k) ?? [];
+      at[i].set(k, p.length);
+      p.push(i);
+      dated.set(k, p);
     }
   }
+  items.forEach((_, i) => {
+    for (const k of keys[i]) {
+      const p = all.get(k) ?? [];
+      p.push(i);
+      all.set(k, p);
+    }
+  });
+  for (const i of order) {
+    // Later articles (in date order) within the window: each pair is looked at once, from its earlier article.
+    const last = items[i].day! + windowDays;
+    const candidates = new Set<number>();
+    for (const k of keys[i]) {
+      const p = dated.get(k)!;
+      const from = at[i].get(k)! + 1;
+      let to = from;
+      while (to < p.length && items[p[to]].day! <= last && to - from <= MAX_POSTING) to++;
+      if (to - from > MAX_POSTING) continue;
+      for (let x = from; x < to; x++) candidates.add(p[x]);
+    }
+    for (const j of candidates) join(i, j, threshold);
+  }
+  // Without a date an article cannot be placed in a news cycle, so it joins only on much closer wording.
+  items.forEach((item, i) => {
+    if (item.day !== null) return;
+    const candidates = new Set<number>();
+    for (const k of keys[i]) {
+      const p = all.get(k)!;
+      if (p.length > MAX_POSTING) continue;
+      for (const j of p) if (j !== i) candidates.add(j);
+    }
+    for (const j of candidates) join(i, j, Math.min(1, threshold * 2));
+  });
 
   const groups = new Map<number, Item[]>();
   items.forEach((item, i) => {

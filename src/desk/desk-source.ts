@@ -15,14 +15,37 @@ export interface IngestReport {
   readonly failed?: readonly { readonly id: string; readonly error: string }[];
 }
 
+/** What changed in a source since a reader last looked (see {@link DeskSource.changes}). */
+export interface DeskChanges {
+  /** Every document id, in the order {@link DeskSource.documents} gives them. */
+  readonly order: readonly string[];
+  /** A stamp per id that changes when the document's row changes. */
+  readonly stamps: ReadonlyMap<string, string>;
+  /** The documents that are new or whose stamp differs from the one the reader knew. */
+  readonly docs: readonly Doc[];
+}
+
 /** A source of extracted documents. */
 export interface DeskSource {
   /** A token that changes whenever the documents change, so analyses are recomputed only then. */
   version(): Promise<string>;
+  /**
+   * Ids of the documents matching a text query's words (see `desk/search.ts`), when the source can answer from an
+   * index; without it the desk matches the documents in memory.
+   */
+  search?(words: readonly string[]): Promise<readonly string[]>;
+  /**
+   * The documents new or changed since the reader saw `known` (id → stamp), with the order and stamps of all; lets a
+   * reader that keeps documents in memory reload only those. Without it the reader loads {@link documents} each time.
+   */
+  changes?(known: ReadonlyMap<string, string>): Promise<DeskChanges>;
   /** Every document with all its layers. */
   documents(): Promise<readonly Doc[]>;
-  /** Stores documents that have been through the pipeline. */
-  ingest(docs: readonly Doc[]): Promise<IngestReport>;
+  /**
+   * Stores documents that have been through the pipeline. `replace`: a document whose text is stored under its own
+   * id replaces that extraction (a re-extraction), as `sitrep ingest --replace`.
+   */
+  ingest(docs: readonly Doc[], options?: { readonly replace?: boolean }): Promise<IngestReport>;
 }
 
 /** An in-memory desk: documents kept in an array, duplicates recognised by identical id or input. */

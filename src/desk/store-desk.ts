@@ -6,7 +6,7 @@
 import { TextView, type Doc, type DocFormat } from '../core/index.js';
 import { readHtml } from '../ingest/read-html.js';
 import type { Store } from '../store/index.js';
-import type { DeskSource, IngestReport } from './desk-source.js';
+import type { DeskChanges, DeskSource, IngestReport } from './desk-source.js';
 
 interface DocRow extends Record<string, unknown> {
   id: string;
@@ -72,8 +72,28 @@ function unmapped(input: string, text: string): TextView {
   return view;
 }
 
+/** The columns a document is rebuilt from ({@link docFromRow}). */
+const ROW_COLUMNS = 'id, format, title, published, published_rule, url, source, path, input, view_text, extraction';
+/** Rows read per query when loading many documents. */
+const LOAD_BATCH = 500;
+
+/**
+ * Name under which the extraction context's learnt state (the entity registry) is kept in the store's `run_state`,
+ * by `sitrep ingest` and by the server, so entity ids do not depend on which process saw a name first.
+ */
+export const CONTEXT_STATE = 'context';
+
+/** Options of {@link storeDesk}. */
+export interface StoreDeskOptions {
+  /**
+   * The extraction context's state after the documents being stored were extracted (the server's worker registry):
+   * saved under {@link CONTEXT_STATE} after each batch, so a later `sitrep ingest` goes on from it.
+   */
+  readonly contextState?: () => unknown;
+}
+
 /** A desk over the store. */
-export function storeDesk(store: Store): DeskSource {
+export function storeDesk(store: Store, options: StoreDeskOptions = {}): DeskSource {
   return {
     async version() {
       // New documents change the count and the latest ingest time; a re-extraction (`ingest --replace`) keeps
@@ -84,15 +104,29 @@ export function storeDesk(store: Store): DeskSource {
       );
       return `store:${row.n}:${row.at ?? ''}:${row.e ?? ''}`;
     },
+    search: (words) => store.searchDocuments(words),
     async documents() {
-      const rows = await store.db.query<DocRow>(
-        `SELECT id, format, title, published, published_rule, url, source, path, input, view_text, extraction
-         FROM documents ORDER BY ingested_at, id`,
-      );
+      const rows = await store.db.query<DocRow>(`SELECT ${ROW_COLUMNS} FROM documents ORDER BY ingested_at, id`);
       return rows.map(docFromRow);
     },
-    async ingest(docs): Promise<IngestReport> {
-      const results = await store.ingestDocuments(docs);
+    async changes(known): Promise<DeskChanges> {
+      // The stamps of all rows are small (an id and two times each); only the rows whose stamp moved are read.
+      const all = await store.db.query<{ id: string; stamp: string }>(
+        `SELECT id, ingested_at::text || '/' || updated_at::text AS stamp FROM documents ORDER BY ingested_at, id`,
+      );
+      const stamps = new Map(all.map((r) => [r.id, r.stamp]));
+      const wanted = all.filter((r) => known.get(r.id) !== r.stamp).map((r) => r.id);
+      const docs: Doc[] = [];
+      for (let at = 0; at < wanted.length; at += LOAD_BATCH) {
+        const rows = await store.db.query<DocRow>(`SELECT ${ROW_COLUMNS} FROM documents WHERE id = ANY($1::text[])`, [wanted.slice(at, at + LOAD_BATCH)]);
+        for (const row of rows) docs.push(docFromRow(row));
+      }
+      return { order: all.map((r) => r.id), stamps, docs };
+    },
+    async ingest(docs, ingestOptions = {}): Promise<IngestReport> {
+      const results = await store.ingestDocuments(docs, { replace: ingestOptions.replace === true });
+      const state = options.contextState?.();
+      if (state) await store.setRunState(CONTEXT_STATE, state);
       return {
         stored: results.filter((r) => r.status === 'stored').map((r) => r.storedId ?? r.id),
         duplicates: results.filter((r) => r.status === 'duplicate' || r.status === 'near-duplicate').map((r) => ({ id: r.id, of: r.duplicateOf ?? '' })),

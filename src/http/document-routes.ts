@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { foldName } from '../crossdoc/index.js';
 import { docDetail } from './doc-detail.js';
+import { matchesQuery, queryWords } from '../desk/index.js';
 import { HttpError } from './http-error.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { checkPublished } from '../ingest/published-date.js';
@@ -26,14 +27,19 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
       new Set([name, ...view.searchEntities(name).filter((e) => !placesOnly || e.kind === 'place').map((e) => e.id)]);
     const entityIds = entity ? idsFor(entity, false) : null;
     const placeIds = place ? idsFor(place, true) : null;
-    const fq = q ? q.toLowerCase() : null;
+    // Text search: every word of the query begins a word of the title or text (an indexed query on the store).
+    const words = q ? queryWords(q) : null;
+    const found = words && source.search ? new Set(await source.search(words)) : null;
+    const matches = words && !found ? matchesQuery(words) : null;
     const items = view.summaries.filter((s) => {
+      if (words && !words.length) return false;
+      if (found && !found.has(s.id)) return false;
       if (outlet && foldName(s.outlet) !== foldName(outlet)) return false;
       if (from && (!s.published || s.published < from)) return false;
       if (to && (!s.published || s.published > to)) return false;
       const doc = view.sourceById.get(s.id);
       if (!doc) return false;
-      if (fq && !doc.text.toLowerCase().includes(fq) && !(doc.title ?? '').toLowerCase().includes(fq)) return false;
+      if (matches && !matches(doc.title ?? '', doc.text)) return false;
       if (entityIds && !doc.entities.some((e) => entityIds.has(e.id))) return false;
       if (placeIds && !doc.entities.some((e) => e.kind === 'place' && placeIds.has(e.id))) return false;
       return true;
@@ -50,7 +56,8 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
   });
 
   app.post('/api/documents', async (c) => {
-    const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url']);
+    const p = new QueryParams(c.req.query(), ['id', 'title', 'published', 'source', 'url', 'replace']);
+    const replace = p.string('replace', 5);
     const meta = { id: p.string('id'), title: p.string('title', 500), published: p.date('published'), source: p.string('source'), url: p.string('url', 2000) };
     // The same check as `--published`: a date after the clock (beyond two days) is refused.
     const checked = meta.published === undefined ? undefined : checkPublished(meta.published);
@@ -79,8 +86,12 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
       if (error instanceof ExtractionError && error.reason === 'timeout') throw new HttpError(422, error.message);
       throw error;
     }
-    const report = await source.ingest(docs);
+    const report = await source.ingest(docs, { replace: replace !== undefined && replace !== '0' && replace !== 'false' });
     views.invalidate();
-    return c.json({ ...report, errors: read.errors }, 201);
+    // What extraction said about each document (warnings, errors), for clients that report per document (the CLI).
+    const messages = docs
+      .map((d) => ({ id: d.id, messages: d.messages.filter((m) => m.severity !== 'info') }))
+      .filter((d) => d.messages.length);
+    return c.json({ ...report, errors: read.errors, messages }, 201);
   });
 }

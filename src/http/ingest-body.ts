@@ -7,6 +7,7 @@ import type { DocInit } from '../core/index.js';
 import { readHtml } from '../ingest/read-html.js';
 import { readJsonl } from '../ingest/read-jsonl.js';
 import { readText } from '../ingest/read-text.js';
+import { DOC_INIT_TYPE, docInitFromJson } from '../ingest/doc-init-json.js';
 import { HttpError } from './http-error.js';
 
 /** Metadata a client may give in the query string for a single text or HTML document. */
@@ -61,6 +62,17 @@ export function readBody(contentType: string | undefined, body: string, meta: Bo
   };
   if ((INGEST_TYPES.text as readonly string[]).includes(type)) return { docs: [readText(body, base)], errors: [] };
   if ((INGEST_TYPES.html as readonly string[]).includes(type)) return { docs: [readHtml(body, base)], errors: [] };
+  if (type === DOC_INIT_TYPE) {
+    // Documents already read by `sitrep ingest` (see desk/remote.ts): extracted as read, with their own ids.
+    const out: ReadBody = { docs: [], errors: [] };
+    body.split('\n').forEach((line, i) => {
+      if (!line.trim()) return;
+      const init = docInitFromJson(line);
+      if (typeof init === 'string') (out.errors as { line: number; message: string }[]).push({ line: i + 1, message: `line ${i + 1}: ${init}` });
+      else out.docs.push(init);
+    });
+    return out;
+  }
   if ((INGEST_TYPES.jsonl as readonly string[]).includes(type) || type === 'application/json') {
     const result = readJsonl(type === 'application/json' ? asJsonLines(body) : body, id, {});
     return { docs: result.docs, errors: result.errors.map((e) => ({ line: e.line, message: e.message.reason })) };

@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { ExtractionPool } from '../pipeline-pool.js';
 import { hostsFor, isLoopbackHost } from './write-guard.js';
+import { CONTEXT_STATE, storeDesk } from '../desk/index.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -38,18 +39,27 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   );
 }
 
-/** Starts the app on `host:port` (port 0: any free port). */
-export function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer & { readOnly: boolean }> {
+/**
+ * Starts the app on `host:port` (port 0: any free port). Over a store, the extraction worker starts from the entity
+ * registry saved in it and the registry is saved back after each stored batch, so posted documents get the ids
+ * `sitrep ingest` gives and a later `ingest` goes on from what the server learnt.
+ */
+export async function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer & { readOnly: boolean }> {
   const host = options.host ?? '127.0.0.1';
   // Without a token only a loopback server takes writes: anyone who can reach a network-facing one could write.
   const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
+  const store = 'ingestDocuments' in options.store ? options.store : null;
   // Posted documents are extracted in a worker thread, so reads stay answered while a large one is processed.
-  const pool = options.extract ? null : new ExtractionPool({ size: 1 });
+  const pool = options.extract ? null : new ExtractionPool({ size: 1, reportState: true, state: store ? await store.getRunState(CONTEXT_STATE) : null });
   const extract = options.extract ?? ((inits) => pool!.extract(inits));
-  const app = createApp({ ...options, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
+  const source = store ? storeDesk(store, { contextState: pool ? () => pool.runState : undefined }) : options.store;
+  const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
+      // The desk is built as soon as the server listens, not on the first request: a user who opens the page a few
+      // seconds later finds it ready (a request that comes earlier waits for the same build).
+      Promise.resolve(app.request('/api/documents?limit=1')).catch(() => {});
       resolveStart({
         url: `http://${shownHost}:${info.port}`,
         port: info.port,

@@ -8,3 +8,4 @@ export * from './read-jsonl.js';
 export * from './read-feed.js';
 export * from './read-sources.js';
 export * from './published-date.js';
+export * from './doc-init-json.js';

@@ -2,13 +2,14 @@
  * Reading inputs: files, folders (recursively, document files only), and standard input (`-`). Each file yields
  * its documents and its problems; a file that cannot be read is one problem and the others go on.
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { DocInit, Message } from '../core/index.js';
 import { decodeBytes } from './decode.js';
 import { readFeed } from './read-feed.js';
 import { readHtml } from './read-html.js';
-import { readJsonl } from './read-jsonl.js';
+import { readJsonl, readJsonlRecord } from './read-jsonl.js';
 import { readText } from './read-text.js';
 import { formatFromExtension, isDocumentFile, sniffFormat } from './sniff.js';
 
@@ -19,7 +20,14 @@ export interface SourceResult {
   readonly problems: Array<Message & { line?: number }>;
   /** Set when a folder walk did not read the file; `problems` holds the reason (severity info). */
   readonly skipped?: boolean;
+  /** Set on the second and later parts of a large JSON Lines file read in parts ({@link STREAM_BYTES}). */
+  readonly continued?: boolean;
 }
+
+/** JSON Lines files larger than this are read as a stream, in parts of {@link PART_DOCS} documents. */
+export const STREAM_BYTES = 8 * 1024 * 1024;
+/** Documents per part of a streamed file. */
+const PART_DOCS = 256;
 
 /** Options for reading. */
 export interface ReadOptions {
@@ -192,6 +200,83 @@ export async function readSource(path: string, id: string, options: ReadOptions 
   return result;
 }
 
+/**
+ * A large JSON Lines file, read as a stream of UTF-8 lines and yielded in parts, so that memory holds one part
+ * whatever the size of the file. Line numbers count from the start of the file. Bytes that are not UTF-8 stop the
+ * read at that offset with an error (the lines before are kept); smaller files take the full decoding of
+ * {@link readSource} (BOMs, UTF-16, legacy encodings).
+ */
+async function* streamJsonl(path: string, id: string, options: ReadOptions): AsyncGenerator<SourceResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const published = options.published ? { value: options.published, rule: 'ingest/option-published' } : undefined;
+  const origin = { path, encoding: 'utf-8' };
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let part: SourceResult = { path, docs: [], problems: [] };
+  let parts = 0;
+  let lineNumber = 0;
+  let pending = '';
+  let offset = 0;
+  const take = (line: string) => {
+    lineNumber++;
+    if (!line.trim()) return;
+    if (line.length * 2 > maxBytes) {
+      part.problems.push(problem(`line ${lineNumber} is over the per-document limit of ${(maxBytes / 1048576).toFixed(0)} MB (--max-mb): skipped`, 'ingest/too-large', 'error', lineNumber));
+      return;
+    }
+    const result = readJsonlRecord(line.replace(/\r$/, ''), lineNumber, `${id}#${lineNumber}`, origin);
+    if (typeof result === 'string') part.problems.push(problem(result, 'ingest/jsonl', 'error', lineNumber));
+    else part.docs.push(result.published || !published ? result : { ...result, published });
+  };
+  const flush = () => {
+    const out = parts++ ? { ...part, continued: true } : part;
+    part = { path, docs: [], problems: [] };
+    return out;
+  };
+  try {
+    for await (const chunk of createReadStream(path)) {
+      const bytes = chunk as Buffer;
+      let text: string;
+      try {
+        text = decoder.decode(bytes, { stream: true });
+      } catch {
+        part.problems.push(problem(`bytes that are not UTF-8 after byte ${offset} (a large JSON Lines file is read as UTF-8): the rest of the file is not read; convert it to UTF-8`, 'ingest/encoding', 'error', lineNumber + 1));
+        pending = '';
+        break;
+      }
+      offset += bytes.length;
+      pending += text;
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) !== -1) {
+        take(pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+        if (part.docs.length >= PART_DOCS) yield flush();
+      }
+      // A line without end larger than the limit is refused without holding it all.
+      if (pending.length * 2 > maxBytes) {
+        part.problems.push(problem(`line ${lineNumber + 1} is over the per-document limit of ${(maxBytes / 1048576).toFixed(0)} MB (--max-mb): the rest of the file is not read`, 'ingest/too-large', 'error', lineNumber + 1));
+        pending = '';
+        break;
+      }
+    }
+  } catch (error) {
+    part.problems.push(problem(`cannot read: ${describeError(error)}`, 'ingest/read'));
+  }
+  if (pending) take(pending);
+  yield flush();
+}
+
+/** One file's documents: in parts for a large JSON Lines file ({@link streamJsonl}), else as one result. */
+async function* readParts(path: string, id: string, options: ReadOptions): AsyncGenerator<SourceResult> {
+  if (path !== '-' && formatFromExtension(path) === 'jsonl') {
+    const size = await stat(path).then((info) => info.size, () => 0);
+    if (size > STREAM_BYTES) {
+      yield* streamJsonl(path, id, options);
+      return;
+    }
+  }
+  yield await readSource(path, id, options);
+}
+
 function idFor(root: string, path: string): string {
   const rel = relative(root, path) || basename(path);
   return rel.slice(0, rel.length - extname(rel).length).split('\\').join('/');
@@ -212,17 +297,18 @@ export async function* readSources(paths: readonly string[], options: ReadOption
       continue;
     }
     if (!isDir) {
-      yield await readSource(p, idFor(join(p, '..'), p), options);
+      yield* readParts(p, idFor(join(p, '..'), p), options);
       continue;
     }
     const root = await realpath(p);
     for await (const entry of walk(p, root)) {
       if (typeof entry === 'string') {
-        const result = await readSource(entry, idFor(p, entry), options);
-        // A data file beside the articles (a gold.json, a config) is not a failed document: list it and go on.
-        if (!result.docs.length && result.problems.length === 1 && result.problems[0].rule === NOT_DOCUMENTS) {
-          yield { ...result, problems: [{ ...result.problems[0], severity: 'info', reason: `JSON without documents ("text" fields): not read`, rule: 'ingest/skipped' }], skipped: true };
-        } else yield result;
+        for await (const result of readParts(entry, idFor(p, entry), options)) {
+          // A data file beside the articles (a gold.json, a config) is not a failed document: list it and go on.
+          if (!result.docs.length && result.problems.length === 1 && result.problems[0].rule === NOT_DOCUMENTS) {
+            yield { ...result, problems: [{ ...result.problems[0], severity: 'info', reason: `JSON without documents ("text" fields): not read`, rule: 'ingest/skipped' }], skipped: true };
+          } else yield result;
+        }
       }
       else if ('error' in entry) yield { path: entry.path, docs: [], problems: [problem(`cannot read folder: ${entry.error}`, 'ingest/read')] };
       else yield { path: entry.path, docs: [], problems: [problem(entry.skipped, 'ingest/skipped', 'info')], skipped: true };

@@ -3,7 +3,7 @@
  * on disk (`./.sitrep` by default) or in memory for tests. No server to run; one process at a time per folder,
  * enforced by a lock file.
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
@@ -45,6 +45,41 @@ function alive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Who holds a PGlite folder: the process id, and the URL of its API when the holder is `sitrep serve`. */
+export interface FolderHolder {
+  readonly pid: number;
+  /** `http://host:port` of the server holding the store, when it announced one ({@link announceServer}). */
+  readonly url: string | null;
+}
+
+/**
+ * The live process holding the PGlite folder `dir`, or null when none does (no lock, or a lock left by a process
+ * that no longer runs). A client that finds a server here can work through its API instead of the folder.
+ */
+export function folderHolder(dir: string): FolderHolder | null {
+  let text: string;
+  try {
+    text = readFileSync(join(resolve(dir), LOCK_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  const [pidLine, urlLine] = text.split('\n');
+  const pid = Number.parseInt(pidLine, 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
+  const url = urlLine?.trim() && /^https?:\/\/\S+$/.test(urlLine.trim()) ? urlLine.trim() : null;
+  return { pid, url };
+}
+
+/**
+ * Records in the lock of a folder this process holds the URL its API answers on, so that other commands on the
+ * same store (`sitrep docs`, `ingest` …) find the server and work through it. No effect on a folder not held here.
+ */
+export function announceServer(location: string, url: string): void {
+  const path = resolve(location);
+  if (!openHere.has(path)) return;
+  writeFileSync(join(path, LOCK_FILE), `${process.pid}\n${url}\n`);
 }
 
 /**

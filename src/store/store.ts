@@ -403,7 +403,7 @@ export class Store {
     const before = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM mentions WHERE document_id = $1', [id]);
     for (const table of LAYER_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
     const sets = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}${CASTS[column] ?? ''}`);
-    await tx.query(`UPDATE documents SET ${sets.join(', ')} WHERE id = $1`, this.documentRow(doc, fp, id));
+    await tx.query(`UPDATE documents SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, this.documentRow(doc, fp, id));
     await this.insertLayers(tx, doc, fp, id);
     const ids = new Set([...before.map((r) => r.entity_id), ...doc.entities.map((e) => e.id)]);
     await recountEntities(tx, [...ids].sort());
@@ -659,6 +659,26 @@ export class Store {
       `SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.ingested_at DESC, d.id DESC LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
+  }
+
+  /**
+   * Ids of the stored documents whose title or readable text has, for every word of `words` (lower-case letters and
+   * digits), a word beginning with it: Postgres full-text search over the indexed `search` column (migration 4).
+   * No words, no documents.
+   */
+  async searchDocuments(words: readonly string[]): Promise<string[]> {
+    const terms = words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w));
+    if (!terms.length) return [];
+    // The index, always: the rows are few pages (texts live in TOAST), so the planner would scan them all and
+    // unpack every row's search vector, which grows with the store; the GIN index touches only what matches.
+    const rows = await this.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query<{ id: string }>(
+        `SELECT id FROM documents WHERE search @@ to_tsquery('simple'::regconfig, $1)`,
+        [terms.map((w) => `'${w}':*`).join(' & ')],
+      );
+    });
+    return rows.map((r) => r.id);
   }
 
   /** Number of stored documents (duplicates not counted). */

@@ -88,6 +88,20 @@ for (const backend of backends) {
       }
     });
 
+    test('documents?q= is full-text search in the store: each word begins a word of the title or text, in any order', async () => {
+      await ready;
+      const ids = async (q: string) => ((await (await app.request(`/api/documents?q=${encodeURIComponent(q)}`)).json()) as Json).items.map((d: Json) => d.id);
+      const kramatorsk = (await ids('Kramatorsk')).sort();
+      assert.ok(kramatorsk.includes('page-1'));
+      assert.deepEqual((await ids('kramat')).sort(), kramatorsk, 'a word matches the words it begins, whatever the case');
+      assert.ok((await ids('Sloviansk, Maliar')).includes('page-1'));
+      assert.deepEqual((await ids('maliar sloviansk')).sort(), (await ids('Sloviansk, Maliar')).sort(), 'every word, in any order');
+      assert.deepEqual(await ids('Kramatorsk Zaporizhzhiaxyz'), [], 'every word must match');
+      assert.deepEqual(await ids('ramatorsk'), [], 'the middle of a word is not a word');
+      assert.deepEqual(await ids('%'), []);
+      assert.deepEqual((await store!.searchDocuments(['kramatorsk'])).sort(), kramatorsk);
+    });
+
     test('the desk version changes on new documents and on a re-extraction that replaces one', async () => {
       await ready;
       const { storeDesk } = await import('../../src/http/index.js');
@@ -101,6 +115,28 @@ for (const backend of backends) {
       assert.equal(await desk.version(), v1, 'stable while nothing changes');
       await store!.ingestDocuments([{ ...first, entities: first.entities.slice(1) }], { replace: true });
       assert.notEqual(await desk.version(), v1, 'a replaced extraction is a new version');
+    });
+
+    test('a new snapshot keeps the documents it had and reads only new or changed rows', async () => {
+      await ready;
+      const { DeskViews, storeDesk } = await import('../../src/desk/index.js');
+      const { deskDocs } = await import('./desk-docs.js');
+      const views = new DeskViews(storeDesk(store!), 0);
+      const v1 = await views.get();
+      const added = deskDocs()[1];
+      await store!.ingestDocuments([added]);
+      const v2 = await views.get();
+      assert.deepEqual(v2.docs.map((d) => d.id), (await storeDesk(store!).documents()).map((d) => d.id), 'the order of a full read');
+      assert.ok(v2.byId.has(added.id));
+      for (const d of v1.docs) assert.equal(v2.byId.get(d.id), d, `${d.id} kept, not read again`);
+      await store!.ingestDocuments([{ ...added, entities: added.entities.slice(1) }], { replace: true });
+      const v3 = await views.get();
+      assert.notEqual(v3.byId.get(added.id), v2.byId.get(added.id), 'a re-extracted document is read again');
+      assert.equal(v3.byId.get(added.id)!.entities.length, added.entities.length - 1);
+      for (const d of v1.docs) assert.equal(v3.byId.get(d.id), d);
+      // Leave the store as the other cases expect it.
+      assert.ok(await store!.deleteDocument(added.id));
+      assert.ok(!(await views.get()).byId.has(added.id), 'a deleted document leaves the snapshot');
     });
 
     test('the seeds give one contested proposition on control of Bakhmut with both sides', async (t) => {

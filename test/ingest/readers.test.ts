@@ -170,3 +170,45 @@ test('a folder walk lists every file it does not read, with the reason; links le
   const named = await collect([join(dir, 'table.csv')]);
   assert.equal(named[0].skipped, undefined, 'a file named on the command line is read whatever its extension');
 });
+
+test('a large JSON Lines file is read as a stream, in parts, with the documents and line numbers of a whole read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-stream-'));
+  const body = 'Kyiv said on Monday that drones were shot down over the city; officials reported no casualties. '.repeat(300);
+  const lines: string[] = [];
+  for (let i = 1; i <= 330; i++) lines.push(i === 300 ? '{"id":"broken","text": nope' : JSON.stringify({ id: `r${i}`, text: `${i}. ${body}`, source: 'Outlet' }));
+  const path = join(dir, 'big.jsonl');
+  writeFileSync(path, '\uFEFF' + lines.join('\r\n') + '\n');
+  const parts = await collect([path], { published: '2023-05-01' });
+  assert.ok(parts.length >= 2, `read in parts (${parts.length})`);
+  assert.deepEqual(parts.map((p) => p.continued === true), parts.map((_, i) => i > 0), 'parts after the first say they continue the file');
+  const docs = parts.flatMap((p) => p.docs);
+  assert.equal(docs.length, 329);
+  assert.equal(docs[0].id, 'r1', 'the byte order mark is not part of the first line');
+  assert.equal(docs[328].origin?.line, 330);
+  assert.equal(docs[328].published?.value, '2023-05-01');
+  assert.deepEqual(parts.flatMap((p) => p.problems.map((m) => m.line)), [300]);
+  // The same records in a small file, read whole, give the same documents.
+  const small = join(dir, 'small.jsonl');
+  writeFileSync(small, '\uFEFF' + lines.slice(0, 20).join('\r\n') + '\n');
+  const whole = (await collect([small], { published: '2023-05-01' })).flatMap((p) => p.docs);
+  const strip = (d: (typeof docs)[number]) => ({ ...d, origin: { ...d.origin, path: undefined }, view: d.view?.text });
+  assert.deepEqual(whole.map(strip), docs.slice(0, 20).map(strip));
+});
+
+test('a read document travels as one line of JSON and back (sitrep ingest to a running server); a bad map is refused', async () => {
+  const { docInitFromJson, docInitToJson } = await import('../../src/ingest/index.js');
+  const page = readHtml('<html><body><article><p>Kyiv &amp; Kharkiv were shelled on Monday, officials said.</p><p>Two people were hurt.</p></article></body></html>', { id: 'p', origin: { path: 'p.html', line: 3 } });
+  const back = docInitFromJson(docInitToJson(page));
+  assert.ok(typeof back !== 'string', String(back));
+  assert.equal(back.id, 'p');
+  assert.equal(back.format, page.format);
+  assert.deepEqual(back.origin, JSON.parse(JSON.stringify(page.origin)));
+  assert.equal(back.view?.text, page.view?.text);
+  const amp = page.view!.text.indexOf('&');
+  assert.deepEqual(back.view!.span(amp, amp + 1, 'r'), page.view!.span(amp, amp + 1, 'r'), 'the map back to the input travels too');
+  const line = JSON.parse(docInitToJson(page)) as { view: { pieces: { i: number }[] } };
+  line.view.pieces[0].i = page.input.length + 5;
+  assert.match(String(docInitFromJson(JSON.stringify(line))), /inside both texts/);
+  assert.match(String(docInitFromJson('{"id":"x","input":"text","format":"pdf"}')), /"format" must be one of/);
+  assert.match(String(docInitFromJson('not json')), /not valid JSON/);
+});

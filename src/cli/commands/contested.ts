@@ -1,8 +1,8 @@
 /** `sitrep contested`: contested propositions with both sides' claims, newest first, as a table or JSON Lines. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MIN_CONFIDENCE, type PropositionGroup } from '../../crossdoc/index.js';
-import { DeskView, storeDesk } from '../../desk/index.js';
-import { openStoreOrReport } from '../open-store.js';
+import { DeskView, storeDesk, type RemoteDesk } from '../../desk/index.js';
+import { openStoreOrServer } from '../open-store.js';
 import { parseDateFlag } from '../options.js';
 import type { Command, CommandIo } from '../command.js';
 
@@ -14,14 +14,33 @@ export function formatTable(head: string[], rows: string[][], maxWidth = 32): st
   return [fmt(head), ...rows.map(fmt)].join('\n');
 }
 
-/** Opens the configured store and builds the cross-document snapshot; reports a store problem as one line. */
+/**
+ * The desk a read command answers from: the snapshot built from the store, or the API of the `sitrep serve` holding
+ * it (see {@link openStoreOrServer}); `code` when neither could be opened (1: held by another command, 2: other).
+ */
+export type LoadedDesk = { readonly view: DeskView } | { readonly remote: RemoteDesk } | { readonly code: number };
+
+/**
+ * The cross-document snapshot of the configured store, or null after saying why there is none (for commands that
+ * need the whole snapshot: `report`, `export`). While `sitrep serve` holds the store, names its API instead.
+ */
 export async function loadDesk(name: string, db: string | undefined, io: CommandIo): Promise<DeskView | null> {
-  const store = await openStoreOrReport(name, db, io, { mustExist: true });
-  if (!store) return null;
+  const desk = await openDesk(name, db, io);
+  if ('view' in desk) return desk.view;
+  if ('remote' in desk) {
+    io.stderr.write(`sitrep ${name}: ask the running server instead (${desk.remote.url}/api/${name === 'export' ? 'export' : 'report'}, see docs/api.md), or stop it first\n`);
+  }
+  return null;
+}
+
+/** Opens the configured store and builds the cross-document snapshot, or finds the server holding it. */
+export async function openDesk(name: string, db: string | undefined, io: CommandIo): Promise<LoadedDesk> {
+  const access = await openStoreOrServer(name, db, io, { mustExist: true });
+  if (!('store' in access)) return access;
   try {
-    return new DeskView(await storeDesk(store).documents());
+    return { view: new DeskView(await storeDesk(access.store).documents()) };
   } finally {
-    await store.close();
+    await access.store.close();
   }
 }
 
@@ -74,18 +93,28 @@ Options:
       io.stderr.write('sitrep contested: --min-confidence must be a number from 0 to 1\n');
       return 2;
     }
-    const view = await loadDesk('contested', values.db, io);
-    if (!view) return 2;
-    const places = values.place ? new Set([values.place, ...view.searchEntities(values.place).filter((e) => e.kind === 'place').map((e) => e.id)]) : null;
-    const found = view.propositionsAt(minConfidence).filter(
-      (p) => p.status === 'contested' && (!since || (p.to !== null && p.to >= since)) && (!places || (p.place !== null && places.has(p.place))),
-    );
+    const desk = await openDesk('contested', values.db, io);
+    if ('code' in desk) return desk.code;
+    let found: PropositionGroup[];
+    let empty: boolean;
+    if ('remote' in desk) {
+      // The server's /api/propositions applies the same filters (a place by any spelling; `from` keeps the later ones).
+      found = await desk.remote.all<PropositionGroup>('/api/propositions', { status: 'contested', minConfidence, place: values.place, from: since });
+      empty = !found.length && (await desk.remote.countDocuments()) === 0;
+    } else {
+      const view = desk.view;
+      const places = values.place ? new Set([values.place, ...view.searchEntities(values.place).filter((e) => e.kind === 'place').map((e) => e.id)]) : null;
+      found = view.propositionsAt(minConfidence).filter(
+        (p) => p.status === 'contested' && (!since || (p.to !== null && p.to >= since)) && (!places || (p.place !== null && places.has(p.place))),
+      );
+      empty = !view.docs.length;
+    }
     if (values.json) {
       for (const p of found) io.stdout.write(JSON.stringify(p) + '\n');
       return 0;
     }
     if (!found.length) {
-      io.stdout.write(view.docs.length ? 'no contested propositions\n' : 'the store is empty: add documents with `sitrep ingest PATH`\n');
+      io.stdout.write(empty ? 'the store is empty: add documents with `sitrep ingest PATH`\n' : 'no contested propositions\n');
       return 0;
     }
     io.stdout.write(found.map(formatProposition).join('\n\n') + '\n');

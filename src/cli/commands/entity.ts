@@ -1,7 +1,9 @@
 /** `sitrep entity NAME`: one entity with its aliases, side, role and the claims it made. */
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command.js';
-import { formatTable, loadDesk } from './contested.js';
+import type { EntitySummary } from '../../crossdoc/index.js';
+import { RemoteError, type ClaimView, type RemotePage } from '../../desk/index.js';
+import { formatTable, openDesk } from './contested.js';
 
 /** The `entity` command. */
 export const entityCommand: Command = {
@@ -22,16 +24,35 @@ Options:
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
     const name = positionals.join(' ').trim();
     if (!name) throw new UsageError('give the name of an entity, e.g. `sitrep entity Maliar`');
-    const view = await loadDesk('entity', values.db, io);
-    if (!view) return 2;
-    const exact = view.analysis.entities.get(name);
-    const matches = exact ? [exact] : view.searchEntities(name);
+    const desk = await openDesk('entity', values.db, io);
+    if ('code' in desk) return desk.code;
+    let matches: EntitySummary[];
+    let claims: ClaimView[];
+    if ('remote' in desk) {
+      // The id itself, else the server's search by name and alias (the same ranking as here).
+      const detail = (id: string) => desk.remote.get<EntitySummary & { claims: ClaimView[] }>(`/api/entities/${encodeURIComponent(id).replace(/%3A/gi, ':')}`);
+      const exact = await detail(name).catch((error: unknown) => {
+        if (error instanceof RemoteError && error.status === 404) return null;
+        throw error;
+      });
+      matches = exact ? [exact] : (await desk.remote.get<RemotePage<EntitySummary>>('/api/entities', { q: name, limit: 6 })).items;
+      const found = exact ?? (matches[0] ? await detail(matches[0].id) : null);
+      if (found) {
+        // The detail lists the mentions themselves where the summary counts them.
+        const { claims: foundClaims, mentions, propositions: _p, events: _e, ...summary } = found as Omit<EntitySummary, 'mentions'> & { claims: ClaimView[]; mentions: unknown; propositions?: unknown; events?: unknown };
+        matches[0] = { ...summary, mentions: Array.isArray(mentions) ? mentions.length : Number(mentions) };
+        claims = foundClaims;
+      } else claims = [];
+    } else {
+      const exact = desk.view.analysis.entities.get(name);
+      matches = exact ? [exact] : desk.view.searchEntities(name);
+      claims = matches[0] ? desk.view.claimsBySpeaker.get(matches[0].id) ?? [] : [];
+    }
     const e = matches[0];
     if (!e) {
       io.stderr.write(`sitrep entity: no entity matches "${name}"; \`sitrep entity\` searches names and aliases of stored documents\n`);
       return 1;
     }
-    const claims = view.claimsBySpeaker.get(e.id) ?? [];
     if (values.json) {
       io.stdout.write(JSON.stringify({ ...e, claims }) + '\n');
       return 0;

@@ -1,11 +1,13 @@
 /** `sitrep ingest`: extracts documents and stores them, each in one transaction, duplicates recorded once. */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { createDoc } from '../../core/index.js';
+import { createDoc, type DocInit, type Message } from '../../core/index.js';
+import { CONTEXT_STATE, RemoteError, type RemoteDesk } from '../../desk/index.js';
+import type { IngestStatus, Store } from '../../store/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
 import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
 import { loadContextOrReport } from '../context-cache.js';
-import { openStoreOrReport } from '../open-store.js';
+import { openStoreOrServer } from '../open-store.js';
 import type { Command } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { Progress } from '../progress.js';
@@ -14,8 +16,36 @@ import { formatProblem } from '../report.js';
 /** Documents extracted and stored between two checks for an interrupt. */
 const BATCH = 16;
 
-/** Name under which the context's learnt state (entity registry) is kept in the store. */
-const RUN_STATE = 'context';
+/** Seconds between two saves of the entity registry during a run (and once at its end). */
+const SAVE_STATE_SECONDS = 10;
+
+/** What became of one read document: its outcome and what extraction said about it. */
+interface Outcome {
+  readonly id: string;
+  readonly input: string;
+  readonly status: IngestStatus;
+  readonly error?: string;
+  readonly messages: readonly Message[];
+}
+
+/** Extracts and stores a batch of read documents: here, or through the server that holds the store. */
+type Sink = (inits: readonly DocInit[]) => Promise<Outcome[]>;
+
+/** The sink through a running `sitrep serve`: it extracts with its registry (restored from this store) and stores. */
+function remoteSink(remote: RemoteDesk, replace: boolean): Sink {
+  return async (inits) => {
+    const report = await remote.ingest(inits, { replace });
+    const failed = new Map((report.failed ?? []).map((f) => [f.id, f.error]));
+    const duplicate = new Set(report.duplicates.map((d) => d.id));
+    const messages = new Map((report.messages ?? []).map((m) => [m.id, m.messages]));
+    const refused = new Map((report.errors ?? []).map((e) => [inits[e.line - 1]?.id, e.message]));
+    return inits.map((init) => {
+      const error = failed.get(init.id) ?? refused.get(init.id);
+      const status: IngestStatus = error !== undefined ? 'failed' : duplicate.has(init.id) ? 'duplicate' : 'stored';
+      return { id: init.id, input: init.input, status, error, messages: messages.get(init.id) ?? [] };
+    });
+  };
+}
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -55,8 +85,13 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       return 2;
     }
     const { published, kbFiles, maxBytes } = pipelineSettings(values, DEFAULT_MAX_BYTES);
-    const store = await openStoreOrReport('ingest', values.db, io);
-    if (!store) return 2;
+    const access = await openStoreOrServer('ingest', values.db, io);
+    if ('code' in access) return access.code;
+    if ('remote' in access && kbFiles?.length) {
+      io.stderr.write('sitrep ingest: --kb cannot be used while `sitrep serve` holds the store (the server extracts with its own knowledge base); stop the server, or leave out --kb\n');
+      return 1;
+    }
+    const store: Store | null = 'store' in access ? access.store : null;
     const progress = new Progress(io.stderr);
     // Ctrl-C or SIGTERM: the documents in flight are finished (each is one transaction), nothing more is started.
     let interrupted: NodeJS.Signals | null = null;
@@ -71,10 +106,24 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
     const counts = { files: 0, skipped: 0, docs: 0, stored: 0, duplicate: 0, near: 0, errors: 0 };
     const t0 = performance.now();
     try {
-      const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
-      if (!ctx) return 2;
-      // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
-      restoreContextState(ctx, await store.getRunState(RUN_STATE));
+      let sink: Sink;
+      let saveState = async () => {};
+      if (store) {
+        const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
+        if (!ctx) return 2;
+        // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
+        restoreContextState(ctx, await store.getRunState(CONTEXT_STATE));
+        saveState = async () => {
+          const state = contextState(ctx);
+          if (state) await store.setRunState(CONTEXT_STATE, state);
+        };
+        sink = async (inits) => {
+          const docs = inits.map((init) => runPipeline(createDoc(init), ctx));
+          const results = await store.ingestDocuments(docs, { replace: values.replace });
+          return docs.map((d, i) => ({ id: d.id, input: d.input, status: results[i].status, error: results[i].error, messages: d.messages }));
+        };
+      } else sink = remoteSink((access as { remote: RemoteDesk }).remote, values.replace);
+      let savedAt = performance.now();
       // From here on a signal stops the run between documents; before, nothing has been written and it ends at once.
       process.on('SIGINT', onInt);
       process.on('SIGTERM', onTerm);
@@ -86,29 +135,27 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
           for (const p of source.problems) io.stderr.write(formatProblem(source.path, p) + '\n');
           continue;
         }
-        counts.files++;
+        if (!source.continued) counts.files++;
         for (const p of source.problems) {
           progress.done();
           io.stderr.write(formatProblem(source.path, p) + '\n');
           if (p.severity === 'error') counts.errors++;
         }
-        // Documents are extracted and stored in small batches, so an interrupt waits for a few documents, not a file.
+        // Documents are extracted and stored in small batches, so an interrupt waits for a few documents, not a file,
+        // and memory holds one batch of extracted documents whatever the size of the input.
         for (let at = 0; at < source.docs.length && !interrupted; at += BATCH) {
-          const docs = source.docs.slice(at, at + BATCH).map((init) => runPipeline(createDoc(init), ctx));
-          for (const doc of docs) {
-            // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
-            for (const m of doc.messages) {
-              if (m.severity === 'info') continue;
-              progress.done();
-              io.stderr.write(formatProblem(source.path, m, doc.input) + '\n');
-              if (m.severity === 'error') counts.errors++;
-            }
-          }
-          const results = await store.ingestDocuments(docs, { replace: values.replace });
+          const outcomes = await sink(source.docs.slice(at, at + BATCH));
           // The embedded store answers through promises that never return to the event loop, so signals would wait
           // for the whole run: give the loop one turn per batch.
           await new Promise<void>((done) => setImmediate(done));
-          for (const r of results) {
+          for (const r of outcomes) {
+            // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
+            for (const m of r.messages) {
+              if (m.severity === 'info') continue;
+              progress.done();
+              io.stderr.write(formatProblem(source.path, m, r.input) + '\n');
+              if (m.severity === 'error') counts.errors++;
+            }
             counts.docs++;
             if (r.status === 'stored') counts.stored++;
             else if (r.status === 'duplicate') counts.duplicate++;
@@ -119,18 +166,30 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
               counts.errors++;
             }
           }
+          // The registry is saved as the run goes, so a killed run leaves the ids of what it stored known.
+          if (performance.now() - savedAt > SAVE_STATE_SECONDS * 1000) {
+            await saveState();
+            savedAt = performance.now();
+          }
         }
         if (interrupted) break;
         const seconds = (performance.now() - t0) / 1000;
         progress.update(`ingest: ${counts.files} files, ${counts.docs} documents (${counts.stored} new, ${counts.duplicate + counts.near} duplicates), ${counts.errors} errors, ${(counts.docs / Math.max(seconds, 0.001)).toFixed(1)} docs/s`);
       }
-      const state = contextState(ctx);
-      if (state) await store.setRunState(RUN_STATE, state);
+      await saveState();
+    } catch (error) {
+      // A server that stops answering mid-run: what it stored is complete, the rest is not.
+      if (error instanceof RemoteError) {
+        progress.done();
+        io.stderr.write(`sitrep ingest: ${error.message}; ${counts.stored} documents stored before; run the same command again to go on\n`);
+        return 1;
+      }
+      throw error;
     } finally {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
       progress.done();
-      await store.close();
+      await store?.close();
     }
     if (!values.quiet) {
       const seconds = (performance.now() - t0) / 1000;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from '../../http/index.js';
+import { announceServer, MEMORY } from '../../store/index.js';
 import { openStoreOrReport } from '../open-store.js';
 import { UsageError, type Command } from '../command.js';
 
@@ -44,6 +45,9 @@ Environment:
   SITREP_TOKEN   when set, POST /api/documents needs "Authorization: Bearer $SITREP_TOKEN"; without it, writes
                  are taken only on a loopback address (a server on another address starts read-only)
 
+While it runs, the other commands on the same embedded store (docs, contested, entity, stories, ingest) work
+through its API: the lock file in the store folder names the server's address.
+
 Writes from a web page of another origin are refused, and requests must address the server by the name it
 listens on (localhost / 127.0.0.1 for the default), so a page you happen to open cannot change the store.
 `,
@@ -70,6 +74,11 @@ listens on (localhost / 127.0.0.1 for the default), so a page you happen to open
       await store.close();
       io.stderr.write(`sitrep serve: cannot listen on ${values.host}:${port} (${(error as Error).message}); choose another --port\n`);
       return 2;
+    }
+    // Other commands on this store (`sitrep docs`, `contested`, `ingest` …) find the server in the lock and use its API.
+    if (store.db.kind === 'pglite' && store.db.location !== MEMORY) {
+      const wildcard = /^(0\.0\.0\.0|::|\[::\])$/.test(values.host ?? '');
+      announceServer(store.db.location, wildcard ? `http://${values.host?.includes(':') ? '[::1]' : '127.0.0.1'}:${server.port}` : server.url);
     }
     if (server.readOnly) {
       io.stderr.write(`sitrep serve: ${values.host} is reachable beyond this machine and SITREP_TOKEN is not set: serving read-only (set SITREP_TOKEN to accept writes)\n`);

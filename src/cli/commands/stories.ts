@@ -1,7 +1,8 @@
 /** `sitrep stories`: articles about the same happening clustered across outlets, newest first. */
 import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
-import { formatTable, loadDesk } from './contested.js';
+import type { EntitySummary, Story } from '../../crossdoc/index.js';
+import { formatTable, openDesk } from './contested.js';
 
 /** The `stories` command. */
 export const storiesCommand: Command = {
@@ -19,9 +20,20 @@ Options:
 `,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
-    const view = await loadDesk('stories', values.db, io);
-    if (!view) return 2;
-    const stories = view.analysis.stories;
+    const desk = await openDesk('stories', values.db, io);
+    if ('code' in desk) return desk.code;
+    let stories: readonly Story[];
+    let names: ReadonlyMap<string, { readonly name: string }>;
+    let docCount: number;
+    if ('remote' in desk) {
+      stories = await desk.remote.all<Story>('/api/stories');
+      names = new Map((await desk.remote.all<EntitySummary>('/api/entities')).map((e) => [e.id, e]));
+      docCount = await desk.remote.countDocuments();
+    } else {
+      stories = desk.view.analysis.stories;
+      names = desk.view.analysis.entities;
+      docCount = desk.view.docs.length;
+    }
     if (values.json) {
       for (const s of stories) io.stdout.write(JSON.stringify(s) + '\n');
       return 0;
@@ -30,7 +42,6 @@ Options:
       io.stdout.write('the store is empty: add documents with `sitrep ingest PATH`\n');
       return 0;
     }
-    const names = view.analysis.entities;
     io.stdout.write(formatTable(['from', 'to', 'articles', 'outlets', 'about', 'title'], stories.map((s) => [
       s.from ?? 'undated',
       s.to ?? 'undated',
@@ -38,7 +49,7 @@ Options:
       s.outlets.join(', '),
       s.entities.slice(0, 3).map((id) => names.get(id)?.name ?? id).join(', '),
       s.title ?? s.docIds[0],
-    ])) + `\n${stories.length} stories from ${view.docs.length} documents\n`);
+    ])) + `\n${stories.length} stories from ${docCount} documents\n`);
     return 0;
   },
 };

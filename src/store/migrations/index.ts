@@ -5,6 +5,8 @@
 import { sql as init } from './001-init.js';
 import { sql as mentionAlias } from './002-mention-alias.js';
 import { sql as runState } from './003-run-state.js';
+import { sql as documentSearch } from './004-document-search.js';
+import { sql as documentRevision } from './005-document-revision.js';
 
 /** One schema change. */
 export interface Migration {
@@ -20,4 +22,6 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'mention-alias', sql: mentionAlias },
   { version: 3, name: 'run-state', sql: runState },
+  { version: 4, name: 'document-search', sql: documentSearch },
+  { version: 5, name: 'document-revision', sql: documentRevision },
 ];
