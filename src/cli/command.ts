@@ -15,8 +15,6 @@ export interface CommandIo {
 /** One `sitrep <name>` command. */
 export interface Command {
   readonly name: string;
-  /** One line for `sitrep --help`. */
-  readonly summary: string;
   /** Full `--help` text. */
   readonly usage: string;
   run(args: string[], io: CommandIo): Promise<number>;

@@ -27,11 +27,12 @@ export async function main(argv: string[], io: CommandIo = defaultIo()): Promise
     io.stdout.write('sitrep 0.1.0\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`sitrep: unknown command "${name}"; run \`sitrep --help\` for the list\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage.trimEnd() + '\n');
     return 0;

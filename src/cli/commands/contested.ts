@@ -63,7 +63,6 @@ export function formatProposition(p: PropositionGroup): string {
 /** The `contested` command. */
 export const contestedCommand: Command = {
   name: 'contested',
-  summary: 'list contested propositions with both sides\' claims',
   usage: `Usage: sitrep contested [options]
 
 Lists the propositions (e.g. control of Bakhmut) on which the sides' claims contradict each other — one asserts

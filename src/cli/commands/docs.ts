@@ -37,7 +37,6 @@ async function listRemote(remote: RemoteDesk, limit: number, offset: number, jso
 
 export const docsCommand: Command = {
   name: 'docs',
-  summary: 'list stored documents',
   usage: `Usage: sitrep docs [options]
 
 Lists the documents in the store with their publication date, source, size and the number of sources they were

@@ -8,7 +8,6 @@ import { formatTable, openDesk } from './contested.js';
 /** The `entity` command. */
 export const entityCommand: Command = {
   name: 'entity',
-  summary: 'show an entity with its aliases, side, role and claims',
   usage: `Usage: sitrep entity NAME [options]
 
 Shows the stored entity best matching NAME — its id, or any name or alias it was written as, with small spelling

@@ -12,7 +12,6 @@ import { loadDesk } from './contested.js';
 /** The `export` command. */
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'events and propositions as ACLED CSV, GeoJSON or JSON Lines',
   usage: `Usage: sitrep export --format acled|geojson|jsonl [options]
 
 Writes the store's events and propositions for other tools:

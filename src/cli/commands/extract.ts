@@ -13,7 +13,6 @@ import { formatProblem } from '../report.js';
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'print entities, claims, events and times of each document as JSON Lines',
   usage: `Usage: sitrep extract [FILE|DIR|-]… [options]
 
 Reads plain text, HTML, RSS/Atom feeds and JSON Lines ({"id","text","title"?,"published"?,"source"?,"url"?})

@@ -1,23 +1,25 @@
-/** Every `sitrep` command, in the order `sitrep --help` lists them. */
+/**
+ * Every `sitrep` command, in the order `sitrep --help` lists them. A command's module is imported only when it runs
+ * (or prints its help): `sitrep extract` never loads the store, the server, the report's map or PDF printer.
+ */
 import type { Command } from '../command.js';
-import { docsCommand } from './docs.js';
-import { extractCommand } from './extract.js';
-import { ingestCommand } from './ingest.js';
-import { contestedCommand } from './contested.js';
-import { entityCommand } from './entity.js';
-import { storiesCommand } from './stories.js';
-import { serveCommand } from './serve.js';
-import { reportCommand } from './report.js';
-import { exportCommand } from './export.js';
 
-export const commands: Command[] = [
-  extractCommand,
-  ingestCommand,
-  docsCommand,
-  contestedCommand,
-  entityCommand,
-  storiesCommand,
-  serveCommand,
-  reportCommand,
-  exportCommand,
+/** A command's name and one-line summary, and how to load it. */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `sitrep --help`. */
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { name: 'extract', summary: 'print entities, claims, events and times of each document as JSON Lines', load: async () => (await import('./extract.js')).extractCommand },
+  { name: 'ingest', summary: 'extract documents and store them (PGlite in ./.sitrep, or PostgreSQL with DATABASE_URL)', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'docs', summary: 'list stored documents', load: async () => (await import('./docs.js')).docsCommand },
+  { name: 'contested', summary: 'list contested propositions with both sides\' claims', load: async () => (await import('./contested.js')).contestedCommand },
+  { name: 'entity', summary: 'show an entity with its aliases, side, role and claims', load: async () => (await import('./entity.js')).entityCommand },
+  { name: 'stories', summary: 'list stories: the same happening across outlets', load: async () => (await import('./stories.js')).storiesCommand },
+  { name: 'serve', summary: 'serve the JSON API and the web UI', load: async () => (await import('./serve.js')).serveCommand },
+  { name: 'report', summary: 'the situation report of a day or period (HTML, PDF, Markdown)', load: async () => (await import('./report.js')).reportCommand },
+  { name: 'export', summary: 'events and propositions as ACLED CSV, GeoJSON or JSON Lines', load: async () => (await import('./export.js')).exportCommand },
 ];

@@ -49,7 +49,6 @@ function remoteSink(remote: RemoteDesk, replace: boolean): Sink {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'extract documents and store them (PGlite in ./.sitrep, or PostgreSQL with DATABASE_URL)',
   usage: `Usage: sitrep ingest PATH… [options]
 
 Reads files, folders (recursively) or standard input (-), extracts each document and stores it with its

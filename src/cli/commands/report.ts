@@ -12,7 +12,6 @@ const BY_EXTENSION: Readonly<Record<string, ReportFormat>> = { '.html': 'html', 
 /** The `report` command. */
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'the situation report of a day or period (HTML, PDF, Markdown)',
   usage: `Usage: sitrep report [options]
 
 Writes the situation report of a period: key takeaways (propositions that became contested or corroborated or

@@ -27,7 +27,6 @@ async function ensureWeb(dir: string, io: { stderr: NodeJS.WritableStream }): Pr
 /** The `serve` command: runs until SIGINT or SIGTERM, then closes the server and the store. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the JSON API and the web UI',
   usage: `Usage: sitrep serve [options]
 
 Serves the JSON API (/api/…, described at /api/openapi.json) and the web UI — map, timeline, contested claims

@@ -7,7 +7,6 @@ import { formatTable, openDesk } from './contested.js';
 /** The `stories` command. */
 export const storiesCommand: Command = {
   name: 'stories',
-  summary: 'list stories: the same happening across outlets',
   usage: `Usage: sitrep stories [options]
 
 Lists stories — articles published within a few days of each other that share rare entities, places and wording —
