@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SLOW = /from '[^']*(?:store\/index|run-cli|playwright-core|pipeline-pool)\.js'|from 'node:child_process'|startServer|openStore/;
+const SLOW = /from '[^']*(?:store\/index|run-cli|spawn-serve|playwright-core|pipeline-pool)\.js'|from 'node:child_process'|startServer|openStore/;
 
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));

@@ -5,7 +5,7 @@
  */
 import type { Doc, TextView } from '../core/index.js';
 import { outletOf } from '../crossdoc/index.js';
-import { rebuildView, UNMAPPED_VIEWS } from '../desk/index.js';
+import { rebuildView, UNMAPPED_VIEWS, type DocSummary } from '../desk/index.js';
 
 /** Kinds of highlighted spans. */
 export type SpanKind = 'entity' | 'claim' | 'speaker' | 'cue' | 'content' | 'event' | 'time' | 'boilerplate' | 'message';
@@ -28,14 +28,8 @@ export interface SpanView {
   readonly vEnd?: number;
 }
 
-/** The full document view. */
-export interface DocDetail {
-  readonly id: string;
-  readonly title: string | null;
-  readonly published: string | null;
-  readonly outlet: string;
-  readonly url: string | null;
-  readonly format: string;
+/** The full document view: what a list shows of it (without the counts), its input, spans and layers. */
+export interface DocDetail extends Omit<DocSummary, 'counts'> {
   readonly input: string;
   /**
    * The readable text when it differs from the input (an HTML page's article text), else null. Spans then carry

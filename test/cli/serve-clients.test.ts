@@ -6,13 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './run-cli.js';
+import { spawnServe } from './spawn-serve.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).href;
 
 const first = 'Ukrainian army spokesman Serhiy Bondarenko said on Monday that the unit held its positions near the river.\n';
 const second = `<!doctype html><html><head><title>Shelling overnight</title></head><body><article>
@@ -20,32 +19,7 @@ const second = `<!doctype html><html><head><title>Shelling overnight</title></he
 overnight near the river &amp; the bridge.</p><p>He said the unit was still holding its positions.</p></article></body></html>\n`;
 
 /** Starts `sitrep serve` on `db` in a child process; resolves with its URL and a stop function. */
-async function serve(db: string): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const script = `const { main } = await import(${JSON.stringify(MAIN)}); process.exitCode = await main(process.argv.slice(1));`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, 'serve', '--port', '0', '--db', db, '--web', join(db, 'no-ui')], {
-    env: { ...process.env, DATABASE_URL: '', SITREP_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /serving (http:\/\/\S+?)\/? /.exec(out);
-      if (m) resolveUrl(m[1]);
-    });
-    child.on('exit', () => rejectUrl(new Error(`serve exited early: ${out}${err}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
+const serve = (db: string) => spawnServe(['--db', db, '--web', join(db, 'no-ui')], { DATABASE_URL: '', SITREP_TOKEN: '' });
 
 const personId = (json: string) => (JSON.parse(json) as { id: string }).id;
 
