@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { context, ofKind, run } from './helpers.js';
+import { SEEDS as seeds } from '../../scripts/shared-dir.js';
 
-// The seed articles and their gold (shared/ lies beside the work tree); the same check as `npm run eval -- people`.
-const seeds = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'fixtures', 'seeds');
+// The seed articles and their gold (scripts/shared-dir.ts finds shared/); the same check as `npm run eval -- people`.
 const goldPath = join(seeds, 'gold.json');
 
-test('seed articles: every gold person in one entity with all forms and the right side, no false persons, one id across documents', { skip: !existsSync(goldPath) }, async () => {
+test('seed articles: every gold person in one entity with all forms and the right side, no false persons, one id across documents', async () => {
   const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as {
     docs: Record<string, { persons: { name: string; side: string; forms: string[] }[] }>;
   };

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText } from '../../src/pipeline.js';
 import { eventsStage } from '../../src/stages/events/index.js';
 import { makeDoc } from './helpers.js';
+import { SEEDS as seeds } from '../../scripts/shared-dir.js';
 
-const seeds = join(process.cwd(), '..', 'shared', 'fixtures', 'seeds');
-
-test('event invariants on the seed articles: span text, ids, sentence, rule, ACLED names', { skip: !existsSync(seeds) }, () => {
+test('event invariants on the seed articles: span text, ids, sentence, rule, ACLED names', () => {
   for (const file of ['000_deb4d5127912b402.txt', '002_b39c71e25f6389a8.txt']) {
     const input = readFileSync(join(seeds, file), 'utf8');
     const doc = extractText(input, { id: file, published: { value: '2023-05-25', rule: 'test' } }, {});
