@@ -15,7 +15,7 @@ import { sentenceWords } from './rules/tokenize.js';
 import { toAsciiLower, translitKey } from './rules/fold.js';
 import { KbMatcher } from './rules/kb-matcher.js';
 import { accepts, scorePersonMatch } from './rules/person-match.js';
-import { keySimilarity } from './rules/similarity.js';
+import { keysSimilarAtLeast } from './rules/similarity.js';
 
 declare module '../../core/context.js' {
   interface Context {
@@ -191,6 +191,19 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
   }
 
   // Surname-only mentions ("Malial", "Yusoff") of a person named in full in this document, or known from earlier ones.
+  // The clusters by the first name of their full-name mentions, with the earliest such mention: a given name alone
+  // looks its person up here instead of scanning every mention of every cluster.
+  const byFirstName = new Map<string, Map<Cluster, number>>();
+  for (const cl of clusters) {
+    for (const i of cl.items) {
+      const words = i.c.nameWords ?? [];
+      if (words.length < 2) continue;
+      const key = toAsciiLower(words[0]);
+      const seen = byFirstName.get(key) ?? new Map<Cluster, number>();
+      seen.set(cl, Math.min(seen.get(cl) ?? Infinity, i.c.vs));
+      byFirstName.set(key, seen);
+    }
+  }
   const taken = (si: number, wi: number) => findings[si].candidates.some((c) => c.from <= wi && wi < c.to);
   findings.forEach((f, si) => {
     for (const w of f.words) {
@@ -210,7 +223,7 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
         const after = f.words[w.index + 1];
         // "Mary of Bethany", "Mohamed 'Beebo' Khaled": another person's name goes on.
         if (f.caseless || (after?.cap && /['‘’“”"]/.test(after.gap)) || (after?.lower === 'of' && f.words[w.index + 2]?.cap)) continue;
-        const named = clusters.filter((cl) => cl.items.some((i) => i.c.vs < w.vs && sameFirstName(i.c, w.text)));
+        const named = [...(byFirstName.get(toAsciiLower(w.text)) ?? [])].filter(([, vs]) => vs < w.vs).map(([cl]) => cl);
         if (named.length !== 1) continue;
         const c: Candidate = { kind: 'person', from: w.index, to: w.index + 1, vs: w.vs, ve: w.ve, rule: 'entities/first-name', name: w.text, nameWords: [w.text] };
         named[0].items.push({ c, sentence: sentences[si].index });
@@ -222,7 +235,7 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
       for (const cl of byBlock.get(blockKey(key)) ?? []) {
         if (cl.nameLength < 2 && !cl.kbId && !cl.record) continue;
         const exact = cl.lastKeys.includes(key);
-        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => keySimilarity(k, key) >= 0.9))) continue;
+        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => keysSimilarAtLeast(k, key, 0.9)))) continue;
         const before = cl.items.filter((i) => i.c.vs <= w.vs).map((i) => w.vs - i.c.vs);
         const dist = (before.length ? Math.min(...before) : 1e9) + (exact ? 0 : 1e6);
         if (dist < bestDist) {

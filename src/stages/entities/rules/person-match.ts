@@ -3,7 +3,7 @@
  * transliteration, compatibility of first names, and context (side, role, co-occurring entities).
  * Two different people who share a surname are kept apart by their first names or by conflicting sides.
  */
-import { keySimilarity } from './similarity.js';
+import { keySimilarity, keySimilarityBound } from './similarity.js';
 
 /** What is known about a person, in comparable form. */
 export interface PersonFeatures {
@@ -24,6 +24,7 @@ export interface PersonMatch {
   readonly score: number;
   /** True when one side has no first name, so only the surname and context decide. */
   readonly surnameOnly: boolean;
+  /** The surnames' best key similarity; on a rejection by length alone, its upper bound (below 0.8 either way). */
   readonly surnameSimilarity: number;
 }
 
@@ -64,8 +65,11 @@ export function scorePersonMatch(
   b: PersonFeatures,
   classOf: (key: string) => number | undefined,
 ): PersonMatch {
-  const surnameSimilarity = best(a.lastKeys, b.lastKeys, keySimilarity);
   const surnameOnly = !a.firstKeys.length || !b.firstKeys.length;
+  // Surnames whose lengths alone rule out 0.8 are rejected before any edit distance is computed.
+  const bound = best(a.lastKeys, b.lastKeys, keySimilarityBound);
+  if (bound < 0.8) return { score: -Infinity, surnameOnly, surnameSimilarity: bound };
+  const surnameSimilarity = best(a.lastKeys, b.lastKeys, keySimilarity);
   const reject = { score: -Infinity, surnameOnly, surnameSimilarity };
   if (surnameSimilarity < 0.8) return reject;
   if (a.side && b.side && a.side !== b.side) return reject;

@@ -34,6 +34,20 @@ export function keyDistance(a: string, b: string): number {
   return prev[m];
 }
 
+/**
+ * An upper bound of {@link keySimilarity} from the lengths alone (every extra letter costs at least half an edit):
+ * a cheap test that rules most pairs out before the edit distance is computed.
+ */
+export function keySimilarityBound(a: string, b: string): number {
+  const len = Math.max(a.length, b.length);
+  return len ? 1 - (0.5 * Math.abs(a.length - b.length)) / len : 0;
+}
+
+/** True when the keys' similarity is at least `min`, computing the edit distance only when the lengths allow it. */
+export function keysSimilarAtLeast(a: string, b: string, min: number): boolean {
+  return keySimilarityBound(a, b) >= min && keySimilarity(a, b) >= min;
+}
+
 /** Similarity in [0, 1] of two transliteration keys: 1 − distance / longer length. */
 export function keySimilarity(a: string, b: string): number {
   if (a === b) return 1;
