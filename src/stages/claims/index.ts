@@ -298,13 +298,14 @@ function entitySides(doc: Doc): (start: number, end: number) => string | undefin
     for (const m of e.mentions) spans.push({ start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, side: e.side });
   }
   spans.sort((a, b) => a.start - b.start);
+  const longest = spans.reduce((n, s) => Math.max(n, s.end - s.start), 0);
+  // The last span (in start order) that starts before `end` and ends after `start`: found from the first span
+  // starting at `end` backwards, stopping where no span can reach `start` any more (no scan from the beginning).
   return (start, end) => {
-    let side: string | undefined;
-    for (const s of spans) {
-      if (s.start >= end) break;
-      if (s.end > start) side = s.side;
+    for (let i = partitionPoint(spans, (s) => s.start >= end) - 1; i >= 0 && spans[i].start + longest > start; i--) {
+      if (spans[i].end > start) return spans[i].side;
     }
-    return side;
+    return undefined;
   };
 }
 
