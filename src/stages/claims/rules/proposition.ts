@@ -558,6 +558,32 @@ function candidate(base: Omit<Candidate, 'polarity' | 'roles' | 'rules'>): Candi
   return { ...base, polarity: 'asserts', roles: {}, rules: [base.rule] };
 }
 
+/**
+ * A parser of one fixed phrase list: each longest phrase found makes a candidate of frame `frame` over its clause,
+ * unless `refuse` says no to the word after it.
+ */
+function phraseParser(
+  frame: string,
+  index: Map<string, { words: readonly string[]; value: string }[]>,
+  spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
+  refuse?: (next: string | undefined) => boolean,
+): Parser {
+  const rule = `claims/frame-${frame}`;
+  return {
+    name: rule,
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        const h = matchAt(words, i, index)[0];
+        if (!h || refuse?.(words[i + h.span]?.lower)) continue;
+        const cl = clauseAround(words, i, i + h.span);
+        out.push(candidate({ frame, ...spec, cl, predicate: h.words.join(' '), rule }));
+        i += h.span - 1;
+      }
+    },
+  };
+}
+
 const PARSERS: readonly Parser[] = [
   {
     name: 'claims/frame-verb',
@@ -606,32 +632,8 @@ const PARSERS: readonly Parser[] = [
       }
     },
   },
-  {
-    name: 'claims/frame-partial',
-    find(ctx, out) {
-      const { words } = ctx;
-      for (let i = 0; i < words.length; i++) {
-        const h = matchAt(words, i, PARTIAL)[0];
-        if (!h) continue;
-        const cl = clauseAround(words, i, i + h.span);
-        out.push(candidate({ frame: 'partial', kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, cl, predicate: h.words.join(' '), rule: 'claims/frame-partial', confidence: CONF.partial }));
-        i += h.span - 1;
-      }
-    },
-  },
-  {
-    name: 'claims/frame-under-control',
-    find(ctx, out) {
-      const { words } = ctx;
-      for (let i = 0; i < words.length; i++) {
-        const h = matchAt(words, i, UNDER)[0];
-        if (!h) continue;
-        const cl = clauseAround(words, i, i + h.span);
-        out.push(candidate({ frame: 'under-control', kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, cl, predicate: h.words.join(' '), rule: 'claims/frame-under-control', confidence: CONF.under }));
-        i += h.span - 1;
-      }
-    },
-  },
+  phraseParser('partial', PARTIAL, { kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, confidence: CONF.partial }),
+  phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
   {
     // "announces the death of major general X", "confirmed the deaths of 12 soldiers": losses named by a noun.
     name: 'claims/frame-death',
@@ -681,22 +683,8 @@ const PARSERS: readonly Parser[] = [
       }
     },
   },
-  {
-    name: 'claims/frame-stable',
-    find(ctx, out) {
-      const { words } = ctx;
-      for (let i = 0; i < words.length; i++) {
-        const h = matchAt(words, i, STABLE)[0];
-        if (!h) continue;
-        // "under control of X" is control by X, not calm.
-        const next = words[i + h.span]?.lower;
-        if (next === 'of' || next === 'by') continue;
-        const cl = clauseAround(words, i, i + h.span);
-        out.push(candidate({ frame: 'stable', kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, cl, predicate: h.words.join(' '), rule: 'claims/frame-stable', confidence: CONF.stable }));
-        i += h.span - 1;
-      }
-    },
-  },
+  // "under control of X" is control by X, not calm.
+  phraseParser('stable', STABLE, { kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, confidence: CONF.stable }, (next) => next === 'of' || next === 'by'),
 ];
 
 // ---------------------------------------------------------------------------------------------------------
