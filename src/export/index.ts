@@ -36,12 +36,17 @@ export interface ExportOptions {
   readonly now?: string;
 }
 
+/** A GeoJSON point at a place's coordinates, or null when it has none. */
+function pointAt(x: { readonly lat: number | null; readonly lon: number | null }): GeoJSON.Point | null {
+  return x.lat !== null && x.lon !== null ? { type: 'Point', coordinates: [x.lon, x.lat] } : null;
+}
+
 /** An event as a GeoJSON feature: a point at its place (null geometry when it has none), its status and sources as properties. */
 export function eventFeature(e: EventGroup): GeoJSON.Feature<GeoJSON.Geometry | null> {
   return {
     type: 'Feature',
     id: e.id,
-    geometry: e.lat !== null && e.lon !== null ? { type: 'Point', coordinates: [e.lon, e.lat] } : null,
+    geometry: pointAt(e),
     properties: {
       featureType: 'event', id: e.id, eventType: e.type, subEventType: e.subType, place: e.place, placeName: e.placeName,
       from: e.from, to: e.to, fatalities: e.fatalities, status: e.status, sides: e.sides, sources: e.sources.total,
@@ -56,7 +61,7 @@ export function propositionFeature(p: PropositionGroup): GeoJSON.Feature<GeoJSON
   return {
     type: 'Feature',
     id: p.id,
-    geometry: p.lat !== null && p.lon !== null ? { type: 'Point', coordinates: [p.lon, p.lat] } : null,
+    geometry: pointAt(p),
     properties: {
       featureType: 'proposition', id: p.id, kind: p.kind, place: p.place, placeName: p.placeName, from: p.from, to: p.to,
       status: p.status, acrossSides: p.acrossSides, sides: p.sides, sources: p.sources.total, sourcesBySide: p.sources.bySide,

@@ -5,7 +5,7 @@
 import { contextOf, contextFactor, type CueKind } from './context-cues.js';
 import { triggers, type Trigger } from './lexicon.js';
 import { wordPrefixes } from './prefixes.js';
-import { territoryTaker } from './territory.js';
+import { eventCode } from './territory.js';
 
 /** A trigger found in a text. */
 export interface TriggerMatch {
@@ -120,12 +120,7 @@ export function findTriggers(text: string): TriggerMatch[] {
       if (inName(text, start, end) || !conditionsHold(t, text, start, end)) continue;
       const s = sentenceStart(text, start);
       const context = contextOf(text.slice(s), start - s, end - s);
-      const code =
-        t.cls === '@territory'
-          ? territoryTaker(text, start, end) === 'government'
-            ? 'GOV_REGAINS_TERIT'
-            : 'NON_STATE_ACTOR_OVERTAKES_TER'
-          : t.cls;
+      const code = eventCode(t.cls, text, start, end);
       found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome, generic: t.generic, instrument: t.instrument });
     }
   }

@@ -21,7 +21,7 @@ import lexiconData from '../data/lexicon.json' with { type: 'json' };
 import { contextOf, contextFactor } from './context-cues.js';
 import type { TriggerMatch } from './find-triggers.js';
 import { actorCues, eventClasses, triggers } from './lexicon.js';
-import { territoryTaker } from './territory.js';
+import { eventCode } from './territory.js';
 
 interface FrameVerb {
   class: string;
@@ -163,12 +163,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     const end = lang.words[last].vEnd - s.vStart;
     if (!free(start, end, frame.w, outranks, overCue)) return;
     const context = contextOf(text, start, end);
-    const code =
-      frame.class === '@territory'
-        ? territoryTaker(text, start, end) === 'government'
-          ? 'GOV_REGAINS_TERIT'
-          : 'NON_STATE_ACTOR_OVERTAKES_TER'
-        : frame.class;
+    const code = eventCode(frame.class, text, start, end);
     out.push({
       rule,
       code,

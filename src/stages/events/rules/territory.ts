@@ -36,6 +36,15 @@ export function territoryTaker(text: string, start: number, end: number): Taker 
   return taker === 'government' ? 'nonState' : 'government';
 }
 
+/**
+ * The event code of a trigger's class: `@territory` becomes ACLED's government-regains or non-state-overtakes code
+ * by {@link territoryTaker}; any other class is its own code.
+ */
+export function eventCode(cls: string, text: string, start: number, end: number): string {
+  if (cls !== '@territory') return cls;
+  return territoryTaker(text, start, end) === 'government' ? 'GOV_REGAINS_TERIT' : 'NON_STATE_ACTOR_OVERTAKES_TER';
+}
+
 function decide(text: string, start: number, end: number): Taker {
   const after = text.slice(end, end + 80);
   const passive = /^\s*(\w+\s+){0,3}by\s+(.{0,60})/i.exec(after);
