@@ -21,6 +21,11 @@ export interface DocSummary {
   readonly counts: { readonly entities: number; readonly claims: number; readonly events: number };
 }
 
+/** What a list and a document page both show of a document: id, title, date, outlet, URL and format. */
+export function docHeader(d: Doc): Omit<DocSummary, 'counts'> {
+  return { id: d.id, title: d.title?.value ?? null, published: d.published?.value ?? null, outlet: outletOf(d), url: d.origin.url ?? null, format: d.format };
+}
+
 /** A claim as the API shows it: its proposition record when it has one, else the same fields without it. */
 export type ClaimView = Omit<ClaimRecord, 'holder' | 'polarity' | 'stance'> & {
   readonly proposition: Claim['proposition'] | null;
@@ -50,15 +55,7 @@ export class DeskView {
     // Propositions: only confident ones by default (see {@link DeskView.propositionsAt} for others).
     this.analysis = analyze(this.sources, { propositions: { minConfidence: DEFAULT_MIN_CONFIDENCE } });
     this.summaries = docs
-      .map((d) => ({
-        id: d.id,
-        title: d.title?.value ?? null,
-        published: d.published?.value ?? null,
-        outlet: outletOf(d),
-        url: d.origin.url ?? null,
-        format: d.format,
-        counts: { entities: d.entities.length, claims: d.claims.length, events: d.events.length },
-      }))
+      .map((d) => ({ ...docHeader(d), counts: { entities: d.entities.length, claims: d.claims.length, events: d.events.length } }))
       .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
     this.claimsBySpeaker = new Map();
     for (const s of this.sources) {

@@ -4,8 +4,7 @@
  * client can highlight them all without knowing the layers.
  */
 import type { Doc, TextView } from '../core/index.js';
-import { outletOf } from '../crossdoc/index.js';
-import { rebuildView, UNMAPPED_VIEWS, type DocSummary } from '../desk/index.js';
+import { docHeader, rebuildView, UNMAPPED_VIEWS, type DocSummary } from '../desk/index.js';
 
 /** Kinds of highlighted spans. */
 export type SpanKind = 'entity' | 'claim' | 'speaker' | 'cue' | 'content' | 'event' | 'time' | 'boilerplate' | 'message';
@@ -79,12 +78,7 @@ export function docDetail(doc: Doc): DocDetail {
   for (const m of doc.messages) add('message', m.start, m.end, null, `${m.severity}: ${m.reason}`, m.rule);
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return {
-    id: doc.id,
-    title: doc.title?.value ?? null,
-    published: doc.published?.value ?? null,
-    outlet: outletOf(doc),
-    url: doc.origin.url ?? null,
-    format: doc.format,
+    ...docHeader(doc),
     input: doc.input,
     viewText: view ? view.text : null,
     spans,
