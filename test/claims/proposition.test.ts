@@ -336,3 +336,56 @@ test('a capture told as a noun that opens the content ("hailed its ‘liberation
   // Named in passing, not told: none.
   assert.equal(props('Russian forces moved west after the capture of Soledar', 'UA').some((x) => x.rule === 'claims/frame-capture-noun'), false);
 });
+
+test('coordinated predicates share the subject of the first ("had attacked and captured X")', () => {
+  // Before: the second verb had no subject and took the speaker's side (UA).
+  const p = one('Russian forces had attacked and captured Soledar', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.equal(p?.evidence.roles.holder, 'subject NP "Russian forces"');
+  const both = props('our forces have liberated Soledar and are moving toward Bakhmut', 'UA').map(brief);
+  assert.deepEqual(both.find((b) => b?.[0] === 'advance'), ['advance', 'geo:713174', 'UA', 'asserts']);
+  // Noun phrases joined by "and" are no predicates: the subject is not borrowed across them.
+  assert.equal(one('shelling and attacks captured Soledar', 'UA')?.holder, 'UA');
+});
+
+test('advance by lemma: a movement verb and a direction; a verb of gaining and ground won', () => {
+  assert.deepEqual(brief(one('Russian forces are closing in on Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(one('Russian forces are closing in on Bakhmut', 'UA')?.rule, 'claims/frame-motion');
+  assert.deepEqual(brief(one('Russian troops edged closer to Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('Russian troops were pressing steadily toward Soledar', 'UA')), ['advance', 'geo:1', 'RU', 'asserts']);
+  // A bare "to" is a relocation, not a direction of attack.
+  assert.equal(one('the Russian delegation moved to Bakhmut', 'UA'), undefined);
+  assert.deepEqual(brief(one('Russia has gained some territory around Bakhmut', 'US')), ['advance', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('Ukrainian troops made progress in the direction of Bakhmut', 'RU')), ['advance', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(one('Ukrainian troops made progress in the direction of Bakhmut', 'RU')?.rule, 'claims/frame-gains');
+  // Planned or questioned movement stays no fact.
+  assert.equal(one('Russian forces could push toward Bakhmut', 'UA'), undefined);
+  // No place, no advance.
+  assert.equal(one('the talks made progress', 'UA'), undefined);
+});
+
+test('driving out: the agent holds the place it drove the other side out of; "back from" is its advance', () => {
+  const p = one('Ukrainian troops pushed Russian forces out of Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(p?.rule, 'claims/frame-expel');
+  assert.deepEqual(brief(one('Russian troops drove Ukrainian units out of Soledar', 'RU')), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('our troops have pushed the enemy back from Bakhmut', 'UA')), ['advance', 'geo:713174', 'UA', 'asserts']);
+  // A passive has no object between verb and particle: the withdraw frame reads it (the other side holds).
+  assert.deepEqual(brief(one('Russian forces were pushed out of Bakhmut', 'UA')), ['control', 'geo:713174', 'UA', 'asserts']);
+});
+
+test('stopping an attack holds the place it aimed at, not an area fought in', () => {
+  assert.deepEqual(brief(one('Ukrainian forces repelled a Russian assault on Bakhmut', 'UA')), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.deepEqual(brief(one('they have stopped the Russian attack north of Soledar', 'UA')), ['control', 'geo:1', 'UA', 'asserts']);
+  // "halted Russian attacks in X": where the fighting was, not a place held.
+  assert.equal(one('Ukrainian forces halted Russian attacks in Bakhmut', 'UA'), undefined);
+  // No attack named: nothing stopped at the place.
+  assert.equal(one('the convoy stopped near Bakhmut', 'UA'), undefined);
+});
+
+test('"forced to" is a deed: the retreat happened, and "retreat" after "to" is a verb, not the noun', () => {
+  const all = props('Russian troops had been forced to retreat from Bakhmut', 'UA').map(brief);
+  assert.deepEqual(all, [['control', 'geo:713174', 'UA', 'asserts']]);
+  // "ordered to" stays an order.
+  assert.equal(one('Russian troops were ordered to retreat from Bakhmut', 'UA'), undefined);
+});

@@ -231,6 +231,26 @@ const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
 const NO_LOSS_NOUNS = set(frames.noLosses.nouns);
 const CONF = { partial: frames.partial.confidence, stable: frames.stable.confidence, under: frames.underControl.confidence, death: frames.deaths.confidence, noLosses: frames.noLosses.confidence };
+/** The forms of a verb lemma: regular inflections made from it ("edge" → edges, edged, edging), plus irregular ones. */
+function inflections(lemmas: readonly string[], irregular: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lemmas) {
+    const stem = l.endsWith('e') ? l.slice(0, -1) : l;
+    const sibilant = /(?:s|sh|ch|x|z)$/.test(l);
+    for (const f of [l, sibilant ? `${l}es` : `${l}s`, `${stem}ed`, `${stem}ing`, ...(irregular[l] ?? [])]) out.set(f, l);
+  }
+  return out;
+}
+const MOTION_FORMS = inflections(frames.motion.verbs, frames.motion.irregular);
+const MOTION_ADVERBS = set(frames.motion.adverbs);
+const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ words: w, value: 'direction' })));
+const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
+const GAIN_NOUNS = set(frames.motion.gainNouns);
+const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
+const REMOVAL = set(frames.expel.removal);
+const STOP_ATTACKS = set(frames.stopArea.attacks);
+const AREA_PREPS = set(frames.stopArea.prepositions);
+const STOP_PREPS = new Set([...AREA_PREPS, 'on', 'near', 'at', 'of', 'around', 'toward', 'towards', 'against', 'outside']);
 /** How far after "a"/"an" the head noun of its phrase may stand ("a Russian Beriev A-50 airborne early warning and control aircraft"). */
 const SINGLE_WINDOW = 11;
 
@@ -544,7 +564,7 @@ function withLang(ctx: Context, cl: ClauseView): ClauseView {
     ...(langSubject ? { langSubject } : {}),
     negated: cl.negated || info.negated,
     // "will" alone is no gate here: Wikipedia-style present and future narration ("forces will be withdrawn") is rare in claims.
-    modality: cl.modality ?? (info.modality && info.modality !== 'future' ? info.modality : null),
+    modality: cl.modality ?? (info.modality && info.modality !== 'future' && !cl.factual ? info.modality : null),
     question: cl.question || info.question,
   };
 }
@@ -614,7 +634,9 @@ const PARSERS: readonly Parser[] = [
         // A noun, not a verb: after a determiner, a side word or a possessive, or before a preposition.
         const prev = words[i - 1]?.lower ?? '';
         const next = words[i + h.span]?.lower ?? '';
-        const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from');
+        // After "to", an auxiliary or a modal it is the verb ("forced to retreat from X"), whatever follows.
+        const verbal = /^(?:to|has|have|had|was|were|is|are|be|been|will|would|could|can|may|might|should|must|did|does|do)$/.test(prev);
+        const nounish = !verbal && (/^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from'));
         if (h.value.contentHead) {
           // "hailed its 'liberation' by …", "announced the capture of X": the noun opens the content (quotation marks,
           // determiners and side words before it), so the capture is what is told, not named in passing.
@@ -629,6 +651,66 @@ const PARSERS: readonly Parser[] = [
         if (f.contentHead) c.contentHead = true;
         out.push(c);
         i += h.span - 1;
+      }
+    },
+  },
+  {
+    // "Russian forces are closing in on Pokrovsk", "edging closer to X", "pressing toward X": a movement verb by
+    // lemma, at most two adverbs, then a direction — an advance toward the direction's object.
+    name: 'claims/frame-motion',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        if (!MOTION_FORMS.has(words[i].lower)) continue;
+        let j = i + 1;
+        while (j < words.length && j - i <= 2 && (MOTION_ADVERBS.has(words[j].lower) || QUOTE_MARKS.has(words[j].text))) j++;
+        const d = j < words.length ? matchAt(words, j, DIRECTIONS)[0] : undefined;
+        if (!d) continue;
+        const cl = withLang(ctx, clauseAround(words, i, j + d.span));
+        out.push(candidate({ frame: 'motion', kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(i, j + d.span).map((w) => w.lower).join(' '), rule: 'claims/frame-motion', confidence: frames.motion.confidence }));
+        i = j + d.span - 1;
+      }
+    },
+  },
+  {
+    // "made progress in the direction of X", "gained some territory around X": a verb of gaining, at most three
+    // modifiers, a noun of ground won — an advance near the place after it.
+    name: 'claims/frame-gains',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        if (!GAIN_FORMS.has(words[i].lower)) continue;
+        let j = i + 1;
+        while (j < words.length && j - i <= 3 && !GAIN_NOUNS.has(words[j].lower) && !words[j].punct && !BOUNDARY.has(words[j].lower) && words[j].text === words[j].lower) j++;
+        if (j >= words.length || !GAIN_NOUNS.has(words[j].lower)) continue;
+        const cl = withLang(ctx, clauseAround(words, i, j + 1));
+        out.push(candidate({ frame: 'gains', kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' '), rule: 'claims/frame-gains', confidence: frames.motion.confidence }));
+        i = j;
+      }
+    },
+  },
+  {
+    // "Ukrainian troops pushed Russian forces out of Kherson" → control by the agent; "pushed the enemy back from
+    // Kupiansk" → an advance of the agent. The object stands between the verb and its particle (a passive has none).
+    name: 'claims/frame-expel',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        const lemma = EXPEL_FORMS.get(words[i].lower);
+        if (!lemma) continue;
+        for (let j = i + 2; j < Math.min(words.length, i + 7); j++) {
+          const w = words[j].lower;
+          if (words[j].punct || BOUNDARY.has(w)) break;
+          const outOf = w === 'out' && words[j + 1]?.lower === 'of';
+          const back = w === 'back' && words[j + 1]?.lower === 'from';
+          const from = w === 'from' && REMOVAL.has(lemma);
+          if (!outOf && !back && !from) continue;
+          const end = from ? j + 1 : j + 2;
+          const cl = withLang(ctx, clauseAround(words, i, end));
+          out.push(candidate({ frame: 'expel', kind: back ? 'advance' : 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: { ...cl, pred: [i, end], after: [end, cl.after[1]] }, predicate: `${words[i].lower} … ${words.slice(j, end).map((x) => x.lower).join(' ')}`, rule: 'claims/frame-expel', confidence: frames.expel.confidence }));
+          i = end - 1;
+          break;
+        }
       }
     },
   },
@@ -849,6 +931,22 @@ const REFINERS: readonly Refiner[] = [
           weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
         }
       }
+    },
+  },
+  {
+    // "stopped Russia's attack north of Kharkiv", "repelled an assault on X": the place the attack aimed at is held.
+    // An attack noun must come before the place, and the place must be no area the fighting was in ("halted Russian
+    // attacks in Zaporizhzhia", "repels attacks in the Donbas"): no region, no "in"/"across"/"along" right before it.
+    name: 'claims/gate-stop-area',
+    refine: (c, ctx) => {
+      if (c.frame !== 'stop' || !c.place) return;
+      const { words } = ctx;
+      let at = c.cl.pred[1];
+      while (at < c.cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place && !anaphorAt(words, at)) at++;
+      const between = words.slice(c.cl.pred[1], at);
+      const prep = between.filter((w) => STOP_PREPS.has(w.lower)).pop();
+      const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
+      if (at >= c.cl.objectEnd || !between.some((w) => STOP_ATTACKS.has(w.lower)) || broad || (prep && AREA_PREPS.has(prep.lower))) drop(c, 'claims/gate-stop-area');
     },
   },
   {
@@ -1274,6 +1372,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       r.refine(c, ctx);
       if (c.dropped) break;
     }
+    if (process.env.CLAIMS_DEBUG) console.error(`  [cand] ${c.frame} "${c.predicate}" ${c.dropped ?? 'kept'} place=${c.place ?? '-'} holder=${c.holder ?? '-'} ${JSON.stringify(c.roles)}`);
     if (c.dropped) continue;
     const made = toFound(c);
     out.push(made);
