@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { createDoc, type Entity } from '../../src/core/index.js';
 import { claimsStage } from '../../src/stages/claims/index.js';
 import { transcriptTurns } from '../../src/stages/claims/rules/transcript.js';
+import { findAttributions } from '../../src/stages/claims/rules/attributions.js';
+import { splitSentences } from '../../src/stages/claims/rules/sentences.js';
 import { findPropositions, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
 
 const TRANSCRIPT = [
@@ -79,4 +81,34 @@ test('a denial whose content is only "the claims" denies the earlier speaker’s
   assert.ok(denial!.proposition!.evidence?.rules.includes('claims/denial-of-claim'));
   // A denial with content of its own is read as usual.
   assert.ok(!run('Ukraine rejects the claim.', ['Bakhmut'])[0]?.proposition);
+});
+
+test('", a claim Kyiv has contested": the name after the statement noun denies the clause before it', () => {
+  const a = findAttributions('Moscow said its forces had captured Soledar, a claim Kyiv has contested.', splitSentences('Moscow said its forces had captured Soledar, a claim Kyiv has contested.'));
+  const text = 'Moscow said its forces had captured Soledar, a claim Kyiv has contested.';
+  const kyiv = a.find((x) => x.speaker && text.slice(x.speaker[0], x.speaker[1]) === 'Kyiv');
+  assert.ok(kyiv, JSON.stringify(a.map((x) => x.speaker && text.slice(x.speaker[0], x.speaker[1]))));
+  assert.equal(text.slice(kyiv!.content[0], kyiv!.content[1]), 'Moscow said its forces had captured Soledar');
+  // The clause names no proposition of its own ("congratulated … for their victory"): the earlier claim is denied.
+  const claims = run('The Wagner Group said it had captured Bakhmut. Putin congratulated the troops for their victory, a claim Kyiv has contested.', ['Bakhmut']);
+  const denial = claims.find((c) => c.speakerText === 'Kyiv');
+  assert.deepEqual([denial?.proposition?.kind, denial?.proposition?.holder, denial?.proposition?.polarity], ['control', 'RU', 'denies']);
+  assert.ok(denial!.proposition!.evidence?.rules.includes('claims/denial-of-claim'));
+});
+
+test('a place the places stage marked as a speaking government is a place inside a content, never as a speaker', () => {
+  const text = 'We assess that Russian forces have captured Avdiivka, Kirby said. Avdiivka said its forces held Bakhmut.';
+  const mention = (name: string, at: number, metonym: boolean) => ({ start: at, end: at + name.length, text: name, rule: 'test', sentence: 0, ...(metonym ? { metonym: true } : {}) });
+  const first = text.indexOf('Avdiivka');
+  const second = text.indexOf('Avdiivka', first + 1);
+  const entities: Entity[] = [
+    { id: 'geo:1', kind: 'place', name: 'Avdiivka', mentions: [mention('Avdiivka', first, true), mention('Avdiivka', second, true)], country: 'UA' },
+    { id: 'geo:2', kind: 'place', name: 'Bakhmut', mentions: [mention('Bakhmut', text.indexOf('Bakhmut'), false)], country: 'UA' },
+  ];
+  const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+  const kirby = claims.find((c) => c.speakerText === 'Kirby');
+  assert.deepEqual([kirby?.proposition?.kind, kirby?.proposition?.place, kirby?.proposition?.holder], ['control', 'geo:1', 'RU']);
+  // The speaker "Avdiivka" (a metonym outside any content) is no place of its own claim.
+  const own = claims.find((c) => c.speakerText === 'Avdiivka');
+  assert.notEqual(own?.proposition?.place, 'geo:1');
 });

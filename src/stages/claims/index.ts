@@ -22,6 +22,8 @@ import { FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transc
 
 const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 /** A denial whose content is only the claim it denies ("deny the claims", "rejects the claim and says …"). */
+/** ", a claim" / ", an assertion" right before a speaker: the statement the speaker's cue is about. */
+const APPOSITIVE_CLAIM = /,\s+(?:a|an|the)\s+(?:claims?|assertions?|allegations?|account|version)\s+$/i;
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
@@ -44,7 +46,11 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const allPlaces = placeMentions(doc);
   // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
-  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
+  // A name the places stage took for a speaking government ("Avdiivka, Kirby said": "Kirby said" made the list before
+  // it metonyms) is a place where it stands inside a claim's content and is no speaker of its own.
+  const contentRanges = raws.map((a) => a.content);
+  const metonymOnly = (p: PlaceCandidate) => !!p.metonym && !contentRanges.some(([s, e]) => s <= p.start && p.end <= e);
+  const places = allPlaces.filter((p) => !metonymOnly(p) && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
   // Regions and oblasts (no countries), for "the region" (`regionAnaphors`): the last one before a claim, by binary search.
   const regions = places.filter((p) => p.broad && !p.country);
   const sideAt = entitySides(doc);
@@ -115,7 +121,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       .map((f) => ({ ...f }));
     recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
     if (recent.length > 6) recent.shift();
-    if (!propositions.length && DENIAL_CUES.has(cueSpan.text.toLowerCase()) && DENIED_CLAIM.test(contentSpan.text)) {
+    // "…, a claim Kyiv has contested": an appositive statement noun before the speaker names the claim denied.
+    const appositiveClaim = !!a.speaker && APPOSITIVE_CLAIM.test(text.slice(Math.max(0, a.speaker[0] - 24), a.speaker[0]));
+    if (!propositions.length && DENIAL_CUES.has(cueSpan.text.toLowerCase()) && (appositiveClaim || DENIED_CLAIM.test(contentSpan.text))) {
       propositions.push(...deniedClaim(claims, sentence.index, resolved.side, resolved.speaker));
     }
     const proposition: Proposition | undefined = propositions[0];

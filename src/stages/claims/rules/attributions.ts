@@ -8,7 +8,7 @@
  * circulated by Telegram channels …") and quote continuations (a quote sentence right after an attributed one).
  */
 import { lexicon } from './lexicon.js';
-import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, type Phrase } from './noun-phrase.js';
+import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { SentenceRange } from './sentences.js';
 import { isCapitalized, readWords, type Word, type WordReader } from './words.js';
@@ -432,8 +432,10 @@ function sentenceAttributions(
     const quoteBefore = !!closing && (tailEmpty || isSpeechQuote(text, closing));
     let content: [number, number] | null;
     let rule: string;
-    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty)) {
-      content = contentBefore(sp.first);
+    // "…, a claim Kyiv has contested": an appositive statement noun between the comma and the speaker.
+    const claimNoun: boolean = tailEmpty && sp.first > 2 && STATEMENT_NOUNS.has(words[sp.first - 1].lower) && ['a', 'an', 'the'].includes(words[sp.first - 2].lower) && words[sp.first - 3].text === ',';
+    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty) || claimNoun) {
+      content = contentBefore(claimNoun ? sp.first - 2 : sp.first);
       rule = quoteBefore ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
     } else if (tailEmpty && sp.first === first) {
       // "“…” ¶ Clinton said." — the quote is the sentence before.
