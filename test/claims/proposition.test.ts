@@ -389,3 +389,21 @@ test('"forced to" is a deed: the retreat happened, and "retreat" after "to" is a
   // "ordered to" stays an order.
   assert.equal(one('Russian troops were ordered to retreat from Bakhmut', 'UA'), undefined);
 });
+
+test('taking one\'s own forces away ("withdrawn troops from X", "pulled its forces out of X") leaves X to the other side', () => {
+  const p = one('Ukrainian commanders have withdrawn troops from Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(p?.rule, 'claims/frame-withdraw');
+  assert.deepEqual(brief(one('Russia pulled its forces out of Soledar', 'UA')), ['control', 'geo:1', 'UA', 'asserts']);
+  // The object must name forces: "pulled the plug out of" is no withdrawal.
+  assert.equal(one('they pulled the funding from Bakhmut', 'UA'), undefined);
+});
+
+test('a locative phrase opening the sentence is the place of a clause whose object names none', () => {
+  const p = one('In Bakhmut, for example, Russia is taking control of broadcasting towers', 'US');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(p?.evidence.roles.place, 'fronted locative "Bakhmut"');
+  assert.ok(p!.confidence < 0.9);
+  // Not fronted (no comma after the phrase, or the phrase after the subject): nothing.
+  assert.equal(one('Russia is taking control of broadcasting towers', 'US'), undefined);
+});

@@ -248,6 +248,7 @@ const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregu
 const GAIN_NOUNS = set(frames.motion.gainNouns);
 const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
 const REMOVAL = set(frames.expel.removal);
+const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
 const STOP_ATTACKS = set(frames.stopArea.attacks);
 const AREA_PREPS = set(frames.stopArea.prepositions);
 const STOP_PREPS = new Set([...AREA_PREPS, 'on', 'near', 'at', 'of', 'around', 'toward', 'towards', 'against', 'outside']);
@@ -696,18 +697,26 @@ const PARSERS: readonly Parser[] = [
     find(ctx, out) {
       const { words } = ctx;
       for (let i = 0; i < words.length; i++) {
-        const lemma = EXPEL_FORMS.get(words[i].lower);
+        const own = WITHDRAW_FORMS.get(words[i].lower);
+        const lemma = EXPEL_FORMS.get(words[i].lower) ?? own;
         if (!lemma) continue;
         for (let j = i + 2; j < Math.min(words.length, i + 7); j++) {
           const w = words[j].lower;
           if (words[j].punct || BOUNDARY.has(w)) break;
           const outOf = w === 'out' && words[j + 1]?.lower === 'of';
           const back = w === 'back' && words[j + 1]?.lower === 'from';
-          const from = w === 'from' && REMOVAL.has(lemma);
+          const from = w === 'from' && (REMOVAL.has(lemma) || !!own);
           if (!outOf && !back && !from) continue;
           const end = from ? j + 1 : j + 2;
           const cl = withLang(ctx, clauseAround(words, i, end));
-          out.push(candidate({ frame: 'expel', kind: back ? 'advance' : 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: { ...cl, pred: [i, end], after: [end, cl.after[1]] }, predicate: `${words[i].lower} … ${words.slice(j, end).map((x) => x.lower).join(' ')}`, rule: 'claims/frame-expel', confidence: frames.expel.confidence }));
+          const view = { ...cl, pred: [i, end] as const, after: [end, cl.after[1]] as const };
+          const predicate = `${words[i].lower} … ${words.slice(j, end).map((x) => x.lower).join(' ')}`;
+          if (own) {
+            // "withdrawn troops from X", "pulled its forces out of X": one's own forces taken away — the other side holds X.
+            if (words.slice(i + 1, j).some((x) => FORCES.has(x.lower))) out.push(candidate({ frame: 'withdraw', kind: 'control', holderRole: 'other-agent', placeRoles: ['object'], needsPlace: true, cl: view, predicate, rule: 'claims/frame-withdraw', confidence: frames.expel.confidence }));
+          } else {
+            out.push(candidate({ frame: 'expel', kind: back ? 'advance' : 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: view, predicate, rule: 'claims/frame-expel', confidence: frames.expel.confidence }));
+          }
           i = end - 1;
           break;
         }
@@ -979,11 +988,19 @@ const REFINERS: readonly Refiner[] = [
           }
         }
       }
+      let fronted = false;
+      if (!best && c.kind !== 'losses') {
+        // "In Kherson, for example, Russia is taking control of broadcasting towers": a locative phrase opening the
+        // sentence before the subject is where the clause happens.
+        best = frontedPlace(ctx, c.cl.subject[0]);
+        fronted = !!best;
+      }
       if (!best) return;
       // A country or oblast alone is too vague for control or encirclement.
       if (best.broad && (c.kind === 'control' || c.kind === 'encirclement')) return;
       c.place = best.id;
-      c.roles.place = `clause "${placeName(ctx, best)}"`;
+      c.roles.place = `${fronted ? 'fronted locative' : 'clause'} "${placeName(ctx, best)}"`;
+      if (fronted) c.rules.push('claims/place-fronted');
       // Losses need no place: one named in their clause is where they happened, no weaker for that.
       if (c.kind === 'losses') return;
       weigh(c, FACTOR.placeClause, 'claims/place-clause');
@@ -1304,6 +1321,23 @@ function reducedRelative(words: readonly Word[], from: number, to: number): numb
     if (RELATIVE_NEXT.has(words[k + 1].lower)) return k;
   }
   return to;
+}
+
+/**
+ * The place of a locative phrase that opens the sentence of word `k` and ends in a comma before it ("In Kherson,
+ * for example, …", "Near Bakhmut, …"): at most six words from the preposition to the comma.
+ */
+function frontedPlace(ctx: Context, k: number): PlaceCandidate | undefined {
+  const { words } = ctx;
+  let s = k;
+  while (s > 0 && !(words[s - 1].punct && /^[.;!?]$/.test(words[s - 1].text))) s--;
+  if (s >= k || !LOCATIVE_PREPS.has(words[s].lower)) return undefined;
+  let place: PlaceCandidate | undefined;
+  for (let j = s + 1; j < k && j - s <= 6; j++) {
+    if (words[j].text === ',') return place;
+    place ??= ctx.placeAtWord.get(j);
+  }
+  return undefined;
 }
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
