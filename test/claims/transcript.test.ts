@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDoc, type Entity } from '../../src/core/index.js';
 import { claimsStage } from '../../src/stages/claims/index.js';
-import { transcriptTurns } from '../../src/stages/claims/rules/transcript.js';
+import { answerTo, transcriptTurns } from '../../src/stages/claims/rules/transcript.js';
 import { findAttributions } from '../../src/stages/claims/rules/attributions.js';
 import { splitSentences } from '../../src/stages/claims/rules/sentences.js';
 import { findPropositions, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
@@ -111,4 +111,23 @@ test('a place the places stage marked as a speaking government is a place inside
   // The speaker "Avdiivka" (a metonym outside any content) is no place of its own claim.
   const own = claims.find((c) => c.speakerText === 'Avdiivka');
   assert.notEqual(own?.proposition?.place, 'geo:1');
+});
+
+test('an official\'s "Yes, it has." / "No, they have not." after a question asserts or denies what it asks', () => {
+  assert.equal(answerTo('Yes, it has.'), 'yes');
+  assert.equal(answerTo('That’s right.'), 'yes');
+  assert.equal(answerTo('No, they haven’t.'), 'no');
+  // A bare "No" about something else is no answer to read; neither is a sentence that only starts with "yes".
+  assert.equal(answerTo('No, I don’t have anything on that.'), null);
+  assert.equal(answerTo('Yesterday the Russians shelled the town.'), null);
+  const text = 'Press Briefing by the Spokesman\n\nQ Have the Russians taken Avdiivka?\n\nMR. SMITH: No, they have not. The fighting goes on.\n\nQ Have Russian forces captured Bakhmut?\n\nMR. SMITH: Yes, they have.\n';
+  const claims = run(text, ['Avdiivka', 'Bakhmut']);
+  const answers = claims.filter((c) => c.rule.startsWith('claims/transcript-answer'));
+  assert.deepEqual(answers.map((c) => [c.content, c.proposition?.kind, c.proposition?.place, c.proposition?.holder, c.proposition?.polarity]), [
+    ['No, they have not', 'control', 'geo:1', 'RU', 'denies'],
+    ['Yes, they have', 'control', 'geo:2', 'RU', 'asserts'],
+  ]);
+  assert.ok(answers[1].proposition!.evidence?.rules.includes('claims/transcript-answer'));
+  // The question itself still gives no claim.
+  assert.ok(!claims.some((c) => c.content.startsWith('Have')));
 });

@@ -18,7 +18,7 @@ import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { namesOffice, resolveSpeaker, textAliases, type PriorSpeaker } from './rules/speaker.js';
 import { otherSide } from './rules/lexicon.js';
 import frames from './data/frames.json' with { type: 'json' };
-import { FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transcript.js';
+import { answerTo, FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transcript.js';
 
 const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 /** A denial whose content is only the claim it denies ("deny the claims", "rejects the claim and says …"). */
@@ -107,13 +107,15 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const channel = findChannel(around) ?? previous?.channel;
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
-    const floor = sentences[Math.max(0, a.sentence - 2)].start;
+    // A transcript answer ("Yes, it has.") is read through the question it answers.
+    const [pStart, pEnd] = a.answers ? a.answers.question : [cStart, cEnd];
+    const floor = Math.min(sentences[Math.max(0, a.sentence - 2)].start, pStart);
     // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
     const region = regions[lowerBound(regions, floor) - 1];
-    const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd)];
+    const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
-    const words = read(text, cStart, cEnd).map((w) => ({ ...w, start: w.start - cStart, end: w.end - cStart }));
-    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words });
+    const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
+    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}) });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
     const propositions: Proposition[] = found
@@ -187,11 +189,29 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
     if (!t || t.question) return;
     const start = Math.max(s.start, t.start);
     const end = covered[i];
-    if (end - start < 12) return;
+    // "Q Has Marinka fallen? ¶ MR. X: Yes, it has.": the first sentence of a turn after a question answers it.
+    const answers = start === t.start || s.start <= t.start ? questionAnswered(text, sentences, turns, t, start, end) : undefined;
+    if (end - start < 12 && !answers) return;
     const cue: readonly [number, number] = t.label ?? [start, start];
-    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [start, end], sentence: i, rule: 'claims/transcript-turn' });
+    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [start, end], sentence: i, rule: answers ? 'claims/transcript-answer' : 'claims/transcript-turn', ...(answers ? { answers } : {}) });
   });
   return out.sort((x, y) => x.sentence - y.sentence || x.content[0] - y.content[0]);
+}
+
+/**
+ * The question a turn's first sentence [start, end) answers with a yes or a no: the last sentence with a question
+ * mark of the question turn right before the turn.
+ */
+function questionAnswered(text: string, sentences: readonly SentenceRange[], turns: readonly Turn[], t: Turn, start: number, end: number): RawAttribution['answers'] {
+  const answer = answerTo(text.slice(start, end));
+  if (!answer) return undefined;
+  const k = turns.indexOf(t);
+  const q = k > 0 ? turns[k - 1] : undefined;
+  if (!q?.question) return undefined;
+  const at = text.lastIndexOf('?', t.start);
+  if (at < q.start) return undefined;
+  const s = sentences[sentenceAt(sentences, at)];
+  return { question: [Math.max(q.start, s.start), at + 1], answer };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface RawAttribution {
   readonly continues?: number;
   /** Set when the content was cut at {@link MAX_CONTENT_LENGTH}. */
   readonly truncated?: boolean;
+  /** A transcript answer ("Yes, it has."): the question it answers, whose propositions it asserts or denies. */
+  readonly answers?: { readonly question: readonly [number, number]; readonly answer: 'yes' | 'no' };
 }
 
 /**

@@ -62,6 +62,11 @@ export interface PropositionInput {
   readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
   /** The content's words (offsets into `content`), when the caller has them; else they are read from it. */
   readonly words?: readonly Word[];
+  /**
+   * The content is a question the speaker answered ("Has Marinka fallen?" — "Yes, it has."): "yes" asserts what it
+   * asks, "no" denies it; the question gate does not apply.
+   */
+  readonly answer?: 'yes' | 'no';
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -813,7 +818,13 @@ const REFINERS: readonly Refiner[] = [
   },
   {
     name: 'claims/gate-question',
-    refine: (c) => { if (c.cl.question) drop(c, 'claims/gate-question'); },
+    refine: (c, ctx) => {
+      if (!c.cl.question) return;
+      if (!ctx.inp.answer) return drop(c, 'claims/gate-question');
+      // "Has Marinka fallen?" — "Yes, it has.": the answer asserts (or, "No, it hasn't.", denies) what is asked.
+      c.rules.push('claims/transcript-answer');
+      c.roles.polarity = `answer "${ctx.inp.answer}" to the question`;
+    },
   },
   {
     // "could take", "plans to capture", "if they seize", "to take Bakhmut": planned, possible, conditional.
@@ -887,7 +898,7 @@ const REFINERS: readonly Refiner[] = [
       if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
         c.polarity = c.polarity === 'asserts' ? 'denies' : 'asserts';
         c.rules.push(ctx.denyCue ? 'claims/denial-cue' : 'claims/falsity');
-        c.roles.polarity = ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
+        c.roles.polarity = ctx.inp.answer === 'no' ? 'answer "no" to the question' : ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
       }
     },
   },
@@ -1388,7 +1399,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   const ctx: Context = {
     inp,
     words,
-    denyCue: DENIAL_CUES.has(cue),
+    denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no',
     falsity,
     falsityAfter,
     nonFactualCue: NON_FACTUAL_CUES.has(cue),
