@@ -407,3 +407,18 @@ test('a locative phrase opening the sentence is the place of a clause whose obje
   // Not fronted (no comma after the phrase, or the phrase after the subject): nothing.
   assert.equal(one('Russia is taking control of broadcasting towers', 'US'), undefined);
 });
+
+test('losses told as a total of the side named before the loss noun ("the enemy\'s losses amounted to 600")', () => {
+  const p = one("the enemy's losses amounted to 600 personnel over the past day", 'UA');
+  assert.deepEqual([p?.kind, p?.holder, p?.polarity, p?.count, p?.rule], ['losses', 'RU', 'asserts', 600, 'claims/frame-loss-total']);
+  assert.deepEqual([one('Russian casualties near Bakhmut stood at about 1,000', 'US')?.holder, one('Russian casualties near Bakhmut stood at about 1,000', 'US')?.count], ['RU', 1000]);
+  // No side named: no proposition (never the speaker's own by default); no number: none.
+  assert.equal(one('the losses amounted to 600 personnel', 'UA'), undefined);
+  assert.equal(one('Russian losses were heavy', 'UA'), undefined);
+});
+
+test('"completed the capture of X" is a capture; a by-phrase is the agent, never the place of losses', () => {
+  assert.deepEqual(brief(one('Russian forces completed the capture of Bakhmut', 'RU')), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(one('it shot down all 30 drones launched by Ukraine', 'RU')?.place, undefined);
+  assert.deepEqual(brief(one('Ukrainian forces pushed Russian troops back several kilometres from Bakhmut', 'UA')), ['advance', 'geo:713174', 'UA', 'asserts']);
+});

@@ -129,6 +129,8 @@ interface Candidate {
   direct?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
+  /** A total told by a loss noun ("the enemy's losses amounted to 600"): its side must be named, not the speaker's by default. */
+  lossTotal?: boolean;
 }
 
 /** What parsers and refiners read. */
@@ -255,6 +257,8 @@ const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
 const REMOVAL = set(frames.expel.removal);
 const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
 const STOP_ATTACKS = set(frames.stopArea.attacks);
+const LOSS_NOUNS = set(frames.lossTotals.nouns);
+const AMOUNTS = phraseIndex(phrases(frames.lossTotals.verbs).map((w) => ({ words: w, value: 'amount' })));
 const AREA_PREPS = set(frames.stopArea.prepositions);
 const STOP_PREPS = new Set([...AREA_PREPS, 'on', 'near', 'at', 'of', 'around', 'toward', 'towards', 'against', 'outside']);
 /** How far after "a"/"an" the head noun of its phrase may stand ("a Russian Beriev A-50 airborne early warning and control aircraft"). */
@@ -709,10 +713,13 @@ const PARSERS: readonly Parser[] = [
           const w = words[j].lower;
           if (words[j].punct || BOUNDARY.has(w)) break;
           const outOf = w === 'out' && words[j + 1]?.lower === 'of';
-          const back = w === 'back' && words[j + 1]?.lower === 'from';
+          // "pushed the enemy back from X", "pushed Russian troops back several kilometers from X".
+          let f = j + 1;
+          while (w === 'back' && f < Math.min(words.length, j + 4) && (DISTANCE.has(words[f].lower) || NUMBER_WORDS.has(words[f].lower) || /^\d/.test(words[f].text) || words[f].lower === 'several' || words[f].lower === 'some')) f++;
+          const back = w === 'back' && words[f]?.lower === 'from';
           const from = w === 'from' && (REMOVAL.has(lemma) || !!own);
           if (!outOf && !back && !from) continue;
-          const end = from ? j + 1 : j + 2;
+          const end = from ? j + 1 : back ? f + 1 : j + 2;
           const cl = withLang(ctx, clauseAround(words, i, end));
           const view = { ...cl, pred: [i, end] as const, after: [end, cl.after[1]] as const };
           const predicate = `${words[i].lower} … ${words.slice(j, end).map((x) => x.lower).join(' ')}`;
@@ -723,6 +730,38 @@ const PARSERS: readonly Parser[] = [
             out.push(candidate({ frame: 'expel', kind: back ? 'advance' : 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: view, predicate, rule: 'claims/frame-expel', confidence: frames.expel.confidence }));
           }
           i = end - 1;
+          break;
+        }
+      }
+    },
+  },
+  {
+    // "the enemy's losses amounted to 600 personnel", "Russian casualties stood at 1,000": losses told as a total of
+    // the side named before the noun.
+    name: 'claims/frame-loss-total',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 1; i < words.length; i++) {
+        if (!LOSS_NOUNS.has(words[i].lower)) continue;
+        for (let j = i + 1; j < Math.min(words.length, i + 9); j++) {
+          if (words[j].punct && words[j].text !== ',') break;
+          const a = matchAt(words, j, AMOUNTS)[0];
+          if (!a) continue;
+          let k = j + a.span;
+          while (k < words.length && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
+          const n = k < words.length ? countAt(words, k) : undefined;
+          if (n === undefined) break;
+          const cl = clauseAround(words, j, j + a.span);
+          const c = candidate({ frame: 'loss-total', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} … ${a.words.join(' ')}`, rule: 'claims/frame-loss-total', confidence: frames.lossTotals.confidence });
+          c.count = n;
+          c.roles.count = `amount "${words[k].text}"`;
+          // The side before the noun ("the enemy's losses", "Russian casualties"); the speaker's own only by a side word.
+          let m = i - 1;
+          while (m > 0 && i - m < 3 && !words[m].punct && !HOLDER_WORDS.has(words[m].lower) && !HOLDER_WORDS.has(words[m].lower.replace(/'s$/, ''))) m--;
+          c.victim = [Math.max(0, m), i];
+          c.lossTotal = true;
+          out.push(c);
+          i = k;
           break;
         }
       }
@@ -983,6 +1022,8 @@ const REFINERS: readonly Refiner[] = [
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
+        // "drones launched by Russia": the agent of a by-phrase is no place.
+        if (p && ctx.words[k - 1]?.lower === 'by') continue;
         if (p && (!best || (best.broad && !p.broad))) best = p;
       }
       if (!best && c.kind === 'losses') {
@@ -1178,9 +1219,11 @@ const REFINERS: readonly Refiner[] = [
           // one announces, confirms or denies the losses of one's own side.
           const [from, to] = c.victim ?? [cl.pred[1], cl.pred[1]];
           const named = sideOf(ctx, from, to);
-          if (named?.side && !named.how.includes('= speaker') && !named.how.includes('= side named')) {
+          if (named?.side && (c.lossTotal || (!named.how.includes('= speaker') && !named.how.includes('= side named')))) {
             c.holder = named.side;
             c.roles.holder = `victim NP ${named.how}`;
+          } else if (c.lossTotal) {
+            return drop(c, 'claims/gate-no-side');
           } else if (speaker) {
             c.holder = speaker;
             c.roles.holder = "speaker's own side";
