@@ -131,3 +131,18 @@ test('an official\'s "Yes, it has." / "No, they have not." after a question asse
   // The question itself still gives no claim.
   assert.ok(!claims.some((c) => c.content.startsWith('Have')));
 });
+
+test('speakers\' sides: "the region’s governor" holds the office of the region named before; "the Russians" are RU', () => {
+  const text = 'Drones hit the Belgorod region overnight. The region’s governor said three drones were shot down. The Russians said they had taken Soledar.';
+  const at = text.indexOf('Belgorod region');
+  const entities: Entity[] = [
+    { id: 'geo:b', kind: 'place', type: 'admin1', name: 'Belgorod Oblast', mentions: [{ start: at, end: at + 'Belgorod region'.length, text: 'Belgorod region', rule: 'test', sentence: 0 }], country: 'RU' },
+  ];
+  const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+  const governor = claims.find((c) => c.speakerText === 'The region’s governor');
+  assert.equal(governor?.side, 'RU');
+  assert.ok(governor?.rule.includes('+office'));
+  assert.equal(claims.find((c) => c.speakerText === 'The Russians')?.side, 'RU');
+  // With no place named before, the office has no side.
+  assert.equal(run('The region’s governor said three drones were shot down.', [])[0]?.side, undefined);
+});

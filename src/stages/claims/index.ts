@@ -24,6 +24,8 @@ const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 /** A denial whose content is only the claim it denies ("deny the claims", "rejects the claim and says …"). */
 /** ", a claim" / ", an assertion" right before a speaker: the statement the speaker's cue is about. */
 const APPOSITIVE_CLAIM = /,\s+(?:a|an|the)\s+(?:claims?|assertions?|allegations?|account|version)\s+$/i;
+/** "the region's governor", "the city's mayor": an office of a place named before. */
+const OFFICE_OF_ANAPHOR = /^(?:the|that)\s+(region|oblast|province|city|town)['’]s\s/i;
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
@@ -61,6 +63,24 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     for (let i = lowerBound(allPlaces, start); i < allPlaces.length && allPlaces[i].start < end; i++) {
       const c = countryOf.get(allPlaces[i].id);
       if (c === 'UA' || c === 'RU') return c;
+    }
+    // "the region's governor", "the city's mayor": the office of the last region (or city) named before.
+    const own = OFFICE_OF_ANAPHOR.exec(text.slice(start, end));
+    if (own) {
+      // A region's office prefers the last region named, else the last town (in the region it is about).
+      const region = /^(?:region|oblast|province)$/i.test(own[1]);
+      let fallback: string | undefined;
+      for (let i = lowerBound(allPlaces, start) - 1; i >= 0 && start - allPlaces[i].start < 3000; i--) {
+        const p = allPlaces[i];
+        if (p.metonym || p.country) continue;
+        const c = countryOf.get(p.id);
+        if (region ? !p.broad : p.broad) {
+          fallback ??= region ? c : undefined;
+          continue;
+        }
+        return c === 'UA' || c === 'RU' ? c : undefined;
+      }
+      if (fallback === 'UA' || fallback === 'RU') return fallback;
     }
     return undefined;
   };
