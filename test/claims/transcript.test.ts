@@ -146,3 +146,15 @@ test('speakers\' sides: "the region’s governor" holds the office of the region
   // With no place named before, the office has no side.
   assert.equal(run('The region’s governor said three drones were shot down.', [])[0]?.side, undefined);
 });
+
+test('a description with a side ("the Ukrainian leader", "the separatist leader") is the last person who spoke for that side, never one of the other', () => {
+  const text = 'Denis Pushilin said Russian forces held the town. Volodymyr Zelensky said the situation was difficult. The Ukrainian leader said his troops were holding. The separatist leader said the town had fallen.';
+  const person = (id: string, name: string, side: string): Entity => ({ id, kind: 'person', name, side, mentions: [{ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, rule: 'test', sentence: 0 }] });
+  const entities = [person('person:p', 'Denis Pushilin', 'RU'), person('person:z', 'Volodymyr Zelensky', 'UA')];
+  const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+  const ua = claims.find((c) => c.speakerText === 'The Ukrainian leader');
+  assert.deepEqual([ua?.speaker, ua?.side], ['person:z', 'UA']);
+  const ru = claims.find((c) => c.speakerText === 'The separatist leader');
+  assert.deepEqual([ru?.speaker, ru?.side], ['person:p', 'RU']);
+  assert.ok(ru?.rule.includes('claims/speaker-description'));
+});
