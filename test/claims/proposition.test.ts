@@ -422,3 +422,12 @@ test('"completed the capture of X" is a capture; a by-phrase is the agent, never
   assert.equal(one('it shot down all 30 drones launched by Ukraine', 'RU')?.place, undefined);
   assert.deepEqual(brief(one('Ukrainian forces pushed Russian troops back several kilometres from Bakhmut', 'UA')), ['advance', 'geo:713174', 'UA', 'asserts']);
 });
+
+test('a realised or failed ability is a deed: "were able to capture X" asserts, "failed to take X" / "have not been able to take X" deny', () => {
+  assert.deepEqual(brief(one('Russian forces were able to capture Bakhmut', 'US')), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('Russian troops had failed to capture Soledar', 'UA')), ['control', 'geo:1', 'RU', 'denies']);
+  assert.deepEqual(brief(one('the Russians have not been able to take Bakhmut', 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+  // An ability to come or in the present stays no fact.
+  assert.equal(one('Russia will be able to take Bakhmut', 'US'), undefined);
+  assert.equal(one('Russian forces are able to take Bakhmut', 'US'), undefined);
+});
