@@ -431,3 +431,13 @@ test('a realised or failed ability is a deed: "were able to capture X" asserts, 
   assert.equal(one('Russia will be able to take Bakhmut', 'US'), undefined);
   assert.equal(one('Russian forces are able to take Bakhmut', 'US'), undefined);
 });
+
+test('a relative clause\'s antecedent is its object or passive subject ("Bakhmut, which Russian forces now occupy")', () => {
+  const p = one('Russian forces shelled Soledar and Bakhmut, which Ukrainian troops still control', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(p?.evidence.roles.place, 'antecedent of "which" "Bakhmut"');
+  assert.deepEqual(brief(one('the attack hit Bakhmut, which was captured by Russian forces in May', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('the Russians attacked Bakhmut, which they failed to take', 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+  // A past perfect in the relative is superseded background: "which Russian troops had occupied".
+  assert.deepEqual(props('Ukrainian forces entered Bakhmut, which Russian troops had occupied', 'UA').map(brief), [['advance', 'geo:713174', 'UA', 'asserts']]);
+});

@@ -979,6 +979,24 @@ const REFINERS: readonly Refiner[] = [
           return;
         }
       }
+      // "Kherson, which Russian forces had occupied": an object relative's antecedent is its object.
+      const rel = c.cl.clause[0] - 1;
+      // ("which Russian troops had occupied": a past perfect in a relative is background, superseded.)
+      const objectRelative = c.placeRoles.includes('object') && cl.subject[1] > cl.subject[0] && objectPlace(ctx, cl.pred[1], cl.objectEnd, FRAME_FILLERS.get(c.frame)) === undefined && ctx.words[cl.pred[1]]?.lower !== 'by';
+      const subjectRelative = c.placeRoles.includes('subject-passive') && cl.passive && cl.subject[1] === cl.subject[0];
+      const pluperfect = ctx.words.slice(cl.vg[0], cl.pred[0]).some((w) => w.lower === 'had');
+      if ((cl.marker === 'which' || cl.marker === 'that') && (objectRelative || subjectRelative) && !pluperfect) {
+        const k = ctx.words[rel - 1]?.text === ',' ? rel - 2 : rel - 1;
+        let a = k;
+        while (a > 0 && ctx.placeAtWord.get(a) === undefined && ctx.words[a].text !== ',' && k - a < 3 && /^\p{Lu}/u.test(ctx.words[a].text)) a--;
+        const p = ctx.placeAtWord.get(a);
+        if (p && !p.broad) {
+          c.place = p.id;
+          c.roles.place = `antecedent of "${cl.marker}" "${placeName(ctx, p)}"`;
+          c.rules.push('claims/place-relative');
+          return;
+        }
+      }
       if (c.contentHead) {
         // "its 'liberation'": the possessive is the place named before.
         let k = cl.pred[0] - 1;
