@@ -441,3 +441,8 @@ test('a relative clause\'s antecedent is its object or passive subject ("Bakhmut
   // A past perfect in the relative is superseded background: "which Russian troops had occupied".
   assert.deepEqual(props('Ukrainian forces entered Bakhmut, which Russian troops had occupied', 'UA').map(brief), [['advance', 'geo:713174', 'UA', 'asserts']]);
 });
+
+test('"Russia\'s failure to take X" denies the capture', () => {
+  assert.deepEqual(brief(one("the official pointed to Russia's inability to capture Bakhmut", 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+  assert.deepEqual(brief(one("Russia's failure to take Bakhmut showed the limits of its army", 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+});
