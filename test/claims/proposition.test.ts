@@ -446,3 +446,12 @@ test('"Russia\'s failure to take X" denies the capture', () => {
   assert.deepEqual(brief(one("the official pointed to Russia's inability to capture Bakhmut", 'US')), ['control', 'geo:713174', 'RU', 'denies']);
   assert.deepEqual(brief(one("Russia's failure to take Bakhmut showed the limits of its army", 'US')), ['control', 'geo:713174', 'RU', 'denies']);
 });
+
+test('a side that did not leave a place holds it ("have not withdrawn from X" → control by that side, asserted)', () => {
+  const p = one('Ukrainian forces have not withdrawn from Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/negated-leaving'));
+  // A denial cue keeps the denial of the leaving; a bare leaving is the other side's control.
+  assert.deepEqual(brief(one('its forces had withdrawn from Bakhmut', 'UA', 'denied')), ['control', 'geo:713174', 'RU', 'denies']);
+  assert.deepEqual(brief(one('Ukrainian forces withdrew from Bakhmut', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+});

@@ -926,6 +926,13 @@ const REFINERS: readonly Refiner[] = [
     // Polarity: a denial cue or a falsity phrase denies; a negated predicate is the speaker's denial.
     name: 'claims/polarity',
     refine: (c, ctx) => {
+      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !ctx.denyCue && !ctx.falsity && c.cl.pred[0] < ctx.falsityAfter) {
+        // "the Ukrainians have not given up Bakhmut", "have not withdrawn from X": a side that did not leave holds it.
+        c.holderRole = 'agent';
+        c.rules.push('claims/negated-leaving');
+        c.roles.polarity = 'negated leaving: held';
+        return;
+      }
       if (c.cl.negated && c.holderRole !== 'partial' && c.holderRole !== 'stable') {
         if (c.kind === 'losses') return drop(c, 'claims/gate-negated');
         if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
