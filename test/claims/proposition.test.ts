@@ -111,7 +111,9 @@ test('counts never come from clock times, dates, years, model designations or un
   assert.equal(one('they destroyed the 93rd brigade at 07:40', 'RU'), undefined);
   assert.equal(one('the strike at 07:40 killed soldiers', 'RU'), undefined);
   assert.equal(one('forces destroyed 2022 tanks', 'RU'), undefined);
-  assert.equal(one('an Su-25 was shot down', 'UA'), undefined);
+  // The designation's number is no count; the article is: one craft (conf. low: no side named).
+  assert.equal(one('an Su-25 was shot down', 'UA')?.count, 1);
+  assert.equal(one('Su-25 jets were shot down', 'UA'), undefined);
   assert.equal(one('on 24 February soldiers were killed', 'UA'), undefined);
   assert.equal(one('they killed 12 soldiers of the 93rd brigade at 07:40', 'RU')?.count, 12);
 });
@@ -454,4 +456,17 @@ test('a side that did not leave a place holds it ("have not withdrawn from X" â†
   // A denial cue keeps the denial of the leaving; a bare leaving is the other side's control.
   assert.deepEqual(brief(one('its forces had withdrawn from Bakhmut', 'UA', 'denied')), ['control', 'geo:713174', 'RU', 'denies']);
   assert.deepEqual(brief(one('Ukrainian forces withdrew from Bakhmut', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+});
+
+test('losses: an auxiliary-led predicate after any subject, a model designation, "another N over P", captured people are no captured place', () => {
+  // "servicemen" is no plural in -s: the predicate "had been killed" is still a verb.
+  assert.deepEqual([one('up to 60 Ukrainian servicemen had been killed near Bakhmut', 'RU')?.count, one('up to 60 Ukrainian servicemen had been killed near Bakhmut', 'RU')?.holder], [60, 'UA']);
+  const craft = props('it had destroyed a Ukrainian Su-27 and two Mi-8 helicopters', 'RU').map((p) => [p.kind, p.holder, p.count]);
+  assert.deepEqual(craft, [['losses', 'UA', 1], ['losses', 'UA', 2]]);
+  const more = props('15 Ukrainian drones were destroyed over Bakhmut and another 10 over Soledar', 'RU').map((p) => [p.place, p.count]);
+  assert.deepEqual(more, [['geo:713174', 15], ['geo:1', 10]]);
+  // "another" with no place after it is no distributive count.
+  assert.deepEqual(props('it shot down 20 drones, and another 5 were jammed', 'UA').map((p) => p.count), [20]);
+  const captured = props('two Russian soldiers were captured near Bakhmut', 'UA').map(brief);
+  assert.ok(!captured.some((b) => b?.[0] === 'control' || b?.[0] === 'advance'), JSON.stringify(captured));
 });

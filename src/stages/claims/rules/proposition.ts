@@ -261,6 +261,8 @@ const LOSS_NOUNS = set(frames.lossTotals.nouns);
 const AMOUNTS = phraseIndex(phrases(frames.lossTotals.verbs).map((w) => ({ words: w, value: 'amount' })));
 const AREA_PREPS = set(frames.stopArea.prepositions);
 const STOP_PREPS = new Set([...AREA_PREPS, 'on', 'near', 'at', 'of', 'around', 'toward', 'towards', 'against', 'outside']);
+/** A model designation: capital letters, a hyphen, a number ("Su-27", "Mi-8", "Tu-22M3", "A-50"). */
+const DESIGNATION = /^\p{Lu}[\p{L}]{0,2}-\d/u;
 /** How far after "a"/"an" the head noun of its phrase may stand ("a Russian Beriev A-50 airborne early warning and control aircraft"). */
 const SINGLE_WINDOW = 11;
 
@@ -359,6 +361,8 @@ function countAt(words: readonly Word[], k: number): number | undefined {
 function singleVictimAhead(words: readonly Word[], k: number): boolean {
   for (let j = k + 1; j < Math.min(words.length, k + SINGLE_WINDOW); j++) {
     if (SINGLE_VICTIMS.has(words[j].lower)) return true;
+    // "a Ukrainian Su-27", "an Mi-8": a model designation (capital letters, a hyphen, a number) is one craft.
+    if (j - k <= 3 && DESIGNATION.test(words[j].text)) return true;
     // The phrase ends at a mark or a preposition, relative or conjunction that opens another phrase.
     if ((words[j].punct && words[j].text !== '-') || NP_BREAKS.has(words[j].lower)) return false;
   }
@@ -379,6 +383,8 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + quotes + (article ? SINGLE_WINDOW : 5)); j++) {
       if (QUOTE_MARKS.has(words[j].text)) { quotes++; continue; }
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
+      // "a Ukrainian Su-27": a model designation right after the article is the craft.
+      if (article && j - k <= 3 && DESIGNATION.test(words[j].text)) return { count: 1, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
       if (article && NP_BREAKS.has(words[j].lower)) break;
     }
@@ -421,15 +427,19 @@ function distributiveCounts(ctx: Context, from: number): { start: number; count:
   for (let k = from; k < end; k++) {
     if (words[k].lower !== 'and' && words[k].text !== ',') continue;
     let at = k + 1;
+    // "… and another 10 over Kursk": a further count of the same predicate.
+    const another = words[at]?.lower === 'another';
+    if (another) at++;
     while (at < end && APPROX.has(words[at].lower) && countAt(words, at) === undefined) at++;
     const n = at < end ? countAt(words, at) : undefined;
     if (n === undefined) continue;
     // The counted noun may be left out ("… and one each over A and B").
     let j = at + 1;
     while (j < end && j - at <= 4 && (VICTIMS.has(words[j].lower) || SINGLE_VICTIMS.has(words[j].lower) || HOLDER_WORDS.has(words[j].lower))) j++;
-    // Only a distributive count: without "each" a later count may be a part of the first or a different event.
-    if (words[j]?.lower !== 'each') continue;
-    j++;
+    // Only a distributive count ("each") or a further one ("another"): else a later count may be a part of the first
+    // or a different event.
+    if (words[j]?.lower === 'each') j++;
+    else if (!another) continue;
     if (!LOCATIVE_PREPS.has(words[j]?.lower ?? '')) continue;
     let q = j + 1;
     while (q < end && q - j < 4 && !ctx.placeAtWord.has(q) && !words[q].punct) q++;
@@ -848,7 +858,8 @@ const REFINERS: readonly Refiner[] = [
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
       const w = c.predicate;
-      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]);
+      // ("had been killed", "were shot down": a predicate phrase that opens with an auxiliary is a verb.)
+      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]) || BE_FORMS.has(w.split(' ')[0]) || /^(?:has|have|had)$/.test(w.split(' ')[0]);
       // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it.
       const before = prev?.lower ?? '';
       const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? ''));
@@ -904,6 +915,8 @@ const REFINERS: readonly Refiner[] = [
       const adjectival = !!before && (before.punct || DETERMINERS.has(before.lower) || ATTRIBUTIVE_BEFORE.has(before.lower) || (HOLDER_WORDS.has(before.lower) && !HOLDER_WORDS.get(before.lower)!.startsWith('@') && !/s$/.test(before.lower)));
       if (adjectival && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
       if (victimPhrase(words, a, Math.min(c.cl.after[1], a + 6)) || /^(?:them|him|her|prisoners?|hostages?|captives?|soldiers|troops|servicemen)$/.test(words[a]?.lower ?? '')) return drop(c, 'claims/gate-not-territory');
+      // "Two Russian soldiers were captured near Bakhmut": the subject of a passive capture is people or materiel.
+      if (c.cl.passive && victimPhrase(words, c.cl.subject[0], c.cl.subject[1])) return drop(c, 'claims/gate-not-territory');
     },
   },
   {
@@ -1288,7 +1301,7 @@ const REFINERS: readonly Refiner[] = [
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
           moreCounts(words, v.to, c);
-          if (!passiveLike) countsWithPlaces(ctx, v.to, c);
+          countsWithPlaces(ctx, passiveLike ? cl.pred[1] : v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
           if (own?.side) {
             c.holder = own.side;
