@@ -1498,7 +1498,6 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       r.refine(c, ctx);
       if (c.dropped) break;
     }
-    if (process.env.CLAIMS_DEBUG) console.error(`  [cand] ${c.frame} "${c.predicate}" ${c.dropped ?? 'kept'} place=${c.place ?? '-'} holder=${c.holder ?? '-'} ${JSON.stringify(c.roles)}`);
     if (c.dropped) continue;
     const made = toFound(c);
     out.push(made);
