@@ -624,6 +624,28 @@ function phraseParser(
   };
 }
 
+/**
+ * An advance parser of verbs found by lemma (`forms`: every inflection → lemma): `end` gives the end of the predicate
+ * phrase that starts at word i, or -1; the place is the object after it (needed).
+ */
+function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: (words: readonly Word[], i: number) => number): Parser {
+  const rule = `claims/frame-${frame}`;
+  return {
+    name: rule,
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        if (!forms.has(words[i].lower)) continue;
+        const e = end(words, i);
+        if (e < 0) continue;
+        const cl = withLang(ctx, clauseAround(words, i, e));
+        out.push(candidate({ frame, kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(i, e).map((w) => w.lower).join(' '), rule, confidence: frames.motion.confidence }));
+        i = e - 1;
+      }
+    },
+  };
+}
+
 const PARSERS: readonly Parser[] = [
   {
     name: 'claims/frame-verb',
@@ -674,41 +696,21 @@ const PARSERS: readonly Parser[] = [
       }
     },
   },
-  {
-    // "Russian forces are closing in on Pokrovsk", "edging closer to X", "pressing toward X": a movement verb by
-    // lemma, at most two adverbs, then a direction — an advance toward the direction's object.
-    name: 'claims/frame-motion',
-    find(ctx, out) {
-      const { words } = ctx;
-      for (let i = 0; i < words.length; i++) {
-        if (!MOTION_FORMS.has(words[i].lower)) continue;
-        let j = i + 1;
-        while (j < words.length && j - i <= 2 && (MOTION_ADVERBS.has(words[j].lower) || QUOTE_MARKS.has(words[j].text))) j++;
-        const d = j < words.length ? matchAt(words, j, DIRECTIONS)[0] : undefined;
-        if (!d) continue;
-        const cl = withLang(ctx, clauseAround(words, i, j + d.span));
-        out.push(candidate({ frame: 'motion', kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(i, j + d.span).map((w) => w.lower).join(' '), rule: 'claims/frame-motion', confidence: frames.motion.confidence }));
-        i = j + d.span - 1;
-      }
-    },
-  },
-  {
-    // "made progress in the direction of X", "gained some territory around X": a verb of gaining, at most three
-    // modifiers, a noun of ground won — an advance near the place after it.
-    name: 'claims/frame-gains',
-    find(ctx, out) {
-      const { words } = ctx;
-      for (let i = 0; i < words.length; i++) {
-        if (!GAIN_FORMS.has(words[i].lower)) continue;
-        let j = i + 1;
-        while (j < words.length && j - i <= 3 && !GAIN_NOUNS.has(words[j].lower) && !words[j].punct && !BOUNDARY.has(words[j].lower) && words[j].text === words[j].lower) j++;
-        if (j >= words.length || !GAIN_NOUNS.has(words[j].lower)) continue;
-        const cl = withLang(ctx, clauseAround(words, i, j + 1));
-        out.push(candidate({ frame: 'gains', kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' '), rule: 'claims/frame-gains', confidence: frames.motion.confidence }));
-        i = j;
-      }
-    },
-  },
+  // "Russian forces are closing in on Pokrovsk", "edging closer to X", "pressing toward X": a movement verb by lemma,
+  // at most two adverbs, then a direction — an advance toward the direction's object.
+  advanceByLemma('motion', MOTION_FORMS, (words, i) => {
+    let j = i + 1;
+    while (j < words.length && j - i <= 2 && (MOTION_ADVERBS.has(words[j].lower) || QUOTE_MARKS.has(words[j].text))) j++;
+    const d = j < words.length ? matchAt(words, j, DIRECTIONS)[0] : undefined;
+    return d ? j + d.span : -1;
+  }),
+  // "made progress in the direction of X", "gained some territory around X": a verb of gaining, at most three
+  // modifiers, a noun of ground won — an advance near the place after it.
+  advanceByLemma('gains', GAIN_FORMS, (words, i) => {
+    let j = i + 1;
+    while (j < words.length && j - i <= 3 && !GAIN_NOUNS.has(words[j].lower) && !words[j].punct && !BOUNDARY.has(words[j].lower) && words[j].text === words[j].lower) j++;
+    return j < words.length && GAIN_NOUNS.has(words[j].lower) ? j + 1 : -1;
+  }),
   {
     // "Ukrainian troops pushed Russian forces out of Kherson" → control by the agent; "pushed the enemy back from
     // Kupiansk" → an advance of the agent. The object stands between the verb and its particle (a passive has none).
