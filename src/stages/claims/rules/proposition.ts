@@ -599,14 +599,15 @@ function candidate(base: Omit<Candidate, 'polarity' | 'roles' | 'rules'>): Candi
 }
 
 /**
- * A parser of one fixed phrase list: each longest phrase found makes a candidate of frame `frame` over its clause,
- * unless `refuse` says no to the word after it.
+ * A parser of predicate spans: `match` gives the end of the predicate that starts at word i and its text, or
+ * undefined; each span found makes a candidate of frame `frame` over its clause (with the linguistic layer's gates
+ * when `lang`).
  */
-function phraseParser(
+function spanParser(
   frame: string,
-  index: Map<string, { words: readonly string[]; value: string }[]>,
   spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
-  refuse?: (next: string | undefined) => boolean,
+  match: (words: readonly Word[], i: number) => { end: number; predicate: string } | undefined,
+  lang = false,
 ): Parser {
   const rule = `claims/frame-${frame}`;
   return {
@@ -614,14 +615,27 @@ function phraseParser(
     find(ctx, out) {
       const { words } = ctx;
       for (let i = 0; i < words.length; i++) {
-        const h = matchAt(words, i, index)[0];
-        if (!h || refuse?.(words[i + h.span]?.lower)) continue;
-        const cl = clauseAround(words, i, i + h.span);
-        out.push(candidate({ frame, ...spec, cl, predicate: h.words.join(' '), rule }));
-        i += h.span - 1;
+        const m = match(words, i);
+        if (!m) continue;
+        const cl = clauseAround(words, i, m.end);
+        out.push(candidate({ frame, ...spec, cl: lang ? withLang(ctx, cl) : cl, predicate: m.predicate, rule }));
+        i = m.end - 1;
       }
     },
   };
+}
+
+/** A parser of one fixed phrase list (longest phrase first), unless `refuse` says no to the word after it. */
+function phraseParser(
+  frame: string,
+  index: Map<string, { words: readonly string[]; value: string }[]>,
+  spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
+  refuse?: (next: string | undefined) => boolean,
+): Parser {
+  return spanParser(frame, spec, (words, i) => {
+    const h = matchAt(words, i, index)[0];
+    return h && !refuse?.(words[i + h.span]?.lower) ? { end: i + h.span, predicate: h.words.join(' ') } : undefined;
+  });
 }
 
 /**
@@ -629,21 +643,11 @@ function phraseParser(
  * phrase that starts at word i, or -1; the place is the object after it (needed).
  */
 function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: (words: readonly Word[], i: number) => number): Parser {
-  const rule = `claims/frame-${frame}`;
-  return {
-    name: rule,
-    find(ctx, out) {
-      const { words } = ctx;
-      for (let i = 0; i < words.length; i++) {
-        if (!forms.has(words[i].lower)) continue;
-        const e = end(words, i);
-        if (e < 0) continue;
-        const cl = withLang(ctx, clauseAround(words, i, e));
-        out.push(candidate({ frame, kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(i, e).map((w) => w.lower).join(' '), rule, confidence: frames.motion.confidence }));
-        i = e - 1;
-      }
-    },
-  };
+  const spec = { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.motion.confidence } as const;
+  return spanParser(frame, spec, (words, i) => {
+    const e = forms.has(words[i].lower) ? end(words, i) : -1;
+    return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' ') };
+  }, true);
 }
 
 const PARSERS: readonly Parser[] = [
