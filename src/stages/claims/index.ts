@@ -50,8 +50,15 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
   // A name the places stage took for a speaking government ("Avdiivka, Kirby said": "Kirby said" made the list before
   // it metonyms) is a place where it stands inside a claim's content and is no speaker of its own.
-  const contentRanges = raws.map((a) => a.content);
-  const metonymOnly = (p: PlaceCandidate) => !!p.metonym && !contentRanges.some(([s, e]) => s <= p.start && p.end <= e);
+  // Contents sorted by start with the running maximum of their ends: "inside some content" by one binary search.
+  const contents = raws.map((a) => a.content).sort((x, y) => x[0] - y[0]);
+  const reach: number[] = [];
+  contents.forEach(([, e], i) => reach.push(Math.max(e, i ? reach[i - 1] : -1)));
+  const metonymOnly = (p: PlaceCandidate) => {
+    if (!p.metonym) return false;
+    const i = partitionPoint(contents, (c) => c[0] > p.start) - 1;
+    return !(i >= 0 && reach[i] >= p.end);
+  };
   const places = allPlaces.filter((p) => !metonymOnly(p) && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
   // Regions and oblasts (no countries), for "the region" (`regionAnaphors`): the last one before a claim, by binary search.
   const regions = places.filter((p) => p.broad && !p.country);
