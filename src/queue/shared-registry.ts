@@ -68,8 +68,9 @@ export class SharedRegistry {
   ingest(store: Store, doc: Doc, options: { replace?: boolean } = {}): Promise<IngestResult> {
     const run = this.turn.then(async () => {
       const result = await store.ingestDocument(doc, { replace: options.replace, link: this.link });
-      // A document the database refused was rolled back after linking: this copy may hold records it never saw.
-      if (result.status !== 'failed') this.unsettled = false;
+      // A document the database refused was rolled back after linking: this copy may hold records nobody stored.
+      if (result.status === 'failed' && this.unsettled) await this.reset(store.db);
+      this.unsettled = false;
       return result;
     });
     this.turn = run.catch(() => {});
@@ -84,13 +85,10 @@ export class SharedRegistry {
   /** The `link` step of `Store.ingestDocument`: runs inside the document's transaction. */
   private readonly link = async (tx: Queryable, doc: Doc): Promise<Doc> => {
     await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [REGISTRY_LOCK]);
-    if (this.unsettled) {
-      // The last linking rolled back (or this is a retry after a deadlock): start again from what is committed.
-      this.registry = await SharedRegistry.fresh(tx, this.options);
-      this.seq = 0;
-    }
+    // The last linking rolled back (a retry after a deadlock, a lost connection): start again from what is committed.
+    if (this.unsettled) await this.reset(tx);
+    else await this.pull(tx);
     this.unsettled = true;
-    await this.pull(tx);
     const linked = linkEntities(doc, this.registry);
     const changed = this.registry.recordsOf(linked.entities.map((e) => e.id));
     const rows = [
@@ -111,6 +109,13 @@ export class SharedRegistry {
     }
     return linked;
   };
+
+  /** Forgets what this copy learnt and reads the registry again as committed. */
+  private async reset(db: Queryable): Promise<void> {
+    this.registry = await SharedRegistry.fresh(db, this.options);
+    this.seq = 0;
+    await this.pull(db);
+  }
 
   /** Reads the rows changed since the last look and brings this copy up to date with them. */
   private async pull(db: Queryable): Promise<void> {
