@@ -92,6 +92,10 @@ Options:
       const worker = await startWorker(store, boss, {
         concurrency,
         context,
+        onFailure: (job, error, attempt) => {
+          progress.done();
+          io.stderr.write(`sitrep worker: job ${job} failed on attempt ${attempt + 1} and will be retried: ${error}\n`);
+        },
         onOutcome: (r) => {
           for (const m of r.messages) {
             if (m.severity === 'info') continue;
