@@ -17,20 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadBenchCorpus } from './corpus.js';
+import { letters } from './desk.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const MAIN = new URL('../src/cli/main.ts', import.meta.url).href;
 const line = (label: string, value: string) => console.log(`${label.padEnd(40)} ${value}`);
-
-/** Letters for a number: made-up words that no corpus text has. */
-function letters(n: number): string {
-  let s = '';
-  do {
-    s += String.fromCharCode(97 + (n % 26));
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-}
 
 /** Article `i`: a corpus text and a tail of made-up words as long as it (at least 60), in an order of its own. */
 function article(text: string, i: number): string {
