@@ -180,7 +180,7 @@ for (const backend of backends) {
       await db.query(
         `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule) VALUES ('old', 0, 'person:hanna-maliar', 0, 13, 'Hanna\n Maliar', 'entities/test')`,
       );
-      assert.deepEqual(await migrate(db), [2, 3, 4, 5]);
+      assert.deepEqual(await migrate(db), migrations.slice(1).map((m) => m.version));
       const [row] = await db.query<{ alias: string }>('SELECT alias FROM mentions');
       assert.equal(row.alias, 'Hanna Maliar');
     });
