@@ -5,7 +5,8 @@
  * one worker is killed with SIGKILL; the others go on and retry the job it held. Then the count check: every
  * document's source recorded exactly once (0 lost, 0 duplicated), and documents/s. Numbers, never assertions.
  *
- * `BENCH_QUEUE_DOCS` (default 2000), `BENCH_QUEUE_WORKERS` (default 4); the server is `BENCH_DATABASE_URL`, else
+ * `BENCH_QUEUE_DOCS` (default 2000), `BENCH_QUEUE_WORKERS` (default 4), `BENCH_QUEUE_BASELINE=1` to time the same
+ * documents through one `sitrep ingest` process first; the server is `BENCH_DATABASE_URL`, else
  * `SITREP_TEST_DATABASE_URL`, else `DATABASE_URL` (fresh schemas, dropped afterwards). Run alone with
  * `npm run bench:queue`; `npm run bench` runs it only when `BENCH_QUEUE_DOCS` is set.
  */
@@ -81,6 +82,16 @@ export default async function queueBench(standalone = false): Promise<void> {
   };
   const workers: ChildProcess[] = [];
   try {
+    if (process.env.BENCH_QUEUE_BASELINE) {
+      // The same documents through one `sitrep ingest` process (no queue), into a schema of its own.
+      const base = `${store}_serial`;
+      await admin.query(`DROP SCHEMA IF EXISTS ${base} CASCADE; CREATE SCHEMA ${base}`);
+      const t0 = performance.now();
+      const serial = cli(['ingest', '--quiet', file], { DATABASE_URL: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${base}`)}` });
+      const code = await new Promise<number | null>((done) => serial.on('exit', done));
+      line('queue: one `sitrep ingest` process, documents/s', `${(n / ((performance.now() - t0) / 1000)).toFixed(1)} (exit ${code})`);
+      await admin.query(`DROP SCHEMA IF EXISTS ${base} CASCADE`);
+    }
     let t = performance.now();
     const enqueue = cli(['ingest', '--queue', '--quiet', file], env);
     const enqueued = await new Promise<number | null>((done) => enqueue.on('exit', done));
