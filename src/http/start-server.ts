@@ -9,6 +9,30 @@ import { createApp, type AppOptions } from './app.js';
 import { ExtractionPool } from '../pipeline-pool.js';
 import { hostsFor, isLoopbackHost } from './write-guard.js';
 import { CONTEXT_STATE, storeDesk } from '../desk/index.js';
+import type { Store } from '../store/index.js';
+import { LiveFeed, noticeOf, type StoredNotice } from './live.js';
+
+/**
+ * The documents other processes stored after `after` (an `ingested_at`), for the live desk over a shared PostgreSQL
+ * store. Looks a little behind the cursor, as transactions commit out of the order of their timestamps; the live
+ * feed drops what it announced already.
+ */
+function storedSince(store: Store) {
+  return async (after: string | null): Promise<{ cursor: string | null; notices: StoredNotice[] }> => {
+    if (after === null) {
+      const [row] = await store.db.query<{ at: string | null }>('SELECT max(ingested_at)::text AS at FROM documents');
+      return { cursor: row?.at ?? '-infinity', notices: [] };
+    }
+    const rows = await store.db.query<{ id: string; title: string | null; at: string; claims: unknown; events: unknown }>(
+      `SELECT id, title, ingested_at::text AS at, extraction->'claims' AS claims, extraction->'events' AS events
+       FROM documents WHERE ingested_at > $1::timestamptz - interval '10 seconds' ORDER BY ingested_at, id LIMIT 500`,
+      [after],
+    );
+    const list = (v: unknown) => (Array.isArray(v) ? v : []);
+    const notices = rows.map((r) => noticeOf({ id: r.id, title: r.title ? { value: r.title } : undefined, claims: list(r.claims), events: list(r.events) }));
+    return { cursor: rows.length ? rows[rows.length - 1].at : after, notices };
+  };
+}
 
 /** A running server. */
 export interface RunningServer {
@@ -53,7 +77,11 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
   const pool = options.extract ? null : new ExtractionPool({ size: 1, reportState: true, state: store ? await store.getRunState(CONTEXT_STATE) : null });
   const extract = options.extract ?? ((inits) => pool!.extract(inits));
   const source = store ? storeDesk(store, { contextState: pool ? () => pool.runState : undefined }) : options.store;
-  const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
+  const live = options.live ?? new LiveFeed();
+  // Over PostgreSQL other processes (`ingest`, workers) store documents too: the live desk looks for them.
+  const stopStorePoll = store?.db.kind === 'postgres' ? live.watchStore(storedSince(store)) : () => {};
+  const runState = options.runState ?? (store ? { get: (n: string) => store.getRunState(n), set: (n: string, v: unknown) => store.setRunState(n, v) } : undefined);
+  const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host), live, runState });
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -67,6 +95,8 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
         close: () =>
           new Promise<void>((done) => {
             // Idle keep-alive connections would hold the server open; a desk server has no long requests to wait for.
+            stopStorePoll();
+            live.close();
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
             server.close(() => {
               if (pool) pool.close().then(() => done(), () => done());
