@@ -10,6 +10,7 @@ import { h, replace } from './dom.js';
 import { drawEntity } from './entity-view.js';
 import { drawDocuments, drawEntities, drawStories } from './list-views.js';
 import { drawMap, loadBaseMap, type BaseMap } from './map-view.js';
+import { startLive } from './live.js';
 import { drawReport, fetchReport } from './report-view.js';
 import { parseRoute } from './router.js';
 import { drawTimeline, inSelection, type DayRange } from './timeline-view.js';
@@ -58,6 +59,8 @@ async function home(main: HTMLElement): Promise<void> {
 
 async function show(): Promise<void> {
   const main = document.getElementById('main')!;
+  // What the stream announced so far is in the data this view is about to load.
+  live.reset();
   const route = parseRoute(location.hash);
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('data-view') === route.view));
   replace(main, h('p', { class: 'loading' }, 'Loading…'));
@@ -97,5 +100,7 @@ async function show(): Promise<void> {
   }
 }
 
+// The live desk: a banner says what was stored since the view was drawn; "show" redraws the view.
+const live = startLive(document.querySelector('header.top')!, show);
 window.addEventListener('hashchange', () => void show());
 void show();
