@@ -137,3 +137,19 @@ test('over a real socket: an event arrives after a POST, and a client that hangs
     await server.close();
   }
 });
+
+test('watch state: kept by name under the watcher\'s prefix, writes need the token like any write', async () => {
+  const values = new Map<string, unknown>();
+  const app = createApp({
+    store: memoryDesk([]), token: 'secret',
+    runState: { get: async (n) => values.get(n) ?? null, set: async (n, v) => void values.set(n, v) },
+  });
+  const path = `/api/watch-state/${encodeURIComponent('feed:https://example.org/a?b=1%20c')}`;
+  assert.deepEqual(await (await app.request(path)).json(), { name: 'feed:https://example.org/a?b=1%20c', value: null });
+  const put = (headers: Record<string, string>, body: string) => app.request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...headers }, body });
+  assert.equal((await put({}, '{"value":{"etag":"x"}}')).status, 401);
+  assert.equal((await put({ authorization: 'Bearer secret' }, 'not json')).status, 400);
+  assert.equal((await put({ authorization: 'Bearer secret' }, '{"value":{"etag":"x"}}')).status, 200);
+  assert.deepEqual([...values.keys()], ['watch:feed:https://example.org/a?b=1%20c'], 'kept apart from the extraction registry');
+  assert.deepEqual(((await (await app.request(path)).json()) as Json).value, { etag: 'x' });
+});
