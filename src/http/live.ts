@@ -10,6 +10,7 @@
  */
 import type { Doc } from '../core/index.js';
 import { claimPropositions, DEFAULT_MIN_CONFIDENCE } from '../crossdoc/index.js';
+import type { StoredSince } from '../desk/index.js';
 
 /** What the stream says about one stored document. */
 export interface StoredNotice {
@@ -23,6 +24,8 @@ export interface StoredNotice {
 
 /** Events kept for clients that reconnect with `Last-Event-ID`. */
 export const REPLAY = 200;
+/** Ids remembered as announced, so that a look at the store does not announce them again. */
+const ANNOUNCED = 5000;
 /** Events a client may have waiting before it is dropped as too slow. */
 export const MAX_BACKLOG = 256;
 /** Seconds between heartbeats (a comment line), which also find connections that died silently. */
@@ -33,7 +36,7 @@ export const RETRY_MS = 3000;
 const encoder = new TextEncoder();
 
 /** The notice of a stored document. */
-export function noticeOf(doc: Pick<Doc, 'id' | 'title' | 'claims' | 'events'>, storedId = doc.id): StoredNotice {
+export function noticeOf(doc: { readonly id: string; readonly title?: { readonly value: string }; readonly claims: Doc['claims']; readonly events: Doc['events'] }, storedId = doc.id): StoredNotice {
   const propositions = new Set<string>();
   for (const claim of doc.claims) {
     for (const p of claimPropositions(claim)) {
@@ -58,6 +61,8 @@ export class LiveFeed {
   /** Ids published lately, so that a store poll does not announce a document a POST announced already. */
   private readonly announced = new Set<string>();
   private closed = false;
+  /** Looks at the store done so far by {@link watchStore} (tests wait for the first). */
+  looks = 0;
 
   /** Connected clients (for tests and the operator). */
   get size(): number {
@@ -68,8 +73,7 @@ export class LiveFeed {
   publish(notices: readonly StoredNotice[]): void {
     for (const notice of notices) {
       if (this.announced.has(notice.id)) continue;
-      this.announced.add(notice.id);
-      if (this.announced.size > REPLAY * 4) this.announced.delete(this.announced.values().next().value as string);
+      this.remember(notice.id);
       const seq = ++this.seq;
       const chunk = encoder.encode(`id: ${this.boot}-${seq}\nevent: document\ndata: ${JSON.stringify(notice)}\n\n`);
       this.recent.push({ seq, chunk });
@@ -116,37 +120,45 @@ export class LiveFeed {
   }
 
   /**
-   * Over a store other processes write to (PostgreSQL): every `everyMs`, while someone listens, asks `since` for the
-   * documents stored after the last look and announces those no POST announced. Returns the function that stops it.
+   * Over a store other processes write to: every `everyMs`, while someone listens, asks `since` for the documents
+   * stored after the last look and announces those not announced yet. Returns the function that stops it.
    */
-  watchStore(since: (after: string | null) => Promise<{ cursor: string | null; notices: StoredNotice[] }>, everyMs = 2000): () => void {
+  watchStore(since: StoredSince, everyMs = 2000): () => void {
     let cursor: string | null = null;
-    let started = false;
     let busy = false;
+    const known = (id: string) => this.announced.has(id);
     const tick = async () => {
       if (busy || this.closed) return;
       busy = true;
       try {
         // Nobody listens: nothing to look for. The first look after someone connects only sets the cursor: what was
         // stored before is not news.
-        if (!this.clients.size) started = false;
-        else if (!started) {
-          cursor = (await since(null)).cursor;
-          started = true;
+        if (!this.clients.size) cursor = null;
+        else if (cursor === null) {
+          const first = await since(null, known);
+          for (const id of first.old ?? []) this.remember(id);
+          cursor = first.cursor;
         } else {
-          const found = await since(cursor);
+          const found = await since(cursor, known);
           cursor = found.cursor;
-          this.publish(found.notices);
+          this.publish(found.docs.map((d) => noticeOf(d)));
         }
       } catch {
         // The next tick tries again; a store that is gone is the server's problem, reported elsewhere.
       } finally {
         busy = false;
+        this.looks++;
       }
     };
     const timer = setInterval(() => void tick(), everyMs);
     timer.unref();
     return () => clearInterval(timer);
+  }
+
+  /** Marks an id as announced (bounded: the oldest go first). */
+  private remember(id: string): void {
+    this.announced.add(id);
+    if (this.announced.size > ANNOUNCED) this.announced.delete(this.announced.values().next().value as string);
   }
 
   private send(client: Client, chunk: Uint8Array): void {

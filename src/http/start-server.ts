@@ -8,31 +8,8 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { ExtractionPool } from '../pipeline-pool.js';
 import { hostsFor, isLoopbackHost } from './write-guard.js';
-import { CONTEXT_STATE, storeDesk } from '../desk/index.js';
-import type { Store } from '../store/index.js';
-import { LiveFeed, noticeOf, type StoredNotice } from './live.js';
-
-/**
- * The documents other processes stored after `after` (an `ingested_at`), for the live desk over a shared PostgreSQL
- * store. Looks a little behind the cursor, as transactions commit out of the order of their timestamps; the live
- * feed drops what it announced already.
- */
-function storedSince(store: Store) {
-  return async (after: string | null): Promise<{ cursor: string | null; notices: StoredNotice[] }> => {
-    if (after === null) {
-      const [row] = await store.db.query<{ at: string | null }>('SELECT max(ingested_at)::text AS at FROM documents');
-      return { cursor: row?.at ?? '-infinity', notices: [] };
-    }
-    const rows = await store.db.query<{ id: string; title: string | null; at: string; claims: unknown; events: unknown }>(
-      `SELECT id, title, ingested_at::text AS at, extraction->'claims' AS claims, extraction->'events' AS events
-       FROM documents WHERE ingested_at > $1::timestamptz - interval '10 seconds' ORDER BY ingested_at, id LIMIT 500`,
-      [after],
-    );
-    const list = (v: unknown) => (Array.isArray(v) ? v : []);
-    const notices = rows.map((r) => noticeOf({ id: r.id, title: r.title ? { value: r.title } : undefined, claims: list(r.claims), events: list(r.events) }));
-    return { cursor: rows.length ? rows[rows.length - 1].at : after, notices };
-  };
-}
+import { CONTEXT_STATE, storeDesk, storedSince } from '../desk/index.js';
+import { LiveFeed } from './live.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -68,7 +45,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
  * registry saved in it and the registry is saved back after each stored batch, so posted documents get the ids
  * `sitrep ingest` gives and a later `ingest` goes on from what the server learnt.
  */
-export async function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer & { readOnly: boolean }> {
+export async function startServer(options: AppOptions & { port?: number; host?: string; livePollMs?: number }): Promise<RunningServer & { readOnly: boolean }> {
   const host = options.host ?? '127.0.0.1';
   // Without a token only a loopback server takes writes: anyone who can reach a network-facing one could write.
   const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
@@ -78,8 +55,9 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
   const extract = options.extract ?? ((inits) => pool!.extract(inits));
   const source = store ? storeDesk(store, { contextState: pool ? () => pool.runState : undefined }) : options.store;
   const live = options.live ?? new LiveFeed();
-  // Over PostgreSQL other processes (`ingest`, workers) store documents too: the live desk looks for them.
-  const stopStorePoll = store?.db.kind === 'postgres' ? live.watchStore(storedSince(store)) : () => {};
+  // Other processes (`ingest`, workers on PostgreSQL) store documents too: while someone listens, the live desk
+  // looks for them (documents stored through this server are announced at once and not again).
+  const stopStorePoll = store ? live.watchStore(storedSince(store), options.livePollMs) : () => {};
   const runState = options.runState ?? (store ? { get: (n: string) => store.getRunState(n), set: (n: string, v: unknown) => store.setRunState(n, v) } : undefined);
   const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host), live, runState });
   return new Promise((resolveStart, rejectStart) => {

@@ -153,3 +153,35 @@ test('watch state: kept by name under the watcher\'s prefix, writes need the tok
   assert.deepEqual([...values.keys()], ['watch:feed:https://example.org/a?b=1%20c'], 'kept apart from the extraction registry');
   assert.deepEqual(((await (await app.request(path)).json()) as Json).value, { etag: 'x' });
 });
+
+test('documents another process stores are announced too (the store is looked at while someone listens), once', async () => {
+  const { startServer } = await import('../../src/http/index.js');
+  const { openStore } = await import('../../src/store/index.js');
+  const [kyiv, dw, bbc] = deskDocs();
+  const store = await openStore({ dir: 'memory://', env: {} });
+  const live = new LiveFeed();
+  const server = await startServer({ store, live, livePollMs: 30, extract: async (inits) => inits.map((i) => ({ ...bbc, id: i.id })) });
+  try {
+    await store.ingestDocuments([kyiv]);
+    const res = await fetch(`${server.url}/api/stream`);
+    const sse = new SseReader(res.body!);
+    await until(() => live.size === 1, 'the client is registered');
+    // The first look after someone listens sets where news begin.
+    const looked = live.looks;
+    await until(() => live.looks >= looked + 2, 'the store was looked at since the client came');
+    // Stored beside the server (as `sitrep ingest` or a worker on PostgreSQL would), then through it.
+    await store.ingestDocuments([dw]);
+    const fromOther = JSON.parse((await sse.next((e) => e.event === 'document')).data) as Json;
+    assert.deepEqual(fromOther, { id: 'dw#25', title: 'Wagner claims Bakhmut', claims: 3, events: 1, propositions: 1 });
+    assert.equal((await fetch(`${server.url}/api/documents?id=via-post`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: bbc.input })).status, 201);
+    assert.equal((JSON.parse((await sse.next((e) => e.event === 'document')).data) as Json).id, 'via-post');
+    await store.ingestDocuments([createDoc({ id: 'marker', input: 'Rain and wind were forecast for the coast of Odesa on Sunday.', format: 'text' })]);
+    const next = JSON.parse((await sse.next((e) => e.event === 'document')).data) as Json;
+    assert.equal(next.id, 'marker', 'the POSTed document was not announced a second time by the look at the store');
+    assert.equal(sse.events.filter((e) => e.event === 'document').length, 3);
+    assert.ok(!sse.events.some((e) => e.data.includes('"kyiv-post/1"')), 'what was stored before anyone listened is not news');
+  } finally {
+    await server.close();
+    await store.close();
+  }
+});
