@@ -3,10 +3,9 @@
  * feed's title as source, as {@link readFeed} reads RSS and Atom. An item's input is its `content_html` (read like a
  * page fragment), else `content_text`, else `summary`. One broken item is reported and skipped; the others are read.
  */
-import { makeMessage, type DocInit } from '../core/index.js';
-import { buildHtmlView, parseHtmlPage } from './html-view.js';
+import { makeMessage } from '../core/index.js';
 import { readPublished } from './published-date.js';
-import type { FeedResult } from './read-feed.js';
+import { feedItemDoc, type FeedResult } from './read-feed.js';
 
 /** The `version` every JSON Feed declares. */
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.\d+)?\/?$/;
@@ -62,17 +61,7 @@ export function readJsonFeed(json: string, idPrefix: string, origin: { path?: st
     const date = readPublished(str(item.date_published) ?? str(item.date_modified), 'ingest/feed-date', { now, loose: true, line: n });
     const link = str(item.url) ?? str(item.external_url);
     const id = str(item.id);
-    const doc: DocInit = {
-      id: id?.trim() ? id : link ?? `${idPrefix}#${n}`,
-      input: body,
-      format: 'feed-item',
-      origin: { ...origin, line: n, url: link, source },
-      title: title ? { value: title } : undefined,
-      published: date.published,
-      ...(date.warning ? { messages: [date.warning] } : {}),
-    };
-    if (body === html && /<[a-z][^>]*>/i.test(body)) doc.view = buildHtmlView(body, parseHtmlPage(body).nodes);
-    out.docs.push(doc);
+    out.docs.push(feedItemDoc({ id: id?.trim() ? id : link ?? `${idPrefix}#${n}`, body, html: body === html, n, origin, link, source, title, date }));
   });
   return out;
 }
