@@ -128,3 +128,18 @@ test('a running watcher stops on SIGTERM after its document, and the store is wh
   assert.match(err, /stopped after .*: 2 stored/);
   assert.deepEqual(await docIds(db), ['first', 'second'], 'the lock is released and both documents are complete');
 });
+
+test('usage errors: no source, a bad interval, another scheme (exit 2, one line, no store opened)', async () => {
+  const db = join(dir, 'never-db');
+  const none = await runCli(['watch', '--db', db]);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /^sitrep watch: give at least one FEED_URL/);
+  const zero = await runCli(['watch', `${feeds.url}/wire.xml`, '--interval', '0', '--db', db]);
+  assert.equal(zero.code, 2);
+  assert.match(zero.stderr, /--interval must be a positive number of seconds, got "0"/);
+  const ftp = await runCli(['watch', 'ftp://example.org/feed.xml', '--db', db]);
+  assert.equal(ftp.code, 2);
+  assert.match(ftp.stderr, /only http:\/\/ and https:\/\/ feeds/);
+  const { existsSync } = await import('node:fs');
+  assert.equal(existsSync(db), false);
+});
