@@ -81,4 +81,32 @@ test('a POSTed document shows as "3 new claims — show" without a reload; "show
   await page.locator('main a', { hasText: 'A quiet night' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
+  await server.close();
+  server = undefined;
+});
+
+test('the desk reconnects to a server that went away and came back, and shows what the new one stores', { skip }, async () => {
+  const [kyiv, dw] = deskDocs();
+  const extract = async (inits: readonly { input: string; id: string }[]) => inits.map((init) => (init.input === dw.input ? { ...dw, id: init.id } : createDoc({ ...init, format: 'text' })));
+  let first: RunningServer | undefined = await startServer({ store: memoryDesk([kyiv]), webRoot, extract });
+  const { port, url } = first;
+  const page: Page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.route('**/*', (route) => (route.request().url().startsWith(url) ? route.continue() : route.abort()));
+  try {
+    await page.goto(url + '/');
+    await page.waitForSelector('main[data-ready="home"]');
+    await page.waitForSelector('body[data-live="open"]');
+    await first.close();
+    first = undefined;
+    await page.waitForSelector('body:not([data-live="open"])');
+    // The same address again, as after a restart of `sitrep serve`.
+    server = await startServer({ store: memoryDesk([kyiv]), webRoot, extract, port });
+    await page.waitForSelector('body[data-live="open"]', { timeout: 60_000 });
+    assert.equal((await fetch(`${server.url}/api/documents?id=after-restart`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: dw.input })).status, 201);
+    await page.locator('.live-banner').waitFor({ state: 'visible' });
+    assert.match(await page.locator('.live-banner').innerText(), /^3 new claims/);
+  } finally {
+    await first?.close();
+    await page.close();
+  }
 });
