@@ -75,13 +75,23 @@ async function readBounded(res: Response, maxBytes: number): Promise<Uint8Array>
   return Buffer.concat(chunks);
 }
 
+/** A signal that aborts when either does (`AbortSignal.any`, which Node has from 20.3 on). */
+function either(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  const abort = () => both.abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return both.signal;
+}
+
 /** GETs `url` with the validators of the last answer. Throws {@link WatchError} (or the abort of `signal`). */
 export async function fetchFeed(url: string, validators: Validators, options: FetchOptions): Promise<FetchResult> {
   const headers: Record<string, string> = { accept: ACCEPT, 'user-agent': USER_AGENT };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = options.signal ? either(options.signal, timeout) : timeout;
   let res: Response;
   try {
     res = await (options.fetch ?? fetch)(url, { headers, signal, redirect: 'follow' });
