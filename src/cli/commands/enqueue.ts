@@ -7,6 +7,22 @@ import type { CommandIo } from '../command.js';
 import { Progress } from '../progress.js';
 import { formatProblem } from '../report.js';
 
+/**
+ * The PostgreSQL URL the queue lives on, or null after saying why there is none: the embedded database serves one
+ * process, and a queue is for workers in other processes and on other machines.
+ */
+export function queueUrlOrReport(command: string, io: CommandIo): string | null {
+  const url = io.env.DATABASE_URL;
+  if (url) return url;
+  io.stderr.write(
+    `sitrep ${command}: the job queue needs a PostgreSQL server, and DATABASE_URL is not set: the embedded database (PGlite) ` +
+      'is open to one process only, so workers in other processes or on other machines could not reach it. ' +
+      'Set DATABASE_URL=postgres://user:password@host:5432/dbname (the same for `sitrep ingest --queue` and every ' +
+      '`sitrep worker`), or run `sitrep ingest PATH…` without --queue to extract and store in this process\n',
+  );
+  return null;
+}
+
 /** Documents put in the queue in one statement. */
 const BATCH = 100;
 

@@ -9,11 +9,11 @@ import { restoreContextState, runPipeline } from '../../pipeline.js';
 import { SharedRegistry } from '../../queue/shared-registry.js';
 import { loadContextOrReport } from '../context-cache.js';
 import { openStoreOrServer } from '../open-store.js';
-import { UsageError, type Command } from '../command.js';
+import { UsageError, type Command, type CommandIo } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { Progress } from '../progress.js';
 import { formatProblem } from '../report.js';
-import { queueUrlOrReport } from './worker.js';
+import { enqueueSources, queueUrlOrReport } from './enqueue.js';
 
 /** Documents extracted and stored between two checks for an interrupt. */
 const BATCH = 16;
@@ -47,6 +47,37 @@ export function remoteSink(remote: RemoteDesk, replace: boolean): Sink {
       return { id: init.id, input: init.input, status, error, messages: messages.get(init.id) ?? [] };
     });
   };
+}
+
+/** What a run counts of the documents it extracted and stored. */
+export interface IngestCounts {
+  docs: number;
+  stored: number;
+  duplicate: number;
+  near: number;
+  errors: number;
+}
+
+/**
+ * Prints what is wrong with one extracted document — its warnings and errors, as \`extract\` prints them (a refused date
+ * or encoding must not pass unsaid), and why it was not stored — as problem lines of \`path\`, and counts it.
+ */
+export function tallyOutcome(r: Outcome, path: string, counts: IngestCounts, io: CommandIo, progress: Progress): void {
+  for (const m of r.messages) {
+    if (m.severity === 'info') continue;
+    progress.done();
+    io.stderr.write(formatProblem(path, m, r.input) + '\n');
+    if (m.severity === 'error') counts.errors++;
+  }
+  counts.docs++;
+  if (r.status === 'stored') counts.stored++;
+  else if (r.status === 'duplicate') counts.duplicate++;
+  else if (r.status === 'near-duplicate') counts.near++;
+  else {
+    progress.done();
+    io.stderr.write(`${path}:1:1 error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
+    counts.errors++;
+  }
 }
 
 export const ingestCommand: Command = {
@@ -98,7 +129,6 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       if (kbFiles?.length) throw new UsageError('--kb is a worker\'s option with --queue: give it to `sitrep worker --kb FILE`');
       const url = queueUrlOrReport('ingest', io);
       if (!url) return 2;
-      const { enqueueSources } = await import('./enqueue.js');
       return enqueueSources(positionals, { url, published, maxBytes, quiet: values.quiet }, io);
     }
     const access = await openStoreOrServer('ingest', values.db, io);
@@ -164,24 +194,7 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
           // The embedded store answers through promises that never return to the event loop, so signals would wait
           // for the whole run: give the loop one turn per batch.
           await new Promise<void>((done) => setImmediate(done));
-          for (const r of outcomes) {
-            // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
-            for (const m of r.messages) {
-              if (m.severity === 'info') continue;
-              progress.done();
-              io.stderr.write(formatProblem(source.path, m, r.input) + '\n');
-              if (m.severity === 'error') counts.errors++;
-            }
-            counts.docs++;
-            if (r.status === 'stored') counts.stored++;
-            else if (r.status === 'duplicate') counts.duplicate++;
-            else if (r.status === 'near-duplicate') counts.near++;
-            else {
-              progress.done();
-              io.stderr.write(`${source.path}:1:1 error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
-              counts.errors++;
-            }
-          }
+          for (const r of outcomes) tallyOutcome(r, source.path, counts, io, progress);
           // A snapshot of the registry for \`sitrep serve\`, which starts from it (the rows are written with each document).
           if (performance.now() - savedAt > SAVE_STATE_SECONDS * 1000) {
             await saveState();

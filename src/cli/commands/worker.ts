@@ -1,28 +1,12 @@
 /** `sitrep worker`: takes documents from the job queue (`sitrep ingest --queue`), extracts and stores them, until stopped. */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import type { Command, CommandIo } from '../command.js';
-import { UsageError } from '../command.js';
+import { UsageError, type Command } from '../command.js';
 import { openStoreOrReport } from '../open-store.js';
 import { Progress } from '../progress.js';
-import { formatProblem } from '../report.js';
 import { loadContextOrReport } from '../context-cache.js';
-
-/**
- * The PostgreSQL URL the queue lives on, or null after saying why there is none: the embedded database serves one
- * process, and a queue is for workers in other processes and on other machines.
- */
-export function queueUrlOrReport(command: string, io: CommandIo): string | null {
-  const url = io.env.DATABASE_URL;
-  if (url) return url;
-  io.stderr.write(
-    `sitrep ${command}: the job queue needs a PostgreSQL server, and DATABASE_URL is not set: the embedded database (PGlite) ` +
-      'is open to one process only, so workers in other processes or on other machines could not reach it. ' +
-      'Set DATABASE_URL=postgres://user:password@host:5432/dbname (the same for `sitrep ingest --queue` and every ' +
-      '`sitrep worker`), or run `sitrep ingest PATH…` without --queue to extract and store in this process\n',
-  );
-  return null;
-}
+import { queueUrlOrReport } from './enqueue.js';
+import { tallyOutcome } from './ingest.js';
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -97,25 +81,11 @@ Options:
           io.stderr.write(`sitrep worker: job ${job} failed on attempt ${attempt + 1} and will be retried: ${error}\n`);
         },
         onOutcome: (r) => {
-          for (const m of r.messages) {
-            if (m.severity === 'info') continue;
-            progress.done();
-            io.stderr.write(formatProblem(r.source, m, r.input) + '\n');
-            if (m.severity === 'error') counts.errors++;
-          }
-          counts.docs++;
+          tallyOutcome(r, r.source, counts, io, progress);
           if (r.attempt > 0) {
             counts.retried++;
             progress.done();
             io.stderr.write(`sitrep worker: ${r.source}: retry ${r.attempt} of a job whose earlier run did not finish: ${r.status}\n`);
-          }
-          if (r.status === 'stored') counts.stored++;
-          else if (r.status === 'duplicate') counts.duplicate++;
-          else if (r.status === 'near-duplicate') counts.near++;
-          else {
-            progress.done();
-            io.stderr.write(`${r.source}:1:1 error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
-            counts.errors++;
           }
           const seconds = (performance.now() - t0) / 1000;
           progress.update(`worker: ${counts.docs} documents (${counts.stored} new, ${counts.duplicate + counts.near} duplicates), ${counts.errors} errors, ${(counts.docs / Math.max(seconds, 0.001)).toFixed(1)} docs/s`);
