@@ -18,7 +18,8 @@
  */
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
 import { isStartingPoint } from '../../core/index.js';
-import { clauseFacts, type ClauseFacts } from './rules/clause-facts.js';
+import { clauseFacts, foreignRelatives, nounPhraseBefore, type ClauseFacts } from './rules/clause-facts.js';
+import { contextFactor, contextOf } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
@@ -137,6 +138,21 @@ function namesOnlyPastYears(text: string, year: number): boolean {
   return years.length > 0 && years.every((y) => y < year);
 }
 
+/**
+ * The sentence with its starting points ("since February 2022", core's `isStartingPoint`) blanked: they say when
+ * something began, so they neither date an event nor make it history.
+ */
+function withoutStartingPoints(doc: Doc, s: Sentence, text: string): string {
+  let out = text;
+  for (const t of timesOf(doc).get(s.index) ?? []) {
+    if (!isStartingPoint(doc.input, t)) continue;
+    const a = Math.max(0, doc.view.toView(t.start) - s.vStart);
+    const b = Math.min(text.length, doc.view.toView(t.end) - s.vStart);
+    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
 /** Claims whose content span contains the trigger (input offsets). */
 function claimsOf(doc: Doc, start: number, end: number): Claim[] {
   return doc.claims.filter((c) => c.contentSpan && c.contentSpan.start <= start && end <= c.contentSpan.end);
@@ -218,15 +234,32 @@ function actorsOf(
 }
 
 /**
- * True when the subject of the predicate's clause names a country, the predicate being its verb: a state acting
- * ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv").
+ * True when a state acts: the subject of the predicate's clause names a country, the predicate being its verb
+ * ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv"), or the noun phrase before it names a force by
+ * its demonym ("Russian artillery shelled …").
  */
 function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): boolean {
+  // "Russian artillery shelled …", "Israeli jets bombed …": a state's force named by its demonym.
+  if (nounPhraseBefore(doc, s.vStart + m.start).some((w) => w in actorCues.demonyms)) return true;
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
   const subject = clause?.isPredicate ? clause.subject : null;
   if (!subject) return false;
   const [from, to] = [subject.vStart - s.vStart, subject.vEnd - s.vStart];
   return located.some((l) => l.entity.kind === 'place' && l.entity.type === 'country' && from <= l.start && l.end <= to);
+}
+
+/**
+ * A predicate's context cues read in its own clause: the relative clauses of the sentence that do not hold it are
+ * blanked first ("Russian troops shelled Kupiansk, which they have been trying to retake": the attempt is the
+ * retaking's, not the shelling's).
+ */
+function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): TriggerMatch {
+  const relatives = foreignRelatives(doc, s.vStart, s.vEnd, s.vStart + m.start, s.vStart + m.end);
+  if (!relatives.length) return m;
+  let masked = text;
+  for (const [a, b] of relatives) masked = masked.slice(0, a - s.vStart) + ' '.repeat(b - a) + masked.slice(b - s.vStart);
+  const context = contextOf(masked, m.start, m.end);
+  return { ...m, context, weight: m.baseWeight * contextFactor(context) };
 }
 
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
@@ -238,10 +271,15 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const verbs = framePredicates(doc, s, text, patterns);
   // A pattern match a frame verb replaced (same word, more weight) gives way to it.
   const replaced = (m: TriggerMatch) => verbs.some((f) => f.start === m.start && f.end === m.end);
-  const found = [...patterns.filter((m) => !replaced(m)), ...verbs].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
+  const found = [...patterns.filter((m) => !replaced(m)), ...verbs]
+    .map((m) => ownContext(doc, s, text, m))
+    .filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
+  // So is a weapon ("artillery", "tanks", "warplanes"): what fires it is a party to the fighting.
   const conflict =
-    hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
+    hasConflictContext(text) ||
+    found.some((m) => (!m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || m.instrument) ||
+    (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
   const matches = found
     .filter(
       (m) =>
@@ -334,14 +372,16 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   const located = byIndex.get(s.index) ?? [];
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   const out: ConflictEvent[] = [];
+  // The years a sentence names as the time of something: a starting point ("since February 2022") is not one.
+  const dated = withoutStartingPoints(doc, s, text);
   for (const frame of framesOf(doc, s, text, located)) {
     const { trigger } = frame;
     const when = dateOf(doc, s, trigger.start);
     // History: a date more than a year before the document, or a sentence naming only earlier years.
     if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) continue;
     if (year !== null && when.date && Number(when.date.slice(0, 4)) < year - 1) continue;
-    if (!when.fromText && year !== null && namesOnlyPastYears(text, year)) continue;
-    if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(text, year)) continue;
+    if (!when.fromText && year !== null && namesOnlyPastYears(dated, year)) continue;
+    if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(dated, year)) continue;
     out.push(...frameEvents(doc, s, text, located, byIndex, frame, when));
   }
   return out;

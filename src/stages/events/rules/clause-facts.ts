@@ -5,7 +5,7 @@
  * without the layer (hand-built test documents, older callers) gives `null`, and the gates fall back to the
  * context cues of `data/context.json`.
  */
-import { partitionPoint, type Doc, type Lang, type Word } from '../../../core/index.js';
+import { partitionPoint, type Clause, type Doc, type Lang, type Word } from '../../../core/index.js';
 
 /** The facts of the clause a predicate lies in. */
 export interface ClauseFacts {
@@ -33,6 +33,15 @@ function wordFrom(words: readonly Word[], v: number): number {
 
 /** Markers of a complement clause (none for an infinitive or a bare complement). */
 const COMPLEMENT_MARKERS = new Set(['', 'that', 'to', 'whether', 'if']);
+
+/** True when `clause` can be a complement of `parent`: it opens after the parent's predicate (or the parent has none). */
+function complementOf(lang: Lang, clause: Clause, parent: Clause): boolean {
+  const from = parent.predicate >= 0 ? parent.predicate : parent.first;
+  if (clause.first <= from) return false;
+  // Nor after a comma: "The soldiers, who were never paid, shelled Kupiansk" goes on with the main clause.
+  for (let w = from + 1; w < clause.first; w++) if (lang.words[w].text === ',' || lang.words[w].text === ';') return false;
+  return true;
+}
 
 /** Word index → index of the innermost clause holding it (-1 for none), built once per layer. */
 const byWord = new WeakMap<Lang, Int32Array>();
@@ -68,7 +77,9 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
   const parent = clause.parent >= 0 ? lang.clauses[clause.parent] : undefined;
   // Only a complement takes them ("plans to attack", "did not say whether …"); an adverbial clause does not
   // ("No arrests were made after shops were looted").
-  if (parent && !clause.reported && COMPLEMENT_MARKERS.has(clause.marker ?? '')) {
+  // A complement follows the verb that governs it: a clause the layer hangs under a later one (a main clause before
+  // its relative clause: "shelled Kupiansk, which they have been trying to retake") keeps its own facts.
+  if (parent && !clause.reported && COMPLEMENT_MARKERS.has(clause.marker ?? '') && complementOf(lang, clause, parent)) {
     negated ||= parent.negated;
     modality ??= parent.modality;
   }
@@ -90,4 +101,58 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
     subject: clause.subject >= 0 ? span(clause.subject) : null,
     object: clause.object >= 0 ? span(clause.object) : null,
   };
+}
+
+/** Markers of a relative clause: it describes a noun of another clause and reports nothing about the predicate. */
+const RELATIVE_MARKERS = new Set(['which', 'who', 'whom', 'whose', 'where']);
+
+/**
+ * The view ranges `[vStart, vEnd)` of the relative clauses of the sentence `[sStart, sEnd)` that do not hold the
+ * predicate at `[vStart, vEnd)`: what they say ("which they have been trying to retake", "who were never
+ * charged") belongs to their own clause, so the context cues of another predicate must not read them. Empty
+ * without the layer.
+ */
+export function foreignRelatives(doc: Doc, sStart: number, sEnd: number, vStart: number, vEnd: number): [number, number][] {
+  const lang: Lang | undefined = doc.lang;
+  if (!lang || !lang.words.length) return [];
+  const first = wordFrom(lang.words, sStart);
+  if (first >= lang.words.length) return [];
+  const sentence = lang.words[first].sentence;
+  const w = wordFrom(lang.words, vStart);
+  const out: [number, number][] = [];
+  lang.clauses.forEach((c, ci) => {
+    if (c.sentence !== sentence || !RELATIVE_MARKERS.has(c.marker ?? '') || c.end <= c.first) return;
+    // The relative clause ends where a clause under it that is no complement of it begins (the layer may run it
+    // on to the main clause after a comma).
+    let end = c.end;
+    for (const d of lang.clauses) if (d.parent === ci && d.first > c.first && d.first < end && !complementOf(lang, d, c)) end = d.first;
+    if (c.first <= w && w < end) return;
+    const a = lang.words[c.first].vStart;
+    const b = lang.words[Math.min(end, lang.words.length) - 1].vEnd;
+    if (a >= sStart && b <= sEnd && !(a < vEnd && vStart < b)) out.push([a, b]);
+  });
+  return out;
+}
+
+/** Tags of the words of a noun phrase (determiners, adjectives, nouns, numbers). */
+const NP_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * The lower-case words of the noun phrase right before the predicate at view offset `vStart` (its subject when the
+ * predicate is a verb: "Russian artillery shelled …"), read from the layer's tags, so that a verb the tagger took
+ * for a participle still finds it. Empty without the layer or when no noun phrase ends right before it.
+ */
+export function nounPhraseBefore(doc: Doc, vStart: number): string[] {
+  const lang: Lang | undefined = doc.lang;
+  if (!lang || !lang.words.length) return [];
+  const w = wordFrom(lang.words, vStart);
+  if (w <= 0 || w >= lang.words.length) return [];
+  const out: string[] = [];
+  const sentence = lang.words[w].sentence;
+  for (let i = w - 1; i >= 0 && out.length < 5; i--) {
+    const x = lang.words[i];
+    if (x.sentence !== sentence || !NP_TAGS.has(x.tag)) break;
+    out.unshift(x.lower);
+  }
+  return out;
 }
