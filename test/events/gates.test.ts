@@ -184,3 +184,10 @@ test('a gate applies to its own clause only: an attempt in a relative clause lea
   assert.equal(eventsOf('Russian troops are trying to shell Kupiansk.', ['Kupiansk']).length, 0);
   assert.equal(eventsOf('The rebels did not say that they shelled Lisova.', ['Lisova']).length, 0);
 });
+
+test('an ambiguous predicate finds its actor in a weapon or in a force named by its demonym', () => {
+  assert.deepEqual(eventsOf('Heavy artillery shelled Kupiansk overnight.', ['Kupiansk']).map((e) => e.subType), ['Shelling/artillery/missile attack']);
+  assert.equal(eventsOf('Belarusian units shelled Lisova.', ['Lisova']).length, 1);
+  // No actor, no weapon: an ambiguous word alone is still no event.
+  assert.equal(eventsOf('The company shelled out millions for Lisova.', ['Lisova']).length, 0);
+});

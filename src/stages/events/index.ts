@@ -29,6 +29,7 @@ import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, year
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
 import { stateForceAttack, takerCountry } from './rules/territory.js';
+import { refineSubType } from './rules/sub-types.js';
 import { adjust, confidenceOf } from './rules/confidence.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
@@ -234,15 +235,18 @@ function actorsOf(
 }
 
 /**
- * True when a state acts: the subject of the predicate's clause names a country, the predicate being its verb
- * ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv"), or the noun phrase before it names a force by
+ * True when a state acts: the subject of the predicate's clause names a country, the predicate being its verb or
+ * in its object ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv", "Russia carried out strikes on
+ * Kharkiv"), or the noun phrase before it names a force by
  * its demonym ("Russian artillery shelled …").
  */
 function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): boolean {
   // "Russian artillery shelled …", "Israeli jets bombed …": a state's force named by its demonym.
   if (nounPhraseBefore(doc, s.vStart + m.start).some((w) => w in actorCues.demonyms)) return true;
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
-  const subject = clause?.isPredicate ? clause.subject : null;
+  // The predicate is the clause's verb, or heads its object ("Russia carried out four strikes on Kharkiv").
+  const inObject = !!clause?.object && clause.object.vStart <= s.vStart + m.start && s.vStart + m.start < clause.object.vEnd;
+  const subject = clause?.isPredicate || inObject ? clause!.subject : null;
   if (!subject) return false;
   const [from, to] = [subject.vStart - s.vStart, subject.vEnd - s.vStart];
   return located.some((l) => l.entity.kind === 'place' && l.entity.type === 'country' && from <= l.start && l.end <= to);
@@ -251,15 +255,20 @@ function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: Tri
 /**
  * A predicate's context cues read in its own clause: the relative clauses of the sentence that do not hold it are
  * blanked first ("Russian troops shelled Kupiansk, which they have been trying to retake": the attempt is the
- * retaking's, not the shelling's).
+ * retaking's, not the shelling's); a pluperfect clause makes it background.
  */
 function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): TriggerMatch {
   const relatives = foreignRelatives(doc, s.vStart, s.vEnd, s.vStart + m.start, s.vStart + m.end);
-  if (!relatives.length) return m;
-  let masked = text;
-  for (const [a, b] of relatives) masked = masked.slice(0, a - s.vStart) + ' '.repeat(b - a) + masked.slice(b - s.vStart);
-  const context = contextOf(masked, m.start, m.end);
-  return { ...m, context, weight: m.baseWeight * contextFactor(context) };
+  let context = m.context;
+  if (relatives.length) {
+    let masked = text;
+    for (const [a, b] of relatives) masked = masked.slice(0, a - s.vStart) + ' '.repeat(b - a) + masked.slice(b - s.vStart);
+    context = contextOf(masked, m.start, m.end);
+  }
+  // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire").
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (clause?.pluperfect && clause.governed && !context.includes('background')) context = [...context, 'background'];
+  return context === m.context ? m : { ...m, context, weight: m.baseWeight * contextFactor(context) };
 }
 
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
@@ -280,14 +289,21 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     hasConflictContext(text) ||
     found.some((m) => (!m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || m.instrument) ||
     (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
+  // Clauses whose subject is a state acting: every battle or strike predicate of such a clause has its actor
+  // ("Russia carried out at least four strikes on Kharkiv").
+  const stateClauses = new Set<number>();
+  if (!conflict) {
+    for (const m of found) {
+      if (!m.needsActor || !stateSubject(doc, s, located, m)) continue;
+      const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+      if (c) stateClauses.add(c.index);
+    }
+  }
+  const stateActs = (m: TriggerMatch) =>
+    STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
+    (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   const matches = found
-    .filter(
-      (m) =>
-        conflict ||
-        !m.needsActor ||
-        (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
-        (STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') && stateSubject(doc, s, located, m)),
-    )
+    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) || stateActs(m))
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
@@ -437,6 +453,9 @@ function frameEvents(
     }
   }
 
+  // Evidence beside the predicate (a chemical payload, a place left by its holders) may call for a sibling sub-type.
+  const refined = refineSubType(cls.code, text, trigger.start, trigger.end);
+  if (refined) cls = eventClasses.get(refined.to) ?? cls;
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
   let foreign = false;
   if (cls.code === 'GOV_REGAINS_TERIT' && pick.ids.length) {
@@ -458,7 +477,7 @@ function frameEvents(
   const speakers = new Set(claims.map((c) => c.speaker).concat(doc.claims.filter((c) => c.sentence === s.index).map((c) => c.speaker)));
   const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
   const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
-  const rule = `events/${trigger.rule}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
+  const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
   const fatalities = findFatalities(text);
   const injuries = findInjuries(text);
   const quantity = findQuantity(text);

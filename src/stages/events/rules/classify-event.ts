@@ -75,8 +75,9 @@ export function scoreClasses(
   // weakened by its context ("a protest against police brutality") is not its own.
   const base = { ...scores };
   for (const code of Object.keys(base)) {
-    // Judged on the trigger's own weight in its context, before position weighting.
-    if (Math.max(...(perClass.get(code) ?? []).map((x) => x.m.weight)) < REFINE_MIN) continue;
+    // Judged on the trigger's own weight in its context, before position weighting; an earlier happening told as
+    // background ("the previous day, when security forces opened fire") refines nothing.
+    if (Math.max(0, ...(perClass.get(code) ?? []).filter((x) => !x.m.context.includes('background')).map((x) => x.m.weight)) < REFINE_MIN) continue;
     const refined = eventClasses.get(code)?.refines ?? [];
     const inherited = Math.max(0, ...refined.map((r) => base[r] ?? 0));
     scores[code] = base[code] + inherited;

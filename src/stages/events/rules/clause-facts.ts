@@ -9,6 +9,8 @@ import { partitionPoint, type Clause, type Doc, type Lang, type Word } from '../
 
 /** The facts of the clause a predicate lies in. */
 export interface ClauseFacts {
+  /** The layer's index of the clause (two predicates of one clause share it). */
+  readonly index: number;
   readonly negated: boolean;
   /** `possible`, `intended`, `threat`, `conditional`, `obligation`, `future`, `desire`, or null. */
   readonly modality: string | null;
@@ -21,6 +23,8 @@ export interface ClauseFacts {
   /** The predicate is the clause's main verb, a verb, or inside its direct object ("did not launch airstrikes"):
    * the clause's negation and modality govern it. A noun elsewhere in the clause may belong to another. */
   readonly governed: boolean;
+  /** The clause is pluperfect ("where Russia had declared a ceasefire"): an earlier happening told as background. */
+  readonly pluperfect: boolean;
   /** Subject and object noun phrases, view offsets (or null). */
   readonly subject: { vStart: number; vEnd: number } | null;
   readonly object: { vStart: number; vEnd: number } | null;
@@ -41,6 +45,13 @@ function complementOf(lang: Lang, clause: Clause, parent: Clause): boolean {
   // Nor after a comma: "The soldiers, who were never paid, shelled Kupiansk" goes on with the main clause.
   for (let w = from + 1; w < clause.first; w++) if (lang.words[w].text === ',' || lang.words[w].text === ';') return false;
   return true;
+}
+
+/** True when the verb group has the auxiliary "had" (a pluperfect, not "to have captured" nor "has captured"). */
+function hasHad(lang: Lang, vg: { first: number; end: number } | undefined): boolean {
+  if (!vg) return false;
+  for (let i = vg.first; i < vg.end; i++) if (lang.words[i].lower === 'had' || lang.words[i].lower === "'d") return true;
+  return false;
 }
 
 /** Word index → index of the innermost clause holding it (-1 for none), built once per layer. */
@@ -91,11 +102,13 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
   };
   const isPredicate = clause.predicate >= w && clause.predicate <= last;
   return {
+    index: ci,
     governed: isPredicate || lang.words[w].xtag.startsWith('VB') || (clause.object >= 0 && inChunk(clause.object)),
     negated,
     modality,
     question: clause.question,
     reported: clause.reported,
+    pluperfect: clause.perfect && clause.verbGroup >= 0 && hasHad(lang, lang.chunks[clause.verbGroup]),
     isPredicate,
     xtag: lang.words[w].xtag,
     subject: clause.subject >= 0 ? span(clause.subject) : null,

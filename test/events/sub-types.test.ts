@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsStage } from '../../src/stages/events/index.js';
+import { subTypeRules, refineSubType } from '../../src/stages/events/rules/sub-types.js';
+import { entity, makeDoc } from './helpers.js';
+
+/** The sub-types of the events of an invented text in which every town name given is a placed city. */
+function subTypes(text: string, towns: string[] = []): string[] {
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => towns.map((t, i) => entity(d, 'place', `geo:${i + 1}`, t, { type: 'city', country: 'UA' })),
+  });
+  return eventsStage.run(doc, {}).events.map((e) => e.subType);
+}
+
+test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
+  assert.deepEqual(
+    subTypeRules.map((r) => `${r.name}:${r.evidence}`),
+    ['chemical-payload:weapon', 'unopposed:transfer'],
+  );
+  assert.equal(refineSubType('AIR_STRIKE', 'Jets dropped bombs on Lisova.', 5, 12), null);
+});
+
+test('weapon evidence: a munition loaded with a chemical agent is a chemical attack; a chemical site struck is not', () => {
+  assert.deepEqual(subTypes('A government helicopter dropped barrel bombs loaded with chlorine cylinders on Lisova.', ['Lisova']), ['Chemical weapon']);
+  assert.deepEqual(subTypes('The army fired shells containing sarin at Lisova.', ['Lisova']), ['Chemical weapon']);
+  // The chemical words name what was struck, not the weapon.
+  assert.deepEqual(subTypes('Warplanes struck three chemical weapons facilities in Lisova.', ['Lisova']), ['Air/drone strike']);
+  assert.deepEqual(subTypes('A helicopter dropped barrel bombs on Lisova.', ['Lisova']), ['Air/drone strike']);
+});
+
+test('transfer evidence: a place left by its holders or taken after they withdrew changed hands without violence', () => {
+  assert.deepEqual(subTypes('Government troops have withdrawn from the Hirske area, residents said.', ['Hirske']), ['Non-violent transfer of territory']);
+  assert.deepEqual(subTypes('The militants seized Hirske following the withdrawal of army units.', ['Hirske']), ['Non-violent transfer of territory']);
+  assert.deepEqual(subTypes('The militants seized Hirske after heavy fighting.', ['Hirske']), ['Non-state actor overtakes territory']);
+  assert.deepEqual(subTypes('The rebels entered Hirske before dawn and had not encountered any resistance.', ['Hirske']), ['Non-violent transfer of territory']);
+  // Withdrawing from talks or a treaty is no transfer of territory; a company is no party to the war.
+  assert.ok(!subTypes('The rebels withdrew from the talks in Hirske.', ['Hirske']).includes('Non-violent transfer of territory'));
+  assert.deepEqual(subTypes('The retailer withdrew from Hirske last year.', ['Hirske']), []);
+});
+
+test('an earlier happening told as background does not decide the sub-type', () => {
+  // Pluperfect in a relative clause: the ceasefire was declared before; the bombing is the news.
+  assert.deepEqual(subTypes('Warplanes bombed Lisova on Wednesday, striking areas where Russia had declared a ceasefire.', ['Lisova']), ['Air/drone strike']);
+  // What lies ahead has not happened.
+  assert.deepEqual(subTypes('Militants seized two oil fields near Hirske on Tuesday, just ahead of more peace talks.', ['Hirske']), ['Non-state actor overtakes territory']);
+});
+
+test('target evidence: property looted or torched needs no actor word; looted funds are no event', () => {
+  assert.deepEqual(subTypes('About 20 shops were looted in Lisova on Monday night.', ['Lisova']), ['Looting/property destruction']);
+  assert.deepEqual(subTypes('The minister looted state funds in Lisova.', ['Lisova']), []);
+});
+
+test('actor evidence: a state as the subject of a clause is the actor of every strike predicate in it', () => {
+  const text = 'Russia carried out at least four strikes on Lisova, damaging businesses.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city', country: 'UA' }), entity(d, 'place', 'geo:2', 'Russia', { type: 'country', country: 'RU' })],
+  });
+  assert.deepEqual(eventsStage.run(doc, {}).events.map((e) => e.subType), ['Shelling/artillery/missile attack']);
+  // Without a state (or any actor) the strike word is not enough.
+  assert.deepEqual(subTypes('The company carried out at least four strikes on Lisova.', ['Lisova']), []);
+});
+
+test('what is only expected is no event: an eventual prisoner swap, talks ahead', () => {
+  assert.deepEqual(subTypes('He said the capture would speed up returns in Lisova in an eventual prisoner swap.', ['Lisova']), []);
+});
