@@ -65,3 +65,10 @@ test('actor evidence: a state as the subject of a clause is the actor of every s
 test('what is only expected is no event: an eventual prisoner swap, talks ahead', () => {
   assert.deepEqual(subTypes('He said the capture would speed up returns in Lisova in an eventual prisoner swap.', ['Lisova']), []);
 });
+
+test('actor evidence: people a passive arrest is done to imply the state; a crowd that blocks roads protests', () => {
+  assert.deepEqual(subTypes('Two journalists were detained in Lisova on Monday.', ['Lisova']), ['Arrests']);
+  assert.deepEqual(subTypes('Two men were arrested in Lisova for drug smuggling.', ['Lisova']), []);
+  assert.deepEqual(subTypes('Farmers blocked highways around Lisova with tractors.', ['Lisova']), ['Peaceful protest']);
+  assert.deepEqual(subTypes('The police blocked the road to Lisova.', ['Lisova']), []);
+});

@@ -271,6 +271,21 @@ function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): Trigg
   return context === m.context ? m : { ...m, context, weight: m.baseWeight * contextFactor(context) };
 }
 
+/** Classes whose actor a passive leaves unnamed when it is done to people: the state arrests, someone abducts. */
+const PASSIVE_ON_PERSONS = new Set(['ARREST', 'ABDUCT_DISSAP']);
+
+/**
+ * True when the predicate is the verb of a passive clause whose subject names people ("Two journalists were detained
+ * in Minsk"): the actor is unnamed but implied. Not beside a crime ("were arrested for drug smuggling").
+ */
+function passiveOnPersons(doc: Doc, s: Sentence, text: string, m: TriggerMatch, found: readonly TriggerMatch[]): boolean {
+  if (!PASSIVE_ON_PERSONS.has(m.code) || found.some((o) => o.code === 'ORG_CRIME')) return false;
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (!clause?.isPredicate || !clause.passive || !clause.subject) return false;
+  actorCues.persons.lastIndex = 0;
+  return actorCues.persons.test(text.slice(clause.subject.vStart - s.vStart, clause.subject.vEnd - s.vStart));
+}
+
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
 function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
@@ -303,7 +318,7 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   const matches = found
-    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) || stateActs(m))
+    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) || stateActs(m) || passiveOnPersons(doc, s, text, m, found))
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.

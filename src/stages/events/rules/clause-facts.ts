@@ -25,6 +25,8 @@ export interface ClauseFacts {
   readonly governed: boolean;
   /** The clause is pluperfect ("where Russia had declared a ceasefire"): an earlier happening told as background. */
   readonly pluperfect: boolean;
+  /** The clause is passive. */
+  readonly passive: boolean;
   /** Subject and object noun phrases, view offsets (or null). */
   readonly subject: { vStart: number; vEnd: number } | null;
   readonly object: { vStart: number; vEnd: number } | null;
@@ -108,6 +110,7 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
     modality,
     question: clause.question,
     reported: clause.reported,
+    passive: clause.passive,
     pluperfect: clause.perfect && clause.verbGroup >= 0 && hasHad(lang, lang.chunks[clause.verbGroup]),
     isPredicate,
     xtag: lang.words[w].xtag,

@@ -140,6 +140,8 @@ export const actorCues = {
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */
   crowd: compilePattern(actorsData.crowd),
+  /** People a passive arrest or abduction is done to (the actor unnamed). */
+  persons: compilePattern(actorsData.persons),
   /** Entity types that report and never act (a news agency). */
   sourceTypes: new Set(actorsData.sourceTypes as string[]),
   /** Words before a name that make it the source of a report ("according to"). */
