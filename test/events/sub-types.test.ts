@@ -16,9 +16,9 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target'],
   );
-  assert.equal(refineSubType('AIR_STRIKE', 'Jets dropped bombs on Lisova.', 5, 12), null);
+  assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });
 
 test('weapon evidence: a munition loaded with a chemical agent is a chemical attack; a chemical site struck is not', () => {
@@ -71,4 +71,15 @@ test('actor evidence: people a passive arrest is done to imply the state; a crow
   assert.deepEqual(subTypes('Two men were arrested in Lisova for drug smuggling.', ['Lisova']), []);
   assert.deepEqual(subTypes('Farmers blocked highways around Lisova with tractors.', ['Lisova']), ['Peaceful protest']);
   assert.deepEqual(subTypes('The police blocked the road to Lisova.', ['Lisova']), []);
+});
+
+test('target evidence: armed men who killed non-combatants attacked civilians; combatants killed in a clash stay a clash', () => {
+  assert.deepEqual(subTypes('Unidentified gunmen killed a tribal elder in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('Soldiers killed 20 insurgents near Lisova.', ['Lisova']), ['Armed clash']);
+  assert.deepEqual(subTypes('Three soldiers killed in an ambush near Lisova.', ['Lisova']), ['Armed clash']);
+});
+
+test('riot-control weapons used on a crowd are a protest with intervention', () => {
+  assert.deepEqual(subTypes('Police used tear gas to disperse students in Lisova.', ['Lisova']), ['Protest with intervention']);
+  assert.deepEqual(subTypes('The army tested tear gas canisters near Lisova.', ['Lisova']), []);
 });

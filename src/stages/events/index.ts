@@ -469,7 +469,7 @@ function frameEvents(
   }
 
   // Evidence beside the predicate (a chemical payload, a place left by its holders) may call for a sibling sub-type.
-  const refined = refineSubType(cls.code, text, trigger.start, trigger.end);
+  const refined = refineSubType(cls.code, trigger.rule, text, trigger.start, trigger.end);
   if (refined) cls = eventClasses.get(refined.to) ?? cls;
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
   let foreign = false;

@@ -13,6 +13,8 @@ export interface SubTypeRule {
   /** What it reads: `weapon`, `target`, `transfer`, `actor`. */
   readonly evidence: string;
   readonly from: ReadonlySet<string>;
+  /** The predicate rules it applies to (any when absent). */
+  readonly predicates?: ReadonlySet<string>;
   readonly to: string;
   readonly sentence?: RegExp;
   readonly after?: RegExp;
@@ -23,6 +25,7 @@ interface RuleData {
   name: string;
   evidence: string;
   from: string[];
+  predicates?: string[];
   to: string;
   sentence?: string;
   after?: string;
@@ -33,16 +36,20 @@ export const subTypeRules: readonly SubTypeRule[] = (data.rules as RuleData[]).m
   name: r.name,
   evidence: r.evidence,
   from: new Set(r.from),
+  predicates: r.predicates ? new Set(r.predicates) : undefined,
   to: r.to,
   sentence: r.sentence ? new RegExp(r.sentence, 'i') : undefined,
   after: r.after ? new RegExp(r.after, 'i') : undefined,
   window: r.window ?? 120,
 }));
 
-/** The rule that gives the event of class `code`, predicate at `[start, end)` of `sentence`, another sub-type; or null. */
-export function refineSubType(code: string, sentence: string, start: number, end: number): SubTypeRule | null {
+/**
+ * The rule that gives the event of class `code`, made by the predicate rule `predicate` at `[start, end)` of
+ * `sentence`, another sub-type; or null.
+ */
+export function refineSubType(code: string, predicate: string, sentence: string, start: number, end: number): SubTypeRule | null {
   for (const r of subTypeRules) {
-    if (!r.from.has(code)) continue;
+    if (!r.from.has(code) || (r.predicates && !r.predicates.has(predicate))) continue;
     if (r.sentence && !r.sentence.test(sentence)) continue;
     if (r.after && !r.after.test(sentence.slice(end, end + r.window))) continue;
     return r;
