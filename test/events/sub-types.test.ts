@@ -83,3 +83,12 @@ test('riot-control weapons used on a crowd are a protest with intervention', () 
   assert.deepEqual(subTypes('Police used tear gas to disperse students in Lisova.', ['Lisova']), ['Protest with intervention']);
   assert.deepEqual(subTypes('The army tested tear gas canisters near Lisova.', ['Lisova']), []);
 });
+
+test('passive subjects and coordinated verbs: the place taken is the passive subject; a bare verb after "and" shares the infinitive', () => {
+  const took = makeDoc('The town of Hajin was captured on Friday.', { published: '2023-05-12', entities: (d) => [entity(d, 'place', 'geo:1', 'Hajin', { type: 'city', country: 'SY' })] });
+  const events = eventsStage.run(took, {}).events;
+  assert.deepEqual(events.map((e) => [e.subType, e.place]), [['Non-state actor overtakes territory', 'geo:1']]);
+  assert.deepEqual(subTypes('A teacher was beheaded in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('The decree gives the army the power to evacuate people and take control of Lisova.', ['Lisova']), []);
+  assert.deepEqual(subTypes('The convoy came under fire near Lisova.', ['Lisova']), ['Armed clash']);
+});

@@ -237,12 +237,16 @@ function actorsOf(
 /**
  * True when a state acts: the subject of the predicate's clause names a country, the predicate being its verb or
  * in its object ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv", "Russia carried out strikes on
- * Kharkiv"), or the noun phrase before it names a force by
- * its demonym ("Russian artillery shelled …").
+ * Kharkiv"), or the noun phrase right before it names a country or a force by its demonym ("Israel struck …",
+ * "Russian artillery shelled …").
  */
 function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): boolean {
-  // "Russian artillery shelled …", "Israeli jets bombed …": a state's force named by its demonym.
-  if (nounPhraseBefore(doc, s.vStart + m.start).some((w) => w in actorCues.demonyms)) return true;
+  // "Russian artillery shelled …", "Israeli jets bombed …": a state's force named by its demonym; "Israel struck …":
+  // the state itself right before the predicate (read from the tags, where the layer may have missed the subject).
+  const np = nounPhraseBefore(doc, s.vStart + m.start);
+  if (np.words.some((w) => w in actorCues.demonyms)) return true;
+  const npFrom = np.vStart - s.vStart;
+  if (np.words.length && located.some((l) => l.entity.kind === 'place' && l.entity.type === 'country' && npFrom <= l.start && l.end <= m.start)) return true;
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
   // The predicate is the clause's verb, or heads its object ("Russia carried out four strikes on Kharkiv").
   const inObject = !!clause?.object && clause.object.vStart <= s.vStart + m.start && s.vStart + m.start < clause.object.vEnd;
@@ -255,7 +259,8 @@ function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: Tri
 /**
  * A predicate's context cues read in its own clause: the relative clauses of the sentence that do not hold it are
  * blanked first ("Russian troops shelled Kupiansk, which they have been trying to retake": the attempt is the
- * retaking's, not the shelling's); a pluperfect clause makes it background.
+ * retaking's, not the shelling's); a pluperfect clause makes it background, a bare verb coordinated after "and" a
+ * purpose.
  */
 function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): TriggerMatch {
   const relatives = foreignRelatives(doc, s.vStart, s.vEnd, s.vStart + m.start, s.vStart + m.end);
@@ -268,15 +273,18 @@ function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): Trigg
   // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire").
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
   if (clause?.pluperfect && clause.governed && !context.includes('background')) context = [...context, 'background'];
+  // "the power to evacuate people and take control", "will enter and capture": a bare verb coordinated with an
+  // infinitive or a modal shares it.
+  if (clause?.coordinatedBase && !context.includes('purpose')) context = [...context, 'purpose'];
   return context === m.context ? m : { ...m, context, weight: m.baseWeight * contextFactor(context) };
 }
 
-/** Classes whose actor a passive leaves unnamed when it is done to people: the state arrests, someone abducts. */
-const PASSIVE_ON_PERSONS = new Set(['ARREST', 'ABDUCT_DISSAP']);
+/** Classes whose actor a passive leaves unnamed when it is done to people: the state arrests, someone abducts or kills. */
+const PASSIVE_ON_PERSONS = new Set(['ARREST', 'ABDUCT_DISSAP', 'ATTACK']);
 
 /**
  * True when the predicate is the verb of a passive clause whose subject names people ("Two journalists were detained
- * in Minsk"): the actor is unnamed but implied. Not beside a crime ("were arrested for drug smuggling").
+ * in Minsk", "A teacher was beheaded"): the actor is unnamed but implied. Not beside a crime ("were arrested for drug smuggling").
  */
 function passiveOnPersons(doc: Doc, s: Sentence, text: string, m: TriggerMatch, found: readonly TriggerMatch[]): boolean {
   if (!PASSIVE_ON_PERSONS.has(m.code) || found.some((o) => o.code === 'ORG_CRIME')) return false;
@@ -367,13 +375,13 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const ranked = Object.keys(scores)
     .filter((code) => eventClasses.get(code)?.acled || named(code))
     .sort((a, b) => scores[b] - scores[a]);
-  const top = ranked[0];
+  const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
+  // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike); a class
+  // named by cues alone gives way to the next that has one ("Residents fled after armed groups attacked the village").
+  const top = ranked.find((code) => happeningOf(code));
   const cls = top ? eventClasses.get(top) : undefined;
   if (!top || !cls || !cls.acled || scores[top] < MIN_EVENT_SCORE) return [];
-  const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
-  // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike).
-  const happening = happeningOf(top);
-  if (!happening) return [];
+  const happening = happeningOf(top)!;
   const trigger: TriggerMatch = best.get(top)!.cue ? happening : best.get(top)!;
   const sameClass = (code: string, t: TriggerMatch) => matches.filter((m) => m.code === code && m !== t && !m.cue);
   const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger) }];

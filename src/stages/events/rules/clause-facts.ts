@@ -27,6 +27,9 @@ export interface ClauseFacts {
   readonly pluperfect: boolean;
   /** The clause is passive. */
   readonly passive: boolean;
+  /** The predicate is a bare base-form verb coordinated after "and" / "or" ("the power to evacuate people and take
+   * control"): it shares the infinitive or modal of the verb it is coordinated with. */
+  readonly coordinatedBase: boolean;
   /** Subject and object noun phrases, view offsets (or null). */
   readonly subject: { vStart: number; vEnd: number } | null;
   readonly object: { vStart: number; vEnd: number } | null;
@@ -111,6 +114,7 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
     question: clause.question,
     reported: clause.reported,
     passive: clause.passive,
+    coordinatedBase: lang.words[w].xtag === 'VB' && w > 0 && (lang.words[w - 1].lower === 'and' || lang.words[w - 1].lower === 'or'),
     pluperfect: clause.perfect && clause.verbGroup >= 0 && hasHad(lang, lang.chunks[clause.verbGroup]),
     isPredicate,
     xtag: lang.words[w].xtag,
@@ -154,21 +158,24 @@ export function foreignRelatives(doc: Doc, sStart: number, sEnd: number, vStart:
 const NP_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /**
- * The lower-case words of the noun phrase right before the predicate at view offset `vStart` (its subject when the
+ * The start (view offset) and lower-case words of the noun phrase right before the predicate at view offset `vStart` (its subject when the
  * predicate is a verb: "Russian artillery shelled …"), read from the layer's tags, so that a verb the tagger took
  * for a participle still finds it. Empty without the layer or when no noun phrase ends right before it.
  */
-export function nounPhraseBefore(doc: Doc, vStart: number): string[] {
+export function nounPhraseBefore(doc: Doc, vStart: number): { vStart: number; words: string[] } {
+  const none = { vStart, words: [] };
   const lang: Lang | undefined = doc.lang;
-  if (!lang || !lang.words.length) return [];
+  if (!lang || !lang.words.length) return none;
   const w = wordFrom(lang.words, vStart);
-  if (w <= 0 || w >= lang.words.length) return [];
-  const out: string[] = [];
+  if (w <= 0 || w >= lang.words.length) return none;
+  const words: string[] = [];
   const sentence = lang.words[w].sentence;
-  for (let i = w - 1; i >= 0 && out.length < 5; i--) {
+  let from = vStart;
+  for (let i = w - 1; i >= 0 && words.length < 5; i--) {
     const x = lang.words[i];
     if (x.sentence !== sentence || !NP_TAGS.has(x.tag)) break;
-    out.unshift(x.lower);
+    words.unshift(x.lower);
+    from = x.vStart;
   }
-  return out;
+  return { vStart: from, words };
 }
