@@ -92,3 +92,10 @@ test('passive subjects and coordinated verbs: the place taken is the passive sub
   assert.deepEqual(subTypes('The decree gives the army the power to evacuate people and take control of Lisova.', ['Lisova']), []);
   assert.deepEqual(subTypes('The convoy came under fire near Lisova.', ['Lisova']), ['Armed clash']);
 });
+
+test('coordinated predicates of one class with places of their own are one event per place; a present tense is no infinitive', () => {
+  const events = subTypes('Russian forces strike Lisova and launch missiles on Hirske.', ['Lisova', 'Hirske']);
+  assert.deepEqual(events, ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
+  assert.deepEqual(subTypes('The rebels will enter and capture Hirske.', ['Hirske']), []);
+  assert.deepEqual(subTypes('Their aims were to seize Lisova, replace the government, and take control of Hirske.', ['Lisova', 'Hirske']), []);
+});

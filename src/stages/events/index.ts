@@ -451,6 +451,14 @@ function frameEvents(
         break;
       }
     }
+  } else if (pick.rule === 'argument') {
+    // Coordinated predicates of one class with arguments of their own are one event per place ("strike Kyiv's
+    // energy facilities and launch missiles on Zaporizhzhia").
+    for (const other of frame.sameClass) {
+      const alt = placesOf(text, other.start, other.end, places);
+      if (alt.rule !== 'argument' || alt.ids.some((id) => pick.ids.includes(id))) continue;
+      pick = { ids: [...pick.ids, ...alt.ids], rule: 'argument', spans: [...pick.spans, ...alt.spans] };
+    }
   }
   let placeRule: string = pick.rule;
   let placeTexts = pick.spans.map((sp) => text.slice(sp.start, sp.end));

@@ -27,8 +27,8 @@ export interface ClauseFacts {
   readonly pluperfect: boolean;
   /** The clause is passive. */
   readonly passive: boolean;
-  /** The predicate is a bare base-form verb coordinated after "and" / "or" ("the power to evacuate people and take
-   * control"): it shares the infinitive or modal of the verb it is coordinated with. */
+  /** The predicate is a base-form verb coordinated after "and" / "or" with an infinitive or a modal verb ("the power
+   * to evacuate people and take control"): it shares that infinitive or modal. */
   readonly coordinatedBase: boolean;
   /** Subject and object noun phrases, view offsets (or null). */
   readonly subject: { vStart: number; vEnd: number } | null;
@@ -56,6 +56,29 @@ function complementOf(lang: Lang, clause: Clause, parent: Clause): boolean {
 function hasHad(lang: Lang, vg: { first: number; end: number } | undefined): boolean {
   if (!vg) return false;
   for (let i = vg.first; i < vg.end; i++) if (lang.words[i].lower === 'had' || lang.words[i].lower === "'d") return true;
+  return false;
+}
+
+/**
+ * True when word `w` is a base-form verb right after "and" / "or" whose first conjunct is an infinitive or follows a
+ * modal ("the power to forcibly evacuate people and take control", "will enter and capture"); not a present tense
+ * ("Russian forces strike Kyiv and launch missiles", which the tagger may also read as base forms).
+ */
+function coordinatedInfinitive(lang: Lang, w: number): boolean {
+  const words = lang.words;
+  if (words[w].xtag !== 'VB' || w === 0 || (words[w - 1].lower !== 'and' && words[w - 1].lower !== 'or')) return false;
+  const sentence = words[w].sentence;
+  // Back through the conjuncts ("to seize the capital, replace the government, and take control"): the first verb
+  // not itself coordinated decides.
+  for (let i = w - 2; i >= 0 && i >= w - 30 && words[i].sentence === sentence; i--) {
+    if (words[i].tag !== 'VERB') continue;
+    let j = i - 1;
+    while (j >= 0 && words[j].tag === 'ADV') j--;
+    if (j < 0) return false;
+    const before = words[j].lower;
+    if (before === 'to' || words[j].xtag === 'MD') return true;
+    if (words[i].xtag !== 'VB' || (before !== ',' && before !== 'and' && before !== 'or')) return false;
+  }
   return false;
 }
 
@@ -114,7 +137,7 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
     question: clause.question,
     reported: clause.reported,
     passive: clause.passive,
-    coordinatedBase: lang.words[w].xtag === 'VB' && w > 0 && (lang.words[w - 1].lower === 'and' || lang.words[w - 1].lower === 'or'),
+    coordinatedBase: coordinatedInfinitive(lang, w),
     pluperfect: clause.perfect && clause.verbGroup >= 0 && hasHad(lang, lang.chunks[clause.verbGroup]),
     isPredicate,
     xtag: lang.words[w].xtag,
