@@ -188,6 +188,8 @@ test('a gate applies to its own clause only: an attempt in a relative clause lea
 test('an ambiguous predicate finds its actor in a weapon or in a force named by its demonym', () => {
   assert.deepEqual(eventsOf('Heavy artillery shelled Kupiansk overnight.', ['Kupiansk']).map((e) => e.subType), ['Shelling/artillery/missile attack']);
   assert.equal(eventsOf('Belarusian units shelled Lisova.', ['Lisova']).length, 1);
+  // A weapon supplied is no party to any fighting.
+  assert.equal(eventsOf('The provision of tanks was approved last week; fighting goes on near Lisova.', ['Lisova']).length, 0);
   // No actor, no weapon: an ambiguous word alone is still no event.
   assert.equal(eventsOf('The company shelled out millions for Lisova.', ['Lisova']).length, 0);
 });

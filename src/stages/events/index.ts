@@ -19,7 +19,7 @@
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
 import { isStartingPoint } from '../../core/index.js';
 import { clauseFacts, foreignRelatives, nounPhraseBefore, type ClauseFacts } from './rules/clause-facts.js';
-import { contextFactor, contextOf } from './rules/context-cues.js';
+import { contextFactor, contextOf, isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
@@ -307,10 +307,11 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     .map((m) => ownContext(doc, s, text, m))
     .filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
-  // So is a weapon ("artillery", "tanks", "warplanes"): what fires it is a party to the fighting.
+  // So is a weapon used ("artillery", "tanks", "warplanes"; not one supplied or described): what fires it is a party
+  // to the fighting.
   const conflict =
     hasConflictContext(text) ||
-    found.some((m) => (!m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || m.instrument) ||
+    found.some((m) => (!m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || (m.instrument && !isUnreal(m.context))) ||
     (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
   // Clauses whose subject is a state acting: every battle or strike predicate of such a clause has its actor
   // ("Russia carried out at least four strikes on Kharkiv").
