@@ -193,3 +193,8 @@ test('an ambiguous predicate finds its actor in a weapon or in a force named by 
   // No actor, no weapon: an ambiguous word alone is still no event.
   assert.equal(eventsOf('The company shelled out millions for Lisova.', ['Lisova']).length, 0);
 });
+
+test('a present participle describing the noun of a prepositional phrase is a description', () => {
+  assert.equal(eventsOf('The President condemned the atrocities committed by Russian forces retreating from Lisova.', ['Lisova']).length, 0);
+  assert.equal(eventsOf('Russian forces are retreating from Lisova.', ['Lisova']).length, 1);
+});

@@ -27,6 +27,9 @@ export interface ClauseFacts {
   readonly pluperfect: boolean;
   /** The clause is passive. */
   readonly passive: boolean;
+  /** The predicate is a present participle describing the noun of a prepositional phrase before it ("atrocities
+   * committed by Russian forces retreating from Bucha"): it describes who did something, it reports nothing. */
+  readonly reducedRelative: boolean;
   /** The predicate is a base-form verb coordinated after "and" / "or" with an infinitive or a modal verb ("the power
    * to evacuate people and take control"): it shares that infinitive or modal. */
   readonly coordinatedBase: boolean;
@@ -80,6 +83,15 @@ function coordinatedInfinitive(lang: Lang, w: number): boolean {
     if (words[i].xtag !== 'VB' || (before !== ',' && before !== 'and' && before !== 'or')) return false;
   }
   return false;
+}
+
+/** True when word `w` is a present participle right after a noun phrase that a preposition opens ("by Russian forces retreating"). */
+function describesPrepositionalNoun(lang: Lang, w: number): boolean {
+  const words = lang.words;
+  if (words[w].xtag !== 'VBG' || w === 0 || words[w - 1].tag !== 'NOUN') return false;
+  let i = w - 1;
+  while (i >= 0 && words[i].sentence === words[w].sentence && NP_TAGS.has(words[i].tag)) i--;
+  return i >= 0 && words[i].sentence === words[w].sentence && words[i].tag === 'ADP';
 }
 
 /** Word index → index of the innermost clause holding it (-1 for none), built once per layer. */
@@ -137,6 +149,7 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
     question: clause.question,
     reported: clause.reported,
     passive: clause.passive,
+    reducedRelative: isPredicate && clause.subject < 0 && describesPrepositionalNoun(lang, w),
     coordinatedBase: coordinatedInfinitive(lang, w),
     pluperfect: clause.perfect && clause.verbGroup >= 0 && hasHad(lang, lang.chunks[clause.verbGroup]),
     isPredicate,
