@@ -16,7 +16,7 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target'],
   );
   assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });
@@ -98,4 +98,9 @@ test('coordinated predicates of one class with places of their own are one event
   assert.deepEqual(events, ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
   assert.deepEqual(subTypes('The rebels will enter and capture Hirske.', ['Hirske']), []);
   assert.deepEqual(subTypes('Their aims were to seize Lisova, replace the government, and take control of Hirske.', ['Lisova', 'Hirske']), []);
+});
+
+test('target evidence: a place where civilians gather stormed is an attack; a town stormed is taken', () => {
+  assert.deepEqual(subTypes('Armed men stormed a church in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('Rebels stormed the town of Lisova.', ['Lisova']), ['Non-state actor overtakes territory']);
 });
