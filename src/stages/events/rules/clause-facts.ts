@@ -159,6 +159,19 @@ export function clauseFacts(doc: Doc, vStart: number, vEnd: number): ClauseFacts
   };
 }
 
+/** Sentence index → its clause indices, built once per layer. */
+const bySentence = new WeakMap<Lang, number[][]>();
+/** The indices of the clauses of sentence `sentence`, in order. */
+export function clausesOf(lang: Lang, sentence: number): readonly number[] {
+  let by = bySentence.get(lang);
+  if (!by) {
+    by = lang.sentences.map(() => []);
+    lang.clauses.forEach((c, i) => by![c.sentence]?.push(i));
+    bySentence.set(lang, by);
+  }
+  return by[sentence] ?? [];
+}
+
 /** Markers of a relative clause: it describes a noun of another clause and reports nothing about the predicate. */
 const RELATIVE_MARKERS = new Set(['which', 'who', 'whom', 'whose', 'where']);
 
@@ -176,17 +189,22 @@ export function foreignRelatives(doc: Doc, sStart: number, sEnd: number, vStart:
   const sentence = lang.words[first].sentence;
   const w = wordFrom(lang.words, vStart);
   const out: [number, number][] = [];
-  lang.clauses.forEach((c, ci) => {
-    if (c.sentence !== sentence || !RELATIVE_MARKERS.has(c.marker ?? '') || c.end <= c.first) return;
+  const own = clausesOf(lang, sentence);
+  for (const ci of own) {
+    const c = lang.clauses[ci];
+    if (!RELATIVE_MARKERS.has(c.marker ?? '') || c.end <= c.first) continue;
     // The relative clause ends where a clause under it that is no complement of it begins (the layer may run it
     // on to the main clause after a comma).
     let end = c.end;
-    for (const d of lang.clauses) if (d.parent === ci && d.first > c.first && d.first < end && !complementOf(lang, d, c)) end = d.first;
-    if (c.first <= w && w < end) return;
+    for (const di of own) {
+      const d = lang.clauses[di];
+      if (d.parent === ci && d.first > c.first && d.first < end && !complementOf(lang, d, c)) end = d.first;
+    }
+    if (c.first <= w && w < end) continue;
     const a = lang.words[c.first].vStart;
     const b = lang.words[Math.min(end, lang.words.length) - 1].vEnd;
     if (a >= sStart && b <= sEnd && !(a < vEnd && vStart < b)) out.push([a, b]);
-  });
+  }
   return out;
 }
 

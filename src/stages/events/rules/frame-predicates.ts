@@ -19,6 +19,7 @@ import type { Doc, Lang, Sentence } from '../../../core/index.js';
 import framesData from '../data/frames.json' with { type: 'json' };
 import lexiconData from '../data/lexicon.json' with { type: 'json' };
 import { contextOf, contextFactor } from './context-cues.js';
+import { clausesOf } from './clause-facts.js';
 import type { TriggerMatch } from './find-triggers.js';
 import { actorCues, eventClasses, triggers } from './lexicon.js';
 import { eventCode } from './territory.js';
@@ -108,18 +109,6 @@ export function reportsOther(doc: Doc): boolean {
     otherDocs.set(doc, other);
   }
   return other;
-}
-
-/** Sentence index → its clause indices, built once per layer. */
-const bySentence = new WeakMap<Lang, number[][]>();
-function clausesOf(lang: Lang, sentence: number): readonly number[] {
-  let by = bySentence.get(lang);
-  if (!by) {
-    by = lang.sentences.map(() => []);
-    lang.clauses.forEach((c, i) => by![c.sentence]?.push(i));
-    bySentence.set(lang, by);
-  }
-  return by[sentence] ?? [];
 }
 
 /** Word index → 1 when the word lies inside a noun phrase without heading it, built once per layer. */
