@@ -24,7 +24,10 @@ test('a starting point never suppresses the event it does not date (its year is 
     assert.equal(doc.events.length, 1, `one event: ${text}`);
     assert.equal(doc.events[0].date, '2024-03-01', 'dated by the report (week precision), not by the starting point');
   }
-  // A year of the happening itself before the report's year is still history.
+  // A year of the happening itself before the report's year is still history, also when the happening is the
+  // starting point ("since the attack in March 2022").
+  const began = extractText('Since Russian troops shelled Kupiansk in March 2022, residents have left.', { id: 'e', published: { value: '2024-03-01', rule: 'test' } }, ctx);
+  assert.equal(began.events.length, 0);
   const old = extractText('In February 2022 Russian troops shelled Kupiansk.', { id: 'd', published: { value: '2024-03-01', rule: 'test' } }, ctx);
   assert.equal(old.events.length, 0);
 });

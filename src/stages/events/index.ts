@@ -141,17 +141,23 @@ function namesOnlyPastYears(text: string, year: number): boolean {
 
 /**
  * The sentence with its starting points ("since February 2022", core's `isStartingPoint`) blanked: they say when
- * something began, so they neither date an event nor make it history.
+ * something began, so they neither date an event nor make it history. `spans` are the phrases from "since" to the
+ * end of each (sentence offsets): a predicate inside one ("since the Ben Guerdane attack in March 2016") is the
+ * beginning itself, which the unblanked sentence dates.
  */
-function withoutStartingPoints(doc: Doc, s: Sentence, text: string): string {
+function withoutStartingPoints(doc: Doc, s: Sentence, text: string): { text: string; spans: [number, number][] } {
   let out = text;
+  const spans: [number, number][] = [];
   for (const t of timesOf(doc).get(s.index) ?? []) {
     if (!isStartingPoint(doc.input, t)) continue;
     const a = Math.max(0, doc.view.toView(t.start) - s.vStart);
     const b = Math.min(text.length, doc.view.toView(t.end) - s.vStart);
-    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+    if (b <= a) continue;
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+    const since = text.slice(Math.max(0, a - 60), a).search(/\bsince\b(?![\s\S]*\bsince\b)/i);
+    spans.push([since === -1 ? a : Math.max(0, a - 60) + since, b]);
   }
-  return out;
+  return { text: out, spans };
 }
 
 /** Claims whose content span contains the trigger (input offsets). */
@@ -413,9 +419,10 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   const out: ConflictEvent[] = [];
   // The years a sentence names as the time of something: a starting point ("since February 2022") is not one.
-  const dated = withoutStartingPoints(doc, s, text);
+  const starting = withoutStartingPoints(doc, s, text);
   for (const frame of framesOf(doc, s, text, located)) {
     const { trigger } = frame;
+    const dated = starting.spans.some(([a, b]) => a <= trigger.start && trigger.start < b) ? text : starting.text;
     const when = dateOf(doc, s, trigger.start);
     // History: a date more than a year before the document, or a sentence naming only earlier years.
     if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) continue;
