@@ -4,12 +4,43 @@
  * conflict event (DIPLO, ATTRIB, NATURAL_DISASTER, MAN_MADE_DISASTER, ORG_CRIME) are counted when they get any
  * event at all. Halves as in eval/events.ts: even rows dev, odd rows held-out.
  *
- * `node --import tsx test/events/case-stage.ts [--errors] [--half=dev|held]` (SITREP_SHARED points at ../shared).
+ * `node --import tsx test/events/case-stage.ts [--errors] [--half=dev|held] [--reasons]` (SITREP_SHARED points at
+ * ../shared). `--reasons` counts, per half, why ACLED snippets got no event (no predicate word, only supporting cues,
+ * an ambiguous predicate without an actor, a gate, too weak): counts only, no snippet text.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, extractText } from '../../src/pipeline.js';
 import taxonomy from '../../src/stages/events/data/taxonomy.json' with { type: 'json' };
+import type { Doc } from '../../src/core/index.js';
+import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
+import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
+import { blockedBy } from '../../src/stages/events/rules/gates.js';
+import { clauseFacts } from '../../src/stages/events/rules/clause-facts.js';
+
+/** Why a document got no event: the furthest any of its predicates got. */
+function reason(doc: Doc): string {
+  let best = 0;
+  const names = ['no predicate', 'only cues', 'ambiguous, no actor', 'gated', 'too weak or other class'];
+  let gate = '';
+  for (const s of doc.sentences) {
+    const text = doc.view.text.slice(s.vStart, s.vEnd);
+    const patterns = findTriggers(text);
+    for (const m of [...patterns, ...framePredicates(doc, s, text, patterns)]) {
+      if (m.cue) {
+        best = Math.max(best, 1);
+        continue;
+      }
+      const g = blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) });
+      if (g) {
+        if (best < 3) gate = g;
+        best = Math.max(best, 3);
+      } else best = Math.max(best, m.needsActor ? 2 : 4);
+    }
+  }
+  return best === 3 ? `gated (${gate})` : names[best];
+}
+const reasons = { dev: new Map<string, number>(), held: new Map<string, number>() };
 
 const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
 const NON_CONFLICT = new Set(['DIPLO', 'ATTRIB', 'NATURAL_DISASTER', 'MAN_MADE_DISASTER', 'ORG_CRIME']);
@@ -44,7 +75,11 @@ rows.forEach((row, i) => {
   s.n++;
   if (pred === row.gold) s.ok++;
   else {
-    if (!first) s.none++;
+    if (!first) {
+      s.none++;
+      const r = reason(doc);
+      reasons[half].set(r, (reasons[half].get(r) ?? 0) + 1);
+    }
     if (half === listHalf) errors.push(`[${row.gold} -> ${pred}${first ? ' ' + first.rule : ''}] ${row.text.slice(0, 220)}`);
   }
 });
@@ -56,3 +91,8 @@ for (const [name, s] of Object.entries(stats)) {
   );
 }
 if (args.includes('--errors')) for (const e of errors) console.log('  ' + e);
+if (args.includes('--reasons')) {
+  for (const [half, counts] of Object.entries(reasons)) {
+    console.log(`  no event, ${half}: ` + [...counts].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join('; '));
+  }
+}

@@ -171,3 +171,30 @@ test('fierce fighting at a place needs no actor word', () => {
   assert.equal(events[0]?.subType, 'Armed clash');
   assert.equal(eventsOf('Lisova council members were fighting over the budget.', ['Lisova']).length, 0);
 });
+
+test('a gate applies to its own clause only: an attempt in a relative clause leaves the main clause an event', () => {
+  const shelled = eventsOf('Russian troops shelled Kupiansk, which they have been trying to retake.', ['Kupiansk']);
+  assert.deepEqual(shelled.map((e) => e.subType), ['Shelling/artillery/missile attack'], 'the shelling happened; the retaking did not');
+  const stormed = eventsOf('The rebels stormed Lisova, which the army had failed to hold.', ['Lisova']);
+  assert.equal(stormed.length, 1, 'a negated relative clause does not negate the main clause');
+  // The context cues of a relative clause (a question, history) are its own.
+  assert.equal(eventsOf('The soldiers, who were never paid, shelled Kupiansk.', ['Kupiansk']).length, 1);
+  assert.equal(eventsOf('Russian troops shelled Kupiansk, which they had captured years ago.', ['Kupiansk']).length, 1);
+  // The gate still holds in its own clause and in a complement of a gated verb.
+  assert.equal(eventsOf('Russian troops are trying to shell Kupiansk.', ['Kupiansk']).length, 0);
+  assert.equal(eventsOf('The rebels did not say that they shelled Lisova.', ['Lisova']).length, 0);
+});
+
+test('an ambiguous predicate finds its actor in a weapon or in a force named by its demonym', () => {
+  assert.deepEqual(eventsOf('Heavy artillery shelled Kupiansk overnight.', ['Kupiansk']).map((e) => e.subType), ['Shelling/artillery/missile attack']);
+  assert.equal(eventsOf('Belarusian units shelled Lisova.', ['Lisova']).length, 1);
+  // A weapon supplied is no party to any fighting.
+  assert.equal(eventsOf('The provision of tanks was approved last week; fighting goes on near Lisova.', ['Lisova']).length, 0);
+  // No actor, no weapon: an ambiguous word alone is still no event.
+  assert.equal(eventsOf('The company shelled out millions for Lisova.', ['Lisova']).length, 0);
+});
+
+test('a present participle describing the noun of a prepositional phrase is a description', () => {
+  assert.equal(eventsOf('The President condemned the atrocities committed by Russian forces retreating from Lisova.', ['Lisova']).length, 0);
+  assert.equal(eventsOf('Russian forces are retreating from Lisova.', ['Lisova']).length, 1);
+});

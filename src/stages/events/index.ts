@@ -18,7 +18,8 @@
  */
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
 import { isStartingPoint } from '../../core/index.js';
-import { clauseFacts, type ClauseFacts } from './rules/clause-facts.js';
+import { clauseFacts, foreignRelatives, nounPhraseBefore, type ClauseFacts } from './rules/clause-facts.js';
+import { contextFactor, contextOf, isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
@@ -28,6 +29,7 @@ import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, year
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
 import { stateForceAttack, takerCountry } from './rules/territory.js';
+import { refineSubType } from './rules/sub-types.js';
 import { adjust, confidenceOf } from './rules/confidence.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
@@ -137,6 +139,27 @@ function namesOnlyPastYears(text: string, year: number): boolean {
   return years.length > 0 && years.every((y) => y < year);
 }
 
+/**
+ * The sentence with its starting points ("since February 2022", core's `isStartingPoint`) blanked: they say when
+ * something began, so they neither date an event nor make it history. `spans` are the phrases from "since" to the
+ * end of each (sentence offsets): a predicate inside one ("since the Ben Guerdane attack in March 2016") is the
+ * beginning itself, which the unblanked sentence dates.
+ */
+function withoutStartingPoints(doc: Doc, s: Sentence, text: string): { text: string; spans: [number, number][] } {
+  let out = text;
+  const spans: [number, number][] = [];
+  for (const t of timesOf(doc).get(s.index) ?? []) {
+    if (!isStartingPoint(doc.input, t)) continue;
+    const a = Math.max(0, doc.view.toView(t.start) - s.vStart);
+    const b = Math.min(text.length, doc.view.toView(t.end) - s.vStart);
+    if (b <= a) continue;
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+    const since = text.slice(Math.max(0, a - 60), a).search(/\bsince\b(?![\s\S]*\bsince\b)/i);
+    spans.push([since === -1 ? a : Math.max(0, a - 60) + since, b]);
+  }
+  return { text: out, spans };
+}
+
 /** Claims whose content span contains the trigger (input offsets). */
 function claimsOf(doc: Doc, start: number, end: number): Claim[] {
   return doc.claims.filter((c) => c.contentSpan && c.contentSpan.start <= start && end <= c.contentSpan.end);
@@ -218,15 +241,63 @@ function actorsOf(
 }
 
 /**
- * True when the subject of the predicate's clause names a country, the predicate being its verb: a state acting
- * ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv").
+ * True when a state acts: the subject of the predicate's clause names a country, the predicate being its verb or
+ * in its object ("Ukraine repels attacks in the Donbas", "Russia shelled Kharkiv", "Russia carried out strikes on
+ * Kharkiv"), or the noun phrase right before it names a country or a force by its demonym ("Israel struck …",
+ * "Russian artillery shelled …").
  */
 function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): boolean {
+  // "Russian artillery shelled …", "Israeli jets bombed …": a state's force named by its demonym; "Israel struck …":
+  // the state itself right before the predicate (read from the tags, where the layer may have missed the subject).
+  const np = nounPhraseBefore(doc, s.vStart + m.start);
+  if (np.words.some((w) => w in actorCues.demonyms)) return true;
+  const npFrom = np.vStart - s.vStart;
+  if (np.words.length && located.some((l) => l.entity.kind === 'place' && l.entity.type === 'country' && npFrom <= l.start && l.end <= m.start)) return true;
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
-  const subject = clause?.isPredicate ? clause.subject : null;
+  // The predicate is the clause's verb, or heads its object ("Russia carried out four strikes on Kharkiv").
+  const inObject = !!clause?.object && clause.object.vStart <= s.vStart + m.start && s.vStart + m.start < clause.object.vEnd;
+  const subject = clause?.isPredicate || inObject ? clause!.subject : null;
   if (!subject) return false;
   const [from, to] = [subject.vStart - s.vStart, subject.vEnd - s.vStart];
   return located.some((l) => l.entity.kind === 'place' && l.entity.type === 'country' && from <= l.start && l.end <= to);
+}
+
+/**
+ * A predicate's context cues read in its own clause: the relative clauses of the sentence that do not hold it are
+ * blanked first ("Russian troops shelled Kupiansk, which they have been trying to retake": the attempt is the
+ * retaking's, not the shelling's); a pluperfect clause makes it background, a bare verb coordinated after "and" a
+ * purpose.
+ */
+function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): TriggerMatch {
+  const relatives = foreignRelatives(doc, s.vStart, s.vEnd, s.vStart + m.start, s.vStart + m.end);
+  let context = m.context;
+  if (relatives.length) {
+    let masked = text;
+    for (const [a, b] of relatives) masked = masked.slice(0, a - s.vStart) + ' '.repeat(b - a) + masked.slice(b - s.vStart);
+    context = contextOf(masked, m.start, m.end);
+  }
+  // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire").
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (clause?.pluperfect && clause.governed && !context.includes('background')) context = [...context, 'background'];
+  // "the power to evacuate people and take control", "will enter and capture": a bare verb coordinated with an
+  // infinitive or a modal shares it.
+  if (clause?.coordinatedBase && !context.includes('purpose')) context = [...context, 'purpose'];
+  return context === m.context ? m : { ...m, context, weight: m.baseWeight * contextFactor(context) };
+}
+
+/** Classes whose actor a passive leaves unnamed when it is done to people: the state arrests, someone abducts or kills. */
+const PASSIVE_ON_PERSONS = new Set(['ARREST', 'ABDUCT_DISSAP', 'ATTACK']);
+
+/**
+ * True when the predicate is the verb of a passive clause whose subject names people ("Two journalists were detained
+ * in Minsk", "A teacher was beheaded"): the actor is unnamed but implied. Not beside a crime ("were arrested for drug smuggling").
+ */
+function passiveOnPersons(doc: Doc, s: Sentence, text: string, m: TriggerMatch, found: readonly TriggerMatch[]): boolean {
+  if (!PASSIVE_ON_PERSONS.has(m.code) || found.some((o) => o.code === 'ORG_CRIME')) return false;
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (!clause?.isPredicate || !clause.passive || !clause.subject) return false;
+  actorCues.persons.lastIndex = 0;
+  return actorCues.persons.test(text.slice(clause.subject.vStart - s.vStart, clause.subject.vEnd - s.vStart));
 }
 
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
@@ -238,18 +309,31 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const verbs = framePredicates(doc, s, text, patterns);
   // A pattern match a frame verb replaced (same word, more weight) gives way to it.
   const replaced = (m: TriggerMatch) => verbs.some((f) => f.start === m.start && f.end === m.end);
-  const found = [...patterns.filter((m) => !replaced(m)), ...verbs].filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
+  const found = [...patterns.filter((m) => !replaced(m)), ...verbs]
+    .map((m) => ownContext(doc, s, text, m))
+    .filter((m) => eventClasses.has(m.code) && !m.context.includes('history'));
   // An unambiguous conflict predicate ("airstrikes") is context enough for an ambiguous one beside it ("shelling").
+  // So is a weapon used ("artillery", "tanks", "warplanes"; not one supplied or described): what fires it is a party
+  // to the fighting.
   const conflict =
-    hasConflictContext(text) || found.some((m) => !m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
+    hasConflictContext(text) ||
+    found.some((m) => (!m.needsActor && !m.cue && eventClasses.get(m.code)?.acled) || (m.instrument && !isUnreal(m.context))) ||
+    (found.some((m) => m.needsActor) && hasPartyNoun(doc, s));
+  // Clauses whose subject is a state acting: every battle or strike predicate of such a clause has its actor
+  // ("Russia carried out at least four strikes on Kharkiv").
+  const stateClauses = new Set<number>();
+  if (!conflict) {
+    for (const m of found) {
+      if (!m.needsActor || !stateSubject(doc, s, located, m)) continue;
+      const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+      if (c) stateClauses.add(c.index);
+    }
+  }
+  const stateActs = (m: TriggerMatch) =>
+    STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
+    (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   const matches = found
-    .filter(
-      (m) =>
-        conflict ||
-        !m.needsActor ||
-        (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
-        (STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') && stateSubject(doc, s, located, m)),
-    )
+    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) || stateActs(m) || passiveOnPersons(doc, s, text, m, found))
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
@@ -298,13 +382,13 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const ranked = Object.keys(scores)
     .filter((code) => eventClasses.get(code)?.acled || named(code))
     .sort((a, b) => scores[b] - scores[a]);
-  const top = ranked[0];
+  const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
+  // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike); a class
+  // named by cues alone gives way to the next that has one ("Residents fled after armed groups attacked the village").
+  const top = ranked.find((code) => happeningOf(code));
   const cls = top ? eventClasses.get(top) : undefined;
   if (!top || !cls || !cls.acled || scores[top] < MIN_EVENT_SCORE) return [];
-  const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
-  // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike).
-  const happening = happeningOf(top);
-  if (!happening) return [];
+  const happening = happeningOf(top)!;
   const trigger: TriggerMatch = best.get(top)!.cue ? happening : best.get(top)!;
   const sameClass = (code: string, t: TriggerMatch) => matches.filter((m) => m.code === code && m !== t && !m.cue);
   const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger) }];
@@ -334,14 +418,17 @@ function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, read
   const located = byIndex.get(s.index) ?? [];
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   const out: ConflictEvent[] = [];
+  // The years a sentence names as the time of something: a starting point ("since February 2022") is not one.
+  const starting = withoutStartingPoints(doc, s, text);
   for (const frame of framesOf(doc, s, text, located)) {
     const { trigger } = frame;
+    const dated = starting.spans.some(([a, b]) => a <= trigger.start && trigger.start < b) ? text : starting.text;
     const when = dateOf(doc, s, trigger.start);
     // History: a date more than a year before the document, or a sentence naming only earlier years.
     if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) continue;
     if (year !== null && when.date && Number(when.date.slice(0, 4)) < year - 1) continue;
-    if (!when.fromText && year !== null && namesOnlyPastYears(text, year)) continue;
-    if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(text, year)) continue;
+    if (!when.fromText && year !== null && namesOnlyPastYears(dated, year)) continue;
+    if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(dated, year)) continue;
     out.push(...frameEvents(doc, s, text, located, byIndex, frame, when));
   }
   return out;
@@ -372,6 +459,14 @@ function frameEvents(
         break;
       }
     }
+  } else if (pick.rule === 'argument') {
+    // Coordinated predicates of one class with arguments of their own are one event per place ("strike Kyiv's
+    // energy facilities and launch missiles on Zaporizhzhia").
+    for (const other of frame.sameClass) {
+      const alt = placesOf(text, other.start, other.end, places);
+      if (alt.rule !== 'argument' || alt.ids.some((id) => pick.ids.includes(id))) continue;
+      pick = { ids: [...pick.ids, ...alt.ids], rule: 'argument', spans: [...pick.spans, ...alt.spans] };
+    }
   }
   let placeRule: string = pick.rule;
   let placeTexts = pick.spans.map((sp) => text.slice(sp.start, sp.end));
@@ -397,6 +492,9 @@ function frameEvents(
     }
   }
 
+  // Evidence beside the predicate (a chemical payload, a place left by its holders) may call for a sibling sub-type.
+  const refined = refineSubType(cls.code, trigger.rule, text, trigger.start, trigger.end);
+  if (refined) cls = eventClasses.get(refined.to) ?? cls;
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
   let foreign = false;
   if (cls.code === 'GOV_REGAINS_TERIT' && pick.ids.length) {
@@ -418,7 +516,7 @@ function frameEvents(
   const speakers = new Set(claims.map((c) => c.speaker).concat(doc.claims.filter((c) => c.sentence === s.index).map((c) => c.speaker)));
   const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
   const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
-  const rule = `events/${trigger.rule}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
+  const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
   const fatalities = findFatalities(text);
   const injuries = findInjuries(text);
   const quantity = findQuantity(text);

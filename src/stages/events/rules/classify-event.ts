@@ -8,6 +8,7 @@
  * the end of the text, because news snippets lead with their main event. The three factors were chosen by a
  * grid search on the development half of CASE 2021 (docs/events.md).
  */
+import { refineSubType } from './sub-types.js';
 import { eventClasses, type EventClass } from './lexicon.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
 
@@ -75,8 +76,9 @@ export function scoreClasses(
   // weakened by its context ("a protest against police brutality") is not its own.
   const base = { ...scores };
   for (const code of Object.keys(base)) {
-    // Judged on the trigger's own weight in its context, before position weighting.
-    if (Math.max(...(perClass.get(code) ?? []).map((x) => x.m.weight)) < REFINE_MIN) continue;
+    // Judged on the trigger's own weight in its context, before position weighting; an earlier happening told as
+    // background ("the previous day, when security forces opened fire") refines nothing.
+    if (Math.max(0, ...(perClass.get(code) ?? []).filter((x) => !x.m.context.includes('background')).map((x) => x.m.weight)) < REFINE_MIN) continue;
     const refined = eventClasses.get(code)?.refines ?? [];
     const inherited = Math.max(0, ...refined.map((r) => base[r] ?? 0));
     scores[code] = base[code] + inherited;
@@ -95,8 +97,11 @@ export function classifyEvent(text: string): EventClassification | null {
     if (top === null || scores[code] > scores[top]) top = code;
   }
   if (top === null) return null;
-  const cls = eventClasses.get(top);
+  let cls = eventClasses.get(top);
   if (!cls) throw new Error(`events: trigger class "${top}" is not in data/taxonomy.json; add it there`);
   const trigger = best.get(top)!;
-  return { ...cls, score: scores[top], trigger, rule: `events/${trigger.rule}`, scores };
+  // The sub-type rules of the stage (a chemical payload, a place left by its holders …) apply to a snippet too.
+  const refined = refineSubType(top, trigger.rule, text, trigger.start, trigger.end);
+  if (refined) cls = eventClasses.get(refined.to) ?? cls;
+  return { ...cls, score: scores[top], trigger, rule: `events/${trigger.rule}${refined ? `+${refined.name}` : ''}`, scores };
 }

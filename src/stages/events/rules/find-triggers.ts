@@ -74,7 +74,7 @@ function conditionsHold(t: Trigger, text: string, start: number, end: number): b
   if (t.with && !t.with.test(text)) return false;
   if (t.without && t.without.test(text)) return false;
   if (t.after && !t.after.test(text.slice(end, end + t.window))) {
-    const name = t.afterName && /^\s+(the\s+)?((city|town|village|settlement|region|province) of\s+)?[A-Z]/.test(text.slice(end, end + t.window));
+    const name = t.afterName?.test(text.slice(end, end + t.window));
     if (!name) return false;
   }
   if (t.before && !t.before.test(text.slice(Math.max(0, start - t.window), start))) return false;

@@ -19,6 +19,7 @@ import type { Doc, Lang, Sentence } from '../../../core/index.js';
 import framesData from '../data/frames.json' with { type: 'json' };
 import lexiconData from '../data/lexicon.json' with { type: 'json' };
 import { contextOf, contextFactor } from './context-cues.js';
+import { clausesOf } from './clause-facts.js';
 import type { TriggerMatch } from './find-triggers.js';
 import { actorCues, eventClasses, triggers } from './lexicon.js';
 import { eventCode } from './territory.js';
@@ -31,6 +32,8 @@ interface FrameVerb {
   outcome?: boolean;
   /** Only in a sentence with a crowd (actors.json `crowd`). */
   crowd?: boolean;
+  /** Only with a crowd as the clause's subject ("Farmers blocked highways"). */
+  crowdSubject?: boolean;
 }
 
 const verbs = new Map(Object.entries(framesData.verbs as Record<string, FrameVerb>));
@@ -108,18 +111,6 @@ export function reportsOther(doc: Doc): boolean {
   return other;
 }
 
-/** Sentence index → its clause indices, built once per layer. */
-const bySentence = new WeakMap<Lang, number[][]>();
-function clausesOf(lang: Lang, sentence: number): readonly number[] {
-  let by = bySentence.get(lang);
-  if (!by) {
-    by = lang.sentences.map(() => []);
-    lang.clauses.forEach((c, i) => by![c.sentence]?.push(i));
-    bySentence.set(lang, by);
-  }
-  return by[sentence] ?? [];
-}
-
 /** Word index → 1 when the word lies inside a noun phrase without heading it, built once per layer. */
 const modifiers = new WeakMap<Lang, Uint8Array>();
 function inNounPhrase(lang: Lang): Uint8Array {
@@ -187,9 +178,11 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     if (c.predicate < 0) continue;
     const v = lang.words[c.predicate];
     const cue = predicateCues.get(v.lemma);
-    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text))) push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
     // "Mortar rounds landed on …", "An explosion ripped through …": a weapon or blast as the subject of an impact verb.
     const subject = subjectOf(lang, c);
+    const subjectText = subject ? text.slice(lang.words[subject.first].vStart - s.vStart, lang.words[subject.end - 1].vEnd - s.vStart) : '';
+    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text)) && (!cue.crowdSubject || (!c.passive && hasCrowd(subjectText))))
+      push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
     // The one who struck: the subject, or the agent of a passive ("Kyiv was attacked by drones").
     // A "passive" with no auxiliary and no agent is the layer reading a past tense as a participle ("An explosion
     // ripped through …, witnesses said"): its subject still struck.
@@ -209,8 +202,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
       for (let k = c.predicate + 1; k + 1 < c.end && k + 1 < ls.end; k++) {
         if (lang.words[k].lower === 'to' && lang.words[k + 1].lower === 'death') {
           // A crowd that kills is a mob; the crowd must be who did it, not the victims.
-          const who = subject ? text.slice(lang.words[subject.first].vStart - s.vStart, lang.words[subject.end - 1].vEnd - s.vStart) : '';
-          const cls = who && hasCrowd(who) ? toDeath.crowdClass : toDeath.class;
+          const cls = subjectText && hasCrowd(subjectText) ? toDeath.crowdClass : toDeath.class;
           push(`to-death-${v.lemma}`, { class: cls, w: toDeath.w }, c.predicate, c.predicate, true);
           break;
         }

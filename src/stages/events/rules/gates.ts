@@ -94,6 +94,9 @@ export const gates: readonly Gate[] = [
     blocks: ({ sentence, match, clause }) => {
       // "air-launched cruise missiles": part of a compound modifier.
       if (has(match, 'description') || /[\p{L}\d]-$/u.test(sentence.slice(Math.max(0, match.start - 2), match.start))) return true;
+      // "atrocities committed by Russian forces retreating from Bucha": a present participle describing the noun of a
+      // prepositional phrase.
+      if (clause?.reducedRelative) return true;
       // With the layer, the participle must be tagged as one (VBN or adjective), not as the clause's verb.
       if (clause && (clause.isPredicate || (clause.xtag !== 'VBN' && clause.xtag !== 'JJ'))) return false;
       return (

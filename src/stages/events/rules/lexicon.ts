@@ -44,7 +44,8 @@ export interface Trigger {
   /** A supporting cue: helps classify a snippet, never makes an event alone. */
   readonly cue: boolean;
   /** Also accepted when a capitalised name follows ("captured Bakhmut"). */
-  readonly afterName: boolean;
+  /** Accepts the trigger when a capitalised name follows it (after the preposition `afterName` names, if a string). */
+  readonly afterName: RegExp | undefined;
   /** Ambiguous ("fighting", "advanced"): makes an event in a document only beside an actor or conflict cue. */
   readonly needsActor: boolean;
   /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
@@ -96,7 +97,7 @@ interface RawTrigger {
   before?: string;
   window?: number;
   cue?: boolean;
-  afterName?: boolean;
+  afterName?: boolean | string;
   needsActor?: boolean;
   outcome?: boolean;
   generic?: boolean;
@@ -122,7 +123,10 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   before: t.before ? compilePattern(t.before, 'i', false) : undefined,
   window: t.window ?? 60,
   cue: t.cue ?? false,
-  afterName: t.afterName ?? false,
+  // Case-sensitive: the name is capitalised; lower-case words may come between the trigger and its preposition.
+  afterName: t.afterName
+    ? new RegExp(`^\\s+${typeof t.afterName === 'string' ? `(?:[a-z]+\\s+){0,2}${t.afterName}\\s+` : ''}(the\\s+)?((city|town|village|settlement|region|province) of\\s+)?[A-Z]`)
+    : undefined,
   needsActor: t.needsActor ?? false,
   outcome: t.outcome ?? false,
   generic: t.generic ?? false,
@@ -136,6 +140,8 @@ export const actorCues = {
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */
   crowd: compilePattern(actorsData.crowd),
+  /** People a passive arrest or abduction is done to (the actor unnamed). */
+  persons: compilePattern(actorsData.persons),
   /** Entity types that report and never act (a news agency). */
   sourceTypes: new Set(actorsData.sourceTypes as string[]),
   /** Words before a name that make it the source of a report ("according to"). */

@@ -60,6 +60,7 @@ export function placesOf(
   triggerEnd: number,
   candidates: readonly PlaceCandidate[],
 ): PlacePick {
+  const passive = !/ing$/i.test(sentence.slice(triggerStart, triggerEnd));
   const usable = candidates.filter(
     (c) =>
       !c.metonym &&
@@ -67,8 +68,9 @@ export function placesOf(
       // "launched by Ukraine", "Kyiv said": the name stands for an actor, not for where it happened.
       !placeRules.agent.test(sentence.slice(Math.max(0, c.start - 20), c.start)) &&
       !placeRules.speakerAfter.test(sentence.slice(c.end, c.end + 50)) &&
-      // "Turkey has shelled …": the subject of the trigger is its actor.
-      !(c.end <= triggerStart && placeRules.subjectGap.test(sentence.slice(c.end, triggerStart))) &&
+      // "Turkey has shelled …": the subject of the trigger is its actor; the subject of a passive is what it struck or
+      // took ("Hajin was captured"), not when the trigger is a progressive ("Turkey was shelling").
+      !(c.end <= triggerStart && placeRules.subjectGap.test(sentence.slice(c.end, triggerStart)) && !(passive && placeRules.passiveSubjectGap.test(sentence.slice(c.end, triggerStart)))) &&
       // "BEIRUT (AP) —": where the report was filed.
       !(placeRules.dateline.test(sentence) && c.start < (placeRules.dateline.exec(sentence)?.[0].length ?? 0)),
   );

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsStage } from '../../src/stages/events/index.js';
+import { subTypeRules, refineSubType } from '../../src/stages/events/rules/sub-types.js';
+import { entity, makeDoc } from './helpers.js';
+
+/** The sub-types of the events of an invented text in which every town name given is a placed city. */
+function subTypes(text: string, towns: string[] = []): string[] {
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => towns.map((t, i) => entity(d, 'place', `geo:${i + 1}`, t, { type: 'city', country: 'UA' })),
+  });
+  return eventsStage.run(doc, {}).events.map((e) => e.subType);
+}
+
+test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
+  assert.deepEqual(
+    subTypeRules.map((r) => `${r.name}:${r.evidence}`),
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target'],
+  );
+  assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
+});
+
+test('weapon evidence: a munition loaded with a chemical agent is a chemical attack; a chemical site struck is not', () => {
+  assert.deepEqual(subTypes('A government helicopter dropped barrel bombs loaded with chlorine cylinders on Lisova.', ['Lisova']), ['Chemical weapon']);
+  assert.deepEqual(subTypes('The army fired shells containing sarin at Lisova.', ['Lisova']), ['Chemical weapon']);
+  // The chemical words name what was struck, not the weapon.
+  assert.deepEqual(subTypes('Warplanes struck three chemical weapons facilities in Lisova.', ['Lisova']), ['Air/drone strike']);
+  assert.deepEqual(subTypes('A helicopter dropped barrel bombs on Lisova.', ['Lisova']), ['Air/drone strike']);
+});
+
+test('transfer evidence: a place left by its holders or taken after they withdrew changed hands without violence', () => {
+  assert.deepEqual(subTypes('Government troops have withdrawn from the Hirske area, residents said.', ['Hirske']), ['Non-violent transfer of territory']);
+  assert.deepEqual(subTypes('The militants seized Hirske following the withdrawal of army units.', ['Hirske']), ['Non-violent transfer of territory']);
+  assert.deepEqual(subTypes('The militants seized Hirske after heavy fighting.', ['Hirske']), ['Non-state actor overtakes territory']);
+  assert.deepEqual(subTypes('The rebels entered Hirske before dawn and had not encountered any resistance.', ['Hirske']), ['Non-violent transfer of territory']);
+  // Withdrawing from talks or a treaty is no transfer of territory; a company is no party to the war.
+  assert.ok(!subTypes('The rebels withdrew from the talks in Hirske.', ['Hirske']).includes('Non-violent transfer of territory'));
+  assert.deepEqual(subTypes('The retailer withdrew from Hirske last year.', ['Hirske']), []);
+});
+
+test('an earlier happening told as background does not decide the sub-type', () => {
+  // Pluperfect in a relative clause: the ceasefire was declared before; the bombing is the news.
+  assert.deepEqual(subTypes('Warplanes bombed Lisova on Wednesday, striking areas where Russia had declared a ceasefire.', ['Lisova']), ['Air/drone strike']);
+  // What lies ahead has not happened.
+  assert.deepEqual(subTypes('Militants seized two oil fields near Hirske on Tuesday, just ahead of more peace talks.', ['Hirske']), ['Non-state actor overtakes territory']);
+});
+
+test('target evidence: property looted or torched needs no actor word; looted funds are no event', () => {
+  assert.deepEqual(subTypes('About 20 shops were looted in Lisova on Monday night.', ['Lisova']), ['Looting/property destruction']);
+  assert.deepEqual(subTypes('The minister looted state funds in Lisova.', ['Lisova']), []);
+});
+
+test('actor evidence: a state as the subject of a clause is the actor of every strike predicate in it', () => {
+  const text = 'Russia carried out at least four strikes on Lisova, damaging businesses.';
+  const doc = makeDoc(text, {
+    published: '2023-05-12',
+    entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city', country: 'UA' }), entity(d, 'place', 'geo:2', 'Russia', { type: 'country', country: 'RU' })],
+  });
+  assert.deepEqual(eventsStage.run(doc, {}).events.map((e) => e.subType), ['Shelling/artillery/missile attack']);
+  // Without a state (or any actor) the strike word is not enough.
+  assert.deepEqual(subTypes('The company carried out at least four strikes on Lisova.', ['Lisova']), []);
+});
+
+test('what is only expected is no event: an eventual prisoner swap, talks ahead', () => {
+  assert.deepEqual(subTypes('He said the capture would speed up returns in Lisova in an eventual prisoner swap.', ['Lisova']), []);
+});
+
+test('actor evidence: people a passive arrest is done to imply the state; a crowd that blocks roads protests', () => {
+  assert.deepEqual(subTypes('Two journalists were detained in Lisova on Monday.', ['Lisova']), ['Arrests']);
+  assert.deepEqual(subTypes('Two men were arrested in Lisova for drug smuggling.', ['Lisova']), []);
+  assert.deepEqual(subTypes('Farmers blocked highways around Lisova with tractors.', ['Lisova']), ['Peaceful protest']);
+  assert.deepEqual(subTypes('The police blocked the road to Lisova.', ['Lisova']), []);
+});
+
+test('target evidence: armed men who killed non-combatants attacked civilians; combatants killed in a clash stay a clash', () => {
+  assert.deepEqual(subTypes('Unidentified gunmen killed a tribal elder in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('Soldiers killed 20 insurgents near Lisova.', ['Lisova']), ['Armed clash']);
+  assert.deepEqual(subTypes('Three soldiers killed in an ambush near Lisova.', ['Lisova']), ['Armed clash']);
+});
+
+test('riot-control weapons used on a crowd are a protest with intervention', () => {
+  assert.deepEqual(subTypes('Police used tear gas to disperse students in Lisova.', ['Lisova']), ['Protest with intervention']);
+  assert.deepEqual(subTypes('The army tested tear gas canisters near Lisova.', ['Lisova']), []);
+});
+
+test('passive subjects and coordinated verbs: the place taken is the passive subject; a bare verb after "and" shares the infinitive', () => {
+  const took = makeDoc('The town of Hajin was captured on Friday.', { published: '2023-05-12', entities: (d) => [entity(d, 'place', 'geo:1', 'Hajin', { type: 'city', country: 'SY' })] });
+  const events = eventsStage.run(took, {}).events;
+  assert.deepEqual(events.map((e) => [e.subType, e.place]), [['Non-state actor overtakes territory', 'geo:1']]);
+  assert.deepEqual(subTypes('A teacher was beheaded in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('The decree gives the army the power to evacuate people and take control of Lisova.', ['Lisova']), []);
+  assert.deepEqual(subTypes('The convoy came under fire near Lisova.', ['Lisova']), ['Armed clash']);
+});
+
+test('coordinated predicates of one class with places of their own are one event per place; a present tense is no infinitive', () => {
+  const events = subTypes('Russian forces strike Lisova and launch missiles on Hirske.', ['Lisova', 'Hirske']);
+  assert.deepEqual(events, ['Shelling/artillery/missile attack', 'Shelling/artillery/missile attack']);
+  assert.deepEqual(subTypes('The rebels will enter and capture Hirske.', ['Hirske']), []);
+  assert.deepEqual(subTypes('Their aims were to seize Lisova, replace the government, and take control of Hirske.', ['Lisova', 'Hirske']), []);
+});
+
+test('target evidence: a place where civilians gather stormed is an attack; a town stormed is taken', () => {
+  assert.deepEqual(subTypes('Armed men stormed a church in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('Rebels stormed the town of Lisova.', ['Lisova']), ['Non-state actor overtakes territory']);
+});
