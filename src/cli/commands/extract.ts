@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { createDoc, type Context, type Doc, type DocInit } from '../../core/index.js';
 import { toExtractJson } from '../../contract.js';
-import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/read-sources.js';
 import { createLinkContext, runPipeline } from '../../pipeline.js';
 import { ExtractionPool, linkDocument } from '../../pipeline-pool.js';
 import { loadContextOrReport } from '../context-cache.js';

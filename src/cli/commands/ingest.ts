@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createDoc, type DocInit, type Message } from '../../core/index.js';
 import { CONTEXT_STATE, RemoteError, type RemoteDesk } from '../../desk/index.js';
 import type { IngestStatus, Store } from '../../store/index.js';
-import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/read-sources.js';
 import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
 import { loadContextOrReport } from '../context-cache.js';
 import { openStoreOrServer } from '../open-store.js';
