@@ -8,3 +8,4 @@ export { claimView, docHeader, DeskView, DeskViews, editDistance, type ClaimView
 export { CONTEXT_STATE, docFromRow, rebuildView, storeDesk, UNMAPPED_VIEWS, type StoreDeskOptions } from './store-desk.js';
 export { RemoteDesk, RemoteError, type RemoteIngestReport, type RemotePage } from './remote.js';
 export { matchesQuery, queryWords } from './search.js';
+export { LOOKBACK_SECONDS, storedSince, type StoredLately, type StoredSince } from './stored-since.js';

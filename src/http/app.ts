@@ -23,7 +23,9 @@ import { HttpError } from './http-error.js';
 import { openApi } from './openapi.js';
 import { reportRoutes } from './report-routes.js';
 import { writeGuard } from './write-guard.js';
-import type { Extract, RouteDeps } from './route-deps.js';
+import { LiveFeed } from './live.js';
+import { liveRoutes } from './live-routes.js';
+import type { Extract, RouteDeps, RunState } from './route-deps.js';
 
 /** Default largest request body: a big JSON Lines batch, far beyond any single article. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -47,6 +49,16 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Refuse every write (a server reachable beyond this machine without a token). */
   readonly readOnly?: boolean;
+  /** Where stored documents are announced (`GET /api/stream`); default a new one. */
+  readonly live?: LiveFeed;
+  /** Where `sitrep watch` state is kept (default: the store's run state, or memory for another source). */
+  readonly runState?: RunState;
+}
+
+/** Run state in memory, for a desk without a store. */
+function memoryRunState(): RunState {
+  const values = new Map<string, unknown>();
+  return { get: async (name) => values.get(name) ?? null, set: async (name, value) => void values.set(name, value) };
 }
 
 /**
@@ -67,9 +79,12 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // Duck-typed so that the API loads without the store module when it serves another source.
   const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
+  const runState = options.runState ?? ('ingestDocuments' in options.store ? options.store : memoryRunState());
   const deps: RouteDeps = {
     source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract(),
     maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS,
+    live: options.live ?? new LiveFeed(),
+    runState: 'getRunState' in runState ? { get: (n) => runState.getRunState(n), set: (n, v) => runState.setRunState(n, v) } : runState,
   };
 
   app.onError((error, c) => {
@@ -123,6 +138,7 @@ export function createApp(options: AppOptions): Hono {
   analysisRoutes(app, deps);
   reportRoutes(app, deps);
   exportRoutes(app, deps);
+  liveRoutes(app, deps);
   app.all('/api/*', (c) => c.json(new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path}; see /api/openapi.json`).toJSON(), 404));
 
   if (options.webRoot) {

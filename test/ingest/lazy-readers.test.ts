@@ -1,7 +1,8 @@
 /**
  * The HTML and feed readers load only when an input needs them (src/ingest/markup-readers.ts). This file imports
  * the reading entry point alone, never ingest/index.js (which loads every reader), so each input below must load
- * its reader itself: an HTML page, a feed, and JSON Lines whose record holds HTML, written out or escaped.
+ * its reader itself: an HTML page, a feed, a JSON Feed, and JSON Lines whose record holds HTML, written out or
+ * escaped.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,4 +36,9 @@ test('plain text is read without the markup readers; HTML, feeds and JSON Lines 
   const [feed] = await read('d.xml', `<rss><channel><title>F</title><item><title>T</title><description>${page.replace(/</g, '&lt;')}</description></item></channel></rss>`);
   assert.deepEqual(feed.problems, []);
   assert.equal(feed.docs.length, 1);
+  const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'F', items: [{ id: 'i1', content_html: page }] });
+  const [jsonFeed] = await read('e.json', json);
+  assert.deepEqual(jsonFeed.problems, []);
+  assert.equal(jsonFeed.docs.length, 1);
+  assert.match(jsonFeed.docs[0].view!.text, /Drones struck Oryol & Kursk/);
 });
