@@ -15,7 +15,7 @@ import { sentenceWords } from './rules/tokenize.js';
 import { toAsciiLower, translitKey } from './rules/fold.js';
 import { KbMatcher } from './rules/kb-matcher.js';
 import { accepts, scorePersonMatch } from './rules/person-match.js';
-import { keysSimilarAtLeast } from './rules/similarity.js';
+import { keySimilarityBound, keysSimilarAtLeast } from './rules/similarity.js';
 
 declare module '../../core/context.js' {
   interface Context {
@@ -205,6 +205,15 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
     }
   }
   const taken = (si: number, wi: number) => findings[si].candidates.some((c) => c.from <= wi && wi < c.to);
+  // A surname repeated through a long document meets the same cluster keys again: each pair's edit distance once.
+  const similar = new Map<string, boolean>();
+  const similarSurname = (k: string, key: string): boolean => {
+    if (keySimilarityBound(k, key) < 0.9) return false;
+    const pair = `${k}\u0000${key}`;
+    let v = similar.get(pair);
+    if (v === undefined) similar.set(pair, (v = keysSimilarAtLeast(k, key, 0.9)));
+    return v;
+  };
   // Each cluster's mention starts in order, kept up to date as mentions are added (only ever appended to
   // `items`): the nearest earlier mention by binary search, not by scanning every mention for every surname.
   const starts = new Map<Cluster, { seen: number; vs: number[] }>();
@@ -248,7 +257,7 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
       for (const cl of byBlock.get(blockKey(key)) ?? []) {
         if (cl.nameLength < 2 && !cl.kbId && !cl.record) continue;
         const exact = cl.lastKeys.includes(key);
-        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => keysSimilarAtLeast(k, key, 0.9)))) continue;
+        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => similarSurname(k, key)))) continue;
         const last = lastStartAtOrBefore(cl, w.vs);
         const dist = (last === undefined ? 1e9 : w.vs - last) + (exact ? 0 : 1e6);
         if (dist < bestDist) {
