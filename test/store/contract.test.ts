@@ -146,10 +146,12 @@ for (const backend of backends) {
 
     test('migrate applies the schema once; running it again is a no-op', async () => {
       const { store, db } = await freshStore();
-      assert.deepEqual(await store.migrate(), [1, 2, 3, 4, 5]);
+      const versions = migrations.map((m) => m.version);
+      assert.deepEqual(versions.slice(0, 6), [1, 2, 3, 4, 5, 6]);
+      assert.deepEqual(await store.migrate(), versions);
       assert.deepEqual(await store.migrate(), []);
       const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+      assert.deepEqual(rows, versions.map((version) => ({ version })));
     });
 
     test('run state is kept by name and replaced on save', async () => {
@@ -165,7 +167,7 @@ for (const backend of backends) {
       const { store, second } = await freshStore();
       const other = new Store(await second());
       const [a, b] = await Promise.all([store.migrate(), other.migrate()]);
-      assert.deepEqual([...a, ...b].sort(), [1, 2, 3, 4, 5]);
+      assert.deepEqual([...a, ...b].sort((x, y) => x - y), migrations.map((m) => m.version));
     });
 
     test('a database at an older version is brought up to date with its data', async () => {
@@ -178,7 +180,7 @@ for (const backend of backends) {
       await db.query(
         `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule) VALUES ('old', 0, 'person:hanna-maliar', 0, 13, 'Hanna\n Maliar', 'entities/test')`,
       );
-      assert.deepEqual(await migrate(db), [2, 3, 4, 5]);
+      assert.deepEqual(await migrate(db), migrations.slice(1).map((m) => m.version));
       const [row] = await db.query<{ alias: string }>('SELECT alias FROM mentions');
       assert.equal(row.alias, 'Hanna Maliar');
     });
