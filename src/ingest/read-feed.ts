@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { makeMessage, type DocInit, type Message } from '../core/index.js';
 import { buildHtmlView, parseHtmlPage } from './html-view.js';
 import { readPublished } from './published-date.js';
+import { registerFeedReader } from './markup-readers.js';
 
 /** A feed's documents and the problems of items that could not be read. */
 export interface FeedResult {
@@ -107,3 +108,5 @@ export function feedItemDoc(item: {
   if (item.html && /<[a-z][^>]*>/i.test(item.body)) doc.view = buildHtmlView(item.body, parseHtmlPage(item.body).nodes);
   return doc;
 }
+
+registerFeedReader(readFeed);

@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { makeMessage, makeSpan, type DocInit, type Message } from '../core/index.js';
 import { alignNodes, buildHtmlView, parseHtmlPage } from './html-view.js';
 import { readPublished } from './published-date.js';
+import { registerHtmlReader } from './markup-readers.js';
 
 /**
  * Beyond these, Readability's cleaning (each element's text density over all its descendants) grows with the cube
@@ -69,3 +70,5 @@ export function readHtml(html: string, base: Omit<DocInit, 'input' | 'format'>):
     messages,
   };
 }
+
+registerHtmlReader(readHtml);

@@ -6,6 +6,7 @@
 import { makeMessage } from '../core/index.js';
 import { readPublished } from './published-date.js';
 import { feedItemDoc, type FeedResult } from './read-feed.js';
+import { registerJsonFeedReader } from './markup-readers.js';
 
 /** The `version` every JSON Feed declares. */
 const VERSION = /^https?:\/\/jsonfeed\.org\/version\/1(\.\d+)?\/?$/;
@@ -65,3 +66,5 @@ export function readJsonFeed(json: string, idPrefix: string, origin: { path?: st
   });
   return out;
 }
+
+registerJsonFeedReader({ looks: looksLikeJsonFeed, read: readJsonFeed });

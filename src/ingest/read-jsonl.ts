@@ -4,7 +4,7 @@
  */
 import { makeMessage, type DocInit, type Message } from '../core/index.js';
 import { readPublished } from './published-date.js';
-import { readHtml } from './read-html.js';
+import { htmlReader } from './markup-readers.js';
 import { readText } from './read-text.js';
 
 /** A record's documents and the problems of the lines that could not be read. */
@@ -41,7 +41,7 @@ export function readJsonlRecord(line: string, lineNumber: number, fallbackId: st
     ...(warning ? { messages: [warning] } : {}),
   };
   const looksHtml = /^\s*</.test(r.text) && /<\/(p|div|body|html|article)>/i.test(r.text);
-  const doc = looksHtml ? readHtml(r.text, base) : readText(r.text, base);
+  const doc = looksHtml ? htmlReader()(r.text, base) : readText(r.text, base);
   return { ...doc, format: 'jsonl' };
 }
 

@@ -7,9 +7,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { DocInit, Message } from '../core/index.js';
 import { decodeBytes } from './decode.js';
-import { readFeed } from './read-feed.js';
-import { looksLikeJsonFeed, readJsonFeed } from './read-json-feed.js';
-import { readHtml } from './read-html.js';
+import { feedReader, htmlReader, jsonFeedReader, loadMarkupReaders, mayBeJsonFeed } from './markup-readers.js';
 import { readJsonl, readJsonlRecord } from './read-jsonl.js';
 import { readText } from './read-text.js';
 import { formatFromExtension, isDocumentFile, sniffFormat } from './sniff.js';
@@ -145,7 +143,10 @@ function readJsonFile(text: string, id: string, origin: { path: string; encoding
   return { docs, problems: r.errors.map((e) => ({ ...e.message, start: 0, end: 0, line: e.line })) };
 }
 
-/** Turns the decoded text of one file into documents, by its sniffed format. */
+/**
+ * Turns the decoded text of one file into documents, by its sniffed format. The HTML and feed readers must be
+ * loaded (importing ingest/index.js loads them; {@link readSource} loads them when the text needs them).
+ */
 export function readDecoded(text: string, encoding: string, path: string, id: string, extensionHint?: ReturnType<typeof formatFromExtension>, options: ReadOptions = {}): SourceResult {
   const format = sniffFormat(text, extensionHint);
   const origin = { path, encoding };
@@ -162,8 +163,8 @@ export function readDecoded(text: string, encoding: string, path: string, id: st
     });
     return { path, docs: sized, problems };
   }
-  if (format === 'json' && looksLikeJsonFeed(text)) {
-    const r = readJsonFeed(text, id, origin);
+  if (format === 'json' && mayBeJsonFeed(text) && jsonFeedReader().looks(text)) {
+    const r = jsonFeedReader().read(text, id, origin);
     return { path, docs: r.docs, problems: r.errors };
   }
   if (format === 'json') {
@@ -171,11 +172,11 @@ export function readDecoded(text: string, encoding: string, path: string, id: st
     return { path, docs: r.docs.map((d) => (d.published || !published ? d : { ...d, published })), problems: r.problems };
   }
   if (format === 'feed') {
-    const r = readFeed(text, id, origin);
+    const r = feedReader()(text, id, origin);
     return { path, docs: r.docs, problems: r.errors };
   }
   const base = { id, origin, published };
-  const doc = format === 'html' ? readHtml(text, base) : readText(text, base);
+  const doc = format === 'html' ? htmlReader()(text, base) : readText(text, base);
   return { path, docs: [doc], problems: [] };
 }
 
@@ -200,7 +201,9 @@ export async function readSource(path: string, id: string, options: ReadOptions 
   }
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { path, docs: [], problems: [problem(decoded.reason, decoded.rule)] };
-  const result = readDecoded(decoded.text, decoded.encoding, path, id, path === '-' ? undefined : formatFromExtension(path), options);
+  const hint = path === '-' ? undefined : formatFromExtension(path);
+  await loadMarkupReaders(decoded.text, sniffFormat(decoded.text, hint));
+  const result = readDecoded(decoded.text, decoded.encoding, path, id, hint, options);
   if (decoded.warning) {
     for (const d of result.docs) d.messages = [...(d.messages ?? []), { severity: 'warning', reason: decoded.warning, start: 0, end: 0, rule: 'ingest/encoding' }];
   }
@@ -252,6 +255,7 @@ async function* streamJsonl(path: string, id: string, options: ReadOptions): Asy
       }
       offset += bytes.length;
       pending += text;
+      await loadMarkupReaders(pending, 'jsonl');
       let nl: number;
       while ((nl = pending.indexOf('\n')) !== -1) {
         take(pending.slice(0, nl));

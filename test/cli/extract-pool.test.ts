@@ -24,7 +24,8 @@ test('extract --workers 2 prints what --workers 1 prints, in input order', async
   writeFileSync(join(dir, 'docs.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const inputs = [`${SEEDS}000_deb4d5127912b402.txt`, join(dir, 'docs.jsonl'), `${SEEDS}002_b39c71e25f6389a8.txt`];
   const serial = await runCli(['extract', '--workers', '1', ...inputs]);
-  const pooled = await runCli(['extract', '--workers', '2', ...inputs]);
+  // However small the input: a batch goes to the workers once it holds two documents.
+  const pooled = await runCli(['extract', '--workers', '2', ...inputs], { env: { SITREP_POOL_MIN_CHARS: '0' } });
   assert.equal(serial.code, 0, serial.stderr);
   assert.equal(pooled.code, 0, pooled.stderr);
   const ids = pooled.stdout.trim().split('\n').map((l) => JSON.parse(l).id);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { createDoc, type Context, type Doc, type DocInit } from '../../core/index.js';
 import { toExtractJson } from '../../contract.js';
-import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/read-sources.js';
 import { createLinkContext, runPipeline } from '../../pipeline.js';
 import { ExtractionPool, linkDocument } from '../../pipeline-pool.js';
 import { loadContextOrReport } from '../context-cache.js';
@@ -22,7 +22,7 @@ Problems go to standard error as "file:line:col severity reason rule"; the exit 
 Options:
 ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
   --workers N             worker threads for a batch of documents (default: the cores available; 1: none);
-                          a single document is always extracted in the process itself
+                          an input under 250,000 characters is extracted in the process itself
   --pretty                indent the JSON (one object per block instead of per line)
   -h, --help              show this help
 `,
@@ -53,9 +53,10 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       }
       io.stdout.write(JSON.stringify(toExtractJson(doc), null, values.pretty ? 2 : undefined) + '\n');
     };
-    // One document (or --workers 1): extracted here. A batch: chunks of documents on worker threads, printed in
+    // A small input (or --workers 1): extracted here. A batch: chunks of documents on worker threads, printed in
     // input order after the entity registry of this process links each one (one serial step).
-    const batch = new Batch({ published, kbFiles }, workers, print, io.stderr);
+    const poolMin = io.env.SITREP_POOL_MIN_CHARS === undefined ? POOL_MIN_CHARS : Number(io.env.SITREP_POOL_MIN_CHARS);
+    const batch = new Batch({ published, kbFiles }, workers, poolMin, print, io.stderr);
     try {
       for await (const source of readSources(inputs, { published, maxBytes, stdin: io.stdin })) {
         read += source.docs.length;
@@ -81,6 +82,14 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
 /** Documents extracted per worker job. */
 const CHUNK = 8;
 
+/**
+ * Characters of input below which a batch is extracted in this process even when workers are allowed: every worker
+ * loads its own modules and context and compiles the pipeline's code and regular expressions anew (on the bench
+ * corpus the first pass costs about 1.6 times the CPU of a warm one), which a small batch never earns back.
+ * About 40,000 words; `SITREP_POOL_MIN_CHARS` overrides it (tests).
+ */
+const POOL_MIN_CHARS = 250_000;
+
 /** A document waiting for extraction, with the file it came from. */
 interface Item {
   readonly path: string;
@@ -88,13 +97,14 @@ interface Item {
 }
 
 /**
- * The documents of one `extract` run: the first is held until a second shows it is a batch; a single document is
- * extracted in this process, a batch in chunks on an {@link ExtractionPool}, with at most two chunks per worker in
- * flight, printed in input order.
+ * The documents of one `extract` run: held until they reach {@link POOL_MIN_CHARS} characters, which shows a batch
+ * worth the workers; a smaller input is extracted in this process, a batch in chunks on an {@link ExtractionPool},
+ * with at most two chunks per worker in flight, printed in input order.
  */
 class Batch {
   failed = 0;
-  private held: Item | null = null;
+  private held: Item[] = [];
+  private heldChars = 0;
   private chunk: Item[] = [];
   private readonly inFlight: { items: Item[]; docs: Promise<Doc[]> }[] = [];
   private pool: ExtractionPool | null = null;
@@ -103,6 +113,7 @@ class Batch {
   constructor(
     private readonly options: { published?: string; kbFiles?: string[] },
     private readonly workers: number,
+    private readonly poolMinChars: number,
     private readonly print: (path: string, doc: Doc) => void,
     private readonly stderr: NodeJS.WritableStream,
   ) {}
@@ -111,13 +122,12 @@ class Batch {
   async add(path: string, init: DocInit, stderr: NodeJS.WritableStream): Promise<boolean> {
     const item = { path, init };
     if (this.workers === 1) return this.inline(item, stderr);
-    if (!this.pool && !this.held) {
-      this.held = item;
-      return true;
-    }
     if (!this.pool) {
-      // A second document: this is a batch. The run's registry is loaded here (knowledge base only), the
-      // gazetteer and the rest in each worker.
+      this.held.push(item);
+      this.heldChars += item.init.input.length;
+      // Two documents at least, and enough text: a batch. The run's registry is loaded here (knowledge base only),
+      // the gazetteer and the rest in each worker.
+      if (this.held.length < 2 || this.heldChars < this.poolMinChars) return true;
       this.linkCtx = createLinkContext(this.options);
       try {
         await this.linkCtx;
@@ -126,8 +136,13 @@ class Batch {
         return false;
       }
       this.pool = new ExtractionPool({ size: this.workers, context: this.options, maxQueue: Number.MAX_SAFE_INTEGER });
-      this.chunk.push(this.held!);
-      this.held = null;
+      const held = this.held;
+      this.held = [];
+      for (const h of held) {
+        this.chunk.push(h);
+        if (this.chunk.length >= CHUNK) await this.send();
+      }
+      return true;
     }
     this.chunk.push(item);
     if (this.chunk.length >= CHUNK) await this.send();
@@ -136,7 +151,7 @@ class Batch {
 
   /** Extracts and prints what is left; false when the context could not be loaded. */
   async finish(stderr: NodeJS.WritableStream): Promise<boolean> {
-    if (this.held) return this.inline(this.held, stderr);
+    for (const item of this.held.splice(0)) if (!(await this.inline(item, stderr))) return false;
     if (this.chunk.length) await this.send();
     while (this.inFlight.length) await this.drainOne();
     return true;

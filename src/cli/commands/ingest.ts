@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createDoc, type DocInit, type Message } from '../../core/index.js';
 import { RemoteError, type RemoteDesk } from '../../desk/index.js';
 import type { IngestResult, IngestStatus, Store } from '../../store/index.js';
-import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
+import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/read-sources.js';
 import { restoreContextState, runPipeline } from '../../pipeline.js';
 import { SharedRegistry } from '../../queue/shared-registry.js';
 import { loadContextOrReport } from '../context-cache.js';

@@ -59,7 +59,17 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const i = partitionPoint(contents, (c) => c[0] > p.start) - 1;
     return !(i >= 0 && reach[i] >= p.end);
   };
-  const places = allPlaces.filter((p) => !metonymOnly(p) && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
+  // Speaker phrases by start, so each place meets only those that may overlap it (no longer than the longest).
+  const bySpeakerStart = [...speakerRanges].sort((a, b) => a[0] - b[0]);
+  const longestSpeaker = bySpeakerStart.reduce((n, [s, e]) => Math.max(n, e - s), 0);
+  const speakerOwns = (p: { start: number; end: number }) => {
+    for (let k = partitionPoint(bySpeakerStart, ([s]) => s > p.start - longestSpeaker); k < bySpeakerStart.length && bySpeakerStart[k][0] < p.end; k++) {
+      const [s, e] = bySpeakerStart[k];
+      if (p.start < e && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))) return true;
+    }
+    return false;
+  };
+  const places = allPlaces.filter((p) => !metonymOnly(p) && !speakerOwns(p));
   // Regions and oblasts (no countries), for "the region" (`regionAnaphors`): the last one before a claim, by binary search.
   const regions = places.filter((p) => p.broad && !p.country);
   const sideAt = entitySides(doc);

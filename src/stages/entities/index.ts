@@ -5,7 +5,7 @@
  *
  * Places are not emitted here: the places stage runs next and skips spans covered by these mentions.
  */
-import type { Context, ContextOptions, Doc, Entity, Mention, Sentence, Stage } from '../../core/index.js';
+import { partitionPoint, type Context, type ContextOptions, type Doc, type Entity, type Mention, type Sentence, type Stage } from '../../core/index.js';
 import { builtinKb, loadKb, type KnowledgeBase } from './kb.js';
 import { defaultLexicon, placeKey, type Lexicon } from './lexicon.js';
 import { EntityRegistry, nameKeys, roleHeads, type PersonQuery, type PersonRecord } from './registry.js';
@@ -15,7 +15,7 @@ import { sentenceWords } from './rules/tokenize.js';
 import { toAsciiLower, translitKey } from './rules/fold.js';
 import { KbMatcher } from './rules/kb-matcher.js';
 import { accepts, scorePersonMatch } from './rules/person-match.js';
-import { keysSimilarAtLeast } from './rules/similarity.js';
+import { keySimilarityBound, keysSimilarAtLeast } from './rules/similarity.js';
 
 declare module '../../core/context.js' {
   interface Context {
@@ -205,6 +205,28 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
     }
   }
   const taken = (si: number, wi: number) => findings[si].candidates.some((c) => c.from <= wi && wi < c.to);
+  // A surname repeated through a long document meets the same cluster keys again: each pair's edit distance once.
+  const similar = new Map<string, boolean>();
+  const similarSurname = (k: string, key: string): boolean => {
+    if (keySimilarityBound(k, key) < 0.9) return false;
+    const pair = `${k}\u0000${key}`;
+    let v = similar.get(pair);
+    if (v === undefined) similar.set(pair, (v = keysSimilarAtLeast(k, key, 0.9)));
+    return v;
+  };
+  // Each cluster's mention starts in order, kept up to date as mentions are added (only ever appended to
+  // `items`): the nearest earlier mention by binary search, not by scanning every mention for every surname.
+  const starts = new Map<Cluster, { seen: number; vs: number[] }>();
+  const lastStartAtOrBefore = (cl: Cluster, v: number): number | undefined => {
+    let s = starts.get(cl);
+    if (!s) starts.set(cl, (s = { seen: 0, vs: [] }));
+    for (; s.seen < cl.items.length; s.seen++) {
+      const x = cl.items[s.seen].c.vs;
+      s.vs.splice(partitionPoint(s.vs, (y) => y > x), 0, x);
+    }
+    const k = partitionPoint(s.vs, (y) => y > v);
+    return k > 0 ? s.vs[k - 1] : undefined;
+  };
   findings.forEach((f, si) => {
     for (const w of f.words) {
       if (!w.cap || taken(si, w.index) || w.text.length < 3) continue;
@@ -235,9 +257,9 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
       for (const cl of byBlock.get(blockKey(key)) ?? []) {
         if (cl.nameLength < 2 && !cl.kbId && !cl.record) continue;
         const exact = cl.lastKeys.includes(key);
-        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => keysSimilarAtLeast(k, key, 0.9)))) continue;
-        const before = cl.items.filter((i) => i.c.vs <= w.vs).map((i) => w.vs - i.c.vs);
-        const dist = (before.length ? Math.min(...before) : 1e9) + (exact ? 0 : 1e6);
+        if (!exact && !(key.length >= 5 && cl.lastKeys.some((k) => similarSurname(k, key)))) continue;
+        const last = lastStartAtOrBefore(cl, w.vs);
+        const dist = (last === undefined ? 1e9 : w.vs - last) + (exact ? 0 : 1e6);
         if (dist < bestDist) {
           bestDist = dist;
           target = cl;
@@ -343,6 +365,46 @@ function resolveShortForms(doc: Doc, entities: Entity[], findings: SentenceFindi
 
 /** "the ministry", "the governor": a mention of the nearest earlier entity that fits. */
 function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFindings[], sentences: readonly Sentence[], lex: Lexicon): void {
+  // Nominals are met in text order and each new mention starts at its nominal, before every later one: the mentions
+  // are indexed once (sorted starts with the running largest end; per kind of nominal, the starts of the entities it
+  // fits) and the new ones tracked as they come, so a document of hundreds of articles is not rescanned per nominal.
+  const ranges = entities
+    .flatMap((e) => e.mentions.map((m) => [doc.view.toView(m.start), doc.view.toView(m.end)] as const))
+    .sort((a, b) => a[0] - b[0]);
+  const maxEnd: number[] = [];
+  for (const [, e] of ranges) maxEnd.push(Math.max(e, maxEnd.length ? maxEnd[maxEnd.length - 1] : -Infinity));
+  let addedEnd = -Infinity;
+  const covered = (vs: number) => {
+    const k = partitionPoint(ranges, (r) => r[0] > vs);
+    return (k > 0 && maxEnd[k - 1] > vs) || addedEnd > vs;
+  };
+  type Target = NonNullable<ReturnType<Lexicon['nominals']['get']>>;
+  const fits = (e: Entity, target: Target) =>
+    e.kind === target.kind &&
+    !(target.type && e.type !== target.type) &&
+    !(target.roleHead && !(e.role ?? '').split(/[^a-z-]+/).some((w) => w === target.roleHead || w.startsWith(`${target.roleHead}-`)));
+  // Per target: its entities' mention starts with the entity's index, by start and, at one start, the earliest
+  // entity last (the one the scan in entity order kept); and the latest mention added since, which is the nearest.
+  const byTarget = new Map<Target, { at: number[]; index: number[]; lastAt: number; lastIndex: number }>();
+  const nearest = (target: Target, vs: number): number => {
+    let t = byTarget.get(target);
+    if (!t) {
+      const pairs: Array<[number, number]> = [];
+      entities.forEach((e, k) => {
+        if (fits(e, target)) for (const m of e.mentions) pairs.push([doc.view.toView(m.start), k]);
+      });
+      pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+      byTarget.set(target, (t = { at: pairs.map((p) => p[0]), index: pairs.map((p) => p[1]), lastAt: -1, lastIndex: -1 }));
+    }
+    const k = partitionPoint(t.at, (a) => a >= vs);
+    let at = k > 0 ? t.at[k - 1] : -1;
+    let index = k > 0 ? t.index[k - 1] : -1;
+    if (t.lastAt > at || (t.lastAt === at && t.lastAt >= 0 && t.lastIndex < index)) {
+      at = t.lastAt;
+      index = t.lastIndex;
+    }
+    return at >= 0 ? index : -1;
+  };
   findings.forEach((f, si) => {
     const words = f.words;
     for (let i = 0; i < words.length - 1; i++) {
@@ -358,22 +420,21 @@ function resolveNominals(doc: Doc, entities: Entity[], findings: SentenceFinding
         // "the governor Vyacheslav Gladkov", "the Ministry of Defense": a name follows, so this is a title, not a reference.
         if (next && (next.cap || (next.lower === 'of' && words[next.index + 1]?.cap)) && /^\s+$/.test(next.gap) && !last.possessive) break;
         const vs = phrase[0].vs;
-        if (entities.some((e) => e.mentions.some((m) => doc.view.toView(m.start) <= vs && vs < doc.view.toView(m.end)))) break;
-        let best: Entity | undefined;
-        let bestAt = -1;
-        for (const e of entities) {
-          if (e.kind !== target.kind) continue;
-          if (target.type && e.type !== target.type) continue;
-          if (target.roleHead && !(e.role ?? '').split(/[^a-z-]+/).some((w) => w === target.roleHead || w.startsWith(`${target.roleHead}-`))) continue;
-          for (const m of e.mentions) {
-            const at = doc.view.toView(m.start);
-            if (at < vs && at > bestAt) {
-              bestAt = at;
-              best = e;
+        if (covered(vs)) break;
+        const k = nearest(target, vs);
+        if (k >= 0) {
+          const best = entities[k];
+          const m = { ...doc.view.span(vs, last.ve, 'entities/nominal'), sentence: sentences[si].index };
+          (best.mentions as Mention[]).push(m);
+          addedEnd = Math.max(addedEnd, doc.view.toView(m.end));
+          const at = doc.view.toView(m.start);
+          for (const [tg, t] of byTarget) {
+            if (fits(best, tg)) {
+              t.lastAt = at;
+              t.lastIndex = k;
             }
           }
         }
-        if (best) (best.mentions as Mention[]).push({ ...doc.view.span(vs, last.ve, 'entities/nominal'), sentence: sentences[si].index });
         break;
       }
     }

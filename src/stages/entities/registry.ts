@@ -228,7 +228,13 @@ export class EntityRegistry {
       return created;
     }
     const merge = (into: string[], from: readonly string[]) => {
-      for (const x of from) if (!into.includes(x)) into.push(x);
+      // A set beside long lists (co-occurring names grow with every document): no rescan per name.
+      const has = into.length > 16 ? new Set(into) : null;
+      for (const x of from) {
+        if (has ? has.has(x) : into.includes(x)) continue;
+        into.push(x);
+        has?.add(x);
+      }
     };
     const newLast = q.lastKeys.some((k) => !rec.lastKeys.includes(k));
     merge(rec.firstKeys, q.firstKeys);

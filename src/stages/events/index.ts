@@ -17,7 +17,7 @@
  * 4. one event per place (a list of places splits), then events about the same happening merge.
  */
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
-import { isStartingPoint } from '../../core/index.js';
+import { isStartingPoint, partitionPoint } from '../../core/index.js';
 import { clauseFacts, foreignRelatives, nounPhraseBefore, type ClauseFacts } from './rules/clause-facts.js';
 import { contextFactor, contextOf, isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
@@ -160,9 +160,48 @@ function withoutStartingPoints(doc: Doc, s: Sentence, text: string): { text: str
   return { text: out, spans };
 }
 
-/** Claims whose content span contains the trigger (input offsets). */
+/**
+ * A document's claims indexed once (a long document has thousands, and every trigger asks): by sentence, and the
+ * ones with a content span by its start, with the longest span's length to bound a containment look-up.
+ */
+interface ClaimIndex {
+  readonly bySentence: Map<number, Claim[]>;
+  /** Indices into the claims of those with a content span, by content start; `starts` parallel to it. */
+  readonly order: number[];
+  readonly starts: number[];
+  readonly maxLength: number;
+}
+const claimIndexes = new WeakMap<readonly Claim[], ClaimIndex>();
+
+function claimIndex(claims: readonly Claim[]): ClaimIndex {
+  let ix = claimIndexes.get(claims);
+  if (ix) return ix;
+  const bySentence = new Map<number, Claim[]>();
+  const order: number[] = [];
+  let maxLength = 0;
+  claims.forEach((c, k) => {
+    const list = bySentence.get(c.sentence);
+    if (list) list.push(c);
+    else bySentence.set(c.sentence, [c]);
+    if (!c.contentSpan) return;
+    order.push(k);
+    maxLength = Math.max(maxLength, c.contentSpan.end - c.contentSpan.start);
+  });
+  order.sort((a, b) => claims[a].contentSpan!.start - claims[b].contentSpan!.start || a - b);
+  ix = { bySentence, order, starts: order.map((k) => claims[k].contentSpan!.start), maxLength };
+  claimIndexes.set(claims, ix);
+  return ix;
+}
+
+/** Claims whose content span contains the trigger (input offsets), in the document's order. */
 function claimsOf(doc: Doc, start: number, end: number): Claim[] {
-  return doc.claims.filter((c) => c.contentSpan && c.contentSpan.start <= start && end <= c.contentSpan.end);
+  const ix = claimIndex(doc.claims);
+  // A containing span starts at or before `start` and, no longer than the longest, not before `end - maxLength`.
+  const from = partitionPoint(ix.starts, (x) => x >= end - ix.maxLength);
+  const to = partitionPoint(ix.starts, (x) => x > start);
+  const found: number[] = [];
+  for (let k = from; k < to; k++) if (end <= doc.claims[ix.order[k]].contentSpan!.end) found.push(ix.order[k]);
+  return found.sort((a, b) => a - b).map((k) => doc.claims[k]);
 }
 
 /** Sentences back to look for the place that "the city" or "there" refers to. */
@@ -513,7 +552,7 @@ function frameEvents(
   const tEnd = doc.view.toInputEnd(s.vStart + trigger.end);
   const claims = claimsOf(doc, tStart, tEnd);
   // Speakers report events; they are not actors in them.
-  const speakers = new Set(claims.map((c) => c.speaker).concat(doc.claims.filter((c) => c.sentence === s.index).map((c) => c.speaker)));
+  const speakers = new Set(claims.map((c) => c.speaker).concat((claimIndex(doc.claims).bySentence.get(s.index) ?? []).map((c) => c.speaker)));
   const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
   const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
   const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;

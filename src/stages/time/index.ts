@@ -10,7 +10,7 @@
  * the reference it needs dates it, recording its name. Without one, the value is null with the reason: no date
  * is ever computed from a reference the document does not give (chrono's own default is the current time).
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { DatePrecision, Doc, Stage, TimeExpression } from '../../core/index.js';
 import words from './data/time-words.json' with { type: 'json' };
 import { isoMonday, shiftDate, startOf } from './rules/calendar.js';
@@ -41,7 +41,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const instantOf = (date: string) => new Date(`${date}T12:00:00Z`);
 
 function parse(text: string, instant: Date): chrono.ParsedResult[] {
-  return chrono.en.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false });
+  return chrono.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false });
 }
 
 function precisionOf(text: string, known: (c: chrono.Component) => boolean): DatePrecision {

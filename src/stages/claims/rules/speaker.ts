@@ -125,6 +125,35 @@ export function notASource(text: string): boolean {
 const BELLIGERENT = new Set(['RU', 'UA']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+/**
+ * What each list of prior speakers (only ever appended to) lets a look-up skip, kept up to date as it grows: the
+ * latest speaker by the last word of its phrase, and whether sentences never decrease along it (then a look-back of
+ * a few sentences stops at the first older one instead of scanning a long document's every speaker).
+ */
+const priorIndex = new WeakMap<readonly PriorSpeaker[], { seen: number; ordered: boolean; byLastWord: Map<string, PriorSpeaker> }>();
+
+function indexOf(prior: readonly PriorSpeaker[]): { ordered: boolean; byLastWord: Map<string, PriorSpeaker> } {
+  let x = priorIndex.get(prior);
+  if (!x) priorIndex.set(prior, (x = { seen: 0, ordered: true, byLastWord: new Map() }));
+  for (; x.seen < prior.length; x.seen++) {
+    const p = prior[x.seen];
+    if (x.seen > 0 && p.sentence < prior[x.seen - 1].sentence) x.ordered = false;
+    x.byLastWord.set(norm(p.text).split(/\s+/).pop() ?? '', p);
+  }
+  return x;
+}
+
+/** The last prior speaker within `window` sentences before `sentence` that satisfies `pred`. */
+function findRecent(prior: readonly PriorSpeaker[], sentence: number, window: number, pred: (p: PriorSpeaker) => boolean): PriorSpeaker | undefined {
+  const ordered = indexOf(prior).ordered;
+  for (let i = prior.length - 1; i >= 0; i--) {
+    const p = prior[i];
+    if (sentence - p.sentence <= window && pred(p)) return p;
+    if (ordered && sentence - p.sentence > window) return undefined;
+  }
+  return undefined;
+}
+
 function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
   const ctxSide = sideFromWords(q.contextText);
   // "the governor who said": the relative pronoun adds nothing to the name before it.
@@ -150,7 +179,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   // 3. A pronoun: the last speaker of a fitting kind, else the last fitting entity mentioned before.
   const kinds = lexicon.pronouns.get(lower);
   if (kinds) {
-    const recent = findLast(prior, (p) => q.sentence - p.sentence <= 3 && (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization'));
+    const recent = findRecent(prior, q.sentence, 3, (p) => (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization'));
     if (recent) return { speaker: recent.id, side: recent.side, rule: 'claims/speaker-pronoun' };
     const e = lastBefore(entities, kinds, q.start);
     if (e) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun' };
@@ -158,7 +187,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   }
   // 3b. "The Belgian said": a nationality standing for the last person named (a prior speaker first).
   if (/^the\s/i.test(q.text.trim()) && lexicon.demonyms.has(lower)) {
-    const recent = findLast(prior, (p) => q.sentence - p.sentence <= 3 && p.kind === 'person');
+    const recent = findRecent(prior, q.sentence, 3, (p) => p.kind === 'person');
     if (recent) return { speaker: recent.id, side: recent.side ?? ctxSide, rule: 'claims/speaker-demonym' };
     const e = lastBefore(entities, ['person'], q.start);
     if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-demonym' };
@@ -166,7 +195,7 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   // 4. A surname repeated ("Malial said" after "Hannah Malial said"): the earlier speaker with that last word.
   const last = lower.split(/\s+/).pop() ?? '';
   if (/^\p{Lu}/u.test(q.text.split(/\s+/).pop() ?? '') && last.length > 2) {
-    const same = findLast(prior, (p) => norm(p.text).split(/\s+/).pop() === last);
+    const same = indexOf(prior).byLastWord.get(last);
     if (same && (same.id || same.side)) return { speaker: same.id, side: same.side ?? ctxSide, rule: 'claims/speaker-repeated-name' };
   }
   // 5. A nominal ("the ministry", "the governor", "the Ministry’s statement"): the last entity whose name or role has that noun.
