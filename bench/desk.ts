@@ -149,6 +149,17 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
       const { seconds, latencies } = await load(`${url}/api/documents?q=Bakhmut&limit=20`, requests, 8);
       line(`desk ${size}: documents?q= req/s, 8 clients`, (latencies.length / seconds).toFixed(1));
       line(`desk ${size}: documents?q= p50 / p99 (ms)`, `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.99).toFixed(1)}`);
+      // The three queries of issue 16, 16 clients each: contested propositions, events in a box, a text search.
+      const queries: [string, string][] = [
+        ['propositions?status=contested', `${url}/api/propositions?status=contested&limit=20`],
+        ['events?bbox=', `${url}/api/events?bbox=30,44,41,53&limit=20`],
+        ['documents?q=', `${url}/api/documents?q=Bakhmut&limit=20`],
+      ];
+      for (const [name, at] of queries) {
+        await load(at, 16, 16);
+        const r = await load(at, requests, 16);
+        line(`desk ${size}: ${name} 16 clients`, `${(r.latencies.length / r.seconds).toFixed(1)} req/s, p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(1)} ms`);
+      }
       line(`desk ${size}: serve RSS at the end`, `${rssMb(pid).toFixed(0)} MB`);
     } finally {
       child.kill('SIGTERM');

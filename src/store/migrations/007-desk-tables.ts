@@ -1,0 +1,86 @@
+/**
+ * Migration 7: the desk's cross-document results kept in tables, updated at ingest in the document's own
+ * transaction for what the document touches (`src/store/desk-tables.ts`), so the API answers with indexed SQL instead
+ * of recomputing over every document.
+ *
+ * - `desk_claims`: one row per claim and proposition of a stored document (its kind + place key, confidence, source
+ *   key and the source's shorter tails, the place's entity as the document names it, the claim record as JSON).
+ * - `desk_propositions`: the propositions of each key at the two thresholds the desk shows (`level` 0: every claim;
+ *   0.5: confident ones), with status, dates, sides and the whole proposition as JSON.
+ * - `desk_event_reports` / `desk_events`: each event report with its grouping key, and the reconciled events of each key.
+ * - `documents.outlet` / `outlet_key`: the outlet the desk names (folded for filters).
+ *
+ * Stores that already hold documents are filled by `Store.migrate()` right after this migration (a rebuild from the
+ * stored documents, the same as `sitrep rebuild`).
+ */
+/** The SQL of this migration: several statements, run in one transaction. */
+export const sql = `
+ALTER TABLE documents ADD COLUMN outlet text;
+ALTER TABLE documents ADD COLUMN outlet_key text;
+CREATE INDEX documents_outlet ON documents (outlet_key);
+CREATE INDEX documents_listing ON documents (published DESC NULLS LAST, id);
+
+CREATE TABLE desk_claims (
+  document_id  text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal      integer NOT NULL,
+  prop_key     text NOT NULL,
+  kind         text NOT NULL,
+  place        text,
+  confidence   double precision NOT NULL,
+  source       text NOT NULL,
+  source_tails text[] NOT NULL DEFAULT '{}',
+  place_entity jsonb,
+  record       jsonb NOT NULL,
+  PRIMARY KEY (document_id, ordinal)
+);
+CREATE INDEX desk_claims_key ON desk_claims (prop_key);
+CREATE INDEX desk_claims_source ON desk_claims (source);
+CREATE INDEX desk_claims_tails ON desk_claims USING gin (source_tails) WITH (fastupdate = off);
+
+CREATE TABLE desk_propositions (
+  level      real NOT NULL,
+  prop_key   text NOT NULL,
+  id         text NOT NULL,
+  kind       text NOT NULL,
+  place      text,
+  status     text NOT NULL,
+  date_from  text,
+  date_to    text,
+  sides      text[] NOT NULL,
+  body       jsonb NOT NULL,
+  PRIMARY KEY (level, prop_key, id)
+);
+CREATE INDEX desk_propositions_id ON desk_propositions (level, id);
+CREATE INDEX desk_propositions_listing ON desk_propositions (level, date_to DESC NULLS LAST, id);
+CREATE INDEX desk_propositions_status ON desk_propositions (level, status, date_to DESC NULLS LAST, id);
+
+CREATE TABLE desk_event_reports (
+  document_id text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal     integer NOT NULL,
+  event_key   text NOT NULL,
+  type        text NOT NULL,
+  sub_type    text NOT NULL,
+  place       text,
+  raw         jsonb NOT NULL,
+  PRIMARY KEY (document_id, ordinal)
+);
+CREATE INDEX desk_event_reports_key ON desk_event_reports (event_key);
+
+CREATE TABLE desk_events (
+  event_key  text NOT NULL,
+  id         text NOT NULL,
+  type       text NOT NULL,
+  sub_type   text NOT NULL,
+  place      text,
+  status     text NOT NULL,
+  date_from  text,
+  date_to    text,
+  lat        double precision,
+  lon        double precision,
+  sides      text[] NOT NULL,
+  body       jsonb NOT NULL,
+  PRIMARY KEY (event_key, id)
+);
+CREATE INDEX desk_events_listing ON desk_events (date_to DESC NULLS LAST, id);
+CREATE INDEX desk_events_position ON desk_events (lon, lat);
+`;
