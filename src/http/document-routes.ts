@@ -8,7 +8,7 @@ import { decodeBytes } from '../ingest/decode.js';
 import { checkPublished } from '../ingest/published-date.js';
 import { readBody } from './ingest-body.js';
 import { ExtractionError } from '../pipeline-pool.js';
-import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import { PAGE_PARAMS, pageOf, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** Adds the document routes. */
@@ -21,6 +21,16 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
     const outlet = p.string('outlet');
     const { from, to } = p.range();
     const page = p.page();
+    if (source.queries) {
+      const queries = source.queries;
+      const idsOf = async (name: string, placesOnly: boolean) =>
+        [...new Set([name, ...(await queries.matchEntities(name)).filter((e) => !placesOnly || e.kind === 'place').map((e) => e.id)])];
+      const found = await queries.documents({
+        words: q ? queryWords(q) : undefined, outlet, from, to,
+        entities: entity ? await idsOf(entity, false) : undefined, places: place ? await idsOf(place, true) : undefined,
+      }, page);
+      return c.json(pageOf(found, page));
+    }
     const view = await views.get();
     // Entity and place filters accept an id or any alias, so "Bachmut" finds the articles about Bakhmut.
     const idsFor = (name: string, placesOnly: boolean) =>
@@ -50,7 +60,7 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
   app.get('/api/documents/:id{.+}', async (c) => {
     new QueryParams(c.req.query(), []);
     const id = c.req.param('id');
-    const doc = (await views.get()).byId.get(id);
+    const doc = source.document ? await source.document(id) : (await views.get()).byId.get(id);
     if (!doc) throw new HttpError(404, `no document with id "${id}"`);
     return c.json(docDetail(doc));
   });

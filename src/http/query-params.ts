@@ -123,6 +123,11 @@ export interface Page<T> {
   readonly next: number | null;
 }
 
+/** A page of a query that counted its matches itself (the store's indexed SQL). */
+export function pageOf<T>(found: { readonly items: readonly T[]; readonly total: number }, { limit, offset }: { limit: number; offset: number }): Page<T> {
+  return { items: found.items, total: found.total, limit, offset, next: offset + limit < found.total ? offset + limit : null };
+}
+
 /** Cuts one page out of all matching items. */
 export function paginate<T>(all: readonly T[], { limit, offset }: { limit: number; offset: number }): Page<T> {
   return { items: all.slice(offset, offset + limit), total: all.length, limit, offset, next: offset + limit < all.length ? offset + limit : null };
