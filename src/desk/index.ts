@@ -8,4 +8,4 @@ export { claimView, docHeader, DeskView, DeskViews, editDistance, matchNames, ty
 export { CONTEXT_STATE, docFromRow, rebuildView, storeDesk, UNMAPPED_VIEWS, type StoreDeskOptions } from './store-desk.js';
 export { RemoteDesk, RemoteError, type RemoteIngestReport, type RemotePage } from './remote.js';
 export { matchesQuery, queryWords } from './search.js';
-export { sqlDesk, type DeskQueries, type DocumentQuery, type EventQuery, type NamedEntity, type PropositionQuery } from './sql-desk.js';
+export { parseRaw, sqlDesk, type DeskQueries, type Raw, type DocumentQuery, type EventQuery, type NamedEntity, type PropositionQuery } from './sql-desk.js';

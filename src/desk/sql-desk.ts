@@ -5,8 +5,8 @@
  * is visible as soon as its transaction commits and memory does not grow with the store.
  */
 import type { Doc } from '../core/index.js';
-import { isNameForm, foldName, type EventGroup, type PropositionGroup } from '../crossdoc/index.js';
-import type { EntityKind } from '../core/index.js';
+import { entitySummary, type EntityAcc, type EntitySummary, type EventGroup, type PropositionGroup } from '../crossdoc/index.js';
+import { foldName } from '../crossdoc/index.js';
 import type { Queryable, Store } from '../store/index.js';
 import { matchNames, type DocSummary } from './desk-view.js';
 
@@ -18,6 +18,17 @@ export interface PageRequest {
 export interface Paged<T> {
   readonly items: readonly T[];
   readonly total: number;
+}
+
+/**
+ * A value as the JSON text the store keeps it in: listings of large values (a proposition with hundreds of claims)
+ * are passed on as they are read, without parsing and serialising them again. {@link parseRaw} reads one.
+ */
+export type Raw<T> = string & { readonly __json?: T };
+
+/** The value of a {@link Raw} JSON text. */
+export function parseRaw<T>(raw: Raw<T>): T {
+  return JSON.parse(raw) as T;
 }
 
 /** Filters of the propositions listing. */
@@ -56,11 +67,20 @@ export interface DocumentQuery {
   readonly to?: string;
 }
 
+/** Filters of the entities listing. */
+export interface EntityQuery {
+  /** A name or alias (see {@link DeskQueries.matchEntities}); without it, most mentioned first. */
+  readonly q?: string;
+  readonly kind?: string;
+  readonly side?: string;
+}
+
 /** An entity as name filters see it. */
 export interface NamedEntity {
   readonly id: string;
   readonly kind: string;
   readonly name: string;
+  readonly side: string | null;
   readonly mentions: number;
   /** Folded name and name-like aliases. */
   readonly keys: readonly string[];
@@ -69,13 +89,17 @@ export interface NamedEntity {
 /** What the desk can answer without building the whole snapshot. */
 export interface DeskQueries {
   /** Propositions, newest first; null when `minConfidence` is not a kept threshold (the caller computes them). */
-  propositions(query: PropositionQuery, page: PageRequest): Promise<Paged<PropositionGroup> | null>;
+  propositions(query: PropositionQuery, page: PageRequest): Promise<Paged<Raw<PropositionGroup>> | null>;
   /** One proposition by id, at the default threshold or else among all. */
   proposition(id: string): Promise<PropositionGroup | null>;
-  events(query: EventQuery, page: PageRequest): Promise<Paged<EventGroup>>;
+  events(query: EventQuery, page: PageRequest): Promise<Paged<Raw<EventGroup>>>;
   documents(query: DocumentQuery, page: PageRequest): Promise<Paged<DocSummary>>;
   /** Entities whose name or alias matches, best first (the rule of `DeskView.searchEntities`). */
   matchEntities(name: string): Promise<readonly NamedEntity[]>;
+  /** Entities merged across documents, with their aliases and documents. */
+  entities(query: EntityQuery, page: PageRequest): Promise<Paged<EntitySummary>>;
+  /** One merged entity, or null. */
+  entity(id: string): Promise<EntitySummary | null>;
 }
 
 /** Thresholds the store keeps propositions for (`DESK_LEVELS` of the store). */
@@ -119,27 +143,39 @@ async function paged<T>(db: Queryable, select: string, from: string, w: Where, o
 /** The desk's queries over a store. */
 export function sqlDesk(store: Store): DeskQueries {
   const db = store.db;
-  let directory: { stamp: string; entities: Promise<NamedEntity[]> } | null = null;
+  let cached: { stamp: string; entities: Promise<NamedEntity[]> } | null = null;
 
-  async function entities(): Promise<NamedEntity[]> {
-    const [row] = await db.query<{ stamp: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM entities`);
-    if (!directory || directory.stamp !== row.stamp) {
-      const loading = db
-        .query<{ id: string; kind: string; name: string; mentions: number; aliases: (string | null)[] }>(
-          `SELECT e.id, e.kind, e.name, e.mention_count AS mentions, array_agg(a.alias) AS aliases
-           FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
-           WHERE e.document_count > 0 GROUP BY e.id`,
-        )
-        .then((rows) => rows.map((r) => ({
-          id: r.id, kind: r.kind, name: r.name, mentions: r.mentions,
-          keys: [...new Set([r.name, ...r.aliases.filter((a): a is string => !!a && isNameForm(a, r.name, r.kind as EntityKind))].map(foldName))],
-        })));
-      directory = { stamp: row.stamp, entities: loading };
+  /** Name, kind, side, mentions and folded name forms of every entity: what name filters search (cached per change). */
+  async function directory(): Promise<NamedEntity[]> {
+    const [row] = await db.query<{ stamp: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS stamp FROM desk_entities`);
+    if (!cached || cached.stamp !== row.stamp) {
+      const loading = db.query<NamedEntity & Record<string, unknown>>('SELECT id, kind, name, side, mentions, keys FROM desk_entities');
+      cached = { stamp: row.stamp, entities: loading };
       loading.catch(() => {
-        if (directory?.entities === loading) directory = null;
+        if (cached?.entities === loading) cached = null;
       });
     }
-    return directory.entities;
+    return cached.entities;
+  }
+
+  /** Entities whose name or alias matches, best first. */
+  async function match(name: string): Promise<NamedEntity[]> {
+    return matchNames(await directory(), name, (e) => e.keys);
+  }
+
+  /** Merged entities by id, each with its documents in the documents' order. */
+  async function summaries(ids: readonly string[]): Promise<Map<string, EntitySummary>> {
+    if (!ids.length) return new Map();
+    const rows = await db.query<{ acc: EntityAcc }>('SELECT acc FROM desk_entities WHERE id = ANY($1::text[])', [ids]);
+    const docs = await db.query<{ entity_id: string; ids: string[] }>(
+      `SELECT x.entity_id, array_agg(x.document_id ORDER BY x.at, x.document_id) AS ids
+       FROM (SELECT DISTINCT e.entity_id, e.document_id, d.ingested_at AS at FROM desk_entity_docs e
+             JOIN documents d ON d.id = e.document_id WHERE e.entity_id = ANY($1::text[])) AS x
+       GROUP BY x.entity_id`,
+      [ids],
+    );
+    const docIds = new Map(docs.map((r) => [r.entity_id, r.ids]));
+    return new Map(rows.map((r) => [r.acc.id, entitySummary(r.acc, docIds.get(r.acc.id) ?? [])]));
   }
 
   return {
@@ -152,7 +188,7 @@ export function sqlDesk(store: Store): DeskQueries {
       if (q.places) w.add((p) => `place = ANY(${p(q.places)}::text[])`);
       if (q.side) w.add((p) => `sides @> ARRAY[${p(q.side)}::text]`);
       overlaps(w, q.from, q.to);
-      return paged(db, 'body', 'desk_propositions', w, 'date_to DESC NULLS LAST, id', page, (r) => r.body as PropositionGroup);
+      return paged(db, 'body::text AS body', 'desk_propositions', w, 'date_to DESC NULLS LAST, id', page, (r) => r.body as Raw<PropositionGroup>);
     },
 
     async proposition(id) {
@@ -175,7 +211,7 @@ export function sqlDesk(store: Store): DeskQueries {
       if (q.side) w.add((p) => `sides @> ARRAY[${p(q.side)}::text]`);
       if (q.status) w.add((p) => `status = ${p(q.status)}`);
       overlaps(w, q.from, q.to);
-      return paged(db, 'body', 'desk_events', w, 'date_to DESC NULLS LAST, id', page, (r) => r.body as EventGroup);
+      return paged(db, 'body::text AS body', 'desk_events', w, 'date_to DESC NULLS LAST, id', page, (r) => r.body as Raw<EventGroup>);
     },
 
     async documents(q, page) {
@@ -214,8 +250,29 @@ export function sqlDesk(store: Store): DeskQueries {
       });
     },
 
-    async matchEntities(name) {
-      return matchNames(await entities(), name, (e) => e.keys);
+    matchEntities: match,
+
+    async entities(q, page) {
+      let ids: string[];
+      let total: number;
+      if (q.q) {
+        const found = (await match(q.q)).filter((e) => (!q.kind || e.kind === q.kind) && (!q.side || e.side === q.side));
+        ids = found.slice(page.offset, page.offset + page.limit).map((e) => e.id);
+        total = found.length;
+      } else {
+        const w = new Where();
+        if (q.kind) w.add((p) => `kind = ${p(q.kind)}`);
+        if (q.side) w.add((p) => `side = ${p(q.side)}`);
+        const found = await paged(db, 'id', 'desk_entities', w, 'mentions DESC, name, id', page, (r) => r.id as string);
+        ids = [...found.items];
+        total = found.total;
+      }
+      const byId = await summaries(ids);
+      return { items: ids.map((id) => byId.get(id)).filter((e) => e !== undefined), total };
+    },
+
+    async entity(id) {
+      return (await summaries([id])).get(id) ?? null;
     },
   };
 }

@@ -3,9 +3,12 @@ import type { Hono } from 'hono';
 import { DEFAULT_MIN_CONFIDENCE, STATUSES } from '../crossdoc/index.js';
 import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
-import { PAGE_PARAMS, pageOf, paginate, QueryParams } from './query-params.js';
+import { PAGE_PARAMS, paginate, QueryParams, rawPage } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 import type { DeskQueries, DeskView } from '../desk/index.js';
+
+/** The content type of JSON answers written as text. */
+const JSON_TYPE = { 'content-type': 'application/json; charset=UTF-8' };
 
 /** True when the range `[aFrom, aTo]` overlaps the requested `[from, to]`; undated items match no range. */
 function overlapsRange(aFrom: string | null, aTo: string | null, from?: string, to?: string): boolean {
@@ -50,7 +53,7 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     if (queries) {
       const places = place ? await placeIdsOf(queries, place) : undefined;
       const found = await queries.propositions({ minConfidence, status, kind, places, side, from, to }, page);
-      if (found) return c.json(pageOf(found, page));
+      if (found) return c.body(rawPage(found, page), 200, JSON_TYPE);
     }
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;
@@ -92,7 +95,7 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     const page = p.page();
     if (queries) {
       const places = place ? await placeIdsOf(queries, place) : undefined;
-      return c.json(pageOf(await queries.events({ type, subType, places, bbox, side, status, from, to }, page), page));
+      return c.body(rawPage(await queries.events({ type, subType, places, bbox, side, status, from, to }, page), page), 200, JSON_TYPE);
     }
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;

@@ -1,19 +1,20 @@
 /** `/api/entities`: search by name or alias, and one entity with its aliases, mentions and claims. */
 import type { Hono } from 'hono';
 import { HttpError } from './http-error.js';
-import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import { PAGE_PARAMS, pageOf, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 
 const KINDS = ['person', 'organization', 'place', 'weapon'] as const;
 
 /** Adds the entity routes. */
-export function entityRoutes(app: Hono, { views }: RouteDeps): void {
+export function entityRoutes(app: Hono, { views, source }: RouteDeps): void {
   app.get('/api/entities', async (c) => {
     const p = new QueryParams(c.req.query(), ['q', 'kind', 'side', ...PAGE_PARAMS]);
     const q = p.string('q');
     const kind = p.oneOf('kind', KINDS);
     const side = p.side('side');
     const page = p.page();
+    if (source.queries) return c.json(pageOf(await source.queries.entities({ q, kind, side }, page), page));
     const view = await views.get();
     const all = q ? view.searchEntities(q) : [...view.analysis.entities.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
     const items = all.filter((e) => (!kind || e.kind === kind) && (!side || e.side === side));

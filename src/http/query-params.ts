@@ -128,6 +128,12 @@ export function pageOf<T>(found: { readonly items: readonly T[]; readonly total:
   return { items: found.items, total: found.total, limit, offset, next: offset + limit < found.total ? offset + limit : null };
 }
 
+/** The JSON text of a page whose items are JSON texts already (see `Raw` in `desk/sql-desk.ts`). */
+export function rawPage(found: { readonly items: readonly string[]; readonly total: number }, page: { limit: number; offset: number }): string {
+  const { items: _items, ...rest } = pageOf({ items: [], total: found.total }, page);
+  return `{"items":[${found.items.join(',')}],${JSON.stringify(rest).slice(1)}`;
+}
+
 /** Cuts one page out of all matching items. */
 export function paginate<T>(all: readonly T[], { limit, offset }: { limit: number; offset: number }): Page<T> {
   return { items: all.slice(offset, offset + limit), total: all.length, limit, offset, next: offset + limit < all.length ? offset + limit : null };

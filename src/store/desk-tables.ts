@@ -10,8 +10,9 @@
  * whose claims carry one of its tails; each claim row keeps its source's tails (`source_tails`, indexed) to find them.
  */
 import {
-  claimPropositions, claimRecord, DEFAULT_MIN_CONFIDENCE, eventGroupsOfKey, eventRaws, foldName, mergeTextSources,
-  outletOf, propositionsOfKey, type ClaimRecord, type EventRaw, type SourceDoc,
+  claimPropositions, claimRecord, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventRaws, foldName,
+  mergeContribution, mergeTextSources, outletOf, propositionsOfKey, type ClaimRecord, type EntityAcc,
+  type EntityContribution, type EventRaw, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { Doc, Entity } from '../core/index.js';
 import type { Queryable } from './db.js';
@@ -90,16 +91,21 @@ export function storedSourceDoc(row: StoredRow): SourceDoc {
   };
 }
 
-/** What a document's rows touch: proposition keys, speaker-text sources, event keys. */
+/**
+ * What a document's rows touch: proposition keys, speaker-text sources, event keys, and entities — to recompute from
+ * their rows (`entities`: a document replaced or deleted), or to extend by a new last document (`appended`).
+ */
 export interface DeskTouch {
   readonly propositions: Set<string>;
   readonly sources: Set<string>;
   readonly events: Set<string>;
+  readonly entities: Set<string>;
+  readonly appended: { readonly contribution: EntityContribution; readonly published: string | null }[];
 }
 
 /** An empty {@link DeskTouch}. */
 export function noTouch(): DeskTouch {
-  return { propositions: new Set(), sources: new Set(), events: new Set() };
+  return { propositions: new Set(), sources: new Set(), events: new Set(), entities: new Set(), appended: [] };
 }
 
 /** The keys the rows of a stored document touch (read before it is replaced or deleted). */
@@ -111,6 +117,8 @@ export async function touchedBy(tx: Queryable, id: string, into: DeskTouch = noT
   }
   const events = await tx.query<{ event_key: string }>('SELECT DISTINCT event_key FROM desk_event_reports WHERE document_id = $1', [id]);
   for (const r of events) into.events.add(r.event_key);
+  const entities = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM desk_entity_docs WHERE document_id = $1', [id]);
+  for (const r of entities) into.entities.add(r.entity_id);
   return into;
 }
 
@@ -120,10 +128,11 @@ function placeOf(e: Entity | undefined): { name: string; lat?: number; lon?: num
 }
 
 /**
- * Writes the desk rows of a stored document (its claims' propositions and its event reports) and returns what they
- * touch. `json` makes a value storable (the store's NUL and surrogate cleaning).
+ * Writes the desk rows of a stored document (its claims' propositions, its event reports, what it says of each
+ * entity) and returns what they touch. `json` makes a value storable (the store's NUL and surrogate cleaning).
+ * `append`: the document is the newest (a new one, not a re-extraction), so its entities are extended, not recomputed.
  */
-export async function writeDeskRows(tx: Queryable, doc: SourceDoc, json: (value: unknown) => string, into: DeskTouch = noTouch()): Promise<DeskTouch> {
+export async function writeDeskRows(tx: Queryable, doc: SourceDoc, json: (value: unknown) => string, into: DeskTouch = noTouch(), append = false): Promise<DeskTouch> {
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const claims: unknown[] = [];
   for (const claim of doc.claims) {
@@ -162,6 +171,18 @@ export async function writeDeskRows(tx: Queryable, doc: SourceDoc, json: (value:
       [doc.id, json(events)],
     );
   }
+  const contributions = entityContributions(doc);
+  if (contributions.length) {
+    await tx.query(
+      `INSERT INTO desk_entity_docs (document_id, ordinal, entity_id, contribution)
+       SELECT $1, ordinal, entity_id, contribution FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, contribution jsonb)`,
+      [doc.id, json(contributions.map((c, ordinal) => ({ ordinal, entity_id: c.id, contribution: c })))],
+    );
+  }
+  for (const contribution of contributions) {
+    if (append) into.appended.push({ contribution, published: doc.published });
+    else into.entities.add(contribution.id);
+  }
   return into;
 }
 
@@ -183,6 +204,7 @@ export async function refreshDesk(tx: Queryable, touch: DeskTouch, json: (value:
   await lockKeys(tx, [
     ...[...touch.propositions].map((k) => `p:${k}`), ...[...touch.events].map((k) => `e:${k}`),
     ...[...touch.sources, ...tails].map((s) => `s:${s}`),
+    ...[...touch.entities, ...touch.appended.map((a) => a.contribution.id)].map((id) => `n:${id}`),
   ]);
   const keys = new Set(touch.propositions);
   if (tails.length) {
@@ -193,6 +215,51 @@ export async function refreshDesk(tx: Queryable, touch: DeskTouch, json: (value:
   }
   for (const key of [...keys].sort()) await refreshPropositionKey(tx, key, json);
   for (const key of [...touch.events].sort()) await refreshEventKey(tx, key, json);
+  await refreshEntities(tx, touch, json);
+}
+
+/** The row of a merged entity. */
+function entityRow(a: EntityAcc): Record<string, unknown> {
+  return {
+    id: a.id, kind: a.kind, name: a.name, side: a.side, mentions: a.mentions, acc: a,
+    keys: [...new Set([a.name, ...Object.values(a.forms).map((f) => f.text)].map(foldName))],
+  };
+}
+
+/** Extends the entities a new document names, and recomputes those a replaced or deleted one named. */
+async function refreshEntities(tx: Queryable, touch: DeskTouch, json: (value: unknown) => string): Promise<void> {
+  const merged = new Map<string, EntityAcc>();
+  const gone: string[] = [];
+  if (touch.appended.length) {
+    const ids = [...new Set(touch.appended.map((a) => a.contribution.id))].filter((id) => !touch.entities.has(id));
+    const rows = await tx.query<{ acc: EntityAcc }>('SELECT acc FROM desk_entities WHERE id = ANY($1::text[])', [ids]);
+    for (const r of rows) merged.set(r.acc.id, r.acc);
+    for (const { contribution, published } of touch.appended) {
+      if (!touch.entities.has(contribution.id)) merged.set(contribution.id, mergeContribution(merged.get(contribution.id), contribution, published));
+    }
+  }
+  for (const id of [...touch.entities].sort()) {
+    const rows = await tx.query<{ contribution: EntityContribution; published: string | null }>(
+      `SELECT e.contribution, d.published FROM desk_entity_docs e JOIN documents d ON d.id = e.document_id
+       WHERE e.entity_id = $1 ORDER BY d.ingested_at, d.id, e.ordinal`,
+      [id],
+    );
+    let a: EntityAcc | undefined;
+    for (const r of rows) a = mergeContribution(a, r.contribution, r.published);
+    if (a) merged.set(id, a);
+    else gone.push(id);
+  }
+  if (gone.length) await tx.query('DELETE FROM desk_entities WHERE id = ANY($1::text[])', [gone]);
+  if (merged.size) {
+    await tx.query(
+      `INSERT INTO desk_entities (id, kind, name, side, mentions, keys, acc)
+       SELECT id, kind, name, side, mentions, keys, acc
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, kind text, name text, side text, mentions integer, keys text[], acc jsonb)
+       ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, side = EXCLUDED.side,
+         mentions = EXCLUDED.mentions, keys = EXCLUDED.keys, acc = EXCLUDED.acc, updated_at = now()`,
+      [json([...merged.values()].map(entityRow))],
+    );
+  }
 }
 
 interface ClaimRow extends Record<string, unknown> {
@@ -271,7 +338,9 @@ const REBUILD_BATCH = 200;
  * until it commits. Returns the number of documents read.
  */
 export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) => string, onProgress?: (done: number) => void): Promise<number> {
-  for (const table of ['desk_claims', 'desk_event_reports', 'desk_propositions', 'desk_events']) await tx.query(`DELETE FROM ${table}`);
+  for (const table of ['desk_claims', 'desk_event_reports', 'desk_propositions', 'desk_events', 'desk_entity_docs', 'desk_entities']) {
+    await tx.query(`DELETE FROM ${table}`);
+  }
   const touch = noTouch();
   let done = 0;
   for (let after: { at: string; id: string } | null = null; ; ) {
@@ -285,7 +354,7 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
     for (const row of rows) {
       const outlet = storedOutlet(row);
       await tx.query('UPDATE documents SET outlet = $2, outlet_key = $3 WHERE id = $1', [row.id, outlet.outlet, outlet.key]);
-      await writeDeskRows(tx, storedSourceDoc(row), json, touch);
+      await writeDeskRows(tx, storedSourceDoc(row), json, touch, true);
     }
     done += rows.length;
     onProgress?.(done);
@@ -294,5 +363,6 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
   }
   for (const key of [...touch.propositions].sort()) await refreshPropositionKey(tx, key, json);
   for (const key of [...touch.events].sort()) await refreshEventKey(tx, key, json);
+  await refreshEntities(tx, touch, json);
   return done;
 }

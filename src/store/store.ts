@@ -236,7 +236,7 @@ const DOCUMENT_COLUMNS = [
 const CASTS: Partial<Record<(typeof DOCUMENT_COLUMNS)[number], string>> = { minhash: '::integer[]', extraction: '::jsonb' };
 
 /** Tables holding a document's layers: what a re-extraction replaces (its recorded sources stay). */
-const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events', 'desk_claims', 'desk_event_reports'] as const;
+const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events', 'desk_claims', 'desk_event_reports', 'desk_entity_docs'] as const;
 
 /** Migration 7 made the desk tables: a store holding documents fills them once, right after migrating. */
 const DESK_TABLES_MIGRATION = 7;
@@ -427,7 +427,7 @@ export class Store {
     );
     await tx.query(INSERT_SOURCE, sourceRow(doc, id, 'original', 1, fp.hash));
     await this.insertLayers(tx, doc, fp, id);
-    await refreshDesk(tx, await writeDeskRows(tx, storedSourceDoc(this.storedRow(values)), jsonParam), jsonParam);
+    await refreshDesk(tx, await writeDeskRows(tx, storedSourceDoc(this.storedRow(values)), jsonParam, noTouch(), true), jsonParam);
   }
 
   /**

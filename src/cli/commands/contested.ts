@@ -1,7 +1,7 @@
 /** `sitrep contested`: contested propositions with both sides' claims, newest first, as a table or JSON Lines. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MIN_CONFIDENCE, type PropositionGroup } from '../../crossdoc/index.js';
-import { DeskView, sqlDesk, storeDesk, type RemoteDesk } from '../../desk/index.js';
+import { DeskView, parseRaw, sqlDesk, storeDesk, type RemoteDesk } from '../../desk/index.js';
 import type { Store } from '../../store/index.js';
 import { openStoreOrServer } from '../open-store.js';
 import { parseDateFlag } from '../options.js';
@@ -56,7 +56,7 @@ async function contestedIn(store: Store, minConfidence: number, since: string | 
   for (let offset = 0; ; offset += 500) {
     const page = await queries.propositions({ minConfidence, status: 'contested', places, from: since }, { limit: 500, offset });
     if (!page) break;
-    found.push(...page.items);
+    found.push(...page.items.map(parseRaw));
     if (found.length >= page.total || !page.items.length) return found;
   }
   const view = new DeskView(await storeDesk(store).documents());

@@ -8,6 +8,8 @@
  * - `desk_propositions`: the propositions of each key at the two thresholds the desk shows (`level` 0: every claim;
  *   0.5: confident ones), with status, dates, sides and the whole proposition as JSON.
  * - `desk_event_reports` / `desk_events`: each event report with its grouping key, and the reconciled events of each key.
+ * - `desk_entity_docs` / `desk_entities`: what each document says of each entity, and the entities merged across
+ *   documents (first document's name and fields, counts, name forms with first/last seen; `keys` for name search).
  * - `documents.outlet` / `outlet_key`: the outlet the desk names (folded for filters).
  *
  * Stores that already hold documents are filled by `Store.migrate()` right after this migration (a rebuild from the
@@ -83,4 +85,26 @@ CREATE TABLE desk_events (
 );
 CREATE INDEX desk_events_listing ON desk_events (date_to DESC NULLS LAST, id);
 CREATE INDEX desk_events_position ON desk_events (lon, lat);
+
+CREATE TABLE desk_entity_docs (
+  document_id  text NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ordinal      integer NOT NULL,
+  entity_id    text NOT NULL,
+  contribution jsonb NOT NULL,
+  PRIMARY KEY (document_id, ordinal)
+);
+CREATE INDEX desk_entity_docs_entity ON desk_entity_docs (entity_id);
+
+CREATE TABLE desk_entities (
+  id         text PRIMARY KEY,
+  kind       text NOT NULL,
+  name       text NOT NULL,
+  side       text,
+  mentions   integer NOT NULL,
+  keys       text[] NOT NULL,
+  acc        jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX desk_entities_listing ON desk_entities (mentions DESC, name);
+CREATE INDEX desk_entities_kind ON desk_entities (kind, mentions DESC, name);
 `;
