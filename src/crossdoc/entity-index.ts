@@ -72,20 +72,9 @@ export type EntityAcc = Omit<{ -readonly [K in keyof EntitySummary]: EntitySumma
 };
 
 /** What one document says of an entity: its fields, its mention count and its name forms (folded key, first text, count). */
-export interface EntityContribution {
-  readonly id: string;
-  readonly kind: EntityKind;
-  readonly name: string;
-  readonly side: string | null;
-  readonly role: string | null;
-  readonly type: string | null;
-  readonly lat: number | null;
-  readonly lon: number | null;
-  readonly country: string | null;
-  readonly geonamesId: number | null;
-  readonly mentions: number;
+export type EntityContribution = Omit<EntitySummary, 'aliases' | 'docIds'> & {
   readonly forms: readonly { readonly key: string; readonly text: string; readonly count: number }[];
-}
+};
 
 /** The contributions of a document's entities, in its order. */
 export function entityContributions(doc: SourceDoc): EntityContribution[] {

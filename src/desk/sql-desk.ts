@@ -222,7 +222,7 @@ export function sqlDesk(store: Store): DeskQueries {
       // Text search through the GIN index, always (see `Store.searchDocuments`): the matching rows first (OFFSET 0
       // keeps the planner from folding the search into a scan of the listing order), then the other filters.
       const from = words
-        ? `(SELECT id, title, published, outlet, outlet_key, url, format, extraction FROM documents
+        ? `(SELECT id, title, published, outlet, outlet_key, url, format, entity_count, claim_count, event_count FROM documents
             WHERE search @@ to_tsquery('simple'::regconfig, ${w.param(words.map((x) => `'${x}':*`).join(' & '))}) OFFSET 0) AS d`
         : 'documents d';
       if (q.outlet) w.add((p) => `d.outlet_key = ${p(foldName(q.outlet!))}`);
@@ -233,10 +233,9 @@ export function sqlDesk(store: Store): DeskQueries {
         w.add((p) => `EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
           WHERE m.document_id = d.id AND e.kind = 'place' AND m.entity_id = ANY(${p(q.places)}::text[]))`);
       }
-      const select = `d.id, d.title, d.published, d.outlet, coalesce(d.url, d.extraction->'origin'->>'url') AS url, d.format,
-        jsonb_array_length(coalesce(d.extraction->'entities', '[]')) AS entities,
-        jsonb_array_length(coalesce(d.extraction->'claims', '[]')) AS claims,
-        jsonb_array_length(coalesce(d.extraction->'events', '[]')) AS events`;
+      // The row's url is the origin's (see `docFromRow`); the counts are kept with the row, not read from its extraction.
+      const select = `d.id, d.title, d.published, d.outlet, d.url, d.format, coalesce(d.entity_count, 0) AS entities,
+        coalesce(d.claim_count, 0) AS claims, coalesce(d.event_count, 0) AS events`;
       const map = (r: Record<string, unknown>): DocSummary => ({
         id: r.id as string, title: (r.title as string | null) ?? null, published: (r.published as string | null) ?? null,
         outlet: r.outlet as string, url: (r.url as string | null) ?? null, format: r.format as string,

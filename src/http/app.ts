@@ -23,6 +23,7 @@ import { HttpError } from './http-error.js';
 import { openApi } from './openapi.js';
 import { reportRoutes } from './report-routes.js';
 import { writeGuard } from './write-guard.js';
+import { ResponseCache } from './response-cache.js';
 import type { Extract, RouteDeps } from './route-deps.js';
 
 /** Default largest request body: a big JSON Lines batch, far beyond any single article. */
@@ -47,6 +48,11 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Refuse every write (a server reachable beyond this machine without a token). */
   readonly readOnly?: boolean;
+  /**
+   * How long listing answers over the store are kept, in milliseconds (default 1 s; 0: never; see
+   * `response-cache.ts`). Writes through this app clear them at once.
+   */
+  readonly cacheMs?: number;
 }
 
 /**
@@ -67,9 +73,11 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // Duck-typed so that the API loads without the store module when it serves another source.
   const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
+  // Only answers read from the store's tables are kept: over documents in memory the snapshot is the cache.
+  const cache = new ResponseCache(source.queries ? options.cacheMs : 0);
   const deps: RouteDeps = {
     source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract(),
-    maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS,
+    maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS, changed: () => cache.clear(),
   };
 
   app.onError((error, c) => {
@@ -118,6 +126,7 @@ export function createApp(options: AppOptions): Hono {
   }));
 
   app.get('/api/openapi.json', (c) => c.json(openApi()));
+  for (const path of ['/api/propositions', '/api/events', '/api/documents', '/api/entities']) app.get(path, cache.middleware);
   documentRoutes(app, deps);
   entityRoutes(app, deps);
   analysisRoutes(app, deps);

@@ -12,7 +12,7 @@ import { PAGE_PARAMS, pageOf, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** Adds the document routes. */
-export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars }: RouteDeps): void {
+export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars, changed }: RouteDeps): void {
   app.get('/api/documents', async (c) => {
     const p = new QueryParams(c.req.query(), ['q', 'entity', 'place', 'outlet', 'from', 'to', ...PAGE_PARAMS]);
     const q = p.string('q');
@@ -98,6 +98,7 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
     }
     const report = await source.ingest(docs, { replace: replace !== undefined && replace !== '0' && replace !== 'false' });
     views.invalidate();
+    changed();
     // What extraction said about each document (warnings, errors), for clients that report per document (the CLI).
     const messages = docs
       .map((d) => ({ id: d.id, messages: d.messages.filter((m) => m.severity !== 'info') }))

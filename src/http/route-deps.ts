@@ -12,4 +12,6 @@ export interface RouteDeps {
   readonly extract: Extract;
   /** Largest document a POST may hold, in characters of text. */
   readonly maxDocumentChars: number;
+  /** Called after a write through the app changed the store (clears kept answers). */
+  readonly changed: () => void;
 }

@@ -353,8 +353,12 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
     if (!rows.length) break;
     for (const row of rows) {
       const outlet = storedOutlet(row);
-      await tx.query('UPDATE documents SET outlet = $2, outlet_key = $3 WHERE id = $1', [row.id, outlet.outlet, outlet.key]);
-      await writeDeskRows(tx, storedSourceDoc(row), json, touch, true);
+      const doc = storedSourceDoc(row);
+      await tx.query(
+        'UPDATE documents SET outlet = $2, outlet_key = $3, entity_count = $4, claim_count = $5, event_count = $6 WHERE id = $1',
+        [row.id, outlet.outlet, outlet.key, doc.entities.length, doc.claims.length, doc.events.length],
+      );
+      await writeDeskRows(tx, doc, json, touch, true);
     }
     done += rows.length;
     onProgress?.(done);

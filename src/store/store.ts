@@ -230,6 +230,7 @@ const INSERT_SOURCE = `INSERT INTO document_sources
 const DOCUMENT_COLUMNS = [
   'id', 'content_hash', 'minhash', 'word_count', 'format', 'title', 'published', 'published_rule',
   'url', 'source', 'path', 'encoding', 'input', 'view_text', 'extraction', 'outlet', 'outlet_key',
+  'entity_count', 'claim_count', 'event_count',
 ] as const;
 
 /** Casts some parameters need (an array, a JSON text). */
@@ -403,6 +404,9 @@ export class Store {
       extraction,
       outlet.outlet,
       outlet.key,
+      doc.entities.length,
+      doc.claims.length,
+      doc.events.length,
     ];
   }
 
@@ -422,7 +426,7 @@ export class Store {
     const values = this.documentRow(doc, fp, id);
     await tx.query(
       `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')})
-       VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17)`,
+       VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, $19, $20)`,
       values,
     );
     await tx.query(INSERT_SOURCE, sourceRow(doc, id, 'original', 1, fp.hash));

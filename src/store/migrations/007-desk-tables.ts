@@ -10,7 +10,8 @@
  * - `desk_event_reports` / `desk_events`: each event report with its grouping key, and the reconciled events of each key.
  * - `desk_entity_docs` / `desk_entities`: what each document says of each entity, and the entities merged across
  *   documents (first document's name and fields, counts, name forms with first/last seen; `keys` for name search).
- * - `documents.outlet` / `outlet_key`: the outlet the desk names (folded for filters).
+ * - `documents.outlet` / `outlet_key`: the outlet the desk names (folded for filters); `entity_count`, `claim_count`,
+ *   `event_count`: what a listing shows without reading the extraction JSON.
  *
  * Stores that already hold documents are filled by `Store.migrate()` right after this migration (a rebuild from the
  * stored documents, the same as `sitrep rebuild`).
@@ -19,6 +20,9 @@
 export const sql = `
 ALTER TABLE documents ADD COLUMN outlet text;
 ALTER TABLE documents ADD COLUMN outlet_key text;
+ALTER TABLE documents ADD COLUMN entity_count integer;
+ALTER TABLE documents ADD COLUMN claim_count integer;
+ALTER TABLE documents ADD COLUMN event_count integer;
 CREATE INDEX documents_outlet ON documents (outlet_key);
 CREATE INDEX documents_listing ON documents (published DESC NULLS LAST, id);
 
