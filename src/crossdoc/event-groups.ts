@@ -3,7 +3,7 @@
  * different articles grouped into one, with their independent sources counted and a status.
  */
 import type { ConflictEvent, Entity } from '../core/index.js';
-import { compareDates, daysBetween } from './dates.js';
+import { compareCode, compareDates, daysBetween } from './dates.js';
 import { sourceKey } from './independence.js';
 import type { SourceDoc } from './source-doc.js';
 import { countSources, judgeStatus, type SourceCounts, type Status, type StanceRecord } from './status.js';
@@ -125,7 +125,7 @@ export function groupEvents(docs: readonly SourceDoc[], options: EventGroupOptio
 
 /** The order of events in a listing: latest report first, then by id. */
 export function compareEventGroups(a: EventGroup, b: EventGroup): number {
-  return compareDates(b.to, a.to) || a.id.localeCompare(b.id);
+  return compareDates(b.to, a.to) || compareCode(a.id, b.id);
 }
 
 /**

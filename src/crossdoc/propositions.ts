@@ -6,7 +6,7 @@
  * two dated claims in one proposition (when within the window), never merged into one moment.
  */
 import type { Claim, Entity, Proposition } from '../core/index.js';
-import { compareDates, daysBetween } from './dates.js';
+import { compareCode, compareDates, daysBetween } from './dates.js';
 import { mergeTextSources, sourceKey } from './independence.js';
 import type { SourceDoc } from './source-doc.js';
 import { stanceLabel, stanceOf, type Stance } from './stance.js';
@@ -147,6 +147,20 @@ export function claimRecord(doc: SourceDoc, claim: Claim, entities = entityIndex
   };
 }
 
+/** A claim as the API shows it: its proposition record when it has one, else the same fields without it. */
+export type ClaimView = Omit<ClaimRecord, 'holder' | 'polarity' | 'stance'> & {
+  readonly proposition: Claim['proposition'] | null;
+};
+
+/** The API view of one claim. */
+export function claimView(doc: SourceDoc, claim: Claim): ClaimView {
+  const withProposition = claim.proposition ? claim : { ...claim, proposition: { kind: '', polarity: 'asserts' as const } };
+  const record = claimRecord(doc, withProposition);
+  if (!record) throw new Error(`claim ${claim.id} could not be read`);
+  const { holder: _h, polarity: _p, stance: _s, ...rest } = record;
+  return { ...rest, proposition: claim.proposition ?? null };
+}
+
 interface Pending {
   kind: string;
   place: string | null;
@@ -183,7 +197,7 @@ export function groupPropositions(docs: readonly SourceDoc[], options: Propositi
 
 /** The order of propositions in a listing: latest claim first, then by id. */
 export function comparePropositions(a: PropositionGroup, b: PropositionGroup): number {
-  return compareDates(b.to, a.to) || a.id.localeCompare(b.id);
+  return compareDates(b.to, a.to) || compareCode(a.id, b.id);
 }
 
 /** What the propositions of one kind + place are made from (see {@link propositionsOfKey}). */

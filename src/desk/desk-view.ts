@@ -3,10 +3,10 @@
  * up in. Built once per desk version (see {@link DeskViews}), because stories and propositions depend on every
  * document and recomputing them per request would make each request as slow as the whole corpus.
  */
-import type { Claim, Doc } from '../core/index.js';
+import type { Doc } from '../core/index.js';
 import {
-  analyze, claimRecord, DEFAULT_MIN_CONFIDENCE, foldName, groupPropositions, outletOf, toSourceDoc,
-  type Analysis, type ClaimRecord, type EntitySummary, type PropositionGroup, type SourceDoc,
+  analyze, claimView, compareCode, DEFAULT_MIN_CONFIDENCE, foldName, groupPropositions, outletOf, toSourceDoc,
+  type Analysis, type ClaimView, type EntitySummary, type PropositionGroup, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { DeskSource } from './desk-source.js';
 
@@ -25,11 +25,6 @@ export interface DocSummary {
 export function docHeader(d: Doc): Omit<DocSummary, 'counts'> {
   return { id: d.id, title: d.title?.value ?? null, published: d.published?.value ?? null, outlet: outletOf(d), url: d.origin.url ?? null, format: d.format };
 }
-
-/** A claim as the API shows it: its proposition record when it has one, else the same fields without it. */
-export type ClaimView = Omit<ClaimRecord, 'holder' | 'polarity' | 'stance'> & {
-  readonly proposition: Claim['proposition'] | null;
-};
 
 /** The snapshot. */
 export class DeskView {
@@ -56,7 +51,7 @@ export class DeskView {
     this.analysis = analyze(this.sources, { propositions: { minConfidence: DEFAULT_MIN_CONFIDENCE } });
     this.summaries = docs
       .map((d) => ({ ...docHeader(d), counts: { entities: d.entities.length, claims: d.claims.length, events: d.events.length } }))
-      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
+      .sort((a, b) => compareCode(b.published ?? '', a.published ?? '') || compareCode(a.id, b.id));
     this.claimsBySpeaker = new Map();
     for (const s of this.sources) {
       for (const c of s.claims) {
@@ -93,10 +88,16 @@ export class DeskView {
   }
 }
 
-/** What {@link matchNames} ranks: an entity's name and how often it is mentioned. */
+/** What {@link matchNames} ranks: an entity's id and name and how often it is mentioned. */
 export interface Named {
+  readonly id: string;
   readonly name: string;
   readonly mentions: number;
+}
+
+/** The order of an entity listing: most mentioned first, then by name and id (code units, as the store's SQL). */
+export function compareNamed(a: Named, b: Named): number {
+  return b.mentions - a.mentions || compareCode(a.name, b.name) || compareCode(a.id, b.id);
 }
 
 /**
@@ -124,7 +125,7 @@ export function matchNames<T extends Named>(items: readonly T[], q: string, keys
     }
     if (score < Infinity) scored.push({ e, score });
   }
-  return scored.sort((a, b) => a.score - b.score || b.e.mentions - a.e.mentions || a.e.name.localeCompare(b.e.name)).map((s) => s.e);
+  return scored.sort((a, b) => a.score - b.score || compareNamed(a.e, b.e)).map((s) => s.e);
 }
 
 /** Cross-document views of documents, kept while the document is: a snapshot that keeps a document reuses it. */
@@ -134,15 +135,6 @@ function sourceOf(doc: Doc): SourceDoc {
   let source = SOURCES.get(doc);
   if (!source) SOURCES.set(doc, (source = toSourceDoc(doc)));
   return source;
-}
-
-/** The API view of one claim. */
-export function claimView(doc: SourceDoc, claim: Claim): ClaimView {
-  const withProposition = claim.proposition ? claim : { ...claim, proposition: { kind: '', polarity: 'asserts' as const } };
-  const record = claimRecord(doc, withProposition);
-  if (!record) throw new Error(`claim ${claim.id} could not be read`);
-  const { holder: _h, polarity: _p, stance: _s, ...rest } = record;
-  return { ...rest, proposition: claim.proposition ?? null };
 }
 
 /** Levenshtein distance, giving up (returning `max + 1`) once it exceeds `max`. */

@@ -5,7 +5,10 @@
  * is visible as soon as its transaction commits and memory does not grow with the store.
  */
 import type { Doc } from '../core/index.js';
-import { entitySummary, type EntityAcc, type EntitySummary, type EventGroup, type PropositionGroup } from '../crossdoc/index.js';
+import {
+  compareEventGroups, comparePropositions, entitySummary, type ClaimView, type EntityAcc, type EntitySummary, type EventGroup,
+  type PropositionGroup,
+} from '../crossdoc/index.js';
 import { foldName } from '../crossdoc/index.js';
 import type { Queryable, Store } from '../store/index.js';
 import { matchNames, type DocSummary } from './desk-view.js';
@@ -100,6 +103,20 @@ export interface DeskQueries {
   entities(query: EntityQuery, page: PageRequest): Promise<Paged<EntitySummary>>;
   /** One merged entity, or null. */
   entity(id: string): Promise<EntitySummary | null>;
+  /** What an entity's page shows besides the entity, or null when there is no such entity. */
+  entityPage(id: string): Promise<EntityPage | null>;
+}
+
+/**
+ * An entity's page: the entity, every mention of it (documents' order), the claims it made (by date), and the
+ * confident propositions and the events it is part of (listing order).
+ */
+export interface EntityPage {
+  readonly entity: EntitySummary;
+  readonly mentions: readonly { readonly docId: string; readonly start: number; readonly end: number; readonly text: string }[];
+  readonly claims: readonly ClaimView[];
+  readonly propositions: readonly PropositionGroup[];
+  readonly events: readonly EventGroup[];
 }
 
 /** Thresholds the store keeps propositions for (`DESK_LEVELS` of the store). */
@@ -188,7 +205,7 @@ export function sqlDesk(store: Store): DeskQueries {
       if (q.places) w.add((p) => `place = ANY(${p(q.places)}::text[])`);
       if (q.side) w.add((p) => `sides @> ARRAY[${p(q.side)}::text]`);
       overlaps(w, q.from, q.to);
-      return paged(db, 'body::text AS body', 'desk_propositions', w, 'date_to DESC NULLS LAST, id', page, (r) => r.body as Raw<PropositionGroup>);
+      return paged(db, 'body::text AS body', 'desk_propositions', w, 'date_to DESC, id', page, (r) => r.body as Raw<PropositionGroup>);
     },
 
     async proposition(id) {
@@ -211,7 +228,7 @@ export function sqlDesk(store: Store): DeskQueries {
       if (q.side) w.add((p) => `sides @> ARRAY[${p(q.side)}::text]`);
       if (q.status) w.add((p) => `status = ${p(q.status)}`);
       overlaps(w, q.from, q.to);
-      return paged(db, 'body::text AS body', 'desk_events', w, 'date_to DESC NULLS LAST, id', page, (r) => r.body as Raw<EventGroup>);
+      return paged(db, 'body::text AS body', 'desk_events', w, 'date_to DESC, id', page, (r) => r.body as Raw<EventGroup>);
     },
 
     async documents(q, page) {
@@ -241,7 +258,7 @@ export function sqlDesk(store: Store): DeskQueries {
         outlet: r.outlet as string, url: (r.url as string | null) ?? null, format: r.format as string,
         counts: { entities: r.entities as number, claims: r.claims as number, events: r.events as number },
       });
-      const order = 'd.published DESC NULLS LAST, d.id';
+      const order = 'd.published DESC NULLS LAST, d.id COLLATE "C"';
       if (!words) return paged(db, select, from, w, order, page, map);
       return db.transaction(async (tx) => {
         await tx.query('SET LOCAL enable_seqscan = off');
@@ -272,6 +289,33 @@ export function sqlDesk(store: Store): DeskQueries {
 
     async entity(id) {
       return (await summaries([id])).get(id) ?? null;
+    },
+
+    async entityPage(id) {
+      const entity = (await summaries([id])).get(id);
+      if (!entity) return null;
+      const spans = await db.query<{ spans: EntityPage['mentions'] }>(
+        `SELECT e.spans FROM desk_entity_docs e JOIN documents d ON d.id = e.document_id
+         WHERE e.entity_id = $1 ORDER BY d.ingested_at, d.id, e.ordinal`,
+        [id],
+      );
+      const views = await db.query<{ view: ClaimView }>(
+        `SELECT c.view FROM desk_claim_views c JOIN documents d ON d.id = c.document_id
+         WHERE c.speaker = $1 ORDER BY d.ingested_at, d.id, c.ordinal`,
+        [id],
+      );
+      const claims = views.map((r) => r.view).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+      const propositions = (await db.query<{ body: PropositionGroup }>(
+        `SELECT body FROM desk_propositions WHERE level = $2 AND (place = $1
+           OR prop_key IN (SELECT prop_key FROM desk_claims WHERE record->>'speaker' = $1))`,
+        [id, LEVELS[1]],
+      )).map((r) => r.body).filter((p) => p.place === id || p.claims.some((c) => c.speaker === id)).sort(comparePropositions);
+      const events = (await db.query<{ body: EventGroup }>(
+        `SELECT body FROM desk_events WHERE place = $1
+           OR event_key IN (SELECT event_key FROM desk_event_reports WHERE actors @> ARRAY[$1::text])`,
+        [id],
+      )).map((r) => r.body).filter((e) => e.place === id || e.reports.some((r) => r.actors.includes(id))).sort(compareEventGroups);
+      return { entity, mentions: spans.flatMap((r) => r.spans), claims, propositions, events };
     },
   };
 }

@@ -10,7 +10,7 @@
  * whose claims carry one of its tails; each claim row keeps its source's tails (`source_tails`, indexed) to find them.
  */
 import {
-  claimPropositions, claimRecord, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventRaws, foldName,
+  claimPropositions, claimRecord, claimView, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventRaws, foldName,
   mergeContribution, mergeTextSources, outletOf, propositionsOfKey, type ClaimRecord, type EntityAcc,
   type EntityContribution, type EventRaw, type SourceDoc,
 } from '../crossdoc/index.js';
@@ -161,22 +161,36 @@ export async function writeDeskRows(tx: Queryable, doc: SourceDoc, json: (value:
   const events = eventRaws(doc).map((k, ordinal) => {
     const key = eventTableKey(k.type, k.subType, k.place);
     into.events.add(key);
-    return { ordinal, event_key: key, type: k.type, sub_type: k.subType, place: k.place, raw: k.raw };
+    return { ordinal, event_key: key, type: k.type, sub_type: k.subType, place: k.place, actors: k.raw.report.actors, raw: k.raw };
   });
   if (events.length) {
     await tx.query(
-      `INSERT INTO desk_event_reports (document_id, ordinal, event_key, type, sub_type, place, raw)
-       SELECT $1, ordinal, event_key, type, sub_type, place, raw
-       FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, event_key text, type text, sub_type text, place text, raw jsonb)`,
+      `INSERT INTO desk_event_reports (document_id, ordinal, event_key, type, sub_type, place, actors, raw)
+       SELECT $1, ordinal, event_key, type, sub_type, place, actors, raw
+       FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, event_key text, type text, sub_type text, place text,
+         actors text[], raw jsonb)`,
       [doc.id, json(events)],
     );
   }
   const contributions = entityContributions(doc);
   if (contributions.length) {
     await tx.query(
-      `INSERT INTO desk_entity_docs (document_id, ordinal, entity_id, contribution)
-       SELECT $1, ordinal, entity_id, contribution FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, contribution jsonb)`,
-      [doc.id, json(contributions.map((c, ordinal) => ({ ordinal, entity_id: c.id, contribution: c })))],
+      `INSERT INTO desk_entity_docs (document_id, ordinal, entity_id, contribution, spans)
+       SELECT $1, ordinal, entity_id, contribution, spans
+       FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, contribution jsonb, spans jsonb)`,
+      [doc.id, json(contributions.map((c, ordinal) => ({
+        ordinal, entity_id: c.id, contribution: c,
+        spans: doc.entities[ordinal].mentions.map((m) => ({ docId: doc.id, start: m.start, end: m.end, text: m.text })),
+      })))],
+    );
+  }
+  // Each claim with a speaker as the speaker's entity page lists it.
+  const views = doc.claims.filter((c) => c.speaker).map((c, ordinal) => ({ ordinal, speaker: c.speaker, view: claimView(doc, c) }));
+  if (views.length) {
+    await tx.query(
+      `INSERT INTO desk_claim_views (document_id, ordinal, speaker, view)
+       SELECT $1, ordinal, speaker, view FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, speaker text, view jsonb)`,
+      [doc.id, json(views)],
     );
   }
   for (const contribution of contributions) {
@@ -338,7 +352,7 @@ const REBUILD_BATCH = 200;
  * until it commits. Returns the number of documents read.
  */
 export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) => string, onProgress?: (done: number) => void): Promise<number> {
-  for (const table of ['desk_claims', 'desk_event_reports', 'desk_propositions', 'desk_events', 'desk_entity_docs', 'desk_entities']) {
+  for (const table of ['desk_claims', 'desk_event_reports', 'desk_propositions', 'desk_events', 'desk_entity_docs', 'desk_entities', 'desk_claim_views']) {
     await tx.query(`DELETE FROM ${table}`);
   }
   const touch = noTouch();

@@ -237,7 +237,8 @@ const DOCUMENT_COLUMNS = [
 const CASTS: Partial<Record<(typeof DOCUMENT_COLUMNS)[number], string>> = { minhash: '::integer[]', extraction: '::jsonb' };
 
 /** Tables holding a document's layers: what a re-extraction replaces (its recorded sources stay). */
-const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events', 'desk_claims', 'desk_event_reports', 'desk_entity_docs'] as const;
+const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events', 'desk_claims', 'desk_event_reports', 'desk_entity_docs', 'desk_claim_views',
+] as const;
 
 /** Migration 7 made the desk tables: a store holding documents fills them once, right after migrating. */
 const DESK_TABLES_MIGRATION = 7;

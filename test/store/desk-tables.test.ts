@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Doc } from '../../src/core/index.js';
 import { DEFAULT_MIN_CONFIDENCE, groupEvents, groupPropositions, indexEntities, toSourceDoc, type EventGroup, type PropositionGroup } from '../../src/crossdoc/index.js';
-import { sqlDesk, storeDesk } from '../../src/desk/index.js';
+import { memoryDesk, sqlDesk, storeDesk } from '../../src/desk/index.js';
+import { createApp } from '../../src/http/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { corpusDocs } from '../web/corpus-desk.js';
 import { deskDocs, testDoc } from '../http/desk-docs.js';
@@ -88,6 +89,24 @@ describe('desk tables', () => {
       const after = await store.db.query<{ body: PropositionGroup }>(`SELECT body FROM desk_propositions WHERE level = 0 AND place = $1`, [bakhmut.id]);
       assert.ok(after.some((p) => p.body.claims.some((c) => c.source === 'text:olga malial')), JSON.stringify(after.map((p) => p.body.claims.map((c) => c.source))));
       await compare(store, 'after deletes');
+
+      // The API answers the same from the tables as from the documents in memory.
+      const fromTables = createApp({ store, extract: async () => [] });
+      const inMemory = createApp({ store: memoryDesk(await storeDesk(store).documents()), extract: async () => [] });
+      const answer = async (app: typeof fromTables, path: string) => {
+        const res = await app.request(path);
+        assert.equal(res.status, 200, path);
+        return res.json();
+      };
+      const entities = (await answer(inMemory, '/api/entities?limit=500')) as { items: { id: string }[] };
+      const paths = [
+        '/api/propositions?limit=500', '/api/propositions?status=contested&limit=500', '/api/propositions?all=1&limit=500',
+        '/api/propositions?place=Bakhmut', '/api/events?limit=500', '/api/events?bbox=30,44,41,53&limit=500', '/api/events?status=corroborated',
+        '/api/documents?limit=500', '/api/documents?q=Bakhmut', '/api/documents?q=russian%20forces&from=2022-01-01', '/api/documents?outlet=DW',
+        '/api/documents?place=Kozinka', '/api/entities?kind=place&limit=500', '/api/entities?q=Maliar', '/api/entities?q=Zelensky&kind=person',
+        ...entities.items.filter((_, i) => i % 10 === 0).map((e) => `/api/entities/${encodeURIComponent(e.id)}`),
+      ];
+      for (const path of paths) assert.deepEqual(await answer(fromTables, path), await answer(inMemory, path), path);
 
       // A rebuild from scratch gives the same tables.
       const before = await store.db.query<{ level: number; id: string; body: unknown }>('SELECT level, id, body FROM desk_propositions ORDER BY level, id');
