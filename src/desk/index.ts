@@ -10,3 +10,4 @@ export { CONTEXT_STATE, docFromRow, rebuildView, storeDesk, UNMAPPED_VIEWS, type
 export { RemoteDesk, RemoteError, type RemoteIngestReport, type RemotePage } from './remote.js';
 export { matchesQuery, queryWords } from './search.js';
 export { parseRaw, sqlDesk, type DeskQueries, type EntityPage, type Raw, type DocumentQuery, type EventQuery, type NamedEntity, type PropositionQuery } from './sql-desk.js';
+export { LOOKBACK_SECONDS, storedSince, type StoredLately, type StoredSince } from './stored-since.js';

@@ -89,6 +89,18 @@ export class RemoteDesk {
     return (await this.get<RemotePage<unknown>>('/api/documents', { limit: 1 })).total;
   }
 
+  /** What `sitrep watch` remembered under `name` (a feed's validators, the items seen), kept in the server's store; null when nothing. */
+  async watchState(name: string): Promise<unknown> {
+    return (await this.call<{ value: unknown }>(`/api/watch-state/${encodeURIComponent(name)}`)).value ?? null;
+  }
+
+  /** Saves what `sitrep watch` remembers under `name` in the server's store. */
+  async setWatchState(name: string, value: unknown): Promise<void> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    await this.call(`/api/watch-state/${encodeURIComponent(name)}`, { method: 'PUT', headers, body: JSON.stringify({ value }) });
+  }
+
   /**
    * Sends documents read by the CLI (text, input format, origin, title, date and the readable view) for the server
    * to extract and store.

@@ -24,7 +24,9 @@ import { openApi } from './openapi.js';
 import { reportRoutes } from './report-routes.js';
 import { writeGuard } from './write-guard.js';
 import { ResponseCache } from './response-cache.js';
-import type { Extract, RouteDeps } from './route-deps.js';
+import { LiveFeed } from './live.js';
+import { liveRoutes } from './live-routes.js';
+import type { Extract, RouteDeps, RunState } from './route-deps.js';
 
 /** Default largest request body: a big JSON Lines batch, far beyond any single article. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -53,6 +55,16 @@ export interface AppOptions {
    * `response-cache.ts`). Writes through this app clear them at once.
    */
   readonly cacheMs?: number;
+  /** Where stored documents are announced (`GET /api/stream`); default a new one. */
+  readonly live?: LiveFeed;
+  /** Where `sitrep watch` state is kept (default: the store's run state, or memory for another source). */
+  readonly runState?: RunState;
+}
+
+/** Run state in memory, for a desk without a store. */
+function memoryRunState(): RunState {
+  const values = new Map<string, unknown>();
+  return { get: async (name) => values.get(name) ?? null, set: async (name, value) => void values.set(name, value) };
 }
 
 /**
@@ -75,9 +87,12 @@ export function createApp(options: AppOptions): Hono {
   const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
   // Only answers read from the store's tables are kept: over documents in memory the snapshot is the cache.
   const cache = new ResponseCache(source.queries ? options.cacheMs : 0);
+  const runState = options.runState ?? ('ingestDocuments' in options.store ? options.store : memoryRunState());
   const deps: RouteDeps = {
     source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract(),
     maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS, changed: () => cache.clear(),
+    live: options.live ?? new LiveFeed(),
+    runState: 'getRunState' in runState ? { get: (n) => runState.getRunState(n), set: (n, v) => runState.setRunState(n, v) } : runState,
   };
 
   app.onError((error, c) => {
@@ -132,6 +147,7 @@ export function createApp(options: AppOptions): Hono {
   analysisRoutes(app, deps);
   reportRoutes(app, deps);
   exportRoutes(app, deps);
+  liveRoutes(app, deps);
   app.all('/api/*', (c) => c.json(new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path}; see /api/openapi.json`).toJSON(), 404));
 
   if (options.webRoot) {

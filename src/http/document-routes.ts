@@ -4,6 +4,7 @@ import { foldName } from '../crossdoc/index.js';
 import { docDetail } from './doc-detail.js';
 import { matchesQuery, queryWords } from '../desk/index.js';
 import { HttpError } from './http-error.js';
+import { noticeOf } from './live.js';
 import { decodeBytes } from '../ingest/decode.js';
 import { checkPublished } from '../ingest/published-date.js';
 import { readBody } from './ingest-body.js';
@@ -12,7 +13,7 @@ import { PAGE_PARAMS, pageOf, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** Adds the document routes. */
-export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars, changed }: RouteDeps): void {
+export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars, changed, live }: RouteDeps): void {
   app.get('/api/documents', async (c) => {
     const p = new QueryParams(c.req.query(), ['q', 'entity', 'place', 'outlet', 'from', 'to', ...PAGE_PARAMS]);
     const q = p.string('q');
@@ -99,6 +100,9 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
     const report = await source.ingest(docs, { replace: replace !== undefined && replace !== '0' && replace !== 'false' });
     views.invalidate();
     changed();
+    // The live desk: one event per stored document (the stored ids are in the order of the documents stored).
+    const notStored = new Set([...report.duplicates.map((d) => d.id), ...(report.failed ?? []).map((f) => f.id)]);
+    live.publish(docs.filter((d) => !notStored.has(d.id)).map((d, i) => noticeOf(d, report.stored[i] ?? d.id)));
     // What extraction said about each document (warnings, errors), for clients that report per document (the CLI).
     const messages = docs
       .map((d) => ({ id: d.id, messages: d.messages.filter((m) => m.severity !== 'info') }))

@@ -125,6 +125,27 @@ export function openApi(): Record<string, unknown> {
         q('place', 'A place id, name or alias.'),
         q('bbox', 'west,south,east,north in degrees.'),
       ], 'The export file.', false),
+      '/api/stream': {
+        get: {
+          summary: 'The live desk: server-sent events (text/event-stream), one "document" event per stored document, whatever stored it.',
+          description: 'Each event\'s data is JSON {"id","title","claims","events","propositions"} (propositions: distinct kind and place of its claims at confidence ≥ 0.5). A reconnecting client sends Last-Event-ID and gets the events it missed (the last 200). A comment line every 20 s keeps the connection alive.',
+          responses: { 200: { description: 'The event stream.', content: { 'text/event-stream': {} } } },
+        },
+      },
+      '/api/watch-state/{name}': {
+        get: {
+          summary: 'What `sitrep watch` remembers under a name (a feed\'s ETag and Last-Modified, the items and files seen), kept in the store.',
+          parameters: [{ name: 'name', in: 'path', required: true, description: 'feed:<url> or dir:<path> (URL-encoded).', schema: { type: 'string' } }],
+          responses: { 200: { description: '{ "name", "value" } (value null when nothing is kept).' }, 400: errorResponse },
+        },
+        put: {
+          summary: 'Saves what `sitrep watch` remembers under a name. Body: { "value": … }. A write: same token and origin rules as POST /api/documents.',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'name', in: 'path', required: true, description: 'feed:<url> or dir:<path> (URL-encoded).', schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': {} } },
+          responses: { 200: { description: 'Saved.' }, 400: errorResponse, 401: errorResponse },
+        },
+      },
       '/api/openapi.json': { get: { summary: 'This description.', responses: { 200: { description: 'OpenAPI 3.1.' } } } },
     },
     components: {

@@ -8,7 +8,8 @@ import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
 import { ExtractionPool } from '../pipeline-pool.js';
 import { hostsFor, isLoopbackHost } from './write-guard.js';
-import { CONTEXT_STATE, storeDesk } from '../desk/index.js';
+import { CONTEXT_STATE, storeDesk, storedSince } from '../desk/index.js';
+import { LiveFeed } from './live.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -44,7 +45,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
  * registry saved in it and the registry is saved back after each stored batch, so posted documents get the ids
  * `sitrep ingest` gives and a later `ingest` goes on from what the server learnt.
  */
-export async function startServer(options: AppOptions & { port?: number; host?: string }): Promise<RunningServer & { readOnly: boolean }> {
+export async function startServer(options: AppOptions & { port?: number; host?: string; livePollMs?: number }): Promise<RunningServer & { readOnly: boolean }> {
   const host = options.host ?? '127.0.0.1';
   // Without a token only a loopback server takes writes: anyone who can reach a network-facing one could write.
   const readOnly = options.readOnly ?? (!options.token && !isLoopbackHost(host));
@@ -53,7 +54,12 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
   const pool = options.extract ? null : new ExtractionPool({ size: 1, reportState: true, state: store ? await store.getRunState(CONTEXT_STATE) : null });
   const extract = options.extract ?? ((inits) => pool!.extract(inits));
   const source = store ? storeDesk(store, { contextState: pool ? () => pool.runState : undefined }) : options.store;
-  const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host) });
+  const live = options.live ?? new LiveFeed();
+  // Other processes (`ingest`, workers on PostgreSQL) store documents too: while someone listens, the live desk
+  // looks for them (documents stored through this server are announced at once and not again).
+  const stopStorePoll = store ? live.watchStore(storedSince(store), options.livePollMs) : () => {};
+  const runState = options.runState ?? (store ? { get: (n: string) => store.getRunState(n), set: (n: string, v: unknown) => store.setRunState(n, v) } : undefined);
+  const app = createApp({ ...options, store: source, extract, readOnly, allowedHosts: options.allowedHosts ?? hostsFor(host), live, runState });
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -67,6 +73,8 @@ export async function startServer(options: AppOptions & { port?: number; host?: 
         close: () =>
           new Promise<void>((done) => {
             // Idle keep-alive connections would hold the server open; a desk server has no long requests to wait for.
+            stopStorePoll();
+            live.close();
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
             server.close(() => {
               if (pool) pool.close().then(() => done(), () => done());

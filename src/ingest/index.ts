@@ -6,6 +6,7 @@ export * from './read-text.js';
 export * from './read-html.js';
 export * from './read-jsonl.js';
 export * from './read-feed.js';
+export * from './read-json-feed.js';
 export * from './read-sources.js';
 export * from './published-date.js';
 export * from './doc-init-json.js';

@@ -82,21 +82,28 @@ export function readFeed(xml: string, idPrefix: string, origin: { path?: string;
     }
     const date = readPublished(text(item.pubDate) ?? text(item.published) ?? text(item.updated) ?? text(item['dc:date']), 'ingest/feed-date', { now, loose: true, line: n });
     const link = itemLink(item);
-    const guid = text(item.guid) ?? text(item.id);
-    const base: DocInit = {
-      id: guid ?? link ?? `${idPrefix}#${n}`,
-      input: body,
-      format: 'feed-item',
-      origin: { ...origin, line: n, url: link, source },
-      title: title ? { value: title } : undefined,
-      published: date.published,
-      ...(date.warning ? { messages: [date.warning] } : {}),
-    };
-    if (/<[a-z][^>]*>/i.test(body)) {
-      const page = parseHtmlPage(body);
-      base.view = buildHtmlView(body, page.nodes);
-    }
-    out.docs.push(base);
+    out.docs.push(feedItemDoc({ id: text(item.guid) ?? text(item.id) ?? link ?? `${idPrefix}#${n}`, body, html: true, n, origin, link, source, title, date }));
   });
   return out;
+}
+
+/**
+ * The document of one feed item (RSS, Atom, JSON Feed): its content as input — read like a page fragment when `html`
+ * and it holds markup —, its position, link and feed title as origin, its checked date (or the warning refusing it).
+ */
+export function feedItemDoc(item: {
+  id: string; body: string; html: boolean; n: number; origin: { path?: string; encoding?: string };
+  link?: string; source?: string; title?: string; date: ReturnType<typeof readPublished>;
+}): DocInit {
+  const doc: DocInit = {
+    id: item.id,
+    input: item.body,
+    format: 'feed-item',
+    origin: { ...item.origin, line: item.n, url: item.link, source: item.source },
+    title: item.title ? { value: item.title } : undefined,
+    published: item.date.published,
+    ...(item.date.warning ? { messages: [item.date.warning] } : {}),
+  };
+  if (item.html && /<[a-z][^>]*>/i.test(item.body)) doc.view = buildHtmlView(item.body, parseHtmlPage(item.body).nodes);
+  return doc;
 }

@@ -8,6 +8,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import type { DocInit, Message } from '../core/index.js';
 import { decodeBytes } from './decode.js';
 import { readFeed } from './read-feed.js';
+import { looksLikeJsonFeed, readJsonFeed } from './read-json-feed.js';
 import { readHtml } from './read-html.js';
 import { readJsonl, readJsonlRecord } from './read-jsonl.js';
 import { readText } from './read-text.js';
@@ -62,9 +63,10 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 }
 
 /** The rule of a `.json` file that holds data, not documents: an error when named, skipped (with a word) in a folder. */
-const NOT_DOCUMENTS = 'ingest/json-not-documents';
+export const NOT_DOCUMENTS = 'ingest/json-not-documents';
 
-type WalkEntry = string | { path: string; error: string } | { path: string; skipped: string };
+/** An entry of a folder walk: a document file to read, a folder that could not be read, or a file not read and why. */
+export type WalkEntry = string | { path: string; error: string } | { path: string; skipped: string };
 
 /** True when `path` (resolved) lies inside the folder `root` (resolved). */
 function inside(root: string, path: string): boolean {
@@ -73,9 +75,10 @@ function inside(root: string, path: string): boolean {
 
 /**
  * Every file under `dir`, in name order: document files to read, and every other entry with the reason it is not
- * read (hidden, not a document format, a link leaving the folder), so nothing is skipped without a word.
+ * read (hidden, not a document format, a link leaving the folder), so nothing is skipped without a word. `root` is
+ * the real path of the folder first walked (links leading outside it are not followed).
  */
-async function* walk(dir: string, root: string): AsyncGenerator<WalkEntry> {
+export async function* walk(dir: string, root: string): AsyncGenerator<WalkEntry> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -158,6 +161,10 @@ export function readDecoded(text: string, encoding: string, path: string, id: st
       return false;
     });
     return { path, docs: sized, problems };
+  }
+  if (format === 'json' && looksLikeJsonFeed(text)) {
+    const r = readJsonFeed(text, id, origin);
+    return { path, docs: r.docs, problems: r.errors };
   }
   if (format === 'json') {
     const r = readJsonFile(text, id, origin);
@@ -266,7 +273,7 @@ async function* streamJsonl(path: string, id: string, options: ReadOptions): Asy
 }
 
 /** One file's documents: in parts for a large JSON Lines file ({@link streamJsonl}), else as one result. */
-async function* readParts(path: string, id: string, options: ReadOptions): AsyncGenerator<SourceResult> {
+export async function* readParts(path: string, id: string, options: ReadOptions): AsyncGenerator<SourceResult> {
   if (path !== '-' && formatFromExtension(path) === 'jsonl') {
     const size = await stat(path).then((info) => info.size, () => 0);
     if (size > STREAM_BYTES) {
@@ -277,7 +284,8 @@ async function* readParts(path: string, id: string, options: ReadOptions): Async
   yield await readSource(path, id, options);
 }
 
-function idFor(root: string, path: string): string {
+/** The document id of a file read from a folder `root`: its path inside the folder, without the extension. */
+export function idFor(root: string, path: string): string {
   const rel = relative(root, path) || basename(path);
   return rel.slice(0, rel.length - extname(rel).length).split('\\').join('/');
 }

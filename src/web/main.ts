@@ -10,6 +10,7 @@ import { h, replace } from './dom.js';
 import { drawEntity } from './entity-view.js';
 import { drawDocuments, drawEntities, drawStories } from './list-views.js';
 import { drawMap, loadBaseMap, type BaseMap } from './map-view.js';
+import { startLive } from './live.js';
 import { drawReport, fetchReport } from './report-view.js';
 import { parseRoute } from './router.js';
 import { drawTimeline, inSelection, type DayRange } from './timeline-view.js';
@@ -56,11 +57,15 @@ async function home(main: HTMLElement): Promise<void> {
   render();
 }
 
-async function show(): Promise<void> {
+/** Draws the view the URL names; `refresh`: the same view again with fresh data (the live banner's "show"), in place. */
+async function show(refresh = false): Promise<void> {
   const main = document.getElementById('main')!;
+  // What the stream announced so far is in the data this view is about to load.
+  live.reset();
   const route = parseRoute(location.hash);
   document.querySelectorAll('nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('data-view') === route.view));
-  replace(main, h('p', { class: 'loading' }, 'Loading…'));
+  const scrollY = window.scrollY;
+  if (!refresh) replace(main, h('p', { class: 'loading' }, 'Loading…'));
   try {
     switch (route.view) {
       case 'home':
@@ -69,7 +74,7 @@ async function show(): Promise<void> {
       case 'doc': {
         const view = drawDocument(await api.document(route.id), route.focus);
         replace(main, view);
-        scrollToFocus(view);
+        if (!refresh) scrollToFocus(view);
         break;
       }
       case 'entity':
@@ -92,10 +97,14 @@ async function show(): Promise<void> {
         break;
     }
     main.setAttribute('data-ready', route.view);
+    // A refresh keeps the reader where they were.
+    if (refresh) window.scrollTo(0, scrollY);
   } catch (error) {
     replace(main, h('p', { class: 'error', role: 'alert' }, `Could not load this view: ${(error as Error).message}`));
   }
 }
 
+// The live desk: a banner says what was stored since the view was drawn; "show" redraws the view.
+const live = startLive(document.querySelector('header.top')!, () => show(true));
 window.addEventListener('hashchange', () => void show());
 void show();

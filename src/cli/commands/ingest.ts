@@ -20,7 +20,7 @@ const BATCH = 16;
 const SAVE_STATE_SECONDS = 10;
 
 /** What became of one read document: its outcome and what extraction said about it. */
-interface Outcome {
+export interface Outcome {
   readonly id: string;
   readonly input: string;
   readonly status: IngestStatus;
@@ -29,10 +29,10 @@ interface Outcome {
 }
 
 /** Extracts and stores a batch of read documents: here, or through the server that holds the store. */
-type Sink = (inits: readonly DocInit[]) => Promise<Outcome[]>;
+export type Sink = (inits: readonly DocInit[]) => Promise<Outcome[]>;
 
 /** The sink through a running `sitrep serve`: it extracts with its registry (restored from this store) and stores. */
-function remoteSink(remote: RemoteDesk, replace: boolean): Sink {
+export function remoteSink(remote: RemoteDesk, replace: boolean): Sink {
   return async (inits) => {
     const report = await remote.ingest(inits, { replace });
     const failed = new Map((report.failed ?? []).map((f) => [f.id, f.error]));

@@ -25,6 +25,6 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'run-state', sql: runState },
   { version: 4, name: 'document-search', sql: documentSearch },
   { version: 5, name: 'document-revision', sql: documentRevision },
-  // 6 is the job queue (branch queue), 8 the watch feed (branch watch).
+  // 6 is the job queue's (branch queue).
   { version: 7, name: 'desk-tables', sql: deskTables },
 ];
