@@ -5,6 +5,7 @@
  * thresholds), events and merged entities must be exactly what `groupPropositions` and `groupEvents` compute over every stored document.
  */
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { before, describe, it } from 'node:test';
 import type { Doc } from '../../src/core/index.js';
 import { DEFAULT_MIN_CONFIDENCE, groupEvents, groupPropositions, indexEntities, toSourceDoc, type EventGroup, type PropositionGroup } from '../../src/crossdoc/index.js';
@@ -58,14 +59,36 @@ function nameOnlyDocs(): Doc[] {
   ];
 }
 
+/** The stores the case runs on: PGlite in memory, and PostgreSQL in a fresh schema when SITREP_TEST_DATABASE_URL is set. */
+const backends: { name: string; open: () => Promise<{ store: Store; drop: () => Promise<void> }> }[] = [
+  { name: 'PGlite', open: async () => ({ store: await openStore({ dir: 'memory://', env: {} }), drop: async () => {} }) },
+];
+const url = process.env.SITREP_TEST_DATABASE_URL;
+if (url) {
+  backends.push({
+    name: 'PostgreSQL',
+    open: async () => {
+      const schema = `sitrep_desk_test_${process.pid}`;
+      const drop = async () => {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await admin.end();
+      };
+      await drop();
+      return { store: await openStore({ url, schema, env: {} }), drop };
+    },
+  });
+}
+
 describe('desk tables', () => {
   let docs: Doc[];
   before(async () => {
     docs = [...nameOnlyDocs(), ...deskDocs(), ...(await corpusDocs())];
   });
 
-  it('equal the whole-store analysis after each step: ingest one by one, re-extract, delete, rebuild', async () => {
-    const store = await openStore({ dir: 'memory://', env: {} });
+  for (const backend of backends) it(`equal the whole-store analysis after each step on ${backend.name}: ingest one by one, re-extract, delete, rebuild`, async () => {
+    const { store, drop } = await backend.open();
     try {
       const shortFirst = docs.slice(0, 2);
       for (const doc of shortFirst) await store.ingestDocuments([doc]);
@@ -116,6 +139,7 @@ describe('desk tables', () => {
       await compare(store, 'after a rebuild');
     } finally {
       await store.close();
+      await drop();
     }
   });
 });
