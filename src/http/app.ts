@@ -95,6 +95,9 @@ export function createApp(options: AppOptions): Hono {
     runState: 'getRunState' in runState ? { get: (n) => runState.getRunState(n), set: (n, v) => runState.setRunState(n, v) } : runState,
   };
 
+  // A document another process stored, once announced, must not be hidden by an answer kept from before it.
+  deps.live.onPublish(() => cache.clear());
+
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.toJSON(), error.status);
     // Hono's own middleware (bearer auth) answers through HTTPException with a response already made.
