@@ -1,4 +1,4 @@
-/** `sitrep rebuild`: recomputes the desk tables (propositions, events, outlets) from every stored document. */
+/** `sitrep rebuild`: recomputes the desk tables (propositions, events, entities, outlets) from every stored document. */
 import { parseArgs } from 'node:util';
 import { openStoreOrReport } from '../open-store.js';
 import type { Command } from '../command.js';
@@ -8,7 +8,8 @@ export const rebuildCommand: Command = {
   usage: `Usage: sitrep rebuild [options]
 
 Recomputes the cross-document tables the desk reads (propositions with their claims and status, events reconciled
-across reports, each document's outlet) from every stored document, in one transaction. Ingest keeps them up to date
+across reports, entities merged across documents, each document's outlet) from every stored document, in one
+transaction. Ingest keeps them up to date
 by itself; run this after upgrading sitrep when its cross-document rules changed. A store made before these tables
 existed is rebuilt once automatically when it is first opened.
 
@@ -23,10 +24,11 @@ Options:
     try {
       const t0 = Date.now();
       const n = await store.rebuildDesk();
-      const [counts] = await store.db.query<{ p: number; e: number }>(
-        'SELECT (SELECT count(*)::integer FROM desk_propositions WHERE level = 0) AS p, (SELECT count(*)::integer FROM desk_events) AS e',
+      const [counts] = await store.db.query<{ p: number; e: number; n: number }>(
+        `SELECT (SELECT count(*)::integer FROM desk_propositions WHERE level = 0) AS p, (SELECT count(*)::integer FROM desk_events) AS e,
+           (SELECT count(*)::integer FROM desk_entities) AS n`,
       );
-      io.stdout.write(`rebuilt the desk tables from ${n} documents: ${counts.p} propositions, ${counts.e} events (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+      io.stdout.write(`rebuilt the desk tables from ${n} documents: ${counts.p} propositions, ${counts.e} events, ${counts.n} entities (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
       return 0;
     } finally {
       await store.close();
