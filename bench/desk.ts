@@ -26,7 +26,7 @@ const line = (label: string, value: string) => console.log(`${label.padEnd(40)} 
 const OUTLETS = ['Reuters', 'AP', 'AFP', 'BBC', 'Kyiv Independent', 'TASS', 'RIA', 'Ukrinform', 'Meduza', 'CNN', 'DW', 'Guardian'];
 
 /** Letters for a number: made-up words that no other document shares. */
-function letters(n: number): string {
+export function letters(n: number): string {
   let s = '';
   do {
     s += String.fromCharCode(97 + (n % 26));

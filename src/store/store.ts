@@ -42,6 +42,13 @@ export interface IngestOptions {
    * layers (its recorded sources stay) instead of counting as a duplicate of itself. Other duplicates are unchanged.
    */
   replace?: boolean;
+  /**
+   * Runs inside a document's transaction once it is known to be stored (new, or replaced), before any of its rows are
+   * written, and returns the document to write: how concurrent writers link entities to one shared registry
+   * (`src/queue/shared-registry.ts`). Not called for duplicates. The transaction may still roll back (or be retried
+   * after a deadlock, calling it again), so the caller learns the outcome from the result or the throw.
+   */
+  link?: (tx: Queryable, doc: Doc) => Promise<Doc>;
 }
 
 /** One stored document in a listing. */
@@ -317,11 +324,11 @@ export class Store {
   }
 
   /** Stores one document in one transaction (see {@link Store.ingestDocuments}). */
-  async ingestDocument(doc: Doc, options: Pick<IngestOptions, 'replace'> = {}): Promise<IngestResult> {
+  async ingestDocument(doc: Doc, options: Pick<IngestOptions, 'replace' | 'link'> = {}): Promise<IngestResult> {
     const fp = fingerprintDoc(doc);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((tx) => this.write(tx, doc, fp, options.replace === true));
+        return await this.db.transaction((tx) => this.write(tx, doc, fp, options.replace === true, options.link));
       } catch (error) {
         const code = (error as { code?: unknown }).code;
         if (typeof code === 'string' && RETRY.has(code) && attempt < 5) continue;
@@ -335,7 +342,8 @@ export class Store {
   }
 
   /** The body of one document's transaction. */
-  private async write(tx: Queryable, doc: Doc, fp: Fingerprint, replace: boolean): Promise<IngestResult> {
+  private async write(tx: Queryable, given: Doc, fp: Fingerprint, replace: boolean, link?: IngestOptions['link']): Promise<IngestResult> {
+    let doc = given;
     await tx.query(
       'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS keys',
       [lockKeys(fp, doc.id)],
@@ -348,6 +356,7 @@ export class Store {
       [fp.hash],
     );
     if (exact[0] && replace && exact[0].doc_key === doc.id) {
+      if (link) doc = await link(tx, doc);
       await this.replaceDocument(tx, doc, fp, exact[0].id);
       return { id: doc.id, status: 'stored', storedId: exact[0].id, replaced: true };
     }
@@ -378,6 +387,7 @@ export class Store {
     // A different text under an id already stored (an article updated at the same URL): keep both.
     const taken = await tx.query('SELECT 1 FROM documents WHERE id = $1', [doc.id]);
     const id = taken.length ? `${doc.id}~${fp.hash.slice(0, 12)}` : doc.id;
+    if (link) doc = await link(tx, doc);
     await this.insertDocument(tx, doc, fp, id);
     return { id: doc.id, status: 'stored', storedId: id };
   }

@@ -306,3 +306,29 @@ test('a determiner after a day opens the content, after a preposition it is the 
   assert.equal(one('The governor said Tuesday her region’s defenders were holding out.').content, 'her region’s defenders were holding out');
   assert.equal(one('The governor said in a statement their positions had been shelled.').content, 'their positions had been shelled');
 });
+
+test('a participle after a closing quote ("…,” adding that …") is said by the quote\'s speaker', () => {
+  const found = attributions('In a statement, Peabody said: "Patriot Coal was highly successful," adding that its value quadrupled in a year.');
+  const adding = found.find((a) => a.cue === 'adding');
+  assert.deepEqual([adding?.speaker, adding?.content, adding?.rule], ['Peabody', 'its value quadrupled in a year', 'claims/participle']);
+});
+
+test('a participle opening the sentence ("Citing intelligence reports, Zelensky said …") is said by the subject after its comma', () => {
+  const found = attributions('Citing intelligence reports, Zelensky said Russian forces were massing near Kharkiv.');
+  assert.deepEqual(found.map((a) => [a.speaker, a.cue, a.content, a.rule]), [
+    ['Zelensky', 'Citing', 'intelligence reports', 'claims/participle-fronted'],
+    ['Zelensky', 'said', 'Russian forces were massing near Kharkiv', 'claims/speaker-said'],
+  ]);
+  // The participle heads no speaker phrase of its own ("Citing intelligence" + "reports").
+  assert.ok(!found.some((a) => a.speaker?.startsWith('Citing')));
+});
+
+test('a quoted title after a possessive is the listener, not the content ("told CNN’s “State of the Union” that …")', () => {
+  assert.equal(one('Zelensky told CNN’s “State of the Union” that Russian forces had failed.').content, 'Russian forces had failed');
+  assert.match(one('Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” remains under investigation.').content, /^exactly who did it/);
+});
+
+test('an ambiguous cue counts after a quoted question: “…?” Graham asked.', () => {
+  assert.deepEqual(attributions('“Does anybody know what the platform is?” Graham asked.').map((a) => [a.speaker, a.cue]), [['Graham', 'asked']]);
+  assert.deepEqual(attributions('“We will win.” Graham asked.'), []);
+});

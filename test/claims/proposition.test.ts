@@ -111,7 +111,9 @@ test('counts never come from clock times, dates, years, model designations or un
   assert.equal(one('they destroyed the 93rd brigade at 07:40', 'RU'), undefined);
   assert.equal(one('the strike at 07:40 killed soldiers', 'RU'), undefined);
   assert.equal(one('forces destroyed 2022 tanks', 'RU'), undefined);
-  assert.equal(one('an Su-25 was shot down', 'UA'), undefined);
+  // The designation's number is no count; the article is: one craft (conf. low: no side named).
+  assert.equal(one('an Su-25 was shot down', 'UA')?.count, 1);
+  assert.equal(one('Su-25 jets were shot down', 'UA'), undefined);
   assert.equal(one('on 24 February soldiers were killed', 'UA'), undefined);
   assert.equal(one('they killed 12 soldiers of the 93rd brigade at 07:40', 'RU')?.count, 12);
 });
@@ -335,4 +337,136 @@ test('a capture told as a noun that opens the content ("hailed its ‘liberation
   assert.deepEqual(brief(one('the fall of Soledar to Russian forces', 'GB', 'confirmed')), ['control', 'geo:1', 'RU', 'asserts']);
   // Named in passing, not told: none.
   assert.equal(props('Russian forces moved west after the capture of Soledar', 'UA').some((x) => x.rule === 'claims/frame-capture-noun'), false);
+});
+
+test('coordinated predicates share the subject of the first ("had attacked and captured X")', () => {
+  // Before: the second verb had no subject and took the speaker's side (UA).
+  const p = one('Russian forces had attacked and captured Soledar', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.equal(p?.evidence.roles.holder, 'subject NP "Russian forces"');
+  const both = props('our forces have liberated Soledar and are moving toward Bakhmut', 'UA').map(brief);
+  assert.deepEqual(both.find((b) => b?.[0] === 'advance'), ['advance', 'geo:713174', 'UA', 'asserts']);
+  // Noun phrases joined by "and" are no predicates: the subject is not borrowed across them.
+  assert.equal(one('shelling and attacks captured Soledar', 'UA')?.holder, 'UA');
+});
+
+test('advance by lemma: a movement verb and a direction; a verb of gaining and ground won', () => {
+  assert.deepEqual(brief(one('Russian forces are closing in on Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(one('Russian forces are closing in on Bakhmut', 'UA')?.rule, 'claims/frame-motion');
+  assert.deepEqual(brief(one('Russian troops edged closer to Bakhmut', 'UA')), ['advance', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('Russian troops were pressing steadily toward Soledar', 'UA')), ['advance', 'geo:1', 'RU', 'asserts']);
+  // A bare "to" is a relocation, not a direction of attack.
+  assert.equal(one('the Russian delegation moved to Bakhmut', 'UA'), undefined);
+  assert.deepEqual(brief(one('Russia has gained some territory around Bakhmut', 'US')), ['advance', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('Ukrainian troops made progress in the direction of Bakhmut', 'RU')), ['advance', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(one('Ukrainian troops made progress in the direction of Bakhmut', 'RU')?.rule, 'claims/frame-gains');
+  // Planned or questioned movement stays no fact.
+  assert.equal(one('Russian forces could push toward Bakhmut', 'UA'), undefined);
+  // No place, no advance.
+  assert.equal(one('the talks made progress', 'UA'), undefined);
+});
+
+test('driving out: the agent holds the place it drove the other side out of; "back from" is its advance', () => {
+  const p = one('Ukrainian troops pushed Russian forces out of Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(p?.rule, 'claims/frame-expel');
+  assert.deepEqual(brief(one('Russian troops drove Ukrainian units out of Soledar', 'RU')), ['control', 'geo:1', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('our troops have pushed the enemy back from Bakhmut', 'UA')), ['advance', 'geo:713174', 'UA', 'asserts']);
+  // A passive has no object between verb and particle: the withdraw frame reads it (the other side holds).
+  assert.deepEqual(brief(one('Russian forces were pushed out of Bakhmut', 'UA')), ['control', 'geo:713174', 'UA', 'asserts']);
+});
+
+test('stopping an attack holds the place it aimed at, not an area fought in', () => {
+  assert.deepEqual(brief(one('Ukrainian forces repelled a Russian assault on Bakhmut', 'UA')), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.deepEqual(brief(one('they have stopped the Russian attack north of Soledar', 'UA')), ['control', 'geo:1', 'UA', 'asserts']);
+  // "halted Russian attacks in X": where the fighting was, not a place held.
+  assert.equal(one('Ukrainian forces halted Russian attacks in Bakhmut', 'UA'), undefined);
+  // No attack named: nothing stopped at the place.
+  assert.equal(one('the convoy stopped near Bakhmut', 'UA'), undefined);
+});
+
+test('"forced to" is a deed: the retreat happened, and "retreat" after "to" is a verb, not the noun', () => {
+  const all = props('Russian troops had been forced to retreat from Bakhmut', 'UA').map(brief);
+  assert.deepEqual(all, [['control', 'geo:713174', 'UA', 'asserts']]);
+  // "ordered to" stays an order.
+  assert.equal(one('Russian troops were ordered to retreat from Bakhmut', 'UA'), undefined);
+});
+
+test('taking one\'s own forces away ("withdrawn troops from X", "pulled its forces out of X") leaves X to the other side', () => {
+  const p = one('Ukrainian commanders have withdrawn troops from Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(p?.rule, 'claims/frame-withdraw');
+  assert.deepEqual(brief(one('Russia pulled its forces out of Soledar', 'UA')), ['control', 'geo:1', 'UA', 'asserts']);
+  // The object must name forces: "pulled the plug out of" is no withdrawal.
+  assert.equal(one('they pulled the funding from Bakhmut', 'UA'), undefined);
+});
+
+test('a locative phrase opening the sentence is the place of a clause whose object names none', () => {
+  const p = one('In Bakhmut, for example, Russia is taking control of broadcasting towers', 'US');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(p?.evidence.roles.place, 'fronted locative "Bakhmut"');
+  assert.ok(p!.confidence < 0.9);
+  // Not fronted (no comma after the phrase, or the phrase after the subject): nothing.
+  assert.equal(one('Russia is taking control of broadcasting towers', 'US'), undefined);
+});
+
+test('losses told as a total of the side named before the loss noun ("the enemy\'s losses amounted to 600")', () => {
+  const p = one("the enemy's losses amounted to 600 personnel over the past day", 'UA');
+  assert.deepEqual([p?.kind, p?.holder, p?.polarity, p?.count, p?.rule], ['losses', 'RU', 'asserts', 600, 'claims/frame-loss-total']);
+  assert.deepEqual([one('Russian casualties near Bakhmut stood at about 1,000', 'US')?.holder, one('Russian casualties near Bakhmut stood at about 1,000', 'US')?.count], ['RU', 1000]);
+  // No side named: no proposition (never the speaker's own by default); no number: none.
+  assert.equal(one('the losses amounted to 600 personnel', 'UA'), undefined);
+  assert.equal(one('Russian losses were heavy', 'UA'), undefined);
+});
+
+test('"completed the capture of X" is a capture; a by-phrase is the agent, never the place of losses', () => {
+  assert.deepEqual(brief(one('Russian forces completed the capture of Bakhmut', 'RU')), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.equal(one('it shot down all 30 drones launched by Ukraine', 'RU')?.place, undefined);
+  assert.deepEqual(brief(one('Ukrainian forces pushed Russian troops back several kilometres from Bakhmut', 'UA')), ['advance', 'geo:713174', 'UA', 'asserts']);
+});
+
+test('a realised or failed ability is a deed: "were able to capture X" asserts, "failed to take X" / "have not been able to take X" deny', () => {
+  assert.deepEqual(brief(one('Russian forces were able to capture Bakhmut', 'US')), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('Russian troops had failed to capture Soledar', 'UA')), ['control', 'geo:1', 'RU', 'denies']);
+  assert.deepEqual(brief(one('the Russians have not been able to take Bakhmut', 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+  // An ability to come or in the present stays no fact.
+  assert.equal(one('Russia will be able to take Bakhmut', 'US'), undefined);
+  assert.equal(one('Russian forces are able to take Bakhmut', 'US'), undefined);
+});
+
+test('a relative clause\'s antecedent is its object or passive subject ("Bakhmut, which Russian forces now occupy")', () => {
+  const p = one('Russian forces shelled Soledar and Bakhmut, which Ukrainian troops still control', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.equal(p?.evidence.roles.place, 'antecedent of "which" "Bakhmut"');
+  assert.deepEqual(brief(one('the attack hit Bakhmut, which was captured by Russian forces in May', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+  assert.deepEqual(brief(one('the Russians attacked Bakhmut, which they failed to take', 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+  // A past perfect in the relative is superseded background: "which Russian troops had occupied".
+  assert.deepEqual(props('Ukrainian forces entered Bakhmut, which Russian troops had occupied', 'UA').map(brief), [['advance', 'geo:713174', 'UA', 'asserts']]);
+});
+
+test('"Russia\'s failure to take X" denies the capture', () => {
+  assert.deepEqual(brief(one("the official pointed to Russia's inability to capture Bakhmut", 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+  assert.deepEqual(brief(one("Russia's failure to take Bakhmut showed the limits of its army", 'US')), ['control', 'geo:713174', 'RU', 'denies']);
+});
+
+test('a side that did not leave a place holds it ("have not withdrawn from X" → control by that side, asserted)', () => {
+  const p = one('Ukrainian forces have not withdrawn from Bakhmut', 'UA');
+  assert.deepEqual(brief(p), ['control', 'geo:713174', 'UA', 'asserts']);
+  assert.ok(p?.evidence.rules.includes('claims/negated-leaving'));
+  // A denial cue keeps the denial of the leaving; a bare leaving is the other side's control.
+  assert.deepEqual(brief(one('its forces had withdrawn from Bakhmut', 'UA', 'denied')), ['control', 'geo:713174', 'RU', 'denies']);
+  assert.deepEqual(brief(one('Ukrainian forces withdrew from Bakhmut', 'UA')), ['control', 'geo:713174', 'RU', 'asserts']);
+});
+
+test('losses: an auxiliary-led predicate after any subject, a model designation, "another N over P", captured people are no captured place', () => {
+  // "servicemen" is no plural in -s: the predicate "had been killed" is still a verb.
+  assert.deepEqual([one('up to 60 Ukrainian servicemen had been killed near Bakhmut', 'RU')?.count, one('up to 60 Ukrainian servicemen had been killed near Bakhmut', 'RU')?.holder], [60, 'UA']);
+  const craft = props('it had destroyed a Ukrainian Su-27 and two Mi-8 helicopters', 'RU').map((p) => [p.kind, p.holder, p.count]);
+  assert.deepEqual(craft, [['losses', 'UA', 1], ['losses', 'UA', 2]]);
+  const more = props('15 Ukrainian drones were destroyed over Bakhmut and another 10 over Soledar', 'RU').map((p) => [p.place, p.count]);
+  assert.deepEqual(more, [['geo:713174', 15], ['geo:1', 10]]);
+  // "another" with no place after it is no distributive count.
+  assert.deepEqual(props('it shot down 20 drones, and another 5 were jammed', 'UA').map((p) => p.count), [20]);
+  const captured = props('two Russian soldiers were captured near Bakhmut', 'UA').map(brief);
+  assert.ok(!captured.some((b) => b?.[0] === 'control' || b?.[0] === 'advance'), JSON.stringify(captured));
 });

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDoc, type Entity } from '../../src/core/index.js';
 import { claimsStage } from '../../src/stages/claims/index.js';
-import { transcriptTurns } from '../../src/stages/claims/rules/transcript.js';
+import { answerTo, transcriptTurns } from '../../src/stages/claims/rules/transcript.js';
+import { findAttributions } from '../../src/stages/claims/rules/attributions.js';
+import { splitSentences } from '../../src/stages/claims/rules/sentences.js';
 import { findPropositions, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
 
 const TRANSCRIPT = [
@@ -79,4 +81,80 @@ test('a denial whose content is only "the claims" denies the earlier speaker’s
   assert.ok(denial!.proposition!.evidence?.rules.includes('claims/denial-of-claim'));
   // A denial with content of its own is read as usual.
   assert.ok(!run('Ukraine rejects the claim.', ['Bakhmut'])[0]?.proposition);
+});
+
+test('", a claim Kyiv has contested": the name after the statement noun denies the clause before it', () => {
+  const a = findAttributions('Moscow said its forces had captured Soledar, a claim Kyiv has contested.', splitSentences('Moscow said its forces had captured Soledar, a claim Kyiv has contested.'));
+  const text = 'Moscow said its forces had captured Soledar, a claim Kyiv has contested.';
+  const kyiv = a.find((x) => x.speaker && text.slice(x.speaker[0], x.speaker[1]) === 'Kyiv');
+  assert.ok(kyiv, JSON.stringify(a.map((x) => x.speaker && text.slice(x.speaker[0], x.speaker[1]))));
+  assert.equal(text.slice(kyiv!.content[0], kyiv!.content[1]), 'Moscow said its forces had captured Soledar');
+  // The clause names no proposition of its own ("congratulated … for their victory"): the earlier claim is denied.
+  const claims = run('The Wagner Group said it had captured Bakhmut. Putin congratulated the troops for their victory, a claim Kyiv has contested.', ['Bakhmut']);
+  const denial = claims.find((c) => c.speakerText === 'Kyiv');
+  assert.deepEqual([denial?.proposition?.kind, denial?.proposition?.holder, denial?.proposition?.polarity], ['control', 'RU', 'denies']);
+  assert.ok(denial!.proposition!.evidence?.rules.includes('claims/denial-of-claim'));
+});
+
+test('a place the places stage marked as a speaking government is a place inside a content, never as a speaker', () => {
+  const text = 'We assess that Russian forces have captured Avdiivka, Kirby said. Avdiivka said its forces held Bakhmut.';
+  const mention = (name: string, at: number, metonym: boolean) => ({ start: at, end: at + name.length, text: name, rule: 'test', sentence: 0, ...(metonym ? { metonym: true } : {}) });
+  const first = text.indexOf('Avdiivka');
+  const second = text.indexOf('Avdiivka', first + 1);
+  const entities: Entity[] = [
+    { id: 'geo:1', kind: 'place', name: 'Avdiivka', mentions: [mention('Avdiivka', first, true), mention('Avdiivka', second, true)], country: 'UA' },
+    { id: 'geo:2', kind: 'place', name: 'Bakhmut', mentions: [mention('Bakhmut', text.indexOf('Bakhmut'), false)], country: 'UA' },
+  ];
+  const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+  const kirby = claims.find((c) => c.speakerText === 'Kirby');
+  assert.deepEqual([kirby?.proposition?.kind, kirby?.proposition?.place, kirby?.proposition?.holder], ['control', 'geo:1', 'RU']);
+  // The speaker "Avdiivka" (a metonym outside any content) is no place of its own claim.
+  const own = claims.find((c) => c.speakerText === 'Avdiivka');
+  assert.notEqual(own?.proposition?.place, 'geo:1');
+});
+
+test('an official\'s "Yes, it has." / "No, they have not." after a question asserts or denies what it asks', () => {
+  assert.equal(answerTo('Yes, it has.'), 'yes');
+  assert.equal(answerTo('That’s right.'), 'yes');
+  assert.equal(answerTo('No, they haven’t.'), 'no');
+  // A bare "No" about something else is no answer to read; neither is a sentence that only starts with "yes".
+  assert.equal(answerTo('No, I don’t have anything on that.'), null);
+  assert.equal(answerTo('Yesterday the Russians shelled the town.'), null);
+  const text = 'Press Briefing by the Spokesman\n\nQ Have the Russians taken Avdiivka?\n\nMR. SMITH: No, they have not. The fighting goes on.\n\nQ Have Russian forces captured Bakhmut?\n\nMR. SMITH: Yes, they have.\n';
+  const claims = run(text, ['Avdiivka', 'Bakhmut']);
+  const answers = claims.filter((c) => c.rule.startsWith('claims/transcript-answer'));
+  assert.deepEqual(answers.map((c) => [c.content, c.proposition?.kind, c.proposition?.place, c.proposition?.holder, c.proposition?.polarity]), [
+    ['No, they have not', 'control', 'geo:1', 'RU', 'denies'],
+    ['Yes, they have', 'control', 'geo:2', 'RU', 'asserts'],
+  ]);
+  assert.ok(answers[1].proposition!.evidence?.rules.includes('claims/transcript-answer'));
+  // The question itself still gives no claim.
+  assert.ok(!claims.some((c) => c.content.startsWith('Have')));
+});
+
+test('speakers\' sides: "the region’s governor" holds the office of the region named before; "the Russians" are RU', () => {
+  const text = 'Drones hit the Belgorod region overnight. The region’s governor said three drones were shot down. The Russians said they had taken Soledar.';
+  const at = text.indexOf('Belgorod region');
+  const entities: Entity[] = [
+    { id: 'geo:b', kind: 'place', type: 'admin1', name: 'Belgorod Oblast', mentions: [{ start: at, end: at + 'Belgorod region'.length, text: 'Belgorod region', rule: 'test', sentence: 0 }], country: 'RU' },
+  ];
+  const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+  const governor = claims.find((c) => c.speakerText === 'The region’s governor');
+  assert.equal(governor?.side, 'RU');
+  assert.ok(governor?.rule.includes('+office'));
+  assert.equal(claims.find((c) => c.speakerText === 'The Russians')?.side, 'RU');
+  // With no place named before, the office has no side.
+  assert.equal(run('The region’s governor said three drones were shot down.', [])[0]?.side, undefined);
+});
+
+test('a description with a side ("the Ukrainian leader", "the separatist leader") is the last person who spoke for that side, never one of the other', () => {
+  const text = 'Denis Pushilin said Russian forces held the town. Volodymyr Zelensky said the situation was difficult. The Ukrainian leader said his troops were holding. The separatist leader said the town had fallen.';
+  const person = (id: string, name: string, side: string): Entity => ({ id, kind: 'person', name, side, mentions: [{ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, rule: 'test', sentence: 0 }] });
+  const entities = [person('person:p', 'Denis Pushilin', 'RU'), person('person:z', 'Volodymyr Zelensky', 'UA')];
+  const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
+  const ua = claims.find((c) => c.speakerText === 'The Ukrainian leader');
+  assert.deepEqual([ua?.speaker, ua?.side], ['person:z', 'UA']);
+  const ru = claims.find((c) => c.speakerText === 'The separatist leader');
+  assert.deepEqual([ru?.speaker, ru?.side], ['person:p', 'RU']);
+  assert.ok(ru?.rule.includes('claims/speaker-description'));
 });

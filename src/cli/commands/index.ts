@@ -15,6 +15,7 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   { name: 'extract', summary: 'print entities, claims, events and times of each document as JSON Lines', load: async () => (await import('./extract.js')).extractCommand },
   { name: 'ingest', summary: 'extract documents and store them (PGlite in ./.sitrep, or PostgreSQL with DATABASE_URL)', load: async () => (await import('./ingest.js')).ingestCommand },
+  { name: 'worker', summary: 'take documents queued by `ingest --queue` (PostgreSQL), extract and store them until stopped', load: async () => (await import('./worker.js')).workerCommand },
   { name: 'docs', summary: 'list stored documents', load: async () => (await import('./docs.js')).docsCommand },
   { name: 'contested', summary: 'list contested propositions with both sides\' claims', load: async () => (await import('./contested.js')).contestedCommand },
   { name: 'entity', summary: 'show an entity with its aliases, side, role and claims', load: async () => (await import('./entity.js')).entityCommand },

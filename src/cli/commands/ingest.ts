@@ -2,16 +2,18 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createDoc, type DocInit, type Message } from '../../core/index.js';
-import { CONTEXT_STATE, RemoteError, type RemoteDesk } from '../../desk/index.js';
-import type { IngestStatus, Store } from '../../store/index.js';
+import { RemoteError, type RemoteDesk } from '../../desk/index.js';
+import type { IngestResult, IngestStatus, Store } from '../../store/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/index.js';
-import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
+import { restoreContextState, runPipeline } from '../../pipeline.js';
+import { SharedRegistry } from '../../queue/shared-registry.js';
 import { loadContextOrReport } from '../context-cache.js';
 import { openStoreOrServer } from '../open-store.js';
-import type { Command } from '../command.js';
+import { UsageError, type Command, type CommandIo } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
 import { Progress } from '../progress.js';
 import { formatProblem } from '../report.js';
+import { enqueueSources, queueUrlOrReport } from './enqueue.js';
 
 /** Documents extracted and stored between two checks for an interrupt. */
 const BATCH = 16;
@@ -47,6 +49,37 @@ export function remoteSink(remote: RemoteDesk, replace: boolean): Sink {
   };
 }
 
+/** What a run counts of the documents it extracted and stored. */
+export interface IngestCounts {
+  docs: number;
+  stored: number;
+  duplicate: number;
+  near: number;
+  errors: number;
+}
+
+/**
+ * Prints what is wrong with one extracted document — its warnings and errors, as \`extract\` prints them (a refused date
+ * or encoding must not pass unsaid), and why it was not stored — as problem lines of \`path\`, and counts it.
+ */
+export function tallyOutcome(r: Outcome, path: string, counts: IngestCounts, io: CommandIo, progress: Progress): void {
+  for (const m of r.messages) {
+    if (m.severity === 'info') continue;
+    progress.done();
+    io.stderr.write(formatProblem(path, m, r.input) + '\n');
+    if (m.severity === 'error') counts.errors++;
+  }
+  counts.docs++;
+  if (r.status === 'stored') counts.stored++;
+  else if (r.status === 'duplicate') counts.duplicate++;
+  else if (r.status === 'near-duplicate') counts.near++;
+  else {
+    progress.done();
+    io.stderr.write(`${path}:1:1 error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
+    counts.errors++;
+  }
+}
+
 export const ingestCommand: Command = {
   name: 'ingest',
   usage: `Usage: sitrep ingest PATH… [options]
@@ -58,6 +91,10 @@ and exact or near duplicates from other sources are recorded as such. Problems g
 Ctrl-C (SIGINT) or SIGTERM finishes the documents in flight, stores nothing half-written, says how many were
 stored and exits 130; running the same command again goes on (stored documents are recognised).
 
+With --queue, documents are read and put in the job queue only; \`sitrep worker\` processes (any number, on any
+machines) extract and store them. The queue needs a PostgreSQL server (DATABASE_URL); enqueuing the same input
+again adds no job.
+
 Store: PostgreSQL when DATABASE_URL is set; otherwise PGlite in --db DIR, $SITREP_DB, or ./.sitrep.
 
 Options:
@@ -65,6 +102,8 @@ Options:
 ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
   --replace               re-extract documents already stored from the same source (after a pipeline
                           upgrade); without it the same input twice is left as stored
+  --queue                 enqueue the documents for \`sitrep worker\` instead of extracting them here
+                          (PostgreSQL only; give --kb to the workers)
   -q, --quiet             no summary line
   -h, --help              show this help
 `,
@@ -76,6 +115,7 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
         db: { type: 'string' },
         ...PIPELINE_FLAGS,
         replace: { type: 'boolean', default: false },
+        queue: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
     });
@@ -84,6 +124,13 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       return 2;
     }
     const { published, kbFiles, maxBytes } = pipelineSettings(values, DEFAULT_MAX_BYTES);
+    if (values.queue) {
+      if (values.replace) throw new UsageError('--replace cannot be queued; run `sitrep ingest --replace PATH…` without --queue');
+      if (kbFiles?.length) throw new UsageError('--kb is a worker\'s option with --queue: give it to `sitrep worker --kb FILE`');
+      const url = queueUrlOrReport('ingest', io);
+      if (!url) return 2;
+      return enqueueSources(positionals, { url, published, maxBytes, quiet: values.quiet }, io);
+    }
     const access = await openStoreOrServer('ingest', values.db, io);
     if ('code' in access) return access.code;
     if ('remote' in access && kbFiles?.length) {
@@ -110,15 +157,15 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       if (store) {
         const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
         if (!ctx) return 2;
-        // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt.
-        restoreContextState(ctx, await store.getRunState(CONTEXT_STATE));
-        saveState = async () => {
-          const state = contextState(ctx);
-          if (state) await store.setRunState(CONTEXT_STATE, state);
-        };
+        // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt, and link each
+        // document to the registry shared with concurrent runs and workers in its own transaction (no last writer wins).
+        const shared = await SharedRegistry.open(store, { kbFiles });
+        restoreContextState(ctx, shared.state());
+        saveState = () => shared.saveSnapshot(store);
         sink = async (inits) => {
           const docs = inits.map((init) => runPipeline(createDoc(init), ctx));
-          const results = await store.ingestDocuments(docs, { replace: values.replace });
+          const results: IngestResult[] = [];
+          for (const doc of docs) results.push(await shared.ingest(store, doc, { replace: values.replace }));
           return docs.map((d, i) => ({ id: d.id, input: d.input, status: results[i].status, error: results[i].error, messages: d.messages }));
         };
       } else sink = remoteSink((access as { remote: RemoteDesk }).remote, values.replace);
@@ -147,25 +194,8 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
           // The embedded store answers through promises that never return to the event loop, so signals would wait
           // for the whole run: give the loop one turn per batch.
           await new Promise<void>((done) => setImmediate(done));
-          for (const r of outcomes) {
-            // Warnings as well as errors, as `extract` prints them: a refused date or encoding must not pass unsaid.
-            for (const m of r.messages) {
-              if (m.severity === 'info') continue;
-              progress.done();
-              io.stderr.write(formatProblem(source.path, m, r.input) + '\n');
-              if (m.severity === 'error') counts.errors++;
-            }
-            counts.docs++;
-            if (r.status === 'stored') counts.stored++;
-            else if (r.status === 'duplicate') counts.duplicate++;
-            else if (r.status === 'near-duplicate') counts.near++;
-            else {
-              progress.done();
-              io.stderr.write(`${source.path}:1:1 error document ${r.id} was not stored: ${r.error ?? 'unknown reason'} store/failed\n`);
-              counts.errors++;
-            }
-          }
-          // The registry is saved as the run goes, so a killed run leaves the ids of what it stored known.
+          for (const r of outcomes) tallyOutcome(r, source.path, counts, io, progress);
+          // A snapshot of the registry for \`sitrep serve\`, which starts from it (the rows are written with each document).
           if (performance.now() - savedAt > SAVE_STATE_SECONDS * 1000) {
             await saveState();
             savedAt = performance.now();

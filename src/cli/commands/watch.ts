@@ -6,9 +6,10 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { createDoc } from '../../core/index.js';
-import { CONTEXT_STATE, type RemoteDesk } from '../../desk/index.js';
+import type { RemoteDesk } from '../../desk/index.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
-import { contextState, restoreContextState, runPipeline } from '../../pipeline.js';
+import { restoreContextState, runPipeline } from '../../pipeline.js';
+import { SharedRegistry } from '../../queue/shared-registry.js';
 import type { Store } from '../../store/index.js';
 import { feedSource, folderSource, runWatch, type WatchEvent, type WatchSink, type WatchSource, type WatchState } from '../../watch/index.js';
 import { loadContextOrReport } from '../context-cache.js';
@@ -120,18 +121,20 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       if (store) {
         const ctx = await loadContextOrReport('watch', { published, kbFiles }, io.stderr);
         if (!ctx) return 2;
-        restoreContextState(ctx, await store.getRunState(CONTEXT_STATE));
+        // Entities are linked to the registry shared with concurrent ingests and workers, in each document's transaction
+        // (docs/queue.md); the snapshot saved now and then is what `sitrep serve` starts from.
+        const shared = await SharedRegistry.open(store, { kbFiles });
+        restoreContextState(ctx, shared.state());
         let savedAt = performance.now();
         let unsaved = false;
         saveRegistry = async () => {
-          const value = contextState(ctx);
-          if (value && unsaved) await store.setRunState(CONTEXT_STATE, value);
+          if (unsaved) await shared.saveSnapshot(store);
           unsaved = false;
           savedAt = performance.now();
         };
         sink = async (init) => {
           const doc = runPipeline(createDoc(init), ctx);
-          const [result] = await store.ingestDocuments([doc]);
+          const result = await shared.ingest(store, doc);
           unsaved ||= result.status === 'stored';
           if (performance.now() - savedAt > SAVE_STATE_SECONDS * 1000) await saveRegistry();
           // The embedded store answers through promises that never return to the event loop: give signals a turn.

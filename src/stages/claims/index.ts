@@ -18,10 +18,14 @@ import { splitSentences, type SentenceRange } from './rules/sentences.js';
 import { namesOffice, resolveSpeaker, textAliases, type PriorSpeaker } from './rules/speaker.js';
 import { otherSide } from './rules/lexicon.js';
 import frames from './data/frames.json' with { type: 'json' };
-import { FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transcript.js';
+import { answerTo, FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './rules/transcript.js';
 
 const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 /** A denial whose content is only the claim it denies ("deny the claims", "rejects the claim and says …"). */
+/** ", a claim" / ", an assertion" right before a speaker: the statement the speaker's cue is about. */
+const APPOSITIVE_CLAIM = /,\s+(?:a|an|the)\s+(?:claims?|assertions?|allegations?|account|version)\s+$/i;
+/** "the region's governor", "the city's mayor": an office of a place named before. */
+const OFFICE_OF_ANAPHOR = /^(?:the|that)\s+(region|oblast|province|city|town)['’]s\s/i;
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
@@ -44,7 +48,18 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const allPlaces = placeMentions(doc);
   // A place inside a speaker phrase as its complement ("the mayor of Sieverodonetsk", "governor of the Belgorod
   // region") stays a place; a place that is the speaker or owns it ("Moscow", "Kyiv's", "Russia's ministry") does not.
-  const places = allPlaces.filter((p) => !p.metonym && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
+  // A name the places stage took for a speaking government ("Avdiivka, Kirby said": "Kirby said" made the list before
+  // it metonyms) is a place where it stands inside a claim's content and is no speaker of its own.
+  // Contents sorted by start with the running maximum of their ends: "inside some content" by one binary search.
+  const contents = raws.map((a) => a.content).sort((x, y) => x[0] - y[0]);
+  const reach: number[] = [];
+  contents.forEach(([, e], i) => reach.push(Math.max(e, i ? reach[i - 1] : -1)));
+  const metonymOnly = (p: PlaceCandidate) => {
+    if (!p.metonym) return false;
+    const i = partitionPoint(contents, (c) => c[0] > p.start) - 1;
+    return !(i >= 0 && reach[i] >= p.end);
+  };
+  const places = allPlaces.filter((p) => !metonymOnly(p) && !speakerRanges.some(([s, e]) => p.start < e && s < p.end && !COMPLEMENT.test(text.slice(Math.max(s, p.start - 12), p.start)) && !LOCAL_AUTHORITY.test(text.slice(p.end, Math.min(e, p.end + 40)))));
   // Regions and oblasts (no countries), for "the region" (`regionAnaphors`): the last one before a claim, by binary search.
   const regions = places.filter((p) => p.broad && !p.country);
   const sideAt = entitySides(doc);
@@ -55,6 +70,24 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     for (let i = lowerBound(allPlaces, start); i < allPlaces.length && allPlaces[i].start < end; i++) {
       const c = countryOf.get(allPlaces[i].id);
       if (c === 'UA' || c === 'RU') return c;
+    }
+    // "the region's governor", "the city's mayor": the office of the last region (or city) named before.
+    const own = OFFICE_OF_ANAPHOR.exec(text.slice(start, end));
+    if (own) {
+      // A region's office prefers the last region named, else the last town (in the region it is about).
+      const region = /^(?:region|oblast|province)$/i.test(own[1]);
+      let fallback: string | undefined;
+      for (let i = lowerBound(allPlaces, start) - 1; i >= 0 && start - allPlaces[i].start < 3000; i--) {
+        const p = allPlaces[i];
+        if (p.metonym || p.country) continue;
+        const c = countryOf.get(p.id);
+        if (region ? !p.broad : p.broad) {
+          fallback ??= region ? c : undefined;
+          continue;
+        }
+        return c === 'UA' || c === 'RU' ? c : undefined;
+      }
+      if (fallback === 'UA' || fallback === 'RU') return fallback;
     }
     return undefined;
   };
@@ -101,13 +134,15 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const channel = findChannel(around) ?? previous?.channel;
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
-    const floor = sentences[Math.max(0, a.sentence - 2)].start;
+    // A transcript answer ("Yes, it has.") is read through the question it answers.
+    const [pStart, pEnd] = a.answers ? a.answers.question : [cStart, cEnd];
+    const floor = Math.min(sentences[Math.max(0, a.sentence - 2)].start, pStart);
     // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
     const region = regions[lowerBound(regions, floor) - 1];
-    const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, cEnd)).filter((p) => p.end <= cEnd)];
+    const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
-    const words = read(text, cStart, cEnd).map((w) => ({ ...w, start: w.start - cStart, end: w.end - cStart }));
-    const found = findPropositions({ content: text.slice(cStart, cEnd), offset: cStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words });
+    const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
+    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}) });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only.
     const propositions: Proposition[] = found
@@ -115,7 +150,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       .map((f) => ({ ...f }));
     recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
     if (recent.length > 6) recent.shift();
-    if (!propositions.length && DENIAL_CUES.has(cueSpan.text.toLowerCase()) && DENIED_CLAIM.test(contentSpan.text)) {
+    // "…, a claim Kyiv has contested": an appositive statement noun before the speaker names the claim denied.
+    const appositiveClaim = !!a.speaker && APPOSITIVE_CLAIM.test(text.slice(Math.max(0, a.speaker[0] - 24), a.speaker[0]));
+    if (!propositions.length && DENIAL_CUES.has(cueSpan.text.toLowerCase()) && (appositiveClaim || DENIED_CLAIM.test(contentSpan.text))) {
       propositions.push(...deniedClaim(claims, sentence.index, resolved.side, resolved.speaker));
     }
     const proposition: Proposition | undefined = propositions[0];
@@ -179,11 +216,29 @@ function withTurns(text: string, sentences: readonly SentenceRange[], raws: read
     if (!t || t.question) return;
     const start = Math.max(s.start, t.start);
     const end = covered[i];
-    if (end - start < 12) return;
+    // "Q Has Marinka fallen? ¶ MR. X: Yes, it has.": the first sentence of a turn after a question answers it.
+    const answers = start === t.start || s.start <= t.start ? questionAnswered(text, sentences, turns, t, start, end) : undefined;
+    if (end - start < 12 && !answers) return;
     const cue: readonly [number, number] = t.label ?? [start, start];
-    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [start, end], sentence: i, rule: 'claims/transcript-turn' });
+    out.push({ speaker: t.label, speakerContext: t.label, cue, content: [start, end], sentence: i, rule: answers ? 'claims/transcript-answer' : 'claims/transcript-turn', ...(answers ? { answers } : {}) });
   });
   return out.sort((x, y) => x.sentence - y.sentence || x.content[0] - y.content[0]);
+}
+
+/**
+ * The question a turn's first sentence [start, end) answers with a yes or a no: the last sentence with a question
+ * mark of the question turn right before the turn.
+ */
+function questionAnswered(text: string, sentences: readonly SentenceRange[], turns: readonly Turn[], t: Turn, start: number, end: number): RawAttribution['answers'] {
+  const answer = answerTo(text.slice(start, end));
+  if (!answer) return undefined;
+  const k = turns.indexOf(t);
+  const q = k > 0 ? turns[k - 1] : undefined;
+  if (!q?.question) return undefined;
+  const at = text.lastIndexOf('?', t.start);
+  if (at < q.start) return undefined;
+  const s = sentences[sentenceAt(sentences, at)];
+  return { question: [Math.max(q.start, s.start), at + 1], answer };
 }
 
 /**

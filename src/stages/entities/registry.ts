@@ -111,6 +111,7 @@ function blockOf(key: string): string {
 /** The registry. */
 export class EntityRegistry {
   private readonly persons: PersonRecord[] = [];
+  private readonly personsById = new Map<string, PersonRecord>();
   private readonly blocks = new Map<string, PersonRecord[]>();
   private readonly ids = new Set<string>();
   private readonly things = new Map<string, ThingRecord>();
@@ -163,6 +164,7 @@ export class EntityRegistry {
 
   private addPerson(rec: PersonRecord): void {
     this.persons.push(rec);
+    this.personsById.set(rec.id, rec);
     this.ids.add(rec.id);
     this.index(rec);
   }
@@ -318,6 +320,60 @@ export class EntityRegistry {
         if (!this.thingsByKey.has(key)) this.thingsByKey.set(key, rec);
       }
     }
+  }
+
+  /**
+   * The learnt records (not from the knowledge base) among `ids`, as {@link EntityRegistry.snapshot} gives them: what
+   * linking one document changed, to be shared with other processes (`src/queue/shared-registry.ts`).
+   */
+  recordsOf(ids: Iterable<string>): RegistrySnapshot {
+    const persons: RegistrySnapshot['persons'][number][] = [];
+    const things: RegistrySnapshot['things'][number][] = [];
+    for (const id of new Set(ids)) {
+      const p = this.personsById.get(id);
+      if (p && !p.kbId) persons.push({ ...p, forms: [...p.forms], lastDoc: undefined });
+      const t = this.things.get(id);
+      if (t && !t.kbId) things.push({ ...t, forms: [...t.forms] });
+    }
+    return { persons, things };
+  }
+
+  /**
+   * Adds records, or brings the known records with the same ids up to date with them (another process learnt more
+   * about them): names, sides, keys and forms are taken from `snap`, forms already seen here are kept.
+   */
+  update(snap: RegistrySnapshot): void {
+    const fresh: RegistrySnapshot = {
+      persons: snap.persons.filter((p) => !this.ids.has(p.id)),
+      things: snap.things.filter((t) => !this.ids.has(t.id)),
+    };
+    for (const p of snap.persons) {
+      const rec = this.personsById.get(p.id);
+      if (!rec || rec.kbId) continue;
+      rec.name = p.name;
+      rec.side = p.side;
+      rec.role = p.role;
+      rec.firstKeys = [...p.firstKeys];
+      rec.lastKeys = [...p.lastKeys];
+      rec.roleHeads = [...p.roleHeads];
+      rec.cooc = [...p.cooc];
+      for (const f of p.forms) rec.forms.add(f);
+      this.index(rec);
+    }
+    for (const t of snap.things) {
+      const rec = this.things.get(t.id);
+      if (!rec || rec.kbId) continue;
+      rec.name = t.name;
+      rec.side = t.side;
+      rec.type = t.type;
+      rec.role = t.role;
+      for (const f of t.forms) {
+        rec.forms.add(f);
+        const key = `${rec.kind}:${rec.kind === 'organization' ? orgKey(f, this.lex) : idSlug(f)}`;
+        if (!this.thingsByKey.has(key)) this.thingsByKey.set(key, rec);
+      }
+    }
+    this.restore(fresh);
   }
 }
 

@@ -8,7 +8,7 @@
  * circulated by Telegram channels …") and quote continuations (a quote sentence right after an attributed one).
  */
 import { lexicon } from './lexicon.js';
-import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, type Phrase } from './noun-phrase.js';
+import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { SentenceRange } from './sentences.js';
 import { isCapitalized, readWords, type Word, type WordReader } from './words.js';
@@ -31,6 +31,8 @@ export interface RawAttribution {
   readonly continues?: number;
   /** Set when the content was cut at {@link MAX_CONTENT_LENGTH}. */
   readonly truncated?: boolean;
+  /** A transcript answer ("Yes, it has."): the question it answers, whose propositions it asserts or denies. */
+  readonly answers?: { readonly question: readonly [number, number]; readonly answer: 'yes' | 'no' };
 }
 
 /**
@@ -136,9 +138,18 @@ function sentenceAttributions(
   const contentFrom = (k: number): [number, number] | null => {
     const colon = k < n && words[k].text === ':';
     while (k < n && (words[k].text === ',' || words[k].text === ':' || DASHES.has(words[k].text))) k++;
+    // "told CNN’s “State of the Union” that …": the listener's quoted title ends before the content.
+    if (k + 1 < n && CLOSERS.has(words[k].text) && byClose.has(words[k].start) && words[k + 1].lower === 'that') k += 2;
     if (k >= n) return colon ? blockAfter(text, s.end) : null;
     const q = byOpen.get(words[k].start);
     const eos = endOfSentence();
+    if (q && k > 0 && /['’]s$/i.test(words[k - 1].text)) {
+      // "tells MSNBC’s “Morning Joe” on Friday that …": a quote after a possessive is a title; the content follows "that".
+      for (let j = k + 1; j < n && j - k < 14; j++) {
+        if (words[j].lower === 'that' && words[j].start > q.close) return contentFrom(j + 1);
+        if (/^[.;!?]$/.test(words[j].text) && words[j].start > q.close) break;
+      }
+    }
     if (q) {
       // The quote may run past the sentence (the segmenter splits inside quotes); text after it stays content.
       const qEnd = q.close;
@@ -216,6 +227,20 @@ function sentenceAttributions(
       }
     }
 
+    // "Citing intelligence reports, Zelensky said …": a participle opening the sentence is said by the subject of the
+    // clause after its comma; its content is the participle's object.
+    if (i === first && lexicon.participles.has(w.lower) && !titleCase) {
+      let comma = i + 1;
+      while (comma < n && comma - i < 16 && words[comma].text !== ',' && !/^[.;:!?]$/.test(words[comma].text)) comma++;
+      // The subject ends before its verb ("Zelensky said"): a cue, an auxiliary or a lower-case word after a name.
+      let ceil = comma + 1;
+      while (ceil < Math.min(n - 1, comma + 9) && !lexicon.cueVerbs.has(words[ceil + 1].lower) && !lexicon.aux.has(words[ceil + 1].lower)) ceil++;
+      const subj = comma < n && words[comma].text === ',' && comma > i + 1 ? phraseAfter(words, comma + 1, ceil) : null;
+      if (subj && isSpeakerPhrase(words, subj, comma + 1) && subj.last + 1 < n && !words[subj.last + 1].punct) {
+        found.push({ speaker: span(subj), speakerContext: span(subj), cue: [w.start, w.end], content: [words[i + 1].start, words[comma - 1].end], sentence: si, rule: 'claims/participle-fronted' });
+      }
+      continue;
+    }
     // A capitalised cue is a name ("the United States") unless the line is a title-case headline.
     if (/^\p{Lu}/u.test(w.text) && !titleCase) continue;
     // "is once again questioning", "was repeatedly insisting": adverbs may sit between the auxiliary and the participle.
@@ -244,7 +269,9 @@ function sentenceAttributions(
     // Participial cue: "…, adding that …" — the speaker is the subject of the clause (or the sentence's last speaker).
     // "…, welcoming the plans … and calling for new bases": a participle after "and" joins the one before.
     const afterAnd = words[i - 1]?.lower === 'and' && words.slice(Math.max(first, i - 40), i - 1).some((x, k, xs) => lexicon.participles.has(x.lower) && xs[k - 1]?.text === ',');
-    if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || afterAnd)) {
+    // '…,” adding that …': the comma may sit inside the closing mark.
+    const commaQuote = CLOSERS.has(words[i - 1]?.text ?? '') && words[i - 2]?.text === ',';
+    if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || commaQuote || afterAnd)) {
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
       const subj = prev ? null : clauseSubject(words, first, i);
       const speaker = prev?.speaker ?? (subj ? span(subj) : null);
@@ -417,6 +444,8 @@ function sentenceAttributions(
       }
     }
     if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
+    // "Citing intelligence reports, …": a participle opening the sentence heads no speaker phrase.
+    if (sp.first === first && lexicon.participles.has(words[sp.first].lower)) continue;
     // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
     // ("responded by saying" is a manner, not an agent.)
     if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '')) continue;
@@ -432,13 +461,16 @@ function sentenceAttributions(
     const quoteBefore = !!closing && (tailEmpty || isSpeechQuote(text, closing));
     let content: [number, number] | null;
     let rule: string;
-    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty)) {
-      content = contentBefore(sp.first);
+    // "…, a claim Kyiv has contested": an appositive statement noun between the comma and the speaker.
+    const claimNoun: boolean = tailEmpty && sp.first > 2 && STATEMENT_NOUNS.has(words[sp.first - 1].lower) && ['a', 'an', 'the'].includes(words[sp.first - 2].lower) && words[sp.first - 3].text === ',';
+    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty) || claimNoun) {
+      content = contentBefore(claimNoun ? sp.first - 2 : sp.first);
       rule = quoteBefore ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
     } else if (tailEmpty && sp.first === first) {
       // "“…” ¶ Clinton said." — the quote is the sentence before.
-      if (ambiguous) continue;
       content = quoteBeforeSentence(text, s, byClose);
+      // An ambiguous cue ("asked") counts after a quoted question: "“Does anybody know …?” ¶ Graham asked."
+      if (ambiguous && !(content && /\?\s*$/.test(text.slice(content[0], content[1])))) continue;
       rule = 'claims/quote-before-sentence';
     } else {
       if (ambiguous && tailEmpty) continue;

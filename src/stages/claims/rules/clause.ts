@@ -31,6 +31,8 @@ export interface ClauseView {
   /** The modal or intention phrase that makes the predicate non-factual, or null. */
   readonly modality: string | null;
   readonly question: boolean;
+  /** A phrase before the predicate makes it a deed ("chose to", "were forced to"): no modality gates it. */
+  readonly factual?: boolean;
   /** The linguistic layer's subject of the predicate, when it has one inside the content. */
   readonly langSubject?: readonly [number, number];
 }
@@ -58,6 +60,20 @@ function endsAt(words: readonly Word[], end: number, phrase: readonly string[]):
 function hasPhrase(words: readonly Word[], from: number, to: number, phrases: readonly (readonly string[])[]): string | null {
   for (let e = from + 1; e <= to; e++) for (const p of phrases) if (e - p.length >= from && endsAt(words, e, p)) return p.join(' ');
   return null;
+}
+
+const COORDINATORS = new Set(['and', 'or', 'but']);
+
+/**
+ * The subject of the clause that ends at the coordinator at word `conj`: its words before its first verb-group word
+ * or past form, when that clause has a verb at all (else the "and" joined noun phrases, not predicates).
+ */
+function sharedSubject(words: readonly Word[], conj: number): [number, number] | undefined {
+  let s0 = conj;
+  while (s0 > 0 && !BOUNDARY.has(words[s0 - 1].lower)) s0--;
+  let e0 = s0;
+  while (e0 < conj && !VG.has(words[e0].lower) && !/(?:ed|en)$/.test(words[e0].lower)) e0++;
+  return e0 > s0 && e0 < conj ? [s0, e0] : undefined;
 }
 
 /** The clause view of the predicate at words [p0, p1). */
@@ -90,6 +106,12 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
       if (s0 < c) subject = [s0, c];
     }
   }
+  // "Russian forces had attacked and captured X", "our forces have liberated X and are moving toward Y": a predicate
+  // coordinated with an earlier one, with no subject of its own, shares the earlier clause's subject.
+  if (subject[0] === subject[1] && start > 1 && COORDINATORS.has(words[start - 1].lower)) {
+    const shared = sharedSubject(words, start - 1);
+    if (shared) subject = shared;
+  }
   const marker = start > 0 ? words[start - 1].lower : null;
   const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
   // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
@@ -109,5 +131,5 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   }
   let objectEnd = p1;
   while (objectEnd < words.length && !(words[objectEnd].punct && HARD.has(words[objectEnd].text))) objectEnd++;
-  return { words, pred: [p0, p1], vg: [vg, p0], subject, after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question };
+  return { words, pred: [p0, p1], vg: [vg, p0], subject, after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question, ...(factual ? { factual } : {}) };
 }

@@ -17,6 +17,8 @@ export const MAX_PHRASE_WORDS = 9;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'another', 'some', 'many', 'most', 'several', 'one', 'two', 'three', 'both', 'other', 'few', 'any', 'each', 'every', 'no', 'top', 'senior', 'former']);
 const CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'adm', 'brig', 'messrs']);
+/** Nouns of a statement that an appositive names before its speaker ("a claim Kyiv has contested"). */
+export const STATEMENT_NOUNS = new Set(['claim', 'claims', 'assertion', 'assertions', 'allegation', 'allegations', 'account', 'version']);
 const INNER_PUNCT = new Set(['.', '-', '&', "'", '’', '“', '”', '"']);
 
 /** True for determiners that may open a speaker phrase ("the ministry", "a source"). */
@@ -48,6 +50,8 @@ export function phraseBefore(words: readonly Word[], last: number, floor = 0, al
     } else if (w.lower === 'and' && !allowAnd) break;
     // "a move the Russian Defense Ministry said": a determiner inside the phrase starts it.
     if (k < last && ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'].includes(words[k + 1].lower) && !CONNECTORS.has(w.lower) && w.lower !== 'and') break;
+    // "…, a claim Kyiv has contested": the statement noun is what is said, the name after it the speaker.
+    if (k < last && STATEMENT_NOUNS.has(w.lower) && isCapitalized(words[k + 1])) break;
     k--;
   }
   if (k === last) return null;

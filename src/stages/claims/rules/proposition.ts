@@ -62,6 +62,11 @@ export interface PropositionInput {
   readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
   /** The content's words (offsets into `content`), when the caller has them; else they are read from it. */
   readonly words?: readonly Word[];
+  /**
+   * The content is a question the speaker answered ("Has Marinka fallen?" — "Yes, it has."): "yes" asserts what it
+   * asks, "no" denies it; the question gate does not apply.
+   */
+  readonly answer?: 'yes' | 'no';
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -124,6 +129,8 @@ interface Candidate {
   direct?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
+  /** A total told by a loss noun ("the enemy's losses amounted to 600"): its side must be named, not the speaker's by default. */
+  lossTotal?: boolean;
 }
 
 /** What parsers and refiners read. */
@@ -231,6 +238,31 @@ const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
 const NO_LOSS_NOUNS = set(frames.noLosses.nouns);
 const CONF = { partial: frames.partial.confidence, stable: frames.stable.confidence, under: frames.underControl.confidence, death: frames.deaths.confidence, noLosses: frames.noLosses.confidence };
+/** The forms of a verb lemma: regular inflections made from it ("edge" → edges, edged, edging), plus irregular ones. */
+function inflections(lemmas: readonly string[], irregular: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const l of lemmas) {
+    const stem = l.endsWith('e') ? l.slice(0, -1) : l;
+    const sibilant = /(?:s|sh|ch|x|z)$/.test(l);
+    for (const f of [l, sibilant ? `${l}es` : `${l}s`, `${stem}ed`, `${stem}ing`, ...(irregular[l] ?? [])]) out.set(f, l);
+  }
+  return out;
+}
+const MOTION_FORMS = inflections(frames.motion.verbs, frames.motion.irregular);
+const MOTION_ADVERBS = set(frames.motion.adverbs);
+const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ words: w, value: 'direction' })));
+const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
+const GAIN_NOUNS = set(frames.motion.gainNouns);
+const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
+const REMOVAL = set(frames.expel.removal);
+const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
+const STOP_ATTACKS = set(frames.stopArea.attacks);
+const LOSS_NOUNS = set(frames.lossTotals.nouns);
+const AMOUNTS = phraseIndex(phrases(frames.lossTotals.verbs).map((w) => ({ words: w, value: 'amount' })));
+const AREA_PREPS = set(frames.stopArea.prepositions);
+const STOP_PREPS = new Set([...AREA_PREPS, 'on', 'near', 'at', 'of', 'around', 'toward', 'towards', 'against', 'outside']);
+/** A model designation: capital letters, a hyphen, a number ("Su-27", "Mi-8", "Tu-22M3", "A-50"). */
+const DESIGNATION = /^\p{Lu}[\p{L}]{0,2}-\d/u;
 /** How far after "a"/"an" the head noun of its phrase may stand ("a Russian Beriev A-50 airborne early warning and control aircraft"). */
 const SINGLE_WINDOW = 11;
 
@@ -329,6 +361,8 @@ function countAt(words: readonly Word[], k: number): number | undefined {
 function singleVictimAhead(words: readonly Word[], k: number): boolean {
   for (let j = k + 1; j < Math.min(words.length, k + SINGLE_WINDOW); j++) {
     if (SINGLE_VICTIMS.has(words[j].lower)) return true;
+    // "a Ukrainian Su-27", "an Mi-8": a model designation (capital letters, a hyphen, a number) is one craft.
+    if (j - k <= 3 && DESIGNATION.test(words[j].text)) return true;
     // The phrase ends at a mark or a preposition, relative or conjunction that opens another phrase.
     if ((words[j].punct && words[j].text !== '-') || NP_BREAKS.has(words[j].lower)) return false;
   }
@@ -349,6 +383,8 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + quotes + (article ? SINGLE_WINDOW : 5)); j++) {
       if (QUOTE_MARKS.has(words[j].text)) { quotes++; continue; }
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
+      // "a Ukrainian Su-27": a model designation right after the article is the craft.
+      if (article && j - k <= 3 && DESIGNATION.test(words[j].text)) return { count: 1, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;
       if (article && NP_BREAKS.has(words[j].lower)) break;
     }
@@ -391,15 +427,19 @@ function distributiveCounts(ctx: Context, from: number): { start: number; count:
   for (let k = from; k < end; k++) {
     if (words[k].lower !== 'and' && words[k].text !== ',') continue;
     let at = k + 1;
+    // "… and another 10 over Kursk": a further count of the same predicate.
+    const another = words[at]?.lower === 'another';
+    if (another) at++;
     while (at < end && APPROX.has(words[at].lower) && countAt(words, at) === undefined) at++;
     const n = at < end ? countAt(words, at) : undefined;
     if (n === undefined) continue;
     // The counted noun may be left out ("… and one each over A and B").
     let j = at + 1;
     while (j < end && j - at <= 4 && (VICTIMS.has(words[j].lower) || SINGLE_VICTIMS.has(words[j].lower) || HOLDER_WORDS.has(words[j].lower))) j++;
-    // Only a distributive count: without "each" a later count may be a part of the first or a different event.
-    if (words[j]?.lower !== 'each') continue;
-    j++;
+    // Only a distributive count ("each") or a further one ("another"): else a later count may be a part of the first
+    // or a different event.
+    if (words[j]?.lower === 'each') j++;
+    else if (!another) continue;
     if (!LOCATIVE_PREPS.has(words[j]?.lower ?? '')) continue;
     let q = j + 1;
     while (q < end && q - j < 4 && !ctx.placeAtWord.has(q) && !words[q].punct) q++;
@@ -544,7 +584,7 @@ function withLang(ctx: Context, cl: ClauseView): ClauseView {
     ...(langSubject ? { langSubject } : {}),
     negated: cl.negated || info.negated,
     // "will" alone is no gate here: Wikipedia-style present and future narration ("forces will be withdrawn") is rare in claims.
-    modality: cl.modality ?? (info.modality && info.modality !== 'future' ? info.modality : null),
+    modality: cl.modality ?? (info.modality && info.modality !== 'future' && !cl.factual ? info.modality : null),
     question: cl.question || info.question,
   };
 }
@@ -559,14 +599,15 @@ function candidate(base: Omit<Candidate, 'polarity' | 'roles' | 'rules'>): Candi
 }
 
 /**
- * A parser of one fixed phrase list: each longest phrase found makes a candidate of frame `frame` over its clause,
- * unless `refuse` says no to the word after it.
+ * A parser of predicate spans: `match` gives the end of the predicate that starts at word i and its text, or
+ * undefined; each span found makes a candidate of frame `frame` over its clause (with the linguistic layer's gates
+ * when `lang`).
  */
-function phraseParser(
+function spanParser(
   frame: string,
-  index: Map<string, { words: readonly string[]; value: string }[]>,
   spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
-  refuse?: (next: string | undefined) => boolean,
+  match: (words: readonly Word[], i: number) => { end: number; predicate: string } | undefined,
+  lang = false,
 ): Parser {
   const rule = `claims/frame-${frame}`;
   return {
@@ -574,14 +615,39 @@ function phraseParser(
     find(ctx, out) {
       const { words } = ctx;
       for (let i = 0; i < words.length; i++) {
-        const h = matchAt(words, i, index)[0];
-        if (!h || refuse?.(words[i + h.span]?.lower)) continue;
-        const cl = clauseAround(words, i, i + h.span);
-        out.push(candidate({ frame, ...spec, cl, predicate: h.words.join(' '), rule }));
-        i += h.span - 1;
+        const m = match(words, i);
+        if (!m) continue;
+        const cl = clauseAround(words, i, m.end);
+        out.push(candidate({ frame, ...spec, cl: lang ? withLang(ctx, cl) : cl, predicate: m.predicate, rule }));
+        i = m.end - 1;
       }
     },
   };
+}
+
+/** A parser of one fixed phrase list (longest phrase first), unless `refuse` says no to the word after it. */
+function phraseParser(
+  frame: string,
+  index: Map<string, { words: readonly string[]; value: string }[]>,
+  spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
+  refuse?: (next: string | undefined) => boolean,
+): Parser {
+  return spanParser(frame, spec, (words, i) => {
+    const h = matchAt(words, i, index)[0];
+    return h && !refuse?.(words[i + h.span]?.lower) ? { end: i + h.span, predicate: h.words.join(' ') } : undefined;
+  });
+}
+
+/**
+ * An advance parser of verbs found by lemma (`forms`: every inflection → lemma): `end` gives the end of the predicate
+ * phrase that starts at word i, or -1; the place is the object after it (needed).
+ */
+function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: (words: readonly Word[], i: number) => number): Parser {
+  const spec = { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.motion.confidence } as const;
+  return spanParser(frame, spec, (words, i) => {
+    const e = forms.has(words[i].lower) ? end(words, i) : -1;
+    return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' ') };
+  }, true);
 }
 
 const PARSERS: readonly Parser[] = [
@@ -614,7 +680,9 @@ const PARSERS: readonly Parser[] = [
         // A noun, not a verb: after a determiner, a side word or a possessive, or before a preposition.
         const prev = words[i - 1]?.lower ?? '';
         const next = words[i + h.span]?.lower ?? '';
-        const nounish = /^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from');
+        // After "to", an auxiliary or a modal it is the verb ("forced to retreat from X"), whatever follows.
+        const verbal = /^(?:to|has|have|had|was|were|is|are|be|been|will|would|could|can|may|might|should|must|did|does|do)$/.test(prev);
+        const nounish = !verbal && (/^(?:the|a|an|its|their|our|his|her|this|that|any|no|major|new|big|large|further|alleged|claimed|reported|so-called|'s)$/.test(prev) || HOLDER_WORDS.has(prev) || prev.endsWith("'s") || /^(?:near|of|in|on|at|toward|towards|around|into)$/.test(next) || (!!h.value.opposite && next === 'from'));
         if (h.value.contentHead) {
           // "hailed its 'liberation' by …", "announced the capture of X": the noun opens the content (quotation marks,
           // determiners and side words before it), so the capture is what is told, not named in passing.
@@ -629,6 +697,89 @@ const PARSERS: readonly Parser[] = [
         if (f.contentHead) c.contentHead = true;
         out.push(c);
         i += h.span - 1;
+      }
+    },
+  },
+  // "Russian forces are closing in on Pokrovsk", "edging closer to X", "pressing toward X": a movement verb by lemma,
+  // at most two adverbs, then a direction — an advance toward the direction's object.
+  advanceByLemma('motion', MOTION_FORMS, (words, i) => {
+    let j = i + 1;
+    while (j < words.length && j - i <= 2 && (MOTION_ADVERBS.has(words[j].lower) || QUOTE_MARKS.has(words[j].text))) j++;
+    const d = j < words.length ? matchAt(words, j, DIRECTIONS)[0] : undefined;
+    return d ? j + d.span : -1;
+  }),
+  // "made progress in the direction of X", "gained some territory around X": a verb of gaining, at most three
+  // modifiers, a noun of ground won — an advance near the place after it.
+  advanceByLemma('gains', GAIN_FORMS, (words, i) => {
+    let j = i + 1;
+    while (j < words.length && j - i <= 3 && !GAIN_NOUNS.has(words[j].lower) && !words[j].punct && !BOUNDARY.has(words[j].lower) && words[j].text === words[j].lower) j++;
+    return j < words.length && GAIN_NOUNS.has(words[j].lower) ? j + 1 : -1;
+  }),
+  {
+    // "Ukrainian troops pushed Russian forces out of Kherson" → control by the agent; "pushed the enemy back from
+    // Kupiansk" → an advance of the agent. The object stands between the verb and its particle (a passive has none).
+    name: 'claims/frame-expel',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        const own = WITHDRAW_FORMS.get(words[i].lower);
+        const lemma = EXPEL_FORMS.get(words[i].lower) ?? own;
+        if (!lemma) continue;
+        for (let j = i + 2; j < Math.min(words.length, i + 7); j++) {
+          const w = words[j].lower;
+          if (words[j].punct || BOUNDARY.has(w)) break;
+          const outOf = w === 'out' && words[j + 1]?.lower === 'of';
+          // "pushed the enemy back from X", "pushed Russian troops back several kilometers from X".
+          let f = j + 1;
+          while (w === 'back' && f < Math.min(words.length, j + 4) && (DISTANCE.has(words[f].lower) || NUMBER_WORDS.has(words[f].lower) || /^\d/.test(words[f].text) || words[f].lower === 'several' || words[f].lower === 'some')) f++;
+          const back = w === 'back' && words[f]?.lower === 'from';
+          const from = w === 'from' && (REMOVAL.has(lemma) || !!own);
+          if (!outOf && !back && !from) continue;
+          const end = from ? j + 1 : back ? f + 1 : j + 2;
+          const cl = withLang(ctx, clauseAround(words, i, end));
+          const view = { ...cl, pred: [i, end] as const, after: [end, cl.after[1]] as const };
+          const predicate = `${words[i].lower} … ${words.slice(j, end).map((x) => x.lower).join(' ')}`;
+          if (own) {
+            // "withdrawn troops from X", "pulled its forces out of X": one's own forces taken away — the other side holds X.
+            if (words.slice(i + 1, j).some((x) => FORCES.has(x.lower))) out.push(candidate({ frame: 'withdraw', kind: 'control', holderRole: 'other-agent', placeRoles: ['object'], needsPlace: true, cl: view, predicate, rule: 'claims/frame-withdraw', confidence: frames.expel.confidence }));
+          } else {
+            out.push(candidate({ frame: 'expel', kind: back ? 'advance' : 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: view, predicate, rule: 'claims/frame-expel', confidence: frames.expel.confidence }));
+          }
+          i = end - 1;
+          break;
+        }
+      }
+    },
+  },
+  {
+    // "the enemy's losses amounted to 600 personnel", "Russian casualties stood at 1,000": losses told as a total of
+    // the side named before the noun.
+    name: 'claims/frame-loss-total',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 1; i < words.length; i++) {
+        if (!LOSS_NOUNS.has(words[i].lower)) continue;
+        for (let j = i + 1; j < Math.min(words.length, i + 9); j++) {
+          if (words[j].punct && words[j].text !== ',') break;
+          const a = matchAt(words, j, AMOUNTS)[0];
+          if (!a) continue;
+          let k = j + a.span;
+          while (k < words.length && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
+          const n = k < words.length ? countAt(words, k) : undefined;
+          if (n === undefined) break;
+          const cl = clauseAround(words, j, j + a.span);
+          const c = candidate({ frame: 'loss-total', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} … ${a.words.join(' ')}`, rule: 'claims/frame-loss-total', confidence: frames.lossTotals.confidence });
+          c.count = n;
+          c.roles.count = `amount "${words[k].text}"`;
+          // The side before the noun ("the enemy's losses", "Russian casualties"); the speaker's own only by a side word.
+          let m = i - 1;
+          while (m > 0 && i - m < 3 && !words[m].punct && !HOLDER_WORDS.has(words[m].lower) && !HOLDER_WORDS.has(words[m].lower.replace(/'s$/, ''))) m--;
+          c.victim = [Math.max(0, m), i];
+          c.lossTotal = true;
+          out.push(c);
+          i = k;
+          break;
+        }
       }
     },
   },
@@ -713,7 +864,8 @@ const REFINERS: readonly Refiner[] = [
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
       const w = c.predicate;
-      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]);
+      // ("had been killed", "were shot down": a predicate phrase that opens with an auxiliary is a verb.)
+      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]) || BE_FORMS.has(w.split(' ')[0]) || /^(?:has|have|had)$/.test(w.split(' ')[0]);
       // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it.
       const before = prev?.lower ?? '';
       const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? ''));
@@ -722,7 +874,13 @@ const REFINERS: readonly Refiner[] = [
   },
   {
     name: 'claims/gate-question',
-    refine: (c) => { if (c.cl.question) drop(c, 'claims/gate-question'); },
+    refine: (c, ctx) => {
+      if (!c.cl.question) return;
+      if (!ctx.inp.answer) return drop(c, 'claims/gate-question');
+      // "Has Marinka fallen?" — "Yes, it has.": the answer asserts (or, "No, it hasn't.", denies) what is asked.
+      c.rules.push('claims/transcript-answer');
+      c.roles.polarity = `answer "${ctx.inp.answer}" to the question`;
+    },
   },
   {
     // "could take", "plans to capture", "if they seize", "to take Bakhmut": planned, possible, conditional.
@@ -763,6 +921,8 @@ const REFINERS: readonly Refiner[] = [
       const adjectival = !!before && (before.punct || DETERMINERS.has(before.lower) || ATTRIBUTIVE_BEFORE.has(before.lower) || (HOLDER_WORDS.has(before.lower) && !HOLDER_WORDS.get(before.lower)!.startsWith('@') && !/s$/.test(before.lower)));
       if (adjectival && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
       if (victimPhrase(words, a, Math.min(c.cl.after[1], a + 6)) || /^(?:them|him|her|prisoners?|hostages?|captives?|soldiers|troops|servicemen)$/.test(words[a]?.lower ?? '')) return drop(c, 'claims/gate-not-territory');
+      // "Two Russian soldiers were captured near Bakhmut": the subject of a passive capture is people or materiel.
+      if (c.cl.passive && victimPhrase(words, c.cl.subject[0], c.cl.subject[1])) return drop(c, 'claims/gate-not-territory');
     },
   },
   {
@@ -785,6 +945,13 @@ const REFINERS: readonly Refiner[] = [
     // Polarity: a denial cue or a falsity phrase denies; a negated predicate is the speaker's denial.
     name: 'claims/polarity',
     refine: (c, ctx) => {
+      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !ctx.denyCue && !ctx.falsity && c.cl.pred[0] < ctx.falsityAfter) {
+        // "the Ukrainians have not given up Bakhmut", "have not withdrawn from X": a side that did not leave holds it.
+        c.holderRole = 'agent';
+        c.rules.push('claims/negated-leaving');
+        c.roles.polarity = 'negated leaving: held';
+        return;
+      }
       if (c.cl.negated && c.holderRole !== 'partial' && c.holderRole !== 'stable') {
         if (c.kind === 'losses') return drop(c, 'claims/gate-negated');
         if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
@@ -796,7 +963,7 @@ const REFINERS: readonly Refiner[] = [
       if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
         c.polarity = c.polarity === 'asserts' ? 'denies' : 'asserts';
         c.rules.push(ctx.denyCue ? 'claims/denial-cue' : 'claims/falsity');
-        c.roles.polarity = ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
+        c.roles.polarity = ctx.inp.answer === 'no' ? 'answer "no" to the question' : ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
       }
     },
   },
@@ -838,6 +1005,24 @@ const REFINERS: readonly Refiner[] = [
           return;
         }
       }
+      // "Kherson, which Russian forces had occupied": an object relative's antecedent is its object.
+      const rel = c.cl.clause[0] - 1;
+      // ("which Russian troops had occupied": a past perfect in a relative is background, superseded.)
+      const objectRelative = c.placeRoles.includes('object') && cl.subject[1] > cl.subject[0] && objectPlace(ctx, cl.pred[1], cl.objectEnd, FRAME_FILLERS.get(c.frame)) === undefined && ctx.words[cl.pred[1]]?.lower !== 'by';
+      const subjectRelative = c.placeRoles.includes('subject-passive') && cl.passive && cl.subject[1] === cl.subject[0];
+      const pluperfect = ctx.words.slice(cl.vg[0], cl.pred[0]).some((w) => w.lower === 'had');
+      if ((cl.marker === 'which' || cl.marker === 'that') && (objectRelative || subjectRelative) && !pluperfect) {
+        const k = ctx.words[rel - 1]?.text === ',' ? rel - 2 : rel - 1;
+        let a = k;
+        while (a > 0 && ctx.placeAtWord.get(a) === undefined && ctx.words[a].text !== ',' && k - a < 3 && /^\p{Lu}/u.test(ctx.words[a].text)) a--;
+        const p = ctx.placeAtWord.get(a);
+        if (p && !p.broad) {
+          c.place = p.id;
+          c.roles.place = `antecedent of "${cl.marker}" "${placeName(ctx, p)}"`;
+          c.rules.push('claims/place-relative');
+          return;
+        }
+      }
       if (c.contentHead) {
         // "its 'liberation'": the possessive is the place named before.
         let k = cl.pred[0] - 1;
@@ -849,6 +1034,22 @@ const REFINERS: readonly Refiner[] = [
           weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
         }
       }
+    },
+  },
+  {
+    // "stopped Russia's attack north of Kharkiv", "repelled an assault on X": the place the attack aimed at is held.
+    // An attack noun must come before the place, and the place must be no area the fighting was in ("halted Russian
+    // attacks in Zaporizhzhia", "repels attacks in the Donbas"): no region, no "in"/"across"/"along" right before it.
+    name: 'claims/gate-stop-area',
+    refine: (c, ctx) => {
+      if (c.frame !== 'stop' || !c.place) return;
+      const { words } = ctx;
+      let at = c.cl.pred[1];
+      while (at < c.cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place && !anaphorAt(words, at)) at++;
+      const between = words.slice(c.cl.pred[1], at);
+      const prep = between.filter((w) => STOP_PREPS.has(w.lower)).pop();
+      const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
+      if (at >= c.cl.objectEnd || !between.some((w) => STOP_ATTACKS.has(w.lower)) || broad || (prep && AREA_PREPS.has(prep.lower))) drop(c, 'claims/gate-stop-area');
     },
   },
   {
@@ -865,6 +1066,8 @@ const REFINERS: readonly Refiner[] = [
       let best: PlaceCandidate | undefined;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
+        // "drones launched by Russia": the agent of a by-phrase is no place.
+        if (p && ctx.words[k - 1]?.lower === 'by') continue;
         if (p && (!best || (best.broad && !p.broad))) best = p;
       }
       if (!best && c.kind === 'losses') {
@@ -881,11 +1084,19 @@ const REFINERS: readonly Refiner[] = [
           }
         }
       }
+      let fronted = false;
+      if (!best && c.kind !== 'losses') {
+        // "In Kherson, for example, Russia is taking control of broadcasting towers": a locative phrase opening the
+        // sentence before the subject is where the clause happens.
+        best = frontedPlace(ctx, c.cl.subject[0]);
+        fronted = !!best;
+      }
       if (!best) return;
       // A country or oblast alone is too vague for control or encirclement.
       if (best.broad && (c.kind === 'control' || c.kind === 'encirclement')) return;
       c.place = best.id;
-      c.roles.place = `clause "${placeName(ctx, best)}"`;
+      c.roles.place = `${fronted ? 'fronted locative' : 'clause'} "${placeName(ctx, best)}"`;
+      if (fronted) c.rules.push('claims/place-fronted');
       // Losses need no place: one named in their clause is where they happened, no weaker for that.
       if (c.kind === 'losses') return;
       weigh(c, FACTOR.placeClause, 'claims/place-clause');
@@ -1052,9 +1263,11 @@ const REFINERS: readonly Refiner[] = [
           // one announces, confirms or denies the losses of one's own side.
           const [from, to] = c.victim ?? [cl.pred[1], cl.pred[1]];
           const named = sideOf(ctx, from, to);
-          if (named?.side && !named.how.includes('= speaker') && !named.how.includes('= side named')) {
+          if (named?.side && (c.lossTotal || (!named.how.includes('= speaker') && !named.how.includes('= side named')))) {
             c.holder = named.side;
             c.roles.holder = `victim NP ${named.how}`;
+          } else if (c.lossTotal) {
+            return drop(c, 'claims/gate-no-side');
           } else if (speaker) {
             c.holder = speaker;
             c.roles.holder = "speaker's own side";
@@ -1094,7 +1307,7 @@ const REFINERS: readonly Refiner[] = [
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
           moreCounts(words, v.to, c);
-          if (!passiveLike) countsWithPlaces(ctx, v.to, c);
+          countsWithPlaces(ctx, passiveLike ? cl.pred[1] : v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
           if (own?.side) {
             c.holder = own.side;
@@ -1208,6 +1421,23 @@ function reducedRelative(words: readonly Word[], from: number, to: number): numb
   return to;
 }
 
+/**
+ * The place of a locative phrase that opens the sentence of word `k` and ends in a comma before it ("In Kherson,
+ * for example, …", "Near Bakhmut, …"): at most six words from the preposition to the comma.
+ */
+function frontedPlace(ctx: Context, k: number): PlaceCandidate | undefined {
+  const { words } = ctx;
+  let s = k;
+  while (s > 0 && !(words[s - 1].punct && /^[.;!?]$/.test(words[s - 1].text))) s--;
+  if (s >= k || !LOCATIVE_PREPS.has(words[s].lower)) return undefined;
+  let place: PlaceCandidate | undefined;
+  for (let j = s + 1; j < k && j - s <= 6; j++) {
+    if (words[j].text === ',') return place;
+    place ??= ctx.placeAtWord.get(j);
+  }
+  return undefined;
+}
+
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
 function sentenceEnd(words: readonly Word[], k: number): number {
   while (k < words.length && !(words[k].punct && /^[.;!?]$/.test(words[k].text))) k++;
@@ -1256,7 +1486,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   const ctx: Context = {
     inp,
     words,
-    denyCue: DENIAL_CUES.has(cue),
+    denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no',
     falsity,
     falsityAfter,
     nonFactualCue: NON_FACTUAL_CUES.has(cue),

@@ -122,6 +122,7 @@ export function notASource(text: string): boolean {
   return words.length <= 2 && lexicon.notSources.has(words[words.length - 1]) && !lexicon.sources.has(words[words.length - 1]);
 }
 
+const BELLIGERENT = new Set(['RU', 'UA']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
@@ -174,10 +175,18 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   const nounKinds = lexicon.nominals.get(owner) ?? lexicon.nominals.get(words[words.length - 1]);
   if (nounKinds && words.length <= 3) {
     const noun = words[words.length - 1];
-    const e = lastBefore(entities, nounKinds, q.start, (x) => `${x.name} ${x.role ?? ''} ${x.type ?? ''}`.toLowerCase().includes(noun));
+    // "The Ukrainian leader" is no Russian one: a side named in the description must agree with its antecedent's.
+    const agrees = (side: string | undefined) => !ctxSide || !side || side === ctxSide || !BELLIGERENT.has(ctxSide);
+    const e = lastBefore(entities, nounKinds, q.start, (x) => agrees(x.side) && `${x.name} ${x.role ?? ''} ${x.type ?? ''}`.toLowerCase().includes(noun));
     if (e) return { speaker: e.id, side: e.side ?? ctxSide, rule: 'claims/speaker-nominal' };
-    const p = findLast(prior, (x) => x.text.toLowerCase().includes(noun));
+    const p = findLast(prior, (x) => agrees(x.side) && x.text.toLowerCase().includes(noun));
     if (p) return { speaker: p.id, side: p.side ?? ctxSide, rule: 'claims/speaker-nominal' };
+    // "Denis Pushilin, the head of Donetsk, said … The separatist leader said …": a person's description with a
+    // side refers to the last person who spoke for that side, within three sentences.
+    if (nounKinds.includes('person') && /^the\s/i.test(q.text.trim()) && ctxSide && BELLIGERENT.has(ctxSide)) {
+      const same = findLast(prior, (x) => q.sentence - x.sentence <= 3 && x.kind === 'person' && x.side === ctxSide);
+      if (same) return { speaker: same.id, side: same.side, rule: 'claims/speaker-description' };
+    }
   }
   // 6. Nothing resolves: keep the text, take the side from the words around it, else from a place named as speaker.
   if (hit && hit.kind === 'place' && hit.type === 'country') return { speaker: null, side: hit.country ?? ctxSide, rule: 'claims/speaker-unresolved' };

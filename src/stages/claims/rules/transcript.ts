@@ -18,6 +18,14 @@ export interface Turn {
 const TITLES = data.titles;
 const QUESTION = new Set(data.questionLabels);
 export const FIRST_PERSON: ReadonlySet<string> = new Set(data.firstPerson);
+const YES = new RegExp(`^(?:${data.answers.yes.join('|')})`, 'i');
+const NO = new RegExp(`^(?:${data.answers.no.join('|')})`, 'i');
+
+/** "Yes, it has." / "No, they haven't." at the start of an answer (`answers` in `data/transcript.json`), else null. */
+export function answerTo(sentence: string): 'yes' | 'no' | null {
+  const s = sentence.trimStart().replace(/’/g, "'");
+  return YES.test(s) ? 'yes' : NO.test(s) ? 'no' : null;
+}
 /** A line that opens with an upper-case label and a colon ("MR. KIRBY:", "PRESIDENT ZELENSKYY:"), or "Q" alone. */
 const LABEL = /^(?:([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):|(Q)(?=[ :]))/;
 
