@@ -70,15 +70,30 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
+/** The three queries of issue 16, 16 clients each: contested propositions, events in a box, a text search. */
+async function threeQueries(size: number, url: string, requests: number, note: string): Promise<void> {
+  const queries: [string, string][] = [
+    ['propositions?status=contested', `${url}/api/propositions?status=contested&limit=20`],
+    ['events?bbox=', `${url}/api/events?bbox=30,44,41,53&limit=20`],
+    ['documents?q=', `${url}/api/documents?q=Bakhmut&limit=20`],
+  ];
+  for (const [name, at] of queries) {
+    await load(at, 16, 16);
+    const r = await load(at, requests, 16);
+    line(`desk ${size}: ${name} 16 clients${note}`, `${(r.latencies.length / r.seconds).toFixed(1)} req/s, p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(1)} ms`);
+  }
+}
+
 /** Resident set size of a process in MB (Linux). */
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function startChild(dir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+async function startChild(dir: string, cacheMs?: number): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
   // bench/http.ts's child mode: serves the store in `dir`, printing its URL first.
-  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_BENCH, '--serve', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = cacheMs === undefined ? process.env : { ...process.env, BENCH_CACHE_MS: String(cacheMs) };
+  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_BENCH, '--serve', dir], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   const url = await new Promise<string>((resolveUrl, rejectUrl) => {
     let out = '';
@@ -149,10 +164,20 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
       const { seconds, latencies } = await load(`${url}/api/documents?q=Bakhmut&limit=20`, requests, 8);
       line(`desk ${size}: documents?q= req/s, 8 clients`, (latencies.length / seconds).toFixed(1));
       line(`desk ${size}: documents?q= p50 / p99 (ms)`, `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.99).toFixed(1)}`);
+      await threeQueries(size, url, requests, '');
       line(`desk ${size}: serve RSS at the end`, `${rssMb(pid).toFixed(0)} MB`);
     } finally {
       child.kill('SIGTERM');
       await exited;
+    }
+    // The same queries once more, from a server that keeps no answers: what the SQL itself costs.
+    const uncached = await startChild(dir, 0);
+    try {
+      await threeQueries(size, uncached.url, requests, ', no answer cache');
+      line(`desk ${size}: serve RSS, no answer cache`, `${rssMb(uncached.child.pid!).toFixed(0)} MB`);
+    } finally {
+      uncached.child.kill('SIGTERM');
+      await uncached.exited;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

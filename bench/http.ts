@@ -26,10 +26,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
-/** Child mode: serves the store in `dir` until SIGTERM, printing its URL first. */
+/** Child mode: serves the store in `dir` until SIGTERM, printing its URL first (`BENCH_CACHE_MS`: the answer cache). */
 async function serveChild(dir: string): Promise<void> {
   const store = await openStore({ dir, env: {} });
-  const server = await startServer({ store, port: 0 });
+  const cacheMs = process.env.BENCH_CACHE_MS === undefined ? undefined : Number(process.env.BENCH_CACHE_MS);
+  const server = await startServer({ store, port: 0, cacheMs });
   console.log(`URL ${server.url}`);
   await new Promise<void>((done) => process.once('SIGTERM', () => done()));
   await server.close();

@@ -19,6 +19,14 @@ export function isIsoDate(value: string): boolean {
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
 }
 
+/**
+ * Orders strings by code unit, as Postgres's `COLLATE "C"` orders them, so that a listing sorted in memory and the
+ * same listing sorted by the store's SQL agree (ids, names as tie-breakers).
+ */
+export function compareCode(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Orders nullable dates with unknown dates last, so that dated items read as a timeline. */
 export function compareDates(a: string | null, b: string | null): number {
   if (a === b) return 0;

@@ -58,54 +58,96 @@ export function isNameForm(text: string, name: string, kind: EntityKind): boolea
   return !(full.length > 1 && sameWord(full[0], w) && !sameWord(full[full.length - 1], w));
 }
 
+/** A surface form while merging: its first text, count and first/last publication dates. */
+export interface FormAcc {
+  text: string;
+  count: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** An entity while merging documents: everything of {@link EntitySummary} but its documents, with forms by folded key. */
+export type EntityAcc = Omit<{ -readonly [K in keyof EntitySummary]: EntitySummary[K] }, 'aliases' | 'docIds'> & {
+  forms: Record<string, FormAcc>;
+};
+
+/** What one document says of an entity: its fields, its mention count and its name forms (folded key, first text, count). */
+export type EntityContribution = Omit<EntitySummary, 'aliases' | 'docIds'> & {
+  readonly forms: readonly { readonly key: string; readonly text: string; readonly count: number }[];
+};
+
+/** The contributions of a document's entities, in its order. */
+export function entityContributions(doc: SourceDoc): EntityContribution[] {
+  return doc.entities.map((e) => {
+    const forms = new Map<string, { key: string; text: string; count: number }>();
+    for (const m of e.mentions) {
+      // A mention that is not a name ("the president", a first name alone) still counts, but is no alias.
+      if (!isNameForm(m.text, e.name, e.kind)) continue;
+      // Case and accents are not new spellings; "MALIAR" in a headline is the same alias as "Maliar".
+      const key = foldName(m.text);
+      const f = forms.get(key) ?? { key, text: m.text, count: 0 };
+      f.count++;
+      forms.set(key, f);
+    }
+    return {
+      id: e.id, kind: e.kind, name: e.name, side: e.side ?? null, role: e.role ?? null, type: e.type ?? null,
+      lat: e.lat ?? null, lon: e.lon ?? null, country: e.country ?? null, geonamesId: e.geonamesId ?? null,
+      mentions: e.mentions.length, forms: [...forms.values()],
+    };
+  });
+}
+
+/**
+ * Adds a document's contribution to an entity (a new one when `acc` is undefined): the first document to give a
+ * field keeps it, counts add up, forms keep their first text and widen their dates. Documents must come in order.
+ */
+export function mergeContribution(acc: EntityAcc | undefined, c: EntityContribution, published: string | null): EntityAcc {
+  const a: EntityAcc = acc ?? {
+    id: c.id, kind: c.kind, name: c.name, side: null, role: null, type: null, lat: null, lon: null,
+    country: null, geonamesId: null, mentions: 0, forms: {},
+  };
+  a.side ??= c.side;
+  a.role ??= c.role;
+  a.type ??= c.type;
+  a.lat ??= c.lat;
+  a.lon ??= c.lon;
+  a.country ??= c.country;
+  a.geonamesId ??= c.geonamesId;
+  a.mentions += c.mentions;
+  for (const { key, text, count } of c.forms) {
+    const f = a.forms[key] ?? { text, count: 0, first: published, last: published };
+    f.count += count;
+    if (compareDates(published, f.first) < 0) f.first = published;
+    if (compareDates(f.last, published) < 0 && published !== null) f.last = published;
+    a.forms[key] = f;
+  }
+  return a;
+}
+
+/** The summary of a merged entity, with the documents that name it (in order). */
+export function entitySummary(a: EntityAcc, docIds: readonly string[]): EntitySummary {
+  const { forms, ...rest } = a;
+  return {
+    ...rest,
+    aliases: Object.values(forms)
+      .sort((x, y) => y.count - x.count || x.text.localeCompare(y.text))
+      .map((f) => ({ text: f.text, count: f.count, firstSeen: f.first, lastSeen: f.last })),
+    docIds,
+  };
+}
+
 /** Merges the entities of all documents by id. Later documents fill what earlier ones left unknown. */
 export function indexEntities(docs: readonly SourceDoc[]): Map<string, EntitySummary> {
-  type Acc = {
-    -readonly [K in keyof EntitySummary]: EntitySummary[K];
-  } & { forms: Map<string, { text: string; count: number; first: string | null; last: string | null }>; docs: Set<string> };
-  const acc = new Map<string, Acc>();
+  const acc = new Map<string, { a: EntityAcc; docs: Set<string> }>();
   for (const doc of docs) {
-    for (const e of doc.entities) {
-      let a = acc.get(e.id);
-      if (!a) {
-        a = {
-          id: e.id, kind: e.kind, name: e.name, side: null, role: null, type: null, lat: null, lon: null,
-          country: null, geonamesId: null, aliases: [], mentions: 0, docIds: [], forms: new Map(), docs: new Set(),
-        };
-        acc.set(e.id, a);
-      }
-      a.side ??= e.side ?? null;
-      a.role ??= e.role ?? null;
-      a.type ??= e.type ?? null;
-      a.lat ??= e.lat ?? null;
-      a.lon ??= e.lon ?? null;
-      a.country ??= e.country ?? null;
-      a.geonamesId ??= e.geonamesId ?? null;
-      a.docs.add(doc.id);
-      a.mentions += e.mentions.length;
-      for (const m of e.mentions) {
-        // A mention that is not a name ("the president", a first name alone) still counts, but is no alias.
-        if (!isNameForm(m.text, e.name, e.kind)) continue;
-        // Case and accents are not new spellings; "MALIAR" in a headline is the same alias as "Maliar".
-        const key = foldName(m.text);
-        const f = a.forms.get(key) ?? { text: m.text, count: 0, first: doc.published, last: doc.published };
-        f.count++;
-        if (compareDates(doc.published, f.first) < 0) f.first = doc.published;
-        if (compareDates(f.last, doc.published) < 0 && doc.published !== null) f.last = doc.published;
-        a.forms.set(key, f);
-      }
+    for (const c of entityContributions(doc)) {
+      const slot = acc.get(c.id);
+      const a = mergeContribution(slot?.a, c, doc.published);
+      if (slot) slot.docs.add(doc.id);
+      else acc.set(c.id, { a, docs: new Set([doc.id]) });
     }
   }
   const out = new Map<string, EntitySummary>();
-  for (const a of acc.values()) {
-    const { forms, docs: ids, ...rest } = a;
-    out.set(a.id, {
-      ...rest,
-      aliases: [...forms.values()]
-        .sort((x, y) => y.count - x.count || x.text.localeCompare(y.text))
-        .map((f) => ({ text: f.text, count: f.count, firstSeen: f.first, lastSeen: f.last })),
-      docIds: [...ids],
-    });
-  }
+  for (const { a, docs: ids } of acc.values()) out.set(a.id, entitySummary(a, [...ids]));
   return out;
 }

@@ -6,7 +6,7 @@
  * two dated claims in one proposition (when within the window), never merged into one moment.
  */
 import type { Claim, Entity, Proposition } from '../core/index.js';
-import { compareDates, daysBetween } from './dates.js';
+import { compareCode, compareDates, daysBetween } from './dates.js';
 import { mergeTextSources, sourceKey } from './independence.js';
 import type { SourceDoc } from './source-doc.js';
 import { stanceLabel, stanceOf, type Stance } from './stance.js';
@@ -147,6 +147,20 @@ export function claimRecord(doc: SourceDoc, claim: Claim, entities = entityIndex
   };
 }
 
+/** A claim as the API shows it: its proposition record when it has one, else the same fields without it. */
+export type ClaimView = Omit<ClaimRecord, 'holder' | 'polarity' | 'stance'> & {
+  readonly proposition: Claim['proposition'] | null;
+};
+
+/** The API view of one claim. */
+export function claimView(doc: SourceDoc, claim: Claim): ClaimView {
+  const withProposition = claim.proposition ? claim : { ...claim, proposition: { kind: '', polarity: 'asserts' as const } };
+  const record = claimRecord(doc, withProposition);
+  if (!record) throw new Error(`claim ${claim.id} could not be read`);
+  const { holder: _h, polarity: _p, stance: _s, ...rest } = record;
+  return { ...rest, proposition: claim.proposition ?? null };
+}
+
 interface Pending {
   kind: string;
   place: string | null;
@@ -177,14 +191,37 @@ export function groupPropositions(docs: readonly SourceDoc[], options: Propositi
   }
   const merged = mergeTextSources([...byKey.values()].flatMap((p) => p.records.map((r) => r.source)));
   const groups: PropositionGroup[] = [];
-  for (const pending of byKey.values()) {
-    pending.records = pending.records.map((r) => (merged.has(r.source) ? { ...r, source: merged.get(r.source)! } : r));
-    const sorted = [...pending.records].sort(
-      (a, b) => compareDates(a.date, b.date) || a.docId.localeCompare(b.docId) || a.evidence.start - b.evidence.start,
-    );
-    for (const window of splitByWindow(sorted, windowDays)) groups.push(makeGroup(pending, window));
-  }
-  return groups.sort((a, b) => compareDates(b.to, a.to) || a.id.localeCompare(b.id));
+  for (const pending of byKey.values()) groups.push(...propositionsOfKey(pending, merged, windowDays));
+  return groups.sort(comparePropositions);
+}
+
+/** The order of propositions in a listing: latest claim first, then by id. */
+export function comparePropositions(a: PropositionGroup, b: PropositionGroup): number {
+  return compareDates(b.to, a.to) || compareCode(a.id, b.id);
+}
+
+/** What the propositions of one kind + place are made from (see {@link propositionsOfKey}). */
+export interface PropositionKey {
+  readonly kind: string;
+  readonly place: string | null;
+  /** The place's entity in the first document (in the documents' order) that names it among the key's claims. */
+  readonly placeEntity?: Pick<Entity, 'name' | 'lat' | 'lon'>;
+  /** The key's claim records, in the documents' order (then each document's claim order). */
+  readonly records: readonly ClaimRecord[];
+}
+
+/**
+ * The propositions of one kind + place: its records with their text sources merged (`merged`, from
+ * {@link mergeTextSources} over every record of the same threshold), in date order, split by the time window. The
+ * store keeps these per key as documents arrive (`src/store/desk-tables.ts`); {@link groupPropositions} runs it over
+ * every key.
+ */
+export function propositionsOfKey(key: PropositionKey, merged: ReadonlyMap<string, string>, windowDays = DEFAULT_WINDOW_DAYS): PropositionGroup[] {
+  const records = key.records.map((r) => (merged.has(r.source) ? { ...r, source: merged.get(r.source)! } : r));
+  const sorted = records.sort(
+    (a, b) => compareDates(a.date, b.date) || a.docId.localeCompare(b.docId) || a.evidence.start - b.evidence.start,
+  );
+  return splitByWindow(sorted, windowDays).map((window) => makeGroup(key, window));
 }
 
 /** Splits date-ordered records wherever the gap between neighbours exceeds the window; undated ones go alone. */
@@ -209,7 +246,7 @@ function splitByWindow(sorted: readonly ClaimRecord[], windowDays: number): Clai
   return out;
 }
 
-function makeGroup(pending: Pending, records: ClaimRecord[]): PropositionGroup {
+function makeGroup(pending: PropositionKey, records: ClaimRecord[]): PropositionGroup {
   const judged = judgeStatus(pending.kind, records);
   const from = records[0]?.date ?? null;
   const to = records[records.length - 1]?.date ?? null;

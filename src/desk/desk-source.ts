@@ -4,6 +4,7 @@
  * interface lets the cross-document rules run the same whatever holds the documents.
  */
 import type { Doc } from '../core/index.js';
+import type { DeskQueries } from './sql-desk.js';
 
 /** What ingesting a batch did. */
 export interface IngestReport {
@@ -41,6 +42,13 @@ export interface DeskSource {
   changes?(known: ReadonlyMap<string, string>): Promise<DeskChanges>;
   /** Every document with all its layers. */
   documents(): Promise<readonly Doc[]>;
+  /** One document with all its layers, or null; without it the desk looks it up in the snapshot. */
+  document?(id: string): Promise<Doc | null>;
+  /**
+   * Listings answered by indexed SQL over tables kept at ingest (the store): propositions, events, documents, without
+   * building the snapshot. Without it the routes filter the snapshot in memory.
+   */
+  readonly queries?: DeskQueries;
   /**
    * Stores documents that have been through the pipeline. `replace`: a document whose text is stored under its own
    * id replaces that extraction (a re-extraction), as `sitrep ingest --replace`.

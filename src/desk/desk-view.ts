@@ -3,10 +3,10 @@
  * up in. Built once per desk version (see {@link DeskViews}), because stories and propositions depend on every
  * document and recomputing them per request would make each request as slow as the whole corpus.
  */
-import type { Claim, Doc } from '../core/index.js';
+import type { Doc } from '../core/index.js';
 import {
-  analyze, claimRecord, DEFAULT_MIN_CONFIDENCE, foldName, groupPropositions, outletOf, toSourceDoc,
-  type Analysis, type ClaimRecord, type EntitySummary, type PropositionGroup, type SourceDoc,
+  analyze, claimView, compareCode, DEFAULT_MIN_CONFIDENCE, foldName, groupPropositions, outletOf, toSourceDoc,
+  type Analysis, type ClaimView, type EntitySummary, type PropositionGroup, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { DeskSource } from './desk-source.js';
 
@@ -25,11 +25,6 @@ export interface DocSummary {
 export function docHeader(d: Doc): Omit<DocSummary, 'counts'> {
   return { id: d.id, title: d.title?.value ?? null, published: d.published?.value ?? null, outlet: outletOf(d), url: d.origin.url ?? null, format: d.format };
 }
-
-/** A claim as the API shows it: its proposition record when it has one, else the same fields without it. */
-export type ClaimView = Omit<ClaimRecord, 'holder' | 'polarity' | 'stance'> & {
-  readonly proposition: Claim['proposition'] | null;
-};
 
 /** The snapshot. */
 export class DeskView {
@@ -56,7 +51,7 @@ export class DeskView {
     this.analysis = analyze(this.sources, { propositions: { minConfidence: DEFAULT_MIN_CONFIDENCE } });
     this.summaries = docs
       .map((d) => ({ ...docHeader(d), counts: { entities: d.entities.length, claims: d.claims.length, events: d.events.length } }))
-      .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.id.localeCompare(b.id));
+      .sort((a, b) => compareCode(b.published ?? '', a.published ?? '') || compareCode(a.id, b.id));
     this.claimsBySpeaker = new Map();
     for (const s of this.sources) {
       for (const c of s.claims) {
@@ -89,31 +84,48 @@ export class DeskView {
 
   /** Entities whose name or an alias matches the query (substring, or one edit per five letters). */
   searchEntities(q: string): EntitySummary[] {
-    const fq = foldName(q);
-    // A query of punctuation alone ("%", "_") folds to nothing: it names no entity rather than every one.
-    if (!fq) return [];
-    const scored: { e: EntitySummary; score: number }[] = [];
-    for (const e of this.analysis.entities.values()) {
-      const keys = this.searchKeys.get(e.id) ?? [];
-      let score = Infinity;
-      for (const k of keys) {
-        if (k === fq) score = Math.min(score, 0);
-        else if (k.includes(fq)) score = Math.min(score, 1);
-        else {
-          // Spelling variants ("Malyar" for "Maliar") are the norm in translated news: allow a few edits.
-          const budget = Math.floor(fq.length / 5);
-          if (budget > 0) {
-            for (const word of [k, ...k.split(' ')]) {
-              const d = editDistance(word, fq, budget);
-              if (d <= budget) score = Math.min(score, 2 + d);
-            }
-          }
+    return matchNames([...this.analysis.entities.values()], q, (e) => this.searchKeys.get(e.id) ?? []);
+  }
+}
+
+/** What {@link matchNames} ranks: an entity's id and name and how often it is mentioned. */
+export interface Named {
+  readonly id: string;
+  readonly name: string;
+  readonly mentions: number;
+}
+
+/** The order of an entity listing: most mentioned first, then by name and id (code units, as the store's SQL). */
+export function compareNamed(a: Named, b: Named): number {
+  return b.mentions - a.mentions || compareCode(a.name, b.name) || compareCode(a.id, b.id);
+}
+
+/**
+ * The items whose folded name or alias (`keysOf`) matches the query: equal first, then containing it, then within one
+ * edit per five letters (spelling variants such as "Malyar" for "Maliar" are the norm in translated news); then the
+ * most mentioned, then by name. One rule for the desk in memory and for the store's entity directory.
+ */
+export function matchNames<T extends Named>(items: readonly T[], q: string, keysOf: (item: T) => readonly string[]): T[] {
+  const fq = foldName(q);
+  // A query of punctuation alone ("%", "_") folds to nothing: it names no entity rather than every one.
+  if (!fq) return [];
+  const budget = Math.floor(fq.length / 5);
+  const scored: { e: T; score: number }[] = [];
+  for (const e of items) {
+    let score = Infinity;
+    for (const k of keysOf(e)) {
+      if (k === fq) score = Math.min(score, 0);
+      else if (k.includes(fq)) score = Math.min(score, 1);
+      else if (budget > 0) {
+        for (const word of [k, ...k.split(' ')]) {
+          const d = editDistance(word, fq, budget);
+          if (d <= budget) score = Math.min(score, 2 + d);
         }
       }
-      if (score < Infinity) scored.push({ e, score });
     }
-    return scored.sort((a, b) => a.score - b.score || b.e.mentions - a.e.mentions || a.e.name.localeCompare(b.e.name)).map((s) => s.e);
+    if (score < Infinity) scored.push({ e, score });
   }
+  return scored.sort((a, b) => a.score - b.score || compareNamed(a.e, b.e)).map((s) => s.e);
 }
 
 /** Cross-document views of documents, kept while the document is: a snapshot that keeps a document reuses it. */
@@ -123,15 +135,6 @@ function sourceOf(doc: Doc): SourceDoc {
   let source = SOURCES.get(doc);
   if (!source) SOURCES.set(doc, (source = toSourceDoc(doc)));
   return source;
-}
-
-/** The API view of one claim. */
-export function claimView(doc: SourceDoc, claim: Claim): ClaimView {
-  const withProposition = claim.proposition ? claim : { ...claim, proposition: { kind: '', polarity: 'asserts' as const } };
-  const record = claimRecord(doc, withProposition);
-  if (!record) throw new Error(`claim ${claim.id} could not be read`);
-  const { holder: _h, polarity: _p, stance: _s, ...rest } = record;
-  return { ...rest, proposition: claim.proposition ?? null };
 }
 
 /** Levenshtein distance, giving up (returning `max + 1`) once it exceeds `max`. */

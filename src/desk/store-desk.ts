@@ -7,6 +7,7 @@ import { TextView, type Doc, type DocFormat } from '../core/index.js';
 import { readHtml } from '../ingest/read-html.js';
 import type { Store } from '../store/index.js';
 import type { DeskChanges, DeskSource, IngestReport } from './desk-source.js';
+import { sqlDesk } from './sql-desk.js';
 
 interface DocRow extends Record<string, unknown> {
   id: string;
@@ -105,6 +106,11 @@ export function storeDesk(store: Store, options: StoreDeskOptions = {}): DeskSou
       return `store:${row.n}:${row.at ?? ''}:${row.e ?? ''}`;
     },
     search: (words) => store.searchDocuments(words),
+    queries: sqlDesk(store),
+    async document(id) {
+      const rows = await store.db.query<DocRow>(`SELECT ${ROW_COLUMNS} FROM documents WHERE id = $1`, [id]);
+      return rows[0] ? docFromRow(rows[0]) : null;
+    },
     async documents() {
       const rows = await store.db.query<DocRow>(`SELECT ${ROW_COLUMNS} FROM documents ORDER BY ingested_at, id`);
       return rows.map(docFromRow);

@@ -3,9 +3,12 @@ import type { Hono } from 'hono';
 import { DEFAULT_MIN_CONFIDENCE, STATUSES } from '../crossdoc/index.js';
 import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
-import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import { PAGE_PARAMS, paginate, QueryParams, rawPage } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
-import type { DeskView } from '../desk/index.js';
+import type { DeskQueries, DeskView } from '../desk/index.js';
+
+/** The content type of JSON answers written as text. */
+const JSON_TYPE = { 'content-type': 'application/json; charset=UTF-8' };
 
 /** True when the range `[aFrom, aTo]` overlaps the requested `[from, to]`; undated items match no range. */
 function overlapsRange(aFrom: string | null, aTo: string | null, from?: string, to?: string): boolean {
@@ -17,6 +20,11 @@ function overlapsRange(aFrom: string | null, aTo: string | null, from?: string, 
 /** Entity ids a `place` parameter means: the id itself and every place whose name or alias matches. */
 function placeIds(view: DeskView, place: string): Set<string> {
   return new Set([place, ...view.searchEntities(place).filter((e) => e.kind === 'place').map((e) => e.id)]);
+}
+
+/** The same, resolved by the store's entity directory. */
+async function placeIdsOf(queries: DeskQueries, place: string): Promise<string[]> {
+  return [...new Set([place, ...(await queries.matchEntities(place)).filter((e) => e.kind === 'place').map((e) => e.id)])];
 }
 
 /** `?all=1` (every proposition) or `?minConfidence=0.3`; default {@link DEFAULT_MIN_CONFIDENCE}. */
@@ -31,7 +39,8 @@ function minConfidenceParam(p: QueryParams): number {
 }
 
 /** Adds the cross-document routes. */
-export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
+export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
+  const queries = source.queries;
   app.get('/api/propositions', async (c) => {
     const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', 'all', 'minConfidence', ...PAGE_PARAMS]);
     const status = p.oneOf('status', STATUSES);
@@ -41,6 +50,11 @@ export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
     const { from, to } = p.range();
     const page = p.page();
     const minConfidence = minConfidenceParam(p);
+    if (queries) {
+      const places = place ? await placeIdsOf(queries, place) : undefined;
+      const found = await queries.propositions({ minConfidence, status, kind, places, side, from, to }, page);
+      if (found) return c.body(rawPage(found, page), 200, JSON_TYPE);
+    }
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;
     const items = view.propositionsAt(minConfidence).filter(
@@ -57,6 +71,11 @@ export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
   app.get('/api/propositions/:id{.+}', async (c) => {
     new QueryParams(c.req.query(), []);
     const id = c.req.param('id');
+    if (queries) {
+      const found = await queries.proposition(id);
+      if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
+      return c.json(found);
+    }
     // An id from an `?all=1` listing must resolve too.
     const view = await views.get();
     const found = view.analysis.propositions.find((x) => x.id === id) ?? view.propositionsAt(0).find((x) => x.id === id);
@@ -74,6 +93,10 @@ export function analysisRoutes(app: Hono, { views }: RouteDeps): void {
     const status = p.oneOf('status', STATUSES);
     const { from, to } = p.range();
     const page = p.page();
+    if (queries) {
+      const places = place ? await placeIdsOf(queries, place) : undefined;
+      return c.body(rawPage(await queries.events({ type, subType, places, bbox, side, status, from, to }, page), page), 200, JSON_TYPE);
+    }
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;
     const items = view.analysis.events.filter(

@@ -23,6 +23,7 @@ import { HttpError } from './http-error.js';
 import { openApi } from './openapi.js';
 import { reportRoutes } from './report-routes.js';
 import { writeGuard } from './write-guard.js';
+import { ResponseCache } from './response-cache.js';
 import { LiveFeed } from './live.js';
 import { liveRoutes } from './live-routes.js';
 import type { Extract, RouteDeps, RunState } from './route-deps.js';
@@ -49,6 +50,11 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Refuse every write (a server reachable beyond this machine without a token). */
   readonly readOnly?: boolean;
+  /**
+   * How long listing answers over the store are kept, in milliseconds (default 1 s; 0: never; see
+   * `response-cache.ts`). Writes through this app clear them at once.
+   */
+  readonly cacheMs?: number;
   /** Where stored documents are announced (`GET /api/stream`); default a new one. */
   readonly live?: LiveFeed;
   /** Where `sitrep watch` state is kept (default: the store's run state, or memory for another source). */
@@ -79,13 +85,18 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // Duck-typed so that the API loads without the store module when it serves another source.
   const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
+  // Only answers read from the store's tables are kept: over documents in memory the snapshot is the cache.
+  const cache = new ResponseCache(source.queries ? options.cacheMs : 0);
   const runState = options.runState ?? ('ingestDocuments' in options.store ? options.store : memoryRunState());
   const deps: RouteDeps = {
     source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract(),
-    maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS,
+    maxDocumentChars: options.maxDocumentChars ?? DEFAULT_MAX_DOCUMENT_CHARS, changed: () => cache.clear(),
     live: options.live ?? new LiveFeed(),
     runState: 'getRunState' in runState ? { get: (n) => runState.getRunState(n), set: (n, v) => runState.setRunState(n, v) } : runState,
   };
+
+  // A document another process stored, once announced, must not be hidden by an answer kept from before it.
+  deps.live.onPublish(() => cache.clear());
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.toJSON(), error.status);
@@ -133,6 +144,7 @@ export function createApp(options: AppOptions): Hono {
   }));
 
   app.get('/api/openapi.json', (c) => c.json(openApi()));
+  for (const path of ['/api/propositions', '/api/events', '/api/documents', '/api/entities']) app.get(path, cache.middleware);
   documentRoutes(app, deps);
   entityRoutes(app, deps);
   analysisRoutes(app, deps);

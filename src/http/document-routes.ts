@@ -9,11 +9,11 @@ import { decodeBytes } from '../ingest/decode.js';
 import { checkPublished } from '../ingest/published-date.js';
 import { readBody } from './ingest-body.js';
 import { ExtractionError } from '../pipeline-pool.js';
-import { PAGE_PARAMS, paginate, QueryParams } from './query-params.js';
+import { PAGE_PARAMS, pageOf, paginate, QueryParams } from './query-params.js';
 import type { RouteDeps } from './route-deps.js';
 
 /** Adds the document routes. */
-export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars, live }: RouteDeps): void {
+export function documentRoutes(app: Hono, { views, source, extract, maxDocumentChars, changed, live }: RouteDeps): void {
   app.get('/api/documents', async (c) => {
     const p = new QueryParams(c.req.query(), ['q', 'entity', 'place', 'outlet', 'from', 'to', ...PAGE_PARAMS]);
     const q = p.string('q');
@@ -22,6 +22,16 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
     const outlet = p.string('outlet');
     const { from, to } = p.range();
     const page = p.page();
+    if (source.queries) {
+      const queries = source.queries;
+      const idsOf = async (name: string, placesOnly: boolean) =>
+        [...new Set([name, ...(await queries.matchEntities(name)).filter((e) => !placesOnly || e.kind === 'place').map((e) => e.id)])];
+      const found = await queries.documents({
+        words: q ? queryWords(q) : undefined, outlet, from, to,
+        entities: entity ? await idsOf(entity, false) : undefined, places: place ? await idsOf(place, true) : undefined,
+      }, page);
+      return c.json(pageOf(found, page));
+    }
     const view = await views.get();
     // Entity and place filters accept an id or any alias, so "Bachmut" finds the articles about Bakhmut.
     const idsFor = (name: string, placesOnly: boolean) =>
@@ -51,7 +61,7 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
   app.get('/api/documents/:id{.+}', async (c) => {
     new QueryParams(c.req.query(), []);
     const id = c.req.param('id');
-    const doc = (await views.get()).byId.get(id);
+    const doc = source.document ? await source.document(id) : (await views.get()).byId.get(id);
     if (!doc) throw new HttpError(404, `no document with id "${id}"`);
     return c.json(docDetail(doc));
   });
@@ -89,6 +99,7 @@ export function documentRoutes(app: Hono, { views, source, extract, maxDocumentC
     }
     const report = await source.ingest(docs, { replace: replace !== undefined && replace !== '0' && replace !== 'false' });
     views.invalidate();
+    changed();
     // The live desk: one event per stored document (the stored ids are in the order of the documents stored).
     const notStored = new Set([...report.duplicates.map((d) => d.id), ...(report.failed ?? []).map((f) => f.id)]);
     live.publish(docs.filter((d) => !notStored.has(d.id)).map((d, i) => noticeOf(d, report.stored[i] ?? d.id)));

@@ -61,6 +61,8 @@ export class LiveFeed {
   /** Ids published lately, so that a store poll does not announce a document a POST announced already. */
   private readonly announced = new Set<string>();
   private closed = false;
+  /** Called after documents are announced (the app forgets its kept answers, `response-cache.ts`). */
+  private readonly listeners = new Set<() => void>();
   /** Looks at the store done so far by {@link watchStore} (tests wait for the first). */
   looks = 0;
 
@@ -69,8 +71,14 @@ export class LiveFeed {
     return this.clients.size;
   }
 
+  /** Calls `listener` whenever new documents are announced. */
+  onPublish(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
   /** Announces stored documents, one event each. */
   publish(notices: readonly StoredNotice[]): void {
+    if (notices.some((n) => !this.announced.has(n.id))) for (const listener of this.listeners) listener();
     for (const notice of notices) {
       if (this.announced.has(notice.id)) continue;
       this.remember(notice.id);

@@ -123,6 +123,17 @@ export interface Page<T> {
   readonly next: number | null;
 }
 
+/** A page of a query that counted its matches itself (the store's indexed SQL). */
+export function pageOf<T>(found: { readonly items: readonly T[]; readonly total: number }, { limit, offset }: { limit: number; offset: number }): Page<T> {
+  return { items: found.items, total: found.total, limit, offset, next: offset + limit < found.total ? offset + limit : null };
+}
+
+/** The JSON text of a page whose items are JSON texts already (see `Raw` in `desk/sql-desk.ts`). */
+export function rawPage(found: { readonly items: readonly string[]; readonly total: number }, page: { limit: number; offset: number }): string {
+  const { items: _items, ...rest } = pageOf({ items: [], total: found.total }, page);
+  return `{"items":[${found.items.join(',')}],${JSON.stringify(rest).slice(1)}`;
+}
+
 /** Cuts one page out of all matching items. */
 export function paginate<T>(all: readonly T[], { limit, offset }: { limit: number; offset: number }): Page<T> {
   return { items: all.slice(offset, offset + limit), total: all.length, limit, offset, next: offset + limit < all.length ? offset + limit : null };

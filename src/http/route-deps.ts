@@ -19,6 +19,8 @@ export interface RouteDeps {
   readonly extract: Extract;
   /** Largest document a POST may hold, in characters of text. */
   readonly maxDocumentChars: number;
+  /** Called after a write through the app changed the store (clears kept answers). */
+  readonly changed: () => void;
   /** The live desk's events (`GET /api/stream`): every stored document is announced here. */
   readonly live: LiveFeed;
   readonly runState: RunState;

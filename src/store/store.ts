@@ -8,6 +8,7 @@ import type { Db, Queryable } from './db.js';
 import { toExtractionJson, type ExtractionJson } from './extraction-json.js';
 import { fingerprintDoc, NEAR_DUPLICATE_SIMILARITY, similarity, type Fingerprint } from './fingerprint.js';
 import { migrate } from './migrate.js';
+import { noTouch, rebuildDeskTables, refreshDesk, storedOutlet, storedSourceDoc, touchedBy, writeDeskRows, type StoredRow } from './desk-tables.js';
 
 /** What happened to one document on ingest. */
 export type IngestStatus = 'stored' | 'duplicate' | 'near-duplicate' | 'failed';
@@ -235,14 +236,19 @@ const INSERT_SOURCE = `INSERT INTO document_sources
 /** The columns of a document row, in the order {@link Store} passes their values. */
 const DOCUMENT_COLUMNS = [
   'id', 'content_hash', 'minhash', 'word_count', 'format', 'title', 'published', 'published_rule',
-  'url', 'source', 'path', 'encoding', 'input', 'view_text', 'extraction',
+  'url', 'source', 'path', 'encoding', 'input', 'view_text', 'extraction', 'outlet', 'outlet_key',
+  'entity_count', 'claim_count', 'event_count',
 ] as const;
 
 /** Casts some parameters need (an array, a JSON text). */
 const CASTS: Partial<Record<(typeof DOCUMENT_COLUMNS)[number], string>> = { minhash: '::integer[]', extraction: '::jsonb' };
 
 /** Tables holding a document's layers: what a re-extraction replaces (its recorded sources stay). */
-const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events'] as const;
+const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'mentions', 'claims', 'events', 'desk_claims', 'desk_event_reports', 'desk_entity_docs', 'desk_claim_views',
+] as const;
+
+/** Migration 7 made the desk tables: a store holding documents fills them once, right after migrating. */
+const DESK_TABLES_MIGRATION = 7;
 
 /**
  * Recomputes the counts, first/last seen and aliases of the given entities from their stored mentions. Used when a
@@ -281,9 +287,23 @@ export class Store {
   /** @param db the database; the store closes it on {@link Store.close}. */
   constructor(readonly db: Db) {}
 
-  /** Brings the schema up to date; returns the migration versions applied (none when already current). */
-  migrate(): Promise<number[]> {
-    return migrate(this.db);
+  /**
+   * Brings the schema up to date; returns the migration versions applied (none when already current). A store that
+   * already held documents when the desk tables were added gets them filled ({@link Store.rebuildDesk}).
+   */
+  async migrate(): Promise<number[]> {
+    const applied = await migrate(this.db);
+    if (applied.includes(DESK_TABLES_MIGRATION) && (await this.countDocuments()) > 0) await this.rebuildDesk();
+    return applied;
+  }
+
+  /**
+   * Recomputes the desk tables (propositions, events, outlets) from every stored document, in one transaction;
+   * returns the number of documents read. For stores written before migration 7 and after a change of the
+   * cross-document rules (`sitrep rebuild`).
+   */
+  rebuildDesk(onProgress?: (done: number) => void): Promise<number> {
+    return this.db.transaction((tx) => rebuildDeskTables(tx, jsonParam, onProgress));
   }
 
   /**
@@ -375,6 +395,8 @@ export class Store {
   /** The column values of a document's row, in the order of {@link DOCUMENT_COLUMNS}. */
   private documentRow(doc: Doc, fp: Fingerprint, id: string): unknown[] {
     const o = doc.origin;
+    const extraction = jsonParam(toExtractionJson(doc, id));
+    const outlet = storedOutlet({ id, url: pgText(o.url), source: pgText(o.source), path: pgText(o.path), extraction: JSON.parse(extraction) as Record<string, unknown> });
     return [
       id,
       fp.hash,
@@ -390,19 +412,37 @@ export class Store {
       o.encoding ?? null,
       pgText(doc.input),
       doc.view.isIdentity ? null : pgText(doc.view.text),
-      jsonParam(toExtractionJson(doc, id)),
+      extraction,
+      outlet.outlet,
+      outlet.key,
+      doc.entities.length,
+      doc.claims.length,
+      doc.events.length,
     ];
+  }
+
+  /** The stored row of a document as the desk reads it back, from the values of {@link documentRow}. */
+  private storedRow(values: unknown[]): StoredRow {
+    const at = (column: (typeof DOCUMENT_COLUMNS)[number]) => values[DOCUMENT_COLUMNS.indexOf(column)];
+    return {
+      id: at('id') as string, title: at('title') as string | null, published: at('published') as string | null,
+      url: at('url') as string | null, source: at('source') as string | null, path: at('path') as string | null,
+      input: at('input') as string, view_text: at('view_text') as string | null,
+      extraction: JSON.parse(at('extraction') as string) as Record<string, unknown>,
+    };
   }
 
   /** Inserts a new document and every layer extracted from it. */
   private async insertDocument(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
+    const values = this.documentRow(doc, fp, id);
     await tx.query(
       `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')})
-       VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)`,
-      this.documentRow(doc, fp, id),
+       VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, $19, $20)`,
+      values,
     );
     await tx.query(INSERT_SOURCE, sourceRow(doc, id, 'original', 1, fp.hash));
     await this.insertLayers(tx, doc, fp, id);
+    await refreshDesk(tx, await writeDeskRows(tx, storedSourceDoc(this.storedRow(values)), jsonParam, noTouch(), true), jsonParam);
   }
 
   /**
@@ -411,10 +451,13 @@ export class Store {
    */
   private async replaceDocument(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
     const before = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM mentions WHERE document_id = $1', [id]);
+    const touched = await touchedBy(tx, id);
     for (const table of LAYER_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
     const sets = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}${CASTS[column] ?? ''}`);
-    await tx.query(`UPDATE documents SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, this.documentRow(doc, fp, id));
+    const values = this.documentRow(doc, fp, id);
+    await tx.query(`UPDATE documents SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
     await this.insertLayers(tx, doc, fp, id);
+    await refreshDesk(tx, await writeDeskRows(tx, storedSourceDoc(this.storedRow(values)), jsonParam, touched), jsonParam);
     const ids = new Set([...before.map((r) => r.entity_id), ...doc.entities.map((e) => e.id)]);
     await recountEntities(tx, [...ids].sort());
   }
@@ -655,8 +698,10 @@ export class Store {
     return this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [LOCK_ID + lockHash(id)]);
       const before = await tx.query<{ entity_id: string }>('SELECT DISTINCT entity_id FROM mentions WHERE document_id = $1', [id]);
+      const touched = await touchedBy(tx, id, noTouch());
       const deleted = await tx.query('DELETE FROM documents WHERE id = $1 RETURNING id', [id]);
       await recountEntities(tx, before.map((r) => r.entity_id).sort());
+      await refreshDesk(tx, touched, jsonParam);
       return deleted.length > 0;
     });
   }

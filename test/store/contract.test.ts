@@ -8,6 +8,7 @@ import pg from 'pg';
 import { makeSpan, type Claim, type ConflictEvent, type Doc } from '../../src/core/index.js';
 import { migrate, migrations, openPglite, openPostgres, Store, type Db, type Queryable } from '../../src/store/index.js';
 import { ARTICLE, ARTICLE_2, htmlTwin, textDoc, withPeople } from './sample-article.js';
+import { toExtractionJson } from '../../src/store/extraction-json.js';
 
 /** A backend under test: gives a fresh, empty database per case. */
 interface Backend {
@@ -183,6 +184,23 @@ for (const backend of backends) {
       assert.deepEqual(await migrate(db), migrations.slice(1).map((m) => m.version));
       const [row] = await db.query<{ alias: string }>('SELECT alias FROM mentions');
       assert.equal(row.alias, 'Hanna Maliar');
+    });
+
+    test('a store holding documents before the desk tables gets them filled when migrated', async () => {
+      const { store, db } = await freshStore();
+      assert.deepEqual(await migrate(db, migrations.filter((m) => m.version <= 5)), [1, 2, 3, 4, 5]);
+      const doc = fullDoc('kyiv-old');
+      await db.query(
+        `INSERT INTO documents (id, content_hash, word_count, format, input, published, source, extraction)
+         VALUES ('kyiv-old', 'h', 2, 'text', $1, '2023-05-12', 'Example News', $2::jsonb)`,
+        [doc.input, JSON.stringify(toExtractionJson(doc))],
+      );
+      assert.ok((await store.migrate()).includes(7));
+      const props = await db.query<{ kind: string; status: string }>('SELECT kind, status FROM desk_propositions WHERE level = 0');
+      assert.deepEqual(props, [{ kind: 'control', status: 'single-source' }]);
+      const [outlet] = await db.query<{ outlet: string }>('SELECT outlet FROM documents');
+      assert.equal(outlet.outlet, 'Example News');
+      assert.equal((await db.query('SELECT 1 FROM desk_entities')).length, 2);
     });
 
     test('ingest stores a document with its layers, and get returns it with its extraction', async () => {

@@ -1,7 +1,8 @@
 /** `sitrep contested`: contested propositions with both sides' claims, newest first, as a table or JSON Lines. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_MIN_CONFIDENCE, type PropositionGroup } from '../../crossdoc/index.js';
-import { DeskView, storeDesk, type RemoteDesk } from '../../desk/index.js';
+import { DeskView, parseRaw, sqlDesk, storeDesk, type RemoteDesk } from '../../desk/index.js';
+import type { Store } from '../../store/index.js';
 import { openStoreOrServer } from '../open-store.js';
 import { parseDateFlag } from '../options.js';
 import type { Command, CommandIo } from '../command.js';
@@ -42,6 +43,27 @@ export async function openDesk(name: string, db: string | undefined, io: Command
   } finally {
     await access.store.close();
   }
+}
+
+/**
+ * The contested propositions of a store: from the desk tables kept at ingest (indexed SQL, page by page) at the
+ * thresholds they keep; for another threshold, from the snapshot built over every document.
+ */
+async function contestedIn(store: Store, minConfidence: number, since: string | undefined, place: string | undefined): Promise<PropositionGroup[]> {
+  const queries = sqlDesk(store);
+  const places = place ? [...new Set([place, ...(await queries.matchEntities(place)).filter((e) => e.kind === 'place').map((e) => e.id)])] : undefined;
+  const found: PropositionGroup[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await queries.propositions({ minConfidence, status: 'contested', places, from: since }, { limit: 500, offset });
+    if (!page) break;
+    found.push(...page.items.map(parseRaw));
+    if (found.length >= page.total || !page.items.length) return found;
+  }
+  const view = new DeskView(await storeDesk(store).documents());
+  const placeSet = places ? new Set(places) : null;
+  return view.propositionsAt(minConfidence).filter(
+    (p) => p.status === 'contested' && (!since || (p.to !== null && p.to >= since)) && (!placeSet || (p.place !== null && placeSet.has(p.place))),
+  );
 }
 
 /** The table of one proposition. */
@@ -92,21 +114,21 @@ Options:
       io.stderr.write('sitrep contested: --min-confidence must be a number from 0 to 1\n');
       return 2;
     }
-    const desk = await openDesk('contested', values.db, io);
-    if ('code' in desk) return desk.code;
+    const access = await openStoreOrServer('contested', values.db, io, { mustExist: true });
+    if ('code' in access) return access.code;
     let found: PropositionGroup[];
     let empty: boolean;
-    if ('remote' in desk) {
+    if ('remote' in access) {
       // The server's /api/propositions applies the same filters (a place by any spelling; `from` keeps the later ones).
-      found = await desk.remote.all<PropositionGroup>('/api/propositions', { status: 'contested', minConfidence, place: values.place, from: since });
-      empty = !found.length && (await desk.remote.countDocuments()) === 0;
+      found = await access.remote.all<PropositionGroup>('/api/propositions', { status: 'contested', minConfidence, place: values.place, from: since });
+      empty = !found.length && (await access.remote.countDocuments()) === 0;
     } else {
-      const view = desk.view;
-      const places = values.place ? new Set([values.place, ...view.searchEntities(values.place).filter((e) => e.kind === 'place').map((e) => e.id)]) : null;
-      found = view.propositionsAt(minConfidence).filter(
-        (p) => p.status === 'contested' && (!since || (p.to !== null && p.to >= since)) && (!places || (p.place !== null && places.has(p.place))),
-      );
-      empty = !view.docs.length;
+      try {
+        found = await contestedIn(access.store, minConfidence, since, values.place);
+        empty = !found.length && (await access.store.countDocuments()) === 0;
+      } finally {
+        await access.store.close();
+      }
     }
     if (values.json) {
       for (const p of found) io.stdout.write(JSON.stringify(p) + '\n');

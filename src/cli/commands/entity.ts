@@ -2,8 +2,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command.js';
 import type { EntitySummary } from '../../crossdoc/index.js';
-import { RemoteError, type ClaimView, type RemotePage } from '../../desk/index.js';
-import { formatTable, openDesk } from './contested.js';
+import { RemoteError, sqlDesk, type ClaimView, type RemotePage } from '../../desk/index.js';
+import { openStoreOrServer } from '../open-store.js';
+import { formatTable } from './contested.js';
 
 /** The `entity` command. */
 export const entityCommand: Command = {
@@ -23,7 +24,7 @@ Options:
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, db: { type: 'string' } } });
     const name = positionals.join(' ').trim();
     if (!name) throw new UsageError('give the name of an entity, e.g. `sitrep entity Maliar`');
-    const desk = await openDesk('entity', values.db, io);
+    const desk = await openStoreOrServer('entity', values.db, io, { mustExist: true });
     if ('code' in desk) return desk.code;
     let matches: EntitySummary[];
     let claims: ClaimView[];
@@ -43,9 +44,16 @@ Options:
         claims = foundClaims;
       } else claims = [];
     } else {
-      const exact = desk.view.analysis.entities.get(name);
-      matches = exact ? [exact] : desk.view.searchEntities(name);
-      claims = matches[0] ? desk.view.claimsBySpeaker.get(matches[0].id) ?? [] : [];
+      // The desk tables of the store: the entity by id, else the best matches by name and alias.
+      try {
+        const queries = sqlDesk(desk.store);
+        const exact = await queries.entity(name);
+        const named = exact ? [] : (await queries.matchEntities(name)).slice(0, 6);
+        matches = exact ? [exact] : (await Promise.all(named.map((n) => queries.entity(n.id)))).filter((m) => m !== null);
+        claims = matches[0] ? [...((await queries.entityPage(matches[0].id))?.claims ?? [])] : [];
+      } finally {
+        await desk.store.close();
+      }
     }
     const e = matches[0];
     if (!e) {

@@ -20,6 +20,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'contested', summary: 'list contested propositions with both sides\' claims', load: async () => (await import('./contested.js')).contestedCommand },
   { name: 'entity', summary: 'show an entity with its aliases, side, role and claims', load: async () => (await import('./entity.js')).entityCommand },
   { name: 'stories', summary: 'list stories: the same happening across outlets', load: async () => (await import('./stories.js')).storiesCommand },
+  { name: 'rebuild', summary: 'recompute the desk tables (propositions, events, entities) from the stored documents', load: async () => (await import('./rebuild.js')).rebuildCommand },
   { name: 'watch', summary: 'poll feeds and folders and ingest what is new, until stopped', load: async () => (await import('./watch.js')).watchCommand },
   { name: 'serve', summary: 'serve the JSON API and the web UI', load: async () => (await import('./serve.js')).serveCommand },
   { name: 'report', summary: 'the situation report of a day or period (HTML, PDF, Markdown)', load: async () => (await import('./report.js')).reportCommand },

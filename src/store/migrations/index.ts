@@ -8,6 +8,7 @@ import { sql as runState } from './003-run-state.js';
 import { sql as documentSearch } from './004-document-search.js';
 import { sql as documentRevision } from './005-document-revision.js';
 import { sql as entityRegistry } from './006-entity-registry.js';
+import { sql as deskTables } from './007-desk-tables.js';
 
 /** One schema change. */
 export interface Migration {
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'document-search', sql: documentSearch },
   { version: 5, name: 'document-revision', sql: documentRevision },
   { version: 6, name: 'entity-registry', sql: entityRegistry },
+  { version: 7, name: 'desk-tables', sql: deskTables },
 ];

@@ -1,0 +1,53 @@
+/**
+ * The answer cache of listings over the store: an answer is kept (here for a minute, so the test does not depend on
+ * the clock), a write through the app clears it at once, and so does the live feed announcing a document another
+ * process stored; with `cacheMs` 0 nothing is kept.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createApp } from '../../src/http/index.js';
+import { LiveFeed } from '../../src/http/live.js';
+import { openStore } from '../../src/store/index.js';
+import { deskDocs } from './desk-docs.js';
+
+const total = async (app: ReturnType<typeof createApp>, path: string) => ((await (await app.request(path)).json()) as { total: number }).total;
+
+describe('answer cache', () => {
+  it('keeps listings until a write through the app or an announcement', async () => {
+    const store = await openStore({ dir: 'memory://', env: {} });
+    try {
+      const [first, second, third] = deskDocs();
+      await store.ingestDocuments([first]);
+      const live = new LiveFeed();
+      const app = createApp({ store, extract: async () => [third], cacheMs: 60_000, live });
+      assert.equal(await total(app, '/api/documents'), 1);
+      // Another process stores a document: the kept answer stands until it is announced.
+      await store.ingestDocuments([second]);
+      assert.equal(await total(app, '/api/documents'), 1);
+      assert.equal(await total(app, '/api/documents?limit=10'), 2, 'another URL is another answer');
+      live.publish([{ id: second.id, title: null, claims: 0, events: 0, propositions: 0 }]);
+      assert.equal(await total(app, '/api/documents'), 2);
+      // A write through the app is visible at once.
+      const posted = await app.request('/api/documents', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: third.input });
+      assert.equal(posted.status, 201);
+      assert.equal(await total(app, '/api/documents'), 3);
+      live.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps nothing with cacheMs 0: a document stored by another process is read at once', async () => {
+    const store = await openStore({ dir: 'memory://', env: {} });
+    try {
+      const [first, second] = deskDocs();
+      await store.ingestDocuments([first]);
+      const app = createApp({ store, extract: async () => [], cacheMs: 0 });
+      assert.equal(await total(app, '/api/documents'), 1);
+      await store.ingestDocuments([second]);
+      assert.equal(await total(app, '/api/documents'), 2);
+    } finally {
+      await store.close();
+    }
+  });
+});
