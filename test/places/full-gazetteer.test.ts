@@ -75,3 +75,11 @@ test('"the Kursk and Belgorod regions" are two divisions', () => {
   const out = places('Drones hit the Kursk and Belgorod regions overnight.');
   assert.deepEqual(out.map((e) => `${e.type}:${e.name}`).sort(), ['admin1:Belgorod Oblast', 'admin1:Kursk Oblast']);
 });
+
+test('a demonym naming the forces that act gives no country context ("Russian forces attacked X" is not X in Russia)', () => {
+  // Pokrovsk is a town in Ukraine; with "Russian" taken as a country cue the name went to a Russian namesake.
+  const forces = places('Russian forces attacked Pokrovsk overnight.').find((e) => e.name === 'Pokrovsk');
+  assert.equal(forces?.country, 'UA');
+  // A demonym that is not before a force noun still gives its country.
+  assert.equal(places('Drones fell near Istra and Tula before reaching Moscow.').find((e) => e.name === 'Moscow')?.country, 'RU');
+});

@@ -135,11 +135,17 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   }
   const lowerWords = new Set<string>();
   const demonymCountries = new Map<string, string[]>();
-  for (const w of sentenceWords.flat()) {
-    if (!w.cap) lowerWords.add(w.folded);
-    else {
+  for (const words of sentenceWords) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (!w.cap) {
+        lowerWords.add(w.folded);
+        continue;
+      }
       const cc = lex.demonyms.get(w.folded);
-      if (cc) {
+      // "Russian forces", "Ukrainian drones": the demonym names who acts, not where; no country context.
+      const next = words[i + 1];
+      if (cc && !(next && lex.forceNouns.has(next.folded))) {
         const list = demonymCountries.get(cc) ?? [];
         if (!list.includes(w.folded)) list.push(w.folded);
         demonymCountries.set(cc, list);

@@ -12,6 +12,8 @@ export interface PlaceLexicon {
   readonly unresolvedCues: readonly (readonly string[])[];
   readonly locativeCues: ReadonlySet<string>;
   readonly metonymVerbs: ReadonlySet<string>;
+  /** Nouns of armed forces and weapons: a demonym before one names an actor, not a location ("Russian forces"). */
+  readonly forceNouns: ReadonlySet<string>;
   readonly suffixes: ReadonlySet<string>;
   readonly personTitles: ReadonlySet<string>;
   /** Heads that make a phrase a street, building or feature ("Royal Street"). */
@@ -55,6 +57,7 @@ export function lexiconFrom(json: Record<string, Section | string>, demonymJson:
     unresolvedCues: ((json.unresolvedCues as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
     locativeCues: words('locativeCues'),
     metonymVerbs: words('metonymVerbs'),
+    forceNouns: words('forceNouns'),
     suffixes: words('suffixes'),
     personTitles: words('personTitles'),
     facilityHeads: words('facilityHeads'),
