@@ -2,9 +2,9 @@
  * Whole-process throughput, as a user meets it: `sitrep extract` run as its own process over the benchmark corpus
  * (one JSON Lines file) on one thread (`--workers 1`) and on every core (the default), and compromise's people,
  * places and organisations over the same texts in its own process; words/s of each, the ratios, the start-up of
- * one short document and each process's peak RSS. `sitrep` is started through its launcher (`bin/sitrep.js` as an
- * executable, as the installed command runs, with the allocator settings of its first line), and once more on one
- * thread as `node bin/sitrep.js`, which skips them. Needs the compiled CLI (`npm run build`, done by `npm ci`).
+ * one short document and each process's CPU seconds, page faults and peak RSS. `sitrep` is started through its
+ * launcher (`bin/sitrep.js` as an executable, as the installed command runs). Needs the compiled CLI (`npm run
+ * build`, done by `npm ci`).
  * Numbers, never assertions. Run alone: `node --import tsx bench/whole-process.ts`.
  */
 import { spawnSync } from 'node:child_process';
@@ -70,13 +70,11 @@ export default async function benchWholeProcess(): Promise<void> {
     line('whole-process corpus', `${corpus.length} documents, ${words} words, ${cores} cores`);
     const single = run([BIN, 'extract', '--workers', '1', file], dir, undefined, true);
     const pooled = run([BIN, 'extract', file], dir, undefined, true);
-    const plain = run([BIN, 'extract', '--workers', '1', file], dir);
     const rate = (s: number) => words / s;
     if (single.errors || pooled.errors) line('documents with an error', `${single.errors} (1 thread), ${pooled.errors} (workers): see sitrep extract's stderr`);
     const usage = (r: Run) => `${r.seconds.toFixed(1)} s, CPU ${r.cpu.toFixed(1)} s, ${r.faults} page faults, peak RSS ${r.rssMb.toFixed(0)} MB`;
     line('whole process 1 thread (words/s)', `${rate(single.seconds).toFixed(0)} (${usage(single)})`);
     line(`whole process ${cores} workers (words/s)`, `${rate(pooled.seconds).toFixed(0)} (${usage(pooled)})`);
-    line('node bin/sitrep.js, 1 thread', `${rate(plain.seconds).toFixed(0)} words/s (${usage(plain)}; no launcher settings)`);
     let compromise: Run | null = null;
     try {
       compromise = run([COMPROMISE, file], dir);

@@ -75,7 +75,7 @@ test('the installed bin runs the compiled CLI (built by npm install through prep
   assert.equal(none.stderr.trim(), 'does-not-exist.txt:1:1 error cannot read: no such file or directory ingest/read');
 });
 
-test('the launcher runs as an executable through its first line (allocator settings) and prints what node bin/sitrep.js prints', { skip: (!existsSync('dist/cli/main.js') && 'dist/ not built: run npm run build') || (process.platform === 'win32' && 'no shebang on Windows') }, () => {
+test('the launcher runs as an executable through its first line and prints what node bin/sitrep.js prints', { skip: (!existsSync('dist/cli/main.js') && 'dist/ not built: run npm run build') || (process.platform === 'win32' && 'no shebang on Windows') }, () => {
   const args = ['extract', `${seeds}/002_b39c71e25f6389a8.txt`];
   const env = { ...process.env, DATABASE_URL: '' };
   const direct = spawnSync('bin/sitrep.js', args, { encoding: 'utf8', env });
