@@ -12,6 +12,8 @@ export interface Resolution {
   readonly place: number | null;
   /** Short reason: `only-candidate`, `population`, `feature-class`, `country-context`, `admin-context`, `nearby-place`, `unresolved`. */
   readonly reason: string;
+  /** The war-predicate slot rule without which the mention would not have been accepted, if any. */
+  readonly slot?: string;
 }
 
 /** Great-circle distance in km. */
@@ -450,6 +452,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     const anchor = evidence[i]?.anchor;
     if (anchor && p.type === 'city' && anchorFit(anchor, p) !== 'fits') return { place: null, reason: 'anchor-mismatch' };
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
+    // The slot is named on the mention when it alone made the place ("captured Vovchansk" named once).
+    const bySlot = m.slot !== undefined && !accept({ ...m, slot: undefined }, p, top.reason, top.local, options, leading, g);
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
     // of its alternates ("Chen" for Chenzhou).
     if (p.type === 'city' && nameParts.has(m.key) && (p.population < 100_000 || foldName(p.name) !== m.key) && !m.locative) return null;
@@ -465,7 +469,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
       if ((r[0].index !== top.index || LOCAL_REASONS.has(top.reason)) && top.reason) reason = top.reason;
       else reason = p.type === g.place(r[1].index).type ? 'population' : 'feature-class';
     }
-    return { place: top.index, reason };
+    return { place: top.index, reason, ...(bySlot ? { slot: m.slot } : {}) };
   });
   return withVariants(matches, out);
 }
@@ -513,6 +517,9 @@ function withVariants(matches: readonly PlaceMatch[], out: (Resolution | null)[]
   });
 }
 
+// Feature codes of populated places that no longer stand: historical, abandoned, destroyed.
+const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
+
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
 function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean, options: ResolveOptions, leading?: string, g?: Gazetteer): boolean {
   const supported = reason !== '';
@@ -522,6 +529,11 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
     return true;
   }
   if (m.region) return true;
+  // The place slot of a war predicate ("captured Vovchansk", "the assault on Marinka", "Avdiivka fell") makes a
+  // populated place of the name, even named once and unsupported: unless the document writes the word in lower
+  // case, it sits inside a longer name, the place was abandoned or destroyed, or the name is only one of the
+  // town's alternates outside a country whose names come by transliteration.
+  if (m.slot !== undefined && !common && !m.embedded && !GONE.has(p.featureCode) && (foldName(p.name) === m.key || g?.transliterated.has(p.country))) return true;
   // A village (under 1,000 people, or no count: most of GeoNames' Ukrainian villages) is taken only with a cue
   // ("the village of", "captured", "in") and the document's support, or with its own division or neighbours
   // behind it; never for a word the document also writes in lower case, nor at a sentence start without both.
