@@ -196,7 +196,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   markWarSlots(doc, matches, lex, gap);
   const resolved = resolvePlaces(matches, g, {
     lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy: distanceAnchors(text, matches, lex),
-    sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)),
+    sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)), personEndings: lex.warSlots.personEndings,
   });
 
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();

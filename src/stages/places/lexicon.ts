@@ -48,12 +48,15 @@ export interface WarSlots {
   readonly subjectVerbs: ReadonlySet<string>;
   /** Preposition → the heads it may follow ([] for a bare preposition such as "near"), as word sequences. */
   readonly phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** Endings that make a name a surname or patronymic rather than a place ("-enko", "-ovych"). */
+  readonly personEndings: readonly string[];
 }
 
 interface SlotSection {
   objectVerbs?: string[];
   subjectVerbs?: string[];
   phrases?: string[];
+  personEndings?: string[];
 }
 
 function warSlotsFrom(s: SlotSection | undefined): WarSlots {
@@ -69,6 +72,7 @@ function warSlotsFrom(s: SlotSection | undefined): WarSlots {
     objectVerbs: new Set((s?.objectVerbs ?? []).map((w) => w.toLowerCase())),
     subjectVerbs: new Set((s?.subjectVerbs ?? []).map((w) => w.toLowerCase())),
     phrases,
+    personEndings: (s?.personEndings ?? []).map((w) => w.toLowerCase()),
   };
 }
 

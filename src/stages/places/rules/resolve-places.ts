@@ -3,7 +3,7 @@
  * the score adds a prior (population, feature class) to context (countries and divisions the document
  * mentions, nearness to its other places). The reason that decided is returned for the mention's rule.
  */
-import { foldName } from '../fold.js';
+import { foldName, looseKey } from '../fold.js';
 import { adminBaseName, type Gazetteer, type GazetteerPlace } from '../gazetteer.js';
 import type { PlaceMatch } from './scan-sentence.js';
 
@@ -243,6 +243,8 @@ export interface ResolveOptions {
   readonly anchoredBy?: readonly (Anchor | undefined)[];
   /** Per match, its sentence (for divisions and countries named in the same sentence). */
   readonly sentenceOf?: readonly number[];
+  /** Endings of surnames and patronymics ("-enko", "-ovych"): such a name in a war slot is a person's. */
+  readonly personEndings?: readonly string[];
   /** Per match, whether it opens a dateline ("KIEV, Ukraine —"): a city rather than its division. */
   readonly dateline?: readonly boolean[];
 }
@@ -530,10 +532,16 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
   }
   if (m.region) return true;
   // The place slot of a war predicate ("captured Vovchansk", "the assault on Marinka", "Avdiivka fell") makes a
-  // populated place of the name, even named once and unsupported: unless the document writes the word in lower
-  // case, it sits inside a longer name, the place was abandoned or destroyed, or the name is only one of the
-  // town's alternates outside a country whose names come by transliteration.
-  if (m.slot !== undefined && !common && !m.embedded && !GONE.has(p.featureCode) && (foldName(p.name) === m.key || g?.transliterated.has(p.country))) return true;
+  // populated place of the name, even named once and unsupported, where names come by transliteration and so
+  // rarely make an English word or a person's name ("police captured Clark"); elsewhere its own division or a
+  // neighbour must back it too. Never for a word the document writes in lower case, a part of a longer name, a
+  // loose spelling, or a place abandoned or destroyed.
+  if (m.slot !== undefined && !common && !m.embedded && m.rule === 'places/name' && !GONE.has(p.featureCode) && !options.personEndings?.some((e) => m.key.endsWith(e))) {
+    const main = foldName(p.name);
+    // By its main name (up to transliteration), or by an alternate in a country the document is about.
+    if (g?.transliterated.has(p.country) && (looseKey(main) === looseKey(m.key) || supported)) return true;
+    if (local && main === m.key) return true;
+  }
   // A village (under 1,000 people, or no count: most of GeoNames' Ukrainian villages) is taken only with a cue
   // ("the village of", "captured", "in") and the document's support, or with its own division or neighbours
   // behind it; never for a word the document also writes in lower case, nor at a sentence start without both.
