@@ -32,6 +32,7 @@ test('the object of a war verb is a place: "captured", "encircled", "took back"'
     ['Russian units encircled Tonenke overnight.', 'Tonenke', TONENKE],
     ['Marines attacked Krynky again.', 'Krynky', KRYNKY],
     ["Kyiv's troops took back Robotyne.", 'Robotyne', ROBOTYNE],
+    ['Moscow said its forces had "liberated" Vovchansk.', 'Vovchansk', VOVCHANSK],
   ];
   for (const [text, form, id] of cases) {
     const m = mentionOf(text, form);
@@ -54,10 +55,14 @@ test('the object of a war noun or verb with its preposition is a place: "the bat
   }
 });
 
-test('the subject of "fell" or of a passive war verb is a place', () => {
+test('the subject of "fell", "came under" or of a passive war verb is a place', () => {
   const fell = mentionOf('Tonenke fell after weeks of fighting.', 'Tonenke');
   assert.equal(fell?.id, TONENKE);
   assert.match(fell!.rule, /places\/war-slot-subject/);
+  const under = mentionOf('Robotyne came under heavy fire.', 'Robotyne');
+  assert.equal(under?.id, ROBOTYNE);
+  assert.match(under!.rule, /places\/war-slot-subject/);
+  assert.deepEqual(places('Robotyne came to an agreement.'), []);
   const passive = mentionOf('Krynky was captured.', 'Krynky');
   assert.equal(passive?.id, KRYNKY);
   assert.match(passive!.rule, /places\/war-slot-subject/);

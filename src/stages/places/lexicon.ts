@@ -44,8 +44,8 @@ export interface PlaceLexicon {
 export interface WarSlots {
   /** Verb lemmas whose direct object (and passive subject) is the place. */
   readonly objectVerbs: ReadonlySet<string>;
-  /** Intransitive verb lemmas whose subject is the place. */
-  readonly subjectVerbs: ReadonlySet<string>;
+  /** Intransitive verb lemmas whose subject is the place, each with the words that must follow it ([] for none). */
+  readonly subjectVerbs: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Preposition → the heads it may follow ([] for a bare preposition such as "near"), as word sequences. */
   readonly phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Endings that make a name a surname or patronymic rather than a place ("-enko", "-ovych"). */
@@ -59,6 +59,18 @@ interface SlotSection {
   personEndings?: string[];
 }
 
+// "come under" → come: [['under']].
+function byFirstWord(list: readonly string[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const p of list) {
+    const [head, ...tail] = p.toLowerCase().split(' ');
+    const tails = out.get(head) ?? [];
+    tails.push(tail);
+    out.set(head, tails);
+  }
+  return out;
+}
+
 function warSlotsFrom(s: SlotSection | undefined): WarSlots {
   const phrases = new Map<string, string[][]>();
   for (const p of s?.phrases ?? []) {
@@ -70,7 +82,7 @@ function warSlotsFrom(s: SlotSection | undefined): WarSlots {
   }
   return {
     objectVerbs: new Set((s?.objectVerbs ?? []).map((w) => w.toLowerCase())),
-    subjectVerbs: new Set((s?.subjectVerbs ?? []).map((w) => w.toLowerCase())),
+    subjectVerbs: byFirstWord(s?.subjectVerbs ?? []),
     phrases,
     personEndings: (s?.personEndings ?? []).map((w) => w.toLowerCase()),
   };

@@ -45,11 +45,15 @@ function phraseStart(v: SlotView, np: number, first: number): number {
 const isVerb = (w: Word | undefined): w is Word => w !== undefined && (w.tag === 'VERB' || w.xtag.startsWith('VB'));
 const sameSentence = (v: SlotView, a: number, b: number): boolean => a >= 0 && v.lang.words[a].sentence === v.lang.words[b].sentence;
 
-/** "captured Vovchansk", "still held Novomykhailivka", "took back Kherson": the direct object of a war verb. */
+const QUOTE = /^["“”„«»'‘’]$/;
+
+/** "captured Vovchansk", "still held Novomykhailivka", "took back Kherson", had "liberated" Tonenke: the direct
+ * object of a war verb (a verb in scare quotes too). */
 const objectOfVerb: SlotRule = {
   name: 'places/war-slot-object',
   match(v, np, first) {
     let k = phraseStart(v, np, first) - 1;
+    if (k >= 0 && QUOTE.test(v.lang.words[k].text)) k--;
     if (k >= 0 && v.lang.words[k].fold === 'back') k--;
     if (!sameSentence(v, k, first)) return false;
     const w = v.lang.words[k];
@@ -89,7 +93,8 @@ const objectOfPreposition: SlotRule = {
   },
 };
 
-/** "Avdiivka fell", "Vovchansk was captured": the subject of an intransitive war verb or of a passive war verb. */
+/** "Avdiivka fell", "Avdiivka came under fire", "Vovchansk was captured": the subject of an intransitive war verb
+ * (with the words that must follow it) or of a passive war verb. */
 const subjectOfVerb: SlotRule = {
   name: 'places/war-slot-subject',
   match(v, np) {
@@ -101,7 +106,15 @@ const subjectOfVerb: SlotRule = {
       const cl = cs[k];
       if (cl.subject !== np || cl.predicate < 0) continue;
       const lemma = lang.words[cl.predicate].lemma;
-      return cl.passive ? v.slots.objectVerbs.has(lemma) : v.slots.subjectVerbs.has(lemma);
+      if (cl.passive) return v.slots.objectVerbs.has(lemma);
+      const tails = v.slots.subjectVerbs.get(lemma);
+      if (!tails) return false;
+      for (const tail of tails) {
+        let n = 0;
+        while (n < tail.length && lang.words[cl.predicate + 1 + n]?.fold === tail[n]) n++;
+        if (n === tail.length) return true;
+      }
+      return false;
     }
     return false;
   },
