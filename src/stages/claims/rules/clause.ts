@@ -44,6 +44,7 @@ const BE = lower(frames.beForms);
 const NEG = frames.negation.map((p) => p.split(' '));
 const MODAL = frames.modality.map((p) => p.split(' '));
 const FACTUAL = frames.factualTo.map((p) => p.split(' '));
+const MODAL_AUX = frames.modalAuxiliaries.words.map((p) => [p]);
 const CONDITIONAL = lower(frames.conditional);
 const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
@@ -119,8 +120,10 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").
   const vgFrom = Math.max(start, vg - 3);
   const negated = hasPhrase(words, vgFrom, p0, NEG) !== null;
-  const factual = hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
-  let modality = factual ? null : hasPhrase(words, vgFrom, p0, MODAL);
+  // A modal auxiliary before a deed phrase still gates it ("will be able to take", "could be forced to leave").
+  const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
+  const factual = !modalAux && hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
+  let modality = factual ? null : modalAux ?? hasPhrase(words, vgFrom, p0, MODAL);
   // A bare infinitive ("to take Bakhmut") is an aim, not a deed.
   if (!modality && !factual && p0 > 0 && words[p0 - 1].lower === 'to') modality = 'to';
   if (!modality && marker && CONDITIONAL.has(marker)) modality = marker;

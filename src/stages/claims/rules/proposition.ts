@@ -187,13 +187,15 @@ function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { word
   return out;
 }
 
-interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean }
+interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean; finiteOnly?: boolean }
 const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef }))));
 const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
+const UNDER_NOUNS = new Map(Object.entries(frames.underControl.pattern.nouns).map(([prep, ns]) => [prep, set(ns)]));
+const UNDER_MODIFIERS = set(frames.underControl.pattern.modifiers);
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
 const ANAPHOR = phraseIndex(phrases(frames.placeAnaphors).map((w) => ({ words: w, value: 'anaphor' })));
@@ -222,6 +224,7 @@ const NOT_COUNT_BEFORE = set(frames.notCounts.before);
 const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
 const MATERIEL = set(frames.materiel.nouns);
+const HOLD_ADVERBS = set(frames.partial.adverbs);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 /** Single quotation marks, around a quoted word ("its 'liberation'"). */
 const SINGLE_QUOTES = new Set(["'", '‘', '’']);
@@ -229,6 +232,7 @@ const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
+const LINKING = set(frames.linkingVerbs.words);
 const VERB_GROUP = set(frames.verbGroup);
 const FORCES = set(frames.forces.words);
 /** Words a direct object may cross before its place ("left the city of X"). */
@@ -273,6 +277,7 @@ const FACTOR = {
   placeAnaphor: 0.85,
   placeClause: 0.7,
   placeContext: 0.5,
+  placeBefore: 0.75,
   placeBroad: 0.75,
   negatedDenial: 0.75,
   victimDefault: 0.65,
@@ -545,9 +550,12 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
     const p = ctx.placeAtWord.get(k);
     if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
   }
-  for (let k = from; k < to; k++) {
+  // "the city remained under Ukrainian control": a linking verb between the anaphor and the predicate phrase.
+  let end = to;
+  while (end > from && LINKING.has(words[end - 1].lower)) end--;
+  for (let k = from; k < end; k++) {
     const an = anaphorAt(words, k);
-    if (an && k + an.words.length === to) {
+    if (an && k + an.words.length === end) {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
     }
@@ -664,6 +672,8 @@ const PARSERS: readonly Parser[] = [
           const f = h.value;
           const c = candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
           if (f.directObject) c.direct = true;
+          // "the troops defending the area": an -ing form with no verb group after a noun is a description.
+          if (f.finiteOnly && /ing$/.test(h.words[0]) && cl.vg[0] === cl.vg[1]) continue;
           out.push(c);
         }
         i += len - 1;
@@ -785,6 +795,23 @@ const PARSERS: readonly Parser[] = [
   },
   phraseParser('partial', PARTIAL, { kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, confidence: CONF.partial }),
   phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
+  // "under its full control", "in Russian control", "in their hands": a preposition, modifiers that name a side (a
+  // side word or a possessive), a noun of control — control by that side (the listed phrases above read the rest).
+  spanParser('under-control', { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }, (words, i) => {
+    const nouns = UNDER_NOUNS.get(words[i].lower);
+    if (!nouns || matchAt(words, i, UNDER).length) return undefined;
+    let j = i + 1;
+    let side = false;
+    while (j < words.length && j - i <= 4 && !nouns.has(words[j].lower)) {
+      const w = words[j].lower;
+      const named = HOLDER_WORDS.has(w) || HOLDER_WORDS.has(w.replace(/'s$/, ''));
+      if (!named && !UNDER_MODIFIERS.has(w)) return undefined;
+      side ||= named;
+      j++;
+    }
+    if (!side || j >= words.length || !nouns.has(words[j].lower) || words[j + 1]?.lower === 'of') return undefined;
+    return { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') };
+  }),
   {
     // "announces the death of major general X", "confirmed the deaths of 12 soldiers": losses named by a noun.
     name: 'claims/frame-death',
@@ -1108,6 +1135,7 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/place-context',
     refine: (c, ctx) => {
       if (c.place || c.kind === 'losses') return;
+      if (c.frame === 'partial' && objectless(ctx, c.cl)) return holdingOn(c, ctx);
       if (c.needsPlace) return drop(c, 'claims/gate-no-place');
       const target = resolveAnaphor(ctx, ctx.inp.offset + (ctx.words[c.cl.pred[0]]?.start ?? 0));
       const id = target?.id ?? ctx.inp.contextPlace;
@@ -1358,8 +1386,9 @@ const REFINERS: readonly Refiner[] = [
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
       }
-      if (!c.holder && speaker && c.holderRole !== 'to' && c.holderRole !== 'victim') {
-        // A speaker claims its own side's gains and denies the other side's.
+      // A speaker claims its own side's gains and denies the other side's ("Kyiv denied that Soledar had fallen": a
+      // fall with no to-phrase that a belligerent denies is of its own town, to the other side).
+      if (!c.holder && speaker && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
         const own = c.holderRole !== 'other-agent' && c.polarity !== 'denies';
         c.holder = own ? speaker : otherSide(speaker);
         c.roles.holder = own ? "speaker's side" : "other side of the speaker's";
@@ -1436,6 +1465,37 @@ function frontedPlace(ctx: Context, k: number): PlaceCandidate | undefined {
     place ??= ctx.placeAtWord.get(j);
   }
   return undefined;
+}
+
+/**
+ * True when nothing but fillers, marks and adverbs follows the predicate in its clause: the predicate took no object
+ * ("its troops were “holding their ground”", "they are holding out"), so it holds on where the fighting was named.
+ */
+function objectless(ctx: Context, cl: ClauseView): boolean {
+  for (let k = cl.pred[1]; k < cl.after[1]; k++) {
+    const w = ctx.words[k];
+    if (!(w.punct || QUOTE_MARKS.has(w.text) || FILLERS.has(w.lower) || HOLD_ADVERBS.has(w.lower))) return false;
+  }
+  return true;
+}
+
+/**
+ * "Russia has launched attacks on the city overnight but its troops were holding their ground": a partial hold with
+ * no place of its own holds on at the last town named before it — in the content's own sentence, a little weaker
+ * than a place in its clause (`claims/place-before`); in an earlier sentence, much weaker (`claims/place-context`).
+ */
+function holdingOn(c: Candidate, ctx: Context): void {
+  const at = ctx.inp.offset + ctx.words[c.cl.pred[0]].start;
+  const target = resolveAnaphor(ctx, at);
+  if (!target) return drop(c, 'claims/gate-no-place');
+  let sameSentence = target.start >= ctx.inp.offset;
+  for (let k = c.cl.pred[0] - 1; k >= 0 && sameSentence && ctx.inp.offset + ctx.words[k].start > target.start; k--) {
+    if (ctx.words[k].punct && /^[.;!?]$/.test(ctx.words[k].text)) sameSentence = false;
+  }
+  c.place = target.id;
+  c.roles.place = `${sameSentence ? 'named before in the sentence' : 'context'} -> ${placeName(ctx, target)}`;
+  if (sameSentence) weigh(c, FACTOR.placeBefore, 'claims/place-before');
+  else weigh(c, FACTOR.placeContext, 'claims/place-context');
 }
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */

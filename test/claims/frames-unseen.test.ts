@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPropositions, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
+import { createDoc, type Doc, type Entity } from '../../src/core/index.js';
+import { claimsStage } from '../../src/stages/claims/index.js';
+
+/**
+ * Classes of propositions missed on unseen war reporting (issue 11, sixth pass), each with invented paraphrases:
+ * none of these sentences is from an evaluation corpus.
+ */
+
+const TOWNS: readonly (readonly [string, string, boolean?])[] = [
+  ['Kherson', 'geo:kherson'], ['Avdiivka', 'geo:avdiivka'], ['Kyiv', 'geo:kyiv'], ['Mariupol', 'geo:mariupol'],
+  ['Bakhmut', 'geo:bakhmut'], ['Pokrovsk', 'geo:pokrovsk'], ['Lyman', 'geo:lyman'], ['Ukraine', 'geo:ua', true], ['Russia', 'geo:ru', true],
+];
+
+/** Propositions of `content` said by a speaker of side `side`; every town of TOWNS in `before` + `content` is a place. */
+function props(content: string, side?: string, cue = 'said', before = '') {
+  const text = before + content;
+  const places: PlaceCandidate[] = [];
+  for (const [name, id, broad] of TOWNS) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) places.push({ id, start: at, end: at + name.length, text: name, resolved: true, ...(broad ? { broad, country: true } : {}) });
+  }
+  places.sort((a, b) => a.start - b.start);
+  return findPropositions({ content, offset: before.length, places, anaphorFloor: 0, speakerSide: side, cue });
+}
+const brief = (content: string, side?: string, cue = 'said', before = '') =>
+  props(content, side, cue, before).filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
+
+test('an irregular past form is a verb, not a noun: "Russia withdrew from Kherson"', () => {
+  assert.deepEqual(brief('Russia withdrew from Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief('the invaders withdrew from Kherson last week', 'UA'), ['control geo:kherson UA asserts']);
+});
+
+test('"was (not) able to" is a deed, also negated; a modal before it still gates', () => {
+  assert.deepEqual(brief('Russia was not able to take Kyiv', 'US').slice(0, 1), ['control geo:kyiv RU denies']);
+  assert.deepEqual(brief('our units were able to recapture Lyman', 'UA'), ['control geo:lyman UA asserts']);
+  assert.deepEqual(brief('Russian forces will be able to take Pokrovsk', 'UA'), []);
+  assert.deepEqual(brief('Ukrainian troops could be forced to leave Avdiivka', 'US'), []);
+});
+
+test('a people in the plural names forces: "the Russians have left Kherson"', () => {
+  assert.deepEqual(brief('the Russians have left Kherson', 'US'), ['control geo:kherson UA asserts']);
+  // Still no withdrawal where the subject is no force.
+  assert.deepEqual(brief('the shelling left Kherson without power', 'UA'), []);
+});
+
+test('"the city" before a linking verb is the subject of a state: "the city remained under Ukrainian control"', () => {
+  assert.deepEqual(brief('fighting went on in Bakhmut and the city remained under Ukrainian control', 'UA'), ['control geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('the town stays in Russian hands', 'UA', 'said', 'Troops fought near Lyman. '), ['control geo:lyman RU asserts']);
+});
+
+test('control told by a side-naming modifier: "under its full control", "in Russian control", "in their hands"', () => {
+  assert.deepEqual(brief('Mariupol was now under its full control', 'RU'), ['control geo:mariupol RU asserts']);
+  assert.deepEqual(brief('Mariupol is essentially in Russian control now', 'US'), ['control geo:mariupol RU asserts']);
+  assert.deepEqual(brief('Kherson was back in Ukrainian hands', 'UA'), ['control geo:kherson UA asserts']);
+  // Calm, not control by a side; a country "in good hands" is no front line.
+  assert.ok(!brief('the situation in Kherson is under control', 'UA').some((p) => p.startsWith('control')));
+  assert.deepEqual(brief('the country was in good hands', 'UA'), []);
+});
+
+test('holding on with no object holds the town named before it in the sentence', () => {
+  const c = 'Russia has launched strikes on Avdiivka overnight but its troops were “holding their ground”';
+  assert.deepEqual(brief(c, 'UA'), ['control geo:avdiivka UA asserts']);
+  assert.deepEqual(props(c, 'UA')[0].evidence.rules.includes('claims/place-before'), true);
+  // In an earlier sentence: much weaker, below the desk's threshold.
+  const later = props('his men were holding out', 'UA', 'said', 'Russian troops attacked Avdiivka again. A commander ');
+  assert.equal(later[0]?.place, 'geo:avdiivka');
+  assert.ok(later[0].confidence < 0.5);
+  // An object that is no place ("holding out against daily attacks") takes none.
+  assert.deepEqual(brief('Russia shelled Avdiivka but its troops were holding the line against daily attacks', 'UA'), []);
+});
+
+test('defending a named place is holding it; a description or a helper’s aim is not', () => {
+  assert.deepEqual(brief('Ukrainian troops were defending Bakhmut', 'UA'), ['control geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('his men continued to defend Bakhmut', 'UA'), ['control geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('he thanked the troops defending Bakhmut', 'UA'), []);
+  assert.deepEqual(brief('allies would help Ukraine defend itself', 'US'), []);
+  assert.deepEqual(brief('Ukraine would defend Bakhmut', 'UA'), []);
+});
+
+test('a belligerent denying a fall denies the other side’s control of its own town', () => {
+  assert.deepEqual(brief('Bakhmut had fallen', 'UA', 'denied'), ['control geo:bakhmut RU denies']);
+  // An observer's denial names no holder.
+  assert.deepEqual(brief('Bakhmut had fallen', 'US', 'denied'), []);
+});
+
+/** A document as the earlier stages leave it, with the place a speaker's office is in marked as a metonym. */
+function officeDoc(): Doc {
+  const text = 'The mayor of Avdiivka announced that Russian forces had fully occupied the city.';
+  const at = text.indexOf('Avdiivka');
+  const entities: Entity[] = [{ id: 'geo:avdiivka', kind: 'place', type: 'city', name: 'Avdiivka', geonamesId: 1, country: 'UA', mentions: [{ start: at, end: at + 8, text: 'Avdiivka', rule: 'test', sentence: 0, metonym: true }] }];
+  return { ...createDoc({ id: 'o', input: text, format: 'text' }), entities };
+}
+
+test('a place after "of" in a speaker’s office ("the mayor of X announced") stays a place "the city" refers to', () => {
+  const [claim] = claimsStage.run(officeDoc(), {}).claims;
+  const p = claim.proposition;
+  assert.deepEqual(p && [p.kind, p.place, p.holder, p.polarity], ['control', 'geo:avdiivka', 'RU', 'asserts']);
+  assert.match(p?.evidence?.roles.place ?? '', /anaphor "the city" -> Avdiivka/);
+});
