@@ -19,7 +19,7 @@ function props(content: string, side?: string, cue = 'said', before = '') {
   const text = before + content;
   const places: PlaceCandidate[] = [];
   for (const [name, id, broad] of TOWNS) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) places.push({ id, start: at, end: at + name.length, text: name, resolved: true, ...(broad ? { broad, country: true } : {}) });
+    for (const m of text.matchAll(new RegExp(`\\b${name}\\b`, 'g'))) places.push({ id, start: m.index, end: m.index + name.length, text: name, resolved: true, ...(broad ? { broad, country: true } : {}) });
   }
   places.sort((a, b) => a.start - b.start);
   return findPropositions({ content, offset: before.length, places, anaphorFloor: 0, speakerSide: side, cue });
@@ -98,4 +98,45 @@ test('a place after "of" in a speaker’s office ("the mayor of X announced") st
   const p = claim.proposition;
   assert.deepEqual(p && [p.kind, p.place, p.holder, p.polarity], ['control', 'geo:avdiivka', 'RU', 'asserts']);
   assert.match(p?.evidence?.roles.place ?? '', /anaphor "the city" -> Avdiivka/);
+});
+
+test('advances: attacking toward a place, counterattacking near it, storming or breaking into it, pushing the other side back near it', () => {
+  assert.deepEqual(brief('Russian forces were attacking in the direction of Pokrovsk', 'UA'), ['advance geo:pokrovsk RU asserts']);
+  assert.deepEqual(brief('Ukrainian units were counterattacking near Bakhmut', 'UA'), ['advance geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('Russian troops were storming Pokrovsk', 'UA'), ['advance geo:pokrovsk RU asserts']);
+  assert.deepEqual(brief('its troops had broken into the outskirts of Pokrovsk', 'RU'), ['advance geo:pokrovsk RU asserts']);
+  assert.deepEqual(brief('our troops have pushed the occupiers back near Bakhmut', 'UA'), ['advance geo:bakhmut UA asserts']);
+  // An attack on a place is no advance.
+  assert.deepEqual(brief('Russian troops carried out attacks on Pokrovsk', 'UA'), []);
+});
+
+test('encirclement: "under siege", a passive "cut off", forces "trapped"; an agent named nowhere gives no holder', () => {
+  assert.deepEqual(brief('Mariupol has been under siege by Russian forces for weeks', 'UA'), ['encirclement geo:mariupol RU asserts']);
+  assert.deepEqual(brief('Ukrainian units were under siege in Mariupol', 'US'), ['encirclement geo:mariupol RU asserts']);
+  assert.deepEqual(brief('thousands of Russian soldiers were trapped in Lyman', 'UA'), ['encirclement geo:lyman UA asserts']);
+  assert.deepEqual(brief('Ukrainian troops in Lyman had been cut off', 'UA'), ['encirclement geo:lyman RU asserts']);
+  const town = props('Lyman was cut off', 'UA');
+  assert.equal(town[0]?.kind, 'encirclement');
+  assert.equal(town[0]?.holder, undefined);
+  assert.ok(town[0].confidence < 0.5);
+  // People trapped under rubble are no encirclement.
+  assert.deepEqual(brief('civilians were trapped under rubble in Mariupol', 'UA'), []);
+});
+
+test('a flag raised or flying over a place: its side holds it', () => {
+  assert.deepEqual(brief('Wagner fighters had raised the Russian flag over Bakhmut', 'RU'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('the Ukrainian flag was flying again over Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief('the flag of Ukraine had been raised in the centre of Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.equal(props('Wagner fighters had raised the Russian flag over Bakhmut', 'RU')[0].rule, 'claims/frame-flag');
+  // Waving flags, a flag to come, a flag carrier flying somewhere: none.
+  assert.deepEqual(brief('people in Kherson were waving Ukrainian flags', 'UA'), []);
+  assert.deepEqual(brief('a flag would be raised over Kherson', 'UA'), []);
+  assert.deepEqual(brief('the flag carrier flew to Kherson', 'UA'), []);
+});
+
+test('losses: victims of a named side’s attack are the other side; pilots are counted; surrendering soldiers are losses', () => {
+  assert.deepEqual(props('three soldiers were killed in a Russian missile strike', 'UA').map((p) => [p.kind, p.holder, p.count]), [['losses', 'UA', 3]]);
+  assert.equal(props('three soldiers were killed in a Russian missile strike', 'UA')[0].evidence.rules.includes('claims/holder-attacked'), true);
+  assert.deepEqual(props('two of its pilots had been killed', 'UA').map((p) => [p.kind, p.holder, p.count]), [['losses', 'UA', 2]]);
+  assert.deepEqual(props('10 Ukrainian soldiers had surrendered near Bakhmut', 'RU').map((p) => [p.kind, p.holder, p.count]), [['losses', 'UA', 10]]);
 });

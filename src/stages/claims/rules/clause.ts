@@ -47,6 +47,8 @@ const FACTUAL = frames.factualTo.map((p) => p.split(' '));
 const MODAL_AUX = frames.modalAuxiliaries.words.map((p) => [p]);
 const CONDITIONAL = lower(frames.conditional);
 const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
+const PARTICLES = lower(frames.participles.particles);
+const PARTICIPLES = lower(frames.participles.irregular);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
 
 /** True when `phrase` (words) ends at word index `end` (exclusive). */
@@ -114,7 +116,9 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     if (shared) subject = shared;
   }
   const marker = start > 0 ? words[start - 1].lower : null;
-  const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
+  // A phrasal predicate's participle is its verb ("was cut off", "were shot down"), not the particle.
+  const verb = p1 - p0 > 1 && PARTICLES.has(words[p1 - 1].lower) ? words[p0].lower : words[p1 - 1].lower;
+  const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(verb) || PARTICIPLES.has(verb);
   // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
   const passive = participle && ((vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower))) || (words[p1]?.lower === 'by' && !words.slice(vg, p0).some((w) => w.lower === 'has' || w.lower === 'have' || w.lower === 'had')));
   // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").

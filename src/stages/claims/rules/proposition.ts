@@ -94,7 +94,7 @@ export interface FoundProposition {
 }
 
 type Kind = FoundProposition['kind'];
-type HolderRole = 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under' | 'own';
+type HolderRole = 'flag' | 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under' | 'own';
 type PlaceRole = 'object' | 'subject' | 'subject-passive';
 
 /** A frame candidate as parsers make it and refiners change it. */
@@ -129,6 +129,10 @@ interface Candidate {
   direct?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
+  /** The flag's words ("the Russian flag", "the flag of Ukraine"), for the `flag` frame: their side holds the place. */
+  flag?: [number, number];
+  /** No holder by default from the speaker's side (an encirclement whose agent is not named). */
+  noDefault?: boolean;
   /** A total told by a loss noun ("the enemy's losses amounted to 600"): its side must be named, not the speaker's by default. */
   lossTotal?: boolean;
 }
@@ -193,6 +197,9 @@ const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => 
 const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
+const FLAG_NOUNS = set(frames.flag.nouns);
+const FLAG_VERBS = set(frames.flag.verbs);
+const SIEGE = phraseIndex(phrases(frames.siege.phrases).map((w) => ({ words: w, value: 'siege' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
 const UNDER_NOUNS = new Map(Object.entries(frames.underControl.pattern.nouns).map(([prep, ns]) => [prep, set(ns)]));
 const UNDER_MODIFIERS = set(frames.underControl.pattern.modifiers);
@@ -229,6 +236,8 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 /** Single quotation marks, around a quoted word ("its 'liberation'"). */
 const SINGLE_QUOTES = new Set(["'", '‘', '’']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
+/** Prepositions after "pushed … back" that name where the other side was driven back ("back near X"). */
+const BACK_AT = new Set(['near', 'around', 'outside', 'at']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
@@ -742,7 +751,8 @@ const PARSERS: readonly Parser[] = [
           // "pushed the enemy back from X", "pushed Russian troops back several kilometers from X".
           let f = j + 1;
           while (w === 'back' && f < Math.min(words.length, j + 4) && (DISTANCE.has(words[f].lower) || NUMBER_WORDS.has(words[f].lower) || /^\d/.test(words[f].text) || words[f].lower === 'several' || words[f].lower === 'some')) f++;
-          const back = w === 'back' && words[f]?.lower === 'from';
+          // "pushed Russian forces back near Bakhmut": driven back at a place, an advance there too.
+          const back = w === 'back' && (words[f]?.lower === 'from' || BACK_AT.has(words[f]?.lower ?? ''));
           const from = w === 'from' && (REMOVAL.has(lemma) || !!own);
           if (!outOf && !back && !from) continue;
           const end = from ? j + 1 : back ? f + 1 : j + 2;
@@ -794,6 +804,43 @@ const PARSERS: readonly Parser[] = [
     },
   },
   phraseParser('partial', PARTIAL, { kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, confidence: CONF.partial }),
+  {
+    // "Wagner fighters raised the Russian flag over Bakhmut", "the Ukrainian flag is flying again over Kherson": a flag
+    // raised or flying over a place says its side holds it. The verb before the flag (active) or after it (passive,
+    // intransitive), at most four words apart; the place is the object after both.
+    name: 'claims/frame-flag',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        if (!FLAG_NOUNS.has(words[i].lower)) continue;
+        // The flag's own words: side words and determiners before it, "of X" after it.
+        let a = i;
+        while (a > 0 && i - a < 3 && (DETERMINERS.has(words[a - 1].lower) || HOLDER_WORDS.has(words[a - 1].lower) || HOLDER_WORDS.has(words[a - 1].lower.replace(/'s$/, '')))) a--;
+        let b = i + 1;
+        if (words[b]?.lower === 'of' && b + 1 < words.length) b += 2;
+        let v = -1;
+        for (let k = a - 1; k >= Math.max(0, a - 3) && v < 0; k--) if (FLAG_VERBS.has(words[k].lower)) v = k;
+        let end = b;
+        if (v < 0) {
+          for (let k = b; k < Math.min(words.length, b + 4) && v < 0; k++) {
+            if (FLAG_VERBS.has(words[k].lower)) v = k;
+            else if (!VERB_GROUP.has(words[k].lower) && !MOTION_ADVERBS.has(words[k].lower)) break;
+          }
+          end = v + 1;
+        }
+        if (v < 0) continue;
+        // Active: the verb through the flag's words; passive: the verb alone, the flag its subject.
+        const from = v;
+        const cl = withLang(ctx, clauseAround(words, from, end));
+        const c = candidate({ frame: 'flag', kind: 'control', holderRole: 'flag', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(from, end).map((w) => w.lower).join(' '), rule: 'claims/frame-flag', confidence: frames.flag.confidence });
+        c.flag = [a, b];
+        out.push(c);
+        i = end - 1;
+      }
+    },
+  },
+  // "Mariupol has been under siege by Russian forces", "Ukrainian units under blockade in X": an encirclement.
+  phraseParser('siege', SIEGE, { kind: 'encirclement', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.siege.confidence }),
   phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
   // "under its full control", "in Russian control", "in their hands": a preposition, modifiers that name a side (a
   // side word or a possessive), a noun of control — control by that side (the listed phrases above read the rest).
@@ -1189,10 +1236,30 @@ const REFINERS: readonly Refiner[] = [
             c.rules.push('claims/holder-passive-advance');
             break;
           }
-          const a = passiveAdvance ? undefined : agent();
+          if (c.kind === 'encirclement' && (cl.passive || c.frame === 'siege') && !byAgent()?.side) {
+            // "Russian troops in Lyman were trapped", "Ukrainian units are under siege": the other side of the encircled;
+            // a town encircled with no agent named ("X was cut off") says nothing of who did it.
+            c.rules.push('claims/holder-encircled');
+            const e = subj();
+            if (e?.side && otherSide(e.side) && !/= /.test(e.how)) {
+              c.holder = otherSide(e.side);
+              c.roles.holder = `other side of the encircled ${e.how}`;
+            } else c.noDefault = true;
+            break;
+          }
+          const a = passiveAdvance ? undefined : c.frame === 'siege' ? byAgent() : agent();
           if (a?.side) {
             c.holder = a.side;
-            c.roles.holder = a.how;
+            c.roles.holder = c.frame === 'siege' ? `by-phrase ${a.how}` : a.how;
+          }
+          break;
+        }
+        case 'flag': {
+          // The flag's side ("the Russian flag", "the flag of Ukraine", "their flag"), else the agent's.
+          const f = sideOf(ctx, c.flag![0], c.flag![1]) ?? agent();
+          if (f?.side) {
+            c.holder = f.side;
+            c.roles.holder = `flag ${f.how}`;
           }
           break;
         }
@@ -1327,7 +1394,7 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
+          const passiveLike = cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
           const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
@@ -1340,6 +1407,12 @@ const REFINERS: readonly Refiner[] = [
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (passiveLike && attackSide(ctx, cl.pred[1], cl.after[1])) {
+            // "three soldiers were killed in a Russian strike": the victims are the side the attack was against.
+            const a = attackSide(ctx, cl.pred[1], cl.after[1])!;
+            c.holder = otherSide(a.side);
+            c.roles.holder = `other side of the attack ${a.how}`;
+            c.rules.push('claims/holder-attacked');
           } else if (passiveLike && otherSide(speaker) && words.slice(v.from, v.to).some((w) => MATERIEL.has(w.lower))) {
             // "nine drones were downed over the city", said by its authorities: what a belligerent's side brings
             // down is the other side's, by default.
@@ -1388,7 +1461,7 @@ const REFINERS: readonly Refiner[] = [
       }
       // A speaker claims its own side's gains and denies the other side's ("Kyiv denied that Soledar had fallen": a
       // fall with no to-phrase that a belligerent denies is of its own town, to the other side).
-      if (!c.holder && speaker && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
+      if (!c.holder && speaker && !c.noDefault && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
         const own = c.holderRole !== 'other-agent' && c.polarity !== 'denies';
         c.holder = own ? speaker : otherSide(speaker);
         c.roles.holder = own ? "speaker's side" : "other side of the speaker's";
@@ -1428,6 +1501,23 @@ function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: 
     while (from > 0 && !(words[from - 1].punct && words[from - 1].text !== '-')) from--;
     const s = from < k ? sideOf(ctx, from, k) : undefined;
     return s?.side && !s.how.includes('= ') ? s : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The side of an attack named after a passive loss ("killed in a Russian missile strike", "wounded by Ukrainian
+ * shelling"): an attack noun (`attacks`) after in/by/during, with a side word among the three words before it.
+ */
+function attackSide(ctx: Context, from: number, to: number): { side: string; how: string } | undefined {
+  const { words } = ctx;
+  for (let k = from; k < to; k++) {
+    if (!ATTACKS.has(words[k].lower)) continue;
+    let p = k - 1;
+    while (p >= from && k - p <= 4 && !/^(?:in|by|during|after)$/.test(words[p].lower)) p--;
+    if (p < from || k - p > 4) return undefined;
+    const s = sideOf(ctx, p + 1, k);
+    return s?.side && otherSide(s.side) && !/= /.test(s.how) ? { side: s.side, how: s.how } : undefined;
   }
   return undefined;
 }
@@ -1556,8 +1646,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   for (const parser of PARSERS) parser.find(ctx, cands);
   // A predicate inside a longer frame phrase ("under control" inside "is under control") is read once: the
   // stable and under-control phrases win over the bare "control" verb they contain.
-  const covered = cands.filter((c) => c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'partial');
-  const kept = cands.filter((c) => c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'partial' || !covered.some((o) => o.cl.pred[0] <= c.cl.pred[0] && c.cl.pred[1] <= o.cl.pred[1] + 1 && o.cl.pred[0] <= c.cl.pred[1]));
+  // ("under siege": the phrase, not the "siege" noun inside it.)
+  const phrase = (c: Candidate) => c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'partial' || c.frame === 'siege';
+  const covered = cands.filter(phrase);
+  const kept = cands.filter((c) => phrase(c) || !covered.some((o) => o.cl.pred[0] <= c.cl.pred[0] && c.cl.pred[1] <= o.cl.pred[1] + 1 && o.cl.pred[0] <= c.cl.pred[1]));
   const out: FoundProposition[] = [];
   for (const c of kept) {
     for (const r of REFINERS) {
