@@ -140,3 +140,32 @@ test('losses: victims of a named side’s attack are the other side; pilots are 
   assert.deepEqual(props('two of its pilots had been killed', 'UA').map((p) => [p.kind, p.holder, p.count]), [['losses', 'UA', 2]]);
   assert.deepEqual(props('10 Ukrainian soldiers had surrendered near Bakhmut', 'RU').map((p) => [p.kind, p.holder, p.count]), [['losses', 'UA', 10]]);
 });
+
+test('a claim of control told as the cue’s object, or as an infinitive after "claims"', () => {
+  assert.deepEqual(brief('full control of Lyman', 'RU', 'claims'), ['control geo:lyman RU asserts']);
+  assert.deepEqual(brief('to control Lyman', 'RU', 'claims'), ['control geo:lyman RU asserts']);
+  assert.equal(props('to control Lyman', 'RU', 'claims')[0].evidence.rules.includes('claims/claimed-infinitive'), true);
+  // A verb after the noun makes it no claim of control; an aim stays an aim after other cues.
+  assert.deepEqual(brief('control of Lyman changed hands several times', 'UA'), []);
+  assert.deepEqual(brief('to control Lyman', 'RU', 'wants'), []);
+});
+
+test('a town "has been lost" (passive): the other side of the speaker holds it', () => {
+  assert.deepEqual(brief('Lyman has been lost', 'UA', 'confirms'), ['control geo:lyman RU asserts']);
+});
+
+test('advances: entering in the present, approaching, a foothold', () => {
+  assert.deepEqual(brief('Russian troops enter Lyman', 'UA'), ['advance geo:lyman RU asserts']);
+  assert.deepEqual(brief('Russian forces are approaching Pokrovsk', 'UA'), ['advance geo:pokrovsk RU asserts']);
+  assert.deepEqual(brief('Russian forces have established a foothold in Lyman', 'UA'), ['advance geo:lyman RU asserts']);
+  assert.deepEqual(brief('the approach to Pokrovsk was mined', 'UA'), []);
+});
+
+test('forces present in a town hold it; people, pronouns and countries do not', () => {
+  assert.deepEqual(brief('Ukrainian troops are now in Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief('Ukraine is back in Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief('the Ukrainians are still in Bakhmut', 'US'), ['control geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('Russian troops were in Russia', 'UA'), []);
+  assert.deepEqual(brief('Ukrainian officials were in Kherson for talks', 'UA'), []);
+  assert.deepEqual(brief('they were in Kherson on Monday', 'US'), []);
+});

@@ -194,10 +194,15 @@ function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { word
 interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean; finiteOnly?: boolean }
 const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef }))));
-const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean } }))));
+const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean; verbless?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const FLAG_NOUNS = set(frames.flag.nouns);
+const PRESENCE_BE = set(frames.presence.verbs);
+const PRESENCE_ADVERBS = set(frames.presence.adverbs);
+const PRESENCE_PREPS = set(frames.presence.prepositions);
+const PRONOUNS = new Set(['they', 'we', 'it', 'he', 'she', 'you', 'i']);
+const ASSERTIVE_TO = set(frames.assertiveTo.cues);
 const FLAG_VERBS = set(frames.flag.verbs);
 const SIEGE = phraseIndex(phrases(frames.siege.phrases).map((w) => ({ words: w, value: 'siege' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
@@ -708,6 +713,8 @@ const PARSERS: readonly Parser[] = [
           let k = i - 1;
           while (k >= 0 && (QUOTE_MARKS.has(words[k].text) || SINGLE_QUOTES.has(words[k].text))) k--;
           if (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower))) continue;
+          // "claims full control of X": a noun that is the whole claim, with no verb after it ("control of X changed hands").
+          if (h.value.verbless && words.slice(i + h.span).some((w) => VERB_GROUP.has(w.lower) || BE_FORMS.has(w.lower) || LINKING.has(w.lower) || (w.text === w.lower && /ed$/.test(w.lower) && !FILLERS.has(w.lower)))) continue;
         } else if (!nounish) continue;
         const cl = clauseAround(words, i, i + h.span);
         const f = h.value;
@@ -839,6 +846,13 @@ const PARSERS: readonly Parser[] = [
       }
     },
   },
+  // "Ukrainian troops are now in Kherson", "Ukraine is back in Kherson": forces of a side present in a town hold it.
+  spanParser('presence', { kind: 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.presence.confidence }, (words, i) => {
+    if (!PRESENCE_BE.has(words[i].lower)) return undefined;
+    let j = i + 1;
+    while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
+    return PRESENCE_PREPS.has(words[j]?.lower ?? '') ? { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') } : undefined;
+  }, true),
   // "Mariupol has been under siege by Russian forces", "Ukrainian units under blockade in X": an encirclement.
   phraseParser('siege', SIEGE, { kind: 'encirclement', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.siege.confidence }),
   phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
@@ -960,7 +974,10 @@ const REFINERS: readonly Refiner[] = [
     // "could take", "plans to capture", "if they seize", "to take Bakhmut": planned, possible, conditional.
     name: 'claims/gate-modality',
     refine: (c, ctx) => {
-      if (c.cl.modality) return drop(c, 'claims/gate-modality');
+      // "Russia claims to control X": the infinitive that opens the content of a claiming cue is what is claimed.
+      const claimed = c.cl.modality === 'to' && c.cl.pred[0] === 1 && ctx.words[0].lower === 'to' && ASSERTIVE_TO.has(norm(ctx.inp.cue));
+      if (c.cl.modality && !claimed) return drop(c, 'claims/gate-modality');
+      if (claimed) c.rules.push('claims/claimed-infinitive');
       if (c.holderRole === 'modifier') {
         // A noun has no verb group: a modal, a plan or a failure anywhere in its clause makes it no fact.
         const { words } = ctx;
@@ -1124,6 +1141,19 @@ const REFINERS: readonly Refiner[] = [
       const prep = between.filter((w) => STOP_PREPS.has(w.lower)).pop();
       const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
       if (at >= c.cl.objectEnd || !between.some((w) => STOP_ATTACKS.has(w.lower)) || broad || (prep && AREA_PREPS.has(prep.lower))) drop(c, 'claims/gate-stop-area');
+    },
+  },
+  {
+    // "Ukrainian troops are now in Kherson": presence holds a town only for forces (a noun, not a pronoun: "they are
+    // in Kyiv" may be diplomats) or a side's own name; a country or region is no place held ("troops are in Belarus").
+    name: 'claims/gate-presence',
+    refine: (c, ctx) => {
+      if (c.frame !== 'presence') return;
+      const subject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]);
+      const forces = subject.some((w) => FORCES.has(w.lower) && !PRONOUNS.has(w.lower));
+      const sideName = subject.length > 0 && subject.length <= 2 && subject.every((w) => DETERMINERS.has(w.lower) || (HOLDER_WORDS.has(w.lower) && !HOLDER_WORDS.get(w.lower)!.startsWith('@')));
+      const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
+      if (!c.place || broad || !(forces || sideName)) drop(c, 'claims/gate-presence');
     },
   },
   {
