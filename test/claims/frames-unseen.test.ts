@@ -169,3 +169,20 @@ test('forces present in a town hold it; people, pronouns and countries do not', 
   assert.deepEqual(brief('Ukrainian officials were in Kherson for talks', 'UA'), []);
   assert.deepEqual(brief('they were in Kherson on Monday', 'US'), []);
 });
+
+test('a claiming cue whose content is only a town claims control of it', () => {
+  assert.deepEqual(brief('Bakhmut', 'RU', 'claimed'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('the town of Bakhmut on Saturday', 'RU', 'claimed'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('Bakhmut was a fortress', 'RU', 'claimed'), []);
+  assert.deepEqual(brief('Bakhmut', 'RU', 'said'), []);
+});
+
+test('a withdrawal carried out by the subject; deciding to leave; leaving with no object leaves the town named before', () => {
+  assert.deepEqual(brief('the Ukrainians conducted an orderly withdrawal from Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('the Ukrainians made the decision to pull back from Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('after four months of fighting for Avdiivka, Ukrainian troops withdrew', 'UA'), ['control geo:avdiivka RU asserts']);
+  // "Kyiv welcomed the withdrawal": the subject of another verb does not leave; a withdrawn ambassador leaves no town.
+  assert.deepEqual(brief('Kyiv welcomed the withdrawal from Kherson', 'US'), []);
+  assert.deepEqual(brief('Russia withdrew its ambassador from Kyiv', 'UA'), []);
+  assert.deepEqual(brief('Russia withdrew from the grain deal', 'UA'), []);
+});

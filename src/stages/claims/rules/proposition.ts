@@ -198,6 +198,8 @@ const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ 
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const FLAG_NOUNS = set(frames.flag.nouns);
+const LEAVE_LIGHT = set(frames.withdrawalVerbs.words);
+const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
 const PRESENCE_BE = set(frames.presence.verbs);
 const PRESENCE_ADVERBS = set(frames.presence.adverbs);
 const PRESENCE_PREPS = set(frames.presence.prepositions);
@@ -846,6 +848,20 @@ const PARSERS: readonly Parser[] = [
       }
     },
   },
+  {
+    // "The Wagner Group has claimed Bakhmut": a claiming cue whose whole content is a town claims control of it.
+    name: 'claims/frame-claimed-place',
+    find(ctx, out) {
+      const { words } = ctx;
+      if (!ASSERTIVE_TO.has(norm(ctx.inp.cue))) return;
+      let k = 0;
+      while (k < words.length && (DETERMINERS.has(words[k].lower) || FILLERS.has(words[k].lower)) && !ctx.placeAtWord.has(k)) k++;
+      // After the town only a time or place phrase ("on Saturday", "in full"), no verb ("claimed Bakhmut was lost").
+      if (!ctx.placeAtWord.has(k) || words.slice(k + 1).some((w) => VERB_GROUP.has(w.lower) || BE_FORMS.has(w.lower) || LINKING.has(w.lower) || BOUNDARY.has(w.lower) || (w.text === w.lower && /(?:ed|ing)$/.test(w.lower)))) return;
+      const cl = clauseAround(words, k, k + 1);
+      out.push(candidate({ frame: 'claimed-place', kind: 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: { ...cl, pred: [k, k], vg: [k, k], subject: [k, k], after: [k, words.length], objectEnd: words.length }, predicate: ctx.inp.cue.toLowerCase(), rule: 'claims/frame-claimed-place', confidence: frames.assertiveTo.placeConfidence }));
+    },
+  },
   // "Ukrainian troops are now in Kherson", "Ukraine is back in Kherson": forces of a side present in a town hold it.
   spanParser('presence', { kind: 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.presence.confidence }, (words, i) => {
     if (!PRESENCE_BE.has(words[i].lower)) return undefined;
@@ -947,7 +963,7 @@ const REFINERS: readonly Refiner[] = [
     // "the capture of Bakhmut", "its liberation": a verb form after a determiner is a noun, an event named, not told.
     name: 'claims/gate-noun',
     refine: (c, ctx) => {
-      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
+      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'claimed-place' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
@@ -1161,7 +1177,7 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/place-clause',
     refine: (c, ctx) => {
       // "left for Kherson": a frame whose place is its direct object takes no other.
-      if (c.place || c.direct) return;
+      if (c.place || c.direct || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
       let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
@@ -1212,7 +1228,8 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/place-context',
     refine: (c, ctx) => {
       if (c.place || c.kind === 'losses') return;
-      if (c.frame === 'partial' && objectless(ctx, c.cl)) return holdingOn(c, ctx);
+      // ("Ukrainian troops withdrew": a leaving with no object leaves the town named before it.)
+      if ((c.frame === 'partial' || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) && objectless(ctx, c.cl)) return holdingOn(c, ctx);
       if (c.needsPlace) return drop(c, 'claims/gate-no-place');
       const target = resolveAnaphor(ctx, ctx.inp.offset + (ctx.words[c.cl.pred[0]]?.start ?? 0));
       const id = target?.id ?? ctx.inp.contextPlace;
@@ -1335,6 +1352,15 @@ const REFINERS: readonly Refiner[] = [
               let e = cl.pred[1] + 1;
               while (e < cl.objectEnd && e - cl.pred[1] < 5 && !ctx.placeAtWord.has(e) && !['from', 'in', 'out'].includes(words[e].lower)) e++;
               s = sideOf(ctx, cl.pred[1] + 1, e);
+            }
+            // "the Ukrainians conducted an orderly withdrawal from X": after a verb of carrying out, the subject leaves.
+            if (!s?.side) {
+              const light = words.slice(cl.clause[0], cl.pred[0]).findIndex((w) => LEAVE_LIGHT.has(w.lower));
+              const named = light > 0 ? sideOf(ctx, cl.clause[0], cl.clause[0] + light) : undefined;
+              if (named?.side && !/= /.test(named.how)) {
+                s = { side: named.side, how: `subject ${named.how} carrying it out` };
+                c.rules.push('claims/withdrawal-carried-out');
+              }
             }
             // "Russian forces completed their withdrawal": a possessive pronoun is the clause's subject that names a side.
             // ("Kyiv welcomed their withdrawal": a subject that names no forces is not the leaver; the holder stays unknown.)
