@@ -186,3 +186,10 @@ test('a withdrawal carried out by the subject; deciding to leave; leaving with n
   assert.deepEqual(brief('Russia withdrew its ambassador from Kyiv', 'UA'), []);
   assert.deepEqual(brief('Russia withdrew from the grain deal', 'UA'), []);
 });
+
+test('"the loss of X" leaves X to the other side; a capture named by a claim noun opening the content is what it claims', () => {
+  assert.deepEqual(brief('the loss of Bakhmut', 'UA', 'admitted'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief("Russia's loss of Kherson was a turning point", 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief('the loss of life in Bakhmut was terrible', 'UA'), []);
+  assert.deepEqual(brief('Russian claims of the capture of Bakhmut were untrue', 'UA'), ['control geo:bakhmut RU denies']);
+});

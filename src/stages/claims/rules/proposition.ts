@@ -198,6 +198,7 @@ const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ 
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const FLAG_NOUNS = set(frames.flag.nouns);
+const CLAIM_NOUNS = set(frames.claimNouns.words);
 const LEAVE_LIGHT = set(frames.withdrawalVerbs.words);
 const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
 const PRESENCE_BE = set(frames.presence.verbs);
@@ -714,6 +715,14 @@ const PARSERS: readonly Parser[] = [
           // determiners and side words before it), so the capture is what is told, not named in passing.
           let k = i - 1;
           while (k >= 0 && (QUOTE_MARKS.has(words[k].text) || SINGLE_QUOTES.has(words[k].text))) k--;
+          // "Russian claims of the capture of X were untrue": the noun heads what a claim noun opening the content says.
+          let d = k;
+          while (d >= 0 && DETERMINERS.has(words[d].lower)) d--;
+          if (d >= 1 && words[d].lower === 'of' && CLAIM_NOUNS.has(words[d - 1].lower)) {
+            let e = d - 2;
+            while (e >= 0 && (DETERMINERS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower.replace(/'s$/, '')))) e--;
+            if (e < 0) k = -1;
+          }
           if (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower))) continue;
           // "claims full control of X": a noun that is the whole claim, with no verb after it ("control of X changed hands").
           if (h.value.verbless && words.slice(i + h.span).some((w) => VERB_GROUP.has(w.lower) || BE_FORMS.has(w.lower) || LINKING.has(w.lower) || (w.text === w.lower && /ed$/.test(w.lower) && !FILLERS.has(w.lower)))) continue;
