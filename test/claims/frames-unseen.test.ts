@@ -193,3 +193,14 @@ test('"the loss of X" leaves X to the other side; a capture named by a claim nou
   assert.deepEqual(brief('the loss of life in Bakhmut was terrible', 'UA'), []);
   assert.deepEqual(brief('Russian claims of the capture of Bakhmut were untrue', 'UA'), ['control geo:bakhmut RU denies']);
 });
+
+test('losses: facilities and depots count; craft launched by a side are its own; "US-made" is no place', () => {
+  const depot = props('it had destroyed a Ukrainian ammunition depot near Pokrovsk', 'RU');
+  assert.deepEqual(depot.map((p) => [p.kind, p.holder, p.count, p.place]), [['losses', 'UA', 1, 'geo:pokrovsk']]);
+  assert.deepEqual(props('it had destroyed three Ukrainian command posts', 'RU').map((p) => [p.holder, p.count]), [['UA', 3]]);
+  const launched = props('25 of the 30 drones launched by Russia overnight had been shot down', 'UA');
+  assert.deepEqual(launched.map((p) => [p.holder, p.count]), [['RU', 25]]);
+  assert.ok(launched[0].confidence >= 0.5 && launched[0].evidence.rules.includes('claims/holder-launcher'));
+  const made = props('it had destroyed a Russia-made radar', 'UA');
+  assert.equal(made[0]?.place, undefined);
+});

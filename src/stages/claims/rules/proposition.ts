@@ -1469,9 +1469,15 @@ const REFINERS: readonly Refiner[] = [
           moreCounts(words, v.to, c);
           countsWithPlaces(ctx, passiveLike ? cl.pred[1] : v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
+          const launcher = own?.side ? undefined : launcherSide(ctx, v.to, passiveLike ? cl.subject[1] : cl.after[1]);
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (launcher) {
+            // "25 of the 30 drones launched by Russia": what a side launched and lost is its own.
+            c.holder = launcher.side;
+            c.roles.holder = `launched by ${launcher.how}`;
+            c.rules.push('claims/holder-launcher');
           } else if (passiveLike && attackSide(ctx, cl.pred[1], cl.after[1])) {
             // "three soldiers were killed in a Russian strike": the victims are the side the attack was against.
             const a = attackSide(ctx, cl.pred[1], cl.after[1])!;
@@ -1587,6 +1593,20 @@ function attackSide(ctx: Context, from: number, to: number): { side: string; how
   return undefined;
 }
 
+/**
+ * The side that launched, fired or sent the counted craft: a participle and "by" with a side named right after it,
+ * within four words after the counted phrase ("drones launched by Russia", "missiles fired by Russian forces").
+ */
+function launcherSide(ctx: Context, from: number, to: number): { side: string; how: string } | undefined {
+  const { words } = ctx;
+  for (let k = from + 1; k < Math.min(to, from + 4); k++) {
+    if (words[k].lower !== 'by' || !/(?:ed|en|wn)$/.test(words[k - 1].lower)) continue;
+    const s = sideOf(ctx, k + 1, Math.min(to, k + 3));
+    return s?.side && otherSide(s.side) && !/= /.test(s.how) ? { side: s.side, how: s.how } : undefined;
+  }
+  return undefined;
+}
+
 /** Words after a participle that show it opens a reduced relative ("forces used to target", "troops stationed in"). */
 const RELATIVE_NEXT = new Set(['to', 'by', 'in', 'on', 'at', 'near', 'from', 'into', 'around', 'for', 'against', 'along', 'inside', 'outside', 'the', 'a', 'an']);
 
@@ -1688,7 +1708,8 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       const p = places[pi];
       // "Kyiv's forces": a possessive place is an actor, not the place.
       const after = inp.content.slice(p.end - inp.offset, p.end - inp.offset + 2);
-      if (!/^['’]s/.test(after)) placeAtWord.set(k, p);
+      // "US-made", "Iranian-supplied": a name glued by a hyphen to a participle qualifies a weapon, it is no location.
+      if (!/^['’]s/.test(after) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
     }
   }
   let falsity = false;
