@@ -22,7 +22,7 @@
  *
  * Usage: `npm run eval -- picture [--half dev|heldout|dev2|heldout2|dev3|heldout3|dev-all|heldout-all|seeds] [--min-confidence 0.5]
  * [--misses] [--validate]`. `--misses` lists false positives and false negatives of the dev halves only (never a
- * held-out half).
+ * held-out half), then the dev gold propositions matched among all outputs but by none at or above the threshold.
  * `--validate` checks the gold files (quotes are exact substrings, enums valid) and stops.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -510,6 +510,8 @@ export default async function picture(args: string[]): Promise<void> {
   console.log(`Situation picture: whole pipeline, no publication date; confident = confidence >= ${minConf}`);
   console.log('  halves: dev/heldout = batch 1 (Portal:Current events), dev2/heldout2 = batch 2 (White House briefings), dev3/heldout3 = batch 3 (news articles: VOA, DOD News, Meduza), dev-all/heldout-all = all batches');
   const devMisses: Miss[] = [];
+  // Gold found among all outputs but only below the confidence threshold (the calibration misses), dev halves only.
+  const devLow: Miss[] = [];
   // Each document runs through the pipeline once; the union halves reuse the batch halves' documents.
   const docs = new Map<Item, { doc: Doc; ms: number }>();
   const run = (item: Item) => {
@@ -535,8 +537,12 @@ export default async function picture(args: string[]): Promise<void> {
     for (const item of half.items) {
       const { doc, ms: m } = run(item);
       ms += m;
+      const before = devMisses.length;
       scoreDoc(item.gold, item.text, doc, -Infinity, all, listMisses ? devMisses : null);
-      scoreDoc(item.gold, item.text, doc, minConf, confident, null);
+      const missedAll = new Set(devMisses.slice(before).filter((m) => m.what === 'FN').map((m) => m.line));
+      const low: Miss[] | null = listMisses ? [] : null;
+      scoreDoc(item.gold, item.text, doc, minConf, confident, low);
+      if (low) devLow.push(...low.filter((m) => m.what === 'FN' && m.layer === 'proposition' && !missedAll.has(m.line)));
     }
     console.log(`\n  -- ${half.name}: ${half.items.length} documents, ${(ms / 1000).toFixed(1)} s`);
     printTally('all outputs', all);
@@ -550,5 +556,7 @@ export default async function picture(args: string[]): Promise<void> {
       last = m.doc;
       console.log(`    ${m.what.padEnd(4)} ${m.layer.padEnd(11)} ${m.line}`);
     }
+    console.log(`\n  dev gold propositions found only below confidence ${minConf}:`);
+    for (const m of devLow) console.log(`   [${m.doc}] ${m.line}`);
   }
 }

@@ -332,3 +332,21 @@ test('an ambiguous cue counts after a quoted question: “…?” Graham asked.'
   assert.deepEqual(attributions('“Does anybody know what the platform is?” Graham asked.').map((a) => [a.speaker, a.cue]), [['Graham', 'asked']]);
   assert.deepEqual(attributions('“We will win.” Graham asked.'), []);
 });
+
+test('a prepositional lead-in with no verb that ends the sentence is all lead-in: the content is before the speaker', () => {
+  const a = one('“We have taken the bridge,” the commander said in an audio message.');
+  assert.deepEqual([a.speaker, a.content, a.rule], ['the commander', 'We have taken the bridge', 'claims/quote-speaker-said']);
+  const b = one('Russian troops crossed the river, the institute said in its latest assessment.');
+  assert.deepEqual([b.speaker, b.content], ['the institute', 'Russian troops crossed the river']);
+  // A lead-in followed by a clause keeps the clause as the content.
+  assert.equal(one('The governor said on Friday troops had left the town.').content, 'troops had left the town');
+});
+
+test('a speaker and cue between commas inside a clause: the content is the clause around them', () => {
+  const a = one('Russian forces, the ministry said, captured the bridge on Friday.');
+  assert.deepEqual([a.speaker, a.content, a.rule], ['the ministry', 'Russian forces, the ministry said, captured the bridge on Friday', 'claims/parenthetical-speaker']);
+  const b = one('Russian forces have, according to the ministry, captured the bridge.');
+  assert.deepEqual([b.speaker, b.content, b.rule], ['the ministry', 'Russian forces have, according to the ministry, captured the bridge', 'claims/parenthetical-speaker']);
+  // At the end of the sentence, or before another clause, the content is before the speaker.
+  assert.equal(one('Russian forces captured the bridge, according to the ministry.').content, 'Russian forces captured the bridge');
+});

@@ -124,3 +124,13 @@ test('a given name alone after a kinship noun is a person, or the one named so i
   assert.deepEqual(texts(persons.find((p) => p.name === 'Yulia Skripal')).slice(-1), ['Yulia']);
   assert.deepEqual(persons.filter((p) => p.mentions.every((m) => m.rule === 'entities/kin-name')).map((p) => p.name), ['Julia', 'Alex', 'Olivia']);
 });
+
+test('a name before ", the general staff said" is no person: the title phrase is the speaker, not an apposition', async () => {
+  const ctx = await context();
+  const doc = run(
+    'Ukrainian troops still held Novomykhailivka, the general staff said. Fighting went on near Orikhiv, a military spokesman said. ' +
+      'Olena Shevchuk, a military spokeswoman, said the line held.',
+    ctx,
+  );
+  assert.deepEqual(ofKind(doc, 'person').map((p) => p.name), ['Olena Shevchuk']);
+});

@@ -56,6 +56,8 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   contents.forEach(([, e], i) => reach.push(Math.max(e, i ? reach[i - 1] : -1)));
   const metonymOnly = (p: PlaceCandidate) => {
     if (!p.metonym) return false;
+    // "The mayor of Bakhmut announces …": a place after "of" (a complement) names where an office is, not a speaker.
+    if (COMPLEMENT.test(text.slice(Math.max(0, p.start - 12), p.start))) return false;
     const i = partitionPoint(contents, (c) => c[0] > p.start) - 1;
     return !(i >= 0 && reach[i] >= p.end);
   };

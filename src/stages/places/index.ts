@@ -2,7 +2,7 @@
  * The places stage: recognises toponyms sentence by sentence, disambiguates them over the whole document
  * against the GeoNames gazetteer, and appends one `place` entity per distinct place with all its mentions.
  */
-import { partitionPoint, type Context, type Doc, type Entity, type Mention, type Stage } from '../../core/index.js';
+import { partitionPoint, wordsIn, type Context, type Doc, type Entity, type Mention, type Stage } from '../../core/index.js';
 import { foldName } from './fold.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
@@ -10,6 +10,7 @@ import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
 import { resolvePlaces, type Anchor } from './rules/resolve-places.js';
 import { placeWords, scanSentence, type PlaceMatch, type Word } from './rules/scan-sentence.js';
+import { nounPhrasesByHead, warSlotOf } from './rules/war-slot.js';
 
 declare module '../../core/context.js' {
   interface Context {
@@ -106,6 +107,28 @@ function distanceAnchors(text: string, matches: Located[], lex: PlaceLexicon): (
   return out;
 }
 
+// A list joins names only by commas and "and"/"or" ("stormed Pisky and Orikhiv").
+const LIST_GAP = /^(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/;
+
+// Marks, in place, the matches that fill the place slot of a war predicate ("captured Vovchansk", "the assault on
+// Marinka", "Avdiivka fell"; rules/war-slot.ts), and the other members of a list that one of them belongs to
+// ("stormed Pisky and Orikhiv"), unless a member speaks ("…, Kyiv said").
+function markWarSlots(doc: Doc, matches: Located[], lex: PlaceLexicon, gap: (a: Located, b: Located) => string): void {
+  if (!matches.length) return;
+  const view = { lang: doc.lang, npByHead: nounPhrasesByHead(doc.lang), slots: lex.warSlots };
+  const slots = matches.map((m) => (m.unknown ? undefined : warSlotOf(view, ...wordsIn(doc.lang, m.vStart, m.vEnd))));
+  for (let i = 0; i < matches.length; ) {
+    let j = i;
+    while (j + 1 < matches.length && LIST_GAP.test(gap(matches[j], matches[j + 1]))) j++;
+    const some = slots.slice(i, j + 1).some((s) => s !== undefined);
+    for (let k = i; k <= j; k++) {
+      const slot = slots[k] ?? (some && !matches[k].metonym ? 'places/war-slot-list' : undefined);
+      if (slot) matches[k] = { ...matches[k], slot };
+    }
+    i = j + 1;
+  }
+}
+
 /** The id of a place without a GeoNames id: `place:black-sea`, `place:ru-kozinka-50.46-35.6`. */
 export function localId(p: GazetteerPlace): string {
   const name = foldName(p.name).replace(/ /g, '-');
@@ -176,16 +199,18 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     const q = matches[i + 1];
     return q && !inList[i + 1] && /^,\s?$/.test(gap(m, q)) ? i + 1 : undefined;
   });
+  markWarSlots(doc, matches, lex, gap);
   const resolved = resolvePlaces(matches, g, {
     lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy: distanceAnchors(text, matches, lex),
-    sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)),
+    sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)), personEndings: lex.warSlots.personEndings,
   });
 
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {
     const r = resolved[i];
     if (!r) return;
-    const span = doc.view.span(m.vStart, m.vEnd, m.rule.endsWith(r.reason) ? m.rule : `${m.rule}:${r.reason}`);
+    const rule = r.slot ? `${m.rule}+${r.slot}` : m.rule;
+    const span = doc.view.span(m.vStart, m.vEnd, rule.endsWith(r.reason) ? rule : `${rule}:${r.reason}`);
     const mention: Mention = { ...span, sentence: m.sentence, ...(m.metonym ? { metonym: true } : {}) };
     let id: string;
     let base: Omit<Entity, 'mentions'>;

@@ -38,6 +38,56 @@ export interface PlaceLexicon {
   readonly bearings: ReadonlyMap<string, number>;
   /** Distance units to kilometres. */
   readonly distanceUnits: ReadonlyMap<string, number>;
+  /** The place slots of war predicates ("captured X", "the assault on X", "X fell"). */
+  readonly warSlots: WarSlots;
+}
+
+/** Lemmas of war predicates whose object, subject or prepositional object is a place (`warSlots` in the JSON). */
+export interface WarSlots {
+  /** Verb lemmas whose direct object (and passive subject) is the place. */
+  readonly objectVerbs: ReadonlySet<string>;
+  /** Intransitive verb lemmas whose subject is the place, each with the words that must follow it ([] for none). */
+  readonly subjectVerbs: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** Preposition → the heads it may follow ([] for a bare preposition such as "near"), as word sequences. */
+  readonly phrases: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** Endings that make a name a surname or patronymic rather than a place ("-enko", "-ovych"). */
+  readonly personEndings: readonly string[];
+}
+
+interface SlotSection {
+  objectVerbs?: string[];
+  subjectVerbs?: string[];
+  phrases?: string[];
+  personEndings?: string[];
+}
+
+// "come under" → come: [['under']].
+function byFirstWord(list: readonly string[]): Map<string, string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const p of list) {
+    const [head, ...tail] = p.toLowerCase().split(' ');
+    const tails = out.get(head) ?? [];
+    tails.push(tail);
+    out.set(head, tails);
+  }
+  return out;
+}
+
+function warSlotsFrom(s: SlotSection | undefined): WarSlots {
+  const phrases = new Map<string, string[][]>();
+  for (const p of s?.phrases ?? []) {
+    const parts = p.toLowerCase().split(' ');
+    const prep = parts.pop()!;
+    const list = phrases.get(prep) ?? [];
+    list.push(parts);
+    phrases.set(prep, list);
+  }
+  return {
+    objectVerbs: new Set((s?.objectVerbs ?? []).map((w) => w.toLowerCase())),
+    subjectVerbs: byFirstWord(s?.subjectVerbs ?? []),
+    phrases,
+    personEndings: (s?.personEndings ?? []).map((w) => w.toLowerCase()),
+  };
 }
 
 interface Section {
@@ -47,7 +97,7 @@ interface Section {
 }
 
 /** Builds a lexicon from the JSON object of `data/lexicon.json` (tests may pass their own). */
-export function lexiconFrom(json: Record<string, Section | string>, demonymJson: Record<string, string[] | string> = {}): PlaceLexicon {
+export function lexiconFrom(json: Record<string, Section | SlotSection | string>, demonymJson: Record<string, string[] | string> = {}): PlaceLexicon {
   const demonyms = new Map<string, string>();
   for (const [cc, list] of Object.entries(demonymJson)) if (Array.isArray(list)) for (const d of list) demonyms.set(d, cc);
   const words = (name: string): Set<string> => new Set(((json[name] as Section | undefined)?.words ?? []).map((w) => w.toLowerCase()));
@@ -71,6 +121,7 @@ export function lexiconFrom(json: Record<string, Section | string>, demonymJson:
     bearings: new Map(Object.entries((json.bearings as Section | undefined)?.map ?? {})),
     distanceUnits: new Map(Object.entries((json.distanceUnits as Section | undefined)?.map ?? {})),
     unlistedRegions: new Set(((json.unlistedRegions as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase())),
+    warSlots: warSlotsFrom(json.warSlots as SlotSection | undefined),
   };
 }
 

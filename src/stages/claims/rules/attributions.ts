@@ -50,6 +50,8 @@ const LEAD_IN = new Set([
 const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'bully', 'italy', 'folly', 'daily', 'weekly', 'monthly', 'quarterly', 'july']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
 /** Nouns of time and channel phrases after a cue ("said last week", "said in a recent interview"). */
+/** Auxiliaries and modals: a lead-in running into one has a clause after it ("said on Friday troops had …"). */
+const VERBISH = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'do', 'does', 'that', 'should', 'must']);
 /** Prepositions of a lead-in, after which a determiner is the lead-in's own ("in a statement"). */
 const LEAD_IN_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'over', 'after', 'before']);
 const LEAD_IN_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recent', 'interview', 'statement', 'briefing', 'press', 'conference', 'email', 'post', 'video', 'address', 'speech', 'appearance', 'remarks', 'hearing', 'telephone', 'phone', 'call']);
@@ -178,6 +180,17 @@ function sentenceAttributions(
     return end > start ? [start, end] : null;
   };
 
+  /**
+   * True when words [from, to) stand between commas inside a clause that goes on after them ("Russian forces, the
+   * ministry said, captured X"): a comma before and after, and after it neither a sentence end nor a word that opens
+   * another clause ("…, the ministry said, and …").
+   */
+  const asideGoesOn = (from: number, to: number): boolean => {
+    if (from < 2 || words[from - 1].text !== ',' || words[to]?.text !== ',') return false;
+    const next = words[to + 1];
+    return !!next && !next.punct && !CLAUSE_START.has(next.lower) && !SUBORDINATORS.has(next.lower) && !lexicon.participles.has(next.lower) && !['which', 'who', 'that', 'as', 'adding', 'saying'].includes(next.lower);
+  };
+
   const lettered = words.filter((x) => !x.punct);
   const titleCase = lettered.length > 2 && lettered.filter((x) => /^\p{Lu}/u.test(x.text)).length / lettered.length > 0.6;
   for (let i = 0; i < n; i++) {
@@ -192,8 +205,12 @@ function sentenceAttributions(
       const cue: [number, number] = [w.start, words[i + 1].end];
       let content: [number, number] | null = null;
       if (i > first) content = contentBefore(i);
+      // "Russian forces have, according to the ministry, captured X": an aside inside the clause; the content runs
+      // on after it.
+      const aside = content && asideGoesOn(i, sp.last + 1) ? contentFrom(sp.last + 1) : null;
+      if (content && aside) content = [content[0], aside[1]];
       if (!content) content = contentFrom(sp.last + 1);
-      if (content) found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: 'claims/according-to' });
+      if (content) found.push({ speaker: span(sp), speakerContext: span(sp), cue, content, sentence: si, rule: aside ? 'claims/parenthetical-speaker' : 'claims/according-to' });
       i = sp.last;
       continue;
     }
@@ -476,6 +493,12 @@ function sentenceAttributions(
       if (ambiguous && tailEmpty) continue;
       content = contentFrom(tail);
       rule = content && byOpen.has(content[0] - 1) ? 'claims/speaker-said-quote' : words[tail - 1]?.text === ':' ? 'claims/colon' : 'claims/speaker-said';
+      // "Russian forces, the ministry said, captured X": the speaker and cue between commas inside the clause.
+      const before = content && tail === after && asideGoesOn(sp.first, after) ? contentBefore(sp.first) : null;
+      if (content && before && sp.first > first + 1) {
+        content = [before[0], content[1]];
+        rule = 'claims/parenthetical-speaker';
+      }
       if (lexicon.nominalCues.has(words[sp.last].lower) && /['’]s$/.test(words[Math.max(sp.first, sp.last - 1)].text)) rule = 'claims/nominal-cue';
     }
     if (!content || content[1] <= content[0]) continue;
@@ -709,6 +732,13 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
       if (t.lower === 'that' || t.text === ':' || (t.text === ',' && m > k)) return m + 1;
+    }
+    // "…,” Prigozhin said in an audio message.", "X, the institute said in its latest assessment.": a prepositional
+    // lead-in with no verb that runs to the sentence's end is all lead-in; the content is before the speaker.
+    if (LEAD_IN_PREPOSITIONS.has(words[k].lower)) {
+      let e = k + 1;
+      while (e < n && e - k <= 8 && !words[e].punct && !VERBISH.has(words[e].lower) && !(words[e].text === words[e].lower && /ed$/.test(words[e].lower))) e++;
+      if (e >= n || ['.', '!', '?', ';'].includes(words[e].text)) return e;
     }
     // No delimiter: skip the lead-in phrase itself ("said on Friday its forces …").
     let m = k;

@@ -44,8 +44,11 @@ const BE = lower(frames.beForms);
 const NEG = frames.negation.map((p) => p.split(' '));
 const MODAL = frames.modality.map((p) => p.split(' '));
 const FACTUAL = frames.factualTo.map((p) => p.split(' '));
+const MODAL_AUX = frames.modalAuxiliaries.words.map((p) => [p]);
 const CONDITIONAL = lower(frames.conditional);
 const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
+const PARTICLES = lower(frames.participles.particles);
+const PARTICIPLES = lower(frames.participles.irregular);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
 
 /** True when `phrase` (words) ends at word index `end` (exclusive). */
@@ -113,14 +116,18 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     if (shared) subject = shared;
   }
   const marker = start > 0 ? words[start - 1].lower : null;
-  const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(words[p1 - 1].lower);
+  // A phrasal predicate's participle is its verb ("was cut off", "were shot down"), not the particle.
+  const verb = p1 - p0 > 1 && PARTICLES.has(words[p1 - 1].lower) ? words[p0].lower : words[p1 - 1].lower;
+  const participle = /(?:ed|en|wn|ken|ght|eld|ost)$/.test(verb) || PARTICIPLES.has(verb);
   // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
   const passive = participle && ((vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower))) || (words[p1]?.lower === 'by' && !words.slice(vg, p0).some((w) => w.lower === 'has' || w.lower === 'have' || w.lower === 'had')));
   // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").
   const vgFrom = Math.max(start, vg - 3);
   const negated = hasPhrase(words, vgFrom, p0, NEG) !== null;
-  const factual = hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
-  let modality = factual ? null : hasPhrase(words, vgFrom, p0, MODAL);
+  // A modal auxiliary before a deed phrase still gates it ("will be able to take", "could be forced to leave").
+  const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
+  const factual = !modalAux && hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
+  let modality = factual ? null : modalAux ?? hasPhrase(words, vgFrom, p0, MODAL);
   // A bare infinitive ("to take Bakhmut") is an aim, not a deed.
   if (!modality && !factual && p0 > 0 && words[p0 - 1].lower === 'to') modality = 'to';
   if (!modality && marker && CONDITIONAL.has(marker)) modality = marker;

@@ -94,7 +94,7 @@ export interface FoundProposition {
 }
 
 type Kind = FoundProposition['kind'];
-type HolderRole = 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under' | 'own';
+type HolderRole = 'flag' | 'agent' | 'other-agent' | 'to' | 'victim' | 'modifier' | 'partial' | 'stable' | 'under' | 'own';
 type PlaceRole = 'object' | 'subject' | 'subject-passive';
 
 /** A frame candidate as parsers make it and refiners change it. */
@@ -129,6 +129,10 @@ interface Candidate {
   direct?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
+  /** The flag's words ("the Russian flag", "the flag of Ukraine"), for the `flag` frame: their side holds the place. */
+  flag?: [number, number];
+  /** No holder by default from the speaker's side (an encirclement whose agent is not named). */
+  noDefault?: boolean;
   /** A total told by a loss noun ("the enemy's losses amounted to 600"): its side must be named, not the speaker's by default. */
   lossTotal?: boolean;
 }
@@ -187,13 +191,26 @@ function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { word
   return out;
 }
 
-interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean }
+interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean; finiteOnly?: boolean }
 const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 const VERBAL = phraseIndex(frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef }))));
-const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean } }))));
+const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean; verbless?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
+const FLAG_NOUNS = set(frames.flag.nouns);
+const CLAIM_NOUNS = set(frames.claimNouns.words);
+const LEAVE_LIGHT = set(frames.withdrawalVerbs.words);
+const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
+const PRESENCE_BE = set(frames.presence.verbs);
+const PRESENCE_ADVERBS = set(frames.presence.adverbs);
+const PRESENCE_PREPS = set(frames.presence.prepositions);
+const PRONOUNS = new Set(['they', 'we', 'it', 'he', 'she', 'you', 'i']);
+const ASSERTIVE_TO = set(frames.assertiveTo.cues);
+const FLAG_VERBS = set(frames.flag.verbs);
+const SIEGE = phraseIndex(phrases(frames.siege.phrases).map((w) => ({ words: w, value: 'siege' })));
 const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ words: w, value: 'under' })));
+const UNDER_NOUNS = new Map(Object.entries(frames.underControl.pattern.nouns).map(([prep, ns]) => [prep, set(ns)]));
+const UNDER_MODIFIERS = set(frames.underControl.pattern.modifiers);
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
 const ANAPHOR = phraseIndex(phrases(frames.placeAnaphors).map((w) => ({ words: w, value: 'anaphor' })));
@@ -222,13 +239,17 @@ const NOT_COUNT_BEFORE = set(frames.notCounts.before);
 const BOUNDARY = set(frames.clauseBoundaries);
 const NP_BREAKS = set(frames.nounPhraseBreaks);
 const MATERIEL = set(frames.materiel.nouns);
+const HOLD_ADVERBS = set(frames.partial.adverbs);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 /** Single quotation marks, around a quoted word ("its 'liberation'"). */
 const SINGLE_QUOTES = new Set(["'", '‘', '’']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
+/** Prepositions after "pushed … back" that name where the other side was driven back ("back near X"). */
+const BACK_AT = new Set(['near', 'around', 'outside', 'at']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
+const LINKING = set(frames.linkingVerbs.words);
 const VERB_GROUP = set(frames.verbGroup);
 const FORCES = set(frames.forces.words);
 /** Words a direct object may cross before its place ("left the city of X"). */
@@ -273,6 +294,7 @@ const FACTOR = {
   placeAnaphor: 0.85,
   placeClause: 0.7,
   placeContext: 0.5,
+  placeBefore: 0.75,
   placeBroad: 0.75,
   negatedDenial: 0.75,
   victimDefault: 0.65,
@@ -545,9 +567,12 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
     const p = ctx.placeAtWord.get(k);
     if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
   }
-  for (let k = from; k < to; k++) {
+  // "the city remained under Ukrainian control": a linking verb between the anaphor and the predicate phrase.
+  let end = to;
+  while (end > from && LINKING.has(words[end - 1].lower)) end--;
+  for (let k = from; k < end; k++) {
     const an = anaphorAt(words, k);
-    if (an && k + an.words.length === to) {
+    if (an && k + an.words.length === end) {
       const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}` };
     }
@@ -664,6 +689,8 @@ const PARSERS: readonly Parser[] = [
           const f = h.value;
           const c = candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
           if (f.directObject) c.direct = true;
+          // "the troops defending the area": an -ing form with no verb group after a noun is a description.
+          if (f.finiteOnly && /ing$/.test(h.words[0]) && cl.vg[0] === cl.vg[1]) continue;
           out.push(c);
         }
         i += len - 1;
@@ -688,7 +715,17 @@ const PARSERS: readonly Parser[] = [
           // determiners and side words before it), so the capture is what is told, not named in passing.
           let k = i - 1;
           while (k >= 0 && (QUOTE_MARKS.has(words[k].text) || SINGLE_QUOTES.has(words[k].text))) k--;
+          // "Russian claims of the capture of X were untrue": the noun heads what a claim noun opening the content says.
+          let d = k;
+          while (d >= 0 && DETERMINERS.has(words[d].lower)) d--;
+          if (d >= 1 && words[d].lower === 'of' && CLAIM_NOUNS.has(words[d - 1].lower)) {
+            let e = d - 2;
+            while (e >= 0 && (DETERMINERS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower.replace(/'s$/, '')))) e--;
+            if (e < 0) k = -1;
+          }
           if (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower))) continue;
+          // "claims full control of X": a noun that is the whole claim, with no verb after it ("control of X changed hands").
+          if (h.value.verbless && words.slice(i + h.span).some((w) => VERB_GROUP.has(w.lower) || BE_FORMS.has(w.lower) || LINKING.has(w.lower) || (w.text === w.lower && /ed$/.test(w.lower) && !FILLERS.has(w.lower)))) continue;
         } else if (!nounish) continue;
         const cl = clauseAround(words, i, i + h.span);
         const f = h.value;
@@ -732,7 +769,8 @@ const PARSERS: readonly Parser[] = [
           // "pushed the enemy back from X", "pushed Russian troops back several kilometers from X".
           let f = j + 1;
           while (w === 'back' && f < Math.min(words.length, j + 4) && (DISTANCE.has(words[f].lower) || NUMBER_WORDS.has(words[f].lower) || /^\d/.test(words[f].text) || words[f].lower === 'several' || words[f].lower === 'some')) f++;
-          const back = w === 'back' && words[f]?.lower === 'from';
+          // "pushed Russian forces back near Bakhmut": driven back at a place, an advance there too.
+          const back = w === 'back' && (words[f]?.lower === 'from' || BACK_AT.has(words[f]?.lower ?? ''));
           const from = w === 'from' && (REMOVAL.has(lemma) || !!own);
           if (!outOf && !back && !from) continue;
           const end = from ? j + 1 : back ? f + 1 : j + 2;
@@ -784,7 +822,82 @@ const PARSERS: readonly Parser[] = [
     },
   },
   phraseParser('partial', PARTIAL, { kind: 'control', holderRole: 'partial', placeRoles: ['object', 'subject'], needsPlace: true, confidence: CONF.partial }),
+  {
+    // "Wagner fighters raised the Russian flag over Bakhmut", "the Ukrainian flag is flying again over Kherson": a flag
+    // raised or flying over a place says its side holds it. The verb before the flag (active) or after it (passive,
+    // intransitive), at most four words apart; the place is the object after both.
+    name: 'claims/frame-flag',
+    find(ctx, out) {
+      const { words } = ctx;
+      for (let i = 0; i < words.length; i++) {
+        if (!FLAG_NOUNS.has(words[i].lower)) continue;
+        // The flag's own words: side words and determiners before it, "of X" after it.
+        let a = i;
+        while (a > 0 && i - a < 3 && (DETERMINERS.has(words[a - 1].lower) || HOLDER_WORDS.has(words[a - 1].lower) || HOLDER_WORDS.has(words[a - 1].lower.replace(/'s$/, '')))) a--;
+        let b = i + 1;
+        if (words[b]?.lower === 'of' && b + 1 < words.length) b += 2;
+        let v = -1;
+        for (let k = a - 1; k >= Math.max(0, a - 3) && v < 0; k--) if (FLAG_VERBS.has(words[k].lower)) v = k;
+        let end = b;
+        if (v < 0) {
+          for (let k = b; k < Math.min(words.length, b + 4) && v < 0; k++) {
+            if (FLAG_VERBS.has(words[k].lower)) v = k;
+            else if (!VERB_GROUP.has(words[k].lower) && !MOTION_ADVERBS.has(words[k].lower)) break;
+          }
+          end = v + 1;
+        }
+        if (v < 0) continue;
+        // Active: the verb through the flag's words; passive: the verb alone, the flag its subject.
+        const from = v;
+        const cl = withLang(ctx, clauseAround(words, from, end));
+        const c = candidate({ frame: 'flag', kind: 'control', holderRole: 'flag', placeRoles: ['object'], needsPlace: true, cl, predicate: words.slice(from, end).map((w) => w.lower).join(' '), rule: 'claims/frame-flag', confidence: frames.flag.confidence });
+        c.flag = [a, b];
+        out.push(c);
+        i = end - 1;
+      }
+    },
+  },
+  {
+    // "The Wagner Group has claimed Bakhmut": a claiming cue whose whole content is a town claims control of it.
+    name: 'claims/frame-claimed-place',
+    find(ctx, out) {
+      const { words } = ctx;
+      if (!ASSERTIVE_TO.has(norm(ctx.inp.cue))) return;
+      let k = 0;
+      while (k < words.length && (DETERMINERS.has(words[k].lower) || FILLERS.has(words[k].lower)) && !ctx.placeAtWord.has(k)) k++;
+      // After the town only a time or place phrase ("on Saturday", "in full"), no verb ("claimed Bakhmut was lost").
+      if (!ctx.placeAtWord.has(k) || words.slice(k + 1).some((w) => VERB_GROUP.has(w.lower) || BE_FORMS.has(w.lower) || LINKING.has(w.lower) || BOUNDARY.has(w.lower) || (w.text === w.lower && /(?:ed|ing)$/.test(w.lower)))) return;
+      const cl = clauseAround(words, k, k + 1);
+      out.push(candidate({ frame: 'claimed-place', kind: 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, cl: { ...cl, pred: [k, k], vg: [k, k], subject: [k, k], after: [k, words.length], objectEnd: words.length }, predicate: ctx.inp.cue.toLowerCase(), rule: 'claims/frame-claimed-place', confidence: frames.assertiveTo.placeConfidence }));
+    },
+  },
+  // "Ukrainian troops are now in Kherson", "Ukraine is back in Kherson": forces of a side present in a town hold it.
+  spanParser('presence', { kind: 'control', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.presence.confidence }, (words, i) => {
+    if (!PRESENCE_BE.has(words[i].lower)) return undefined;
+    let j = i + 1;
+    while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
+    return PRESENCE_PREPS.has(words[j]?.lower ?? '') ? { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') } : undefined;
+  }, true),
+  // "Mariupol has been under siege by Russian forces", "Ukrainian units under blockade in X": an encirclement.
+  phraseParser('siege', SIEGE, { kind: 'encirclement', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.siege.confidence }),
   phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
+  // "under its full control", "in Russian control", "in their hands": a preposition, modifiers that name a side (a
+  // side word or a possessive), a noun of control — control by that side (the listed phrases above read the rest).
+  spanParser('under-control', { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }, (words, i) => {
+    const nouns = UNDER_NOUNS.get(words[i].lower);
+    if (!nouns || matchAt(words, i, UNDER).length) return undefined;
+    let j = i + 1;
+    let side = false;
+    while (j < words.length && j - i <= 4 && !nouns.has(words[j].lower)) {
+      const w = words[j].lower;
+      const named = HOLDER_WORDS.has(w) || HOLDER_WORDS.has(w.replace(/'s$/, ''));
+      if (!named && !UNDER_MODIFIERS.has(w)) return undefined;
+      side ||= named;
+      j++;
+    }
+    if (!side || j >= words.length || !nouns.has(words[j].lower) || words[j + 1]?.lower === 'of') return undefined;
+    return { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') };
+  }),
   {
     // "announces the death of major general X", "confirmed the deaths of 12 soldiers": losses named by a noun.
     name: 'claims/frame-death',
@@ -859,7 +972,7 @@ const REFINERS: readonly Refiner[] = [
     // "the capture of Bakhmut", "its liberation": a verb form after a determiner is a noun, an event named, not told.
     name: 'claims/gate-noun',
     refine: (c, ctx) => {
-      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
+      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'claimed-place' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
@@ -886,7 +999,10 @@ const REFINERS: readonly Refiner[] = [
     // "could take", "plans to capture", "if they seize", "to take Bakhmut": planned, possible, conditional.
     name: 'claims/gate-modality',
     refine: (c, ctx) => {
-      if (c.cl.modality) return drop(c, 'claims/gate-modality');
+      // "Russia claims to control X": the infinitive that opens the content of a claiming cue is what is claimed.
+      const claimed = c.cl.modality === 'to' && c.cl.pred[0] === 1 && ctx.words[0].lower === 'to' && ASSERTIVE_TO.has(norm(ctx.inp.cue));
+      if (c.cl.modality && !claimed) return drop(c, 'claims/gate-modality');
+      if (claimed) c.rules.push('claims/claimed-infinitive');
       if (c.holderRole === 'modifier') {
         // A noun has no verb group: a modal, a plan or a failure anywhere in its clause makes it no fact.
         const { words } = ctx;
@@ -1053,11 +1169,24 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "Ukrainian troops are now in Kherson": presence holds a town only for forces (a noun, not a pronoun: "they are
+    // in Kyiv" may be diplomats) or a side's own name; a country or region is no place held ("troops are in Belarus").
+    name: 'claims/gate-presence',
+    refine: (c, ctx) => {
+      if (c.frame !== 'presence') return;
+      const subject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]);
+      const forces = subject.some((w) => FORCES.has(w.lower) && !PRONOUNS.has(w.lower));
+      const sideName = subject.length > 0 && subject.length <= 2 && subject.every((w) => DETERMINERS.has(w.lower) || (HOLDER_WORDS.has(w.lower) && !HOLDER_WORDS.get(w.lower)!.startsWith('@')));
+      const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
+      if (!c.place || broad || !(forces || sideName)) drop(c, 'claims/gate-presence');
+    },
+  },
+  {
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
       // "left for Kherson": a frame whose place is its direct object takes no other.
-      if (c.place || c.direct) return;
+      if (c.place || c.direct || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
       let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
@@ -1108,6 +1237,8 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/place-context',
     refine: (c, ctx) => {
       if (c.place || c.kind === 'losses') return;
+      // ("Ukrainian troops withdrew": a leaving with no object leaves the town named before it.)
+      if ((c.frame === 'partial' || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) && objectless(ctx, c.cl)) return holdingOn(c, ctx);
       if (c.needsPlace) return drop(c, 'claims/gate-no-place');
       const target = resolveAnaphor(ctx, ctx.inp.offset + (ctx.words[c.cl.pred[0]]?.start ?? 0));
       const id = target?.id ?? ctx.inp.contextPlace;
@@ -1161,10 +1292,30 @@ const REFINERS: readonly Refiner[] = [
             c.rules.push('claims/holder-passive-advance');
             break;
           }
-          const a = passiveAdvance ? undefined : agent();
+          if (c.kind === 'encirclement' && (cl.passive || c.frame === 'siege') && !byAgent()?.side) {
+            // "Russian troops in Lyman were trapped", "Ukrainian units are under siege": the other side of the encircled;
+            // a town encircled with no agent named ("X was cut off") says nothing of who did it.
+            c.rules.push('claims/holder-encircled');
+            const e = subj();
+            if (e?.side && otherSide(e.side) && !/= /.test(e.how)) {
+              c.holder = otherSide(e.side);
+              c.roles.holder = `other side of the encircled ${e.how}`;
+            } else c.noDefault = true;
+            break;
+          }
+          const a = passiveAdvance ? undefined : c.frame === 'siege' ? byAgent() : agent();
           if (a?.side) {
             c.holder = a.side;
-            c.roles.holder = a.how;
+            c.roles.holder = c.frame === 'siege' ? `by-phrase ${a.how}` : a.how;
+          }
+          break;
+        }
+        case 'flag': {
+          // The flag's side ("the Russian flag", "the flag of Ukraine", "their flag"), else the agent's.
+          const f = sideOf(ctx, c.flag![0], c.flag![1]) ?? agent();
+          if (f?.side) {
+            c.holder = f.side;
+            c.roles.holder = `flag ${f.how}`;
           }
           break;
         }
@@ -1210,6 +1361,15 @@ const REFINERS: readonly Refiner[] = [
               let e = cl.pred[1] + 1;
               while (e < cl.objectEnd && e - cl.pred[1] < 5 && !ctx.placeAtWord.has(e) && !['from', 'in', 'out'].includes(words[e].lower)) e++;
               s = sideOf(ctx, cl.pred[1] + 1, e);
+            }
+            // "the Ukrainians conducted an orderly withdrawal from X": after a verb of carrying out, the subject leaves.
+            if (!s?.side) {
+              const light = words.slice(cl.clause[0], cl.pred[0]).findIndex((w) => LEAVE_LIGHT.has(w.lower));
+              const named = light > 0 ? sideOf(ctx, cl.clause[0], cl.clause[0] + light) : undefined;
+              if (named?.side && !/= /.test(named.how)) {
+                s = { side: named.side, how: `subject ${named.how} carrying it out` };
+                c.rules.push('claims/withdrawal-carried-out');
+              }
             }
             // "Russian forces completed their withdrawal": a possessive pronoun is the clause's subject that names a side.
             // ("Kyiv welcomed their withdrawal": a subject that names no forces is not the leaver; the holder stays unknown.)
@@ -1299,7 +1459,7 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
+          const passiveLike = cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
           const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
@@ -1309,9 +1469,21 @@ const REFINERS: readonly Refiner[] = [
           moreCounts(words, v.to, c);
           countsWithPlaces(ctx, passiveLike ? cl.pred[1] : v.to, c);
           const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
+          const launcher = own?.side ? undefined : launcherSide(ctx, v.to, passiveLike ? cl.subject[1] : cl.after[1]);
           if (own?.side) {
             c.holder = own.side;
             c.roles.holder = `victim NP ${own.how}`;
+          } else if (launcher) {
+            // "25 of the 30 drones launched by Russia": what a side launched and lost is its own.
+            c.holder = launcher.side;
+            c.roles.holder = `launched by ${launcher.how}`;
+            c.rules.push('claims/holder-launcher');
+          } else if (passiveLike && attackSide(ctx, cl.pred[1], cl.after[1])) {
+            // "three soldiers were killed in a Russian strike": the victims are the side the attack was against.
+            const a = attackSide(ctx, cl.pred[1], cl.after[1])!;
+            c.holder = otherSide(a.side);
+            c.roles.holder = `other side of the attack ${a.how}`;
+            c.rules.push('claims/holder-attacked');
           } else if (passiveLike && otherSide(speaker) && words.slice(v.from, v.to).some((w) => MATERIEL.has(w.lower))) {
             // "nine drones were downed over the city", said by its authorities: what a belligerent's side brings
             // down is the other side's, by default.
@@ -1358,8 +1530,9 @@ const REFINERS: readonly Refiner[] = [
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
       }
-      if (!c.holder && speaker && c.holderRole !== 'to' && c.holderRole !== 'victim') {
-        // A speaker claims its own side's gains and denies the other side's.
+      // A speaker claims its own side's gains and denies the other side's ("Kyiv denied that Soledar had fallen": a
+      // fall with no to-phrase that a belligerent denies is of its own town, to the other side).
+      if (!c.holder && speaker && !c.noDefault && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
         const own = c.holderRole !== 'other-agent' && c.polarity !== 'denies';
         c.holder = own ? speaker : otherSide(speaker);
         c.roles.holder = own ? "speaker's side" : "other side of the speaker's";
@@ -1403,6 +1576,37 @@ function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: 
   return undefined;
 }
 
+/**
+ * The side of an attack named after a passive loss ("killed in a Russian missile strike", "wounded by Ukrainian
+ * shelling"): an attack noun (`attacks`) after in/by/during, with a side word among the three words before it.
+ */
+function attackSide(ctx: Context, from: number, to: number): { side: string; how: string } | undefined {
+  const { words } = ctx;
+  for (let k = from; k < to; k++) {
+    if (!ATTACKS.has(words[k].lower)) continue;
+    let p = k - 1;
+    while (p >= from && k - p <= 4 && !/^(?:in|by|during|after)$/.test(words[p].lower)) p--;
+    if (p < from || k - p > 4) return undefined;
+    const s = sideOf(ctx, p + 1, k);
+    return s?.side && otherSide(s.side) && !/= /.test(s.how) ? { side: s.side, how: s.how } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The side that launched, fired or sent the counted craft: a participle and "by" with a side named right after it,
+ * within four words after the counted phrase ("drones launched by Russia", "missiles fired by Russian forces").
+ */
+function launcherSide(ctx: Context, from: number, to: number): { side: string; how: string } | undefined {
+  const { words } = ctx;
+  for (let k = from + 1; k < Math.min(to, from + 4); k++) {
+    if (words[k].lower !== 'by' || !/(?:ed|en|wn)$/.test(words[k - 1].lower)) continue;
+    const s = sideOf(ctx, k + 1, Math.min(to, k + 3));
+    return s?.side && otherSide(s.side) && !/= /.test(s.how) ? { side: s.side, how: s.how } : undefined;
+  }
+  return undefined;
+}
+
 /** Words after a participle that show it opens a reduced relative ("forces used to target", "troops stationed in"). */
 const RELATIVE_NEXT = new Set(['to', 'by', 'in', 'on', 'at', 'near', 'from', 'into', 'around', 'for', 'against', 'along', 'inside', 'outside', 'the', 'a', 'an']);
 
@@ -1436,6 +1640,37 @@ function frontedPlace(ctx: Context, k: number): PlaceCandidate | undefined {
     place ??= ctx.placeAtWord.get(j);
   }
   return undefined;
+}
+
+/**
+ * True when nothing but fillers, marks and adverbs follows the predicate in its clause: the predicate took no object
+ * ("its troops were “holding their ground”", "they are holding out"), so it holds on where the fighting was named.
+ */
+function objectless(ctx: Context, cl: ClauseView): boolean {
+  for (let k = cl.pred[1]; k < cl.after[1]; k++) {
+    const w = ctx.words[k];
+    if (!(w.punct || QUOTE_MARKS.has(w.text) || FILLERS.has(w.lower) || HOLD_ADVERBS.has(w.lower))) return false;
+  }
+  return true;
+}
+
+/**
+ * "Russia has launched attacks on the city overnight but its troops were holding their ground": a partial hold with
+ * no place of its own holds on at the last town named before it — in the content's own sentence, a little weaker
+ * than a place in its clause (`claims/place-before`); in an earlier sentence, much weaker (`claims/place-context`).
+ */
+function holdingOn(c: Candidate, ctx: Context): void {
+  const at = ctx.inp.offset + ctx.words[c.cl.pred[0]].start;
+  const target = resolveAnaphor(ctx, at);
+  if (!target) return drop(c, 'claims/gate-no-place');
+  let sameSentence = target.start >= ctx.inp.offset;
+  for (let k = c.cl.pred[0] - 1; k >= 0 && sameSentence && ctx.inp.offset + ctx.words[k].start > target.start; k--) {
+    if (ctx.words[k].punct && /^[.;!?]$/.test(ctx.words[k].text)) sameSentence = false;
+  }
+  c.place = target.id;
+  c.roles.place = `${sameSentence ? 'named before in the sentence' : 'context'} -> ${placeName(ctx, target)}`;
+  if (sameSentence) weigh(c, FACTOR.placeBefore, 'claims/place-before');
+  else weigh(c, FACTOR.placeContext, 'claims/place-context');
 }
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
@@ -1473,7 +1708,8 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       const p = places[pi];
       // "Kyiv's forces": a possessive place is an actor, not the place.
       const after = inp.content.slice(p.end - inp.offset, p.end - inp.offset + 2);
-      if (!/^['’]s/.test(after)) placeAtWord.set(k, p);
+      // "US-made", "Iranian-supplied": a name glued by a hyphen to a participle qualifies a weapon, it is no location.
+      if (!/^['’]s/.test(after) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
     }
   }
   let falsity = false;
@@ -1496,8 +1732,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   for (const parser of PARSERS) parser.find(ctx, cands);
   // A predicate inside a longer frame phrase ("under control" inside "is under control") is read once: the
   // stable and under-control phrases win over the bare "control" verb they contain.
-  const covered = cands.filter((c) => c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'partial');
-  const kept = cands.filter((c) => c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'partial' || !covered.some((o) => o.cl.pred[0] <= c.cl.pred[0] && c.cl.pred[1] <= o.cl.pred[1] + 1 && o.cl.pred[0] <= c.cl.pred[1]));
+  // ("under siege": the phrase, not the "siege" noun inside it.)
+  const phrase = (c: Candidate) => c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'partial' || c.frame === 'siege';
+  const covered = cands.filter(phrase);
+  const kept = cands.filter((c) => phrase(c) || !covered.some((o) => o.cl.pred[0] <= c.cl.pred[0] && c.cl.pred[1] <= o.cl.pred[1] + 1 && o.cl.pred[0] <= c.cl.pred[1]));
   const out: FoundProposition[] = [];
   for (const c of kept) {
     for (const r of REFINERS) {

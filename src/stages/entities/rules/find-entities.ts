@@ -334,7 +334,10 @@ export function findEntities(text: string, base: number, words: readonly Word[],
         i++;
       }
       const lastHead = [...got].reverse().find((w) => lex.titleHeads.has(w.lower) && !sideOf(w));
-      if (lastHead && !lastHead.cap) {
+      // "…held X, the general staff said": a title phrase that is the subject of a speech verb is the speaker of the
+      // sentence, not an apposition of the name before the comma ("X, a spokesman, said" has its second comma).
+      const speakerClause = i < words.length && lex.speechVerbs.has(words[i].lower) && /^\s+$/.test(words[i].gap);
+      if (lastHead && !lastHead.cap && !speakerClause) {
         if (!role.length) role.push(...got.slice(0, got.indexOf(lastHead) + 1).filter((w) => !sideOf(w)).map((w) => w.lower));
         for (const w of got) side ??= sideOf(w);
         rule ??= 'entities/apposition-after';

@@ -3,7 +3,7 @@
  * the score adds a prior (population, feature class) to context (countries and divisions the document
  * mentions, nearness to its other places). The reason that decided is returned for the mention's rule.
  */
-import { foldName } from '../fold.js';
+import { foldName, looseKey } from '../fold.js';
 import { adminBaseName, type Gazetteer, type GazetteerPlace } from '../gazetteer.js';
 import type { PlaceMatch } from './scan-sentence.js';
 
@@ -12,6 +12,8 @@ export interface Resolution {
   readonly place: number | null;
   /** Short reason: `only-candidate`, `population`, `feature-class`, `country-context`, `admin-context`, `nearby-place`, `unresolved`. */
   readonly reason: string;
+  /** The war-predicate slot rule without which the mention would not have been accepted, if any. */
+  readonly slot?: string;
 }
 
 /** Great-circle distance in km. */
@@ -241,6 +243,8 @@ export interface ResolveOptions {
   readonly anchoredBy?: readonly (Anchor | undefined)[];
   /** Per match, its sentence (for divisions and countries named in the same sentence). */
   readonly sentenceOf?: readonly number[];
+  /** Endings of surnames and patronymics ("-enko", "-ovych"): such a name in a war slot is a person's. */
+  readonly personEndings?: readonly string[];
   /** Per match, whether it opens a dateline ("KIEV, Ukraine —"): a city rather than its division. */
   readonly dateline?: readonly boolean[];
 }
@@ -450,6 +454,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     const anchor = evidence[i]?.anchor;
     if (anchor && p.type === 'city' && anchorFit(anchor, p) !== 'fits') return { place: null, reason: 'anchor-mismatch' };
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
+    // The slot is named on the mention when it alone made the place ("captured Vovchansk" named once).
+    const bySlot = m.slot !== undefined && !accept({ ...m, slot: undefined }, p, top.reason, top.local, options, leading, g);
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
     // of its alternates ("Chen" for Chenzhou).
     if (p.type === 'city' && nameParts.has(m.key) && (p.population < 100_000 || foldName(p.name) !== m.key) && !m.locative) return null;
@@ -465,7 +471,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
       if ((r[0].index !== top.index || LOCAL_REASONS.has(top.reason)) && top.reason) reason = top.reason;
       else reason = p.type === g.place(r[1].index).type ? 'population' : 'feature-class';
     }
-    return { place: top.index, reason };
+    return { place: top.index, reason, ...(bySlot ? { slot: m.slot } : {}) };
   });
   return withVariants(matches, out);
 }
@@ -513,6 +519,9 @@ function withVariants(matches: readonly PlaceMatch[], out: (Resolution | null)[]
   });
 }
 
+// Feature codes of populated places that no longer stand: historical, abandoned, destroyed.
+const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
+
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
 function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean, options: ResolveOptions, leading?: string, g?: Gazetteer): boolean {
   const supported = reason !== '';
@@ -522,6 +531,17 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
     return true;
   }
   if (m.region) return true;
+  // The place slot of a war predicate ("captured Vovchansk", "the assault on Marinka", "Avdiivka fell") makes a
+  // populated place of the name, even named once and unsupported, where names come by transliteration and so
+  // rarely make an English word or a person's name ("police captured Clark"); elsewhere its own division or a
+  // neighbour must back it too. Never for a word the document writes in lower case, a part of a longer name, a
+  // loose spelling, or a place abandoned or destroyed.
+  if (m.slot !== undefined && !common && !m.embedded && m.rule === 'places/name' && !GONE.has(p.featureCode) && !options.personEndings?.some((e) => m.key.endsWith(e))) {
+    const main = foldName(p.name);
+    // By its main name (up to transliteration), or by an alternate in a country the document is about.
+    if (g?.transliterated.has(p.country) && (looseKey(main) === looseKey(m.key) || supported)) return true;
+    if (local && main === m.key) return true;
+  }
   // A village (under 1,000 people, or no count: most of GeoNames' Ukrainian villages) is taken only with a cue
   // ("the village of", "captured", "in") and the document's support, or with its own division or neighbours
   // behind it; never for a word the document also writes in lower case, nor at a sentence start without both.

@@ -47,6 +47,8 @@ export interface PlaceMatch {
   readonly initial?: boolean;
   /** A capitalised word the gazetteer lacks: kept only if it is a misspelling of a place the document names. */
   readonly unknown?: boolean;
+  /** The war-predicate slot rule it fills ("captured X", "the assault on X"; rules/war-slot.ts), if any. */
+  readonly slot?: string;
 }
 
 const ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
