@@ -245,7 +245,8 @@ export async function refreshDesk(tx: Queryable, touch: DeskTouch, json: (value:
 function entityRow(a: EntityAcc): Record<string, unknown> {
   return {
     id: a.id, kind: a.kind, name: a.name, side: a.side, mentions: a.mentions, acc: a,
-    keys: [...new Set([a.name, ...Object.values(a.forms).map((f) => f.text)].map(foldName))],
+    // Sorted: the forms' order depends on whether the merge read them back from jsonb (which orders object keys).
+    keys: [...new Set([a.name, ...Object.values(a.forms).map((f) => f.text)].map(foldName))].sort(),
   };
 }
 
