@@ -11,7 +11,7 @@
  */
 import {
   claimPropositions, claimRecord, claimView, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventRaws, foldName,
-  mergeContribution, mergeTextSources, outletOf, propositionsOfKey, type ClaimRecord, type EntityAcc,
+  mergeContribution, mergeTextSources, outletOf, propositionListing, propositionsOfKey, type ClaimRecord, type EntityAcc,
   type EntityContribution, type EventRaw, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { Doc, Entity } from '../core/index.js';
@@ -322,11 +322,14 @@ async function refreshPropositionKey(tx: Queryable, key: string, json: (value: u
       merged,
     );
     await tx.query(
-      `INSERT INTO desk_propositions (level, prop_key, id, kind, place, status, date_from, date_to, sides, body)
-       SELECT $1, $2, id, kind, place, status, date_from, date_to, sides, body
+      `INSERT INTO desk_propositions (level, prop_key, id, kind, place, status, date_from, date_to, sides, body, listing)
+       SELECT $1, $2, id, kind, place, status, date_from, date_to, sides, body, listing
        FROM jsonb_to_recordset($3::jsonb) AS x(id text, kind text, place text, status text, date_from text, date_to text,
-         sides text[], body jsonb)`,
-      [level, key, json(groups.map((g) => ({ id: g.id, kind: g.kind, place: g.place, status: g.status, date_from: g.from, date_to: g.to, sides: g.sides, body: g })))],
+         sides text[], body jsonb, listing text)`,
+      [level, key, json(groups.map((g) => ({
+        id: g.id, kind: g.kind, place: g.place, status: g.status, date_from: g.from, date_to: g.to, sides: g.sides, body: g,
+        listing: json(propositionListing(g)),
+      })))],
     );
   }
 }
@@ -397,4 +400,11 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
   for (const key of [...touch.events].sort()) await refreshEventKey(tx, key, json);
   await refreshEntities(tx, touch, json);
   return done;
+}
+
+/** Recomputes every proposition from the kept claim rows (after a change of how propositions are kept); returns their keys' number. */
+export async function refreshAllPropositions(tx: Queryable, json: (value: unknown) => string): Promise<number> {
+  const keys = await tx.query<{ prop_key: string }>('SELECT DISTINCT prop_key FROM desk_claims ORDER BY prop_key');
+  for (const { prop_key } of keys) await refreshPropositionKey(tx, prop_key, json);
+  return keys.length;
 }

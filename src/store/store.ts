@@ -9,7 +9,7 @@ import type { ExtractionJson } from './extraction-json.js';
 import { fingerprintDoc, NEAR_DUPLICATE_SIMILARITY, similarity, type Fingerprint } from './fingerprint.js';
 import { migrate } from './migrate.js';
 import { importBatch, refreshImported } from './bulk-import.js';
-import { noTouch, rebuildDeskTables, refreshDesk, storedSourceDoc, touchedBy, writeDeskRows } from './desk-tables.js';
+import { noTouch, rebuildDeskTables, refreshAllPropositions, refreshDesk, storedSourceDoc, touchedBy, writeDeskRows } from './desk-tables.js';
 import {
   DOCUMENT_COLUMNS, documentRows, documentValues, insertDocumentRows, insertLayerRows, INSERT_SOURCE, jsonParam, layerRows, sourceRow,
   storedRow,
@@ -165,6 +165,8 @@ const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'm
 
 /** Migration 7 made the desk tables: a store holding documents fills them once, right after migrating. */
 const DESK_TABLES_MIGRATION = 7;
+/** Migration 8 added the propositions' listing items: a store holding documents recomputes its propositions once. */
+const LISTING_MIGRATION = 8;
 
 /**
  * Recomputes the counts, first/last seen and aliases of the given entities from their stored mentions. Used when a
@@ -210,6 +212,9 @@ export class Store {
   async migrate(): Promise<number[]> {
     const applied = await migrate(this.db);
     if (applied.includes(DESK_TABLES_MIGRATION) && (await this.countDocuments()) > 0) await this.rebuildDesk();
+    else if (applied.includes(LISTING_MIGRATION) && (await this.countDocuments()) > 0) {
+      await this.db.transaction((tx) => refreshAllPropositions(tx, jsonParam));
+    }
     return applied;
   }
 
