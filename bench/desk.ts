@@ -163,9 +163,9 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
     const store = where.url ? await openStore({ url: where.url, schema: where.schema, env: {} }) : await openStore({ dir, env: {} });
     try {
       const have = await store.countDocuments();
-      if (keep && have >= size) line(`desk ${size} (${backend}): store kept from an earlier run`, `${have} documents`);
+      // A kept store holds fewer documents than its size when some copies were duplicates (stored as sources).
+      if (keep && have > 0) line(`desk ${size} (${backend}): store kept from an earlier run`, `${have} documents`);
       else {
-        if (have) throw new Error(`the kept store of ${size} holds ${have} documents: remove ${where.url ? `schema ${where.schema}` : dir}`);
         const t0 = performance.now();
         let refreshFrom = t0;
         const results = await store.importDocuments(synthetic(base, size), {

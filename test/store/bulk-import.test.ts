@@ -6,10 +6,10 @@
  * SITREP_TEST_DATABASE_URL is set.
  */
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import { before, describe, it } from 'node:test';
 import { createDoc, TextView, type Doc } from '../../src/core/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { storeBackends } from './backends.js';
 import { corpusDocs } from '../web/corpus-desk.js';
 import { deskDocs } from '../http/desk-docs.js';
 
@@ -54,26 +54,7 @@ async function tables(store: Store): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-const backends: { name: string; open: (tag: string) => Promise<{ store: Store; drop: () => Promise<void> }> }[] = [
-  { name: 'PGlite', open: async () => ({ store: await openStore({ dir: 'memory://', env: {} }), drop: async () => {} }) },
-];
-const url = process.env.SITREP_TEST_DATABASE_URL;
-if (url) {
-  backends.push({
-    name: 'PostgreSQL',
-    open: async (tag) => {
-      const schema = `sitrep_bulk_test_${tag}_${process.pid}`;
-      const drop = async () => {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      };
-      await drop();
-      return { store: await openStore({ url, schema, env: {} }), drop };
-    },
-  });
-}
+const backends = storeBackends('sitrep_bulk_test');
 
 describe('importDocuments', () => {
   let docs: Doc[];
