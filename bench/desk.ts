@@ -1,10 +1,16 @@
 /**
- * Desk benchmark at scale: a PGlite store of synthetic articles built from the development corpora (each corpus text
+ * Desk benchmark at scale: a store of synthetic articles built from the development corpora (each corpus text
  * extracted once, then copied under new ids, outlets and dates with a tail of words of its own, so no copy is a
- * near duplicate of another), served by `startServer` in a child process. Prints, per size: store build documents/s,
- * stories clustering time, the first GET after start (the desk is built), a POSTed document's time until visible,
- * `documents?q=` requests/s and p50/p99 with 8 clients, and the server's RSS. Numbers, never assertions.
- * `BENCH_DESK_SIZES` (default 2000; e.g. `2000,10000`), `BENCH_DESK_REQUESTS` (default 200).
+ * near duplicate of another), loaded with `Store.importDocuments` (the rows `ingest` writes, in batches) and served
+ * by `startServer` in a child process. Prints, per size: store build documents/s (and the final desk refresh),
+ * stories clustering time (up to 10,000 documents: it reads every document), the first GET after start, a POSTed
+ * document's time until visible in `documents?q=`, `propositions?status=contested`, `events?bbox=` and
+ * `documents?q=` requests/s and p50/p99 with 16 clients (with the server's answer cache and without it), and the
+ * server's RSS. Numbers, never assertions.
+ * `BENCH_DESK_SIZES` (default 2000; e.g. `2000,10000`), `BENCH_DESK_REQUESTS` (default 200), `BENCH_DESK_BATCH`
+ * (documents per import transaction, default 500), `BENCH_DESK_DATABASE_URL` (a PostgreSQL server: the store goes in a
+ * scratch schema there, dropped at the end, instead of a PGlite folder), `BENCH_DESK_KEEP=1` (keep the store, in
+ * `$TMPDIR/sitrep-bench-desk-SIZE` or schema `sitrep_bench_desk_SIZE`, and measure a kept one again without building it).
  * Run alone with `node --import tsx bench/desk.ts`; `npm run bench` runs it only when `BENCH_DESK_SIZES` is set.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { createDoc, TextView, type Doc } from '../src/core/index.js';
 import { clusterStories, toSourceDoc } from '../src/crossdoc/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
+import pg from 'pg';
 import { openStore } from '../src/store/index.js';
 import { storeDesk } from '../src/desk/index.js';
 import { loadBenchCorpus } from './corpus.js';
@@ -90,10 +97,19 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
-async function startChild(dir: string, cacheMs?: number): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
-  // bench/http.ts's child mode: serves the store in `dir`, printing its URL first.
-  const env = cacheMs === undefined ? process.env : { ...process.env, BENCH_CACHE_MS: String(cacheMs) };
-  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_BENCH, '--serve', dir], { stdio: ['ignore', 'pipe', 'inherit'], env });
+/** Where the benchmark store lives: a PGlite folder, or a scratch schema of a PostgreSQL server. */
+interface BenchStore {
+  readonly dir: string;
+  readonly url?: string;
+  readonly schema?: string;
+}
+
+async function startChild(where: BenchStore, cacheMs?: number): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+  // bench/http.ts's child mode: serves the store, printing its URL first.
+  const env: Record<string, string | undefined> = { ...process.env };
+  if (cacheMs !== undefined) env.BENCH_CACHE_MS = String(cacheMs);
+  if (where.url) Object.assign(env, { BENCH_STORE_URL: where.url, BENCH_STORE_SCHEMA: where.schema });
+  const child = spawn(process.execPath, ['--import', 'tsx', HTTP_BENCH, '--serve', where.dir], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   const url = await new Promise<string>((resolveUrl, rejectUrl) => {
     let out = '';
@@ -123,24 +139,56 @@ async function load(url: string, total: number, concurrency: number) {
   return { seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b) };
 }
 
+/** Drops a PostgreSQL scratch schema. */
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+}
+
+/** The synthetic documents of a store of `size`, made as they are loaded (memory stays flat whatever the size). */
+function* synthetic(base: Doc[], size: number): Generator<Doc> {
+  for (let i = 0; i < size; i++) yield copyOf(base[i % base.length], i);
+}
+
 async function measure(size: number, base: Doc[], requests: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-desk-'));
+  const keep = Boolean(process.env.BENCH_DESK_KEEP);
+  const dir = keep ? join(tmpdir(), `sitrep-bench-desk-${size}`) : mkdtempSync(join(tmpdir(), 'sitrep-bench-desk-'));
+  const pgUrl = process.env.BENCH_DESK_DATABASE_URL;
+  const where: BenchStore = pgUrl ? { dir, url: pgUrl, schema: keep ? `sitrep_bench_desk_${size}` : `sitrep_bench_desk_${size}_${process.pid}` } : { dir };
+  const backend = pgUrl ? 'PostgreSQL' : 'PGlite';
   try {
-    const store = await openStore({ dir, env: {} });
+    if (where.url && !keep) await dropSchema(where.url, where.schema!);
+    const store = where.url ? await openStore({ url: where.url, schema: where.schema, env: {} }) : await openStore({ dir, env: {} });
     try {
-      const t0 = performance.now();
-      for (let at = 0; at < size; at += 200) {
-        await store.ingestDocuments(Array.from({ length: Math.min(200, size - at) }, (_, k) => copyOf(base[(at + k) % base.length], at + k)));
+      const have = await store.countDocuments();
+      // A kept store holds fewer documents than its size when some copies were duplicates (stored as sources).
+      if (keep && have > 0) line(`desk ${size} (${backend}): store kept from an earlier run`, `${have} documents`);
+      else {
+        const t0 = performance.now();
+        let refreshFrom = t0;
+        const results = await store.importDocuments(synthetic(base, size), {
+          batch: Number(process.env.BENCH_DESK_BATCH ?? 500),
+          onBatch: (done) => {
+            refreshFrom = performance.now();
+            if (done % 10_000 < Number(process.env.BENCH_DESK_BATCH ?? 500)) line(`desk ${size}: loaded`, `${done} documents in ${((refreshFrom - t0) / 1000).toFixed(0)} s`);
+          },
+        });
+        const seconds = (performance.now() - t0) / 1000;
+        const stored = results.filter((r) => r.status === 'stored').length;
+        line(`desk ${size} (${backend}): store build documents/s`, `${(size / seconds).toFixed(1)} (${stored} stored, ${seconds.toFixed(0)} s, of which the final desk refresh ${((performance.now() - refreshFrom) / 1000).toFixed(0)} s)`);
       }
-      line(`desk ${size}: store build documents/s`, (size / ((performance.now() - t0) / 1000)).toFixed(1));
-      const sources = (await storeDesk(store).documents()).map(toSourceDoc);
-      const t1 = performance.now();
-      const stories = clusterStories(sources);
-      line(`desk ${size}: stories clustering`, `${((performance.now() - t1) / 1000).toFixed(2)} s (${stories.length} stories)`);
+      if (size <= 10_000) {
+        const sources = (await storeDesk(store).documents()).map(toSourceDoc);
+        const t1 = performance.now();
+        const stories = clusterStories(sources);
+        line(`desk ${size}: stories clustering`, `${((performance.now() - t1) / 1000).toFixed(2)} s (${stories.length} stories)`);
+      }
     } finally {
       await store.close();
     }
-    const { child, url, exited } = await startChild(dir);
+    const { child, url, exited } = await startChild(where);
     try {
       const pid = child.pid!;
       let t = performance.now();
@@ -171,7 +219,7 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
       await exited;
     }
     // The same queries once more, from a server that keeps no answers: what the SQL itself costs.
-    const uncached = await startChild(dir, 0);
+    const uncached = await startChild(where, 0);
     try {
       await threeQueries(size, uncached.url, requests, ', no answer cache');
       line(`desk ${size}: serve RSS, no answer cache`, `${rssMb(uncached.child.pid!).toFixed(0)} MB`);
@@ -180,7 +228,8 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
       await uncached.exited;
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    if (where.url && !keep) await dropSchema(where.url, where.schema!);
   }
 }
 

@@ -26,9 +26,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
-/** Child mode: serves the store in `dir` until SIGTERM, printing its URL first (`BENCH_CACHE_MS`: the answer cache). */
+/**
+ * Child mode: serves the store in `dir` until SIGTERM, printing its URL first (`BENCH_CACHE_MS`: the answer cache;
+ * `BENCH_STORE_URL` and `BENCH_STORE_SCHEMA`: a PostgreSQL store instead of the folder).
+ */
 async function serveChild(dir: string): Promise<void> {
-  const store = await openStore({ dir, env: {} });
+  const url = process.env.BENCH_STORE_URL;
+  const store = url ? await openStore({ url, schema: process.env.BENCH_STORE_SCHEMA, env: {} }) : await openStore({ dir, env: {} });
   const cacheMs = process.env.BENCH_CACHE_MS === undefined ? undefined : Number(process.env.BENCH_CACHE_MS);
   const server = await startServer({ store, port: 0, cacheMs });
   console.log(`URL ${server.url}`);

@@ -195,6 +195,34 @@ export function groupPropositions(docs: readonly SourceDoc[], options: Propositi
   return groups.sort(comparePropositions);
 }
 
+/** Claims of each side a listing item keeps: the latest ones (a proposition of a large store has thousands). */
+export const LISTING_CLAIMS_PER_SIDE = 10;
+
+/**
+ * A proposition as a listing shows it: everything of the proposition (status, sources, summary, dates over every
+ * claim), but of its claims only the latest {@link LISTING_CLAIMS_PER_SIDE} of each side (in date order) and of its
+ * documents those of the claims kept; `claimCount` and `docCount` count them all. The whole proposition is one
+ * request away (`GET /api/propositions/{id}`), so a page stays small whatever the store's size.
+ */
+export interface PropositionListing extends PropositionGroup {
+  readonly claimCount: number;
+  readonly docCount: number;
+}
+
+/** The listing item of a proposition (see {@link PropositionListing}). */
+export function propositionListing(p: PropositionGroup): PropositionListing {
+  const left = new Map<string, number>();
+  const keep = new Array<boolean>(p.claims.length);
+  for (let i = p.claims.length - 1; i >= 0; i--) {
+    const side = p.claims[i].side ?? 'unknown';
+    const n = left.get(side) ?? LISTING_CLAIMS_PER_SIDE;
+    keep[i] = n > 0;
+    left.set(side, n - 1);
+  }
+  const claims = p.claims.filter((_, i) => keep[i]);
+  return { ...p, claims, docIds: [...new Set(claims.map((c) => c.docId))], claimCount: p.claims.length, docCount: p.docIds.length };
+}
+
 /** The order of propositions in a listing: latest claim first, then by id. */
 export function comparePropositions(a: PropositionGroup, b: PropositionGroup): number {
   return compareDates(b.to, a.to) || compareCode(a.id, b.id);

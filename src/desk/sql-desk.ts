@@ -45,6 +45,8 @@ export interface PropositionQuery {
   readonly side?: string;
   readonly from?: string;
   readonly to?: string;
+  /** Whole propositions, every claim (the CLI's tables), instead of listing items (`propositionListing`). */
+  readonly full?: boolean;
 }
 
 /** Filters of the events listing. */
@@ -91,7 +93,10 @@ export interface NamedEntity {
 
 /** What the desk can answer without building the whole snapshot. */
 export interface DeskQueries {
-  /** Propositions, newest first; null when `minConfidence` is not a kept threshold (the caller computes them). */
+  /**
+   * Propositions, newest first, as listing items (or whole with `full`); null when `minConfidence` is not a kept
+   * threshold (the caller computes them).
+   */
   propositions(query: PropositionQuery, page: PageRequest): Promise<Paged<Raw<PropositionGroup>> | null>;
   /** One proposition by id, at the default threshold or else among all. */
   proposition(id: string): Promise<PropositionGroup | null>;
@@ -205,7 +210,9 @@ export function sqlDesk(store: Store): DeskQueries {
       if (q.places) w.add((p) => `place = ANY(${p(q.places)}::text[])`);
       if (q.side) w.add((p) => `sides @> ARRAY[${p(q.side)}::text]`);
       overlaps(w, q.from, q.to);
-      return paged(db, 'body::text AS body', 'desk_propositions', w, 'date_to DESC, id', page, (r) => r.body as Raw<PropositionGroup>);
+      // Listing items are kept as text (migration 8): a page reads kilobytes, however many claims a proposition has.
+      const body = q.full ? 'body::text' : 'COALESCE(listing, body::text)';
+      return paged(db, `${body} AS body`, 'desk_propositions', w, 'date_to DESC, id', page, (r) => r.body as Raw<PropositionGroup>);
     },
 
     async proposition(id) {

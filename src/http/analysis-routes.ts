@@ -1,6 +1,6 @@
 /** `/api/propositions`, `/api/events` and `/api/stories`: the cross-document picture, filtered and paged. */
 import type { Hono } from 'hono';
-import { DEFAULT_MIN_CONFIDENCE, STATUSES } from '../crossdoc/index.js';
+import { DEFAULT_MIN_CONFIDENCE, propositionListing, STATUSES } from '../crossdoc/index.js';
 import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
 import { PAGE_PARAMS, paginate, QueryParams, rawPage } from './query-params.js';
@@ -42,7 +42,10 @@ function minConfidenceParam(p: QueryParams): number {
 export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
   const queries = source.queries;
   app.get('/api/propositions', async (c) => {
-    const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', 'all', 'minConfidence', ...PAGE_PARAMS]);
+    const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', 'all', 'minConfidence', 'full', ...PAGE_PARAMS]);
+    // `full=1`: whole propositions, every claim (CLI tables); otherwise listing items (the latest claims of each side).
+    const fullParam = p.string('full', 5);
+    const full = fullParam !== undefined && fullParam !== '0' && fullParam !== 'false';
     const status = p.oneOf('status', STATUSES);
     const kind = p.oneOf('kind', PROPOSITION_KINDS);
     const place = p.string('place');
@@ -52,7 +55,7 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     const minConfidence = minConfidenceParam(p);
     if (queries) {
       const places = place ? await placeIdsOf(queries, place) : undefined;
-      const found = await queries.propositions({ minConfidence, status, kind, places, side, from, to }, page);
+      const found = await queries.propositions({ minConfidence, status, kind, places, side, from, to, full }, page);
       if (found) return c.body(rawPage(found, page), 200, JSON_TYPE);
     }
     const view = await views.get();
@@ -65,7 +68,8 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
         (!side || x.sides.includes(side)) &&
         overlapsRange(x.from, x.to, from, to),
     );
-    return c.json(paginate(items, page));
+    const found = paginate(items, page);
+    return c.json(full ? found : { ...found, items: found.items.map(propositionListing) });
   });
 
   app.get('/api/propositions/:id{.+}', async (c) => {

@@ -93,13 +93,14 @@ export function openApi(): Record<string, unknown> {
         date('to', 'Events on or before.'),
         ...page,
       ], 'events'),
-      '/api/propositions': get('Propositions (e.g. control of a town) with every claim about them, newest first.', [
+      '/api/propositions': get('Propositions (e.g. control of a town), newest first: each with its status, sources and summary over every claim, the latest 10 claims of each side and their documents (claimCount and docCount count them all; full=1 or /api/propositions/{id} for every claim).', [
         status,
         q('kind', 'Proposition kind: control, advance, encirclement, losses, …'),
         q('place', 'A place id, name or alias.'),
         q('side', 'A side with a claim about it.'),
         q('all', 'Set to 1 for every proposition; by default only those with confidence >= 0.5.'),
         q('minConfidence', 'Only propositions whose claims reach this confidence (0–1; default 0.5).'),
+        q('full', 'Set to 1 for every claim of each proposition instead of the latest of each side.'),
         date('from', 'Claims on or after.'),
         date('to', 'Claims on or before.'),
         ...page,

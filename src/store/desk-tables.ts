@@ -11,7 +11,7 @@
  */
 import {
   claimPropositions, claimRecord, claimView, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventRaws, foldName,
-  mergeContribution, mergeTextSources, outletOf, propositionsOfKey, type ClaimRecord, type EntityAcc,
+  mergeContribution, mergeTextSources, outletOf, propositionListing, propositionsOfKey, type ClaimRecord, type EntityAcc,
   type EntityContribution, type EventRaw, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { Doc, Entity } from '../core/index.js';
@@ -128,74 +128,83 @@ function placeOf(e: Entity | undefined): { name: string; lat?: number; lon?: num
 }
 
 /**
- * Writes the desk rows of a stored document (its claims' propositions, its event reports, what it says of each
- * entity) and returns what they touch. `json` makes a value storable (the store's NUL and surrogate cleaning).
- * `append`: the document is the newest (a new one, not a re-extraction), so its entities are extended, not recomputed.
+ * Writes the desk rows of stored documents (their claims' propositions, their event reports, what each says of each
+ * entity), one multi-row statement per table whatever the number of documents, and returns what they touch. `json`
+ * makes a value storable (the store's NUL and surrogate cleaning). `append`: the documents are the newest, in
+ * ingest order (new ones, not re-extractions), so their entities are extended, not recomputed.
  */
-export async function writeDeskRows(tx: Queryable, doc: SourceDoc, json: (value: unknown) => string, into: DeskTouch = noTouch(), append = false): Promise<DeskTouch> {
-  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+export async function writeDeskRows(tx: Queryable, docs: readonly SourceDoc[], json: (value: unknown) => string, into: DeskTouch = noTouch(), append = false): Promise<DeskTouch> {
   const claims: unknown[] = [];
-  for (const claim of doc.claims) {
-    for (const prop of claimPropositions(claim)) {
-      const record = claimRecord(doc, claim, entities, prop);
-      if (!record) continue;
-      const key = propositionKey(prop.kind, prop.place);
-      into.propositions.add(key);
-      if (record.source.startsWith('text:')) into.sources.add(record.source);
-      claims.push({
-        ordinal: claims.length, prop_key: key, kind: prop.kind, place: prop.place ?? null, confidence: prop.confidence ?? 1,
-        source: record.source, source_tails: sourceTails(record.source),
-        place_entity: prop.place ? placeOf(entities.get(prop.place)) : null, record,
-      });
+  const events: unknown[] = [];
+  const entityDocs: unknown[] = [];
+  const views: unknown[] = [];
+  for (const doc of docs) {
+    const entities = new Map(doc.entities.map((e) => [e.id, e]));
+    let ordinal = 0;
+    for (const claim of doc.claims) {
+      for (const prop of claimPropositions(claim)) {
+        const record = claimRecord(doc, claim, entities, prop);
+        if (!record) continue;
+        const key = propositionKey(prop.kind, prop.place);
+        into.propositions.add(key);
+        if (record.source.startsWith('text:')) into.sources.add(record.source);
+        claims.push({
+          document_id: doc.id, ordinal: ordinal++, prop_key: key, kind: prop.kind, place: prop.place ?? null,
+          confidence: prop.confidence ?? 1, source: record.source, source_tails: sourceTails(record.source),
+          place_entity: prop.place ? placeOf(entities.get(prop.place)) : null, record,
+        });
+      }
+    }
+    eventRaws(doc).forEach((k, i) => {
+      const key = eventTableKey(k.type, k.subType, k.place);
+      into.events.add(key);
+      events.push({ document_id: doc.id, ordinal: i, event_key: key, type: k.type, sub_type: k.subType, place: k.place, actors: k.raw.report.actors, raw: k.raw });
+    });
+    const contributions = entityContributions(doc);
+    contributions.forEach((c, i) => entityDocs.push({
+      document_id: doc.id, ordinal: i, entity_id: c.id, contribution: c,
+      spans: doc.entities[i].mentions.map((m) => ({ docId: doc.id, start: m.start, end: m.end, text: m.text })),
+    }));
+    // Each claim with a speaker as the speaker's entity page lists it.
+    doc.claims.filter((c) => c.speaker).forEach((c, i) => views.push({ document_id: doc.id, ordinal: i, speaker: c.speaker, view: claimView(doc, c) }));
+    for (const contribution of contributions) {
+      if (append) into.appended.push({ contribution, published: doc.published });
+      else into.entities.add(contribution.id);
     }
   }
   if (claims.length) {
     await tx.query(
       `INSERT INTO desk_claims (document_id, ordinal, prop_key, kind, place, confidence, source, source_tails, place_entity, record)
-       SELECT $1, ordinal, prop_key, kind, place, confidence, source, source_tails, place_entity, record
-       FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, prop_key text, kind text, place text,
+       SELECT document_id, ordinal, prop_key, kind, place, confidence, source, source_tails, place_entity, record
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, prop_key text, kind text, place text,
          confidence double precision, source text, source_tails text[], place_entity jsonb, record jsonb)`,
-      [doc.id, json(claims)],
+      [json(claims)],
     );
   }
-  const events = eventRaws(doc).map((k, ordinal) => {
-    const key = eventTableKey(k.type, k.subType, k.place);
-    into.events.add(key);
-    return { ordinal, event_key: key, type: k.type, sub_type: k.subType, place: k.place, actors: k.raw.report.actors, raw: k.raw };
-  });
   if (events.length) {
     await tx.query(
       `INSERT INTO desk_event_reports (document_id, ordinal, event_key, type, sub_type, place, actors, raw)
-       SELECT $1, ordinal, event_key, type, sub_type, place, actors, raw
-       FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, event_key text, type text, sub_type text, place text,
-         actors text[], raw jsonb)`,
-      [doc.id, json(events)],
+       SELECT document_id, ordinal, event_key, type, sub_type, place, actors, raw
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, event_key text, type text, sub_type text,
+         place text, actors text[], raw jsonb)`,
+      [json(events)],
     );
   }
-  const contributions = entityContributions(doc);
-  if (contributions.length) {
+  if (entityDocs.length) {
     await tx.query(
       `INSERT INTO desk_entity_docs (document_id, ordinal, entity_id, contribution, spans)
-       SELECT $1, ordinal, entity_id, contribution, spans
-       FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, contribution jsonb, spans jsonb)`,
-      [doc.id, json(contributions.map((c, ordinal) => ({
-        ordinal, entity_id: c.id, contribution: c,
-        spans: doc.entities[ordinal].mentions.map((m) => ({ docId: doc.id, start: m.start, end: m.end, text: m.text })),
-      })))],
+       SELECT document_id, ordinal, entity_id, contribution, spans
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, entity_id text, contribution jsonb, spans jsonb)`,
+      [json(entityDocs)],
     );
   }
-  // Each claim with a speaker as the speaker's entity page lists it.
-  const views = doc.claims.filter((c) => c.speaker).map((c, ordinal) => ({ ordinal, speaker: c.speaker, view: claimView(doc, c) }));
   if (views.length) {
     await tx.query(
       `INSERT INTO desk_claim_views (document_id, ordinal, speaker, view)
-       SELECT $1, ordinal, speaker, view FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, speaker text, view jsonb)`,
-      [doc.id, json(views)],
+       SELECT document_id, ordinal, speaker, view
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, speaker text, view jsonb)`,
+      [json(views)],
     );
-  }
-  for (const contribution of contributions) {
-    if (append) into.appended.push({ contribution, published: doc.published });
-    else into.entities.add(contribution.id);
   }
   return into;
 }
@@ -236,7 +245,8 @@ export async function refreshDesk(tx: Queryable, touch: DeskTouch, json: (value:
 function entityRow(a: EntityAcc): Record<string, unknown> {
   return {
     id: a.id, kind: a.kind, name: a.name, side: a.side, mentions: a.mentions, acc: a,
-    keys: [...new Set([a.name, ...Object.values(a.forms).map((f) => f.text)].map(foldName))],
+    // Sorted: the forms' order depends on whether the merge read them back from jsonb (which orders object keys).
+    keys: [...new Set([a.name, ...Object.values(a.forms).map((f) => f.text)].map(foldName))].sort(),
   };
 }
 
@@ -312,11 +322,14 @@ async function refreshPropositionKey(tx: Queryable, key: string, json: (value: u
       merged,
     );
     await tx.query(
-      `INSERT INTO desk_propositions (level, prop_key, id, kind, place, status, date_from, date_to, sides, body)
-       SELECT $1, $2, id, kind, place, status, date_from, date_to, sides, body
+      `INSERT INTO desk_propositions (level, prop_key, id, kind, place, status, date_from, date_to, sides, body, listing)
+       SELECT $1, $2, id, kind, place, status, date_from, date_to, sides, body, listing
        FROM jsonb_to_recordset($3::jsonb) AS x(id text, kind text, place text, status text, date_from text, date_to text,
-         sides text[], body jsonb)`,
-      [level, key, json(groups.map((g) => ({ id: g.id, kind: g.kind, place: g.place, status: g.status, date_from: g.from, date_to: g.to, sides: g.sides, body: g })))],
+         sides text[], body jsonb, listing text)`,
+      [level, key, json(groups.map((g) => ({
+        id: g.id, kind: g.kind, place: g.place, status: g.status, date_from: g.from, date_to: g.to, sides: g.sides, body: g,
+        listing: json(propositionListing(g)),
+      })))],
     );
   }
 }
@@ -365,15 +378,19 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
       after ? [REBUILD_BATCH, after.at, after.id] : [REBUILD_BATCH],
     );
     if (!rows.length) break;
-    for (const row of rows) {
-      const outlet = storedOutlet(row);
-      const doc = storedSourceDoc(row);
-      await tx.query(
-        'UPDATE documents SET outlet = $2, outlet_key = $3, entity_count = $4, claim_count = $5, event_count = $6 WHERE id = $1',
-        [row.id, outlet.outlet, outlet.key, doc.entities.length, doc.claims.length, doc.events.length],
-      );
-      await writeDeskRows(tx, doc, json, touch, true);
-    }
+    const docs = rows.map(storedSourceDoc);
+    await tx.query(
+      `UPDATE documents d SET outlet = x.outlet, outlet_key = x.outlet_key, entity_count = x.entities, claim_count = x.claims,
+         event_count = x.events
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, outlet text, outlet_key text, entities integer, claims integer, events integer)
+       WHERE d.id = x.id`,
+      [json(rows.map((row, i) => {
+        const outlet = storedOutlet(row);
+        const doc = docs[i];
+        return { id: row.id, outlet: outlet.outlet, outlet_key: outlet.key, entities: doc.entities.length, claims: doc.claims.length, events: doc.events.length };
+      }))],
+    );
+    await writeDeskRows(tx, docs, json, touch, true);
     done += rows.length;
     onProgress?.(done);
     const last: Batch[number] = rows[rows.length - 1];
@@ -383,4 +400,11 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
   for (const key of [...touch.events].sort()) await refreshEventKey(tx, key, json);
   await refreshEntities(tx, touch, json);
   return done;
+}
+
+/** Recomputes every proposition from the kept claim rows (after a change of how propositions are kept); returns their keys' number. */
+export async function refreshAllPropositions(tx: Queryable, json: (value: unknown) => string): Promise<number> {
+  const keys = await tx.query<{ prop_key: string }>('SELECT DISTINCT prop_key FROM desk_claims ORDER BY prop_key');
+  for (const { prop_key } of keys) await refreshPropositionKey(tx, prop_key, json);
+  return keys.length;
 }

@@ -3,12 +3,17 @@
  * (PGlite or a PostgreSQL server). Each document is written in one transaction; exact and near-duplicate
  * documents are recognised and recorded as further sources of the stored one instead of being stored twice.
  */
-import type { Doc, Entity } from '../core/index.js';
+import type { Doc } from '../core/index.js';
 import type { Db, Queryable } from './db.js';
-import { toExtractionJson, type ExtractionJson } from './extraction-json.js';
+import type { ExtractionJson } from './extraction-json.js';
 import { fingerprintDoc, NEAR_DUPLICATE_SIMILARITY, similarity, type Fingerprint } from './fingerprint.js';
 import { migrate } from './migrate.js';
-import { noTouch, rebuildDeskTables, refreshDesk, storedOutlet, storedSourceDoc, touchedBy, writeDeskRows, type StoredRow } from './desk-tables.js';
+import { importBatch, refreshImported } from './bulk-import.js';
+import { noTouch, rebuildDeskTables, refreshAllPropositions, refreshDesk, storedSourceDoc, touchedBy, writeDeskRows } from './desk-tables.js';
+import {
+  DOCUMENT_COLUMNS, documentRows, documentValues, insertDocumentRows, insertLayerRows, INSERT_SOURCE, jsonParam, layerRows, sourceRow,
+  storedRow,
+} from './document-rows.js';
 
 /** What happened to one document on ingest. */
 export type IngestStatus = 'stored' | 'duplicate' | 'near-duplicate' | 'failed';
@@ -151,95 +156,6 @@ function lockKeys(fp: Fingerprint, id: string): number[] {
   return keys.sort((a, b) => a - b);
 }
 
-/** NUL, and UTF-16 surrogates without their pair: what Postgres text and jsonb cannot hold. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * A string Postgres can store: NUL and unpaired surrogates become U+FFFD, one UTF-16 unit each like what they
- * replace, so every offset still indexes the stored text.
- */
-function pgText(text: string): string;
-function pgText(text: string | null | undefined): string | null;
-function pgText(text: string | null | undefined): string | null {
-  return text == null ? null : text.replace(UNSTORABLE, '\uFFFD');
-}
-
-/** A value as a JSON parameter, every string in it made storable as in {@link pgText}. */
-function jsonParam(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? pgText(v) : v));
-}
-
-/** A `YYYY-MM-DD` date that exists, or null: a stage's odd date must not fail the whole document. */
-function isoDate(value: string | null | undefined): string | null {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? value : null;
-}
-
-/** An integer column value, or null. */
-function int(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : null;
-}
-
-/** A finite number or null. */
-function num(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** Identifies a source of a document, so that reading the same source twice records it once. */
-function sourceKey(doc: Doc): string {
-  const o = doc.origin;
-  return JSON.stringify([doc.id, o.path ?? null, o.line ?? null, o.url ?? null, o.source ?? null]);
-}
-
-/** The alias a mention counts under: its text with whitespace collapsed (line breaks inside names vary). */
-function aliasOf(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Merges entities of one document that share an id (a stage may emit the same entity twice). */
-function mergeEntities(entities: readonly Entity[]): Entity[] {
-  const byId = new Map<string, Entity>();
-  for (const e of entities) {
-    const seen = byId.get(e.id);
-    byId.set(e.id, seen ? { ...seen, mentions: [...seen.mentions, ...e.mentions] } : e);
-  }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** The row of a document's source, for `document_sources`. */
-function sourceRow(doc: Doc, documentId: string, relation: DocumentSource['relation'], sim: number, hash: string): unknown[] {
-  const o = doc.origin;
-  return [
-    documentId,
-    sourceKey(doc),
-    pgText(doc.id),
-    relation,
-    sim,
-    hash,
-    doc.format,
-    pgText(o.path),
-    int(o.line),
-    pgText(o.url),
-    pgText(o.source),
-    pgText(doc.title?.value),
-    isoDate(doc.published?.value),
-  ];
-}
-
-const INSERT_SOURCE = `INSERT INTO document_sources
-  (document_id, source_key, doc_key, relation, similarity, content_hash, format, path, line, url, source, title, published)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-  ON CONFLICT (document_id, source_key) DO NOTHING`;
-
-/** The columns of a document row, in the order {@link Store} passes their values. */
-const DOCUMENT_COLUMNS = [
-  'id', 'content_hash', 'minhash', 'word_count', 'format', 'title', 'published', 'published_rule',
-  'url', 'source', 'path', 'encoding', 'input', 'view_text', 'extraction', 'outlet', 'outlet_key',
-  'entity_count', 'claim_count', 'event_count',
-] as const;
-
 /** Casts some parameters need (an array, a JSON text). */
 const CASTS: Partial<Record<(typeof DOCUMENT_COLUMNS)[number], string>> = { minhash: '::integer[]', extraction: '::jsonb' };
 
@@ -249,6 +165,8 @@ const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'm
 
 /** Migration 7 made the desk tables: a store holding documents fills them once, right after migrating. */
 const DESK_TABLES_MIGRATION = 7;
+/** Migration 8 added the propositions' listing items: a store holding documents recomputes its propositions once. */
+const LISTING_MIGRATION = 8;
 
 /**
  * Recomputes the counts, first/last seen and aliases of the given entities from their stored mentions. Used when a
@@ -294,6 +212,9 @@ export class Store {
   async migrate(): Promise<number[]> {
     const applied = await migrate(this.db);
     if (applied.includes(DESK_TABLES_MIGRATION) && (await this.countDocuments()) > 0) await this.rebuildDesk();
+    else if (applied.includes(LISTING_MIGRATION) && (await this.countDocuments()) > 0) {
+      await this.db.transaction((tx) => refreshAllPropositions(tx, jsonParam));
+    }
     return applied;
   }
 
@@ -320,6 +241,38 @@ export class Store {
       results.push(result);
       options.onResult?.(result, index++);
     }
+    return results;
+  }
+
+  /**
+   * Loads many documents fast (restores, benchmarks): `batch` documents (default 200) per transaction, each table
+   * written by one multi-row statement, with the rows {@link Store.ingestDocuments} writes. Documents that are not new
+   * and distinct (an exact or near duplicate, an id already stored) are stored one by one after the rest of their
+   * batch, as `ingestDocuments` stores them. The propositions and events of the keys the load touched are recomputed
+   * in one transaction at the end: until then readers see the documents but not yet their propositions and events.
+   * Meant for one writer: concurrent writers may miss a duplicate across a batch. Results come in the input order.
+   */
+  async importDocuments(docs: Iterable<Doc>, options: { batch?: number; onBatch?: (done: number) => void } = {}): Promise<IngestResult[]> {
+    const size = Math.max(1, Math.floor(options.batch ?? 200));
+    const results: IngestResult[] = [];
+    const touch = noTouch();
+    let pending: Doc[] = [];
+    const flush = async () => {
+      const fps = pending.map((d) => fingerprintDoc(d));
+      const batch = pending;
+      pending = [];
+      const accepted = await this.db.transaction((tx) => importBatch(tx, batch, fps, touch));
+      const at = results.length;
+      for (const i of accepted) results[at + i] = { id: batch[i].id, status: 'stored', storedId: batch[i].id };
+      for (let i = 0; i < batch.length; i++) results[at + i] ??= await this.ingestDocument(batch[i]);
+      options.onBatch?.(results.length);
+    };
+    for (const doc of docs) {
+      pending.push(doc);
+      if (pending.length >= size) await flush();
+    }
+    if (pending.length) await flush();
+    await this.db.transaction((tx) => refreshImported(tx, touch));
     return results;
   }
 
@@ -392,57 +345,11 @@ export class Store {
     return { id: doc.id, status: 'stored', storedId: id };
   }
 
-  /** The column values of a document's row, in the order of {@link DOCUMENT_COLUMNS}. */
-  private documentRow(doc: Doc, fp: Fingerprint, id: string): unknown[] {
-    const o = doc.origin;
-    const extraction = jsonParam(toExtractionJson(doc, id));
-    const outlet = storedOutlet({ id, url: pgText(o.url), source: pgText(o.source), path: pgText(o.path), extraction: JSON.parse(extraction) as Record<string, unknown> });
-    return [
-      id,
-      fp.hash,
-      fp.minhash ? [...fp.minhash] : null,
-      fp.words,
-      doc.format,
-      pgText(doc.title?.value),
-      isoDate(doc.published?.value),
-      doc.published?.rule ?? null,
-      pgText(o.url),
-      pgText(o.source),
-      pgText(o.path),
-      o.encoding ?? null,
-      pgText(doc.input),
-      doc.view.isIdentity ? null : pgText(doc.view.text),
-      extraction,
-      outlet.outlet,
-      outlet.key,
-      doc.entities.length,
-      doc.claims.length,
-      doc.events.length,
-    ];
-  }
-
-  /** The stored row of a document as the desk reads it back, from the values of {@link documentRow}. */
-  private storedRow(values: unknown[]): StoredRow {
-    const at = (column: (typeof DOCUMENT_COLUMNS)[number]) => values[DOCUMENT_COLUMNS.indexOf(column)];
-    return {
-      id: at('id') as string, title: at('title') as string | null, published: at('published') as string | null,
-      url: at('url') as string | null, source: at('source') as string | null, path: at('path') as string | null,
-      input: at('input') as string, view_text: at('view_text') as string | null,
-      extraction: JSON.parse(at('extraction') as string) as Record<string, unknown>,
-    };
-  }
-
-  /** Inserts a new document and every layer extracted from it. */
+  /** Inserts a new document and every layer extracted from it, and brings the desk tables up to date. */
   private async insertDocument(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
-    const values = this.documentRow(doc, fp, id);
-    await tx.query(
-      `INSERT INTO documents (${DOCUMENT_COLUMNS.join(', ')})
-       VALUES ($1, $2, $3::integer[], $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, $17, $18, $19, $20)`,
-      values,
-    );
-    await tx.query(INSERT_SOURCE, sourceRow(doc, id, 'original', 1, fp.hash));
-    await this.insertLayers(tx, doc, fp, id);
-    await refreshDesk(tx, await writeDeskRows(tx, storedSourceDoc(this.storedRow(values)), jsonParam, noTouch(), true), jsonParam);
+    const rows = documentRows(doc, fp, id);
+    await insertDocumentRows(tx, [rows]);
+    await refreshDesk(tx, await writeDeskRows(tx, [storedSourceDoc(rows.stored)], jsonParam, noTouch(), true), jsonParam);
   }
 
   /**
@@ -454,240 +361,12 @@ export class Store {
     const touched = await touchedBy(tx, id);
     for (const table of LAYER_TABLES) await tx.query(`DELETE FROM ${table} WHERE document_id = $1`, [id]);
     const sets = DOCUMENT_COLUMNS.slice(1).map((column, i) => `${column} = $${i + 2}${CASTS[column] ?? ''}`);
-    const values = this.documentRow(doc, fp, id);
+    const values = documentValues(doc, fp, id);
     await tx.query(`UPDATE documents SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
-    await this.insertLayers(tx, doc, fp, id);
-    await refreshDesk(tx, await writeDeskRows(tx, storedSourceDoc(this.storedRow(values)), jsonParam, touched), jsonParam);
+    await insertLayerRows(tx, [layerRows(doc, fp, id)]);
+    await refreshDesk(tx, await writeDeskRows(tx, [storedSourceDoc(storedRow(values))], jsonParam, touched), jsonParam);
     const ids = new Set([...before.map((r) => r.entity_id), ...doc.entities.map((e) => e.id)]);
     await recountEntities(tx, [...ids].sort());
-  }
-
-  /** Inserts the layers of a document whose row exists: bands, boilerplate and time spans, entities, claims, events. */
-  private async insertLayers(tx: Queryable, doc: Doc, fp: Fingerprint, id: string): Promise<void> {
-    const published = isoDate(doc.published?.value);
-    if (fp.bands) {
-      await tx.query(
-        'INSERT INTO document_bands (document_id, band, key) SELECT $1, band - 1, key FROM unnest($2::integer[]) WITH ORDINALITY AS k(key, band)',
-        [id, [...fp.bands]],
-      );
-    }
-
-    if (doc.excluded.length) {
-      await tx.query(
-        `INSERT INTO excluded_spans (document_id, ordinal, span_start, span_end, text, rule)
-         SELECT $1, ordinal, span_start, span_end, text, rule
-         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, span_start integer, span_end integer, text text, rule text)`,
-        [id, jsonParam(doc.excluded.map((s, i) => ({ ordinal: i, span_start: s.start, span_end: s.end, text: s.text, rule: s.rule })))],
-      );
-    }
-
-    if (doc.times.length) {
-      await tx.query(
-        `INSERT INTO time_expressions (document_id, ordinal, span_start, span_end, text, value, precision, unresolved, sentence, rule)
-         SELECT $1, ordinal, span_start, span_end, text, value, precision, unresolved, sentence, rule
-         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, span_start integer, span_end integer, text text,
-           value date, precision text, unresolved text, sentence integer, rule text)`,
-        [
-          id,
-          jsonParam(
-            doc.times.map((t, i) => ({
-              ordinal: i,
-              span_start: t.start,
-              span_end: t.end,
-              text: t.text,
-              value: isoDate(t.value),
-              precision: t.precision ?? null,
-              unresolved: t.unresolved ?? null,
-              sentence: int(t.sentence),
-              rule: t.rule,
-            })),
-          ),
-        ],
-      );
-    }
-
-    await this.upsertEntities(tx, doc, id, published);
-
-    if (doc.claims.length) {
-      await tx.query(
-        `INSERT INTO claims (document_id, id, speaker_id, speaker_text, side, cue, content, span_start, span_end,
-           content_start, content_end, channel, claim_date, date_precision, sentence, rule,
-           prop_kind, prop_place, prop_holder, prop_polarity, prop_count)
-         SELECT $1, id, speaker_id, speaker_text, side, cue, content, span_start, span_end, content_start, content_end,
-           channel, claim_date, date_precision, sentence, rule, prop_kind, prop_place, prop_holder, prop_polarity, prop_count
-         FROM jsonb_to_recordset($2::jsonb) AS x(id text, speaker_id text, speaker_text text, side text, cue text,
-           content text, span_start integer, span_end integer, content_start integer, content_end integer, channel text,
-           claim_date date, date_precision text, sentence integer, rule text, prop_kind text, prop_place text,
-           prop_holder text, prop_polarity text, prop_count double precision)`,
-        [
-          id,
-          jsonParam(
-            doc.claims.map((c) => ({
-              id: c.id,
-              speaker_id: c.speaker,
-              speaker_text: c.speakerText,
-              side: c.side ?? null,
-              cue: c.cue,
-              content: c.content,
-              span_start: c.start,
-              span_end: c.end,
-              content_start: int(c.contentSpan?.start),
-              content_end: int(c.contentSpan?.end),
-              channel: c.channel ?? null,
-              claim_date: isoDate(c.date),
-              date_precision: c.datePrecision ?? null,
-              sentence: int(c.sentence),
-              rule: c.rule,
-              prop_kind: c.proposition?.kind ?? null,
-              prop_place: c.proposition?.place ?? null,
-              prop_holder: c.proposition?.holder ?? null,
-              prop_polarity: c.proposition?.polarity ?? null,
-              prop_count: num(c.proposition?.count),
-            })),
-          ),
-        ],
-      );
-    }
-
-    if (doc.events.length) {
-      await tx.query(
-        `INSERT INTO events (document_id, id, type, sub_type, event_date, date_precision, place_id, actors, fatalities,
-           injuries, quantity, claim_ids, span_start, span_end, text, sentence, rule)
-         SELECT $1, id, type, sub_type, event_date, date_precision, place_id, actors, fatalities, injuries, quantity,
-           claim_ids, span_start, span_end, text, sentence, rule
-         FROM jsonb_to_recordset($2::jsonb) AS x(id text, type text, sub_type text, event_date date, date_precision text,
-           place_id text, actors text[], fatalities integer, injuries integer, quantity integer, claim_ids text[],
-           span_start integer, span_end integer, text text, sentence integer, rule text)`,
-        [
-          id,
-          jsonParam(
-            doc.events.map((e) => ({
-              id: e.id,
-              type: e.type,
-              sub_type: e.subType,
-              event_date: isoDate(e.date),
-              date_precision: e.datePrecision ?? null,
-              place_id: e.place,
-              actors: [...e.actors],
-              fatalities: int(e.fatalities),
-              injuries: int(e.injuries),
-              quantity: int(e.quantity),
-              claim_ids: [...(e.claims ?? [])],
-              span_start: e.start,
-              span_end: e.end,
-              text: e.text,
-              sentence: int(e.sentence),
-              rule: e.rule,
-            })),
-          ),
-        ],
-      );
-    }
-  }
-
-  /**
-   * Upserts the document's entities by their stable id, accumulates their aliases (the text of each mention,
-   * with counts and first/last seen dates) and inserts the mentions.
-   */
-  private async upsertEntities(tx: Queryable, doc: Doc, id: string, published: string | null): Promise<void> {
-    const entities = mergeEntities(doc.entities);
-    if (!entities.length) return;
-    await tx.query(
-      `INSERT INTO entities (id, kind, name, type, side, role, lat, lon, country, geonames_id, mention_count,
-         document_count, first_seen, last_seen)
-       SELECT x.id, x.kind, x.name, x.type, x.side, x.role, x.lat, x.lon, x.country, x.geonames_id, x.mention_count,
-         1, s.seen, s.seen
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, kind text, name text, type text, side text, role text,
-         lat double precision, lon double precision, country text, geonames_id integer, mention_count integer),
-         (SELECT COALESCE($2::date, CURRENT_DATE) AS seen) AS s
-       ON CONFLICT (id) DO UPDATE SET
-         kind = EXCLUDED.kind,
-         name = EXCLUDED.name,
-         type = COALESCE(EXCLUDED.type, entities.type),
-         side = COALESCE(EXCLUDED.side, entities.side),
-         role = COALESCE(EXCLUDED.role, entities.role),
-         lat = COALESCE(EXCLUDED.lat, entities.lat),
-         lon = COALESCE(EXCLUDED.lon, entities.lon),
-         country = COALESCE(EXCLUDED.country, entities.country),
-         geonames_id = COALESCE(EXCLUDED.geonames_id, entities.geonames_id),
-         mention_count = entities.mention_count + EXCLUDED.mention_count,
-         document_count = entities.document_count + 1,
-         first_seen = LEAST(entities.first_seen, EXCLUDED.first_seen),
-         last_seen = GREATEST(entities.last_seen, EXCLUDED.last_seen),
-         updated_at = now()`,
-      [
-        jsonParam(
-          entities.map((e) => ({
-            id: e.id,
-            kind: e.kind,
-            name: e.name,
-            type: e.type ?? null,
-            side: e.side ?? null,
-            role: e.role ?? null,
-            lat: num(e.lat),
-            lon: num(e.lon),
-            country: e.country ?? null,
-            geonames_id: int(e.geonamesId),
-            mention_count: e.mentions.length,
-          })),
-        ),
-        published,
-      ],
-    );
-
-    const aliases: { entity_id: string; alias: string; count: number }[] = [];
-    for (const e of entities) {
-      const counts = new Map<string, number>();
-      for (const m of e.mentions) {
-        const alias = aliasOf(m.text);
-        if (alias) counts.set(alias, (counts.get(alias) ?? 0) + 1);
-      }
-      for (const [alias, count] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-        aliases.push({ entity_id: e.id, alias, count });
-      }
-    }
-    if (aliases.length) {
-      await tx.query(
-        `INSERT INTO entity_aliases (entity_id, alias, count, document_count, first_seen, last_seen, first_document, last_document)
-         SELECT x.entity_id, x.alias, x.count, 1, s.seen, s.seen, $3, $3
-         FROM jsonb_to_recordset($1::jsonb) AS x(entity_id text, alias text, count integer),
-           (SELECT COALESCE($2::date, CURRENT_DATE) AS seen) AS s
-         ON CONFLICT (entity_id, alias) DO UPDATE SET
-           count = entity_aliases.count + EXCLUDED.count,
-           document_count = entity_aliases.document_count + 1,
-           first_document = CASE WHEN EXCLUDED.first_seen < entity_aliases.first_seen
-             THEN EXCLUDED.first_document ELSE entity_aliases.first_document END,
-           first_seen = LEAST(entity_aliases.first_seen, EXCLUDED.first_seen),
-           last_document = CASE WHEN EXCLUDED.last_seen >= entity_aliases.last_seen
-             THEN EXCLUDED.last_document ELSE entity_aliases.last_document END,
-           last_seen = GREATEST(entity_aliases.last_seen, EXCLUDED.last_seen)`,
-        [jsonParam(aliases), published, id],
-      );
-    }
-
-    const mentions = entities
-      .flatMap((e) => e.mentions.map((m) => ({ entity_id: e.id, m })))
-      .sort((a, b) => a.m.start - b.m.start || a.m.end - b.m.end)
-      .map(({ entity_id, m }, ordinal) => ({
-        ordinal,
-        entity_id,
-        span_start: m.start,
-        span_end: m.end,
-        text: m.text,
-        rule: m.rule,
-        sentence: int(m.sentence),
-        metonym: m.metonym === true,
-        alias: aliasOf(m.text),
-      }));
-    if (mentions.length) {
-      await tx.query(
-        `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym, alias)
-         SELECT $1, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym, alias
-         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal integer, entity_id text, span_start integer, span_end integer,
-           text text, rule text, sentence integer, metonym boolean, alias text)`,
-        [id, jsonParam(mentions)],
-      );
-    }
   }
 
   /**

@@ -2,7 +2,7 @@
  * The propositions panel: each proposition (control of Bakhmut, …) with its claims side by side, one column per
  * side, each claim with speaker, stance, date, outlet and the evidence sentence, linking to its document.
  */
-import type { ClaimRecord, PropositionGroup } from '../crossdoc/index.js';
+import type { ClaimRecord, PropositionGroup, PropositionListing } from '../crossdoc/index.js';
 import { h } from './dom.js';
 import { evidenceQuote } from './evidence.js';
 import { paged } from './pager.js';
@@ -35,8 +35,24 @@ function claimCard(p: PropositionGroup, c: ClaimRecord): HTMLElement {
   );
 }
 
-/** One proposition with its sides in columns. */
-export function propositionCard(p: PropositionGroup): HTMLElement {
+/** Loads a whole proposition (every claim) when a listing item holds only the latest claims of each side. */
+export type LoadProposition = (id: string) => Promise<PropositionGroup>;
+
+/**
+ * One proposition with its sides in columns. A listing item that holds only the latest claims of each side says how
+ * many there are and, with `load`, offers every claim (the card replaces itself).
+ */
+export function propositionCard(p: PropositionGroup | PropositionListing, load?: LoadProposition): HTMLElement {
+  const total = 'claimCount' in p ? p.claimCount : p.claims.length;
+  const more = total > p.claims.length
+    ? h('p', { class: 'more-claims' }, `The latest ${p.claims.length} of ${total} claims. `,
+      load ? h('button', {
+        class: 'all-claims', onclick: async (e: Event) => {
+          const card = (e.target as HTMLElement).closest('article');
+          card?.replaceWith(propositionCard(await load(p.id)));
+        },
+      }, 'All claims') : '')
+    : '';
   // The sides that say most come first, so the two camps of a contest stand side by side; unknown last.
   const perSide = new Map<string, number>();
   for (const c of p.claims) perSide.set(c.side ?? 'unknown', (perSide.get(c.side ?? 'unknown') ?? 0) + 1);
@@ -58,14 +74,16 @@ export function propositionCard(p: PropositionGroup): HTMLElement {
         ),
       ),
     ),
+    more,
   );
 }
 
 /** The panel: a status switch and the propositions of that status. */
 export function drawClaimsPanel(
-  propositions: readonly PropositionGroup[],
+  propositions: readonly (PropositionGroup | PropositionListing)[],
   status: string,
   onStatus: (status: string) => void,
+  load?: LoadProposition,
 ): HTMLElement {
   const shown = propositions.filter((p) => p.status === status);
   return h(
@@ -75,6 +93,6 @@ export function drawClaimsPanel(
       ...['contested', 'corroborated', 'single-source'].map((st) =>
         h('button', { class: `tab${st === status ? ' active' : ''}`, 'data-status': st, onclick: () => onStatus(st) },
           `${st} (${propositions.filter((p) => p.status === st).length})`))),
-    shown.length ? paged(shown, PROPOSITIONS_PER_PAGE, propositionCard, 'div', 'list') : h('p', { class: 'empty' }, `No ${status} propositions.`),
+    shown.length ? paged(shown, PROPOSITIONS_PER_PAGE, (p) => propositionCard(p, load), 'div', 'list') : h('p', { class: 'empty' }, `No ${status} propositions.`),
   );
 }

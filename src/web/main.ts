@@ -52,7 +52,7 @@ async function home(main: HTMLElement): Promise<void> {
           drawClaimsPanel(shownProps, state.status, (status) => {
             state.status = status;
             render();
-          }))));
+          }, api.proposition))));
   };
   render();
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupPropositions } from '../../src/crossdoc/index.js';
+import { groupPropositions, LISTING_CLAIMS_PER_SIDE, propositionListing } from '../../src/crossdoc/index.js';
 import { article, bakhmut, isw, maliar, mod, prigozhin } from './build-docs.js';
 
 const ruHolds = { kind: 'control', holder: 'RU', polarity: 'asserts' as const, place: bakhmut };
@@ -75,4 +75,31 @@ test('claims about different places or kinds are different propositions', () => 
 test('claims without a proposition are not grouped', () => {
   const doc = article({ id: 'd', outlet: 'o', published: '2023-05-25', claims: [{ speaker: isw, sentence: 'ISW noted the counteroffensive.', as: 'ISW' }] });
   assert.deepEqual(groupPropositions([doc]), []);
+});
+
+test('a listing item keeps the latest claims of each side, in date order, and counts them all', () => {
+  const day = (n: number) => `2023-05-${String(n).padStart(2, '0')}`;
+  // Fifteen Russian claims on fifteen days, two Ukrainian ones: one proposition (no gap over the window).
+  const docs = [
+    ...Array.from({ length: 15 }, (_, i) => article({
+      id: `ru-${i}`, outlet: `outlet-${i}`, published: day(i + 1),
+      claims: [{ speaker: prigozhin, as: 'Prigozhin', sentence: 'Prigozhin said Bakhmut was taken.', proposition: ruHolds }],
+    })),
+    ...[3, 20].map((d) => article({
+      id: `ua-${d}`, outlet: 'outlet-ua', published: day(d),
+      claims: [{ speaker: maliar, as: 'Maliar', sentence: 'Maliar said Bakhmut was not held.', proposition: ruDoesNotHold }],
+    })),
+  ];
+  const [p, ...rest] = groupPropositions(docs);
+  assert.equal(rest.length, 0);
+  const item = propositionListing(p);
+  assert.equal(item.claimCount, 17);
+  assert.equal(item.docCount, 17);
+  assert.equal(item.claims.length, LISTING_CLAIMS_PER_SIDE + 2);
+  assert.deepEqual(item.claims.filter((c) => c.side === 'RU').map((c) => c.date), Array.from({ length: 10 }, (_, i) => day(i + 6)));
+  assert.deepEqual(item.claims.filter((c) => c.side === 'UA').map((c) => c.date), [day(3), day(20)]);
+  assert.deepEqual(item.claims.map((c) => c.date), [...item.claims.map((c) => c.date)].sort(), 'date order');
+  assert.deepEqual(item.docIds, [...new Set(item.claims.map((c) => c.docId))]);
+  // Everything judged over every claim stays as it is.
+  assert.deepEqual({ ...item, claims: p.claims, docIds: p.docIds, claimCount: undefined, docCount: undefined }, { ...p, claimCount: undefined, docCount: undefined });
 });

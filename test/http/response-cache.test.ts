@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createApp } from '../../src/http/index.js';
 import { LiveFeed } from '../../src/http/live.js';
+import { ResponseCache } from '../../src/http/response-cache.js';
+import { Hono } from 'hono';
 import { openStore } from '../../src/store/index.js';
 import { deskDocs } from './desk-docs.js';
 
@@ -49,5 +51,36 @@ describe('answer cache', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('computes an answer once for requests that arrive while it is computed, and not across a write', async () => {
+    const cache = new ResponseCache(60_000);
+    const app = new Hono();
+    let computed = 0;
+    let release: () => void = () => {};
+    let gate = new Promise<void>((done) => (release = done));
+    app.get('/api/x', cache.middleware, async (c) => {
+      const n = ++computed;
+      await gate;
+      return c.json({ n });
+    });
+    const first = Array.from({ length: 5 }, () => app.request('/api/x'));
+    await new Promise((done) => setTimeout(done, 10));
+    release();
+    const bodies = await Promise.all(first.map(async (r) => (await r).json()));
+    assert.equal(computed, 1);
+    assert.deepEqual(bodies, Array(5).fill({ n: 1 }));
+    // A write while an answer is computed: later requests compute their own, and the older answer is not kept.
+    cache.clear();
+    gate = new Promise<void>((done) => (release = done));
+    const before = app.request('/api/x');
+    await new Promise((done) => setTimeout(done, 10));
+    cache.clear();
+    const after = app.request('/api/x');
+    await new Promise((done) => setTimeout(done, 10));
+    release();
+    assert.deepEqual(await (await before).json(), { n: 2 });
+    assert.deepEqual(await (await after).json(), { n: 3 });
+    assert.deepEqual(await (await app.request('/api/x')).json(), { n: 3 });
   });
 });

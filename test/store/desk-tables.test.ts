@@ -5,13 +5,13 @@
  * thresholds), events and merged entities must be exactly what `groupPropositions` and `groupEvents` compute over every stored document.
  */
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import { before, describe, it } from 'node:test';
 import type { Doc } from '../../src/core/index.js';
 import { DEFAULT_MIN_CONFIDENCE, groupEvents, groupPropositions, indexEntities, toSourceDoc, type EventGroup, type PropositionGroup } from '../../src/crossdoc/index.js';
 import { memoryDesk, sqlDesk, storeDesk } from '../../src/desk/index.js';
 import { createApp } from '../../src/http/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
+import { storeBackends } from './backends.js';
 import { corpusDocs } from '../web/corpus-desk.js';
 import { deskDocs, testDoc } from '../http/desk-docs.js';
 import { bakhmut, kozinka } from '../crossdoc/build-docs.js';
@@ -60,26 +60,7 @@ function nameOnlyDocs(): Doc[] {
 }
 
 /** The stores the case runs on: PGlite in memory, and PostgreSQL in a fresh schema when SITREP_TEST_DATABASE_URL is set. */
-const backends: { name: string; open: () => Promise<{ store: Store; drop: () => Promise<void> }> }[] = [
-  { name: 'PGlite', open: async () => ({ store: await openStore({ dir: 'memory://', env: {} }), drop: async () => {} }) },
-];
-const url = process.env.SITREP_TEST_DATABASE_URL;
-if (url) {
-  backends.push({
-    name: 'PostgreSQL',
-    open: async () => {
-      const schema = `sitrep_desk_test_${process.pid}`;
-      const drop = async () => {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await admin.end();
-      };
-      await drop();
-      return { store: await openStore({ url, schema, env: {} }), drop };
-    },
-  });
-}
+const backends = storeBackends('sitrep_desk_test');
 
 describe('desk tables', () => {
   let docs: Doc[];

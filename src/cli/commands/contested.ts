@@ -54,7 +54,7 @@ async function contestedIn(store: Store, minConfidence: number, since: string | 
   const places = place ? [...new Set([place, ...(await queries.matchEntities(place)).filter((e) => e.kind === 'place').map((e) => e.id)])] : undefined;
   const found: PropositionGroup[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await queries.propositions({ minConfidence, status: 'contested', places, from: since }, { limit: 500, offset });
+    const page = await queries.propositions({ minConfidence, status: 'contested', places, from: since, full: true }, { limit: 500, offset });
     if (!page) break;
     found.push(...page.items.map(parseRaw));
     if (found.length >= page.total || !page.items.length) return found;
@@ -120,7 +120,7 @@ Options:
     let empty: boolean;
     if ('remote' in access) {
       // The server's /api/propositions applies the same filters (a place by any spelling; `from` keeps the later ones).
-      found = await access.remote.all<PropositionGroup>('/api/propositions', { status: 'contested', minConfidence, place: values.place, from: since });
+      found = await access.remote.all<PropositionGroup>('/api/propositions', { status: 'contested', minConfidence, place: values.place, from: since, full: 1 });
       empty = !found.length && (await access.remote.countDocuments()) === 0;
     } else {
       try {

@@ -9,6 +9,7 @@ import { sql as documentSearch } from './004-document-search.js';
 import { sql as documentRevision } from './005-document-revision.js';
 import { sql as entityRegistry } from './006-entity-registry.js';
 import { sql as deskTables } from './007-desk-tables.js';
+import { sql as propositionListing } from './008-proposition-listing.js';
 
 /** One schema change. */
 export interface Migration {
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'document-revision', sql: documentRevision },
   { version: 6, name: 'entity-registry', sql: entityRegistry },
   { version: 7, name: 'desk-tables', sql: deskTables },
+  { version: 8, name: 'proposition-listing', sql: propositionListing },
 ];
