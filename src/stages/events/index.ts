@@ -339,6 +339,23 @@ function passiveOnPersons(doc: Doc, s: Sentence, text: string, m: TriggerMatch, 
   return actorCues.persons.test(text.slice(clause.subject.vStart - s.vStart, clause.subject.vEnd - s.vStart));
 }
 
+/**
+ * True when a protest predicate is the main verb of an active clause whose subject is headed by a plural common
+ * noun ("Nurses picketed the hospital", "Pensioners rallied outside parliament"): a group of people protesting is
+ * actor enough, whatever the group's word.
+ */
+function groupProtests(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+  if (eventClasses.get(m.code)?.type !== 'Protests' || !doc.lang) return false;
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (!clause?.isPredicate || clause.passive || !clause.subject) return false;
+  const ls = doc.lang.sentences[s.index];
+  for (let i = ls.first; i < ls.end; i++) {
+    const w = doc.lang.words[i];
+    if (w.vEnd === clause.subject.vEnd) return w.xtag === 'NNS' || w.xtag === 'NNPS';
+  }
+  return false;
+}
+
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
 function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
@@ -372,7 +389,15 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   const matches = found
-    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) || stateActs(m) || passiveOnPersons(doc, s, text, m, found))
+    .filter(
+      (m) =>
+        conflict ||
+        !m.needsActor ||
+        (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
+        stateActs(m) ||
+        passiveOnPersons(doc, s, text, m, found) ||
+        groupProtests(doc, s, m),
+    )
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.

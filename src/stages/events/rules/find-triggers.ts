@@ -73,7 +73,8 @@ function titleCase(text: string, at: number): boolean {
 function conditionsHold(t: Trigger, text: string, start: number, end: number): boolean {
   if (t.with && !t.with.test(text)) return false;
   if (t.without && t.without.test(text)) return false;
-  if (t.after && !t.after.test(text.slice(end, end + t.window))) {
+  // `after` or, failing it, a name after the trigger (`afterName`); a trigger with only `afterName` needs the name.
+  if ((t.after || t.afterName) && !t.after?.test(text.slice(end, end + t.window))) {
     const name = t.afterName?.test(text.slice(end, end + t.window));
     if (!name) return false;
   }

@@ -86,6 +86,9 @@ export function compilePattern(source: string, flags = 'gi', bounded = true): Re
   return new RegExp(bounded ? `(?<![\\w])(?:${body})(?![\\w])` : body, flags);
 }
 
+/** People named after a capitalised adjective ("captured the Russian soldiers"): no place follows the trigger. */
+const peopleAfterName = triggersData.peopleAfterName;
+
 interface RawTrigger {
   rule: string;
   class: string;
@@ -125,7 +128,7 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   cue: t.cue ?? false,
   // Case-sensitive: the name is capitalised; lower-case words may come between the trigger and its preposition.
   afterName: t.afterName
-    ? new RegExp(`^\\s+${typeof t.afterName === 'string' ? `(?:[a-z]+\\s+){0,2}${t.afterName}\\s+` : ''}(the\\s+)?((city|town|village|settlement|region|province) of\\s+)?[A-Z]`)
+    ? new RegExp(`^\\s+${typeof t.afterName === 'string' ? `(?:[a-z]+\\s+){0,2}${t.afterName}\\s+` : ''}(the\\s+)?((city|town|village|settlement|region|province) of\\s+)?[A-Z](?![\\w'’.-]*\\s+(${peopleAfterName})\\b)`)
     : undefined,
   needsActor: t.needsActor ?? false,
   outcome: t.outcome ?? false,
@@ -134,8 +137,16 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
 }));
 
 /** Actor cues deciding who changed control of territory. */
+/**
+ * A state's force named by its demonym ("Afghan forces", "Malian troops") is a government actor as the listed
+ * cues are; a foreign one is told apart later by the place's country (territory.ts `takerCountry`).
+ */
+const demonymForces = `(${Object.keys(actorsData.demonyms)
+  .map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|')}) (${actorsData.stateForceNouns})`;
+
 export const actorCues = {
-  government: compilePattern(actorsData.government),
+  government: compilePattern(`${actorsData.government}|${demonymForces}`),
   nonState: compilePattern(actorsData.nonState),
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */
