@@ -356,6 +356,20 @@ function groupProtests(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
   return false;
 }
 
+/** Event types of a generic killing predicate ("soldiers killed", "killing three") that an explosion beside it claims. */
+const KILLED_IN_BLAST = new Set(['Battles', 'Violence against civilians']);
+
+/**
+ * The strongest explosion predicate of a sentence ("blast", "bomb", "car bombing": a remote-violence word that is
+ * neither a cue nor generic), when no word of an 'Other' class (an accident, a crime) is beside it or in its document.
+ */
+function explosionOf(doc: Doc, matches: readonly TriggerMatch[]): TriggerMatch | undefined {
+  const blasts = matches.filter((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.type === 'Explosions/Remote violence');
+  if (!blasts.length || !matches.some((m) => m.toll && KILLED_IN_BLAST.has(eventClasses.get(m.code)?.type ?? ''))) return undefined;
+  if (matches.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc)) return undefined;
+  return blasts.reduce((a, b) => (b.baseWeight > a.baseWeight ? b : a));
+}
+
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
 function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
@@ -421,9 +435,18 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   // "Three tanks attacked our positions", "warplanes … killing several": a generic attack by a named weapon is an
   // event of the weapon's class.
   const instrument = matches.filter((m) => m.instrument).sort((a, b) => b.baseWeight - a.baseWeight)[0];
+  let blast: TriggerMatch | undefined;
   if (instrument && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled)) {
     for (let i = 0; i < matches.length; i++) {
       if (matches[i].generic) matches[i] = { ...matches[i], code: instrument.code, rule: `${matches[i].rule}+${instrument.rule}` };
+    }
+  }
+  // "A blast at a checkpoint left five policemen dead", "soldiers were killed by a bomb": a killing told beside an
+  // explosion of its own sentence is that explosion's toll, not a clash (not beside a disaster or a crime word).
+  else if (!instrument && (blast = explosionOf(doc, matches))) {
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
+      if (m.toll && KILLED_IN_BLAST.has(eventClasses.get(m.code)?.type ?? '')) matches[i] = { ...m, code: blast.code, rule: `${m.rule}+${blast.rule}` };
     }
   }
   // "Russian forces attack Kherson, injuring 23 civilians": a state force's attack with no weapon named is remote

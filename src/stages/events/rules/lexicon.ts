@@ -50,6 +50,8 @@ export interface Trigger {
   readonly needsActor: boolean;
   /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
   readonly outcome: boolean;
+  /** Tells a toll ("soldiers were killed"): an explosion of its sentence claims it (index.ts `explosionOf`). */
+  readonly toll: boolean;
   /** An attack or killing word that says nothing of the means. */
   readonly generic: boolean;
   /** A weapon: gives its class to a generic attack in its sentence. */
@@ -103,6 +105,7 @@ interface RawTrigger {
   afterName?: boolean | string;
   needsActor?: boolean;
   outcome?: boolean;
+  toll?: boolean;
   generic?: boolean;
   instrument?: boolean;
 }
@@ -132,6 +135,7 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
     : undefined,
   needsActor: t.needsActor ?? false,
   outcome: t.outcome ?? false,
+  toll: t.toll ?? false,
   generic: t.generic ?? false,
   instrument: t.instrument ?? false,
 }));
