@@ -34,6 +34,9 @@ const paraphrases: Record<string, string[]> = {
     'A US air strike killed a senior al-Shabaab commander in Jilib.',
     'Turkish drones struck Kurdish fighters in northern Iraq.',
     'Syrian government aircraft bombed hospitals in Idlib province.',
+    'Saudi-led coalition jets launched several raids on Houthi positions in Sanaa on Tuesday, according to the rebels\' TV channel.',
+    'At least 20 people were killed in air raids on a rebel-held town in Idlib province, rescuers said.',
+    'The Pakistani air force struck militant hideouts in North Waziristan, killing 25 fighters, the army said.',
   ],
   'Shelling/artillery/missile attack': [
     'Government forces shelled the rebel-held district of Douma, killing six.',
@@ -58,6 +61,9 @@ const paraphrases: Record<string, string[]> = {
     'Rockets fired from Gaza landed in Sderot.',
     'Azerbaijani forces shelled Stepanakert overnight.',
     'Mortar bombs struck a camp for displaced people in Maiduguri.',
+    'Residents said government forces fired artillery shells into the rebel-held neighbourhood, killing a child.',
+    'Several Katyusha rockets hit the Green Zone in Baghdad late on Sunday, police said.',
+    'A rocket fired by militants landed near the airport in Kandahar, causing no casualties.',
   ],
   'Armed clash': [
     'Government troops clashed with rebels near Goma on Saturday.',
@@ -85,6 +91,12 @@ const paraphrases: Record<string, string[]> = {
     'The militants were repulsed after a three-hour battle in Diffa.',
     'Ukrainian troops held off Russian attacks near Bakhmut.',
     'Security forces killed five suspected militants in a gunfight in Kashmir.',
+    'At least 15 people were killed on Sunday when fighters loyal to a local warlord fought government troops in the town of Beledweyne, residents said.',
+    'The military said its troops had killed 30 Boko Haram insurgents who attacked a base in Borno state on Friday.',
+    'Fighting erupted in the northern town of Tal Tamr between Kurdish forces and Turkish-backed rebels, a monitor said.',
+    'Police said two officers and three attackers died in a shootout in the southern city of Karachi.',
+    'Militants attacked a security checkpoint in North Sinai, triggering a gun battle that left seven soldiers dead.',
+    'Two soldiers were killed in an ambush near Maiduguri, where protesters had marched a week earlier.',
   ],
   'Government regains territory': [
     'The Iraqi army recaptured the town of Tal Afar from Islamic State.',
@@ -101,6 +113,8 @@ const paraphrases: Record<string, string[]> = {
     'Iraqi forces declared Ramadi liberated from Islamic State.',
     'The Somali army and AMISOM troops recaptured the town of Barawe.',
     'Government troops have regained control of the key town after weeks of fighting.',
+    'Iraqi troops drove Islamic State militants out of the last district they held in Mosul.',
+    'The Nigerian army said it had recaptured Gwoza from Boko Haram.',
   ],
   'Non-state actor overtakes territory': [
     'Taliban fighters seized the district centre of Musa Qala.',
@@ -116,6 +130,8 @@ const paraphrases: Record<string, string[]> = {
     'The M23 rebels occupied the town of Bunagana.',
     'Houthi fighters captured the district centre of Nihm.',
     'Islamic State fighters seized control of large parts of Sirte.',
+    'Taliban insurgents overran the district headquarters in Ghazni province after two days of fighting.',
+    'Rebels seized the strategic town of Mambasa from the army on Sunday.',
   ],
   'Remote explosive/landmine/IED': [
     'A roadside bomb killed three soldiers in Helmand.',
@@ -134,6 +150,8 @@ const paraphrases: Record<string, string[]> = {
     'A blast at a checkpoint outside Kabul left five policemen dead.',
     'Five soldiers were killed by an improvised bomb in the Sahel region of Burkina Faso.',
     'A motorcycle packed with explosives blew up near a police station in Peshawar.',
+    'Officials said a roadside device exploded as an army convoy passed through the area.',
+    'A bomb exploded at a crowded bus station in the northern town of Konduga on Saturday, killing 12 people, police said.',
   ],
   'Suicide bomb': [
     'A suicide bomber blew himself up at a mosque in Kabul, killing 30.',
@@ -146,6 +164,8 @@ const paraphrases: Record<string, string[]> = {
     'Two female suicide bombers killed 12 people at a market in Konduga.',
     'A man wearing a suicide vest detonated it among worshippers at a mosque in Kano.',
     'Eight people were killed when a suicide bomber rammed an explosives-laden truck into a base in Mogadishu.',
+    'A suicide attacker drove a car packed with explosives into the gate of a military base in Gao, the UN mission said.',
+    'The bomber detonated his vest as worshippers left the mosque after Friday prayers.',
   ],
   'Peaceful protest': [
     'Thousands of people protested in the city centre of Khartoum on Friday.',
@@ -165,6 +185,10 @@ const paraphrases: Record<string, string[]> = {
     'Tens of thousands marched through Santiago demanding reforms.',
     'Lawyers staged a walkout in Islamabad to protest the killing of a colleague.',
     'Hundreds gathered outside the parliament building in Kyiv.',
+    'Opposition supporters took to the streets of Kinshasa on Monday to demand the president step down.',
+    'Thousands of workers went on strike in Johannesburg, demanding higher wages.',
+    'Relatives of the missing staged a sit-in outside the governor\'s office in Quetta.',
+    'Students boycotted classes and marched to the education ministry in Dhaka.',
   ],
   'Protest with intervention': [
     'Police fired tear gas to disperse protesters in Nairobi.',
@@ -176,6 +200,8 @@ const paraphrases: Record<string, string[]> = {
     'Security forces fired rubber bullets at protesters in Conakry.',
     'Police arrested 20 protesters at a rally in Moscow.',
     'Police used tear gas on protesters in Nairobi.',
+    'Police arrested dozens of demonstrators who had gathered in central Minsk to protest against the election results.',
+    'Security forces used tear gas and water cannon to disperse thousands of protesters in Conakry.',
   ],
   'Arrests': [
     'Police arrested five suspected militants in Peshawar.',
@@ -190,6 +216,8 @@ const paraphrases: Record<string, string[]> = {
     'Security forces rounded up dozens of suspected militants in Peshawar.',
     'The opposition leader was detained at the airport in Kampala.',
     'Police held three suspects over the bombing in Kano.',
+    'The National Intelligence Service arrested four suspects in connection with the attack on the hotel.',
+    'Two soldiers were arrested on charges of collaborating with the militants.',
   ],
   'Abduction/forced disappearance': [
     'Gunmen abducted 30 students from a school in Kaduna.',
@@ -202,6 +230,8 @@ const paraphrases: Record<string, string[]> = {
     'Al-Shabaab militants abducted three teachers in Mandera.',
     'Gunmen seized 17 passengers from a bus in Zamfara.',
     'Three engineers were taken hostage by militants in the Niger Delta.',
+    'Armed men kidnapped a Catholic priest from his parish in Kaduna state, the church said.',
+    'Pirates abducted ten crew members from a cargo ship off the coast of Benin.',
   ],
   'Attack': [
     'Gunmen killed seven villagers in Zamfara on Sunday.',
@@ -217,6 +247,8 @@ const paraphrases: Record<string, string[]> = {
     'Militants killed 14 civilians in an attack on a village in Tillaberi.',
     'A journalist was shot dead outside his home in Kabul.',
     'Gunmen on motorbikes killed 20 people at a market in Zamfara.',
+    'Gunmen on motorcycles killed at least 30 villagers in an attack on a village in Zamfara state, police said.',
+    'Suspected Islamists beheaded five farmers in the Cabo Delgado province.',
   ],
   'Disrupted weapons use': [
     'Air defences shot down two drones over Belgorod.',
@@ -232,6 +264,9 @@ const paraphrases: Record<string, string[]> = {
     'Police found explosives hidden in a car in Kabul.',
     'Air defences intercepted a ballistic missile over Riyadh.',
     'Troops recovered a large weapons cache in Mosul.',
+    'The army said it had dismantled a bomb-making factory in the outskirts of Mosul.',
+    'Bomb disposal experts defused an explosive device found near a school in Kirkuk.',
+    'Saudi air defences intercepted a missile fired by the Houthis toward Jizan.',
   ],
   'Violent demonstration': [
     'Rioters looted shops in Durban.',
@@ -240,6 +275,8 @@ const paraphrases: Record<string, string[]> = {
     'Protesters torched a police station in Minneapolis.',
     'Demonstrators hurled petrol bombs at riot police in Hong Kong.',
     'Rioters set cars ablaze in the centre of Conakry.',
+    'Angry youths burned tyres and threw stones at police in the suburb of Soweto.',
+    'Protesters stormed the parliament building in Baghdad and clashed with security guards.',
   ],
   'Looting/property destruction': [
     'Militants set fire to a school in Borno.',
@@ -260,11 +297,15 @@ const paraphrases: Record<string, string[]> = {
   'Mob violence': [
     'An angry mob lynched a suspected thief in Lagos.',
     'Villagers beat two men to death over suspected cattle theft in Kenya.',
+    'A mob attacked a police station and freed a suspect in the town of Jos.',
   ],
   'Excessive force against protesters': [
     'Security forces shot dead three protesters in Khartoum.',
     'Police opened fire on demonstrators in Mandalay, killing seven.',
     'Soldiers killed 11 peaceful protesters in Yangon on Sunday.',
+    'Troops fired live rounds at protesters in Khartoum, killing at least five people, doctors said.',
+    'Riot police beat an unarmed protester near the parliament in Beirut.',
+    'Three demonstrators were shot dead by soldiers in Mandalay.',
   ],
   'Non-violent transfer of territory': [
     'Al-Shabaab fighters took over the town after the army pulled out.',
@@ -274,6 +315,7 @@ const paraphrases: Record<string, string[]> = {
   'Headquarters or base established': [
     'The army set up a new base in Mopti to counter jihadist raids.',
     'Turkish troops established an observation post near Saraqeb.',
+    'Russian forces set up a base at the airport in Qamishli.',
   ],
 };
 
