@@ -366,3 +366,13 @@ test('general frames do not over-reach: people after a capitalised adjective are
   // An agreement only discussed or called for is none.
   assert.deepEqual(types('The envoys called for a humanitarian ceasefire in Sudan.'), []);
 });
+
+test('a state named as the subject takes territory as a government; "the city" refers to a city named earlier in its own sentence', () => {
+  const events = (text: string) => extractText(text, { id: 't' }, ctx).events;
+  assert.equal(events('Ukraine recaptured the city of Kherson after months of fighting.')[0]?.subType, 'Government regains territory');
+  // Abroad it stays a foreign state actor.
+  assert.equal(events('Russia captured the town of Avdiivka after months of fighting.')[0]?.subType, 'Non-state actor overtakes territory');
+  const doc = extractText('Drones attacked Zaporizhzhia on Monday. Officials in Kharkiv said two drones were shot down over the city overnight.', { id: 't' }, ctx);
+  const downed = doc.events.find((e) => e.subType === 'Disrupted weapons use');
+  assert.equal(doc.entities.find((e) => e.id === downed?.place)?.name, 'Kharkiv');
+});

@@ -25,7 +25,8 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
+import { actorCues, eventClasses, hasConflictContext, placeRules, triggers, turnCues, yearPattern } from './rules/lexicon.js';
+import framesData from './data/frames.json' with { type: 'json' };
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
 import { stateForceAttack, takerCountry } from './rules/territory.js';
@@ -37,6 +38,8 @@ export { classifyEvent, type EventClassification } from './rules/classify-event.
 
 /** A sentence's best class must reach this score to make an event: one weak word ("blast") is not enough. */
 const MIN_EVENT_SCORE = 3;
+/** Place rank (data/places.json) of a city, town or village: what "the city" can refer to in its own sentence. */
+const CITY_RANK = 5;
 /** Place rank (data/places.json) at or below which a place is a country or continent: too coarse to be sure of. */
 const COARSE_RANK = 1;
 /** Weight of a background predicate ("had declared a ceasefire", "in response to the shelling") in its sentence. */
@@ -302,6 +305,21 @@ function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: Tri
 }
 
 /**
+ * The country named as the state that took a place ("Ukraine recaptured the city of Kherson"): a country entity in
+ * the noun phrase right before the predicate, or the subject of its clause; null when none.
+ */
+function subjectCountry(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): Entity | null {
+  const np = nounPhraseBefore(doc, s.vStart + m.start);
+  const npFrom = np.vStart - s.vStart;
+  const inNp = np.words.length ? located.find((l) => l.entity.kind === 'place' && l.entity.type === 'country' && !l.metonym && npFrom <= l.start && l.end <= m.start) : undefined;
+  if (inNp) return inNp.entity;
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (!clause?.isPredicate || !clause.subject) return null;
+  const [from, to] = [clause.subject.vStart - s.vStart, clause.subject.vEnd - s.vStart];
+  return located.find((l) => l.entity.kind === 'place' && l.entity.type === 'country' && !l.metonym && from <= l.start && l.end <= to)?.entity ?? null;
+}
+
+/**
  * A predicate's context cues read in its own clause: the relative clauses of the sentence that do not hold it are
  * blanked first ("Russian troops shelled Kupiansk, which they have been trying to retake": the attempt is the
  * retaking's, not the shelling's); a pluperfect clause makes it background, a bare verb coordinated after "and" a
@@ -354,6 +372,18 @@ function groupProtests(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
     if (w.vEnd === clause.subject.vEnd) return w.xtag === 'NNS' || w.xtag === 'NNPS';
   }
   return false;
+}
+
+/** Predicate rules of a change of control (data/triggers.json and data/frames.json, class '@territory'). */
+const TERRITORY_RULES = new Set([
+  ...triggers.filter((t) => t.cls === '@territory').map((t) => t.rule),
+  ...Object.entries(framesData.verbs).filter(([, v]) => v.class === '@territory').map(([lemma]) => `frame-${lemma}`),
+]);
+
+/** True when a non-state actor cue (actors.json `nonState`) is named before the predicate in its sentence. */
+function nonStateBefore(text: string, start: number): boolean {
+  actorCues.nonState.lastIndex = 0;
+  return actorCues.nonState.test(text.slice(0, start));
 }
 
 /** Event types of a generic killing predicate ("soldiers killed", "killing three") that an explosion beside it claims. */
@@ -560,7 +590,11 @@ function frameEvents(
   if (placeRules.placeAnaphora.test(text)) {
     // "the city" beats a country or region the sentence also names: it refers to a more specific place.
     const named = Math.max(-1, ...pick.ids.map((id) => placeRank(places.find((p) => p.id === id)?.type)));
-    const referred = placeBefore(s.index, byIndex);
+    // "Kyiv authorities reported that nine drones were downed in the city": a place named earlier in the same sentence,
+    // even as a speaker's attribute, is what "the city" refers to; else the sentences before.
+    const at = text.search(placeRules.placeAnaphora);
+    const local = located.filter((l) => l.entity.kind === 'place' && l.end <= at && placeRank(l.entity.type) >= CITY_RANK).at(-1);
+    const referred = local ? { id: local.entity.id, type: local.entity.type, name: local.entity.name } : placeBefore(s.index, byIndex);
     if (referred && (!pick.ids.length || named < placeRank(referred.type))) {
       pick = { ids: [referred.id], rule: 'nearest', spans: [] };
       placeRule = 'anaphora';
@@ -582,6 +616,13 @@ function frameEvents(
   // Evidence beside the predicate (a chemical payload, a place left by its holders) may call for a sibling sub-type.
   const refined = refineSubType(cls.code, trigger.rule, text, trigger.start, trigger.end);
   if (refined) cls = eventClasses.get(refined.to) ?? cls;
+  // "Ukraine recaptured the city of Kherson": a state named as the subject took the place — its own territory
+  // regained, a foreign state's taken (below) — unless a non-state actor is named before the predicate.
+  const state = cls.code === 'NON_STATE_ACTOR_OVERTAKES_TER' && !refined && TERRITORY_RULES.has(trigger.rule) ? subjectCountry(doc, s, located, trigger) : null;
+  if (state && !nonStateBefore(text, trigger.start)) {
+    const placeCountry = doc.entities.find((e) => e.id === pick.ids[0])?.country;
+    if (!placeCountry || !state.country || placeCountry === state.country) cls = eventClasses.get('GOV_REGAINS_TERIT') ?? cls;
+  }
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
   let foreign = false;
   if (cls.code === 'GOV_REGAINS_TERIT' && pick.ids.length) {
