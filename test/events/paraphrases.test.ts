@@ -376,3 +376,8 @@ test('a state named as the subject takes territory as a government; "the city" r
   const downed = doc.events.find((e) => e.subType === 'Disrupted weapons use');
   assert.equal(doc.entities.find((e) => e.id === downed?.place)?.name, 'Kharkiv');
 });
+
+test('a predicate in a relative clause on "which" describes: the main clause tells the event', () => {
+  const text = 'On Friday, Russia launched a massive wave of missiles and Iranian-made drones against the port of Odesa, which officials say is the largest series of airstrikes this year.';
+  assert.equal(extractText(text, { id: 't' }, ctx).events[0]?.subType, 'Shelling/artillery/missile attack');
+});

@@ -386,6 +386,16 @@ function nonStateBefore(text: string, start: number): boolean {
   return actorCues.nonState.test(text.slice(0, start));
 }
 
+/** Markers of a relative clause that describes a noun rather than tells the sentence's news. */
+const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+
+/** True when the predicate lies in a relative clause on "which" / "who" (the linguistic layer's clause marker). */
+function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+  const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker : null;
+  return !!marker && DESCRIBING_RELATIVES.has(marker.toLowerCase());
+}
+
 /** Event types of a generic killing predicate ("soldiers killed", "killing three") that an explosion beside it claims. */
 const KILLED_IN_BLAST = new Set(['Battles', 'Violence against civilians']);
 
@@ -486,10 +496,13 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
       if (matches[i].generic && matches[i].code === 'ATTACK') matches[i] = { ...matches[i], code: actorCues.stateAttack.class, rule: `${matches[i].rule}+state-force` };
     }
   }
-  const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
+  // A predicate inside a relative clause on "which" / "who" ("…, which Ukraine reports is the largest series of
+  // airstrikes") describes; beside a predicate outside one, it weighs as background.
+  const described = matches.map((m) => !m.cue && inRelative(doc, s, m));
+  const foreground = matches.some((m, i) => !m.cue && !described[i] && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
-    matches[i] = { ...m, weight: foreground && m.context.includes('background') ? m.baseWeight * BACKGROUND_FACTOR : m.baseWeight };
+    matches[i] = { ...m, weight: foreground && (m.context.includes('background') || described[i]) ? m.baseWeight * BACKGROUND_FACTOR : m.baseWeight };
   }
   if (!matches.length) return [];
   const { scores, best } = scoreClasses(text, matches, false);
