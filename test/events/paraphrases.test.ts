@@ -37,6 +37,9 @@ const paraphrases: Record<string, string[]> = {
     'Saudi-led coalition jets launched several raids on Houthi positions in Sanaa on Tuesday, according to the rebels\' TV channel.',
     'At least 20 people were killed in air raids on a rebel-held town in Idlib province, rescuers said.',
     'The Pakistani air force struck militant hideouts in North Waziristan, killing 25 fighters, the army said.',
+    'A helicopter gunship opened fire on insurgent positions outside Palma.',
+    'Military aircraft pounded Taliban positions in Helmand.',
+    'An airstrike flattened a house in Saada, killing a family of six.',
   ],
   'Shelling/artillery/missile attack': [
     'Government forces shelled the rebel-held district of Douma, killing six.',
@@ -64,6 +67,9 @@ const paraphrases: Record<string, string[]> = {
     'Residents said government forces fired artillery shells into the rebel-held neighbourhood, killing a child.',
     'Several Katyusha rockets hit the Green Zone in Baghdad late on Sunday, police said.',
     'A rocket fired by militants landed near the airport in Kandahar, causing no casualties.',
+    'A barrage of rockets slammed into residential districts of Stepanakert.',
+    'Militants fired mortars at an army base in Kunar.',
+    'Several projectiles fell on the village of Kfar Kila.',
   ],
   'Armed clash': [
     'Government troops clashed with rebels near Goma on Saturday.',
@@ -97,6 +103,13 @@ const paraphrases: Record<string, string[]> = {
     'Police said two officers and three attackers died in a shootout in the southern city of Karachi.',
     'Militants attacked a security checkpoint in North Sinai, triggering a gun battle that left seven soldiers dead.',
     'Two soldiers were killed in an ambush near Maiduguri, where protesters had marched a week earlier.',
+    'Troops and rebels have been locked in combat around the town of Kalehe since Monday.',
+    'Government soldiers routed an insurgent column near Tillaberi.',
+    'Kurdish fighters fended off an Islamic State offensive on Kobani.',
+    'Security forces neutralised eight terrorists during an operation in Kirkuk.',
+    'The rebels overpowered a military garrison in Darfur after heavy fighting.',
+    'Seven militiamen were killed when troops raided their hideout in Ituri.',
+    'Soldiers came under attack from gunmen while patrolling near Menaka.',
   ],
   'Government regains territory': [
     'The Iraqi army recaptured the town of Tal Afar from Islamic State.',
@@ -115,6 +128,7 @@ const paraphrases: Record<string, string[]> = {
     'Government troops have regained control of the key town after weeks of fighting.',
     'Iraqi troops drove Islamic State militants out of the last district they held in Mosul.',
     'The Nigerian army said it had recaptured Gwoza from Boko Haram.',
+    'The army reclaimed several villages from Boko Haram in Borno.',
   ],
   'Non-state actor overtakes territory': [
     'Taliban fighters seized the district centre of Musa Qala.',
@@ -132,6 +146,7 @@ const paraphrases: Record<string, string[]> = {
     'Islamic State fighters seized control of large parts of Sirte.',
     'Taliban insurgents overran the district headquarters in Ghazni province after two days of fighting.',
     'Rebels seized the strategic town of Mambasa from the army on Sunday.',
+    'Jihadists have taken over several villages in the Menaka region.',
   ],
   'Remote explosive/landmine/IED': [
     'A roadside bomb killed three soldiers in Helmand.',
@@ -152,6 +167,9 @@ const paraphrases: Record<string, string[]> = {
     'A motorcycle packed with explosives blew up near a police station in Peshawar.',
     'Officials said a roadside device exploded as an army convoy passed through the area.',
     'A bomb exploded at a crowded bus station in the northern town of Konduga on Saturday, killing 12 people, police said.',
+    'An explosive-laden vehicle blew up outside a courthouse in Mogadishu.',
+    'A bomb ripped through a crowded market in Baghdad.',
+    'Three children were killed by unexploded ordnance in Helmand.',
   ],
   'Suicide bomb': [
     'A suicide bomber blew himself up at a mosque in Kabul, killing 30.',
@@ -166,6 +184,7 @@ const paraphrases: Record<string, string[]> = {
     'Eight people were killed when a suicide bomber rammed an explosives-laden truck into a base in Mogadishu.',
     'A suicide attacker drove a car packed with explosives into the gate of a military base in Gao, the UN mission said.',
     'The bomber detonated his vest as worshippers left the mosque after Friday prayers.',
+    'A teenage suicide bomber killed 12 worshippers at a mosque in Borno.',
   ],
   'Peaceful protest': [
     'Thousands of people protested in the city centre of Khartoum on Friday.',
@@ -189,6 +208,9 @@ const paraphrases: Record<string, string[]> = {
     'Thousands of workers went on strike in Johannesburg, demanding higher wages.',
     'Relatives of the missing staged a sit-in outside the governor\'s office in Quetta.',
     'Students boycotted classes and marched to the education ministry in Dhaka.',
+    'Protesters marched on the presidential palace in Bamako.',
+    'Demonstrators chanted slogans against the junta in Ouagadougou.',
+    'Women held a vigil in Srinagar for the missing.',
   ],
   'Protest with intervention': [
     'Police fired tear gas to disperse protesters in Nairobi.',
@@ -218,6 +240,9 @@ const paraphrases: Record<string, string[]> = {
     'Police held three suspects over the bombing in Kano.',
     'The National Intelligence Service arrested four suspects in connection with the attack on the hotel.',
     'Two soldiers were arrested on charges of collaborating with the militants.',
+    'The suspected ringleader was picked up by police in Nairobi.',
+    'Police took 30 protesters into detention in Moscow.',
+    'Prosecutors said they had detained a former army officer in Istanbul.',
   ],
   'Abduction/forced disappearance': [
     'Gunmen abducted 30 students from a school in Kaduna.',
@@ -232,6 +257,8 @@ const paraphrases: Record<string, string[]> = {
     'Three engineers were taken hostage by militants in the Niger Delta.',
     'Armed men kidnapped a Catholic priest from his parish in Kaduna state, the church said.',
     'Pirates abducted ten crew members from a cargo ship off the coast of Benin.',
+    'Gunmen whisked away 40 worshippers from a church in Kaduna.',
+    'Militants are holding two aid workers captive in Mali.',
   ],
   'Attack': [
     'Gunmen killed seven villagers in Zamfara on Sunday.',
@@ -249,6 +276,11 @@ const paraphrases: Record<string, string[]> = {
     'Gunmen on motorbikes killed 20 people at a market in Zamfara.',
     'Gunmen on motorcycles killed at least 30 villagers in an attack on a village in Zamfara state, police said.',
     'Suspected Islamists beheaded five farmers in the Cabo Delgado province.',
+    'Gunmen shot and killed four aid workers in Jonglei.',
+    'Attackers armed with machetes killed 11 villagers in Beni.',
+    'A prominent activist was assassinated in Basra.',
+    'Fulani herdsmen killed 15 farmers in Benue state.',
+    'Armed men burst into a school in Kumba and opened fire on pupils.',
   ],
   'Disrupted weapons use': [
     'Air defences shot down two drones over Belgorod.',
@@ -267,6 +299,8 @@ const paraphrases: Record<string, string[]> = {
     'The army said it had dismantled a bomb-making factory in the outskirts of Mosul.',
     'Bomb disposal experts defused an explosive device found near a school in Kirkuk.',
     'Saudi air defences intercepted a missile fired by the Houthis toward Jizan.',
+    'Soldiers seized a consignment of rifles at the border with Niger.',
+    'Ukraine\'s air force said it downed 20 Shahed drones overnight.',
   ],
   'Violent demonstration': [
     'Rioters looted shops in Durban.',
@@ -277,6 +311,8 @@ const paraphrases: Record<string, string[]> = {
     'Rioters set cars ablaze in the centre of Conakry.',
     'Angry youths burned tyres and threw stones at police in the suburb of Soweto.',
     'Protesters stormed the parliament building in Baghdad and clashed with security guards.',
+    'Rioters burned vehicles and looted shops in Johannesburg.',
+    'Protesters pelted police with stones in Srinagar.',
   ],
   'Looting/property destruction': [
     'Militants set fire to a school in Borno.',
@@ -298,6 +334,7 @@ const paraphrases: Record<string, string[]> = {
     'An angry mob lynched a suspected thief in Lagos.',
     'Villagers beat two men to death over suspected cattle theft in Kenya.',
     'A mob attacked a police station and freed a suspect in the town of Jos.',
+    'Villagers set fire to the homes of suspected witches in Kenya.',
   ],
   'Excessive force against protesters': [
     'Security forces shot dead three protesters in Khartoum.',
@@ -311,6 +348,7 @@ const paraphrases: Record<string, string[]> = {
     'Al-Shabaab fighters took over the town after the army pulled out.',
     'Government troops withdrew from the town of Tessit.',
     'Rebels entered the town of Kidal unopposed after soldiers left.',
+    'Russian troops pulled out of the city of Kherson.',
   ],
   'Headquarters or base established': [
     'The army set up a new base in Mopti to counter jihadist raids.',
@@ -340,6 +378,12 @@ const none = [
   'The army has shelled the town for years, residents said.',
   'The rebels could seize the capital within weeks, analysts warned.',
   'He was jailed for fraud in 2019.',
+  'A cyclone tore through Mozambique, leaving 50 dead.',
+  'Rescuers searched for survivors after a mine collapse in Ghana.',
+  'The government declared three days of mourning for the victims.',
+  'The minister said the army would respond to any attack.',
+  'He protested that he had never been to the city, the court heard.',
+  'The former minister protested his innocence at a hearing in Lagos.',
 ];
 
 for (const [subType, texts] of Object.entries(paraphrases)) {
