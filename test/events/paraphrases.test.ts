@@ -384,6 +384,18 @@ const none = [
   'The minister said the army would respond to any attack.',
   'He protested that he had never been to the city, the court heard.',
   'The former minister protested his innocence at a hearing in Lagos.',
+  'Firefighters battled the blaze for hours, police said.',
+  'Security services arrested two men for smuggling cocaine in Mombasa.',
+  'A gas cylinder exploded in a restaurant in Nairobi, killing five people, police said.',
+  'An earthquake destroyed hundreds of homes and killed 12 people in Sulawesi.',
+  'The two countries engaged in talks on trade, officials said.',
+  'The ministers discussed the fall of the currency with army chiefs.',
+  'Thousands of fans gathered outside the stadium in Lagos.',
+  'The ship struck a mine of information, the professor joked.',
+  'The company executed its plan to hire 200 workers.',
+  'Police officers fired on a suspected car thief in Johannesburg.',
+  'The fall of the Berlin Wall was celebrated by thousands of people.',
+  'Hundreds of people gathered at the funeral of the singer in Kinshasa.',
 ];
 
 for (const [subType, texts] of Object.entries(paraphrases)) {
