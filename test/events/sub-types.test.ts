@@ -16,7 +16,7 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor'],
   );
   assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });
@@ -103,4 +103,16 @@ test('coordinated predicates of one class with places of their own are one event
 test('target evidence: a place where civilians gather stormed is an attack; a town stormed is taken', () => {
   assert.deepEqual(subTypes('Armed men stormed a church in Lisova.', ['Lisova']), ['Attack']);
   assert.deepEqual(subTypes('Rebels stormed the town of Lisova.', ['Lisova']), ['Non-state actor overtakes territory']);
+});
+
+test('target evidence: a village raided and its people killed is an attack on civilians, not a capture', () => {
+  assert.deepEqual(subTypes('Gunmen stormed a village near Lisova and killed 16 residents.', ['Lisova']), ['Attack']);
+  // Soldiers killed in the storming: the place may have changed hands; the rule reads the people killed.
+  assert.deepEqual(subTypes('Rebels stormed the town of Lisova, killing ten soldiers.', ['Lisova']), ['Non-state actor overtakes territory']);
+});
+
+test('actor evidence: property destroyed by rioters is a violent demonstration, by a mob mob violence, by militants destruction', () => {
+  assert.deepEqual(subTypes('Rioters burned vehicles and looted shops in Lisova.', ['Lisova']), ['Violent demonstration']);
+  assert.deepEqual(subTypes('An angry mob torched the homes of two men in Lisova.', ['Lisova']), ['Mob violence']);
+  assert.deepEqual(subTypes('Militants torched the homes of two men in Lisova.', ['Lisova']), ['Looting/property destruction']);
 });

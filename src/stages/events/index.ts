@@ -25,7 +25,8 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, turnCues, yearPattern } from './rules/lexicon.js';
+import { actorCues, eventClasses, hasConflictContext, placeRules, triggers, turnCues, yearPattern } from './rules/lexicon.js';
+import framesData from './data/frames.json' with { type: 'json' };
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
 import { stateForceAttack, takerCountry } from './rules/territory.js';
@@ -37,6 +38,8 @@ export { classifyEvent, type EventClassification } from './rules/classify-event.
 
 /** A sentence's best class must reach this score to make an event: one weak word ("blast") is not enough. */
 const MIN_EVENT_SCORE = 3;
+/** Place rank (data/places.json) of a city, town or village: what "the city" can refer to in its own sentence. */
+const CITY_RANK = 5;
 /** Place rank (data/places.json) at or below which a place is a country or continent: too coarse to be sure of. */
 const COARSE_RANK = 1;
 /** Weight of a background predicate ("had declared a ceasefire", "in response to the shelling") in its sentence. */
@@ -302,6 +305,21 @@ function stateSubject(doc: Doc, s: Sentence, located: readonly Located[], m: Tri
 }
 
 /**
+ * The country named as the state that took a place ("Ukraine recaptured the city of Kherson"): a country entity in
+ * the noun phrase right before the predicate, or the subject of its clause; null when none.
+ */
+function subjectCountry(doc: Doc, s: Sentence, located: readonly Located[], m: TriggerMatch): Entity | null {
+  const np = nounPhraseBefore(doc, s.vStart + m.start);
+  const npFrom = np.vStart - s.vStart;
+  const inNp = np.words.length ? located.find((l) => l.entity.kind === 'place' && l.entity.type === 'country' && !l.metonym && npFrom <= l.start && l.end <= m.start) : undefined;
+  if (inNp) return inNp.entity;
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (!clause?.isPredicate || !clause.subject) return null;
+  const [from, to] = [clause.subject.vStart - s.vStart, clause.subject.vEnd - s.vStart];
+  return located.find((l) => l.entity.kind === 'place' && l.entity.type === 'country' && !l.metonym && from <= l.start && l.end <= to)?.entity ?? null;
+}
+
+/**
  * A predicate's context cues read in its own clause: the relative clauses of the sentence that do not hold it are
  * blanked first ("Russian troops shelled Kupiansk, which they have been trying to retake": the attempt is the
  * retaking's, not the shelling's); a pluperfect clause makes it background, a bare verb coordinated after "and" a
@@ -339,6 +357,59 @@ function passiveOnPersons(doc: Doc, s: Sentence, text: string, m: TriggerMatch, 
   return actorCues.persons.test(text.slice(clause.subject.vStart - s.vStart, clause.subject.vEnd - s.vStart));
 }
 
+/**
+ * True when a protest predicate is the main verb of an active clause whose subject is headed by a plural common
+ * noun ("Nurses picketed the hospital", "Pensioners rallied outside parliament"): a group of people protesting is
+ * actor enough, whatever the group's word.
+ */
+function groupProtests(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+  if (eventClasses.get(m.code)?.type !== 'Protests' || !doc.lang) return false;
+  const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  if (!clause?.isPredicate || clause.passive || !clause.subject) return false;
+  const ls = doc.lang.sentences[s.index];
+  for (let i = ls.first; i < ls.end; i++) {
+    const w = doc.lang.words[i];
+    if (w.vEnd === clause.subject.vEnd) return w.xtag === 'NNS' || w.xtag === 'NNPS';
+  }
+  return false;
+}
+
+/** Predicate rules of a change of control (data/triggers.json and data/frames.json, class '@territory'). */
+const TERRITORY_RULES = new Set([
+  ...triggers.filter((t) => t.cls === '@territory').map((t) => t.rule),
+  ...Object.entries(framesData.verbs).filter(([, v]) => v.class === '@territory').map(([lemma]) => `frame-${lemma}`),
+]);
+
+/** True when a non-state actor cue (actors.json `nonState`) is named before the predicate in its sentence. */
+function nonStateBefore(text: string, start: number): boolean {
+  actorCues.nonState.lastIndex = 0;
+  return actorCues.nonState.test(text.slice(0, start));
+}
+
+/** Markers of a relative clause that describes a noun rather than tells the sentence's news. */
+const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+
+/** True when the predicate lies in a relative clause on "which" / "who" (the linguistic layer's clause marker). */
+function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+  const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
+  const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker : null;
+  return !!marker && DESCRIBING_RELATIVES.has(marker.toLowerCase());
+}
+
+/** Event types of a generic killing predicate ("soldiers killed", "killing three") that an explosion beside it claims. */
+const KILLED_IN_BLAST = new Set(['Battles', 'Violence against civilians']);
+
+/**
+ * The strongest explosion predicate of a sentence ("blast", "bomb", "car bombing": a remote-violence word that is
+ * neither a cue nor generic), when no word of an 'Other' class (an accident, a crime) is beside it or in its document.
+ */
+function explosionOf(doc: Doc, matches: readonly TriggerMatch[]): TriggerMatch | undefined {
+  const blasts = matches.filter((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.type === 'Explosions/Remote violence');
+  if (!blasts.length || !matches.some((m) => m.toll && KILLED_IN_BLAST.has(eventClasses.get(m.code)?.type ?? ''))) return undefined;
+  if (matches.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc)) return undefined;
+  return blasts.reduce((a, b) => (b.baseWeight > a.baseWeight ? b : a));
+}
+
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
 function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
@@ -372,7 +443,15 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   const matches = found
-    .filter((m) => conflict || !m.needsActor || (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) || stateActs(m) || passiveOnPersons(doc, s, text, m, found))
+    .filter(
+      (m) =>
+        conflict ||
+        !m.needsActor ||
+        (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
+        stateActs(m) ||
+        passiveOnPersons(doc, s, text, m, found) ||
+        groupProtests(doc, s, m),
+    )
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
@@ -396,9 +475,18 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   // "Three tanks attacked our positions", "warplanes … killing several": a generic attack by a named weapon is an
   // event of the weapon's class.
   const instrument = matches.filter((m) => m.instrument).sort((a, b) => b.baseWeight - a.baseWeight)[0];
+  let blast: TriggerMatch | undefined;
   if (instrument && !matches.some((m) => !m.cue && !m.generic && eventClasses.get(m.code)?.acled)) {
     for (let i = 0; i < matches.length; i++) {
       if (matches[i].generic) matches[i] = { ...matches[i], code: instrument.code, rule: `${matches[i].rule}+${instrument.rule}` };
+    }
+  }
+  // "A blast at a checkpoint left five policemen dead", "soldiers were killed by a bomb": a killing told beside an
+  // explosion of its own sentence is that explosion's toll, not a clash (not beside a disaster or a crime word).
+  else if (!instrument && (blast = explosionOf(doc, matches))) {
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
+      if (m.toll && KILLED_IN_BLAST.has(eventClasses.get(m.code)?.type ?? '')) matches[i] = { ...m, code: blast.code, rule: `${m.rule}+${blast.rule}` };
     }
   }
   // "Russian forces attack Kherson, injuring 23 civilians": a state force's attack with no weapon named is remote
@@ -408,10 +496,13 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
       if (matches[i].generic && matches[i].code === 'ATTACK') matches[i] = { ...matches[i], code: actorCues.stateAttack.class, rule: `${matches[i].rule}+state-force` };
     }
   }
-  const foreground = matches.some((m) => !m.cue && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
+  // A predicate inside a relative clause on "which" / "who" ("…, which Ukraine reports is the largest series of
+  // airstrikes") describes; beside a predicate outside one, it weighs as background.
+  const described = matches.map((m) => !m.cue && inRelative(doc, s, m));
+  const foreground = matches.some((m, i) => !m.cue && !described[i] && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
-    matches[i] = { ...m, weight: foreground && m.context.includes('background') ? m.baseWeight * BACKGROUND_FACTOR : m.baseWeight };
+    matches[i] = { ...m, weight: foreground && (m.context.includes('background') || described[i]) ? m.baseWeight * BACKGROUND_FACTOR : m.baseWeight };
   }
   if (!matches.length) return [];
   const { scores, best } = scoreClasses(text, matches, false);
@@ -512,7 +603,11 @@ function frameEvents(
   if (placeRules.placeAnaphora.test(text)) {
     // "the city" beats a country or region the sentence also names: it refers to a more specific place.
     const named = Math.max(-1, ...pick.ids.map((id) => placeRank(places.find((p) => p.id === id)?.type)));
-    const referred = placeBefore(s.index, byIndex);
+    // "Kyiv authorities reported that nine drones were downed in the city": a place named earlier in the same sentence,
+    // even as a speaker's attribute, is what "the city" refers to; else the sentences before.
+    const at = text.search(placeRules.placeAnaphora);
+    const local = located.filter((l) => l.entity.kind === 'place' && l.end <= at && placeRank(l.entity.type) >= CITY_RANK).at(-1);
+    const referred = local ? { id: local.entity.id, type: local.entity.type, name: local.entity.name } : placeBefore(s.index, byIndex);
     if (referred && (!pick.ids.length || named < placeRank(referred.type))) {
       pick = { ids: [referred.id], rule: 'nearest', spans: [] };
       placeRule = 'anaphora';
@@ -534,6 +629,13 @@ function frameEvents(
   // Evidence beside the predicate (a chemical payload, a place left by its holders) may call for a sibling sub-type.
   const refined = refineSubType(cls.code, trigger.rule, text, trigger.start, trigger.end);
   if (refined) cls = eventClasses.get(refined.to) ?? cls;
+  // "Ukraine recaptured the city of Kherson": a state named as the subject took the place — its own territory
+  // regained, a foreign state's taken (below) — unless a non-state actor is named before the predicate.
+  const state = cls.code === 'NON_STATE_ACTOR_OVERTAKES_TER' && !refined && TERRITORY_RULES.has(trigger.rule) ? subjectCountry(doc, s, located, trigger) : null;
+  if (state && !nonStateBefore(text, trigger.start)) {
+    const placeCountry = doc.entities.find((e) => e.id === pick.ids[0])?.country;
+    if (!placeCountry || !state.country || placeCountry === state.country) cls = eventClasses.get('GOV_REGAINS_TERIT') ?? cls;
+  }
   // A state force taking a place abroad is a foreign state actor: ACLED's "Non-state actor overtakes territory".
   let foreign = false;
   if (cls.code === 'GOV_REGAINS_TERIT' && pick.ids.length) {

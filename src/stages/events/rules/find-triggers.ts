@@ -29,6 +29,8 @@ export interface TriggerMatch {
   readonly needsActor: boolean;
   /** The outcome of another predicate when its sentence has one ("killing ten civilians"). */
   readonly outcome: boolean;
+  /** Tells a toll ("soldiers were killed", "left five dead"): an explosion beside it claims it. */
+  readonly toll?: boolean;
   /** An attack or killing word that says nothing of the means. */
   readonly generic: boolean;
   /** A weapon, giving its class to a generic attack. */
@@ -73,7 +75,8 @@ function titleCase(text: string, at: number): boolean {
 function conditionsHold(t: Trigger, text: string, start: number, end: number): boolean {
   if (t.with && !t.with.test(text)) return false;
   if (t.without && t.without.test(text)) return false;
-  if (t.after && !t.after.test(text.slice(end, end + t.window))) {
+  // `after` or, failing it, a name after the trigger (`afterName`); a trigger with only `afterName` needs the name.
+  if ((t.after || t.afterName) && !t.after?.test(text.slice(end, end + t.window))) {
     const name = t.afterName?.test(text.slice(end, end + t.window));
     if (!name) return false;
   }
@@ -121,7 +124,7 @@ export function findTriggers(text: string): TriggerMatch[] {
       const s = sentenceStart(text, start);
       const context = contextOf(text.slice(s), start - s, end - s);
       const code = eventCode(t.cls, text, start, end);
-      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome, generic: t.generic, instrument: t.instrument });
+      found.push({ rule: t.rule, code, weight: t.weight * contextFactor(context), baseWeight: t.weight, start, end, text: m[0], context, cue: t.cue, needsActor: t.needsActor, outcome: t.outcome, toll: t.toll, generic: t.generic, instrument: t.instrument });
     }
   }
   return found.sort((a, b) => a.start - b.start || b.weight - a.weight);

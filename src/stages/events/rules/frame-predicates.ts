@@ -132,6 +132,14 @@ function prenominal(lang: Lang, i: number, first: number): boolean {
   return k < first || lang.words[k].tag !== 'AUX';
 }
 
+/** A base or present verb form after a preposition (not "to") or a determiner and before a noun. */
+function nounModifier(lang: Lang, i: number, first: number): boolean {
+  const w = lang.words[i];
+  if ((w.xtag !== 'VB' && w.xtag !== 'VBP' && w.xtag !== 'VBN') || i <= first || lang.words[i + 1]?.tag !== 'NOUN') return false;
+  const prev = lang.words[i - 1];
+  return (prev.tag === 'ADP' && prev.lower !== 'to') || prev.tag === 'DET';
+}
+
 /** The frame predicates of sentence `s` not already covered by `covered` (offsets relative to the sentence). */
 export function framePredicates(doc: Doc, s: Sentence, text: string, covered: readonly TriggerMatch[]): TriggerMatch[] {
   const lang = doc.lang;
@@ -218,6 +226,9 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
   for (let i = ls.first; i < ls.end; i++) {
     const w = lang.words[i];
     if (w.tag === 'VERB') {
+      // A bare verb form between a preposition or determiner and a noun modifies that noun ("by riot police",
+      // "a strike force"): the layer mistagged a noun, and no happening is told.
+      if (nounModifier(lang, i, ls.first)) continue;
       const frame = verbs.get(w.lemma);
       if (frame) {
         push(`frame-${w.lemma}`, frame, i, i, true);

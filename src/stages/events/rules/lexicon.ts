@@ -50,6 +50,8 @@ export interface Trigger {
   readonly needsActor: boolean;
   /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
   readonly outcome: boolean;
+  /** Tells a toll ("soldiers were killed"): an explosion of its sentence claims it (index.ts `explosionOf`). */
+  readonly toll: boolean;
   /** An attack or killing word that says nothing of the means. */
   readonly generic: boolean;
   /** A weapon: gives its class to a generic attack in its sentence. */
@@ -86,6 +88,9 @@ export function compilePattern(source: string, flags = 'gi', bounded = true): Re
   return new RegExp(bounded ? `(?<![\\w])(?:${body})(?![\\w])` : body, flags);
 }
 
+/** People named after a capitalised adjective ("captured the Russian soldiers"): no place follows the trigger. */
+const peopleAfterName = triggersData.peopleAfterName;
+
 interface RawTrigger {
   rule: string;
   class: string;
@@ -100,6 +105,7 @@ interface RawTrigger {
   afterName?: boolean | string;
   needsActor?: boolean;
   outcome?: boolean;
+  toll?: boolean;
   generic?: boolean;
   instrument?: boolean;
 }
@@ -125,17 +131,26 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
   cue: t.cue ?? false,
   // Case-sensitive: the name is capitalised; lower-case words may come between the trigger and its preposition.
   afterName: t.afterName
-    ? new RegExp(`^\\s+${typeof t.afterName === 'string' ? `(?:[a-z]+\\s+){0,2}${t.afterName}\\s+` : ''}(the\\s+)?((city|town|village|settlement|region|province) of\\s+)?[A-Z]`)
+    ? new RegExp(`^\\s+${typeof t.afterName === 'string' ? `(?:[a-z]+\\s+){0,2}${t.afterName}\\s+` : ''}(the\\s+)?((city|town|village|settlement|region|province) of\\s+)?[A-Z](?![\\w'’.-]*\\s+(${peopleAfterName})\\b)`)
     : undefined,
   needsActor: t.needsActor ?? false,
   outcome: t.outcome ?? false,
+  toll: t.toll ?? false,
   generic: t.generic ?? false,
   instrument: t.instrument ?? false,
 }));
 
 /** Actor cues deciding who changed control of territory. */
+/**
+ * A state's force named by its demonym ("Afghan forces", "Malian troops") is a government actor as the listed
+ * cues are; a foreign one is told apart later by the place's country (territory.ts `takerCountry`).
+ */
+const demonymForces = `(${Object.keys(actorsData.demonyms)
+  .map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|')}) (${actorsData.stateForceNouns})`;
+
 export const actorCues = {
-  government: compilePattern(actorsData.government),
+  government: compilePattern(`${actorsData.government}|${demonymForces}`),
   nonState: compilePattern(actorsData.nonState),
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */

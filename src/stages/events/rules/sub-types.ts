@@ -18,6 +18,8 @@ export interface SubTypeRule {
   readonly to: string;
   readonly sentence?: RegExp;
   readonly after?: RegExp;
+  /** Evidence right before the predicate (within `window` characters): who did it. */
+  readonly before?: RegExp;
   readonly window: number;
 }
 
@@ -29,6 +31,7 @@ interface RuleData {
   to: string;
   sentence?: string;
   after?: string;
+  before?: string;
   window?: number;
 }
 
@@ -40,6 +43,7 @@ export const subTypeRules: readonly SubTypeRule[] = (data.rules as RuleData[]).m
   to: r.to,
   sentence: r.sentence ? new RegExp(r.sentence, 'i') : undefined,
   after: r.after ? new RegExp(r.after, 'i') : undefined,
+  before: r.before ? new RegExp(r.before, 'i') : undefined,
   window: r.window ?? 120,
 }));
 
@@ -52,6 +56,7 @@ export function refineSubType(code: string, predicate: string, sentence: string,
     if (!r.from.has(code) || (r.predicates && !r.predicates.has(predicate))) continue;
     if (r.sentence && !r.sentence.test(sentence)) continue;
     if (r.after && !r.after.test(sentence.slice(end, end + r.window))) continue;
+    if (r.before && !r.before.test(sentence.slice(Math.max(0, start - r.window), start))) continue;
     return r;
   }
   return null;
