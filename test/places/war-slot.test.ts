@@ -82,3 +82,11 @@ test('no person, firm or lower-case word is made a place by a war slot', () => {
     'Russian forces cut the vovchansk road and then captured Vovchansk.',
   ]) assert.deepEqual(places(text).map((e) => e.name), [], text);
 });
+
+test('a name the text calls a village or town ("the village of Tonenke") is that populated place', () => {
+  for (const text of ['Russian forces have captured the village of Tonenke.', 'Fighting continued near the village of Tonenke.', 'Shelling hit the town of Tonenke.']) {
+    const m = mentionOf(text, 'Tonenke');
+    assert.equal(m?.id, TONENKE, text);
+    assert.match(m!.rule, /places\/war-slot-preposition/, text);
+  }
+});
