@@ -350,3 +350,12 @@ test('a speaker and cue between commas inside a clause: the content is the claus
   // At the end of the sentence, or before another clause, the content is before the speaker.
   assert.equal(one('Russian forces captured the bridge, according to the ministry.').content, 'Russian forces captured the bridge');
 });
+
+test('"according to a statement … by X": the statement\'s author is the speaker, not the statement', () => {
+  const a = one('Russian forces captured the bridge, according to a statement on Telegram by the defence ministry.');
+  assert.deepEqual([a.speaker, a.content], ['the defence ministry', 'Russian forces captured the bridge']);
+  assert.equal(one('Troops left the town, according to the latest report from the General Staff.').speaker, 'the General Staff');
+  // A place or a time after "from" is no author; a named author before the noun stays the speaker.
+  assert.notEqual(one('Troops left the town, according to reports from the front.').speaker, 'the front');
+  assert.equal(one('Troops left the town, according to Russian media reports.').speaker, 'Russian media reports');
+});

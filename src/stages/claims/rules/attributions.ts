@@ -200,8 +200,10 @@ function sentenceAttributions(
 
     // "according to X"
     if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
-      const sp = phraseAfter(words, i + 2);
+      let sp = phraseAfter(words, i + 2);
       if (!sp) continue;
+      // "according to a statement on Telegram by the defence ministry": the statement's author is the speaker.
+      sp = authorOfStatement(words, i + 2, sp);
       const cue: [number, number] = [w.start, words[i + 1].end];
       let content: [number, number] | null = null;
       if (i > first) content = contentBefore(i);
@@ -708,6 +710,36 @@ function relativeClauseStart(words: readonly Word[], j: number): number {
     if (words[k].text === ',') return ['which', 'who', 'whose', 'where'].includes(words[k + 1]?.lower) ? k : -1;
   }
   return -1;
+}
+
+/** Prepositions that introduce a statement's author ("a statement by X", "a report from X"). */
+const AUTHOR_PREPOSITIONS = new Set(['by', 'from']);
+/** Words a statement noun and its author's preposition may have between them ("a statement on Telegram by"). */
+const MAX_STATEMENT_GAP = 5;
+
+/**
+ * When the phrase after "according to" is a statement noun ("a statement", "the latest report"), the speaker is
+ * the author named by "by" / "from" within a few words after it; otherwise `sp` unchanged.
+ */
+function authorOfStatement(words: readonly Word[], from: number, sp: Phrase): Phrase {
+  // Only determiners and lower-case modifiers before the noun ("the latest report"): "Russian media reports" names
+  // its author already.
+  let k = from;
+  while (k < words.length && k - from < 3 && !words[k].punct && !isCapitalized(words[k]) && !lexicon.nominalCues.has(words[k].lower)) k++;
+  if (k >= words.length || !lexicon.nominalCues.has(words[k].lower)) return sp;
+  for (let j = k + 1; j < words.length && j - k <= MAX_STATEMENT_GAP; j++) {
+    if (words[j].punct) return sp;
+    if (!AUTHOR_PREPOSITIONS.has(words[j].lower)) continue;
+    const author = phraseAfter(words, j + 1);
+    if (!author) return sp;
+    // The author is a name or a source noun ("the ministry"), not a place or time ("from the front", "from May").
+    for (let a = author.first; a <= author.last; a++) {
+      const x = words[a];
+      if ((isCapitalized(x) && !lexicon.notSources.has(x.lower)) || lexicon.sources.has(x.lower) || lexicon.nominals.has(x.lower)) return author;
+    }
+    return sp;
+  }
+  return sp;
 }
 
 /** Skips a listener ("told reporters"), channel and time phrases up to the content ("said on Friday that …"). */
