@@ -5,9 +5,8 @@ import { createDoc, type DocInit, type Message } from '../../core/index.js';
 import { RemoteError, type RemoteDesk } from '../../desk/index.js';
 import type { IngestResult, IngestStatus, Store } from '../../store/index.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/read-sources.js';
-import { restoreContextState, runPipeline } from '../../pipeline.js';
-import { SharedRegistry } from '../../queue/shared-registry.js';
-import { loadContextOrReport } from '../context-cache.js';
+import { runPipeline } from '../../pipeline.js';
+import { loadLinkedContextOrReport } from '../linked-context.js';
 import { openStoreOrServer } from '../open-store.js';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
@@ -155,12 +154,11 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       let sink: Sink;
       let saveState = async () => {};
       if (store) {
-        const ctx = await loadContextOrReport('ingest', { published, kbFiles }, io.stderr);
-        if (!ctx) return 2;
+        const linked = await loadLinkedContextOrReport('ingest', store, { published, kbFiles }, io.stderr);
+        if (!linked) return 2;
         // Entity ids must not depend on which run saw a name first: start from what earlier runs learnt, and link each
         // document to the registry shared with concurrent runs and workers in its own transaction (no last writer wins).
-        const shared = await SharedRegistry.open(store, { kbFiles });
-        restoreContextState(ctx, shared.state());
+        const { ctx, shared } = linked;
         saveState = () => shared.saveSnapshot(store);
         sink = async (inits) => {
           const docs = inits.map((init) => runPipeline(createDoc(init), ctx));

@@ -8,11 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { createDoc } from '../../core/index.js';
 import type { RemoteDesk } from '../../desk/index.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/index.js';
-import { restoreContextState, runPipeline } from '../../pipeline.js';
-import { SharedRegistry } from '../../queue/shared-registry.js';
+import { runPipeline } from '../../pipeline.js';
 import type { Store } from '../../store/index.js';
 import { feedSource, folderSource, runWatch, type WatchEvent, type WatchSink, type WatchSource, type WatchState } from '../../watch/index.js';
-import { loadContextOrReport } from '../context-cache.js';
+import { loadLinkedContextOrReport } from '../linked-context.js';
 import { openStoreOrServer } from '../open-store.js';
 import { UsageError, type Command } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
@@ -119,12 +118,11 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       let state: WatchState;
       let saveRegistry = async () => {};
       if (store) {
-        const ctx = await loadContextOrReport('watch', { published, kbFiles }, io.stderr);
-        if (!ctx) return 2;
+        const linked = await loadLinkedContextOrReport('watch', store, { published, kbFiles }, io.stderr);
+        if (!linked) return 2;
         // Entities are linked to the registry shared with concurrent ingests and workers, in each document's transaction
         // (docs/queue.md); the snapshot saved now and then is what `sitrep serve` starts from.
-        const shared = await SharedRegistry.open(store, { kbFiles });
-        restoreContextState(ctx, shared.state());
+        const { ctx, shared } = linked;
         let savedAt = performance.now();
         let unsaved = false;
         saveRegistry = async () => {
