@@ -184,3 +184,31 @@ test('coordinated verb phrases share the subject', () => {
   assert.equal(chunkText(lang, adv.subject), 'Russian troops');
   assert.equal(adv.parent, -1);
 });
+
+test('headlines: a noun-looking present verb after a plural subject, in a sentence with no verb, is the verb', () => {
+  const tag = (text: string, w: string) => {
+    const lang = run(text);
+    return lang.words[word(lang, w)].tag;
+  };
+  // Each of these words is tagged as a noun by the greedy tagger when no other verb is around.
+  assert.equal(tag('Russian forces shell Kherson', 'shell'), 'VERB');
+  assert.equal(tag('Russian forces press Avdiivka', 'press'), 'VERB');
+  assert.equal(tag('Russian forces clear the village', 'clear'), 'VERB');
+  // After an earlier clause's verb ("says"), the rest of the sentence is looked at alone.
+  assert.equal(tag('Kyiv says forces repel attacks near the town', 'repel'), 'VERB');
+  const lang = run('Russian forces shell Kherson');
+  const c = clauseWith(lang, 'shell');
+  assert.equal(chunkText(lang, c.subject), 'Russian forces');
+  assert.equal(chunkText(lang, c.object), 'Kherson');
+  // Not a verb: a title noun after a singular name, an adjective before a noun, a sentence that has its verb.
+  assert.equal(tag('Wagner chief Prigozhin', 'chief'), 'NOUN');
+  assert.equal(tag('Ukrainian soldiers last week', 'last'), 'ADJ');
+  assert.equal(tag('Soldiers watched the shell crater', 'shell'), 'NOUN');
+});
+
+test('a word of letters never keeps a punctuation tag', () => {
+  for (const text of ['Moscow says troops seize Soledar', 'Troops seize the bridge', 'They seize it']) {
+    const lang = run(text);
+    for (const w of lang.words) if (/\p{L}/u.test(w.text)) assert.notEqual(w.tag, 'PUNCT', `${w.text} in "${text}"`);
+  }
+});

@@ -87,5 +87,56 @@ const pastAfterSubject: RetagRule = {
   },
 };
 
+/** A word of letters given a punctuation tag (the greedy tagger's rare answer for an unknown word: "seize/:"). */
+const PUNCT_XTAGS = new Set([':', ',', '.', '``', "''", '-LRB-', '-RRB-', 'HYPH', 'NFP', '$', '#']);
+const LETTER = /\p{L}/u;
+
+/** A word with letters that the tagger gave a punctuation tag is a noun (a proper noun when capitalised); the
+ * verbless-sentence rule below may then make it the verb. */
+const lettersNotPunctuation: RetagRule = {
+  name: 'lang/retag/letters-not-punctuation',
+  apply(words, first, end) {
+    for (let i = first; i < end; i++) {
+      const w = words[i];
+      if (!PUNCT_XTAGS.has(w.xtag) || !LETTER.test(w.text)) continue;
+      const proper = w.cap === 'title' || w.cap === 'upper';
+      w.xtag = proper ? 'NNP' : 'NN';
+      w.tag = proper ? 'PROPN' : 'NOUN';
+    }
+  },
+};
+
+/** Tags that may open the object after a headline verb ("shell Kherson", "seize the town", "repel 20 attacks"). */
+const OBJECT_START = new Set(['PROPN', 'DET', 'NUM', 'NOUN', 'ADJ', 'PRON']);
+
+/**
+ * "Russian forces shell Kherson", "Troops seize Soledar", "Kyiv says forces repel attacks": a headline's verb in the
+ * present tense is often a word that is also a noun, and with no verb in the sentence the greedy tagger reads it as
+ * one. In a sentence (or the part after its last verb) with no verb, a lower-case word tagged as a singular noun
+ * or an adjective not before a noun, between a plural subject (plural noun, plural proper noun, personal pronoun) and the start of a noun
+ * phrase is the verb (VBP); the plural subject rules out title nouns before names ("Wagner chief Prigozhin").
+ */
+const verblessPresent: RetagRule = {
+  name: 'lang/retag/verbless-present',
+  apply(words, first, end) {
+    // Only the stretch after the last verb: an earlier clause's verb ("Kyiv says") does not make this one verbal.
+    let from = first;
+    for (let k = first; k < end; k++) if (words[k].tag === 'VERB' || words[k].tag === 'AUX') from = k + 1;
+    for (let i = from + 1; i + 1 < end; i++) {
+      const w = words[i];
+      if (w.cap !== 'lower' || (w.xtag !== 'NN' && w.xtag !== 'JJ')) continue;
+      if (w.lower.endsWith('ing') || w.lower.endsWith('ed') || w.lower.endsWith('ly')) continue;
+      const prev = words[i - 1];
+      if (prev.xtag !== 'NNS' && prev.xtag !== 'NNPS' && prev.xtag !== 'PRP') continue;
+      const next = words[i + 1].tag;
+      // An adjective before a noun is its modifier ("soldiers last week", "troops clear signs").
+      if (!OBJECT_START.has(next) || (w.xtag === 'JJ' && (next === 'NOUN' || next === 'ADJ'))) continue;
+      w.xtag = 'VBP';
+      w.tag = 'VERB';
+      return;
+    }
+  },
+};
+
 /** The retag rules in order. */
-export const retagRules: readonly RetagRule[] = [unknownClosedClass, catenativeVerb, pastAfterSubject];
+export const retagRules: readonly RetagRule[] = [unknownClosedClass, lettersNotPunctuation, catenativeVerb, pastAfterSubject, verblessPresent];
