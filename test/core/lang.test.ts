@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, clauseOf, fold, splitSentences, wordAt, wordsIn, type Clause, type Lang } from '../../src/core/index.js';
+import { analyse, clauseOf, fold, isHeadlineCase, splitSentences, wordAt, wordsIn, type Clause, type Lang } from '../../src/core/index.js';
 
 function run(text: string): Lang {
   return analyse(text, splitSentences(text));
@@ -211,4 +211,29 @@ test('a word of letters never keeps a punctuation tag', () => {
     const lang = run(text);
     for (const w of lang.words) if (/\p{L}/u.test(w.text)) assert.notEqual(w.tag, 'PUNCT', `${w.text} in "${text}"`);
   }
+});
+
+test('title-case headlines: common words are tagged as in running text, names keep their tag', () => {
+  const tags = (text: string) => Object.fromEntries(run(text).words.map((w) => [w.text, w.xtag]));
+  const a = tags('Russian Forces Shell Kherson as Ukraine Holds Bridgehead');
+  assert.equal(a.Forces, 'NNS');
+  assert.equal(a.Shell, 'VBP');
+  assert.equal(a.Holds, 'VBZ');
+  assert.equal(a.Kherson, 'NNP');
+  const b = tags('Ukraine Says Its Troops Retook Village Near Bakhmut');
+  assert.deepEqual([b.Its, b.Troops, b.Retook, b.Near, b.Bakhmut], ['PRP$', 'NNS', 'VBD', 'IN', 'NNP']);
+  assert.equal(tags('RUSSIA SEIZES TOWN NEAR BAKHMUT').SEIZES, 'VBZ');
+  // Running text with lower-case words of four letters or more is not a headline.
+  const c = run('Officials in Kyiv Said Nothing about the Offensive');
+  assert.equal(isHeadlineCase(c.words, 0, c.words.length), false);
+  const d = run('Russian Forces Shell Kherson');
+  assert.equal(isHeadlineCase(d.words, 0, d.words.length), true);
+});
+
+test('an irregular past tense tagged as a present verb is a past tense, a participle after have', () => {
+  const tags = (text: string) => Object.fromEntries(run(text).words.map((w) => [w.text, w.xtag]));
+  assert.equal(tags('Ukraine says its troops retook the village').retook, 'VBD');
+  assert.equal(tags('Russian troops have retook the town').retook, 'VBN');
+  // A past form that is also the base ("hit") is left to the tagger.
+  assert.notEqual(tags('They will hit the depot').hit, 'VBD');
 });

@@ -7,7 +7,8 @@ import { chunkSentence } from './chunks.js';
 import { clausesOfSentence } from './clauses.js';
 import { foldLower } from './fold.js';
 import { languageModel } from './model.js';
-import { retagRules } from './retag.js';
+import { isIrregularVerbForm } from './lemma.js';
+import { isHeadlineCase, retagRules } from './retag.js';
 import * as tok from './tokenize.js';
 const { tokenizeSpans } = tok;
 import type { Chunk, Clause, Lang, LangSentence, Word } from './types.js';
@@ -19,7 +20,7 @@ export { tokenize, type TokenRange } from './tokenize.js';
 export { chunkRules, type ChunkRule } from './chunks.js';
 export { clauseRules, type ClauseRule, type ClauseDraft } from './clauses.js';
 export { languageModel } from './model.js';
-export { retagRules, type RetagRule } from './retag.js';
+export { isHeadlineCase, retagRules, type RetagRule } from './retag.js';
 
 /** An empty layer. */
 export const EMPTY_LANG: Lang = { words: [], sentences: [], chunks: [], clauses: [] };
@@ -42,6 +43,15 @@ function capOf(t: string): Word['cap'] {
   return t === t.toUpperCase() && t !== t.toLowerCase() ? 'upper' : 'title';
 }
 
+function setTags(words: Word[], first: number, end: number, labels: readonly number[], tagger: { utags: string[]; xtags: string[] }): void {
+  for (let i = first; i < end; i++) {
+    const w = words[i];
+    const l = labels[i];
+    w.tag = tagger.utags[l];
+    w.xtag = tagger.xtags[l];
+  }
+}
+
 /**
  * Analyses `text` over the given sentence ranges (view offsets, in order). Sentence `k` of the result is range `k`.
  */
@@ -55,6 +65,7 @@ export function analyse(text: string, ranges: ReadonlyArray<{ start: number; end
   const forms: string[] = [];
   const lowers: string[] = [];
   const labels: number[] = [];
+  const forced: number[] = [];
   for (let s = 0; s < ranges.length; s++) {
     const count = tokenizeSpans(text, ranges[s].start, ranges[s].end);
     const first = words.length;
@@ -68,14 +79,33 @@ export function analyse(text: string, ranges: ReadonlyArray<{ start: number; end
       words.push({ vStart: start, vEnd: end, text: w, lower, fold: foldLower(lower), cap: capOf(w), sentence: s, tag: '', xtag: '', lemma: '' });
     }
     const end = words.length;
-    tagger.tag(forms, first, end, labels, lowers);
-    for (let i = first; i < end; i++) {
-      const w = words[i];
-      const l = labels[i];
-      w.tag = tagger.utags[l];
-      w.xtag = tagger.xtags[l];
+    if (isHeadlineCase(words, first, end)) {
+      // "Russian Forces Shell Kherson": the tagger reads every capitalised word as a name. Give it the lower-case
+      // form of each word it knows mostly as something else, and of irregular verb forms ("Retook"); names
+      // ("Kherson", "Russians") and other unknown words keep their capital.
+      for (let i = first; i < end; i++) {
+        const w = words[i];
+        if (w.cap !== 'title' && w.cap !== 'upper') continue;
+        if (tagger.isKnown(w.lower) ? !tagger.isMostlyProper(w.lower) : isIrregularVerbForm(w.lower)) forms[i] = w.lower;
+      }
     }
+    tagger.tag(forms, first, end, labels, lowers);
+    setTags(words, first, end, labels, tagger);
     for (const rule of retagRules) rule.apply(words, first, end, known);
+    // A corrected tag changes what the greedy tagger should have read after it ("troops retook/VBD the village"):
+    // tag the sentence again with the corrections fixed, then let the rules look once more.
+    let changed = false;
+    for (let i = first; i < end && !changed; i++) changed = tagger.xtags[labels[i]] !== words[i].xtag || tagger.utags[labels[i]] !== words[i].tag;
+    if (changed) {
+      for (let i = 0; i < first; i++) forced[i] = -1;
+      for (let i = first; i < end; i++) {
+        const w = words[i];
+        forced[i] = tagger.xtags[labels[i]] !== w.xtag || tagger.utags[labels[i]] !== w.tag ? tagger.labelOf(w.xtag, w.tag) : -1;
+      }
+      tagger.tag(forms, first, end, labels, lowers, forced);
+      setTags(words, first, end, labels, tagger);
+      for (const rule of retagRules) rule.apply(words, first, end, known);
+    }
     for (let i = first; i < end; i++) {
       const w = words[i];
       w.lemma = w.tag === 'PROPN' ? w.fold : lemmatizer.lemma(w.fold, w.xtag);

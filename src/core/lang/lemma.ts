@@ -72,6 +72,27 @@ export function ruleLemma(w: string, xtag: string): string {
 }
 
 /** A lemmatiser with an exception table (`form|xtag` → lemma) learnt where the rules are wrong. */
+/** Base forms of the irregular verbs ("lay" is one, as well as the past of "lie"). */
+const BASES = new Set(PAST.values());
+
+/** True for an irregular past tense that is no verb's base form ("took", "retook"; not "hit", "cut", "lay"). */
+export function isDistinctIrregularPast(lower: string): boolean {
+  const base = PAST.get(lower) ?? (lower.startsWith('re') && lower.length > 4 ? PAST.get(lower.slice(2)) : undefined);
+  return base !== undefined && !BASES.has(lower) && !(lower.startsWith('re') && BASES.has(lower.slice(2)));
+}
+
+/** True for an irregular past tense ("took", "retook", "fell"), with the prefix re- too. */
+export function isIrregularPast(lower: string): boolean {
+  if (PAST.has(lower)) return true;
+  return lower.startsWith('re') && lower.length > 4 && PAST.has(lower.slice(2));
+}
+
+/** True for an irregular past or past participle ("took", "retook", "fallen"): a verb form, never a name. */
+export function isIrregularVerbForm(lower: string): boolean {
+  if (isIrregularPast(lower) || PARTICIPLE.has(lower)) return true;
+  return lower.startsWith('re') && lower.length > 4 && PARTICIPLE.has(lower.slice(2));
+}
+
 export class Lemmatizer {
   private readonly exceptions = new Map<string, Map<string, string>>();
   constructor(exceptions: Record<string, string> = {}) {

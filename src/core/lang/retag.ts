@@ -3,9 +3,29 @@
  * errors the greedy tagger makes where the right tag depends on words after the word.
  */
 import vocab from './data/clauses.json' with { type: 'json' };
+import { isDistinctIrregularPast, isIrregularPast } from './lemma.js';
 import type { Word } from './types.js';
 
 const CATENATIVES = new Set(Object.keys(vocab.catenatives));
+
+/** Words of at least this many characters are capitalised in a title-case headline (AP, Chicago: all but short
+ * articles, conjunctions and prepositions). */
+const HEADLINE_WORD = 4;
+
+/**
+ * A sentence in headline case: at least three words of four letters or more, every one of them capitalised
+ * ("Russians Retreating From Around Kyiv", "RUSSIA SEIZES TOWN"). Running text has lower-case words of that length.
+ */
+export function isHeadlineCase(words: readonly Word[], first: number, end: number): boolean {
+  let long = 0;
+  for (let i = first; i < end; i++) {
+    const w = words[i];
+    if (w.text.length < HEADLINE_WORD || w.cap === 'other') continue;
+    if (w.cap === 'lower') return false;
+    long++;
+  }
+  return long >= 3;
+}
 
 /** A retagging rule over the words `[first, end)` of one sentence; `known` says whether a lower-case word is in
  * the tagger's vocabulary. */
@@ -60,7 +80,7 @@ const catenativeVerb: RetagRule = {
 const AFTER_PAST = new Set(['DET', 'NUM', 'ADP', 'PROPN', 'PRON']);
 
 /** "Soldiers advanced 400 metres", "soldiers armed with …", "captured the village and advanced on …": an -ed
- * adjective before a determiner, number, preposition or name is a past-tense verb when it follows a noun or pronoun
+ * adjective (or an irregular past tense the tagger did not know: "troops retook the village") before a determiner, number, preposition or name is a past-tense verb when it follows a noun or pronoun
  * with no verb before it in the sentence, or a conjunction after an earlier past verb (the clause rules then decide
  * whether it is a predicate or a reduced relative). */
 const pastAfterSubject: RetagRule = {
@@ -68,7 +88,9 @@ const pastAfterSubject: RetagRule = {
   apply(words, first, end) {
     for (let i = first + 1; i + 1 < end; i++) {
       const w = words[i];
-      if (w.xtag !== 'JJ' || !w.lower.endsWith('ed')) continue;
+      // An -ed adjective, or an irregular past the tagger did not know ("retook/JJ", "Retook/NNP").
+      const irregular = (w.xtag === 'JJ' || w.xtag === 'NN' || w.xtag === 'NNP' || w.xtag === 'VBP') && isIrregularPast(w.lower);
+      if (!irregular && (w.xtag !== 'JJ' || !w.lower.endsWith('ed'))) continue;
       const prev = words[i - 1];
       if (!AFTER_PAST.has(words[i + 1].tag)) continue;
       let verbBefore = false;
@@ -106,6 +128,15 @@ const lettersNotPunctuation: RetagRule = {
   },
 };
 
+/** Prepositions that also open a clause ("as Ukraine holds …", "after troops …"). */
+const SUBORDINATORS = new Set(['as', 'after', 'before', 'while', 'since', 'because', 'if', 'though', 'although', 'until', 'when', 'whereas']);
+
+/** A verb, a conjunction, punctuation or a clause-opening preposition: the end of a stretch of words. */
+function endsStretch(w: Word): boolean {
+  const t = w.tag;
+  return t === 'VERB' || t === 'AUX' || t === 'CCONJ' || t === 'SCONJ' || t === 'PUNCT' || (t === 'ADP' && SUBORDINATORS.has(w.lower));
+}
+
 /** Tags that may open the object after a headline verb ("shell Kherson", "seize the town", "repel 20 attacks"). */
 const OBJECT_START = new Set(['PROPN', 'DET', 'NUM', 'NOUN', 'ADJ', 'PRON']);
 
@@ -114,29 +145,59 @@ const OBJECT_START = new Set(['PROPN', 'DET', 'NUM', 'NOUN', 'ADJ', 'PRON']);
  * present tense is often a word that is also a noun, and with no verb in the sentence the greedy tagger reads it as
  * one. In a sentence (or the part after its last verb) with no verb, a lower-case word tagged as a singular noun
  * or an adjective not before a noun, between a plural subject (plural noun, plural proper noun, personal pronoun) and the start of a noun
- * phrase is the verb (VBP); the plural subject rules out title nouns before names ("Wagner chief Prigozhin").
+ * phrase is the verb (VBP); the plural subject rules out title nouns before names ("Wagner chief Prigozhin"). In a
+ * title-case headline the word may be capitalised ("Russian Forces Shell Kherson").
  */
 const verblessPresent: RetagRule = {
   name: 'lang/retag/verbless-present',
   apply(words, first, end) {
-    // Only the stretch after the last verb: an earlier clause's verb ("Kyiv says") does not make this one verbal.
+    // In a title-case headline every word is capitalised; the tagger has seen the common words in lower case.
+    const headline = isHeadlineCase(words, first, end);
+    // Stretches end at a conjunction or punctuation ("Forces Shell Kherson | as Ukraine Holds …"); in each, only
+    // the part after its last verb counts ("Kyiv says | forces repel attacks").
     let from = first;
-    for (let k = first; k < end; k++) if (words[k].tag === 'VERB' || words[k].tag === 'AUX') from = k + 1;
-    for (let i = from + 1; i + 1 < end; i++) {
+    for (let i = first; i + 1 < end; i++) {
       const w = words[i];
-      if (w.cap !== 'lower' || (w.xtag !== 'NN' && w.xtag !== 'JJ')) continue;
+      if (endsStretch(w)) {
+        from = i + 1;
+        continue;
+      }
+      if (i <= from) continue;
+      const past = isIrregularPast(w.lower);
+      if ((w.cap !== 'lower' && !headline) || (w.xtag !== 'NN' && w.xtag !== 'JJ' && !(past && (w.xtag === 'NNP' || w.xtag === 'VBP')))) continue;
       if (w.lower.endsWith('ing') || w.lower.endsWith('ed') || w.lower.endsWith('ly')) continue;
       const prev = words[i - 1];
       if (prev.xtag !== 'NNS' && prev.xtag !== 'NNPS' && prev.xtag !== 'PRP') continue;
       const next = words[i + 1].tag;
       // An adjective before a noun is its modifier ("soldiers last week", "troops clear signs").
       if (!OBJECT_START.has(next) || (w.xtag === 'JJ' && (next === 'NOUN' || next === 'ADJ'))) continue;
-      w.xtag = 'VBP';
+      // The verb may also come later in the stretch ("the troops guard posts were shelled").
+      let k = i + 1;
+      while (k < end && !endsStretch(words[k])) k++;
+      if (k < end && (words[k].tag === 'VERB' || words[k].tag === 'AUX')) continue;
+      w.xtag = past ? 'VBD' : 'VBP';
       w.tag = 'VERB';
-      return;
+      from = i + 1;
+    }
+  },
+};
+
+const HAVE_BE = new Set(['have', 'has', 'had', 'having', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'ve", "'d"]);
+
+/** "Troops retook/VBP the village": an irregular past tense that is not also its base form ("retook", "seized" is
+ * regular) tagged as a present or base verb is a past tense, or a participle after have/be ("had retook/VBN"). */
+const irregularPastForm: RetagRule = {
+  name: 'lang/retag/irregular-past-form',
+  apply(words, first, end) {
+    for (let i = first; i < end; i++) {
+      const w = words[i];
+      if ((w.xtag !== 'VBP' && w.xtag !== 'VB') || !isDistinctIrregularPast(w.lower)) continue;
+      let k = i - 1;
+      while (k >= first && words[k].tag === 'ADV') k--;
+      w.xtag = k >= first && HAVE_BE.has(words[k].lower) ? 'VBN' : 'VBD';
     }
   },
 };
 
 /** The retag rules in order. */
-export const retagRules: readonly RetagRule[] = [unknownClosedClass, lettersNotPunctuation, catenativeVerb, pastAfterSubject, verblessPresent];
+export const retagRules: readonly RetagRule[] = [unknownClosedClass, lettersNotPunctuation, catenativeVerb, pastAfterSubject, verblessPresent, irregularPastForm];

@@ -118,6 +118,12 @@ export class Tagger {
     return this.lexicon.has(lower);
   }
 
+  /** True when the lower-case word was seen at least twice in training and most often as a proper noun. */
+  isMostlyProper(lower: string): boolean {
+    const l = this.lexicon.get(lower);
+    return l !== undefined && this.xtags[l].startsWith('NNP');
+  }
+
   /** Row of a feature key (`first << 8 | length` in `packed`), or -1. */
   private slot(key: number): number {
     const mask = this.mask;
@@ -143,10 +149,17 @@ export class Tagger {
     }
   }
 
+  /** The label number of a Penn tag with its Universal tag, or -1. */
+  labelOf(xtag: string, utag: string): number {
+    for (let l = 0; l < this.labels.length; l++) if (this.xtags[l] === xtag && this.utags[l] === utag) return l;
+    return -1;
+  }
+
   /**
-   * Tags the words `forms[from, to)` (one sentence), writing label numbers into `out[from, to)`.
+   * Tags the words `forms[from, to)` (one sentence), writing label numbers into `out[from, to)`. Where
+   * `forced[i]` is a label (not -1), word `i` takes it and the words after it are tagged in its light.
    */
-  tag(forms: readonly string[], from: number, to: number, out: Uint8Array | number[], lowers: readonly string[] = forms.map((f) => f.toLowerCase())): void {
+  tag(forms: readonly string[], from: number, to: number, out: Uint8Array | number[], lowers: readonly string[] = forms.map((f) => f.toLowerCase()), forced: ArrayLike<number> | null = null): void {
     const n = to - from;
     const hw = this.hashes;
     hw.ensure(n);
@@ -171,7 +184,7 @@ export class Tagger {
     const nl = scores.length;
     for (let i = 0; i < n; i++) {
       const entry = entries[i];
-      let best = entry.dict;
+      let best = forced === null ? entry.dict : forced[from + i] >= 0 ? forced[from + i] : entry.dict;
       if (best < 0) {
         features(hw, n, i, p1, p2, feats);
         const known = hw.known[i] === 1;
