@@ -90,3 +90,13 @@ test('a name the text calls a village or town ("the village of Tonenke") is that
     assert.match(m!.rule, /places\/war-slot-preposition/, text);
   }
 });
+
+test('in a title-case headline a place after a capitalised verb or noun is not part of a longer name', () => {
+  // The capitals of a headline carry no name signal: "Controls", "Shell", "Again" do not make "Bakhmut" the
+  // inner word of a name the gazetteer lacks.
+  for (const text of ['Conflicting Accounts on Who Controls Krynky', 'Russian Forces Shell Krynky Again', 'Russian Forces Attack Krynky as Ukraine Holds Bridgehead']) {
+    assert.equal(mentionOf(text, 'Krynky')?.id, KRYNKY, text);
+  }
+  // A name that is really longer keeps its words: no place inside an organisation's name.
+  assert.equal(mentionOf('Officials Said Krynky Brigade Commanders Were Removed', 'Krynky'), undefined);
+});

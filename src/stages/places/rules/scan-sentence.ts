@@ -6,7 +6,7 @@
 import { foldName, isCapitalised } from '../fold.js';
 import type { Gazetteer } from '../gazetteer.js';
 import type { PlaceLexicon } from '../lexicon.js';
-import type { Word as LangWord } from '../../../core/index.js';
+import { isHeadlineCase, type Word as LangWord } from '../../../core/index.js';
 
 /** A word of the sentence with its offsets in the sentence text. */
 export interface Word {
@@ -15,6 +15,9 @@ export interface Word {
   readonly text: string;
   readonly folded: string;
   readonly cap: boolean;
+  /** Capitalised as a name is: `cap`, except in a title-case headline, where only words the tagger reads as
+   * names or adjectives (demonyms) are ("Who Controls Bakhmut": "Controls" is capitalised, not a name). */
+  readonly nameCap: boolean;
 }
 
 /** A proposed place mention; offsets are relative to the scanned text. */
@@ -74,6 +77,8 @@ function isTrailing(c: number): boolean {
  */
 export function placeWords(lang: readonly LangWord[], first: number, end: number, base = 0): Word[] {
   const out: Word[] = [];
+  // In a title-case headline ("Conflicting Accounts on Who Controls Bakhmut") a capital says little: see `nameCap`.
+  const headline = isHeadlineCase(lang, first, end);
   let prevEnd = -1;
   for (let i = first; i < end; i++) {
     const lw = lang[i];
@@ -90,7 +95,9 @@ export function placeWords(lang: readonly LangWord[], first: number, end: number
     if (!startsWord(lw.text)) continue;
     let t = lw.text;
     if (!ABBREVIATION.test(t)) while (t.length > 1 && isTrailing(t.charCodeAt(t.length - 1))) t = t.slice(0, -1);
-    out.push({ start: lw.vStart - base, end: lw.vStart - base + t.length, text: t, folded: foldName(t), cap: isCapitalised(t) });
+    const cap = isCapitalised(t);
+    const nameCap = cap && (!headline || lw.cap !== 'title' || lw.tag === 'PROPN' || lw.tag === 'ADJ');
+    out.push({ start: lw.vStart - base, end: lw.vStart - base + t.length, text: t, folded: foldName(t), cap, nameCap });
     prevEnd = lw.vEnd;
   }
   return out;
@@ -252,8 +259,8 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
     const metonym = follow !== undefined && text.slice(end, follow.start).trim() === '' && speaks(words, next, lex);
     // Inside a longer capitalised name ("Jack Sullivan", "Wagner Group"), unless the neighbour is a function
     // word that merely starts the sentence or clause ("In Kyiv").
-    const embeddedBefore = prev !== undefined && prev.cap && joined(text, prev, w) && !lex.functionWords.has(prev.folded) && !prevLocative;
-    const embeddedAfter = !region && follow !== undefined && follow.cap && joined(text, words[next - 1], follow) && !lex.functionWords.has(follow.folded);
+    const embeddedBefore = prev !== undefined && prev.nameCap && joined(text, prev, w) && !lex.functionWords.has(prev.folded) && !prevLocative;
+    const embeddedAfter = !region && follow !== undefined && follow.nameCap && joined(text, words[next - 1], follow) && !lex.functionWords.has(follow.folded);
     // Short all-capital words are acronyms (NATO, ISIS) unless a dateline comma follows ("KYIV, Ukraine").
     const upper = allCaps(w) && best === 1 && (w.text.length <= 3 || (w.text.length === 4 && text[w.end] !== ','));
     // "WALLACE:" in a transcript is a speaker, not a place; "500 BC" is a year.
