@@ -30,10 +30,28 @@ interface Located extends PlaceMatch {
 }
 
 // Mentions other stages already made (people, organisations, weapons), as sorted input ranges.
-function takenRanges(doc: Doc): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const e of doc.entities) if (e.kind !== 'place') for (const m of e.mentions) out.push({ start: m.start, end: m.end });
-  return out.sort((a, b) => a.start - b.start);
+/** Rule of the entities stage for "Kyiv authorities", "Ukrainian government": a side's word and an institution. */
+const SIDE_INSTITUTION = 'entities/nationality-institution';
+
+/**
+ * The input ranges other entities' mentions cover. "Kyiv authorities" is a body, but its first word still names
+ * the city it sits in ("Kyiv authorities said the city was attacked"): that word is left to this stage, which
+ * keeps it only as a town or division (see `findPlaces`).
+ */
+function takenRanges(doc: Doc): { ranges: { start: number; end: number }[]; seats: Set<number> } {
+  const ranges: { start: number; end: number }[] = [];
+  const seats = new Set<number>();
+  for (const e of doc.entities) {
+    if (e.kind === 'place') continue;
+    for (const m of e.mentions) {
+      const space = m.text.indexOf(' ');
+      if (e.kind === 'organization' && m.rule === SIDE_INSTITUTION && space > 0) {
+        seats.add(m.start);
+        ranges.push({ start: m.start + space, end: m.end });
+      } else ranges.push({ start: m.start, end: m.end });
+    }
+  }
+  return { ranges: ranges.sort((a, b) => a.start - b.start), seats };
 }
 
 function isTaken(ranges: { start: number; end: number }[], start: number, end: number): boolean {
@@ -141,7 +159,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   // The segment stage's sentences and the linguistic layer's words over them (parallel lists).
   const sentences = doc.sentences;
   const lang = doc.lang;
-  const taken = takenRanges(doc);
+  const { ranges: taken, seats } = takenRanges(doc);
   const matches: Located[] = [];
   const sentenceWords: Word[][] = [];
   for (const [k, s] of sentences.entries()) {
@@ -152,7 +170,16 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     for (const m of scanSentence(text.slice(s.vStart, s.vEnd), words, g, lex)) {
       const vStart = s.vStart + m.start;
       const vEnd = s.vStart + m.end;
-      if (taken.length && isTaken(taken, doc.view.toInputStart(vStart), doc.view.toInputEnd(vEnd))) continue;
+      const inputStart = doc.view.toInputStart(vStart);
+      if (taken.length && isTaken(taken, inputStart, doc.view.toInputEnd(vEnd))) continue;
+      if (seats.has(inputStart)) {
+        // The seat of a body ("Kyiv authorities"): a town or division, never a country ("Ukraine's government"
+        // names a side); the mention is the body speaking, as "Kyiv said" is.
+        const towns = m.candidates.filter((c) => { const t = g.place(c).type; return t === 'city' || t === 'admin1'; });
+        if (!towns.length) continue;
+        matches.push({ ...m, candidates: towns, metonym: true, sentence: s.index, vStart, vEnd });
+        continue;
+      }
       matches.push({ ...m, sentence: s.index, vStart, vEnd });
     }
   }
