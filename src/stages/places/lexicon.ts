@@ -1,6 +1,7 @@
 /**
  * The word lists of the places stage (`data/lexicon.json`), loaded once into sets of folded words.
  */
+import { foldName } from './fold.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,6 +12,8 @@ export interface PlaceLexicon {
   /** Cue phrases as folded word sequences ("village of" → ['village', 'of']). */
   readonly unresolvedCues: readonly (readonly string[])[];
   readonly locativeCues: ReadonlySet<string>;
+  /** "in western Marinka": a part of a place between a locative preposition and the name. */
+  readonly partAdjectives: ReadonlySet<string>;
   readonly metonymVerbs: ReadonlySet<string>;
   /** Nouns of armed forces and weapons: a demonym before one names an actor, not a location ("Russian forces"). */
   readonly forceNouns: ReadonlySet<string>;
@@ -106,6 +109,8 @@ export function lexiconFrom(json: Record<string, Section | SlotSection | string>
     regionWords: words('regionWords'),
     unresolvedCues: ((json.unresolvedCues as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
     locativeCues: words('locativeCues'),
+    // Folded as the scanned words are ("south-eastern" → "south eastern").
+    partAdjectives: new Set([...words('partAdjectives')].map(foldName)),
     metonymVerbs: words('metonymVerbs'),
     forceNouns: words('forceNouns'),
     suffixes: words('suffixes'),

@@ -134,7 +134,8 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
       continue;
     }
     const prev = words[i - 1];
-    const prevLocative = prev !== undefined && lex.locativeCues.has(prev.folded);
+    // "near Marinka", and "in western Marinka": a lower-case part adjective between the preposition and the name.
+    const prevLocative = prev !== undefined && (lex.locativeCues.has(prev.folded) || (!prev.cap && lex.partAdjectives.has(prev.folded) && i > 1 && lex.locativeCues.has(words[i - 2].folded)));
     const titled = prev !== undefined && prev.cap && lex.personTitles.has(prev.folded) && joined(text, prev, w);
 
     // Longest gazetteer name starting here.
