@@ -32,6 +32,7 @@ import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick 
 import { stateForceAttack, takerCountry } from './rules/territory.js';
 import { refineSubType } from './rules/sub-types.js';
 import { adjust, confidenceOf } from './rules/confidence.js';
+import { withoutAblated } from './rules/ablation.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
@@ -414,9 +415,9 @@ function explosionOf(doc: Doc, matches: readonly TriggerMatch[]): TriggerMatch |
 function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
   const crowd = actorCues.crowd.test(text) || hasCrowdNoun(doc, s);
-  const patterns = findTriggers(text);
+  const patterns = withoutAblated(findTriggers(text));
   // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
-  const verbs = framePredicates(doc, s, text, patterns);
+  const verbs = withoutAblated(framePredicates(doc, s, text, patterns));
   // A pattern match a frame verb replaced (same word, more weight) gives way to it.
   const replaced = (m: TriggerMatch) => verbs.some((f) => f.start === m.start && f.end === m.end);
   const found = [...patterns.filter((m) => !replaced(m)), ...verbs]

@@ -1,0 +1,97 @@
+/**
+ * Cross-validation inside the CASE 2021 development half (even rows), to predict how the stage fares on snippets it
+ * was not written from, without reading the held-out half. The dev snippets are dealt into 5 folds (by position);
+ * a predicate key (`rule|word`, rules/ablation.ts) that fires on dev snippets of one fold only is taken as fit to
+ * that fold, and is ablated when that fold is scored: the fold is scored as if the lexicon had never seen it.
+ * Keys that fire on no dev snippet (written from paraphrases, WordNet) or on snippets of two folds stay.
+ *
+ * `node --import tsx test/events/case-cv.ts [--errors]`: prints the plain dev score and the CV score (first event
+ * = gold sub-type; conflict events on non-conflict snippets); `--errors` lists the dev snippets that only the CV
+ * gets wrong (dev text only, never held-out).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, extractText } from '../../src/pipeline.js';
+import taxonomy from '../../src/stages/events/data/taxonomy.json' with { type: 'json' };
+import type { Doc } from '../../src/core/index.js';
+import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
+import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
+import { predicateKey, setAblation } from '../../src/stages/events/rules/ablation.js';
+
+const FOLDS = 5;
+const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
+const NON_CONFLICT = new Set(['DIPLO', 'ATTRIB', 'NATURAL_DISASTER', 'MAN_MADE_DISASTER', 'ORG_CRIME']);
+const codeOf = new Map(taxonomy.classes.filter((c) => c.acled).map((c) => [c.subType, c.code]));
+
+// Development half only: even rows.
+const dev = readFileSync(join(SHARED, 'eval/case2021/dev.tsv'), 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((l) => l.trim())
+  .filter((_, i) => i % 2 === 0)
+  .map((l) => {
+    const [id, text, gold] = l.split('\t');
+    return { id, text, gold: gold.trim() };
+  });
+
+/** Every predicate key of a document, found as the stage finds them (before gates). */
+function keysOf(doc: Doc): Set<string> {
+  const keys = new Set<string>();
+  for (const s of doc.sentences) {
+    const text = doc.view.text.slice(s.vStart, s.vEnd);
+    const patterns = findTriggers(text);
+    for (const m of [...patterns, ...framePredicates(doc, s, text, patterns)]) keys.add(predicateKey(m));
+  }
+  return keys;
+}
+
+const ctx = await createContext({});
+const predOf = (doc: Doc) => (doc.events[0] ? codeOf.get(doc.events[0].subType) ?? doc.events[0].subType : 'NONE');
+const plain = dev.map((row) => {
+  const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
+  return { pred: predOf(doc), rule: doc.events[0]?.rule ?? '', keys: keysOf(doc) };
+});
+const folds = new Map<string, Set<number>>();
+plain.forEach((p, j) => {
+  for (const k of p.keys) (folds.get(k) ?? folds.set(k, new Set()).get(k)!).add(j % FOLDS);
+});
+const cv: { pred: string; rule: string }[] = new Array(dev.length);
+for (let f = 0; f < FOLDS; f++) {
+  setAblation(new Set([...folds].filter(([, fs]) => fs.size === 1 && fs.has(f)).map(([k]) => k)));
+  dev.forEach((row, j) => {
+    if (j % FOLDS !== f) return;
+    const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
+    cv[j] = { pred: predOf(doc), rule: doc.events[0]?.rule ?? '' };
+  });
+}
+setAblation(null);
+
+function tally(preds: { pred: string }[]) {
+  const t = { n: 0, ok: 0, none: 0, nc: 0, ncEvent: 0 };
+  dev.forEach((row, j) => {
+    const p = preds[j].pred;
+    if (NON_CONFLICT.has(row.gold)) {
+      t.nc++;
+      if (p !== 'NONE') t.ncEvent++;
+      return;
+    }
+    t.n++;
+    if (p === row.gold) t.ok++;
+    else if (p === 'NONE') t.none++;
+  });
+  return t;
+}
+console.log(`CASE 2021 dev half, ${FOLDS}-fold vocabulary cross-validation (keys fitting one fold ablated when it is scored)`);
+console.log('  score     n   first-event acc  no event   non-conflict n  with an event  rate');
+for (const [name, t] of [['dev', tally(plain)], ['dev-cv', tally(cv)]] as const) {
+  console.log(
+    `  ${name.padEnd(8)} ${String(t.n).padStart(4)}   ${(t.ok / t.n).toFixed(3)}           ${String(t.none).padStart(4)}       ${String(t.nc).padStart(4)}            ${String(t.ncEvent).padStart(4)}      ${(t.ncEvent / t.nc).toFixed(3)}`,
+  );
+}
+if (process.argv.includes('--errors')) {
+  dev.forEach((row, j) => {
+    if (cv[j].pred === row.gold || (NON_CONFLICT.has(row.gold) && cv[j].pred === 'NONE')) return;
+    const tag = plain[j].pred === row.gold || (NON_CONFLICT.has(row.gold) && plain[j].pred === 'NONE') ? 'CV-only' : 'both';
+    console.log(`  ${tag} [${row.gold} -> ${cv[j].pred} ${cv[j].rule}] (dev: ${plain[j].pred} ${plain[j].rule}) ${row.text.slice(0, 260)}`);
+  });
+}
