@@ -16,6 +16,7 @@ import taxonomy from '../../src/stages/events/data/taxonomy.json' with { type: '
 import type { Doc } from '../../src/core/index.js';
 import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
 import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
+import { classifyEvent } from '../../src/stages/events/rules/classify-event.js';
 import { predicateKey, setAblation } from '../../src/stages/events/rules/ablation.js';
 
 const FOLDS = 5;
@@ -55,6 +56,7 @@ const folds = new Map<string, Set<number>>();
 plain.forEach((p, j) => {
   for (const k of p.keys) (folds.get(k) ?? folds.set(k, new Set()).get(k)!).add(j % FOLDS);
 });
+const backoff: string[] = [];
 const cv: { pred: string; rule: string }[] = new Array(dev.length);
 for (let f = 0; f < FOLDS; f++) {
   setAblation(new Set([...folds].filter(([, fs]) => fs.size === 1 && fs.has(f)).map(([k]) => k)));
@@ -62,6 +64,10 @@ for (let f = 0; f < FOLDS; f++) {
     if (j % FOLDS !== f) return;
     const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
     cv[j] = { pred: predOf(doc), rule: doc.events[0]?.rule ?? '' };
+    if (process.argv.includes('--backoff') && cv[j].pred === 'NONE') {
+      const c = classifyEvent(row.text);
+      backoff.push(`${row.gold} <- ${c ? c.code + ' ' + c.rule + ' ' + c.score.toFixed(2) + (c.trigger.cue ? ' cue' : '') + (c.trigger.needsActor ? ' amb' : '') : 'null'}`);
+    }
   });
 }
 setAblation(null);
@@ -95,3 +101,4 @@ if (process.argv.includes('--errors')) {
     console.log(`  ${tag} [${row.gold} -> ${cv[j].pred} ${cv[j].rule}] (dev: ${plain[j].pred} ${plain[j].rule}) ${row.text.slice(0, 260)}`);
   });
 }
+for (const b of backoff) console.log('  backoff ' + b);

@@ -20,7 +20,7 @@ import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, S
 import { isStartingPoint, partitionPoint } from '../../core/index.js';
 import { clauseFacts, foreignRelatives, nounPhraseBefore, type ClauseFacts } from './rules/clause-facts.js';
 import { contextFactor, contextOf, isUnreal } from './rules/context-cues.js';
-import { scoreClasses } from './rules/classify-event.js';
+import { classifyEvent, scoreClasses } from './rules/classify-event.js';
 import { findFatalities, findInjuries, findQuantity } from './rules/count-phrases.js';
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
@@ -49,6 +49,12 @@ const BACKGROUND_FACTOR = 0.5;
 const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
 /** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
 const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
+/**
+ * Back-off to the snippet classifier: a short document (at most this many sentences and characters) whose frames
+ * made no event takes the classifier's class when it is an ACLED class scoring at least `BACKOFF_MIN_SCORE` — the
+ * threshold chosen on the cross-validation inside the CASE development half (test/events/case-cv.ts).
+ */
+const BACKOFF = { maxSentences: 6, maxChars: 1200, minScore: 3.5 } as const;
 /** Dates this many days before the document are history, not news of this report. */
 const HISTORY_DAYS = 365;
 
@@ -741,6 +747,30 @@ export function reporterTurns(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * `classifier-backoff`: when the frames of a short document (a snippet, a brief) made no event, the snippet
+ * classifier's class over the whole text (rules/classify-event.ts: its triggers weighed by their context and
+ * position, supporting cues included) makes one, if it is an ACLED class that scores `BACKOFF.minScore`, at the
+ * sentence of its strongest trigger. Rule `events/backoff+<trigger rule>`, confidence lowered by
+ * `classifier-backoff` (below the desk's threshold): the frame layer found no evidence of its own.
+ */
+function classifierBackoff(doc: Doc, located: ReadonlyMap<number, readonly Located[]>): ConflictEvent[] {
+  const text = doc.view.text;
+  if (doc.sentences.length > BACKOFF.maxSentences || text.length > BACKOFF.maxChars) return [];
+  const c = classifyEvent(text);
+  if (!c || !c.acled || c.score < BACKOFF.minScore) return [];
+  const s = doc.sentences.find((x) => x.vStart <= c.trigger.start && c.trigger.start < x.vEnd);
+  if (!s) return [];
+  const trigger = { ...c.trigger, start: c.trigger.start - s.vStart, end: c.trigger.end - s.vStart };
+  if (trigger.end > s.vEnd - s.vStart) return [];
+  const frame: Frame = { trigger, code: c.code, score: c.score, rival: 0, coordinated: false, sameClass: [] };
+  return frameEvents(doc, s, text.slice(s.vStart, s.vEnd), located.get(s.index) ?? [], located, frame, dateOf(doc, s, trigger.start)).map((e) => {
+    const { confidence, reasons } = adjust(e.confidence ?? 0, e.evidence?.confidence ?? [], 'classifier-backoff');
+    const rule = e.rule.replace(/^events\//, 'events/backoff+');
+    return { ...e, rule, confidence, evidence: e.evidence ? { ...e.evidence, confidence: reasons } : e.evidence };
+  });
+}
+
 /** The events stage. */
 export const eventsStage: Stage = {
   name: 'events',
@@ -782,6 +812,7 @@ export const eventsStage: Stage = {
       }
       found.push(...events);
     }
+    if (!found.length) found.push(...classifierBackoff(doc, located));
     const types = new Map(doc.entities.map((e) => [e.id, e.type]));
     const events = mergeEvents(found).map((e, i) => ({
       ...e,
