@@ -115,3 +115,18 @@ test('the agent of a passive strikes as a subject does; "holding out" is a defen
 test('a participle modifying a noun is no happening', () => {
   assert.equal(first('Unjustly imprisoned journalists and other government critics cast a shadow over the vote in Minsk.'), undefined);
 });
+
+test('object frames: a discovery or seizure verb whose object names a weapon, a set-up verb whose object names a base', () => {
+  // Weapon nouns from WordNet, in any inflection, however far from the verb; the rule names the frame and the verb.
+  assert.deepEqual(lexicon.weapons.filter((w: string) => ['carbine', 'detonator', 'ammunition', 'missile', 'knife', 'round'].includes(w)), ['ammunition', 'carbine', 'detonator']);
+  const found = first('Soldiers unearthed a stockpile of detonators and dynamite near Lisova.');
+  assert.equal(found?.subType, 'Disrupted weapons use');
+  assert.equal(found?.rule, 'events/object-weapons-found-unearth');
+  const base = first('Rebel fighters erected a garrison outside Lisova.');
+  assert.equal(base?.subType, 'Headquarters or base established');
+  assert.equal(base?.rule, 'events/object-base-set-up-erect');
+  // The object decides: no weapon, no base, no event of theirs.
+  for (const text of ['Investigators unearthed documents about the minister near Lisova.', 'The company erected a new warehouse outside Lisova.', 'Police recovered a stolen car near Lisova.']) {
+    assert.ok(!extractText(text, { id: 't' }, ctx).events.some((e) => /object-/.test(e.rule)), text);
+  }
+});

@@ -465,8 +465,15 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
     .map((m) => m);
   // What passed the actor condition and the gates, supporting cues included, for the classifier back-off (an
-  // ambiguous word without an actor stays out: "the two sides signed a trade agreement").
-  kept?.push(...matches);
+  // ambiguous word without an actor stays out: "the two sides signed a trade agreement"); a cue stays out in a
+  // clause that is negated or not real ("The fighter jets will be delivered next year"), which the gates read only
+  // for a predicate.
+  if (kept) {
+    for (const m of matches) {
+      const c = m.cue ? clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) : null;
+      if (!isUnreal(m.context) && !c?.negated && !c?.modality) kept.push(m);
+    }
+  }
   // "Russian forces shell Kherson, killing three": the killing is the shelling's outcome, not an attack of its own.
   // A weak happening word ("an explosion", "bombed") with a toll in its sentence, in its own words (not weakened by
   // its context), did happen: it weighs as much as the event threshold ("An explosion killed three" is an explosion).

@@ -42,6 +42,13 @@ const supportObjects = new Map(Object.entries(framesData.support.objects as Reco
 const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<string, FrameVerb>));
 const weaponSubject = { verbs: new Set(framesData.weaponSubject.verbs), classes: new Set(framesData.weaponSubject.classes), w: framesData.weaponSubject.w };
 const toDeath = framesData.toDeath;
+/** Object frames (frames.json `objects`): verb lemmas × the nouns their object must name. */
+const weaponNouns: readonly string[] = lexiconData.weapons;
+const objectFrames = framesData.objects.frames.map((f) => ({
+  ...f,
+  verbs: new Set(f.verbs),
+  nouns: new Set(f.nouns.flatMap((n) => (n === '@weapons' ? weaponNouns : [n]))),
+}));
 /**
  * The general lexicon less the words a pattern of triggers.json already names (in their base form): the pattern
  * decides those, under its conditions ("attack", "capture", "seize" make an event only with what follows them).
@@ -87,6 +94,23 @@ function subjectOf(lang: Lang, c: Lang['clauses'][number]): Lang['chunks'][numbe
   const vg = c.verbGroup >= 0 ? lang.chunks[c.verbGroup] : undefined;
   const before = vg && c.verbGroup > 0 ? lang.chunks[c.verbGroup - 1] : undefined;
   return before && before.kind === 'NP' && before.end === vg!.first && lang.words[before.first].sentence === c.sentence ? before : null;
+}
+
+/**
+ * True when a word of noun phrase `np`, or of an "of" phrase right after it ("a cache of ammunition"), has its lemma
+ * or its lower-case form in `nouns`.
+ */
+function namesNoun(lang: Lang, np: Lang['chunks'][number], end: number, nouns: ReadonlySet<string>): boolean {
+  let last = np.end;
+  if (lang.words[last]?.lower === 'of') {
+    last++;
+    while (last < end && last < np.end + 8 && !/^[.,;:!?]$/.test(lang.words[last].text) && lang.words[last].tag !== 'VERB') last++;
+  }
+  for (let k = np.first; k < last && k < end; k++) {
+    const w = lang.words[k];
+    if (nouns.has(w.lemma) || nouns.has(w.lower)) return true;
+  }
+  return false;
 }
 
 /** Documents that report a happening of an 'Other' class (a disaster, a crime, diplomacy) by its own predicate. */
@@ -214,6 +238,17 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
           push(`to-death-${v.lemma}`, { class: cls, w: toDeath.w }, c.predicate, c.predicate, true);
           break;
         }
+      }
+    }
+    // "Police seized 12 carbines", "a cache of ammunition was found": the object (a passive's subject) decides.
+    if (v.tag === 'VERB') {
+      const next = c.predicate + 1 < ls.end ? lang.words[c.predicate + 1] : undefined;
+      const phrasal = next && (next.tag === 'ADP' || next.tag === 'PART' || next.tag === 'ADV') ? `${v.lemma} ${next.lower}` : '';
+      const frames = objectFrames.filter((f) => f.verbs.has(v.lemma) || (phrasal && f.verbs.has(phrasal)));
+      const target = frames.length ? (c.passive ? subject : c.object >= 0 ? lang.chunks[c.object] : null) : null;
+      if (target) {
+        const found = frames.find((f) => namesNoun(lang, target, ls.end, f.nouns));
+        if (found) push(`object-${found.name}-${v.lemma}`, { class: found.class, w: found.w, needsActor: found.needsActor }, c.predicate, c.predicate, true);
       }
     }
     if (supportVerbs.has(v.lemma) && c.object >= 0) {
