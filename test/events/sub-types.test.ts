@@ -128,4 +128,7 @@ test('target and actor evidence on protests: protesters harmed are force against
   // What must not change: a peaceful protest, and protesters told as those who hurt others are not victims.
   assert.deepEqual(subTypes('Thousands of people protested peacefully in Lisova on Sunday.', ['Lisova']), ['Peaceful protest']);
   assert.ok(!subTypes('Protesters attacked a policeman during a rally in Lisova.', ['Lisova']).includes('Excessive force against protesters'));
+  // Harm told as an earlier happening is background: today's gathering stays a protest.
+  assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova, undeterred by the previous day when police shot ten protesters.', 10, 19), null);
+  assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova when police shot ten protesters.', 10, 19)?.name, 'protesters-harmed');
 });
