@@ -130,3 +130,20 @@ test('object frames: a discovery or seizure verb whose object names a weapon, a 
     assert.ok(!extractText(text, { id: 't' }, ctx).events.some((e) => /object-/.test(e.rule)), text);
   }
 });
+
+test('object frames back the patterns up: with the pattern entry ablated, a territory verb whose object names a place-like noun still takes territory', async () => {
+  const { setAblation } = await import('../../src/stages/events/rules/ablation.js');
+  const text = 'Government troops regained the strategic hilltop near Kharkiv on Monday.';
+  assert.equal(first(text)?.rule, 'events/change-of-control');
+  setAblation(new Set(['change-of-control|regain']));
+  try {
+    const e = first(text);
+    assert.equal(e?.subType, 'Government regains territory');
+    assert.equal(e?.rule, 'events/object-territory-taken-regain');
+    // Without an actor, or with an object that is no place, nothing.
+    assert.equal(first('The ruling party regained control of parliament in Kharkiv.'), undefined);
+    assert.equal(first('Soldiers recovered the bodies of two villagers near Kharkiv.'), undefined);
+  } finally {
+    setAblation(null);
+  }
+});

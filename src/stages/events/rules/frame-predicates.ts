@@ -244,11 +244,13 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     if (v.tag === 'VERB') {
       const next = c.predicate + 1 < ls.end ? lang.words[c.predicate + 1] : undefined;
       const phrasal = next && (next.tag === 'ADP' || next.tag === 'PART' || next.tag === 'ADV') ? `${v.lemma} ${next.lower}` : '';
-      const frames = objectFrames.filter((f) => f.verbs.has(v.lemma) || (phrasal && f.verbs.has(phrasal)));
+      // The lemma, else the word less its inflection (the layer's lemma of "regained" is "regaine").
+      const bare = v.lower.replace(/(?:ing|ed|es|s)$/, '');
+      const frames = objectFrames.filter((f) => f.verbs.has(v.lemma) || f.verbs.has(bare) || (phrasal && f.verbs.has(phrasal)));
       const target = frames.length ? (c.passive ? subject : c.object >= 0 ? lang.chunks[c.object] : null) : null;
       if (target) {
         const found = frames.find((f) => namesNoun(lang, target, ls.end, f.nouns));
-        if (found) push(`object-${found.name}-${v.lemma}`, { class: found.class, w: found.w, needsActor: found.needsActor }, c.predicate, c.predicate, true);
+        if (found) push(`object-${found.name}-${found.verbs.has(v.lemma) ? v.lemma : found.verbs.has(bare) ? bare : phrasal.replace(' ', '-')}`, { class: found.class, w: found.w, needsActor: found.needsActor }, c.predicate, c.predicate, true);
       }
     }
     if (supportVerbs.has(v.lemma) && c.object >= 0) {
