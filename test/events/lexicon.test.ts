@@ -143,6 +143,10 @@ test('object frames back the patterns up: with the pattern entry ablated, a terr
     // Without an actor, or with an object that is no place, nothing.
     assert.equal(first('The ruling party regained control of parliament in Kharkiv.'), undefined);
     assert.equal(first('Soldiers recovered the bodies of two villagers near Kharkiv.'), undefined);
+    // "control" counts through its "of" phrase: a place-like noun or a name, not broadcasting towers.
+    assert.equal(first('In Kharkiv, Russia is taking control of broadcasting towers.'), undefined);
+    setAblation(new Set(['change-of-control|took', 'captured-place|took']));
+    assert.equal(first('Rebel fighters took control of the village near Kharkiv.')?.rule, 'events/object-territory-taken-take');
   } finally {
     setAblation(null);
   }

@@ -48,6 +48,7 @@ const objectFrames = framesData.objects.frames.map((f) => ({
   ...f,
   verbs: new Set(f.verbs),
   nouns: new Set(f.nouns.flatMap((n) => (n === '@weapons' ? weaponNouns : [n]))),
+  through: new Set<string>((f as { through?: string[] }).through ?? []),
 }));
 /**
  * The general lexicon less the words a pattern of triggers.json already names (in their base form): the pattern
@@ -98,18 +99,23 @@ function subjectOf(lang: Lang, c: Lang['clauses'][number]): Lang['chunks'][numbe
 
 /**
  * True when a word of noun phrase `np`, or of an "of" phrase right after it ("a cache of ammunition"), has its lemma
- * or its lower-case form in `nouns`.
+ * or its lower-case form in `nouns`. A head in `through` ("control") counts only by its "of" phrase, where a proper
+ * name also counts ("control of Hajin").
  */
-function namesNoun(lang: Lang, np: Lang['chunks'][number], end: number, nouns: ReadonlySet<string>): boolean {
-  let last = np.end;
-  if (lang.words[last]?.lower === 'of') {
+function namesNoun(lang: Lang, np: Lang['chunks'][number], end: number, nouns: ReadonlySet<string>, through: ReadonlySet<string>): boolean {
+  const of = np.end;
+  let last = of;
+  if (lang.words[of]?.lower === 'of') {
     last++;
-    while (last < end && last < np.end + 8 && !/^[.,;:!?]$/.test(lang.words[last].text) && lang.words[last].tag !== 'VERB') last++;
+    while (last < end && last < of + 8 && !/^[.,;:!?]$/.test(lang.words[last].text) && lang.words[last].tag !== 'VERB') last++;
   }
-  for (let k = np.first; k < last && k < end; k++) {
-    const w = lang.words[k];
-    if (nouns.has(w.lemma) || nouns.has(w.lower)) return true;
+  const has = (w: Lang['words'][number]) => nouns.has(w.lemma) || nouns.has(w.lower);
+  const head = lang.words[np.head];
+  if (head && through.has(head.lemma)) {
+    for (let k = of + 1; k < last && k < end; k++) if (has(lang.words[k]) || lang.words[k].tag === 'PROPN') return true;
+    return false;
   }
+  for (let k = np.first; k < last && k < end; k++) if (has(lang.words[k])) return true;
   return false;
 }
 
@@ -249,7 +255,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
       const frames = objectFrames.filter((f) => f.verbs.has(v.lemma) || f.verbs.has(bare) || (phrasal && f.verbs.has(phrasal)));
       const target = frames.length ? (c.passive ? subject : c.object >= 0 ? lang.chunks[c.object] : null) : null;
       if (target) {
-        const found = frames.find((f) => namesNoun(lang, target, ls.end, f.nouns));
+        const found = frames.find((f) => namesNoun(lang, target, ls.end, f.nouns, f.through));
         if (found) push(`object-${found.name}-${found.verbs.has(v.lemma) ? v.lemma : found.verbs.has(bare) ? bare : phrasal.replace(' ', '-')}`, { class: found.class, w: found.w, needsActor: found.needsActor }, c.predicate, c.predicate, true);
       }
     }
