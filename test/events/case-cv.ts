@@ -9,31 +9,16 @@
  * = gold sub-type; conflict events on non-conflict snippets); `--errors` lists the dev snippets that only the CV
  * gets wrong (dev text only, never held-out).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createContext, extractText } from '../../src/pipeline.js';
-import taxonomy from '../../src/stages/events/data/taxonomy.json' with { type: 'json' };
+import { caseRows, codeOf, NON_CONFLICT } from './case-rows.js';
 import type { Doc } from '../../src/core/index.js';
 import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
 import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
-import { classifyEvent } from '../../src/stages/events/rules/classify-event.js';
 import { predicateKey, setAblation } from '../../src/stages/events/rules/ablation.js';
 
 const FOLDS = 5;
-const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
-const NON_CONFLICT = new Set(['DIPLO', 'ATTRIB', 'NATURAL_DISASTER', 'MAN_MADE_DISASTER', 'ORG_CRIME']);
-const codeOf = new Map(taxonomy.classes.filter((c) => c.acled).map((c) => [c.subType, c.code]));
-
 // Development half only: even rows.
-const dev = readFileSync(join(SHARED, 'eval/case2021/dev.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((l) => l.trim())
-  .filter((_, i) => i % 2 === 0)
-  .map((l) => {
-    const [id, text, gold] = l.split('\t');
-    return { id, text, gold: gold.trim() };
-  });
+const dev = caseRows.filter((_, i) => i % 2 === 0);
 
 /** Every predicate key of a document, found as the stage finds them (before gates). */
 function keysOf(doc: Doc): Set<string> {
@@ -56,7 +41,6 @@ const folds = new Map<string, Set<number>>();
 plain.forEach((p, j) => {
   for (const k of p.keys) (folds.get(k) ?? folds.set(k, new Set()).get(k)!).add(j % FOLDS);
 });
-const backoff: string[] = [];
 const cv: { pred: string; rule: string }[] = new Array(dev.length);
 for (let f = 0; f < FOLDS; f++) {
   setAblation(new Set([...folds].filter(([, fs]) => fs.size === 1 && fs.has(f)).map(([k]) => k)));
@@ -64,10 +48,6 @@ for (let f = 0; f < FOLDS; f++) {
     if (j % FOLDS !== f) return;
     const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
     cv[j] = { pred: predOf(doc), rule: doc.events[0]?.rule ?? '' };
-    if (process.argv.includes('--backoff') && cv[j].pred === 'NONE') {
-      const c = classifyEvent(row.text);
-      backoff.push(`${row.gold} <- ${c ? c.code + ' ' + c.rule + ' ' + c.score.toFixed(2) + (c.trigger.cue ? ' cue' : '') + (c.trigger.needsActor ? ' amb' : '') : 'null'}`);
-    }
   });
 }
 setAblation(null);
@@ -101,4 +81,3 @@ if (process.argv.includes('--errors')) {
     console.log(`  ${tag} [${row.gold} -> ${cv[j].pred} ${cv[j].rule}] (dev: ${plain[j].pred} ${plain[j].rule}) ${row.text.slice(0, 260)}`);
   });
 }
-for (const b of backoff) console.log('  backoff ' + b);
