@@ -3,7 +3,8 @@
  * was not written from, without reading the held-out half. The dev snippets are dealt into 5 folds (by position);
  * a predicate key (`rule|word`, rules/ablation.ts) that fires on dev snippets of one fold only is taken as fit to
  * that fold, and is ablated when that fold is scored: the fold is scored as if the lexicon had never seen it.
- * Keys that fire on no dev snippet (written from paraphrases, WordNet) or on snippets of two folds stay.
+ * Keys that fire on no dev snippet (written from paraphrases, WordNet) or on snippets of two folds stay. A sub-type
+ * rule (rules/sub-types.ts) is keyed by its name and ablated the same way when the events of one fold only used it.
  *
  * `node --import tsx test/events/case-cv.ts [--errors]`: prints the plain dev score and the CV score (first event
  * = gold sub-type; conflict events on non-conflict snippets); `--errors` lists the dev snippets that only the CV
@@ -14,15 +15,17 @@ import { caseRows, codeOf, NON_CONFLICT } from './case-rows.js';
 import type { Doc } from '../../src/core/index.js';
 import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
 import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
-import { predicateKey, setAblation } from '../../src/stages/events/rules/ablation.js';
+import { predicateKey, setAblation, subTypeKey } from '../../src/stages/events/rules/ablation.js';
+import { subTypeRules } from '../../src/stages/events/rules/sub-types.js';
 
 const FOLDS = 5;
 // Development half only: even rows.
 const dev = caseRows.filter((_, i) => i % 2 === 0);
 
-/** Every predicate key of a document, found as the stage finds them (before gates). */
+/** Every predicate key of a document, found as the stage finds them (before gates), and the sub-type rules its events used. */
 function keysOf(doc: Doc): Set<string> {
   const keys = new Set<string>();
+  for (const e of doc.events) for (const r of subTypeRules) if (e.rule.includes(`+${r.name}`)) keys.add(subTypeKey(r.name));
   for (const s of doc.sentences) {
     const text = doc.view.text.slice(s.vStart, s.vEnd);
     const patterns = findTriggers(text);

@@ -6,6 +6,7 @@
  * the event's rule (`+<name>`).
  */
 import data from '../data/subtypes.json' with { type: 'json' };
+import { subTypeAblated } from './ablation.js';
 
 /** A named sub-type rule. */
 export interface SubTypeRule {
@@ -57,7 +58,7 @@ export const subTypeRules: readonly SubTypeRule[] = (data.rules as RuleData[]).m
  */
 export function refineSubType(code: string, predicate: string, sentence: string, start: number, end: number): SubTypeRule | null {
   for (const r of subTypeRules) {
-    if (!r.from.has(code) || (r.predicates && !r.predicates.has(predicate))) continue;
+    if (!r.from.has(code) || (r.predicates && !r.predicates.has(predicate)) || subTypeAblated(r.name)) continue;
     if (r.sentence && !r.sentence.test(sentence)) continue;
     if (r.unless && r.unless.test(sentence)) continue;
     if (r.after && !r.after.test(sentence.slice(end, end + r.window))) continue;
