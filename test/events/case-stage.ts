@@ -8,10 +8,8 @@
  * ../shared). `--reasons` counts, per half, why ACLED snippets got no event (no predicate word, only supporting cues,
  * an ambiguous predicate without an actor, a gate, too weak): counts only, no snippet text.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createContext, extractText } from '../../src/pipeline.js';
-import taxonomy from '../../src/stages/events/data/taxonomy.json' with { type: 'json' };
+import { caseRows, codeOf, NON_CONFLICT } from './case-rows.js';
 import type { Doc } from '../../src/core/index.js';
 import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
 import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
@@ -42,18 +40,7 @@ function reason(doc: Doc): string {
 }
 const reasons = { dev: new Map<string, number>(), held: new Map<string, number>() };
 
-const SHARED = process.env.SITREP_SHARED ?? join(process.cwd(), '..', 'shared');
-const NON_CONFLICT = new Set(['DIPLO', 'ATTRIB', 'NATURAL_DISASTER', 'MAN_MADE_DISASTER', 'ORG_CRIME']);
-const codeOf = new Map(taxonomy.classes.filter((c) => c.acled).map((c) => [c.subType, c.code]));
-
-const rows = readFileSync(join(SHARED, 'eval/case2021/dev.tsv'), 'utf8')
-  .split('\n')
-  .slice(1)
-  .filter((l) => l.trim())
-  .map((l) => {
-    const [id, text, gold] = l.split('\t');
-    return { id, text, gold: gold.trim() };
-  });
+const rows = caseRows;
 
 const args = process.argv.slice(2);
 const ctx = await createContext({});

@@ -115,3 +115,39 @@ test('the agent of a passive strikes as a subject does; "holding out" is a defen
 test('a participle modifying a noun is no happening', () => {
   assert.equal(first('Unjustly imprisoned journalists and other government critics cast a shadow over the vote in Minsk.'), undefined);
 });
+
+test('object frames: a discovery or seizure verb whose object names a weapon, a set-up verb whose object names a base', () => {
+  // Weapon nouns from WordNet, in any inflection, however far from the verb; the rule names the frame and the verb.
+  assert.deepEqual(lexicon.weapons.filter((w: string) => ['carbine', 'detonator', 'ammunition', 'missile', 'knife', 'round'].includes(w)), ['ammunition', 'carbine', 'detonator']);
+  const found = first('Soldiers unearthed a stockpile of detonators and dynamite near Lisova.');
+  assert.equal(found?.subType, 'Disrupted weapons use');
+  assert.equal(found?.rule, 'events/object-weapons-found-unearth');
+  const base = first('Rebel fighters erected a garrison outside Lisova.');
+  assert.equal(base?.subType, 'Headquarters or base established');
+  assert.equal(base?.rule, 'events/object-base-set-up-erect');
+  // The object decides: no weapon, no base, no event of theirs.
+  for (const text of ['Investigators unearthed documents about the minister near Lisova.', 'The company erected a new warehouse outside Lisova.', 'Police recovered a stolen car near Lisova.']) {
+    assert.ok(!extractText(text, { id: 't' }, ctx).events.some((e) => /object-/.test(e.rule)), text);
+  }
+});
+
+test('object frames back the patterns up: with the pattern entry ablated, a territory verb whose object names a place-like noun still takes territory', async () => {
+  const { setAblation } = await import('../../src/stages/events/rules/ablation.js');
+  const text = 'Government troops regained the strategic hilltop near Kharkiv on Monday.';
+  assert.equal(first(text)?.rule, 'events/change-of-control');
+  setAblation(new Set(['change-of-control|regain']));
+  try {
+    const e = first(text);
+    assert.equal(e?.subType, 'Government regains territory');
+    assert.equal(e?.rule, 'events/object-territory-taken-regain');
+    // Without an actor, or with an object that is no place, nothing.
+    assert.equal(first('The ruling party regained control of parliament in Kharkiv.'), undefined);
+    assert.equal(first('Soldiers recovered the bodies of two villagers near Kharkiv.'), undefined);
+    // "control" counts through its "of" phrase: a place-like noun or a name, not broadcasting towers.
+    assert.equal(first('In Kharkiv, Russia is taking control of broadcasting towers.'), undefined);
+    setAblation(new Set(['change-of-control|took', 'captured-place|took']));
+    assert.equal(first('Rebel fighters took control of the village near Kharkiv.')?.rule, 'events/object-territory-taken-take');
+  } finally {
+    setAblation(null);
+  }
+});

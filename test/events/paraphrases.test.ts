@@ -437,3 +437,21 @@ test('a predicate in a relative clause on "which" describes: the main clause tel
   const text = 'On Friday, Russia launched a massive wave of missiles and Iranian-made drones against the port of Odesa, which officials say is the largest series of airstrikes this year.';
   assert.equal(extractText(text, { id: 't' }, ctx).events[0]?.subType, 'Shelling/artillery/missile attack');
 });
+
+test('classifier back-off: a short text whose frames make no event takes the snippet classifier\'s class, below the desk', () => {
+  // Only supporting cues (warplanes over positions): no frame, but the classifier names an air strike.
+  const [e, ...rest] = extractText('Government warplanes flew several sorties over rebel positions near Sirte.', { id: 't' }, ctx).events;
+  assert.equal(rest.length, 0);
+  assert.equal(e?.subType, 'Air/drone strike');
+  assert.match(e.rule, /^events\/backoff\+/);
+  assert.ok((e.confidence ?? 1) < 0.5, `confidence ${e.confidence}`);
+  assert.ok(e.evidence?.confidence.some((r) => r.startsWith('classifier-backoff')));
+  // A frame's own event is never replaced: the back-off is for texts with none.
+  assert.ok(!extractText('Warplanes bombed a market in Idlib on Tuesday.', { id: 't' }, ctx).events.some((x) => x.rule.startsWith('events/backoff')));
+  // Gated and ambiguous words stay out of it, and so does a long document.
+  for (const text of ['The army did not shell Sirte on Monday.', 'The two sides signed a trade agreement in Sirte.', 'The retailer withdrew from Sirte last year.']) {
+    assert.deepEqual(extractText(text, { id: 't' }, ctx).events.map((x) => x.rule), [], text);
+  }
+  const long = ['Government warplanes flew several sorties over rebel positions near Sirte.', ...Array.from({ length: 7 }, (_, i) => `The council met for the ${i + 2}th time on budget matters.`)].join(' ');
+  assert.deepEqual(extractText(long, { id: 't' }, ctx).events, []);
+});

@@ -16,7 +16,7 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor', 'protesters-harmed:target', 'protesters-violent:actor'],
   );
   assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });
@@ -115,4 +115,20 @@ test('actor evidence: property destroyed by rioters is a violent demonstration, 
   assert.deepEqual(subTypes('Rioters burned vehicles and looted shops in Lisova.', ['Lisova']), ['Violent demonstration']);
   assert.deepEqual(subTypes('An angry mob torched the homes of two men in Lisova.', ['Lisova']), ['Mob violence']);
   assert.deepEqual(subTypes('Militants torched the homes of two men in Lisova.', ['Lisova']), ['Looting/property destruction']);
+});
+
+test('target and actor evidence on protests: protesters harmed are force against them, protesters doing violence a violent demonstration', () => {
+  // Invented paraphrases: several verbs of force, passives and a nominalisation; the victims are the protesters.
+  assert.deepEqual(subTypes('Several protesters were shot and wounded during a march in Lisova on Friday.', ['Lisova']), ['Excessive force against protesters']);
+  assert.deepEqual(subTypes('Police officers beat an elderly protester at a rally in Lisova.', ['Lisova']), ['Excessive force against protesters']);
+  assert.deepEqual(subTypes('Doctors reported serious injuries among demonstrators after the protest in Lisova.', ['Lisova']), ['Excessive force against protesters']);
+  // The protesters as the ones who did violence.
+  assert.deepEqual(subTypes('Protesters hurled rocks at the town hall during a demonstration in Lisova.', ['Lisova']), ['Violent demonstration']);
+  assert.deepEqual(subTypes('A demonstrator throws a chair into a bonfire during a protest in Lisova.', ['Lisova']), ['Violent demonstration']);
+  // What must not change: a peaceful protest, and protesters told as those who hurt others are not victims.
+  assert.deepEqual(subTypes('Thousands of people protested peacefully in Lisova on Sunday.', ['Lisova']), ['Peaceful protest']);
+  assert.ok(!subTypes('Protesters attacked a policeman during a rally in Lisova.', ['Lisova']).includes('Excessive force against protesters'));
+  // Harm told as an earlier happening is background: today's gathering stays a protest.
+  assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova, undeterred by the previous day when police shot ten protesters.', 10, 19), null);
+  assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova when police shot ten protesters.', 10, 19)?.name, 'protesters-harmed');
 });

@@ -32,6 +32,7 @@ import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick 
 import { stateForceAttack, takerCountry } from './rules/territory.js';
 import { refineSubType } from './rules/sub-types.js';
 import { adjust, confidenceOf } from './rules/confidence.js';
+import { withoutAblated } from './rules/ablation.js';
 
 /** The snippet classifier, for the CASE 2021 harness and any caller with a bare text. */
 export { classifyEvent, type EventClassification } from './rules/classify-event.js';
@@ -48,6 +49,13 @@ const BACKGROUND_FACTOR = 0.5;
 const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
 /** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
 const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
+/**
+ * Back-off to the snippet classifier: a short document (at most this many sentences and characters) whose frames
+ * made no event takes the classifier's class when it is an ACLED class scoring at least `minScore` — a frame's own
+ * threshold; on the cross-validation inside the CASE development half (test/events/case-cv.ts) 3 did as well as 2.5
+ * (one more non-conflict event) and better than 3.5 and 4.
+ */
+const BACKOFF = { maxSentences: 6, maxChars: 1200, minScore: MIN_EVENT_SCORE } as const;
 /** Dates this many days before the document are history, not news of this report. */
 const HISTORY_DAYS = 365;
 
@@ -411,12 +419,12 @@ function explosionOf(doc: Doc, matches: readonly TriggerMatch[]): TriggerMatch |
 }
 
 /** The frames of one sentence: the best class, and classes coordinated with its predicate. */
-function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[]): Frame[] {
+function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located[], kept?: TriggerMatch[]): Frame[] {
   actorCues.crowd.lastIndex = 0;
   const crowd = actorCues.crowd.test(text) || hasCrowdNoun(doc, s);
-  const patterns = findTriggers(text);
+  const patterns = withoutAblated(findTriggers(text));
   // Verbs the patterns miss, in any inflection, from the linguistic layer's lemmas.
-  const verbs = framePredicates(doc, s, text, patterns);
+  const verbs = withoutAblated(framePredicates(doc, s, text, patterns));
   // A pattern match a frame verb replaced (same word, more weight) gives way to it.
   const replaced = (m: TriggerMatch) => verbs.some((f) => f.start === m.start && f.end === m.end);
   const found = [...patterns.filter((m) => !replaced(m)), ...verbs]
@@ -456,6 +464,16 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
     // sentence mentions as background ("where Russia had declared a ceasefire") is not its main event.
     .map((m) => m);
+  // What passed the actor condition and the gates, supporting cues included, for the classifier back-off (an
+  // ambiguous word without an actor stays out: "the two sides signed a trade agreement"); a cue stays out in a
+  // clause that is negated or not real ("The fighter jets will be delivered next year"), which the gates read only
+  // for a predicate.
+  if (kept) {
+    for (const m of matches) {
+      const c = m.cue ? clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) : null;
+      if (!isUnreal(m.context) && !c?.negated && !c?.modality) kept.push(m);
+    }
+  }
   // "Russian forces shell Kherson, killing three": the killing is the shelling's outcome, not an attack of its own.
   // A weak happening word ("an explosion", "bombed") with a toll in its sentence, in its own words (not weakened by
   // its context), did happen: it weighs as much as the event threshold ("An explosion killed three" is an explosion).
@@ -544,24 +562,30 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
 }
 
 /** The events of one sentence (several when it lists places or coordinates predicates). */
-function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, readonly Located[]>, year: number | null): ConflictEvent[] {
+function sentenceEvents(doc: Doc, s: Sentence, byIndex: ReadonlyMap<number, readonly Located[]>, year: number | null, kept?: TriggerMatch[]): ConflictEvent[] {
   const located = byIndex.get(s.index) ?? [];
   const text = doc.view.text.slice(s.vStart, s.vEnd);
   const out: ConflictEvent[] = [];
-  // The years a sentence names as the time of something: a starting point ("since February 2022") is not one.
-  const starting = withoutStartingPoints(doc, s, text);
-  for (const frame of framesOf(doc, s, text, located)) {
-    const { trigger } = frame;
-    const dated = starting.spans.some(([a, b]) => a <= trigger.start && trigger.start < b) ? text : starting.text;
-    const when = dateOf(doc, s, trigger.start);
-    // History: a date more than a year before the document, or a sentence naming only earlier years.
-    if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) continue;
-    if (year !== null && when.date && Number(when.date.slice(0, 4)) < year - 1) continue;
-    if (!when.fromText && year !== null && namesOnlyPastYears(dated, year)) continue;
-    if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(dated, year)) continue;
-    out.push(...frameEvents(doc, s, text, located, byIndex, frame, when));
+  for (const frame of framesOf(doc, s, text, located, kept)) {
+    const when = currentDate(doc, s, text, frame.trigger, year);
+    if (when) out.push(...frameEvents(doc, s, text, located, byIndex, frame, when));
   }
   return out;
+}
+
+/**
+ * The date of a predicate of sentence `s`, or null when it is history: a date more than a year before the document,
+ * or a sentence naming only earlier years (a starting point, "since February 2022", is not the time of anything).
+ */
+function currentDate(doc: Doc, s: Sentence, text: string, trigger: TriggerMatch, year: number | null): When | null {
+  const starting = withoutStartingPoints(doc, s, text);
+  const dated = starting.spans.some(([a, b]) => a <= trigger.start && trigger.start < b) ? text : starting.text;
+  const when = dateOf(doc, s, trigger.start);
+  if (when.fromText && when.date && doc.published && daysBetween(when.date, doc.published.value) > HISTORY_DAYS) return null;
+  if (year !== null && when.date && Number(when.date.slice(0, 4)) < year - 1) return null;
+  if (!when.fromText && year !== null && namesOnlyPastYears(dated, year)) return null;
+  if (when.fromText && year !== null && !doc.published && namesOnlyPastYears(dated, year)) return null;
+  return when;
 }
 
 function frameEvents(
@@ -740,6 +764,36 @@ export function reporterTurns(text: string): [number, number][] {
   return out;
 }
 
+/**
+ * `classifier-backoff`: when the frames of a short document (a snippet, a brief) made no event, the snippet
+ * classifier's scoring (rules/classify-event.ts `scoreClasses`: weighed by context and by position, a class named by
+ * supporting cues alone included) over the predicates that passed the actor condition and the gates (`kept`, view
+ * offsets) makes one, at the sentence of its strongest trigger, if its best class is an ACLED class scoring
+ * `BACKOFF.minScore` and the text names no happening of an 'Other' class by its own predicate (`reportsOther`).
+ * Rule `events/backoff+<trigger rule>`, confidence lowered by `classifier-backoff` (below the desk's threshold):
+ * the frame layer found no evidence of its own.
+ */
+function classifierBackoff(doc: Doc, located: ReadonlyMap<number, readonly Located[]>, kept: readonly TriggerMatch[], year: number | null): ConflictEvent[] {
+  const text = doc.view.text;
+  if (!kept.length || doc.sentences.length > BACKOFF.maxSentences || text.length > BACKOFF.maxChars || reportsOther(doc)) return [];
+  const { scores, best } = scoreClasses(text, kept, true);
+  const top = Object.keys(scores).reduce<string | null>((a, c) => (a === null || scores[c] > scores[a] ? c : a), null);
+  if (!top || !eventClasses.get(top)?.acled || scores[top] < BACKOFF.minScore) return [];
+  const found = best.get(top)!;
+  const s = doc.sentences.find((x) => x.vStart <= found.start && found.end <= x.vEnd);
+  if (!s) return [];
+  const trigger = { ...found, start: found.start - s.vStart, end: found.end - s.vStart };
+  const frame: Frame = { trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: [] };
+  const sentence = text.slice(s.vStart, s.vEnd);
+  // History stays history.
+  const when = currentDate(doc, s, sentence, trigger, year);
+  if (!when) return [];
+  return frameEvents(doc, s, sentence, located.get(s.index) ?? [], located, frame, when).map((e) => {
+    const { confidence, reasons } = adjust(e.confidence ?? 0, e.evidence?.confidence ?? [], 'classifier-backoff');
+    return { ...e, rule: e.rule.replace(/^events\//, 'events/backoff+'), confidence, evidence: e.evidence ? { ...e.evidence, confidence: reasons } : e.evidence };
+  });
+}
+
 /** The events stage. */
 export const eventsStage: Stage = {
   name: 'events',
@@ -748,13 +802,17 @@ export const eventsStage: Stage = {
     const year = documentYear(doc);
     const found: ConflictEvent[] = [];
     const turns = reporterTurns(doc.view.text);
+    // Predicates that passed the actor condition and the gates, in view offsets, for the classifier back-off.
+    const kept: TriggerMatch[] = [];
     for (const s of doc.sentences) {
+      const mine: TriggerMatch[] = [];
       const inTurn = turns.some(([a, b]) => s.vStart >= a && s.vStart < b);
-      const events = sentenceEvents(doc, s, located, year).map((e) => {
+      const events = sentenceEvents(doc, s, located, year, mine).map((e) => {
         if (!inTurn) return e;
         const { confidence, reasons } = adjust(e.confidence ?? 0, e.evidence?.confidence ?? [], 'reporter-turn');
         return { ...e, confidence, evidence: e.evidence ? { ...e.evidence, confidence: reasons } : e.evidence };
       });
+      for (const m of mine) kept.push({ ...m, start: m.start + s.vStart, end: m.end + s.vStart });
       let last = found[found.length - 1];
       const text = doc.view.text.slice(s.vStart, s.vEnd);
       // "Russian forces launched missiles into Ukraine. … At least one of them landed in Kharkiv": the follow-up
@@ -781,6 +839,7 @@ export const eventsStage: Stage = {
       }
       found.push(...events);
     }
+    if (!found.length) found.push(...classifierBackoff(doc, located, kept, year));
     const types = new Map(doc.entities.map((e) => [e.id, e.type]));
     const events = mergeEvents(found).map((e, i) => ({
       ...e,

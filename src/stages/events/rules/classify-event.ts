@@ -11,6 +11,7 @@
 import { refineSubType } from './sub-types.js';
 import { eventClasses, type EventClass } from './lexicon.js';
 import { findTriggers, type TriggerMatch } from './find-triggers.js';
+import { withoutAblated } from './ablation.js';
 
 /** The classification of a snippet. */
 export interface EventClassification extends EventClass {
@@ -47,7 +48,7 @@ function firstSentenceEnd(text: string): number {
  */
 export function scoreClasses(
   text: string,
-  matches: readonly TriggerMatch[] = findTriggers(text),
+  matches: readonly TriggerMatch[] = withoutAblated(findTriggers(text)),
   lead = true,
 ): { scores: Record<string, number>; best: Map<string, TriggerMatch> } {
   const firstEnd = lead ? firstSentenceEnd(text) : text.length;

@@ -65,6 +65,11 @@ export const documentAdjustments = {
   'reporter-turn': -0.25,
   /** A country-level event placed by a follow-up sentence ("one of them landed in Kharkiv"): undoes country-level-place. */
   'place-from-follow-up': 0.2,
+  /**
+   * An event backed off to the snippet classifier in a short document whose frames made none (index.ts
+   * `classifierBackoff`): below the desk's 0.5 whatever the frame's own adjustments (at most 0.8).
+   */
+  'classifier-backoff': -0.35,
 } as const;
 
 /** Applies a document adjustment to a confidence and its reasons. */

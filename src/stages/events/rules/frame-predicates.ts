@@ -42,6 +42,14 @@ const supportObjects = new Map(Object.entries(framesData.support.objects as Reco
 const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<string, FrameVerb>));
 const weaponSubject = { verbs: new Set(framesData.weaponSubject.verbs), classes: new Set(framesData.weaponSubject.classes), w: framesData.weaponSubject.w };
 const toDeath = framesData.toDeath;
+/** Object frames (frames.json `objects`): verb lemmas × the nouns their object must name. */
+const weaponNouns: readonly string[] = lexiconData.weapons;
+const objectFrames = framesData.objects.frames.map((f) => ({
+  ...f,
+  verbs: new Set(f.verbs),
+  nouns: new Set(f.nouns.flatMap((n) => (n === '@weapons' ? weaponNouns : [n]))),
+  through: new Set<string>((f as { through?: string[] }).through ?? []),
+}));
 /**
  * The general lexicon less the words a pattern of triggers.json already names (in their base form): the pattern
  * decides those, under its conditions ("attack", "capture", "seize" make an event only with what follows them).
@@ -87,6 +95,28 @@ function subjectOf(lang: Lang, c: Lang['clauses'][number]): Lang['chunks'][numbe
   const vg = c.verbGroup >= 0 ? lang.chunks[c.verbGroup] : undefined;
   const before = vg && c.verbGroup > 0 ? lang.chunks[c.verbGroup - 1] : undefined;
   return before && before.kind === 'NP' && before.end === vg!.first && lang.words[before.first].sentence === c.sentence ? before : null;
+}
+
+/**
+ * True when a word of noun phrase `np`, or of an "of" phrase right after it ("a cache of ammunition"), has its lemma
+ * or its lower-case form in `nouns`. A head in `through` ("control") counts only by its "of" phrase, where a proper
+ * name also counts ("control of Hajin").
+ */
+function namesNoun(lang: Lang, np: Lang['chunks'][number], end: number, nouns: ReadonlySet<string>, through: ReadonlySet<string>): boolean {
+  const of = np.end;
+  let last = of;
+  if (lang.words[of]?.lower === 'of') {
+    last++;
+    while (last < end && last < of + 8 && !/^[.,;:!?]$/.test(lang.words[last].text) && lang.words[last].tag !== 'VERB') last++;
+  }
+  const has = (w: Lang['words'][number]) => nouns.has(w.lemma) || nouns.has(w.lower);
+  const head = lang.words[np.head];
+  if (head && through.has(head.lemma)) {
+    for (let k = of + 1; k < last && k < end; k++) if (has(lang.words[k]) || lang.words[k].tag === 'PROPN') return true;
+    return false;
+  }
+  for (let k = np.first; k < last && k < end; k++) if (has(lang.words[k])) return true;
+  return false;
 }
 
 /** Documents that report a happening of an 'Other' class (a disaster, a crime, diplomacy) by its own predicate. */
@@ -214,6 +244,19 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
           push(`to-death-${v.lemma}`, { class: cls, w: toDeath.w }, c.predicate, c.predicate, true);
           break;
         }
+      }
+    }
+    // "Police seized 12 carbines", "a cache of ammunition was found": the object (a passive's subject) decides.
+    if (v.tag === 'VERB') {
+      const next = c.predicate + 1 < ls.end ? lang.words[c.predicate + 1] : undefined;
+      const phrasal = next && (next.tag === 'ADP' || next.tag === 'PART' || next.tag === 'ADV') ? `${v.lemma} ${next.lower}` : '';
+      // The lemma, else the word less its inflection (the layer's lemma of "regained" is "regaine").
+      const bare = v.lower.replace(/(?:ing|ed|es|s)$/, '');
+      const frames = objectFrames.filter((f) => f.verbs.has(v.lemma) || f.verbs.has(bare) || (phrasal && f.verbs.has(phrasal)));
+      const target = frames.length ? (c.passive ? subject : c.object >= 0 ? lang.chunks[c.object] : null) : null;
+      if (target) {
+        const found = frames.find((f) => namesNoun(lang, target, ls.end, f.nouns, f.through));
+        if (found) push(`object-${found.name}-${found.verbs.has(v.lemma) ? v.lemma : found.verbs.has(bare) ? bare : phrasal.replace(' ', '-')}`, { class: found.class, w: found.w, needsActor: found.needsActor }, c.predicate, c.predicate, true);
       }
     }
     if (supportVerbs.has(v.lemma) && c.object >= 0) {

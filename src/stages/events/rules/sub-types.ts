@@ -6,6 +6,7 @@
  * the event's rule (`+<name>`).
  */
 import data from '../data/subtypes.json' with { type: 'json' };
+import { subTypeAblated } from './ablation.js';
 
 /** A named sub-type rule. */
 export interface SubTypeRule {
@@ -17,6 +18,8 @@ export interface SubTypeRule {
   readonly predicates?: ReadonlySet<string>;
   readonly to: string;
   readonly sentence?: RegExp;
+  /** Evidence that the `sentence` evidence is background (an earlier happening): the rule does not apply. */
+  readonly unless?: RegExp;
   readonly after?: RegExp;
   /** Evidence right before the predicate (within `window` characters): who did it. */
   readonly before?: RegExp;
@@ -30,6 +33,7 @@ interface RuleData {
   predicates?: string[];
   to: string;
   sentence?: string;
+  unless?: string;
   after?: string;
   before?: string;
   window?: number;
@@ -42,6 +46,7 @@ export const subTypeRules: readonly SubTypeRule[] = (data.rules as RuleData[]).m
   predicates: r.predicates ? new Set(r.predicates) : undefined,
   to: r.to,
   sentence: r.sentence ? new RegExp(r.sentence, 'i') : undefined,
+  unless: r.unless ? new RegExp(r.unless, 'i') : undefined,
   after: r.after ? new RegExp(r.after, 'i') : undefined,
   before: r.before ? new RegExp(r.before, 'i') : undefined,
   window: r.window ?? 120,
@@ -53,8 +58,9 @@ export const subTypeRules: readonly SubTypeRule[] = (data.rules as RuleData[]).m
  */
 export function refineSubType(code: string, predicate: string, sentence: string, start: number, end: number): SubTypeRule | null {
   for (const r of subTypeRules) {
-    if (!r.from.has(code) || (r.predicates && !r.predicates.has(predicate))) continue;
+    if (!r.from.has(code) || (r.predicates && !r.predicates.has(predicate)) || subTypeAblated(r.name)) continue;
     if (r.sentence && !r.sentence.test(sentence)) continue;
+    if (r.unless && r.unless.test(sentence)) continue;
     if (r.after && !r.after.test(sentence.slice(end, end + r.window))) continue;
     if (r.before && !r.before.test(sentence.slice(Math.max(0, start - r.window), start))) continue;
     return r;
