@@ -59,6 +59,8 @@ export interface EventQuery {
   readonly status?: string;
   readonly from?: string;
   readonly to?: string;
+  /** Whole events, every report, instead of listing items (`eventListing`). */
+  readonly full?: boolean;
 }
 
 /** Filters of the documents listing. */
@@ -100,7 +102,10 @@ export interface DeskQueries {
   propositions(query: PropositionQuery, page: PageRequest): Promise<Paged<Raw<PropositionGroup>> | null>;
   /** One proposition by id, at the default threshold or else among all. */
   proposition(id: string): Promise<PropositionGroup | null>;
+  /** Events, newest first, as listing items (or whole with `full`). */
   events(query: EventQuery, page: PageRequest): Promise<Paged<Raw<EventGroup>>>;
+  /** One whole event by id, as the JSON text of its body, or null. */
+  event(id: string): Promise<Raw<EventGroup> | null>;
   documents(query: DocumentQuery, page: PageRequest): Promise<Paged<DocSummary>>;
   /** Entities whose name or alias matches, best first (the rule of `DeskView.searchEntities`). */
   matchEntities(name: string): Promise<readonly NamedEntity[]>;
@@ -235,7 +240,14 @@ export function sqlDesk(store: Store): DeskQueries {
       if (q.side) w.add((p) => `sides @> ARRAY[${p(q.side)}::text]`);
       if (q.status) w.add((p) => `status = ${p(q.status)}`);
       overlaps(w, q.from, q.to);
-      return paged(db, 'body::text AS body', 'desk_events', w, 'date_to DESC, id', page, (r) => r.body as Raw<EventGroup>);
+      // Listing items are kept as text (migration 9): a page reads kilobytes, however many reports an event has.
+      const body = q.full ? 'body::text' : 'COALESCE(listing, body::text)';
+      return paged(db, `${body} AS body`, 'desk_events', w, 'date_to DESC, id', page, (r) => r.body as Raw<EventGroup>);
+    },
+
+    async event(id) {
+      const rows = await db.query<{ body: string }>('SELECT body::text AS body FROM desk_events WHERE id = $1 LIMIT 1', [id]);
+      return (rows[0]?.body as Raw<EventGroup> | undefined) ?? null;
     },
 
     async documents(q, page) {

@@ -1,6 +1,6 @@
 /** `/api/propositions`, `/api/events` and `/api/stories`: the cross-document picture, filtered and paged. */
 import type { Hono } from 'hono';
-import { DEFAULT_MIN_CONFIDENCE, propositionListing, STATUSES } from '../crossdoc/index.js';
+import { DEFAULT_MIN_CONFIDENCE, eventListing, propositionListing, STATUSES } from '../crossdoc/index.js';
 import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
 import { PAGE_PARAMS, paginate, QueryParams, rawPage } from './query-params.js';
@@ -38,14 +38,19 @@ function minConfidenceParam(p: QueryParams): number {
   return n;
 }
 
+/** `?full=1`: whole items (every claim or report) instead of listing items. */
+function fullParam(p: QueryParams): boolean {
+  const full = p.string('full', 5);
+  return full !== undefined && full !== '0' && full !== 'false';
+}
+
 /** Adds the cross-document routes. */
 export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
   const queries = source.queries;
   app.get('/api/propositions', async (c) => {
     const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', 'all', 'minConfidence', 'full', ...PAGE_PARAMS]);
     // `full=1`: whole propositions, every claim (CLI tables); otherwise listing items (the latest claims of each side).
-    const fullParam = p.string('full', 5);
-    const full = fullParam !== undefined && fullParam !== '0' && fullParam !== 'false';
+    const full = fullParam(p);
     const status = p.oneOf('status', STATUSES);
     const kind = p.oneOf('kind', PROPOSITION_KINDS);
     const place = p.string('place');
@@ -88,7 +93,9 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
   });
 
   app.get('/api/events', async (c) => {
-    const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', ...PAGE_PARAMS]);
+    const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', 'full', ...PAGE_PARAMS]);
+    // `full=1`: whole events, every report; otherwise listing items (the latest reports, every report's date).
+    const full = fullParam(p);
     const type = p.oneOf('type', EVENT_TYPES);
     const subType = p.oneOf('subType', EVENT_SUBTYPES);
     const place = p.string('place');
@@ -99,7 +106,7 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     const page = p.page();
     if (queries) {
       const places = place ? await placeIdsOf(queries, place) : undefined;
-      return c.body(rawPage(await queries.events({ type, subType, places, bbox, side, status, from, to }, page), page), 200, JSON_TYPE);
+      return c.body(rawPage(await queries.events({ type, subType, places, bbox, side, status, from, to, full }, page), page), 200, JSON_TYPE);
     }
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;
@@ -113,7 +120,21 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
         (!status || e.status === status) &&
         overlapsRange(e.from, e.to, from, to),
     );
-    return c.json(paginate(items, page));
+    const found = paginate(items, page);
+    return c.json(full ? found : { ...found, items: found.items.map(eventListing) });
+  });
+
+  app.get('/api/events/:id{.+}', async (c) => {
+    new QueryParams(c.req.query(), []);
+    const id = c.req.param('id');
+    if (queries) {
+      const found = await queries.event(id);
+      if (!found) throw new HttpError(404, `no event with id "${id}"`);
+      return c.body(found, 200, JSON_TYPE);
+    }
+    const found = (await views.get()).analysis.events.find((x) => x.id === id);
+    if (!found) throw new HttpError(404, `no event with id "${id}"`);
+    return c.json(found);
   });
 
   app.get('/api/stories', async (c) => {
