@@ -186,5 +186,6 @@ test('a token protects writes but not reads; oversized bodies are refused', asyn
 test('responses carry a Content-Security-Policy that allows only the page\'s own scripts', async () => {
   const res = await makeApp().request('/api/documents');
   assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.match(res.headers.get('content-security-policy') ?? '', /style-src 'self';/, 'no nonce: nothing inline is allowed');
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
 });
