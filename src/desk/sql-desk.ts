@@ -157,13 +157,22 @@ function overlaps(w: Where, from: string | undefined, to: string | undefined): v
   if (to) w.add((p) => `date_from <= ${p(to)}`);
 }
 
-/** One page and the total, read in one snapshot. */
-async function paged<T>(db: Queryable, select: string, from: string, w: Where, order: string, page: PageRequest, map: (row: Record<string, unknown>) => T): Promise<Paged<T>> {
+/**
+ * One page and the total, read in one snapshot. With `countAlong` (for filters whose matches are few and all read
+ * anyway, as a text search's are before they are sorted) the total comes with the page (`count(*) OVER ()`): one
+ * statement instead of two, which is what a query costs on PGlite.
+ */
+async function paged<T>(
+  db: Queryable, select: string, from: string, w: Where, order: string, page: PageRequest, map: (row: Record<string, unknown>) => T, countAlong = false,
+): Promise<Paged<T>> {
   const n = w.params.length;
-  const rows = await db.query(`SELECT ${select} FROM ${from} ${w.sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, page.limit, page.offset]);
-  const total = rows.length < page.limit && (rows.length > 0 || page.offset === 0)
-    ? page.offset + rows.length
-    : (await db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${from} ${w.sql}`, w.params))[0].n;
+  const along = countAlong ? ', count(*) OVER ()::integer AS total_along' : '';
+  const rows = await db.query(`SELECT ${select}${along} FROM ${from} ${w.sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, page.limit, page.offset]);
+  const total = countAlong && rows.length
+    ? (rows[0].total_along as number)
+    : rows.length < page.limit && (rows.length > 0 || page.offset === 0)
+      ? page.offset + rows.length
+      : (await db.query<{ n: number }>(`SELECT count(*)::integer AS n FROM ${from} ${w.sql}`, w.params))[0].n;
   return { items: rows.map(map), total };
 }
 
@@ -281,7 +290,7 @@ export function sqlDesk(store: Store): DeskQueries {
       if (!words) return paged(db, select, from, w, order, page, map);
       return db.transaction(async (tx) => {
         await tx.query('SET LOCAL enable_seqscan = off');
-        return paged(tx, select, from, w, order, page, map);
+        return paged(tx, select, from, w, order, page, map, true);
       });
     },
 
