@@ -44,6 +44,23 @@ function fullParam(p: QueryParams): boolean {
   return full !== undefined && full !== '0' && full !== 'false';
 }
 
+/**
+ * `GET {path}/{id}`: one item, from the store when it answers (a value, or JSON text sent as it is), else from the
+ * in-memory snapshot; 404 when there is none.
+ */
+function oneById(
+  app: Hono, views: RouteDeps['views'], path: string, what: string, fromStore: ((id: string) => Promise<object | string | null>) | undefined,
+  fromView: (view: DeskView, id: string) => object | undefined,
+): void {
+  app.get(`${path}/:id{.+}`, async (c) => {
+    new QueryParams(c.req.query(), []);
+    const id = c.req.param('id');
+    const found = fromStore ? await fromStore(id) : fromView(await views.get(), id);
+    if (!found) throw new HttpError(404, `no ${what} with id "${id}"`);
+    return typeof found === 'string' ? c.body(found, 200, JSON_TYPE) : c.json(found);
+  });
+}
+
 /** Adds the cross-document routes. */
 export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
   const queries = source.queries;
@@ -77,20 +94,9 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     return c.json(full ? found : { ...found, items: found.items.map(propositionListing) });
   });
 
-  app.get('/api/propositions/:id{.+}', async (c) => {
-    new QueryParams(c.req.query(), []);
-    const id = c.req.param('id');
-    if (queries) {
-      const found = await queries.proposition(id);
-      if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
-      return c.json(found);
-    }
-    // An id from an `?all=1` listing must resolve too.
-    const view = await views.get();
-    const found = view.analysis.propositions.find((x) => x.id === id) ?? view.propositionsAt(0).find((x) => x.id === id);
-    if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
-    return c.json(found);
-  });
+  // An id from an `?all=1` listing must resolve too.
+  oneById(app, views, '/api/propositions', 'proposition', queries && ((id) => queries.proposition(id)),
+    (view, id) => view.analysis.propositions.find((x) => x.id === id) ?? view.propositionsAt(0).find((x) => x.id === id));
 
   app.get('/api/events', async (c) => {
     const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', 'full', ...PAGE_PARAMS]);
@@ -124,18 +130,7 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     return c.json(full ? found : { ...found, items: found.items.map(eventListing) });
   });
 
-  app.get('/api/events/:id{.+}', async (c) => {
-    new QueryParams(c.req.query(), []);
-    const id = c.req.param('id');
-    if (queries) {
-      const found = await queries.event(id);
-      if (!found) throw new HttpError(404, `no event with id "${id}"`);
-      return c.body(found, 200, JSON_TYPE);
-    }
-    const found = (await views.get()).analysis.events.find((x) => x.id === id);
-    if (!found) throw new HttpError(404, `no event with id "${id}"`);
-    return c.json(found);
-  });
+  oneById(app, views, '/api/events', 'event', queries && ((id) => queries.event(id)), (view, id) => view.analysis.events.find((x) => x.id === id));
 
   app.get('/api/stories', async (c) => {
     const p = new QueryParams(c.req.query(), ['entity', 'from', 'to', ...PAGE_PARAMS]);
