@@ -7,7 +7,10 @@
  * document's time until visible in `documents?q=`, `propositions?status=contested`, `events?bbox=` and
  * `documents?q=` requests/s and p50/p99 with 16 clients (with the server's answer cache and without it), and the
  * server's RSS. Numbers, never assertions.
- * `BENCH_DESK_SIZES` (default 2000; e.g. `2000,10000`), `BENCH_DESK_REQUESTS` (default 200), `BENCH_DESK_BATCH`
+ * `BENCH_DESK_SIZES` (default 2000; e.g. `2000,10000`), `BENCH_DESK_REQUESTS` (default 200), `BENCH_DESK_CLIENTS`
+ * (default 16), `BENCH_DESK_QUERIES_ONLY=1` (on a kept store: only the first GET and the three queries, no POSTs),
+ * `BENCH_DESK_QUIET_LOAD` and `BENCH_DESK_QUIET_WAIT` (before each series wait up to WAIT seconds for the 1-minute
+ * load average to fall to LOAD), `BENCH_DESK_BATCH`
  * (documents per import transaction, default 500), `BENCH_DESK_DATABASE_URL` (a PostgreSQL server: the store goes in a
  * scratch schema there, dropped at the end, instead of a PGlite folder), `BENCH_DESK_KEEP=1` (keep the store, in
  * `$TMPDIR/sitrep-bench-desk-SIZE` or schema `sitrep_bench_desk_SIZE`, and measure a kept one again without building it).
@@ -15,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -77,17 +80,50 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
-/** The three queries of issue 16, 16 clients each: contested propositions, events in a box, a text search. */
-async function threeQueries(size: number, url: string, requests: number, note: string): Promise<void> {
+/** CPU time (user + system, every thread) a process has used, in milliseconds (Linux, 100 ticks a second). */
+function cpuMs(pid: number): number {
+  // Fields 14 and 15 of /proc/PID/stat, counted after the command name (which may hold spaces) in parentheses.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits (at most `BENCH_DESK_QUIET_WAIT` seconds, default 0) until the 1-minute load average is at most
+ * `BENCH_DESK_QUIET_LOAD`, so that latencies are measured at the quietest moment to be had; returns the load then.
+ */
+async function quietMoment(): Promise<number> {
+  const target = Number(process.env.BENCH_DESK_QUIET_LOAD ?? 0);
+  const until = performance.now() + Number(process.env.BENCH_DESK_QUIET_WAIT ?? 0) * 1000;
+  while (target > 0 && loadavg()[0] > target && performance.now() < until) await new Promise((done) => setTimeout(done, 2000));
+  return loadavg()[0];
+}
+
+/**
+ * The three queries of issue 16, 16 clients each: contested propositions, events in a box, a text search. Besides the
+ * latencies, the server's CPU time per request (what predicts a quiet machine's latency better than wall time on a
+ * loaded one), the bench client's own, and the load average when the series started.
+ */
+async function threeQueries(size: number, url: string, pid: number, requests: number, note: string): Promise<void> {
   const queries: [string, string][] = [
     ['propositions?status=contested', `${url}/api/propositions?status=contested&limit=20`],
     ['events?bbox=', `${url}/api/events?bbox=30,44,41,53&limit=20`],
     ['documents?q=', `${url}/api/documents?q=Bakhmut&limit=20`],
   ];
+  const clients = Number(process.env.BENCH_DESK_CLIENTS ?? 16);
   for (const [name, at] of queries) {
-    await load(at, 16, 16);
-    const r = await load(at, requests, 16);
-    line(`desk ${size}: ${name} 16 clients${note}`, `${(r.latencies.length / r.seconds).toFixed(1)} req/s, p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(1)} ms`);
+    await load(at, 16, clients);
+    const loadAvg = await quietMoment();
+    const server0 = cpuMs(pid);
+    const client0 = process.cpuUsage();
+    const r = await load(at, requests, clients);
+    const client = process.cpuUsage(client0);
+    const n = r.latencies.length;
+    line(
+      `desk ${size}: ${name} ${clients} clients${note}`,
+      `${(n / r.seconds).toFixed(1)} req/s, p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(1)} ms, ` +
+        `server CPU ${((cpuMs(pid) - server0) / n).toFixed(2)} ms/request, client CPU ${((client.user + client.system) / 1000 / n).toFixed(2)} ms/request, ` +
+        `${(r.bytes / n / 1024).toFixed(1)} KB/answer${r.gzip ? ' gzip' : ''}, load ${loadAvg.toFixed(1)}`,
+    );
   }
 }
 
@@ -123,20 +159,28 @@ async function startChild(where: BenchStore, cacheMs?: number): Promise<{ child:
   return { child, url, exited };
 }
 
-/** `total` GETs of `url` with `concurrency` in flight; sorted latencies and seconds. */
+/**
+ * `total` GETs of `url` with `concurrency` in flight, as a browser asks (gzip accepted); sorted latencies, seconds,
+ * bytes received (as sent, compressed or not) and whether answers came compressed.
+ */
 async function load(url: string, total: number, concurrency: number) {
   const latencies: number[] = [];
   let sent = 0;
+  let bytes = 0;
+  let gzip = false;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (sent < total) {
       sent++;
       const s = performance.now();
-      await (await fetch(url)).arrayBuffer();
+      const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+      const body = await res.arrayBuffer();
       latencies.push(performance.now() - s);
+      gzip ||= res.headers.get('content-encoding') === 'gzip';
+      bytes += Number(res.headers.get('content-length') ?? body.byteLength);
     }
   }));
-  return { seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b) };
+  return { seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b), bytes, gzip };
 }
 
 /** Drops a PostgreSQL scratch schema. */
@@ -152,8 +196,9 @@ function* synthetic(base: Doc[], size: number): Generator<Doc> {
   for (let i = 0; i < size; i++) yield copyOf(base[i % base.length], i);
 }
 
-async function measure(size: number, base: Doc[], requests: number): Promise<void> {
+async function measure(size: number, corpus: () => Promise<Doc[]>, requests: number): Promise<void> {
   const keep = Boolean(process.env.BENCH_DESK_KEEP);
+  const queriesOnly = Boolean(process.env.BENCH_DESK_QUERIES_ONLY);
   const dir = keep ? join(tmpdir(), `sitrep-bench-desk-${size}`) : mkdtempSync(join(tmpdir(), 'sitrep-bench-desk-'));
   const pgUrl = process.env.BENCH_DESK_DATABASE_URL;
   const where: BenchStore = pgUrl ? { dir, url: pgUrl, schema: keep ? `sitrep_bench_desk_${size}` : `sitrep_bench_desk_${size}_${process.pid}` } : { dir };
@@ -168,7 +213,7 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
       else {
         const t0 = performance.now();
         let refreshFrom = t0;
-        const results = await store.importDocuments(synthetic(base, size), {
+        const results = await store.importDocuments(synthetic(await corpus(), size), {
           batch: Number(process.env.BENCH_DESK_BATCH ?? 500),
           onBatch: (done) => {
             refreshFrom = performance.now();
@@ -179,7 +224,7 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
         const stored = results.filter((r) => r.status === 'stored').length;
         line(`desk ${size} (${backend}): store build documents/s`, `${(size / seconds).toFixed(1)} (${stored} stored, ${seconds.toFixed(0)} s, of which the final desk refresh ${((performance.now() - refreshFrom) / 1000).toFixed(0)} s)`);
       }
-      if (size <= 10_000) {
+      if (size <= 10_000 && !queriesOnly) {
         const sources = (await storeDesk(store).documents()).map(toSourceDoc);
         const t1 = performance.now();
         const stories = clusterStories(sources);
@@ -195,7 +240,7 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
       await (await fetch(`${url}/api/propositions?status=contested&limit=1`)).arrayBuffer();
       line(`desk ${size}: first GET after start`, `${((performance.now() - t) / 1000).toFixed(2)} s`);
       line(`desk ${size}: serve RSS after the desk is built`, `${rssMb(pid).toFixed(0)} MB`);
-      for (let n = 0; n < 3; n++) {
+      for (let n = 0; n < (queriesOnly ? 0 : 3); n++) {
         const word = `benchpost${letters(size * 10 + n)}`;
         t = performance.now();
         const post = await fetch(`${url}/api/documents?published=2024-01-01&source=Bench`, {
@@ -207,12 +252,14 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
         const found = (await (await fetch(`${url}/api/documents?q=${word}`)).json()) as { total: number };
         line(`desk ${size}: POST ${n + 1} answered / visible`, `${(posted / 1000).toFixed(2)} s / ${((performance.now() - t) / 1000).toFixed(2)} s (${post.status}, found ${found.total})`);
       }
-      line(`desk ${size}: serve RSS after 3 POSTs`, `${rssMb(pid).toFixed(0)} MB`);
-      await load(`${url}/api/documents?q=Bakhmut&limit=20`, 16, 8);
-      const { seconds, latencies } = await load(`${url}/api/documents?q=Bakhmut&limit=20`, requests, 8);
-      line(`desk ${size}: documents?q= req/s, 8 clients`, (latencies.length / seconds).toFixed(1));
-      line(`desk ${size}: documents?q= p50 / p99 (ms)`, `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.99).toFixed(1)}`);
-      await threeQueries(size, url, requests, '');
+      if (!queriesOnly) {
+        line(`desk ${size}: serve RSS after 3 POSTs`, `${rssMb(pid).toFixed(0)} MB`);
+        await load(`${url}/api/documents?q=Bakhmut&limit=20`, 16, 8);
+        const { seconds, latencies } = await load(`${url}/api/documents?q=Bakhmut&limit=20`, requests, 8);
+        line(`desk ${size}: documents?q= req/s, 8 clients`, (latencies.length / seconds).toFixed(1));
+        line(`desk ${size}: documents?q= p50 / p99 (ms)`, `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.99).toFixed(1)}`);
+      }
+      await threeQueries(size, url, pid, requests, '');
       line(`desk ${size}: serve RSS at the end`, `${rssMb(pid).toFixed(0)} MB`);
     } finally {
       child.kill('SIGTERM');
@@ -221,7 +268,7 @@ async function measure(size: number, base: Doc[], requests: number): Promise<voi
     // The same queries once more, from a server that keeps no answers: what the SQL itself costs.
     const uncached = await startChild(where, 0);
     try {
-      await threeQueries(size, uncached.url, requests, ', no answer cache');
+      await threeQueries(size, uncached.url, uncached.child.pid!, requests, ', no answer cache');
       line(`desk ${size}: serve RSS, no answer cache`, `${rssMb(uncached.child.pid!).toFixed(0)} MB`);
     } finally {
       uncached.child.kill('SIGTERM');
@@ -241,11 +288,16 @@ export default async function deskBench(standalone = false): Promise<void> {
   }
   const sizes = (process.env.BENCH_DESK_SIZES ?? '2000').split(',').map(Number).filter((n) => n > 0);
   const requests = Number(process.env.BENCH_DESK_REQUESTS ?? 200);
-  const ctx = await createContext({});
-  const t0 = performance.now();
-  const base = loadBenchCorpus().map((d) => runPipeline(createDoc({ id: d.id, input: d.text, format: 'text' }), ctx));
-  line('desk: corpus extracted once', `${base.length} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  for (const size of sizes) await measure(size, base, requests);
+  // The corpus is extracted once, when a store is built (a kept store is measured without it).
+  let base: Promise<Doc[]> | null = null;
+  const corpus = () => (base ??= (async () => {
+    const ctx = await createContext({});
+    const t0 = performance.now();
+    const docs = loadBenchCorpus().map((d) => runPipeline(createDoc({ id: d.id, input: d.text, format: 'text' }), ctx));
+    line('desk: corpus extracted once', `${docs.length} documents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return docs;
+  })());
+  for (const size of sizes) await measure(size, corpus, requests);
 }
 
 if (process.argv[1] && SELF === process.argv[1]) await deskBench(true);

@@ -176,3 +176,31 @@ function makeGroup(e: Pick<KeyedEventRaw, 'type' | 'subType' | 'place'>, raws: E
     sources: counts,
   };
 }
+
+/** Reports an event's listing item keeps: the latest ones (an event of a large store has thousands). */
+export const LISTING_REPORTS = 10;
+
+/**
+ * An event as a listing shows it: everything of the event (status, sources, place, dates and fatalities over every
+ * report), but only its latest {@link LISTING_REPORTS} reports (in date order); `reportCount` and `docCount` count them
+ * all and `reportDates` gives every report's date as `[date, reports]` pairs (date order, undated last), which is what a
+ * timeline bins. The whole event is one request away (`GET /api/events/{id}`, or `full=1`).
+ */
+export interface EventListing extends EventGroup {
+  readonly reportCount: number;
+  readonly docCount: number;
+  readonly reportDates: readonly (readonly [string | null, number])[];
+}
+
+/** The listing item of an event (see {@link EventListing}). */
+export function eventListing(e: EventGroup): EventListing {
+  const dates = new Map<string | null, number>();
+  for (const r of e.reports) dates.set(r.date, (dates.get(r.date) ?? 0) + 1);
+  return {
+    ...e,
+    reports: e.reports.slice(-LISTING_REPORTS),
+    reportCount: e.reports.length,
+    docCount: new Set(e.reports.map((r) => r.docId)).size,
+    reportDates: [...dates],
+  };
+}

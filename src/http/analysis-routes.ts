@@ -1,6 +1,6 @@
 /** `/api/propositions`, `/api/events` and `/api/stories`: the cross-document picture, filtered and paged. */
 import type { Hono } from 'hono';
-import { DEFAULT_MIN_CONFIDENCE, propositionListing, STATUSES } from '../crossdoc/index.js';
+import { DEFAULT_MIN_CONFIDENCE, eventListing, propositionListing, STATUSES } from '../crossdoc/index.js';
 import { EVENT_SUBTYPES, EVENT_TYPES, PROPOSITION_KINDS } from './vocabularies.js';
 import { HttpError } from './http-error.js';
 import { PAGE_PARAMS, paginate, QueryParams, rawPage } from './query-params.js';
@@ -38,14 +38,36 @@ function minConfidenceParam(p: QueryParams): number {
   return n;
 }
 
+/** `?full=1`: whole items (every claim or report) instead of listing items. */
+function fullParam(p: QueryParams): boolean {
+  const full = p.string('full', 5);
+  return full !== undefined && full !== '0' && full !== 'false';
+}
+
+/**
+ * `GET {path}/{id}`: one item, from the store when it answers (a value, or JSON text sent as it is), else from the
+ * in-memory snapshot; 404 when there is none.
+ */
+function oneById(
+  app: Hono, views: RouteDeps['views'], path: string, what: string, fromStore: ((id: string) => Promise<object | string | null>) | undefined,
+  fromView: (view: DeskView, id: string) => object | undefined,
+): void {
+  app.get(`${path}/:id{.+}`, async (c) => {
+    new QueryParams(c.req.query(), []);
+    const id = c.req.param('id');
+    const found = fromStore ? await fromStore(id) : fromView(await views.get(), id);
+    if (!found) throw new HttpError(404, `no ${what} with id "${id}"`);
+    return typeof found === 'string' ? c.body(found, 200, JSON_TYPE) : c.json(found);
+  });
+}
+
 /** Adds the cross-document routes. */
 export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
   const queries = source.queries;
   app.get('/api/propositions', async (c) => {
     const p = new QueryParams(c.req.query(), ['status', 'kind', 'place', 'side', 'from', 'to', 'all', 'minConfidence', 'full', ...PAGE_PARAMS]);
     // `full=1`: whole propositions, every claim (CLI tables); otherwise listing items (the latest claims of each side).
-    const fullParam = p.string('full', 5);
-    const full = fullParam !== undefined && fullParam !== '0' && fullParam !== 'false';
+    const full = fullParam(p);
     const status = p.oneOf('status', STATUSES);
     const kind = p.oneOf('kind', PROPOSITION_KINDS);
     const place = p.string('place');
@@ -72,23 +94,14 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     return c.json(full ? found : { ...found, items: found.items.map(propositionListing) });
   });
 
-  app.get('/api/propositions/:id{.+}', async (c) => {
-    new QueryParams(c.req.query(), []);
-    const id = c.req.param('id');
-    if (queries) {
-      const found = await queries.proposition(id);
-      if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
-      return c.json(found);
-    }
-    // An id from an `?all=1` listing must resolve too.
-    const view = await views.get();
-    const found = view.analysis.propositions.find((x) => x.id === id) ?? view.propositionsAt(0).find((x) => x.id === id);
-    if (!found) throw new HttpError(404, `no proposition with id "${id}"`);
-    return c.json(found);
-  });
+  // An id from an `?all=1` listing must resolve too.
+  oneById(app, views, '/api/propositions', 'proposition', queries && ((id) => queries.proposition(id)),
+    (view, id) => view.analysis.propositions.find((x) => x.id === id) ?? view.propositionsAt(0).find((x) => x.id === id));
 
   app.get('/api/events', async (c) => {
-    const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', ...PAGE_PARAMS]);
+    const p = new QueryParams(c.req.query(), ['type', 'subType', 'place', 'bbox', 'side', 'status', 'from', 'to', 'full', ...PAGE_PARAMS]);
+    // `full=1`: whole events, every report; otherwise listing items (the latest reports, every report's date).
+    const full = fullParam(p);
     const type = p.oneOf('type', EVENT_TYPES);
     const subType = p.oneOf('subType', EVENT_SUBTYPES);
     const place = p.string('place');
@@ -99,7 +112,7 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
     const page = p.page();
     if (queries) {
       const places = place ? await placeIdsOf(queries, place) : undefined;
-      return c.body(rawPage(await queries.events({ type, subType, places, bbox, side, status, from, to }, page), page), 200, JSON_TYPE);
+      return c.body(rawPage(await queries.events({ type, subType, places, bbox, side, status, from, to, full }, page), page), 200, JSON_TYPE);
     }
     const view = await views.get();
     const places = place ? placeIds(view, place) : null;
@@ -113,8 +126,11 @@ export function analysisRoutes(app: Hono, { views, source }: RouteDeps): void {
         (!status || e.status === status) &&
         overlapsRange(e.from, e.to, from, to),
     );
-    return c.json(paginate(items, page));
+    const found = paginate(items, page);
+    return c.json(full ? found : { ...found, items: found.items.map(eventListing) });
   });
+
+  oneById(app, views, '/api/events', 'event', queries && ((id) => queries.event(id)), (view, id) => view.analysis.events.find((x) => x.id === id));
 
   app.get('/api/stories', async (c) => {
     const p = new QueryParams(c.req.query(), ['entity', 'from', 'to', ...PAGE_PARAMS]);

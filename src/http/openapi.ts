@@ -82,7 +82,7 @@ export function openApi(): Record<string, unknown> {
         ...page,
       ], 'entities'),
       '/api/entities/{id}': get('One entity with its aliases (counts, first and last seen), side, role, mentions, claims it made, propositions it is part of and events at it or with it among the actors.', [idParam('entity')], 'The entity.', false),
-      '/api/events': get('Events reconciled across reports, newest first.', [
+      '/api/events': get('Events reconciled across reports, newest first: each with its status, sources, place, dates and fatalities over every report, the latest 10 reports, reportCount and docCount (counting them all) and reportDates (every report\'s date as [date, reports] pairs; full=1 or /api/events/{id} for every report).', [
         q('type', 'ACLED event type, e.g. "Battles".'),
         q('subType', 'ACLED sub-event type, e.g. "Armed clash".'),
         q('place', 'A place id, name or alias.'),
@@ -91,8 +91,10 @@ export function openApi(): Record<string, unknown> {
         status,
         date('from', 'Events on or after.'),
         date('to', 'Events on or before.'),
+        q('full', 'Set to 1 for every report of each event instead of the latest.'),
         ...page,
       ], 'events'),
+      '/api/events/{id}': get('One event with every report.', [idParam('event')], 'The event.', false),
       '/api/propositions': get('Propositions (e.g. control of a town), newest first: each with its status, sources and summary over every claim, the latest 10 claims of each side and their documents (claimCount and docCount count them all; full=1 or /api/propositions/{id} for every claim).', [
         status,
         q('kind', 'Proposition kind: control, advance, encirclement, losses, …'),

@@ -7,8 +7,8 @@ import { HttpError } from './http-error.js';
 
 /** Largest page a client may ask for; bigger pages would make one request hold the process up. */
 export const MAX_LIMIT = 500;
-/** Page size when the client gives none. */
-export const DEFAULT_LIMIT = 50;
+/** Page size when the client gives none: a screenful; larger pages cost every request more to send and to read. */
+export const DEFAULT_LIMIT = 20;
 
 /** Sides that are not countries. */
 const BLOCS = ['NATO', 'EU', 'UN', 'OSCE'] as const;

@@ -4,20 +4,86 @@
  * the server's one thread. An answer is kept for `ttlMs` (default 1 s, as long as the desk snapshot waits before asking
  * the store for its version) and every write through this server clears the cache, so a document posted here is
  * visible at once and one stored by another process within `ttlMs`. `ttlMs` 0 turns it off.
+ *
+ * An answer is kept as ready-to-send bytes: its UTF-8 body, the body gzip-compressed once (when it is large enough to
+ * gain from it), and an entity tag (a hash of the body). A request for a kept answer costs no query, no JSON work and
+ * no compression: it gets `304 Not Modified` when its `If-None-Match` names the tag, the compressed bytes when it
+ * accepts gzip, else the plain ones. Answers say `Cache-Control: no-cache` (a browser may keep them but asks again,
+ * with the tag) and `Vary: Accept-Encoding`.
  */
-import type { MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** Default time an answer is kept, in milliseconds. */
 export const DEFAULT_CACHE_MS = 1000;
-/** Most characters of answers kept at once; the oldest go first. */
-const MAX_CHARS = 32 * 1024 * 1024;
+/** Most bytes of answers kept at once (plain and compressed); the oldest go first. */
+const MAX_BYTES = 48 * 1024 * 1024;
+/** Bodies shorter than this are sent as they are: gzip would save less than a packet. */
+const GZIP_MIN_BYTES = 1024;
+
+const gzipAsync = promisify(gzip);
+
+/** An answer ready to send. */
+export interface Answer {
+  readonly body: Buffer;
+  /** The body gzip-compressed, or null when it is too short to gain from it. */
+  readonly gzip: Buffer | null;
+  /** A weak entity tag: `W/"<hash of the body>"`. */
+  readonly etag: string;
+  readonly type: string;
+}
+
+/** Makes an answer of a body: hashes it and compresses it once, off the event loop. */
+export async function answerOf(body: Buffer, type: string): Promise<Answer> {
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+  const packed = body.length >= GZIP_MIN_BYTES ? await gzipAsync(body, { level: 6 }) : null;
+  return { body, gzip: packed && packed.length < body.length ? packed : null, etag, type };
+}
+
+/** True when an `Accept-Encoding` header accepts gzip: named, or `*` when gzip is not named, with a `q` above 0. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let named: number | undefined;
+  let any: number | undefined;
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    if (coding.trim() === 'gzip') named = weight;
+    else if (coding.trim() === '*') any = weight;
+  }
+  return (named ?? any ?? 0) > 0;
+}
+
+/** True when an `If-None-Match` header names this tag (weak comparison) or is `*`. */
+export function matchesTag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}
+
+/** The response for a request of a kept answer: 304, gzip or plain. */
+export function send(c: Context, answer: Answer): Response {
+  const headers: Record<string, string> = { etag: answer.etag, vary: 'Accept-Encoding', 'cache-control': 'no-cache' };
+  if (matchesTag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304, headers);
+  headers['content-type'] = answer.type;
+  if (answer.gzip && acceptsGzip(c.req.header('accept-encoding'))) {
+    return c.body(answer.gzip as unknown as ArrayBuffer, 200, { ...headers, 'content-encoding': 'gzip' });
+  }
+  return c.body(answer.body as unknown as ArrayBuffer, 200, headers);
+}
 
 /** The cache: a middleware for the listing routes and `clear()` for writes. */
 export class ResponseCache {
-  private readonly entries = new Map<string, { at: number; body: string; type: string }>();
+  private readonly entries = new Map<string, { at: number; answer: Answer }>();
   /** Answers being computed, by URL: requests for the same URL meanwhile wait for it instead of asking the store again. */
-  private readonly pending = new Map<string, Promise<{ body: string; type: string } | null>>();
-  private chars = 0;
+  private readonly pending = new Map<string, Promise<Answer | null>>();
+  private bytes = 0;
 
   constructor(private readonly ttlMs = DEFAULT_CACHE_MS) {}
 
@@ -25,7 +91,7 @@ export class ResponseCache {
   clear(): void {
     this.entries.clear();
     this.pending.clear();
-    this.chars = 0;
+    this.bytes = 0;
   }
 
   /**
@@ -37,22 +103,24 @@ export class ResponseCache {
     const key = c.req.url;
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return c.body(hit.body, 200, { 'content-type': hit.type });
+    if (hit && now - hit.at < this.ttlMs) return send(c, hit.answer);
     if (hit) this.drop(key);
     const computing = this.pending.get(key);
     if (computing) {
       const answer = await computing;
-      if (answer) return c.body(answer.body, 200, { 'content-type': answer.type });
+      if (answer) return send(c, answer);
       return next();
     }
-    let settle: (answer: { body: string; type: string } | null) => void = () => {};
-    const mine = new Promise<{ body: string; type: string } | null>((done) => (settle = done));
+    let settle: (answer: Answer | null) => void = () => {};
+    const mine = new Promise<Answer | null>((done) => (settle = done));
     this.pending.set(key, mine);
-    let answer: { body: string; type: string } | null = null;
+    let answer: Answer | null = null;
     try {
       await next();
       if (c.res.status !== 200) return;
-      answer = { body: await c.res.clone().text(), type: c.res.headers.get('content-type') ?? 'application/json' };
+      answer = await answerOf(Buffer.from(await c.res.arrayBuffer()), c.res.headers.get('content-type') ?? 'application/json');
+      // The route's response is final: it is replaced, not returned (Hono keeps a finalized context's response).
+      c.res = send(c, answer);
     } finally {
       settle(answer);
       // A write meanwhile cleared the cache: this answer may be older than it, so it is not kept.
@@ -62,19 +130,23 @@ export class ResponseCache {
     }
   };
 
-  private keep(key: string, at: number, answer: { body: string; type: string }): void {
-    if (answer.body.length > MAX_CHARS / 4) return;
-    this.entries.set(key, { at, ...answer });
-    this.chars += answer.body.length;
+  private size(answer: Answer): number {
+    return answer.body.length + (answer.gzip?.length ?? 0);
+  }
+
+  private keep(key: string, at: number, answer: Answer): void {
+    if (this.size(answer) > MAX_BYTES / 4) return;
+    this.entries.set(key, { at, answer });
+    this.bytes += this.size(answer);
     for (const [k] of this.entries) {
-      if (this.chars <= MAX_CHARS) break;
+      if (this.bytes <= MAX_BYTES) break;
       this.drop(k);
     }
   }
 
   private drop(key: string): void {
     const e = this.entries.get(key);
-    if (e) this.chars -= e.body.length;
+    if (e) this.bytes -= this.size(e.answer);
     this.entries.delete(key);
   }
 }

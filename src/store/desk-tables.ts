@@ -10,9 +10,9 @@
  * whose claims carry one of its tails; each claim row keeps its source's tails (`source_tails`, indexed) to find them.
  */
 import {
-  claimPropositions, claimRecord, claimView, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventRaws, foldName,
+  claimPropositions, claimRecord, claimView, DEFAULT_MIN_CONFIDENCE, entityContributions, eventGroupsOfKey, eventListing, eventRaws, foldName,
   mergeContribution, mergeTextSources, outletOf, propositionListing, propositionsOfKey, type ClaimRecord, type EntityAcc,
-  type EntityContribution, type EventRaw, type SourceDoc,
+  type EntityContribution, type EventGroup, type EventRaw, type SourceDoc,
 } from '../crossdoc/index.js';
 import type { Doc, Entity } from '../core/index.js';
 import type { Queryable } from './db.js';
@@ -345,13 +345,13 @@ async function refreshEventKey(tx: Queryable, key: string, json: (value: unknown
   if (!rows.length) return;
   const groups = eventGroupsOfKey({ type: rows[0].type, subType: rows[0].sub_type, place: rows[0].place }, rows.map((r) => r.raw));
   await tx.query(
-    `INSERT INTO desk_events (event_key, id, type, sub_type, place, status, date_from, date_to, lat, lon, sides, body)
-     SELECT $1, id, type, sub_type, place, status, date_from, date_to, lat, lon, sides, body
+    `INSERT INTO desk_events (event_key, id, type, sub_type, place, status, date_from, date_to, lat, lon, sides, body, listing)
+     SELECT $1, id, type, sub_type, place, status, date_from, date_to, lat, lon, sides, body, listing
      FROM jsonb_to_recordset($2::jsonb) AS x(id text, type text, sub_type text, place text, status text, date_from text,
-       date_to text, lat double precision, lon double precision, sides text[], body jsonb)`,
+       date_to text, lat double precision, lon double precision, sides text[], body jsonb, listing text)`,
     [key, json(groups.map((g) => ({
       id: g.id, type: g.type, sub_type: g.subType, place: g.place, status: g.status, date_from: g.from, date_to: g.to,
-      lat: g.lat, lon: g.lon, sides: g.sides, body: g,
+      lat: g.lat, lon: g.lon, sides: g.sides, body: g, listing: json(eventListing(g)),
     })))],
   );
 }
@@ -400,6 +400,32 @@ export async function rebuildDeskTables(tx: Queryable, json: (value: unknown) =>
   for (const key of [...touch.events].sort()) await refreshEventKey(tx, key, json);
   await refreshEntities(tx, touch, json);
   return done;
+}
+
+/** Events read per query while their listing items are filled. */
+const LISTING_BATCH = 500;
+
+/**
+ * Computes the listing item of every kept event from its stored body (after migration 9 on a store that holds
+ * documents); returns the number of events.
+ */
+export async function fillEventListings(tx: Queryable, json: (value: unknown) => string): Promise<number> {
+  let done = 0;
+  for (let after: { key: string; id: string } | null = null; ; ) {
+    const rows: { event_key: string; id: string; body: EventGroup }[] = await tx.query<{ event_key: string; id: string; body: EventGroup }>(
+      `SELECT event_key, id, body FROM desk_events ${after ? 'WHERE (event_key, id) > ($2, $3)' : ''} ORDER BY event_key, id LIMIT $1`,
+      after ? [LISTING_BATCH, after.key, after.id] : [LISTING_BATCH],
+    );
+    if (!rows.length) return done;
+    await tx.query(
+      `UPDATE desk_events e SET listing = x.listing FROM jsonb_to_recordset($1::jsonb) AS x(event_key text, id text, listing text)
+       WHERE e.event_key = x.event_key AND e.id = x.id`,
+      [json(rows.map((r) => ({ event_key: r.event_key, id: r.id, listing: json(eventListing(r.body)) })))],
+    );
+    done += rows.length;
+    const last = rows[rows.length - 1];
+    after = { key: last.event_key, id: last.id };
+  }
 }
 
 /** Recomputes every proposition from the kept claim rows (after a change of how propositions are kept); returns their keys' number. */

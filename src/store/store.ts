@@ -9,7 +9,7 @@ import type { ExtractionJson } from './extraction-json.js';
 import { fingerprintDoc, NEAR_DUPLICATE_SIMILARITY, similarity, type Fingerprint } from './fingerprint.js';
 import { migrate } from './migrate.js';
 import { importBatch, refreshImported } from './bulk-import.js';
-import { noTouch, rebuildDeskTables, refreshAllPropositions, refreshDesk, storedSourceDoc, touchedBy, writeDeskRows } from './desk-tables.js';
+import { noTouch, rebuildDeskTables, fillEventListings, refreshAllPropositions, refreshDesk, storedSourceDoc, touchedBy, writeDeskRows } from './desk-tables.js';
 import {
   DOCUMENT_COLUMNS, documentRows, documentValues, insertDocumentRows, insertLayerRows, INSERT_SOURCE, jsonParam, layerRows, sourceRow,
   storedRow,
@@ -167,6 +167,8 @@ const LAYER_TABLES = ['document_bands', 'excluded_spans', 'time_expressions', 'm
 const DESK_TABLES_MIGRATION = 7;
 /** Migration 8 added the propositions' listing items: a store holding documents recomputes its propositions once. */
 const LISTING_MIGRATION = 8;
+/** Migration 9 added the events' listing items: a store holding documents computes them once from the kept events. */
+const EVENT_LISTING_MIGRATION = 9;
 
 /**
  * Recomputes the counts, first/last seen and aliases of the given entities from their stored mentions. Used when a
@@ -211,9 +213,11 @@ export class Store {
    */
   async migrate(): Promise<number[]> {
     const applied = await migrate(this.db);
-    if (applied.includes(DESK_TABLES_MIGRATION) && (await this.countDocuments()) > 0) await this.rebuildDesk();
-    else if (applied.includes(LISTING_MIGRATION) && (await this.countDocuments()) > 0) {
-      await this.db.transaction((tx) => refreshAllPropositions(tx, jsonParam));
+    if (!applied.length || (await this.countDocuments()) === 0) return applied;
+    if (applied.includes(DESK_TABLES_MIGRATION)) await this.rebuildDesk();
+    else {
+      if (applied.includes(LISTING_MIGRATION)) await this.db.transaction((tx) => refreshAllPropositions(tx, jsonParam));
+      if (applied.includes(EVENT_LISTING_MIGRATION)) await this.db.transaction((tx) => fillEventListings(tx, jsonParam));
     }
     return applied;
   }

@@ -2,7 +2,7 @@
  * The UI's only way to data: the HTTP API. Types are imported from the server code (erased at bundle time), so
  * a change of a response shape breaks the UI's type check rather than the analyst's screen.
  */
-import type { EntitySummary, EventGroup, PropositionGroup, PropositionListing, Story } from '../crossdoc/index.js';
+import type { EntitySummary, EventListing, PropositionGroup, PropositionListing, Story } from '../crossdoc/index.js';
 import type { ClaimView, DocDetail, DocSummary } from '../http/index.js';
 
 /** A page of results as the API returns it. */
@@ -37,7 +37,7 @@ export const api = {
   propositions: (params: { status?: string; place?: string; limit?: number; all?: number } = {}) =>
     getJson<Page<PropositionListing>>('/api/propositions', { limit: 500, ...params }),
   proposition: (id: string) => getJson<PropositionGroup>(`/api/propositions/${encodeURIComponent(id)}`),
-  events: (params: { from?: string; to?: string } = {}) => getJson<Page<EventGroup>>('/api/events', { limit: 500, ...params }),
+  events: (params: { from?: string; to?: string } = {}) => getJson<Page<EventListing>>('/api/events', { limit: 500, ...params }),
   places: () => getJson<Page<EntitySummary>>('/api/entities', { kind: 'place', limit: 500 }),
   entities: (q?: string) => getJson<Page<EntitySummary>>('/api/entities', { q, limit: 500 }),
   entity: (id: string) => getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`),

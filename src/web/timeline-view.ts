@@ -4,7 +4,7 @@
  * range (brushing). Undated items are their own column at the end, selectable like the others. Selecting
  * filters the map and the panels; clicking the selection again, or "show all", clears it.
  */
-import type { EventGroup, PropositionGroup } from '../crossdoc/index.js';
+import type { EventGroup, EventListing, PropositionGroup } from '../crossdoc/index.js';
 import { h, s } from './dom.js';
 import { binDates, type TimeBin } from './timeline-bins.js';
 
@@ -26,12 +26,14 @@ const UNDATED_W = 44;
 
 /** Draws the timeline; `onSelect` receives the selection (or null to clear). */
 export function drawTimeline(
-  events: readonly EventGroup[],
+  events: readonly (EventGroup | EventListing)[],
   propositions: readonly PropositionGroup[],
   selected: DayRange,
   onSelect: (range: DayRange) => void,
 ): HTMLElement {
-  const eventDates: (string | null)[] = events.flatMap((e) => e.reports.map((r) => r.date));
+  // A listing item carries its latest reports only, and every report's date in `reportDates`.
+  const eventDates: (string | null)[] = events.flatMap((e) =>
+    'reportDates' in e ? e.reportDates.flatMap(([date, n]) => Array<string | null>(n).fill(date)) : e.reports.map((r) => r.date));
   const claimDates: (string | null)[] = propositions.flatMap((p) => p.claims.map((c) => c.date));
   const dated = [...eventDates, ...claimDates].filter((d): d is string => d !== null);
   const undated = { events: eventDates.filter((d) => d === null).length, claims: claimDates.filter((d) => d === null).length };

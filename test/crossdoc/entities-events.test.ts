@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { groupEvents, indexEntities } from '../../src/crossdoc/index.js';
+import { eventListing, groupEvents, indexEntities, LISTING_REPORTS } from '../../src/crossdoc/index.js';
 import { article, bakhmut, kozinka, maliar, mod } from './build-docs.js';
 
 test('one entity written two ways in two articles is one entry with both aliases and their dates', () => {
@@ -39,4 +39,25 @@ test('an event reported by one speaker through two outlets is single-source', ()
   assert.equal(g.reports.length, 2);
   assert.equal(g.sources.total, 1);
   assert.equal(g.status, 'single-source');
+});
+
+test('a listing item of an event keeps its latest reports, counts them all and gives every report\'s date', () => {
+  const strike = { type: 'Explosions/Remote violence', subType: 'Shelling/artillery/missile attack' };
+  // Fourteen outlets report the shelling over two days, one of them twice: one event (no gap over the window).
+  const docs = Array.from({ length: 14 }, (_, i) => article({
+    id: `d${String(i).padStart(2, '0')}`, outlet: `outlet-${i}`, published: i < 5 ? '2023-05-22' : '2023-05-23',
+    events: [{ ...strike, place: bakhmut, sentence: 'Shells hit Bakhmut overnight.' }, ...(i === 13 ? [{ ...strike, place: bakhmut, sentence: 'Bakhmut was shelled again.' }] : [])],
+  }));
+  const [g, ...rest] = groupEvents(docs);
+  assert.equal(rest.length, 0);
+  assert.equal(g.reports.length, 15);
+  const item = eventListing(g);
+  assert.equal(item.reportCount, 15);
+  assert.equal(item.docCount, 14);
+  assert.equal(item.reports.length, LISTING_REPORTS);
+  assert.deepEqual(item.reports, g.reports.slice(-LISTING_REPORTS), 'the latest, in date order');
+  assert.deepEqual(item.reportDates, [['2023-05-22', 5], ['2023-05-23', 10]]);
+  // Everything judged over every report stays as it is.
+  assert.deepEqual({ ...item, reports: g.reports, reportCount: undefined, docCount: undefined, reportDates: undefined }, { ...g, reportCount: undefined, docCount: undefined, reportDates: undefined });
+  assert.equal(eventListing(groupEvents(docs.slice(0, 2))[0]).reports.length, 2, 'a short event keeps every report');
 });

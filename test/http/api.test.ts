@@ -109,6 +109,16 @@ test('events: grouped across outlets, filtered by bbox, place, status and date',
   assert.equal(all.body.total, 1);
   assert.equal(all.body.items[0].status, 'corroborated');
   assert.equal(all.body.items[0].reports.length, 2);
+  assert.equal(all.body.items[0].reportCount, 2);
+  assert.equal(all.body.items[0].docCount, 2);
+  assert.deepEqual(all.body.items[0].reportDates.map(([, n]: [string, number]) => n).reduce((a: number, b: number) => a + b), 2);
+  const full = await get(app, '/api/events?full=1');
+  assert.equal(full.body.items[0].reportCount, undefined);
+  assert.equal(full.body.items[0].reports.length, 2);
+  const one = await get(app, `/api/events/${encodeURIComponent(all.body.items[0].id)}`);
+  assert.equal(one.status, 200);
+  assert.deepEqual(one.body, full.body.items[0]);
+  assert.equal((await get(app, '/api/events/event:nothing')).status, 404);
   assert.equal((await get(app, '/api/events?bbox=35,50,36,51')).body.total, 1);
   assert.equal((await get(app, '/api/events?bbox=37,48,39,49')).body.total, 0);
   assert.equal((await get(app, '/api/events?status=single-source')).body.total, 0);
@@ -176,5 +186,6 @@ test('a token protects writes but not reads; oversized bodies are refused', asyn
 test('responses carry a Content-Security-Policy that allows only the page\'s own scripts', async () => {
   const res = await makeApp().request('/api/documents');
   assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+  assert.match(res.headers.get('content-security-policy') ?? '', /style-src 'self';/, 'no nonce: nothing inline is allowed');
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
 });

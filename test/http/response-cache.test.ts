@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createApp } from '../../src/http/index.js';
 import { LiveFeed } from '../../src/http/live.js';
-import { ResponseCache } from '../../src/http/response-cache.js';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, matchesTag, ResponseCache } from '../../src/http/response-cache.js';
 import { Hono } from 'hono';
 import { openStore } from '../../src/store/index.js';
 import { deskDocs } from './desk-docs.js';
@@ -82,5 +83,66 @@ describe('answer cache', () => {
     assert.deepEqual(await (await before).json(), { n: 2 });
     assert.deepEqual(await (await after).json(), { n: 3 });
     assert.deepEqual(await (await app.request('/api/x')).json(), { n: 3 });
+  });
+
+  it('sends a kept answer as ready bytes: 304 for its tag, gzip when accepted, plain otherwise', async () => {
+    const cache = new ResponseCache(60_000);
+    const app = new Hono();
+    let computed = 0;
+    const items = Array.from({ length: 200 }, (_, i) => ({ id: `item-${i}`, text: 'Shelling was reported near the river crossing.' }));
+    app.get('/api/x', cache.middleware, (c) => {
+      computed++;
+      return c.json({ items });
+    });
+    app.get('/api/small', cache.middleware, (c) => c.json({ items: [] }));
+    const plain = await app.request('/api/x');
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+    assert.equal(plain.headers.get('cache-control'), 'no-cache');
+    assert.match(plain.headers.get('content-type') ?? '', /^application\/json/);
+    const etag = plain.headers.get('etag');
+    assert.match(etag ?? '', /^W\/"[\w-]+"$/);
+    assert.deepEqual(await plain.json(), { items });
+
+    const packed = await app.request('/api/x', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(packed.headers.get('content-encoding'), 'gzip');
+    assert.equal(packed.headers.get('etag'), etag);
+    const bytes = Buffer.from(await packed.arrayBuffer());
+    assert.ok(bytes.length < JSON.stringify({ items }).length / 4, `compressed to ${bytes.length} bytes`);
+    assert.deepEqual(JSON.parse(gunzipSync(bytes).toString('utf8')), { items });
+
+    const refused = await app.request('/api/x', { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+    assert.equal(refused.headers.get('content-encoding'), null);
+    assert.deepEqual(await refused.json(), { items });
+
+    const unchanged = await app.request('/api/x', { headers: { 'if-none-match': `"other", ${etag}` } });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.headers.get('etag'), etag);
+    assert.equal((await unchanged.arrayBuffer()).byteLength, 0);
+    assert.equal((await app.request('/api/x', { headers: { 'if-none-match': '"other"' } })).status, 200);
+    assert.equal(computed, 1, 'every request after the first was answered from the kept bytes');
+
+    // A short answer is not worth compressing.
+    const small = await app.request('/api/small', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(small.headers.get('content-encoding'), null);
+    assert.deepEqual(await small.json(), { items: [] });
+  });
+
+  it('reads Accept-Encoding and If-None-Match as HTTP defines them', () => {
+    assert.equal(acceptsGzip(undefined), false);
+    assert.equal(acceptsGzip('gzip'), true);
+    assert.equal(acceptsGzip('br;q=1.0, GZIP;q=0.5'), true);
+    assert.equal(acceptsGzip('*'), true);
+    assert.equal(acceptsGzip('gzip;q=0'), false);
+    assert.equal(acceptsGzip('*, gzip;q=0'), false);
+    assert.equal(acceptsGzip('deflate, br'), false);
+    assert.equal(acceptsGzip('x-gzip'), false);
+    assert.equal(matchesTag('W/"abc"', 'W/"abc"'), true);
+    assert.equal(matchesTag('"abc"', 'W/"abc"'), true);
+    assert.equal(matchesTag('"abd", "abc"', 'W/"abc"'), true);
+    assert.equal(matchesTag('*', 'W/"abc"'), true);
+    assert.equal(matchesTag('"ab"', 'W/"abc"'), false);
+    assert.equal(matchesTag(undefined, 'W/"abc"'), false);
   });
 });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Doc } from '../../src/core/index.js';
-import { DEFAULT_MIN_CONFIDENCE, groupEvents, groupPropositions, indexEntities, toSourceDoc, type EventGroup, type PropositionGroup } from '../../src/crossdoc/index.js';
+import { DEFAULT_MIN_CONFIDENCE, eventListing, groupEvents, groupPropositions, indexEntities, toSourceDoc, type EventGroup, type PropositionGroup } from '../../src/crossdoc/index.js';
 import { memoryDesk, sqlDesk, storeDesk } from '../../src/desk/index.js';
 import { createApp } from '../../src/http/index.js';
 import type { Store } from '../../src/store/index.js';
@@ -28,9 +28,10 @@ async function compare(store: Store, when: string): Promise<{ propositions: numb
     assert.deepEqual(byId(rows.map((r) => r.body)), byId(expected), `propositions at level ${level} ${when}`);
     propositions += expected.length;
   }
-  const events = await store.db.query<{ body: EventGroup }>('SELECT body FROM desk_events');
+  const events = await store.db.query<{ body: EventGroup; listing: string }>('SELECT body, listing FROM desk_events');
   const expectedEvents = groupEvents(docs);
   assert.deepEqual(byId(events.map((r) => r.body)), byId(expectedEvents), `events ${when}`);
+  for (const r of events) assert.deepEqual(JSON.parse(r.listing), eventListing(r.body), `the listing item of ${r.body.id} ${when}`);
   // Entities: every one merged as the whole-store index merges it, aliases and documents in the same order.
   const expectedEntities = indexEntities(docs);
   const desk = sqlDesk(store);
@@ -105,10 +106,12 @@ describe('desk tables', () => {
       const entities = (await answer(inMemory, '/api/entities?limit=500')) as { items: { id: string }[] };
       const paths = [
         '/api/propositions?limit=500', '/api/propositions?status=contested&limit=500', '/api/propositions?all=1&limit=500',
-        '/api/propositions?place=Bakhmut', '/api/events?limit=500', '/api/events?bbox=30,44,41,53&limit=500', '/api/events?status=corroborated',
+        '/api/propositions?place=Bakhmut', '/api/events?limit=500', '/api/events?full=1&limit=500', '/api/events?bbox=30,44,41,53&limit=500', '/api/events?status=corroborated',
         '/api/documents?limit=500', '/api/documents?q=Bakhmut', '/api/documents?q=russian%20forces&from=2022-01-01', '/api/documents?outlet=DW',
         '/api/documents?place=Kozinka', '/api/entities?kind=place&limit=500', '/api/entities?q=Maliar', '/api/entities?q=Zelensky&kind=person',
         ...entities.items.filter((_, i) => i % 10 === 0).map((e) => `/api/entities/${encodeURIComponent(e.id)}`),
+        ...((await answer(inMemory, '/api/events?limit=500')) as { items: { id: string }[] }).items
+          .filter((_, i) => i % 10 === 0).map((e) => `/api/events/${encodeURIComponent(e.id)}`),
       ];
       for (const path of paths) assert.deepEqual(await answer(fromTables, path), await answer(inMemory, path), path);
 
@@ -118,6 +121,11 @@ describe('desk tables', () => {
       const rebuilt = await store.db.query<{ level: number; id: string; body: unknown }>('SELECT level, id, body FROM desk_propositions ORDER BY level, id');
       assert.deepEqual(rebuilt, before);
       await compare(store, 'after a rebuild');
+
+      // A store from before migration 9 gets its events' listing items computed once, from the kept events.
+      await store.db.exec(`ALTER TABLE desk_events DROP COLUMN listing; DROP INDEX desk_events_id; DELETE FROM schema_migrations WHERE version = 9`);
+      assert.deepEqual(await store.migrate(), [9]);
+      await compare(store, 'after migration 9');
     } finally {
       await store.close();
       await drop();

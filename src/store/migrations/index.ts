@@ -10,6 +10,7 @@ import { sql as documentRevision } from './005-document-revision.js';
 import { sql as entityRegistry } from './006-entity-registry.js';
 import { sql as deskTables } from './007-desk-tables.js';
 import { sql as propositionListing } from './008-proposition-listing.js';
+import { sql as eventListing } from './009-event-listing.js';
 
 /** One schema change. */
 export interface Migration {
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'entity-registry', sql: entityRegistry },
   { version: 7, name: 'desk-tables', sql: deskTables },
   { version: 8, name: 'proposition-listing', sql: propositionListing },
+  { version: 9, name: 'event-listing', sql: eventListing },
 ];
