@@ -30,6 +30,7 @@ export const lexicon = {
   sources: set(speakers.sources),
   notSources: set(speakers.notSources),
   demonyms: set(speakers.demonyms),
+  expletiveVerbs: set(speakers.expletiveVerbs),
   stop: set(speakers.stop),
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),
