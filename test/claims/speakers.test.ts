@@ -71,6 +71,20 @@ test('"issued a statement saying …", "posted a video claiming …": the clause
   assert.deepEqual(speakers('The mayor sent a series of tweets early Monday saying that power had been restored.'), ['The mayor']);
 });
 
+test('"sources close to the Kremlin said": the object of a relation adjective is no speaker; a title "ambassador to" is kept', () => {
+  assert.deepEqual(speakers('Sources close to the Kremlin said the talks had stalled.'), ['Sources']);
+  assert.deepEqual(speakers('Officials loyal to Kyiv said the bridge was intact.'), ['Officials']);
+  assert.deepEqual(speakers('Bloggers linked to the mercenary group claimed the town had fallen.'), ['Bloggers']);
+  assert.deepEqual(speakers('Military bloggers affiliated with the army reported that the village was taken.'), ['Military bloggers']);
+  assert.ok(speakers('The ambassador to the United Kingdom Andrey Kelin says that Britain is directly involved.')[0]?.includes('Andrey Kelin'));
+});
+
+test('a headline "Title Name: quote" with a lower-case title noun is a claim of the name', () => {
+  assert.deepEqual(claims('Kremlin spokesman Dmitry Peskov: “The operation goes according to plan.”').map(([sp, , r]) => [sp, r.split('+')[0]]), [['Kremlin spokesman Dmitry Peskov', 'claims/colon-name']]);
+  // Five capitalised words with no title noun are a headline, not a name.
+  assert.deepEqual(speakers('Heavy Fighting Around The Town: Troops Were Moved Overnight.'), []);
+});
+
 test('the speaker-span rules leave attributions alone without a linguistic layer', () => {
   const raw = { speaker: [0, 3] as const, speakerContext: [0, 3] as const, cue: [4, 8] as const, content: [9, 20] as const, sentence: 0, rule: 'claims/speaker-said' };
   assert.deepEqual(checkSpeakerSpans([raw], undefined), [raw]);

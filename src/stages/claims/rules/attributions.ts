@@ -476,7 +476,9 @@ function sentenceAttributions(
     // phrase before the cue is the object of a preposition; the subject heads the clause.
     let postRule = '';
     let spCtx: [number, number] | null = null;
-    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by') {
+    // ("Sources close to the Kremlin said", "Officials loyal to Kyiv said": the object of "to" after a relation
+    // adjective, `relationAdjectives`, is no speaker either; "ambassador to the United Kingdom X" is a title.)
+    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
       const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
@@ -608,7 +610,9 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   const next = words[subj.last + 1];
   // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
   // participle or a present participle (not a cue's: "adding") opens the post-modifier.
-  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text))) return null;
+  // An adjective with its "to"/"with" ("officials loyal to Kyiv", "channels close to the army") opens one too.
+  const adjective = lexicon.relationAdjectives.has(next.lower) && ['to', 'with'].includes(words[subj.last + 2]?.lower ?? '');
+  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text) || adjective)) return null;
   for (let k = subj.last + 1; k <= j; k++) {
     const t = words[k];
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
@@ -869,8 +873,12 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   let k = 0;
   while (k < words.length && OPENERS.has(words[k].text)) k++;
   const first = k;
-  while (k < words.length && k - first < 4 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)))) k++;
+  // "Kremlin spokesman Dmitry Peskov: “…”": a lower-case title noun (`nominals`, `sources`) may stand inside the name.
+  const titled = (w: Word) => k > first && /^\p{Ll}/u.test(w.text) && (lexicon.nominals.has(w.lower) || lexicon.sources.has(w.lower));
+  while (k < words.length && k - first < 6 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)) || titled(words[k]))) k++;
   if (k === first || words[k]?.text !== ':' || !words[k + 1]) return null;
+  // More than four words is a titled name only when it ends in a capitalised word after the title.
+  if (k - first > 4 && !(isCapitalized(words[k - 1]) && words.slice(first, k).some((w) => /^\p{Ll}/u.test(w.text)))) return null;
   const firstWord = words[first].lower;
   if (lexicon.stop.has(firstWord) || ['note', 'photo', 'source', 'update', 'editor', 'read', 'watch', 'related', 'see', 'video', 'correction', 'corrections', 'clarification', 'editor’s', "editor's"].includes(firstWord)) return null;
   // "The Latest: …" is a news-ticker label, not a speaker.

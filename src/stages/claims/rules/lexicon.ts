@@ -31,6 +31,7 @@ export const lexicon = {
   notSources: set(speakers.notSources),
   demonyms: set(speakers.demonyms),
   expletiveVerbs: set(speakers.expletiveVerbs),
+  relationAdjectives: set(speakers.relationAdjectives),
   stop: set(speakers.stop),
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),
