@@ -6,7 +6,7 @@
  * president’s claims", "his announced plans"). Rules are named objects in an ordered list; the
  * first that applies decides, and its name is added to the attribution's rule.
  */
-import { wordAt, type Lang, type Word } from '../../../core/index.js';
+import { partitionPoint, wordAt, type Lang, type Word } from '../../../core/index.js';
 import type { RawAttribution } from './attributions.js';
 import { lexicon } from './lexicon.js';
 
@@ -109,7 +109,8 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
 /** The word indexes of the linguistic layer inside a view range. */
 function wordsOf(lang: Lang, start: number, end: number): number[] {
   const out: number[] = [];
-  for (let k = Math.max(0, wordAt(lang, start)); k < lang.words.length && lang.words[k].vStart < end; k++) if (lang.words[k].vEnd > start) out.push(k);
+  // The first word ending after `start` by binary search (a range may start between words).
+  for (let k = partitionPoint(lang.words, (w) => w.vEnd > start); k < lang.words.length && lang.words[k].vStart < end; k++) out.push(k);
   return out;
 }
 
@@ -123,6 +124,10 @@ export function checkSpeakerSpans(raws: readonly RawAttribution[], lang: Lang | 
       continue;
     }
     const ws = wordsOf(lang, a.speaker[0], a.speaker[1]);
+    if (!ws.length) {
+      out.push(a);
+      continue;
+    }
     let decided: { rule: SpeakerSpanRule; d: Decision } | undefined;
     for (const rule of SPEAKER_SPAN_RULES) {
       const d = rule.apply(a, lang, ws);
