@@ -45,6 +45,10 @@ test('"it" before "appeared", "emerged", "turned out" is a dummy subject, never 
 test('a published statement ("a video posted on Telegram") is what was published, not a speaker', () => {
   assert.deepEqual(speakers('In a video posted on Telegram on Sunday, the commander said his unit had held the line.'), ['the commander']);
   assert.deepEqual(speakers('In a statement released late on Friday, the ministry said the attack had been repelled.'), ['the ministry']);
+  // The author of a statement in an opening phrase is not the speaker of the clause after its comma.
+  assert.deepEqual(speakers('In a message released by his press office, the governor said the curfew would be lifted.'), ['the governor']);
+  // A statement noun as the subject keeps its author as the speaker.
+  assert.deepEqual(speakers('A video posted by the brigade on Telegram said the bridge was destroyed.'), ['the brigade']);
 });
 
 test('passives: "was widely criticized", "was once asked" make no speaker of the subject', () => {

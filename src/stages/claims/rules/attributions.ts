@@ -234,7 +234,10 @@ function sentenceAttributions(
     const passive = passiveCueSet.has(`${w.lower} ${words[i + 1]?.lower}`);
     if (passive && words.slice(Math.max(0, i - 3), i).some((x) => lexicon.nominalCues.has(x.lower))) {
       const sp = phraseAfter(words, i + 2);
-      if (sp) {
+      // "In a message released by his office, the governor said …": a statement noun in an opening prepositional
+      // phrase closed by a comma; the clause after the comma has its own speaker.
+      const opening = !!sp && PREPOSITIONS.has(words[first].lower) && isDeterminer(words[first + 1]) && words.slice(sp.last + 1, sp.last + 6).some((x) => x.text === ',');
+      if (sp && !opening) {
         // "A video posted by X on social media said, “…”": the content follows the later verb.
         let m = sp.last + 1;
         while (m < n && m - sp.last < 9 && !lexicon.cueVerbs.has(words[m].lower) && words[m].text !== ':' && !OPENERS.has(words[m].text)) m++;
