@@ -98,7 +98,7 @@ const any = (rs: Range[], r: Range | undefined) => !!r && rs.some((g) => overlap
  * True when a gold cue is speech the stage's lexicon covers ("said", "according to", a colon, a dash): PolNeAR
  * also annotates attitudes and actions ("is bearish on", "vied for"), which a speech extractor should not take.
  */
-function isSpeechCue(cue: string): boolean {
+export function isSpeechCue(cue: string): boolean {
   if (/^(?:[:―—]|according to)/.test(cue)) return true;
   return cue.split(/[^\p{L}']+/u).some((w) => lexicon.cueVerbs.has(w) || lexicon.participles.has(w));
 }

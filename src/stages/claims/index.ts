@@ -9,6 +9,7 @@
 import { clauseOf, makeMessage, partitionPoint, wordAt, type Claim, type Doc, type Message, type Proposition, type Stage } from '../../core/index.js';
 import { findAttributions, trimRange, type RawAttribution } from './rules/attributions.js';
 import { findQuotes } from './rules/quotes.js';
+import { checkSpeakerSpans } from './rules/speaker-span.js';
 import { langWordReader, readWords, type WordReader } from './rules/words.js';
 import { findChannel } from './rules/channel.js';
 import { claimDate } from './rules/claim-date.js';
@@ -42,7 +43,8 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   // The linguistic layer's words when the segment stage left them: the text is tokenised once for all stages.
   const read: WordReader = doc.lang?.words.length ? langWordReader(doc.lang, text) : readWords;
   const attributions = findAttributions(text, sentences, findQuotes(text), read);
-  const raws = turns.length ? withTurns(text, sentences, attributions, turns) : attributions;
+  // The layer's tags check each speaker phrase read without them (`SPEAKER_SPAN_RULES`).
+  const raws = checkSpeakerSpans(turns.length ? withTurns(text, sentences, attributions, turns) : attributions, doc.lang);
   // A speaker's own name is never the place of what it says ("Moscow announced that its troops had taken the town").
   const speakerRanges = raws.flatMap((a) => (a.speaker ? [a.speaker] : []));
   const allPlaces = placeMentions(doc);

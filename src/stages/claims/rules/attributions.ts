@@ -234,7 +234,10 @@ function sentenceAttributions(
     const passive = passiveCueSet.has(`${w.lower} ${words[i + 1]?.lower}`);
     if (passive && words.slice(Math.max(0, i - 3), i).some((x) => lexicon.nominalCues.has(x.lower))) {
       const sp = phraseAfter(words, i + 2);
-      if (sp) {
+      // "In a message released by his office, the governor said …": a statement noun in an opening prepositional
+      // phrase closed by a comma; the clause after the comma has its own speaker.
+      const opening = !!sp && PREPOSITIONS.has(words[first].lower) && isDeterminer(words[first + 1]) && words.slice(sp.last + 1, sp.last + 6).some((x) => x.text === ',');
+      if (sp && !opening) {
         // "A video posted by X on social media said, “…”": the content follows the later verb.
         let m = sp.last + 1;
         while (m < n && m - sp.last < 9 && !lexicon.cueVerbs.has(words[m].lower) && words[m].text !== ':' && !OPENERS.has(words[m].text)) m++;
@@ -297,6 +300,34 @@ function sentenceAttributions(
       const content = contentFrom(skipLeadIn(words, after, n));
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/participle' });
       continue;
+    }
+    // "Peskov was quoted as saying …", "the commander has been cited as saying …": a passive of quoting; its subject speaks.
+    // ("quoted by Tass as saying": the agent between is the outlet, not the speaker.)
+    const quotedAt = isParticiple && !isVerb && words[i - 1]?.lower === 'as' ? quotedAs(words, i - 2) : -1;
+    if (quotedAt > 0) {
+      let b = quotedAt - 1;
+      while (b > 0 && (ADVERBS.has(words[b].lower) || /^\p{Ll}{3,}ly$/u.test(words[b].text))) b--;
+      if (b >= 1 && PASSIVE_AUX.has(words[b].lower)) {
+        let a = b - 1;
+        while (a > 0 && lexicon.aux.has(words[a].lower)) a--;
+        const sp = phraseBefore(words, a);
+        const content = contentFrom(skipLeadIn(words, after, n));
+        if (sp && isSpeakerPhrase(words, sp, first) && content) found.push({ speaker: span(sp), speakerContext: span(sp), cue: [words[quotedAt].start, w.end], content, sentence: si, rule: 'claims/quoted-as-saying' });
+      }
+      continue;
+    }
+    // "The ministry issued a statement on Sunday saying that …", "Zelensky posted a video saying …": a participle
+    // after a statement noun that the clause's subject put out; the subject speaks. A claim of the verb before ("posted
+    // «a video … saying …»") gives way to it.
+    const statement = isParticiple && !isVerb && !words[i - 1]?.punct ? statementBefore(words, first, i) : -1;
+    if (statement > 0) {
+      const subj = clauseSubject(words, first, statement);
+      const content = contentFrom(skipLeadIn(words, after, n));
+      if (subj && content && isSpeakerPhrase(words, subj, first) && subj.last + 1 < statement && statement - subj.last <= 6 && /^\p{Ll}/u.test(words[subj.last + 1].text)) {
+        for (let f = found.length - 1; f >= 0; f--) if (found[f].cue[0] > words[subj.last].start && found[f].cue[0] < words[statement].start) found.splice(f, 1);
+        found.push({ speaker: span(subj), speakerContext: span(subj), cue, content, sentence: si, rule: 'claims/statement-participle' });
+        continue;
+      }
     }
     // "footage of Trump saying …", "with Zelensky insisting that …": a participle right after a name.
     const namedParticiple = isParticiple && !isVerb && i > 0 && !words[i - 1].punct && isCapitalized(words[i - 1]) && !lexicon.stop.has(words[i - 1].lower);
@@ -389,16 +420,19 @@ function sentenceAttributions(
       continue;
     }
     if (j < 0) continue;
-    // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians".
-    if (['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
+    // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians";
+    // adverbs may stand between ("was widely ridiculed", "has been harshly criticized", "was once asked").
+    if (['was', 'were', 'been', 'is', 'are', 'be'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
       let by = i + 1;
       while (by < n && by - i < 7 && words[by].lower !== 'by' && !words[by].punct) by++;
       const agent = by < n && words[by].lower === 'by' ? phraseAfter(words, by + 1) : null;
-      if (agent) {
-        const content = contentBefore(i - 1);
+      // "was cited by Interfax as saying …": the agent is the outlet; the quoted speaker is the subject ('quoted-as-saying').
+      const quoting = !!agent && words.slice(agent.last + 1, agent.last + 4).some((x, k, xs) => x.lower === 'as' && lexicon.participles.has(xs[k + 1]?.lower ?? words[agent.last + k + 2]?.lower ?? ''));
+      if (agent && !quoting) {
+        const content = contentBefore(pk);
         if (content) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
-        i = agent.last;
       }
+      if (agent) i = agent.last;
       continue;
     }
     if (['and', 'but'].includes(words[j].lower)) {
@@ -445,7 +479,9 @@ function sentenceAttributions(
     // phrase before the cue is the object of a preposition; the subject heads the clause.
     let postRule = '';
     let spCtx: [number, number] | null = null;
-    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by') {
+    // ("Sources close to the Kremlin said", "Officials loyal to Kyiv said": the object of "to" after a relation
+    // adjective, `relationAdjectives`, is no speaker either; "ambassador to the United Kingdom X" is a title.)
+    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
       const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
@@ -577,7 +613,9 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   const next = words[subj.last + 1];
   // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
   // participle or a present participle (not a cue's: "adding") opens the post-modifier.
-  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text))) return null;
+  // An adjective with its "to"/"with" ("officials loyal to Kyiv", "channels close to the army") opens one too.
+  const adjective = lexicon.relationAdjectives.has(next.lower) && ['to', 'with'].includes(words[subj.last + 2]?.lower ?? '');
+  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text) || adjective)) return null;
   for (let k = subj.last + 1; k <= j; k++) {
     const t = words[k];
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
@@ -585,6 +623,29 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
     if (lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) return null;
   }
   return subj;
+}
+
+/** Participles of a passive of quoting before "as saying" ("was quoted as saying"). */
+const QUOTED_AS = new Set(['quoted', 'cited', 'heard', 'reported', 'recorded', 'filmed']);
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be']);
+
+/** The index of the participle of quoting that ends at `k` or before a "by" agent ending there ("quoted by Tass"), or -1. */
+function quotedAs(words: readonly Word[], k: number): number {
+  if (k > 0 && QUOTED_AS.has(words[k].lower)) return k;
+  for (let b = k; b > 1 && k - b < 5 && !words[b].punct; b--) if (words[b].lower === 'by') return QUOTED_AS.has(words[b - 1].lower) ? b - 1 : -1;
+  return -1;
+}
+
+/**
+ * The index of a statement noun ("statement", "video", "letter") among the few words before the participle at `i`
+ * ("issued a statement on Sunday saying"), with no punctuation between; -1 when there is none.
+ */
+function statementBefore(words: readonly Word[], first: number, i: number): number {
+  for (let k = i - 1; k > first && i - k <= 8; k--) {
+    if (words[k].punct) return -1;
+    if (lexicon.nominalCues.has(words[k].lower)) return k;
+  }
+  return -1;
 }
 
 /** Adverbs allowed between an auxiliary and a participle cue. */
@@ -815,8 +876,12 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   let k = 0;
   while (k < words.length && OPENERS.has(words[k].text)) k++;
   const first = k;
-  while (k < words.length && k - first < 4 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)))) k++;
+  // "Kremlin spokesman Dmitry Peskov: “…”": a lower-case title noun (`nominals`, `sources`) may stand inside the name.
+  const titled = (w: Word) => k > first && /^\p{Ll}/u.test(w.text) && (lexicon.nominals.has(w.lower) || lexicon.sources.has(w.lower));
+  while (k < words.length && k - first < 6 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)) || titled(words[k]))) k++;
   if (k === first || words[k]?.text !== ':' || !words[k + 1]) return null;
+  // More than four words is a titled name only when it ends in a capitalised word after the title.
+  if (k - first > 4 && !(isCapitalized(words[k - 1]) && words.slice(first, k).some((w) => /^\p{Ll}/u.test(w.text)))) return null;
   const firstWord = words[first].lower;
   if (lexicon.stop.has(firstWord) || ['note', 'photo', 'source', 'update', 'editor', 'read', 'watch', 'related', 'see', 'video', 'correction', 'corrections', 'clarification', 'editor’s', "editor's"].includes(firstWord)) return null;
   // "The Latest: …" is a news-ticker label, not a speaker.

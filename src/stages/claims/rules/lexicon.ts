@@ -30,6 +30,8 @@ export const lexicon = {
   sources: set(speakers.sources),
   notSources: set(speakers.notSources),
   demonyms: set(speakers.demonyms),
+  expletiveVerbs: set(speakers.expletiveVerbs),
+  relationAdjectives: set(speakers.relationAdjectives),
   stop: set(speakers.stop),
   metonyms: record<{ side: string; name: string }>(sides.metonyms),
   sideWords: record<string>(sides.context),
