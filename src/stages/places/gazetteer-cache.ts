@@ -3,7 +3,7 @@
  * `build-gazetteer`), so that start-up opens one binary file instead of folding a million names. It is keyed by
  * the size and time of every source file and of the code that builds it; when it is missing, stale or
  * unwritable the gazetteer is built from the sources (slowly) and the file written for the next process.
- * The file is opened, not read: its bytes are read a chunk at a time as look-ups reach them (`FileChunks`).
+ * The file is opened, not read: its bytes are read a page (4 KB) at a time as look-ups reach them (`FileChunks`).
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -70,8 +70,8 @@ function stamp(cities500: string, dataDir: string, citiesJson: string | undefine
   return parts.join('|');
 }
 
-/** Bytes of the compiled file read at a time: 16 KB. */
-const CHUNK_BITS = 14;
+/** Bytes of the compiled file read at a time: 4 KB, a page. */
+const CHUNK_BITS = 12;
 
 /**
  * The compiled file, opened and read on demand: `bytes` is as large as the file but only the chunks asked for

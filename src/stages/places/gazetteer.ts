@@ -3,7 +3,7 @@
  * from folded names to candidates. Built from records (the loader, tests), or opened from its compiled binary
  * form (`toBinary`/`fromBinary`): typed columns and one string table, with place objects made only when asked.
  * Opened from its file, the bytes are read only as look-ups reach them (`ReadBytes`): one short document reads
- * about 2 MB of the 46 MB file, and pays no page faults for the rest.
+ * under 3 MB of the 46 MB file, and pays no page faults for the rest.
  */
 import { foldName, looseKey } from './fold.js';
 
