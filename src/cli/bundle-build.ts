@@ -3,7 +3,8 @@
  * cache (`fast-start.ts`): one file instead of about 190 ES modules to resolve and link, and, from the second run
  * on, no JavaScript parsed or compiled for what the first run compiled. Runs after `tsc` in `build` and
  * `prepare`: `node dist/cli/bundle-build.js`. Beside the bundle, `extract-bundle.json` lists every file it was
- * made from with its size and time, so that a bundle older than its sources (a `tsc` run alone) is never run.
+ * made from with its size and time (of a package, its package.json), so that a bundle older than its sources (a
+ * `tsc` run alone) is never run.
  *
  * Bundled from `dist/` (the compiled modules, as `sitrep` runs them otherwise): `import.meta.url` becomes each
  * module's own file URL, computed from the bundle's place at run time, so files found beside a module (the tagger
@@ -71,8 +72,13 @@ export async function buildExtractBundle(): Promise<void> {
     logLevel: 'error',
   });
   const inputs: Record<string, [number, number]> = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
-    const file = resolve(root, input);
+  // A package's files change only when it is reinstalled, which rewrites its package.json: that one file stands
+  // for all of them (hundreds of files fewer to check at each start).
+  const files = new Set(Object.keys(result.metafile.inputs).map((input) => {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.split('\\').join('/'));
+    return resolve(root, m ? `${m[1]}/package.json` : input);
+  }));
+  for (const file of files) {
     const s = statSync(file);
     inputs[relative(dirname(BUNDLE), file).split('\\').join('/')] = [s.size, s.mtimeMs];
   }
