@@ -86,6 +86,27 @@ test('the launcher runs as an executable through its first line and prints what 
   assert.equal(direct.stdout, viaNode.stdout);
 });
 
+test('extract from the bundle (dist/cli/extract-bundle.cjs, code cache) prints what the compiled modules print: text, HTML, a pooled batch', { skip: !existsSync('dist/cli/extract-bundle.cjs') && 'no bundle: run npm run build' }, async () => {
+  const { loadBundledCli } = (await import('../../dist/cli/fast-start.js' as string)) as typeof import('../../src/cli/fast-start.js');
+  assert.ok(loadBundledCli(), 'the bundle is stale or missing after npm run build');
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bundle-'));
+  writeFileSync(join(dir, 'page.html'), '<html><head><title>Shelling</title></head><body><article><p>KYIV, May 3 — Russian forces shelled Kharkiv on Tuesday, the governor said.</p></article></body></html>');
+  const runs = [
+    ['extract', `${seeds}/002_b39c71e25f6389a8.txt`, join(dir, 'page.html')],
+    ['extract', '--workers', '2', `${seeds}/000_deb4d5127912b402.txt`, `${seeds}/002_b39c71e25f6389a8.txt`],
+  ];
+  for (const args of runs) {
+    const env = { ...process.env, DATABASE_URL: '', SITREP_POOL_MIN_CHARS: '1' };
+    const bundled = spawnSync(process.execPath, ['bin/sitrep.js', ...args], { encoding: 'utf8', env });
+    const modules = spawnSync(process.execPath, ['bin/sitrep.js', ...args], { encoding: 'utf8', env: { ...env, SITREP_NO_BUNDLE: '1' } });
+    assert.equal(bundled.status, 0, bundled.stderr);
+    assert.equal(modules.status, 0, modules.stderr);
+    assert.equal(bundled.stdout.trim().split('\n').length, 2);
+    assert.equal(bundled.stdout, modules.stdout);
+    assert.equal(bundled.stderr, modules.stderr);
+  }
+});
+
 test('an unreadable --kb file is one sentence and exit code 2, not a stack trace', async () => {
   const r = await runCli(['extract', '--kb', 'no-such-kb.json'], { stdin: 'Kyiv said so.' });
   assert.equal(r.code, 2);
