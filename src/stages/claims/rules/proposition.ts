@@ -28,6 +28,8 @@ export interface PlaceCandidate {
   readonly metonym?: boolean;
   /** A country: after a comma it qualifies the place before it ("Donetsk Oblast, Ukraine"), it is not another. */
   readonly country?: boolean;
+  /** The country the place lies in (ISO code, from the gazetteer), when known. */
+  readonly inCountry?: string;
 }
 
 /** What {@link findPropositions} needs besides the content. */
@@ -67,6 +69,11 @@ export interface PropositionInput {
    * asks, "no" denies it; the question gate does not apply.
    */
   readonly answer?: 'yes' | 'no';
+  /**
+   * The cue is negated ("we don't believe that …", `negatedCue`): a negated belief or assessment denies the content
+   * (`denies`); another negated cue ("did not say that …") makes it no claim of the speaker's (`none`).
+   */
+  readonly negatedCue?: 'denies' | 'none';
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -204,6 +211,10 @@ const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
 const PRESENCE_BE = set(frames.presence.verbs);
 const PRESENCE_ADVERBS = set(frames.presence.adverbs);
 const PRESENCE_PREPS = set(frames.presence.prepositions);
+const POSSESSION_BE = set(frames.possession.verbs);
+const POSSESSION_ADVERBS = set(frames.possession.adverbs);
+const POSSESSION_PRONOUNS = set(frames.possession.pronouns);
+const POSSESSION_AFTER = set(frames.possession.after);
 const PRONOUNS = new Set(['they', 'we', 'it', 'he', 'she', 'you', 'i']);
 const ASSERTIVE_TO = set(frames.assertiveTo.cues);
 const FLAG_VERBS = set(frames.flag.verbs);
@@ -221,6 +232,8 @@ const NOMINAL_GATE = set(frames.nominalGate);
 const DISTANCE = set(frames.distance);
 const RECAPTURE = set(frames.recapture);
 const PART_OBJECT = set(frames.partObject);
+/** What is taken but is no ground ("took a few prisoners near X"), besides the counted victims. */
+const TAKEN_NOT_PLACE = set(frames.takenNearPlace.notGround);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
 const ATTACKS = set(frames.attacks);
@@ -275,6 +288,8 @@ const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ w
 const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
 const GAIN_NOUNS = set(frames.motion.gainNouns);
 const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
+/** Irregular inflected forms of the verbs read by lemma ("made", "drove", "won"): verbs, never nouns. */
+const IRREGULAR_FORMS = set([frames.motion.irregular, frames.motion.gainIrregular, frames.expel.irregular, frames.expel.withdrawIrregular].flatMap((m) => Object.values(m as Record<string, string[]>).flat()));
 const REMOVAL = set(frames.expel.removal);
 const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
 const STOP_ATTACKS = set(frames.stopArea.attacks);
@@ -290,6 +305,7 @@ const SINGLE_WINDOW = 11;
 /** Confidence factors for weaker role fillers; each is named on the evidence when it applies. */
 const FACTOR = {
   holderSpeaker: 0.8,
+  holderCountry: 0.85,
   holderUnknown: 0.45,
   placeAnaphor: 0.85,
   placeClause: 0.7,
@@ -764,7 +780,8 @@ const PARSERS: readonly Parser[] = [
         if (!lemma) continue;
         for (let j = i + 2; j < Math.min(words.length, i + 7); j++) {
           const w = words[j].lower;
-          if (words[j].punct || BOUNDARY.has(w)) break;
+          // "Russian forces had been pushed back": an auxiliary after it makes the first word a noun, not the verb.
+          if (words[j].punct || BOUNDARY.has(w) || VERB_GROUP.has(w) || BE_FORMS.has(w)) break;
           const outOf = w === 'out' && words[j + 1]?.lower === 'of';
           // "pushed the enemy back from X", "pushed Russian troops back several kilometers from X".
           let f = j + 1;
@@ -878,6 +895,29 @@ const PARSERS: readonly Parser[] = [
     while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
     return PRESENCE_PREPS.has(words[j]?.lower ?? '') ? { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') } : undefined;
   }, true),
+  // "Bakhmut is ours", "the city is now ours": a town told as the speaker's side's own; a belligerent's words only.
+  {
+    name: 'claims/frame-possession',
+    find(ctx, out) {
+      const { words } = ctx;
+      const speaker = belligerent(ctx.inp.speakerSide);
+      if (!speaker) return;
+      for (let i = 1; i < words.length; i++) {
+        if (!POSSESSION_BE.has(words[i].lower)) continue;
+        let j = i + 1;
+        while (j < words.length && j - i <= 2 && POSSESSION_ADVERBS.has(words[j].lower)) j++;
+        if (!POSSESSION_PRONOUNS.has(words[j]?.lower ?? '')) continue;
+        let e = j + 1;
+        while (e < words.length && POSSESSION_AFTER.has(words[e].lower)) e++;
+        if (e < words.length && !words[e].punct && !BOUNDARY.has(words[e].lower)) continue;
+        const cl = withLang(ctx, clauseAround(words, i, j + 1));
+        const c = candidate({ frame: 'possession', kind: 'control', holderRole: 'agent', placeRoles: ['subject'], needsPlace: true, cl, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' '), rule: 'claims/frame-possession', confidence: frames.possession.confidence });
+        c.holder = speaker;
+        c.roles.holder = `"${words[j].text}" = speaker's side`;
+        out.push(c);
+      }
+    },
+  },
   // "Mariupol has been under siege by Russian forces", "Ukrainian units under blockade in X": an encirclement.
   phraseParser('siege', SIEGE, { kind: 'encirclement', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.siege.confidence }),
   phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
@@ -978,10 +1018,14 @@ const REFINERS: readonly Refiner[] = [
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
       const w = c.predicate;
       // ("had been killed", "were shot down": a predicate phrase that opens with an auxiliary is a verb.)
-      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]) || BE_FORMS.has(w.split(' ')[0]) || /^(?:has|have|had)$/.test(w.split(' ')[0]);
-      // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it.
+      // ("made some progress", "drove toward": an irregular form of a verb read by lemma is inflected too.)
+      const first = w.split(' ')[0];
+      const inflected = /(?:ed|en|wn|s|ing)$/.test(first) || PAST_IRREGULAR.has(first) || BE_FORMS.has(first) || /^(?:has|have|had)$/.test(first) || IRREGULAR_FORMS.has(first);
+      // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it
+      // ("the Russians make progress": a people in the plural, capitalised, is a subject too).
       const before = prev?.lower ?? '';
-      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? ''));
+      const people = /s$/.test(before) && !!HOLDER_WORDS.get(before) && !HOLDER_WORDS.get(before)!.startsWith('@');
+      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? '')) || people;
       if (!inflected && !verbal) drop(c, 'claims/gate-noun');
     },
   },
@@ -1182,6 +1226,13 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "Bakhmut is ours": a town only; "Crimea is ours" (a region or country) is a political claim, no front line.
+    name: 'claims/gate-possession',
+    refine: (c, ctx) => {
+      if (c.frame === 'possession' && (!c.place || ctx.inp.places.some((p) => p.id === c.place && p.broad))) drop(c, 'claims/gate-possession');
+    },
+  },
+  {
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
@@ -1193,11 +1244,19 @@ const REFINERS: readonly Refiner[] = [
       // "three drones over A and one drone each over B and C": the places of a later distributive count are its own.
       if (c.kind === 'losses') b = Math.min(b, distributiveCounts(ctx, a)[0]?.start ?? b);
       let best: PlaceCandidate | undefined;
+      let bestAt = -1;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
         // "drones launched by Russia": the agent of a by-phrase is no place.
         if (p && ctx.words[k - 1]?.lower === 'by') continue;
-        if (p && (!best || (best.broad && !p.broad))) best = p;
+        if (p && (!best || (best.broad && !p.broad))) [best, bestAt] = [p, k];
+      }
+      if (best && c.frame === 'capture' && c.kind === 'control' && !c.cl.passive) {
+        // "took a few prisoners near X": people or materiel taken are named before the place, which is only where it
+        // happened. (Ground taken near it, "took two villages west of X", keeps the place: read as an advance there, it
+        // changed nothing on the dev halves and lost controls on unseen text.)
+        const taken = ctx.words.slice(a, bestAt).filter((w) => w.text === w.lower && !w.punct && !FILLERS.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !/^\d/.test(w.text));
+        if (taken.some((w) => VICTIMS.has(w.lower) || TAKEN_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
       }
       if (!best && c.kind === 'losses') {
         // "nine drones were downed in the city": where losses happened may be an anaphor after a preposition.
@@ -1530,6 +1589,17 @@ const REFINERS: readonly Refiner[] = [
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
       }
+      // "Soledar has fallen", "Kupiansk fell after weeks of fighting": a fall with no to-phrase is the defenders' loss,
+      // and the defenders are the side whose country the town lies in; the other side holds it.
+      if (!c.holder && c.holderRole === 'to' && c.place) {
+        const p = ctx.inp.places.find((x) => x.id === c.place);
+        const taker = p && !p.broad ? otherSide(p.inCountry) : undefined;
+        if (taker) {
+          c.holder = taker;
+          c.roles.holder = `other side of the country the place lies in (${p!.inCountry})`;
+          weigh(c, FACTOR.holderCountry, 'claims/holder-fall-country');
+        }
+      }
       // A speaker claims its own side's gains and denies the other side's ("Kyiv denied that Soledar had fallen": a
       // fall with no to-phrase that a belligerent denies is of its own town, to the other side).
       if (!c.holder && speaker && !c.noDefault && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
@@ -1722,10 +1792,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   const ctx: Context = {
     inp,
     words,
-    denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no',
+    denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no' || inp.negatedCue === 'denies',
     falsity,
     falsityAfter,
-    nonFactualCue: NON_FACTUAL_CUES.has(cue),
+    nonFactualCue: NON_FACTUAL_CUES.has(cue) || inp.negatedCue === 'none',
     placeAtWord,
   };
   const cands: Candidate[] = [];
