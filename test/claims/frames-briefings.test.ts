@@ -107,3 +107,14 @@ test('the claims stage reads a negation before the cue: "We don\'t believe that 
   const plain = claimsStage.run(doc('The general said that Russian forces had entered Kupiansk.'), {}).claims;
   assert.equal(plain[0]?.proposition?.polarity, 'asserts');
 });
+
+test('"its forces had been encircled", told by a belligerent: the other side of its own forces encircles', () => {
+  assert.deepEqual(brief('its forces had been encircled in Mariupol', 'UA', 'denied'), ['encirclement geo:mariupol RU denies']);
+  // An observer's "its" names no side outright: no holder.
+  assert.deepEqual(brief('its forces had been encircled in Mariupol', 'US', 'denied'), []);
+});
+
+test('"holding positions on the edge of X" holds X', () => {
+  assert.deepEqual(brief('his unit was holding positions on the edge of Avdiivka', 'UA'), ['control geo:avdiivka UA asserts']);
+  assert.deepEqual(brief('officials were holding talks near Avdiivka', 'UA'), []);
+});

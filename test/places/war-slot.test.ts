@@ -90,3 +90,19 @@ test('a name the text calls a village or town ("the village of Tonenke") is that
     assert.match(m!.rule, /places\/war-slot-preposition/, text);
   }
 });
+
+test('a town told as held ("is under our control", "is ours", "is in Ukrainian hands"), left, or named by a bearing ("north of X") is a place', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['Vuhledar is under our control, the commander said.', 'Vuhledar', VUHLEDAR, /places\/war-slot-subject/],
+    ['Vuhledar is ours.', 'Vuhledar', VUHLEDAR, /places\/war-slot-subject/],
+    ['Robotyne is in Ukrainian hands.', 'Robotyne', ROBOTYNE, /places\/war-slot-subject/],
+    ['The marines have left Krynky.', 'Krynky', KRYNKY, /places\/war-slot-object/],
+    ['Russian forces advanced north of Robotyne.', 'Robotyne', ROBOTYNE, /places\/war-slot-preposition/],
+    ['Fighting raged on the edge of Tonenke.', 'Tonenke', TONENKE, /places\/war-slot-preposition/],
+  ];
+  for (const [text, form, id, rule] of cases) {
+    const m = mentionOf(text, form);
+    assert.equal(m?.id, id, text);
+    assert.match(m!.rule, rule, text);
+  }
+});

@@ -1356,7 +1356,9 @@ const REFINERS: readonly Refiner[] = [
             // a town encircled with no agent named ("X was cut off") says nothing of who did it.
             c.rules.push('claims/holder-encircled');
             const e = subj();
-            if (e?.side && otherSide(e.side) && !/= /.test(e.how)) {
+            // ("its forces had been encircled", told by a belligerent: "its"/"our" is the speaker's own side, named.)
+            const own = !!e && /= speaker's side/.test(e.how) && !!belligerent(ctx.inp.speakerSide);
+            if (e?.side && otherSide(e.side) && (!/= /.test(e.how) || own)) {
               c.holder = otherSide(e.side);
               c.roles.holder = `other side of the encircled ${e.how}`;
             } else c.noDefault = true;
