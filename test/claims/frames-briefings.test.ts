@@ -118,3 +118,15 @@ test('"holding positions on the edge of X" holds X', () => {
   assert.deepEqual(brief('his unit was holding positions on the edge of Avdiivka', 'UA'), ['control geo:avdiivka UA asserts']);
   assert.deepEqual(brief('officials were holding talks near Avdiivka', 'UA'), []);
 });
+
+test('a headline’s present after a plural noun of forces is a verb: "The Armed Forces of Ukraine withdraw from X"', () => {
+  assert.deepEqual(brief('The Armed Forces of Ukraine withdraw from Avdiivka', 'UA'), ['control geo:avdiivka RU asserts']);
+  // A noun after a determiner is still no verb.
+  assert.deepEqual(brief('Ukrainian forces called the withdraw from Avdiivka orderly', 'UA'), []);
+});
+
+test('a possessive place followed by a part of it is the place: "Bakhmut\'s western outskirts"', () => {
+  assert.deepEqual(brief("Ukraine remains in control of Bakhmut's western outskirts", 'UA'), ['control geo:bakhmut UA asserts']);
+  // Any other possessive is an actor, not a place held.
+  assert.deepEqual(brief("Russian troops took Bakhmut's mayor hostage", 'UA'), []);
+});

@@ -158,3 +158,13 @@ test('a description with a side ("the Ukrainian leader", "the separatist leader"
   assert.deepEqual([ru?.speaker, ru?.side], ['person:p', 'RU']);
   assert.ok(ru?.rule.includes('claims/speaker-description'));
 });
+
+test('an answer that repeats the question’s auxiliary without a yes or no ("They do.", "It isn’t.") answers it', () => {
+  assert.equal(answerTo('They do.'), 'yes');
+  assert.equal(answerTo('They still do.'), 'yes');
+  assert.equal(answerTo('It isn’t.'.replace('’', "'")), 'no');
+  assert.equal(answerTo("They don't."), 'no');
+  // A sentence that goes on is no bare answer.
+  assert.equal(answerTo('They do not have the numbers to take the city.'), null);
+  assert.equal(answerTo('They did the best they could.'), null);
+});

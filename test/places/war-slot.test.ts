@@ -106,3 +106,8 @@ test('a town told as held ("is under our control", "is ours", "is in Ukrainian h
     assert.match(m!.rule, rule, text);
   }
 });
+
+test('"positions in X": the place of positions held is a place', () => {
+  const m = mentionOf('Ukrainian marines still hold positions in Krynky.', 'Krynky');
+  assert.equal(m?.id, KRYNKY);
+});

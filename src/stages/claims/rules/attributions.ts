@@ -338,6 +338,8 @@ function sentenceAttributions(
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
     // ("an aggressive pledge", "Editor’s note"), so it needs a plural or first/second-person subject right before.
     if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i)) continue;
+    // "they did not confirm their status": a base form that also takes a plain object is a cue only before "that".
+    if (lexicon.baseThat.has(w.lower) && words[i + 1]?.lower !== 'that') continue;
     // "Russian troops found the bodies": a finding needs "that" or a subject that produces findings ("a poll found").
     if (lexicon.evidenceVerbs.has(w.lower) && words[i + 1]?.lower !== 'that' && !evidenceSubject(words, j)) continue;
     const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement || namedParticiple;

@@ -232,6 +232,8 @@ const NOMINAL_GATE = set(frames.nominalGate);
 const DISTANCE = set(frames.distance);
 const RECAPTURE = set(frames.recapture);
 const PART_OBJECT = set(frames.partObject);
+/** After a possessive place: at most two modifiers, then a part of it ("'s western outskirts", "'s southern districts"). */
+const PART_OF_PLACE = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${frames.partOfPlace.nouns.join('|')})\\b`);
 /** What is taken but is no ground ("took a few prisoners near X"), besides the counted victims. */
 const TAKEN_NOT_PLACE = set(frames.takenNearPlace.notGround);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
@@ -1025,7 +1027,9 @@ const REFINERS: readonly Refiner[] = [
       // ("the Russians make progress": a people in the plural, capitalised, is a subject too).
       const before = prev?.lower ?? '';
       const people = /s$/.test(before) && !!HOLDER_WORDS.get(before) && !HOLDER_WORDS.get(before)!.startsWith('@');
-      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? '')) || people;
+      // ("The Armed Forces of Ukraine withdraw from X": a subject headed by a plural noun of forces, a headline's present.)
+      const forcesSubject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]).some((x) => FORCES.has(x.lower) && /s$/.test(x.lower));
+      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? '')) || people || forcesSubject;
       if (!inflected && !verbal) drop(c, 'claims/gate-noun');
     },
   },
@@ -1778,10 +1782,12 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     while (pi < places.length && places[pi].start < abs) pi++;
     if (pi < places.length && places[pi].start === abs) {
       const p = places[pi];
-      // "Kyiv's forces": a possessive place is an actor, not the place.
+      // "Kyiv's forces": a possessive place is an actor, not the place — unless a part of it follows ("Bakhmut's
+      // western outskirts", "Avdiivka's southern districts": `partOfPlace`).
       const after = inp.content.slice(p.end - inp.offset, p.end - inp.offset + 2);
+      const part = /^['’]s/.test(after) && PART_OF_PLACE.test(inp.content.slice(p.end - inp.offset + 2, p.end - inp.offset + 40));
       // "US-made", "Iranian-supplied": a name glued by a hyphen to a participle qualifies a weapon, it is no location.
-      if (!/^['’]s/.test(after) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
+      if ((!/^['’]s/.test(after) || part) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
     }
   }
   let falsity = false;
