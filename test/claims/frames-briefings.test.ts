@@ -130,3 +130,14 @@ test('a possessive place followed by a part of it is the place: "Bakhmut\'s west
   // Any other possessive is an actor, not a place held.
   assert.deepEqual(brief("Russian troops took Bakhmut's mayor hostage", 'UA'), []);
 });
+
+test('"gained a foothold near X" is an advance, with any preposition', () => {
+  assert.deepEqual(brief('the Ukrainians had crossed the river and gained a foothold near Kupiansk', 'RU'), ['advance geo:kupiansk UA asserts']);
+});
+
+test('"I would not say that Bakhmut has fallen": a cue negated with a modal asserts nothing', () => {
+  const text = 'Fighting went on in Bakhmut. I would not say that Bakhmut has fallen.';
+  const claims = claimsStage.run(doc(text), {}).claims;
+  assert.ok(claims.some((c) => c.cue === 'say'), 'the attribution is found');
+  assert.deepEqual(claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.polarity === 'asserts'), []);
+});
