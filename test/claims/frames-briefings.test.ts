@@ -141,3 +141,13 @@ test('"I would not say that Bakhmut has fallen": a cue negated with a modal asse
   assert.ok(claims.some((c) => c.cue === 'say'), 'the attribution is found');
   assert.deepEqual(claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.polarity === 'asserts'), []);
 });
+
+test('"North Korean forces" name the Russian side; an observer’s "they" is the last forces named with a side', () => {
+  assert.deepEqual(brief('North Korean troops had lost 300 soldiers', 'US'), ['losses  RU asserts']);
+  // "Korean" alone names no side.
+  assert.deepEqual(brief('South Korean officials said 300 soldiers had been killed', 'US'), []);
+  const text = 'We assess that the assaults have resulted in heavy casualties for these North Korean forces. Our estimate is that they have suffered more than 1,000 killed or wounded.';
+  const turn = claimsStage.run({ ...doc(`Press Gaggle by John Kirby\n\nMR. KIRBY: ${text}`), entities: [{ id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [] }] }, {}).claims;
+  const losses = turn.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.kind === 'losses');
+  assert.deepEqual(losses.map((p) => [p.holder, p.count]), [['RU', 1000]]);
+});

@@ -31,6 +31,9 @@ const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 const NEGATED_CUE = new RegExp(`\\b(?:${frames.negatedCue.negators.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:${frames.negatedCue.adverbs.join('|')})\\s+)?$`, 'i');
 const DENYING_CUES = new Set(frames.negatedCue.denying);
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
+const HOLDER_PHRASES: Readonly<Record<string, string>> = frames.holderPhrases as Record<string, string>;
+/** Nouns of fighting forces ("troops", "forces"), before which a side word names a group "they" may refer to. */
+const FORCE_NOUNS = new Set(frames.forces.words.filter((w) => !['they', 'we'].includes(w)));
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 /** "Kyiv authorities", "Belgorod officials": a place modifying a local authority (`localAuthorities`) is where it governs. */
 const LOCAL_AUTHORITY = new RegExp(`^\\s+(?:${frames.localAuthorities.nouns.join('|')})\\b`, 'i');
@@ -291,14 +294,36 @@ function antecedentSide(text: string, sentences: readonly SentenceRange[], si: n
     const re = /[\p{L}'’-]+/gu;
     re.lastIndex = s.start;
     let n = 0;
+    let prev = '';
     for (let m = re.exec(text); m && m.index < s.end && n < 6; m = re.exec(text), n++) {
       const w = m[0].toLowerCase().replace(/['’]s$/, '');
-      const v = HOLDER_SIDES[w];
+      const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
+      prev = w;
       const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
       if (side === 'RU' || side === 'UA') return side;
     }
   }
-  return undefined;
+  // Else the last forces named with a side in those sentences, wherever they stand ("… heavy casualties for these
+  // North Korean forces. … they have suffered more than 1,000 killed"): "they" is the last group of fighters named.
+  return lastForcesSide(text, sentences[Math.max(0, si - 2)].start, sentences[si].start, sideAt);
+}
+
+/** The side of the last side word right before a noun of forces ("Russian troops", "North Korean forces") in a range. */
+function lastForcesSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+  const re = /[\p{L}'’-]+/gu;
+  re.lastIndex = start;
+  let last: string | undefined;
+  let prevSide: string | undefined;
+  let prev = '';
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (FORCE_NOUNS.has(w) && prevSide) last = prevSide;
+    const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
+    const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
+    prevSide = side === 'RU' || side === 'UA' ? side : undefined;
+    prev = w;
+  }
+  return last;
 }
 
 /** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
@@ -306,9 +331,11 @@ function lastSide(text: string, start: number, end: number, sideAt: (s: number, 
   const re = /[\p{L}'’-]+/gu;
   re.lastIndex = start;
   let last: { side: string; at: number } | undefined;
+  let prev = '';
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    const v = HOLDER_SIDES[w];
+    const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
+    prev = w;
     const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
     if (side === 'RU' || side === 'UA') last = { side, at: m.index };
   }

@@ -246,6 +246,7 @@ const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
 const HOLDER_WORDS = new Map(Object.entries(frames.holderWords).map(([k, v]) => [norm(k), v]));
+const HOLDER_PHRASES = new Map(Object.entries(frames.holderPhrases).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [norm(k), v]));
 const NON_FACTUAL_CUES = set(frames.nonFactualCues);
 const DENIAL_CUES = set(frames.denialCues);
 const NUMBER_WORDS = new Map(Object.entries(frames.numberWords).map(([k, v]) => [norm(k), v]));
@@ -329,13 +330,15 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
   const { words, inp } = ctx;
   // A side named outright wins over a pronoun in the same phrase ("Russian forces … on their way").
   let named = -1;
+  // "North Korean forces": a two-word side name (`holderPhrases`) ending at word k.
+  const phraseAt = (k: number) => (k > from ? HOLDER_PHRASES.get(`${words[k - 1].lower} ${words[k].lower}`) : undefined);
   for (let k = to - 1; k >= from && named < 0; k--) {
-    const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(words[k].lower.replace(/'s$/, ''));
+    const v = phraseAt(k) ?? HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(words[k].lower.replace(/'s$/, ''));
     if (v && !v.startsWith('@')) named = k;
   }
   for (let k = to - 1; k >= from; k--) {
     const w = words[k].lower.replace(/'s$/, '');
-    const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
+    const v = phraseAt(k) ?? HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
     if (!v || (named >= 0 && k !== named)) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
     if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower)) {
