@@ -110,8 +110,8 @@ test('the claims stage reads a negation before the cue: "We don\'t believe that 
 
 test('"its forces had been encircled", told by a belligerent: the other side of its own forces encircles', () => {
   assert.deepEqual(brief('its forces had been encircled in Mariupol', 'UA', 'denied'), ['encirclement geo:mariupol RU denies']);
-  // An observer's "its" names no side outright: no holder.
-  assert.deepEqual(brief('its forces had been encircled in Mariupol', 'US', 'denied'), []);
+  // An observer's "its" names no side outright: the town's country decides.
+  assert.ok(props('its forces had been encircled in Mariupol', 'US', 'denied')[0].evidence.rules.includes('claims/holder-encircled-country'));
 });
 
 test('"holding positions on the edge of X" holds X', () => {
@@ -150,4 +150,35 @@ test('"North Korean forces" name the Russian side; an observer’s "they" is the
   const turn = claimsStage.run({ ...doc(`Press Gaggle by John Kirby\n\nMR. KIRBY: ${text}`), entities: [{ id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [] }] }, {}).claims;
   const losses = turn.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.kind === 'losses');
   assert.deepEqual(losses.map((p) => [p.holder, p.count]), [['RU', 1000]]);
+});
+
+test('a town encircled with no agent named is encircled by the side opposed to its country', () => {
+  assert.deepEqual(brief('Vuhledar has been encircled', 'UA', 'denied').filter((p) => p.startsWith('encirclement')), []);
+  assert.deepEqual(brief('Avdiivka has been encircled', 'UA', 'denied'), ['encirclement geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Sudzha was surrounded', 'US'), ['encirclement geo:sudzha UA asserts']);
+  // Forces named as the encircled still decide.
+  assert.deepEqual(brief('Ukrainian troops were trapped in Sudzha', 'US'), ['encirclement geo:sudzha RU asserts']);
+});
+
+test('"Russia\'s claims to have captured X are false": the falsity judges the owner\'s claim from outside', () => {
+  assert.deepEqual(brief('to have captured Bakhmut are false', 'RU', 'claims', {}), ['control geo:bakhmut UA denies']);
+  const owned = props('to have captured Bakhmut are false', 'RU', 'claims').filter((p) => p.confidence >= 0.5);
+  assert.ok(owned.length > 0);
+  const asOwner = findPropositions({ content: 'to have captured Bakhmut are false', offset: 0, places: [{ id: 'geo:bakhmut', start: 17, end: 24, text: 'Bakhmut', resolved: true, inCountry: 'UA' }], speakerSide: 'RU', cue: 'claims', ownedStatement: true });
+  assert.deepEqual(asOwner.filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' ')), ['control geo:bakhmut RU asserts']);
+  const text = "Russia's claims to have captured Bakhmut are false, Maliar said.";
+  const claims = claimsStage.run({ ...doc(text), entities: [...doc(text).entities, { id: 'p:maliar', kind: 'person', name: 'Hanna Maliar', side: 'UA', mentions: [{ start: text.indexOf('Maliar'), end: text.indexOf('Maliar') + 6, text: 'Maliar', rule: 'test', sentence: 0 }] }] }, {}).claims;
+  const all = claims.flatMap((c) => (c.propositions ?? (c.proposition ? [c.proposition] : [])).map((p) => `${c.speakerText}: ${p.kind} ${p.holder} ${p.polarity}`));
+  assert.ok(all.includes('Maliar: control RU denies'), all.join('; '));
+  assert.ok(!all.some((p) => p.endsWith('UA denies')), all.join('; '));
+});
+
+test('a nested "We assess that …, Kirby said": the proposition goes to the claim whose speaker resolves', () => {
+  const text = 'We assess that Russian forces have captured Avdiivka, Kirby said.';
+  const at = text.indexOf('Kirby');
+  const claims = claimsStage.run({ ...doc(text), entities: [...doc(text).entities, { id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [{ start: at, end: at + 5, text: 'Kirby', rule: 'test', sentence: 0 }] }] }, {}).claims;
+  const kirby = claims.find((c) => c.speakerText === 'Kirby');
+  const we = claims.find((c) => c.speakerText === 'We');
+  assert.deepEqual(kirby?.proposition && [kirby.proposition.kind, kirby.proposition.place, kirby.proposition.holder], ['control', 'geo:avdiivka', 'RU']);
+  assert.equal(we?.proposition, undefined);
 });

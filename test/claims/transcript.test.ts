@@ -104,6 +104,8 @@ test('a place the places stage marked as a speaking government is a place inside
   const entities: Entity[] = [
     { id: 'geo:1', kind: 'place', name: 'Avdiivka', mentions: [mention('Avdiivka', first, true), mention('Avdiivka', second, true)], country: 'UA' },
     { id: 'geo:2', kind: 'place', name: 'Bakhmut', mentions: [mention('Bakhmut', text.indexOf('Bakhmut'), false)], country: 'UA' },
+    // (Kirby as the entities stage finds him: "We assess that …" nested in his claim leaves the proposition on his.)
+    { id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [mention('Kirby', text.indexOf('Kirby'), false)] },
   ];
   const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
   const kirby = claims.find((c) => c.speakerText === 'Kirby');

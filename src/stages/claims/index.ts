@@ -30,6 +30,8 @@ const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 /** A negation right before a cue ("we don't believe", "has not confirmed"; `negatedCue`), read on the text before it. */
 const NEGATED_CUE = new RegExp(`\\b(?:${frames.negatedCue.negators.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:${frames.negatedCue.adverbs.join('|')})\\s+)?$`, 'i');
 const DENYING_CUES = new Set(frames.negatedCue.denying);
+/** A possessive right before a cue ("Russia's claims", "their reports"): the cue is a statement noun. */
+const POSSESSIVE_BEFORE = /(?:['’]s|\bhis|\bher|\btheir|\bits)\s+$/i;
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
 const HOLDER_PHRASES: Readonly<Record<string, string>> = frames.holderPhrases as Record<string, string>;
 /** Nouns of fighting forces ("troops", "forces"), before which a side word names a group "they" may refer to. */
@@ -115,7 +117,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const claims: Claim[] = [];
   const messages: Message[] = [];
   const seen = new Set<string>();
-  const recent: { start: number; end: number; keys: Set<string> }[] = [];
+  const recent: { start: number; end: number; keys: Set<string>; index: number; unresolved: boolean }[] = [];
 
   raws.forEach((a: RawAttribution) => {
     const [cStart, cEnd] = trimRange(text, a.content);
@@ -162,13 +164,28 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
     // "We don't believe that …": a negated belief denies the content; another negated cue ("did not say") asserts nothing.
     const negatedCue = NEGATED_CUE.test(text.slice(Math.max(0, cueSpan.start - 40), cueSpan.start)) ? (DENYING_CUES.has(cueSpan.text.toLowerCase()) ? 'denies' : 'none') : undefined;
-    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}), ...(negatedCue ? { negatedCue } : {}) });
+    // "Russia's claims to have captured X are false, Maliar said": the owner of a statement noun claims the content;
+    // a falsity phrase after it is the outer speaker's judgement of the claim, not part of what the owner said.
+    const ownedStatement = /[^s]s$/i.test(cueSpan.text) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, cueSpan.start - 12), cueSpan.start));
+    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
-    // proposition stays with the first claim only.
-    const propositions: Proposition[] = found
-      .filter((f) => !recent.some((r) => r.start < cEnd && cStart < r.end && r.keys.has(propositionKey(f))))
-      .map((f) => ({ ...f }));
-    recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
+    // proposition stays with the first claim only — unless that claim's speaker is unresolved and this one's is not
+    // ("We assess that Russian forces have captured X, Kirby said": Kirby's claim is a source, "We" alone is none).
+    const resolvedNow = !!(resolved.speaker || resolved.side);
+    const propositions: Proposition[] = [];
+    for (const f of found) {
+      const key = propositionKey(f);
+      const r = recent.find((x) => x.start < cEnd && cStart < x.end && x.keys.has(key));
+      if (r && !(r.unresolved && resolvedNow)) continue;
+      propositions.push({ ...f });
+      if (!r) continue;
+      r.keys.delete(key);
+      const old = claims[r.index];
+      const rest = (old.propositions ?? (old.proposition ? [old.proposition] : [])).filter((p) => propositionKey(p) !== key);
+      const { propositions: _all, proposition: _first, ...kept } = old;
+      claims[r.index] = { ...kept, ...(rest.length ? { proposition: rest[0] } : {}), ...(rest.length > 1 ? { propositions: rest } : {}) };
+    }
+    recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)), index: claims.length, unresolved: !resolvedNow });
     if (recent.length > 6) recent.shift();
     // "…, a claim Kyiv has contested": an appositive statement noun before the speaker names the claim denied.
     const appositiveClaim = !!a.speaker && APPOSITIVE_CLAIM.test(text.slice(Math.max(0, a.speaker[0] - 24), a.speaker[0]));

@@ -74,6 +74,11 @@ export interface PropositionInput {
    * (`denies`); another negated cue ("did not say that …") makes it no claim of the speaker's (`none`).
    */
   readonly negatedCue?: 'denies' | 'none';
+  /**
+   * The cue is a statement noun after its owner ("Russia's claims to have captured X are false"): a falsity phrase in
+   * the content judges the claim from outside, so it does not deny what the owner said.
+   */
+  readonly ownedStatement?: boolean;
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -1368,7 +1373,17 @@ const REFINERS: readonly Refiner[] = [
             if (e?.side && otherSide(e.side) && (!/= /.test(e.how) || own)) {
               c.holder = otherSide(e.side);
               c.roles.holder = `other side of the encircled ${e.how}`;
-            } else c.noDefault = true;
+            } else {
+              // "Vuhledar has been encircled": a town encircled with no agent named is encircled by the side opposed
+              // to the country it lies in (as a fall with no to-phrase); else nothing says who did it.
+              const p = c.place ? ctx.inp.places.find((x) => x.id === c.place) : undefined;
+              const taker = p && !p.broad ? otherSide(p.inCountry) : undefined;
+              if (taker && !e?.side) {
+                c.holder = taker;
+                c.roles.holder = `other side of the country the place lies in (${p!.inCountry})`;
+                weigh(c, FACTOR.holderCountry, 'claims/holder-encircled-country');
+              } else c.noDefault = true;
+            }
             break;
           }
           const a = passiveAdvance ? undefined : c.frame === 'siege' ? byAgent() : agent();
@@ -1795,7 +1810,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   }
   let falsity = false;
   let falsityAfter = Infinity;
-  for (let k = 0; k < words.length && !falsity; k++) {
+  for (let k = 0; k < words.length && !falsity && !inp.ownedStatement; k++) {
     const f = matchAt(words, k, FALSITY)[0];
     if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.span);
     else if (f) falsity = true;
