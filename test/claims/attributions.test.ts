@@ -369,3 +369,9 @@ test('"Ukrainian officials confirm that …", "analysts assess that …": base f
   // With a plain object it is no speech: only before "that".
   assert.deepEqual(attributions('Voters were removed if they did not confirm their status.').filter((a) => a.cue === 'confirm'), []);
 });
+
+test('"said on Monday it had retaken X, a key railway hub": a verb before the comma makes it the content’s comma', () => {
+  assert.equal(one('Ukraine said on Monday it had retaken Kupiansk, a key railway hub in the Kharkiv region.').content, 'it had retaken Kupiansk, a key railway hub in the Kharkiv region');
+  // A lead-in with no verb still ends at its comma.
+  assert.equal(one('Zelensky said in his nightly address, Russian troops have lost heavily.').content, 'Russian troops have lost heavily');
+});

@@ -765,7 +765,12 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
   if (k < n && LEAD_IN.has(words[k].lower)) {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
-      if (t.lower === 'that' || t.text === ':' || (t.text === ',' && m > k)) return m + 1;
+      if (t.lower === 'that' || t.text === ':') return m + 1;
+      // "said on Monday it had retaken X, a key railway hub": a verb before the comma makes it the content's own comma.
+      if (t.text === ',' && m > k) {
+        if (words.slice(k, m).some((x) => VERBISH.has(x.lower))) break;
+        return m + 1;
+      }
     }
     // "…,” Prigozhin said in an audio message.", "X, the institute said in its latest assessment.": a prepositional
     // lead-in with no verb that runs to the sentence's end is all lead-in; the content is before the speaker.
