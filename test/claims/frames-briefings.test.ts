@@ -182,3 +182,10 @@ test('a nested "We assess that …, Kirby said": the proposition goes to the cla
   assert.deepEqual(kirby?.proposition && [kirby.proposition.kind, kirby.proposition.place, kirby.proposition.holder], ['control', 'geo:avdiivka', 'RU']);
   assert.equal(we?.proposition, undefined);
 });
+
+test('"has not been successful in taking X" is a failed deed, the speaker’s denial; "retake some territory around X" an advance', () => {
+  assert.deepEqual(brief('Russia has not been successful in taking Bakhmut', 'US'), ['control geo:bakhmut RU denies']);
+  assert.deepEqual(brief('Russia had no success in taking Bakhmut', 'US'), ['control geo:bakhmut RU denies']);
+  assert.deepEqual(brief('Russia has been successful in taking Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('we have seen the Ukrainians retake some territory around Kupiansk', 'US'), ['advance geo:kupiansk UA asserts']);
+});

@@ -50,6 +50,7 @@ const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
 const PARTICLES = lower(frames.participles.particles);
 const PARTICIPLES = lower(frames.participles.irregular);
 const PERCEPTION = lower(frames.perception.verbs);
+const SUCCESS_IN = lower(frames.successIn.words);
 const PERCEPTION_NEG = lower(frames.perception.negators);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
 
@@ -133,7 +134,9 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
   const passive = participle && ((vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower))) || (words[p1]?.lower === 'by' && !words.slice(vg, p0).some((w) => w.lower === 'has' || w.lower === 'have' || w.lower === 'had')));
   // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").
-  const vgFrom = Math.max(start, vg - 3);
+  // "has not been successful in taking X": the negation stands before the success word (`successIn`).
+  const successIn = p0 >= 2 && words[p0 - 1].lower === 'in' && SUCCESS_IN.has(words[p0 - 2].lower);
+  const vgFrom = Math.max(start, vg - (successIn ? 6 : 3));
   const negated = perceivedNegated || hasPhrase(words, vgFrom, p0, NEG) !== null;
   // A modal auxiliary before a deed phrase still gates it ("will be able to take", "could be forced to leave").
   const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
