@@ -359,3 +359,19 @@ test('"according to a statement … by X": the statement\'s author is the speake
   assert.notEqual(one('Troops left the town, according to reports from the front.').speaker, 'the front');
   assert.equal(one('Troops left the town, according to Russian media reports.').speaker, 'Russian media reports');
 });
+
+test('"Ukrainian officials confirm that …", "analysts assess that …": base forms of confirming and assessing are cues after a plural subject', () => {
+  assert.equal(one('Ukrainian officials confirm that Russian forces have entered the town.').cue, 'confirm');
+  assert.equal(one('Western analysts assess that the offensive has stalled.').cue, 'assess');
+  assert.equal(one('The ministry confirmed that the bridge was hit.').cue, 'confirmed');
+  // An infinitive is no cue.
+  assert.deepEqual(attributions('The ministry was unable to confirm the report.').filter((a) => a.cue === 'confirm'), []);
+  // With a plain object it is no speech: only before "that".
+  assert.deepEqual(attributions('Voters were removed if they did not confirm their status.').filter((a) => a.cue === 'confirm'), []);
+});
+
+test('"said on Monday it had retaken X, a key railway hub": a verb before the comma makes it the content’s comma', () => {
+  assert.equal(one('Ukraine said on Monday it had retaken Kupiansk, a key railway hub in the Kharkiv region.').content, 'it had retaken Kupiansk, a key railway hub in the Kharkiv region');
+  // A lead-in with no verb still ends at its comma.
+  assert.equal(one('Zelensky said in his nightly address, Russian troops have lost heavily.').content, 'Russian troops have lost heavily');
+});

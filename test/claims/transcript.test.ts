@@ -104,6 +104,8 @@ test('a place the places stage marked as a speaking government is a place inside
   const entities: Entity[] = [
     { id: 'geo:1', kind: 'place', name: 'Avdiivka', mentions: [mention('Avdiivka', first, true), mention('Avdiivka', second, true)], country: 'UA' },
     { id: 'geo:2', kind: 'place', name: 'Bakhmut', mentions: [mention('Bakhmut', text.indexOf('Bakhmut'), false)], country: 'UA' },
+    // (Kirby as the entities stage finds him: "We assess that …" nested in his claim leaves the proposition on his.)
+    { id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [mention('Kirby', text.indexOf('Kirby'), false)] },
   ];
   const claims = claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
   const kirby = claims.find((c) => c.speakerText === 'Kirby');
@@ -157,4 +159,14 @@ test('a description with a side ("the Ukrainian leader", "the separatist leader"
   const ru = claims.find((c) => c.speakerText === 'The separatist leader');
   assert.deepEqual([ru?.speaker, ru?.side], ['person:p', 'RU']);
   assert.ok(ru?.rule.includes('claims/speaker-description'));
+});
+
+test('an answer that repeats the question’s auxiliary without a yes or no ("They do.", "It isn’t.") answers it', () => {
+  assert.equal(answerTo('They do.'), 'yes');
+  assert.equal(answerTo('They still do.'), 'yes');
+  assert.equal(answerTo('It isn’t.'.replace('’', "'")), 'no');
+  assert.equal(answerTo("They don't."), 'no');
+  // A sentence that goes on is no bare answer.
+  assert.equal(answerTo('They do not have the numbers to take the city.'), null);
+  assert.equal(answerTo('They did the best they could.'), null);
 });

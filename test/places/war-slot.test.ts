@@ -99,4 +99,24 @@ test('in a title-case headline a place after a capitalised verb or noun is not p
   }
   // A name that is really longer keeps its words: no place inside an organisation's name.
   assert.equal(mentionOf('Officials Said Krynky Brigade Commanders Were Removed', 'Krynky'), undefined);
+
+test('a town told as held ("is under our control", "is ours", "is in Ukrainian hands"), left, or named by a bearing ("north of X") is a place', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['Vuhledar is under our control, the commander said.', 'Vuhledar', VUHLEDAR, /places\/war-slot-subject/],
+    ['Vuhledar is ours.', 'Vuhledar', VUHLEDAR, /places\/war-slot-subject/],
+    ['Robotyne is in Ukrainian hands.', 'Robotyne', ROBOTYNE, /places\/war-slot-subject/],
+    ['The marines have left Krynky.', 'Krynky', KRYNKY, /places\/war-slot-object/],
+    ['Russian forces advanced north of Robotyne.', 'Robotyne', ROBOTYNE, /places\/war-slot-preposition/],
+    ['Fighting raged on the edge of Tonenke.', 'Tonenke', TONENKE, /places\/war-slot-preposition/],
+  ];
+  for (const [text, form, id, rule] of cases) {
+    const m = mentionOf(text, form);
+    assert.equal(m?.id, id, text);
+    assert.match(m!.rule, rule, text);
+  }
+});
+
+test('"positions in X": the place of positions held is a place', () => {
+  const m = mentionOf('Ukrainian marines still hold positions in Krynky.', 'Krynky');
+  assert.equal(m?.id, KRYNKY);
 });

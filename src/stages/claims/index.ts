@@ -28,7 +28,15 @@ const APPOSITIVE_CLAIM = /,\s+(?:a|an|the)\s+(?:claims?|assertions?|allegations?
 /** "the region's governor", "the city's mayor": an office of a place named before. */
 const OFFICE_OF_ANAPHOR = /^(?:the|that)\s+(region|oblast|province|city|town)['’]s\s/i;
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
+/** A negation right before a cue ("we don't believe", "has not confirmed"; `negatedCue`), read on the text before it. */
+const NEGATED_CUE = new RegExp(`\\b(?:${frames.negatedCue.negators.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:${frames.negatedCue.adverbs.join('|')})\\s+)?$`, 'i');
+const DENYING_CUES = new Set(frames.negatedCue.denying);
+/** A possessive right before a cue ("Russia's claims", "their reports"): the cue is a statement noun. */
+const POSSESSIVE_BEFORE = /(?:['’]s|\bhis|\bher|\btheir|\bits)\s+$/i;
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
+const HOLDER_PHRASES: Readonly<Record<string, string>> = frames.holderPhrases as Record<string, string>;
+/** Nouns of fighting forces ("troops", "forces"), before which a side word names a group "they" may refer to. */
+const FORCE_NOUNS = new Set(frames.forces.words.filter((w) => !['they', 'we'].includes(w)));
 const COMPLEMENT = /\b(?:of|in|from|for|near)\s+(?:the\s+)?$/i;
 /** "Kyiv authorities", "Belgorod officials": a place modifying a local authority (`localAuthorities`) is where it governs. */
 const LOCAL_AUTHORITY = new RegExp(`^\\s+(?:${frames.localAuthorities.nouns.join('|')})\\b`, 'i');
@@ -111,7 +119,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const claims: Claim[] = [];
   const messages: Message[] = [];
   const seen = new Set<string>();
-  const recent: { start: number; end: number; keys: Set<string> }[] = [];
+  const recent: { start: number; end: number; keys: Set<string>; index: number; unresolved: boolean }[] = [];
 
   raws.forEach((a: RawAttribution) => {
     const [cStart, cEnd] = trimRange(text, a.content);
@@ -156,13 +164,30 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
     const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
     const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
-    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}) });
+    // "We don't believe that …": a negated belief denies the content; another negated cue ("did not say") asserts nothing.
+    const negatedCue = NEGATED_CUE.test(text.slice(Math.max(0, cueSpan.start - 40), cueSpan.start)) ? (DENYING_CUES.has(cueSpan.text.toLowerCase()) ? 'denies' : 'none') : undefined;
+    // "Russia's claims to have captured X are false, Maliar said": the owner of a statement noun claims the content;
+    // a falsity phrase after it is the outer speaker's judgement of the claim, not part of what the owner said.
+    const ownedStatement = /[^s]s$/i.test(cueSpan.text) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, cueSpan.start - 12), cueSpan.start));
+    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
-    // proposition stays with the first claim only.
-    const propositions: Proposition[] = found
-      .filter((f) => !recent.some((r) => r.start < cEnd && cStart < r.end && r.keys.has(propositionKey(f))))
-      .map((f) => ({ ...f }));
-    recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)) });
+    // proposition stays with the first claim only — unless that claim's speaker is unresolved and this one's is not
+    // ("We assess that Russian forces have captured X, Kirby said": Kirby's claim is a source, "We" alone is none).
+    const resolvedNow = !!(resolved.speaker || resolved.side);
+    const propositions: Proposition[] = [];
+    for (const f of found) {
+      const key = propositionKey(f);
+      const r = recent.find((x) => x.start < cEnd && cStart < x.end && x.keys.has(key));
+      if (r && !(r.unresolved && resolvedNow)) continue;
+      propositions.push({ ...f });
+      if (!r) continue;
+      r.keys.delete(key);
+      const old = claims[r.index];
+      const rest = (old.propositions ?? (old.proposition ? [old.proposition] : [])).filter((p) => propositionKey(p) !== key);
+      const { propositions: _all, proposition: _first, ...kept } = old;
+      claims[r.index] = { ...kept, ...(rest.length ? { proposition: rest[0] } : {}), ...(rest.length > 1 ? { propositions: rest } : {}) };
+    }
+    recent.push({ start: cStart, end: cEnd, keys: new Set(propositions.map(propositionKey)), index: claims.length, unresolved: !resolvedNow });
     if (recent.length > 6) recent.shift();
     // "…, a claim Kyiv has contested": an appositive statement noun before the speaker names the claim denied.
     const appositiveClaim = !!a.speaker && APPOSITIVE_CLAIM.test(text.slice(Math.max(0, a.speaker[0] - 24), a.speaker[0]));
@@ -288,14 +313,36 @@ function antecedentSide(text: string, sentences: readonly SentenceRange[], si: n
     const re = /[\p{L}'’-]+/gu;
     re.lastIndex = s.start;
     let n = 0;
+    let prev = '';
     for (let m = re.exec(text); m && m.index < s.end && n < 6; m = re.exec(text), n++) {
       const w = m[0].toLowerCase().replace(/['’]s$/, '');
-      const v = HOLDER_SIDES[w];
+      const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
+      prev = w;
       const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
       if (side === 'RU' || side === 'UA') return side;
     }
   }
-  return undefined;
+  // Else the last forces named with a side in those sentences, wherever they stand ("… heavy casualties for these
+  // North Korean forces. … they have suffered more than 1,000 killed"): "they" is the last group of fighters named.
+  return lastForcesSide(text, sentences[Math.max(0, si - 2)].start, sentences[si].start, sideAt);
+}
+
+/** The side of the last side word right before a noun of forces ("Russian troops", "North Korean forces") in a range. */
+function lastForcesSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+  const re = /[\p{L}'’-]+/gu;
+  re.lastIndex = start;
+  let last: string | undefined;
+  let prevSide: string | undefined;
+  let prev = '';
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (FORCE_NOUNS.has(w) && prevSide) last = prevSide;
+    const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
+    const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
+    prevSide = side === 'RU' || side === 'UA' ? side : undefined;
+    prev = w;
+  }
+  return last;
 }
 
 /** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
@@ -303,9 +350,11 @@ function lastSide(text: string, start: number, end: number, sideAt: (s: number, 
   const re = /[\p{L}'’-]+/gu;
   re.lastIndex = start;
   let last: { side: string; at: number } | undefined;
+  let prev = '';
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    const v = HOLDER_SIDES[w];
+    const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
+    prev = w;
     const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
     if (side === 'RU' || side === 'UA') last = { side, at: m.index };
   }

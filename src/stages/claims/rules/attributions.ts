@@ -369,6 +369,8 @@ function sentenceAttributions(
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
     // ("an aggressive pledge", "Editor’s note"), so it needs a plural or first/second-person subject right before.
     if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i)) continue;
+    // "they did not confirm their status": a base form that also takes a plain object is a cue only before "that".
+    if (lexicon.baseThat.has(w.lower) && words[i + 1]?.lower !== 'that') continue;
     // "Russian troops found the bodies": a finding needs "that" or a subject that produces findings ("a poll found").
     if (lexicon.evidenceVerbs.has(w.lower) && words[i + 1]?.lower !== 'that' && !evidenceSubject(words, j)) continue;
     const ambiguous = lexicon.ambiguousCues.has(w.lower) || thatComplement || namedParticiple;
@@ -824,7 +826,12 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
   if (k < n && LEAD_IN.has(words[k].lower)) {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
-      if (t.lower === 'that' || t.text === ':' || (t.text === ',' && m > k)) return m + 1;
+      if (t.lower === 'that' || t.text === ':') return m + 1;
+      // "said on Monday it had retaken X, a key railway hub": a verb before the comma makes it the content's own comma.
+      if (t.text === ',' && m > k) {
+        if (words.slice(k, m).some((x) => VERBISH.has(x.lower))) break;
+        return m + 1;
+      }
     }
     // "…,” Prigozhin said in an audio message.", "X, the institute said in its latest assessment.": a prepositional
     // lead-in with no verb that runs to the sentence's end is all lead-in; the content is before the speaker.

@@ -49,6 +49,9 @@ const CONDITIONAL = lower(frames.conditional);
 const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
 const PARTICLES = lower(frames.participles.particles);
 const PARTICIPLES = lower(frames.participles.irregular);
+const PERCEPTION = lower(frames.perception.verbs);
+const SUCCESS_IN = lower(frames.successIn.words);
+const PERCEPTION_NEG = lower(frames.perception.negators);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
 
 /** True when `phrase` (words) ends at word index `end` (exclusive). */
@@ -115,6 +118,15 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     const shared = sharedSubject(words, start - 1);
     if (shared) subject = shared;
   }
+  // "we have seen the Russians make progress toward X": after a verb of perception, its object is the subject; a
+  // negated perception ("we have not seen Russian forces capture X") negates the deed.
+  let perceivedNegated = false;
+  for (let q = subject[1] - 2; q >= subject[0]; q--) {
+    if (!PERCEPTION.has(words[q].lower)) continue;
+    perceivedNegated = words.slice(subject[0], q).some((w) => PERCEPTION_NEG.has(w.lower) || w.lower.endsWith("n't"));
+    subject = [q + 1, subject[1]];
+    break;
+  }
   const marker = start > 0 ? words[start - 1].lower : null;
   // A phrasal predicate's participle is its verb ("was cut off", "were shot down"), not the particle.
   const verb = p1 - p0 > 1 && PARTICLES.has(words[p1 - 1].lower) ? words[p0].lower : words[p1 - 1].lower;
@@ -122,8 +134,10 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   // "was captured", and the reduced relative "the last city still held by Ukrainian forces".
   const passive = participle && ((vg < p0 && words.slice(vg, p0).some((w) => BE.has(w.lower))) || (words[p1]?.lower === 'by' && !words.slice(vg, p0).some((w) => w.lower === 'has' || w.lower === 'have' || w.lower === 'had')));
   // Negation and modality: in the verb group, or the phrase just before it ("failed to", "plans to").
-  const vgFrom = Math.max(start, vg - 3);
-  const negated = hasPhrase(words, vgFrom, p0, NEG) !== null;
+  // "has not been successful in taking X": the negation stands before the success word (`successIn`).
+  const successIn = p0 >= 2 && words[p0 - 1].lower === 'in' && SUCCESS_IN.has(words[p0 - 2].lower);
+  const vgFrom = Math.max(start, vg - (successIn ? 6 : 3));
+  const negated = perceivedNegated || hasPhrase(words, vgFrom, p0, NEG) !== null;
   // A modal auxiliary before a deed phrase still gates it ("will be able to take", "could be forced to leave").
   const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
   const factual = !modalAux && hasPhrase(words, vgFrom, p0, FACTUAL) !== null;

@@ -16,6 +16,7 @@ export const lexicon = {
   cueVerbs: set([...cues.verbs, ...cues.ambiguous]),
   ambiguousCues: set(cues.ambiguous),
   baseForms: set(cues.base),
+  baseThat: set(cues.baseThat),
   evidenceVerbs: set(cues.evidence.verbs),
   evidenceSubjects: set(cues.evidence.subjects),
   participles: set(cues.participles),

@@ -21,7 +21,7 @@ export function placeMentions(doc: Doc): PlaceCandidate[] {
   for (const e of doc.entities) {
     if (e.kind !== 'place') continue;
     const broad = BROAD_TYPES.has(e.type ?? '');
-    for (const m of e.mentions) out.push({ id: e.id, start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, broad, ...(e.type === 'country' ? { country: true } : {}), resolved: !e.unresolved && e.geonamesId !== undefined, text: m.text, ...(m.metonym ? { metonym: true } : {}) });
+    for (const m of e.mentions) out.push({ id: e.id, start: doc.view.toView(m.start), end: doc.view.toView(m.end - 1) + 1, broad, ...(e.type === 'country' ? { country: true } : {}), ...(e.country ? { inCountry: e.country } : {}), resolved: !e.unresolved && e.geonamesId !== undefined, text: m.text, ...(m.metonym ? { metonym: true } : {}) });
   }
   // A mention another stage typed as a person or organisation whose text is the name of a place entity of the
   // document ("around Lysychansk, the official said" read as a person) is that place.

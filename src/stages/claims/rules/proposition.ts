@@ -28,6 +28,8 @@ export interface PlaceCandidate {
   readonly metonym?: boolean;
   /** A country: after a comma it qualifies the place before it ("Donetsk Oblast, Ukraine"), it is not another. */
   readonly country?: boolean;
+  /** The country the place lies in (ISO code, from the gazetteer), when known. */
+  readonly inCountry?: string;
 }
 
 /** What {@link findPropositions} needs besides the content. */
@@ -67,6 +69,16 @@ export interface PropositionInput {
    * asks, "no" denies it; the question gate does not apply.
    */
   readonly answer?: 'yes' | 'no';
+  /**
+   * The cue is negated ("we don't believe that …", `negatedCue`): a negated belief or assessment denies the content
+   * (`denies`); another negated cue ("did not say that …") makes it no claim of the speaker's (`none`).
+   */
+  readonly negatedCue?: 'denies' | 'none';
+  /**
+   * The cue is a statement noun after its owner ("Russia's claims to have captured X are false"): a falsity phrase in
+   * the content judges the claim from outside, so it does not deny what the owner said.
+   */
+  readonly ownedStatement?: boolean;
 }
 
 /** What the frame rules read of a linguistic-layer clause; offsets in the same string as the content's `offset`. */
@@ -204,6 +216,10 @@ const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
 const PRESENCE_BE = set(frames.presence.verbs);
 const PRESENCE_ADVERBS = set(frames.presence.adverbs);
 const PRESENCE_PREPS = set(frames.presence.prepositions);
+const POSSESSION_BE = set(frames.possession.verbs);
+const POSSESSION_ADVERBS = set(frames.possession.adverbs);
+const POSSESSION_PRONOUNS = set(frames.possession.pronouns);
+const POSSESSION_AFTER = set(frames.possession.after);
 const PRONOUNS = new Set(['they', 'we', 'it', 'he', 'she', 'you', 'i']);
 const ASSERTIVE_TO = set(frames.assertiveTo.cues);
 const FLAG_VERBS = set(frames.flag.verbs);
@@ -221,6 +237,10 @@ const NOMINAL_GATE = set(frames.nominalGate);
 const DISTANCE = set(frames.distance);
 const RECAPTURE = set(frames.recapture);
 const PART_OBJECT = set(frames.partObject);
+/** After a possessive place: at most two modifiers, then a part of it ("'s western outskirts", "'s southern districts"). */
+const PART_OF_PLACE = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${frames.partOfPlace.nouns.join('|')})\\b`);
+/** What is taken but is no ground ("took a few prisoners near X"), besides the counted victims. */
+const TAKEN_NOT_PLACE = set(frames.takenNearPlace.notGround);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
 const ATTACKS = set(frames.attacks);
@@ -231,6 +251,7 @@ const DETERMINERS = set(frames.determiners);
 const FILLERS = set(frames.objectFillers.words);
 const VICTIMS = set(frames.victims);
 const HOLDER_WORDS = new Map(Object.entries(frames.holderWords).map(([k, v]) => [norm(k), v]));
+const HOLDER_PHRASES = new Map(Object.entries(frames.holderPhrases).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [norm(k), v]));
 const NON_FACTUAL_CUES = set(frames.nonFactualCues);
 const DENIAL_CUES = set(frames.denialCues);
 const NUMBER_WORDS = new Map(Object.entries(frames.numberWords).map(([k, v]) => [norm(k), v]));
@@ -275,6 +296,8 @@ const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ w
 const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
 const GAIN_NOUNS = set(frames.motion.gainNouns);
 const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
+/** Irregular inflected forms of the verbs read by lemma ("made", "drove", "won"): verbs, never nouns. */
+const IRREGULAR_FORMS = set([frames.motion.irregular, frames.motion.gainIrregular, frames.expel.irregular, frames.expel.withdrawIrregular].flatMap((m) => Object.values(m as Record<string, string[]>).flat()));
 const REMOVAL = set(frames.expel.removal);
 const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
 const STOP_ATTACKS = set(frames.stopArea.attacks);
@@ -290,6 +313,7 @@ const SINGLE_WINDOW = 11;
 /** Confidence factors for weaker role fillers; each is named on the evidence when it applies. */
 const FACTOR = {
   holderSpeaker: 0.8,
+  holderCountry: 0.85,
   holderUnknown: 0.45,
   placeAnaphor: 0.85,
   placeClause: 0.7,
@@ -311,13 +335,15 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
   const { words, inp } = ctx;
   // A side named outright wins over a pronoun in the same phrase ("Russian forces … on their way").
   let named = -1;
+  // "North Korean forces": a two-word side name (`holderPhrases`) ending at word k.
+  const phraseAt = (k: number) => (k > from ? HOLDER_PHRASES.get(`${words[k - 1].lower} ${words[k].lower}`) : undefined);
   for (let k = to - 1; k >= from && named < 0; k--) {
-    const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(words[k].lower.replace(/'s$/, ''));
+    const v = phraseAt(k) ?? HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(words[k].lower.replace(/'s$/, ''));
     if (v && !v.startsWith('@')) named = k;
   }
   for (let k = to - 1; k >= from; k--) {
     const w = words[k].lower.replace(/'s$/, '');
-    const v = HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
+    const v = phraseAt(k) ?? HOLDER_WORDS.get(words[k].lower) ?? HOLDER_WORDS.get(w);
     if (!v || (named >= 0 && k !== named)) continue;
     const text = words.slice(from, to).map((x) => x.text).join(' ');
     if (v === '@speaker' && !belligerent(inp.speakerSide) && THIRD_PERSON.has(words[k].lower)) {
@@ -764,7 +790,8 @@ const PARSERS: readonly Parser[] = [
         if (!lemma) continue;
         for (let j = i + 2; j < Math.min(words.length, i + 7); j++) {
           const w = words[j].lower;
-          if (words[j].punct || BOUNDARY.has(w)) break;
+          // "Russian forces had been pushed back": an auxiliary after it makes the first word a noun, not the verb.
+          if (words[j].punct || BOUNDARY.has(w) || VERB_GROUP.has(w) || BE_FORMS.has(w)) break;
           const outOf = w === 'out' && words[j + 1]?.lower === 'of';
           // "pushed the enemy back from X", "pushed Russian troops back several kilometers from X".
           let f = j + 1;
@@ -878,6 +905,29 @@ const PARSERS: readonly Parser[] = [
     while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
     return PRESENCE_PREPS.has(words[j]?.lower ?? '') ? { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') } : undefined;
   }, true),
+  // "Bakhmut is ours", "the city is now ours": a town told as the speaker's side's own; a belligerent's words only.
+  {
+    name: 'claims/frame-possession',
+    find(ctx, out) {
+      const { words } = ctx;
+      const speaker = belligerent(ctx.inp.speakerSide);
+      if (!speaker) return;
+      for (let i = 1; i < words.length; i++) {
+        if (!POSSESSION_BE.has(words[i].lower)) continue;
+        let j = i + 1;
+        while (j < words.length && j - i <= 2 && POSSESSION_ADVERBS.has(words[j].lower)) j++;
+        if (!POSSESSION_PRONOUNS.has(words[j]?.lower ?? '')) continue;
+        let e = j + 1;
+        while (e < words.length && POSSESSION_AFTER.has(words[e].lower)) e++;
+        if (e < words.length && !words[e].punct && !BOUNDARY.has(words[e].lower)) continue;
+        const cl = withLang(ctx, clauseAround(words, i, j + 1));
+        const c = candidate({ frame: 'possession', kind: 'control', holderRole: 'agent', placeRoles: ['subject'], needsPlace: true, cl, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' '), rule: 'claims/frame-possession', confidence: frames.possession.confidence });
+        c.holder = speaker;
+        c.roles.holder = `"${words[j].text}" = speaker's side`;
+        out.push(c);
+      }
+    },
+  },
   // "Mariupol has been under siege by Russian forces", "Ukrainian units under blockade in X": an encirclement.
   phraseParser('siege', SIEGE, { kind: 'encirclement', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.siege.confidence }),
   phraseParser('under-control', UNDER, { kind: 'control', holderRole: 'under', placeRoles: ['subject', 'object'], needsPlace: true, confidence: CONF.under }),
@@ -978,10 +1028,16 @@ const REFINERS: readonly Refiner[] = [
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
       const w = c.predicate;
       // ("had been killed", "were shot down": a predicate phrase that opens with an auxiliary is a verb.)
-      const inflected = /(?:ed|en|wn|s|ing)$/.test(w.split(' ')[0]) || PAST_IRREGULAR.has(w.split(' ')[0]) || BE_FORMS.has(w.split(' ')[0]) || /^(?:has|have|had)$/.test(w.split(' ')[0]);
-      // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it.
+      // ("made some progress", "drove toward": an irregular form of a verb read by lemma is inflected too.)
+      const first = w.split(' ')[0];
+      const inflected = /(?:ed|en|wn|s|ing)$/.test(first) || PAST_IRREGULAR.has(first) || BE_FORMS.has(first) || /^(?:has|have|had)$/.test(first) || IRREGULAR_FORMS.has(first);
+      // "Russian forces control X", "they hold X", "still hold": a plural or pronoun subject, or a verb group, before it
+      // ("the Russians make progress": a people in the plural, capitalised, is a subject too).
       const before = prev?.lower ?? '';
-      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? ''));
+      const people = /s$/.test(before) && !!HOLDER_WORDS.get(before) && !HOLDER_WORDS.get(before)!.startsWith('@');
+      // ("The Armed Forces of Ukraine withdraw from X": a subject headed by a plural noun of forces, a headline's present.)
+      const forcesSubject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]).some((x) => FORCES.has(x.lower) && /s$/.test(x.lower));
+      const verbal = c.cl.vg[0] < c.cl.vg[1] || /^(?:we|they|i|you)$/.test(before) || (/[^s']s$/.test(before) && !/^\p{Lu}/u.test(prev?.text ?? '')) || people || forcesSubject;
       if (!inflected && !verbal) drop(c, 'claims/gate-noun');
     },
   },
@@ -1182,6 +1238,13 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "Bakhmut is ours": a town only; "Crimea is ours" (a region or country) is a political claim, no front line.
+    name: 'claims/gate-possession',
+    refine: (c, ctx) => {
+      if (c.frame === 'possession' && (!c.place || ctx.inp.places.some((p) => p.id === c.place && p.broad))) drop(c, 'claims/gate-possession');
+    },
+  },
+  {
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
@@ -1193,11 +1256,19 @@ const REFINERS: readonly Refiner[] = [
       // "three drones over A and one drone each over B and C": the places of a later distributive count are its own.
       if (c.kind === 'losses') b = Math.min(b, distributiveCounts(ctx, a)[0]?.start ?? b);
       let best: PlaceCandidate | undefined;
+      let bestAt = -1;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
         // "drones launched by Russia": the agent of a by-phrase is no place.
         if (p && ctx.words[k - 1]?.lower === 'by') continue;
-        if (p && (!best || (best.broad && !p.broad))) best = p;
+        if (p && (!best || (best.broad && !p.broad))) [best, bestAt] = [p, k];
+      }
+      if (best && c.frame === 'capture' && c.kind === 'control' && !c.cl.passive) {
+        // "took a few prisoners near X": people or materiel taken are named before the place, which is only where it
+        // happened. (Ground taken near it, "took two villages west of X", keeps the place: read as an advance there, it
+        // changed nothing on the dev halves and lost controls on unseen text.)
+        const taken = ctx.words.slice(a, bestAt).filter((w) => w.text === w.lower && !w.punct && !FILLERS.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !/^\d/.test(w.text));
+        if (taken.some((w) => VICTIMS.has(w.lower) || TAKEN_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
       }
       if (!best && c.kind === 'losses') {
         // "nine drones were downed in the city": where losses happened may be an anaphor after a preposition.
@@ -1297,10 +1368,22 @@ const REFINERS: readonly Refiner[] = [
             // a town encircled with no agent named ("X was cut off") says nothing of who did it.
             c.rules.push('claims/holder-encircled');
             const e = subj();
-            if (e?.side && otherSide(e.side) && !/= /.test(e.how)) {
+            // ("its forces had been encircled", told by a belligerent: "its"/"our" is the speaker's own side, named.)
+            const own = !!e && /= speaker's side/.test(e.how) && !!belligerent(ctx.inp.speakerSide);
+            if (e?.side && otherSide(e.side) && (!/= /.test(e.how) || own)) {
               c.holder = otherSide(e.side);
               c.roles.holder = `other side of the encircled ${e.how}`;
-            } else c.noDefault = true;
+            } else {
+              // "Vuhledar has been encircled": a town encircled with no agent named is encircled by the side opposed
+              // to the country it lies in (as a fall with no to-phrase); else nothing says who did it.
+              const p = c.place ? ctx.inp.places.find((x) => x.id === c.place) : undefined;
+              const taker = p && !p.broad ? otherSide(p.inCountry) : undefined;
+              if (taker && !e?.side) {
+                c.holder = taker;
+                c.roles.holder = `other side of the country the place lies in (${p!.inCountry})`;
+                weigh(c, FACTOR.holderCountry, 'claims/holder-encircled-country');
+              } else c.noDefault = true;
+            }
             break;
           }
           const a = passiveAdvance ? undefined : c.frame === 'siege' ? byAgent() : agent();
@@ -1530,6 +1613,17 @@ const REFINERS: readonly Refiner[] = [
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
       }
+      // "Soledar has fallen", "Kupiansk fell after weeks of fighting": a fall with no to-phrase is the defenders' loss,
+      // and the defenders are the side whose country the town lies in; the other side holds it.
+      if (!c.holder && c.holderRole === 'to' && c.place) {
+        const p = ctx.inp.places.find((x) => x.id === c.place);
+        const taker = p && !p.broad ? otherSide(p.inCountry) : undefined;
+        if (taker) {
+          c.holder = taker;
+          c.roles.holder = `other side of the country the place lies in (${p!.inCountry})`;
+          weigh(c, FACTOR.holderCountry, 'claims/holder-fall-country');
+        }
+      }
       // A speaker claims its own side's gains and denies the other side's ("Kyiv denied that Soledar had fallen": a
       // fall with no to-phrase that a belligerent denies is of its own town, to the other side).
       if (!c.holder && speaker && !c.noDefault && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
@@ -1706,15 +1800,17 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     while (pi < places.length && places[pi].start < abs) pi++;
     if (pi < places.length && places[pi].start === abs) {
       const p = places[pi];
-      // "Kyiv's forces": a possessive place is an actor, not the place.
+      // "Kyiv's forces": a possessive place is an actor, not the place — unless a part of it follows ("Bakhmut's
+      // western outskirts", "Avdiivka's southern districts": `partOfPlace`).
       const after = inp.content.slice(p.end - inp.offset, p.end - inp.offset + 2);
+      const part = /^['’]s/.test(after) && PART_OF_PLACE.test(inp.content.slice(p.end - inp.offset + 2, p.end - inp.offset + 40));
       // "US-made", "Iranian-supplied": a name glued by a hyphen to a participle qualifies a weapon, it is no location.
-      if (!/^['’]s/.test(after) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
+      if ((!/^['’]s/.test(after) || part) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
     }
   }
   let falsity = false;
   let falsityAfter = Infinity;
-  for (let k = 0; k < words.length && !falsity; k++) {
+  for (let k = 0; k < words.length && !falsity && !inp.ownedStatement; k++) {
     const f = matchAt(words, k, FALSITY)[0];
     if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.span);
     else if (f) falsity = true;
@@ -1722,10 +1818,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   const ctx: Context = {
     inp,
     words,
-    denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no',
+    denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no' || inp.negatedCue === 'denies',
     falsity,
     falsityAfter,
-    nonFactualCue: NON_FACTUAL_CUES.has(cue),
+    nonFactualCue: NON_FACTUAL_CUES.has(cue) || inp.negatedCue === 'none',
     placeAtWord,
   };
   const cands: Candidate[] = [];
