@@ -99,6 +99,7 @@ test('in a title-case headline a place after a capitalised verb or noun is not p
   }
   // A name that is really longer keeps its words: no place inside an organisation's name.
   assert.equal(mentionOf('Officials Said Krynky Brigade Commanders Were Removed', 'Krynky'), undefined);
+});
 
 test('a town told as held ("is under our control", "is ours", "is in Ukrainian hands"), left, or named by a bearing ("north of X") is a place', () => {
   const cases: [string, string, string, RegExp][] = [
