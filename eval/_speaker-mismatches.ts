@@ -2,7 +2,7 @@
  * PolNeAR speaker mismatches of the DEV half only (even positions in sorted order, as `eval/claims.ts`; the held-out
  * half is never read): `MISSS`/`MISSN` a gold source no claim's speaker span overlaps (S: its cue is a speech cue of
  * the lexicon, N: an attitude or action cue), with the claims whose content overlaps its content; `FALSE` a claim's
- * speaker span that overlaps no gold source, with its sentence. Usage: `node --import tsx eval/speaker-mismatches.ts`.
+ * speaker span that overlaps no gold source, with its sentence. Usage: `node --import tsx eval/_speaker-mismatches.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
