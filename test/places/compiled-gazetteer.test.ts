@@ -42,6 +42,10 @@ test('the compiled gazetteer, opened from its file and read on demand, answers a
     assert.ok(opened);
     assert.deepEqual(answers(opened), answers(Gazetteer.build(records)));
     assert.deepEqual(answers(Gazetteer.fromBinary(built.toBinary())), answers(Gazetteer.build(records)));
+    // A long run reads the rest of the file at once after a few chunks: the answers stay the same.
+    const whole = openCompiled(file, 'v-test|abc', 3);
+    assert.ok(whole);
+    assert.deepEqual(answers(whole), answers(Gazetteer.build(records)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -162,14 +162,23 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
     const region = regions[lowerBound(regions, floor) - 1];
     const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
-    const pronounSide = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
+    // Read only when a frame meets a pronoun (most contents have none): it scans the sentences before.
+    let pronounSideDone = false;
+    let pronounSideValue: string | undefined;
+    const pronounSide = (): string | undefined => {
+      if (!pronounSideDone) {
+        pronounSideDone = true;
+        pronounSideValue = otherSide(resolved.side) ? undefined : antecedentSide(text, sentences, a.sentence, cStart, sideAt);
+      }
+      return pronounSideValue;
+    };
     const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
     // "We don't believe that …": a negated belief denies the content; another negated cue ("did not say") asserts nothing.
     const negatedCue = NEGATED_CUE.test(text.slice(Math.max(0, cueSpan.start - 40), cueSpan.start)) ? (DENYING_CUES.has(cueSpan.text.toLowerCase()) ? 'denies' : 'none') : undefined;
     // "Russia's claims to have captured X are false, Maliar said": the owner of a statement noun claims the content;
     // a falsity phrase after it is the outer speaker's judgement of the claim, not part of what the owner said.
     const ownedStatement = /[^s]s$/i.test(cueSpan.text) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, cueSpan.start - 12), cueSpan.start));
-    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, pronounSide, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
+    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only — unless that claim's speaker is unresolved and this one's is not
     // ("We assess that Russian forces have captured X, Kirby said": Kirby's claim is a source, "We" alone is none).

@@ -72,6 +72,8 @@ function stamp(cities500: string, dataDir: string, citiesJson: string | undefine
 
 /** Bytes of the compiled file read at a time: 4 KB, a page. */
 const CHUNK_BITS = 12;
+/** Chunks read one at a time before the rest of the file is read at once (8 MB; a short document reads ~2.8 MB). */
+const WHOLE_AFTER = 2048;
 
 /**
  * The compiled file, opened and read on demand: `bytes` is as large as the file but only the chunks asked for
@@ -82,8 +84,12 @@ const CHUNK_BITS = 12;
 class FileChunks {
   readonly bytes: Buffer;
   private readonly loaded: Uint8Array;
+  /** Chunks read one by one so far. */
+  private count = 0;
+  /** Every chunk has been read: look-ups no longer check. */
+  private complete = false;
 
-  constructor(private readonly fd: number) {
+  constructor(private readonly fd: number, private readonly wholeAfter = WHOLE_AFTER) {
     const size = fstatSync(fd).size;
     this.bytes = Buffer.allocUnsafeSlow(size);
     this.loaded = new Uint8Array((size >>> CHUNK_BITS) + 1);
@@ -91,19 +97,50 @@ class FileChunks {
 
   /** Reads bytes [start, end) (offsets in {@link bytes}, which start at 0 of the file) unless already read. */
   readonly read = (start: number, end: number): void => {
+    if (this.complete) return;
     const last = Math.min(end - 1, this.bytes.length - 1) >>> CHUNK_BITS;
     for (let c = start >>> CHUNK_BITS; c <= last; c++) {
       if (this.loaded[c]) continue;
+      // A long run (a batch, a server) reaches much of the file: past what one short document reads (about 700
+      // chunks), read the rest at once, so that the run pays no more reads and no more checks.
+      if (++this.count > this.wholeAfter) {
+        this.readAll();
+        return;
+      }
+      this.readChunk(c);
+    }
+  };
+
+  private readChunk(c: number): void {
+    const from = c << CHUNK_BITS;
+    const length = Math.min(1 << CHUNK_BITS, this.bytes.length - from);
+    for (let got = 0; got < length;) {
+      const n = readSync(this.fd, this.bytes, from + got, length - got, from + got);
+      if (n === 0) throw new Error('places: the compiled gazetteer file was cut short while in use');
+      got += n;
+    }
+    this.loaded[c] = 1;
+  }
+
+  private readAll(): void {
+    const chunks = this.loaded.length;
+    for (let c = 0; c < chunks; c++) {
+      if (this.loaded[c] || c << CHUNK_BITS >= this.bytes.length) continue;
+      // Runs of unread chunks in one read each.
+      let e = c;
+      while (e + 1 < chunks && !this.loaded[e + 1] && (e + 1) << CHUNK_BITS < this.bytes.length) e++;
       const from = c << CHUNK_BITS;
-      const length = Math.min(1 << CHUNK_BITS, this.bytes.length - from);
+      const length = Math.min((e + 1) << CHUNK_BITS, this.bytes.length) - from;
       for (let got = 0; got < length;) {
         const n = readSync(this.fd, this.bytes, from + got, length - got, from + got);
         if (n === 0) throw new Error('places: the compiled gazetteer file was cut short while in use');
         got += n;
       }
-      this.loaded[c] = 1;
+      this.loaded.fill(1, c, e + 1);
+      c = e;
     }
-  };
+    this.complete = true;
+  }
 }
 
 /** Closes the file of a gazetteer opened from it once the gazetteer is collected. */
@@ -127,12 +164,13 @@ export function compiledFileBytes(want: string, compiled: Buffer): Buffer {
   return Buffer.concat([head, stampBytes, compiled]);
 }
 
-/** The gazetteer of a compiled file (see {@link compiledFileBytes}) when its stamp is `want`, else null. */
-export function openCompiled(file: string, want: string): Gazetteer | null {
+/** The gazetteer of a compiled file (see {@link compiledFileBytes}) when its stamp is `want`, else null.
+ * `wholeAfter`: chunks read one at a time before the rest is read at once (tests make it small). */
+export function openCompiled(file: string, want: string, wholeAfter = WHOLE_AFTER): Gazetteer | null {
   const fd = openSync(file, 'r');
   try {
     // The file starts with the length of its stamp and the stamp, then the compiled gazetteer.
-    const chunks = new FileChunks(fd);
+    const chunks = new FileChunks(fd, wholeAfter);
     chunks.read(0, 4);
     const n = chunks.bytes.readUInt32LE(0);
     chunks.read(4, 4 + n);
