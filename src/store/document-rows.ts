@@ -277,32 +277,14 @@ function gather(layers: readonly LayerRows[], table: keyof LayerRows): string | 
  * documents of the first and last sighting taken in order.
  */
 export async function insertLayerRows(tx: Queryable, layers: readonly LayerRows[]): Promise<void> {
-  const bands = gather(layers, 'bands');
-  if (bands) {
-    await tx.query(
-      'INSERT INTO document_bands (document_id, band, key) SELECT document_id, band, key FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, band smallint, key integer)',
-      [bands],
-    );
-  }
-  const excluded = gather(layers, 'excluded');
-  if (excluded) {
-    await tx.query(
-      `INSERT INTO excluded_spans (document_id, ordinal, span_start, span_end, text, rule)
-       SELECT document_id, ordinal, span_start, span_end, text, rule
-       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, span_start integer, span_end integer, text text, rule text)`,
-      [excluded],
-    );
-  }
-  const times = gather(layers, 'times');
-  if (times) {
-    await tx.query(
-      `INSERT INTO time_expressions (document_id, ordinal, span_start, span_end, text, value, precision, unresolved, sentence, rule)
-       SELECT document_id, ordinal, span_start, span_end, text, value, precision, unresolved, sentence, rule
-       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, span_start integer, span_end integer,
-         text text, value date, precision text, unresolved text, sentence integer, rule text)`,
-      [times],
-    );
-  }
+  await insertRecords(tx, 'document_bands', 'document_id text, band smallint, key integer', gather(layers, 'bands'));
+  await insertRecords(tx, 'excluded_spans', 'document_id text, ordinal integer, span_start integer, span_end integer, text text, rule text', gather(layers, 'excluded'));
+  await insertRecords(
+    tx, 'time_expressions',
+    `document_id text, ordinal integer, span_start integer, span_end integer, text text, value date, precision text,
+     unresolved text, sentence integer, rule text`,
+    gather(layers, 'times'),
+  );
   const entities = gather(layers, 'entities');
   if (entities) {
     const latest = (c: string) => `(array_agg(${c} ORDER BY ord DESC) FILTER (WHERE ${c} IS NOT NULL))[1]`;
@@ -357,42 +339,36 @@ export async function insertLayerRows(tx: Queryable, layers: readonly LayerRows[
       [aliases],
     );
   }
-  const mentions = gather(layers, 'mentions');
-  if (mentions) {
-    await tx.query(
-      `INSERT INTO mentions (document_id, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym, alias)
-       SELECT document_id, ordinal, entity_id, span_start, span_end, text, rule, sentence, metonym, alias
-       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, ordinal integer, entity_id text, span_start integer,
-         span_end integer, text text, rule text, sentence integer, metonym boolean, alias text)`,
-      [mentions],
-    );
-  }
-  const claims = gather(layers, 'claims');
-  if (claims) {
-    await tx.query(
-      `INSERT INTO claims (document_id, id, speaker_id, speaker_text, side, cue, content, span_start, span_end,
-         content_start, content_end, channel, claim_date, date_precision, sentence, rule,
-         prop_kind, prop_place, prop_holder, prop_polarity, prop_count)
-       SELECT document_id, id, speaker_id, speaker_text, side, cue, content, span_start, span_end, content_start, content_end,
-         channel, claim_date, date_precision, sentence, rule, prop_kind, prop_place, prop_holder, prop_polarity, prop_count
-       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, speaker_id text, speaker_text text, side text,
-         cue text, content text, span_start integer, span_end integer, content_start integer, content_end integer,
-         channel text, claim_date date, date_precision text, sentence integer, rule text, prop_kind text, prop_place text,
-         prop_holder text, prop_polarity text, prop_count double precision)`,
-      [claims],
-    );
-  }
-  const events = gather(layers, 'events');
-  if (events) {
-    await tx.query(
-      `INSERT INTO events (document_id, id, type, sub_type, event_date, date_precision, place_id, actors, fatalities,
-         injuries, quantity, claim_ids, span_start, span_end, text, sentence, rule)
-       SELECT document_id, id, type, sub_type, event_date, date_precision, place_id, actors, fatalities, injuries, quantity,
-         claim_ids, span_start, span_end, text, sentence, rule
-       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, type text, sub_type text, event_date date,
-         date_precision text, place_id text, actors text[], fatalities integer, injuries integer, quantity integer,
-         claim_ids text[], span_start integer, span_end integer, text text, sentence integer, rule text)`,
-      [events],
-    );
-  }
+  await insertRecords(
+    tx, 'mentions',
+    `document_id text, ordinal integer, entity_id text, span_start integer, span_end integer, text text, rule text,
+     sentence integer, metonym boolean, alias text`,
+    gather(layers, 'mentions'),
+  );
+  await insertRecords(
+    tx, 'claims',
+    `document_id text, id text, speaker_id text, speaker_text text, side text, cue text, content text,
+     span_start integer, span_end integer, content_start integer, content_end integer, channel text, claim_date date,
+     date_precision text, sentence integer, rule text, prop_kind text, prop_place text, prop_holder text,
+     prop_polarity text, prop_count double precision`,
+    gather(layers, 'claims'),
+  );
+  await insertRecords(
+    tx, 'events',
+    `document_id text, id text, type text, sub_type text, event_date date, date_precision text, place_id text,
+     actors text[], fatalities integer, injuries integer, quantity integer, claim_ids text[], span_start integer,
+     span_end integer, text text, sentence integer, rule text`,
+    gather(layers, 'events'),
+  );
+}
+
+/**
+ * `INSERT INTO table (…) SELECT … FROM jsonb_to_recordset($1)`: the rows of several documents as one JSON
+ * parameter, `columns` the record's columns with their SQL types ("document_id text, ordinal integer, …"), each
+ * named once. Nothing to insert: no statement.
+ */
+async function insertRecords(tx: Queryable, table: string, columns: string, rows: ReturnType<typeof gather>): Promise<void> {
+  if (!rows) return;
+  const names = columns.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ');
+  await tx.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns})`, [rows]);
 }
