@@ -79,7 +79,8 @@ export function analyse(text: string, ranges: ReadonlyArray<{ start: number; end
       words.push({ vStart: start, vEnd: end, text: w, lower, fold: foldLower(lower), cap: capOf(w), sentence: s, tag: '', xtag: '', lemma: '' });
     }
     const end = words.length;
-    if (isHeadlineCase(words, first, end)) {
+    const headlineCase = isHeadlineCase(words, first, end);
+    if (headlineCase) {
       // "Russian Forces Shell Kherson": the tagger reads every capitalised word as a name. Give it the lower-case
       // form of each word it knows mostly as something else, and of irregular verb forms ("Retook"); names
       // ("Kherson", "Russians") and other unknown words keep their capital.
@@ -91,26 +92,25 @@ export function analyse(text: string, ranges: ReadonlyArray<{ start: number; end
     }
     tagger.tag(forms, first, end, labels, lowers);
     setTags(words, first, end, labels, tagger);
-    for (const rule of retagRules) rule.apply(words, first, end, known);
+    for (const rule of retagRules) rule.apply(words, first, end, known, headlineCase);
     // A corrected tag changes what the greedy tagger should have read after it ("troops retook/VBD the village"):
     // tag the sentence again with the corrections fixed, then let the rules look once more.
     let changed = false;
     for (let i = first; i < end && !changed; i++) changed = tagger.xtags[labels[i]] !== words[i].xtag || tagger.utags[labels[i]] !== words[i].tag;
     if (changed) {
-      for (let i = 0; i < first; i++) forced[i] = -1;
       for (let i = first; i < end; i++) {
         const w = words[i];
         forced[i] = tagger.xtags[labels[i]] !== w.xtag || tagger.utags[labels[i]] !== w.tag ? tagger.labelOf(w.xtag, w.tag) : -1;
       }
       tagger.tag(forms, first, end, labels, lowers, forced);
       setTags(words, first, end, labels, tagger);
-      for (const rule of retagRules) rule.apply(words, first, end, known);
+      for (const rule of retagRules) rule.apply(words, first, end, known, headlineCase);
     }
     for (let i = first; i < end; i++) {
       const w = words[i];
       w.lemma = w.tag === 'PROPN' ? w.fold : lemmatizer.lemma(w.fold, w.xtag);
     }
-    sentences.push({ index: s, first, end });
+    sentences.push({ index: s, first, end, headlineCase });
     const chunkFirst = chunks.length;
     chunkSentence(words, first, end, chunks);
     clausesOfSentence({ words, chunks, first, end, chunkFirst, chunkEnd: chunks.length, sentence: s }, clauses);

@@ -31,7 +31,7 @@ export function isHeadlineCase(words: readonly Word[], first: number, end: numbe
  * the tagger's vocabulary. */
 export interface RetagRule {
   readonly name: string;
-  apply(words: Word[], first: number, end: number, known: (lower: string) => boolean): void;
+  apply(words: Word[], first: number, end: number, known: (lower: string) => boolean, headlineCase: boolean): void;
 }
 
 // Closed classes: every member is in the training vocabulary, so an unknown word given one of these tags is
@@ -150,9 +150,8 @@ const OBJECT_START = new Set(['PROPN', 'DET', 'NUM', 'NOUN', 'ADJ', 'PRON']);
  */
 const verblessPresent: RetagRule = {
   name: 'lang/retag/verbless-present',
-  apply(words, first, end) {
+  apply(words, first, end, _known, headline) {
     // In a title-case headline every word is capitalised; the tagger has seen the common words in lower case.
-    const headline = isHeadlineCase(words, first, end);
     // Stretches end at a conjunction or punctuation ("Forces Shell Kherson | as Ukraine Holds …"); in each, only
     // the part after its last verb counts ("Kyiv says | forces repel attacks").
     let from = first;

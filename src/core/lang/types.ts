@@ -28,6 +28,8 @@ export interface LangSentence {
   readonly index: number;
   readonly first: number;
   readonly end: number;
+  /** Written in title-case headline style ("Russian Forces Shell Kherson"; see `isHeadlineCase`). */
+  readonly headlineCase: boolean;
 }
 
 /** A chunk: a noun phrase, a verb group (auxiliaries, modals, negation and the main verb) or a preposition

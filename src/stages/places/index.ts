@@ -165,7 +165,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   for (const [k, s] of sentences.entries()) {
     const ls = lang.sentences[k];
     if (!ls) continue;
-    const words = placeWords(lang.words, ls.first, ls.end, s.vStart);
+    const words = placeWords(lang.words, ls.first, ls.end, s.vStart, ls.headlineCase);
     sentenceWords.push(words);
     for (const m of scanSentence(text.slice(s.vStart, s.vEnd), words, g, lex)) {
       const vStart = s.vStart + m.start;

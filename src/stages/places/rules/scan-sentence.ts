@@ -75,10 +75,10 @@ function isTrailing(c: number): boolean {
  * relative to `base`: punctuation left out, a possessive `'s` dropped, trailing apostrophes, hyphens and dots
  * dropped except on dotted abbreviations ("U.S.").
  */
-export function placeWords(lang: readonly LangWord[], first: number, end: number, base = 0): Word[] {
+export function placeWords(lang: readonly LangWord[], first: number, end: number, base = 0, headlineCase?: boolean): Word[] {
   const out: Word[] = [];
   // In a title-case headline ("Conflicting Accounts on Who Controls Bakhmut") a capital says little: see `nameCap`.
-  const headline = isHeadlineCase(lang, first, end);
+  const headline = headlineCase ?? isHeadlineCase(lang, first, end);
   let prevEnd = -1;
   for (let i = first; i < end; i++) {
     const lw = lang[i];
