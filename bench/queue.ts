@@ -11,7 +11,7 @@
  * `npm run bench:queue`; `npm run bench` runs it only when `BENCH_QUEUE_DOCS` is set.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,14 +62,18 @@ export default async function queueBench(standalone = false): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-queue-'));
   const file = join(dir, 'articles.jsonl');
   let words = 0;
-  const lines: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const text = article(corpus[i % corpus.length].text, i);
-    words += text.split(/\s+/).length;
-    const day = new Date(Date.UTC(2022, 2, 1) + ((i * 7919) % 730) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(JSON.stringify({ id: `syn-${i}`, text, published: day }));
+  // Written line by line: 100,000 articles are about 700 MB, more than one JavaScript string may hold.
+  const fd = openSync(file, 'w');
+  try {
+    for (let i = 0; i < n; i++) {
+      const text = article(corpus[i % corpus.length].text, i);
+      words += text.split(/\s+/).length;
+      const day = new Date(Date.UTC(2022, 2, 1) + ((i * 7919) % 730) * 86_400_000).toISOString().slice(0, 10);
+      writeSync(fd, JSON.stringify({ id: `syn-${i}`, text, published: day }) + '\n');
+    }
+  } finally {
+    closeSync(fd);
   }
-  writeFileSync(file, lines.join('\n') + '\n');
   line('queue: documents', `${n} (${Math.round(words / n)} words on average), ${workerCount} workers`);
 
   const store = `bench_queue_${process.pid}`;
@@ -105,9 +109,17 @@ export default async function queueBench(standalone = false): Promise<void> {
     let killed = false;
     let rss = 0;
     let first: { at: number; left: number } | null = null;
+    // A progress line every BENCH_QUEUE_PROGRESS seconds (default 60) on stderr, for runs of an hour.
+    const every = Number(process.env.BENCH_QUEUE_PROGRESS ?? 60) * 1000;
+    let shown = performance.now();
     for (;;) {
       await sleep(500);
       const left = await open();
+      if (performance.now() - shown >= every) {
+        shown = performance.now();
+        const s = (shown - t) / 1000;
+        console.error(`queue: ${n - left} of ${n} jobs done after ${s.toFixed(0)} s (${((n - left) / s).toFixed(1)} documents/s)`);
+      }
       if (!first && left < n) first = { at: performance.now(), left };
       if (!killed && left <= n * 0.6) {
         workers[1].kill('SIGKILL');
