@@ -60,6 +60,11 @@ export interface Mention extends Span {
   readonly sentence: number;
   /** Set when the mention is a metonym (e.g. "Moscow" in "Moscow said" standing for a government). */
   readonly metonym?: boolean;
+  /**
+   * Set on a place named after a comma to say where the place before it lies ("Bakhmut" and "Donetsk Oblast" in
+   * "Zvanivka, Bakhmut, Donetsk Oblast"): not a place of its own in that sentence.
+   */
+  readonly qualifier?: boolean;
 }
 
 /** Entity kinds of the extraction contract. */

@@ -59,3 +59,9 @@ test('the destination of a retreat is not the place', () => {
   const t = s.indexOf('driven');
   assert.deepEqual(pickPlaces(s, t, t + 6, c), []);
 });
+
+test('a qualifier of the place before it is never the place', () => {
+  const s = 'A strike hit a house in Zvanivka, Bakhmut, Donetsk Oblast.';
+  const c = cands(s, [['Zvanivka', 'geo:1', 'city'], ['Bakhmut', 'geo:2', 'city'], ['Donetsk Oblast', 'geo:3', 'admin1']]).map((x, i) => (i ? { ...x, qualifier: true } : x));
+  assert.deepEqual(pickPlaces(s, s.indexOf('strike'), s.indexOf('strike') + 6, c), ['geo:1']);
+});

@@ -65,6 +65,7 @@ interface Located {
   start: number;
   end: number;
   metonym?: boolean;
+  qualifier?: boolean;
 }
 
 /** Entity mentions of each sentence, in view offsets relative to the sentence start. */
@@ -75,7 +76,7 @@ function mentionsBySentence(doc: Doc): Map<number, Located[]> {
       const s = doc.sentences[m.sentence];
       if (!s) continue;
       const list = by.get(m.sentence) ?? [];
-      list.push({ entity, start: doc.view.toView(m.start) - s.vStart, end: doc.view.toView(m.end) - s.vStart, metonym: m.metonym });
+      list.push({ entity, start: doc.view.toView(m.start) - s.vStart, end: doc.view.toView(m.end) - s.vStart, metonym: m.metonym, qualifier: m.qualifier });
       by.set(m.sentence, list);
     }
   }
@@ -601,7 +602,7 @@ function frameEvents(
   let cls = eventClasses.get(frame.code)!;
   const places: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place')
-    .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym }));
+    .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym, qualifier: l.qualifier }));
   let pick: PlacePick = placesOf(text, trigger.start, trigger.end, places);
   if (pick.rule !== 'argument' && pick.rule !== 'list' && pick.rule !== 'locative-list') {
     // Another predicate of the same class may have the place as its own argument ("troops enter Sumy and take

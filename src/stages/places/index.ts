@@ -8,7 +8,7 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
-import { resolvePlaces, type Anchor } from './rules/resolve-places.js';
+import { distanceKm, resolvePlaces, type Anchor } from './rules/resolve-places.js';
 import { placeWords, scanSentence, type PlaceMatch, type Word } from './rules/scan-sentence.js';
 import { nounPhrasesByHead, warSlotOf } from './rules/war-slot.js';
 
@@ -232,13 +232,20 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)), personEndings: lex.warSlots.personEndings,
   });
 
+  // "Zvanivka, Bakhmut, Donetsk Oblast, Ukraine": each name after a comma that contains the one before it says where
+  // that one is; it is marked, so that later stages take the most specific place and not a list of three.
+  const qualifies = matches.map((_, i) => {
+    const q = i > 0 && qualifiedBy[i - 1] === i ? resolved[i - 1] : null;
+    const r = resolved[i];
+    return q?.place != null && r?.place != null && contains(g.place(r.place), g.place(q.place));
+  });
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {
     const r = resolved[i];
     if (!r) return;
     const rule = r.slot ? `${m.rule}+${r.slot}` : m.rule;
     const span = doc.view.span(m.vStart, m.vEnd, rule.endsWith(r.reason) ? rule : `${rule}:${r.reason}`);
-    const mention: Mention = { ...span, sentence: m.sentence, ...(m.metonym ? { metonym: true } : {}) };
+    const mention: Mention = { ...span, sentence: m.sentence, ...(m.metonym ? { metonym: true } : {}), ...(qualifies[i] ? { qualifier: true } : {}) };
     let id: string;
     let base: Omit<Entity, 'mentions'>;
     if (r.place === null) {
@@ -258,6 +265,20 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     slot.mentions.push(mention);
   });
   return [...byId.values()].map(({ entity, mentions }) => ({ ...entity, mentions }));
+}
+
+/** Farthest a town may lie from the bigger town whose district it is named by ("Mykolaivka, Sumy Raion"). */
+const DISTRICT_KM = 60;
+
+/**
+ * Whether `outer` is where `inner` lies: its country, its first-level division, or a bigger town near it whose district
+ * carries its name ("Zvanivka, Bakhmut").
+ */
+function contains(outer: GazetteerPlace, inner: GazetteerPlace): boolean {
+  if (outer === inner || !outer.country || outer.country !== inner.country) return false;
+  if (outer.type === 'country') return inner.type !== 'country';
+  if (outer.type === 'admin1') return inner.type !== 'admin1' && inner.admin1 === outer.admin1;
+  return outer.type === 'city' && inner.type === 'city' && outer.population > inner.population && distanceKm(outer, inner) <= DISTRICT_KM;
 }
 
 // For a context that brings its own gazetteer but no lexicon (tests): the shipped lists, read once.

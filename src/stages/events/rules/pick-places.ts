@@ -20,6 +20,8 @@ export interface PlaceCandidate {
   readonly end: number;
   /** A metonym ("Moscow said") names a government, not a place. */
   readonly metonym?: boolean;
+  /** Says where the place before it lies ("Zvanivka, Bakhmut"): never the event's place itself. */
+  readonly qualifier?: boolean;
 }
 
 /** Specificity rank of a place type (higher is more specific). */
@@ -34,7 +36,8 @@ export function geoPrecision(type: string | undefined): number {
 
 /**
  * The places a trigger at `[triggerStart, triggerEnd)` of `sentence` happened at: one id, several for a list,
- * none when the sentence names no place. Candidates that are metonyms or adjectives ("Russian") never count.
+ * none when the sentence names no place. Candidates that are metonyms, qualifiers of the place before them
+ * ("Zvanivka, Bakhmut") or adjectives ("Russian") never count.
  */
 export function pickPlaces(
   sentence: string,
@@ -64,6 +67,7 @@ export function placesOf(
   const usable = candidates.filter(
     (c) =>
       !c.metonym &&
+      !c.qualifier &&
       /^[A-Z0-9]/.test(sentence.slice(c.start, c.end)) &&
       // "launched by Ukraine", "Kyiv said": the name stands for an actor, not for where it happened.
       !placeRules.agent.test(sentence.slice(Math.max(0, c.start - 20), c.start)) &&
