@@ -65,3 +65,9 @@ test('a qualifier of the place before it is never the place', () => {
   const c = cands(s, [['Zvanivka', 'geo:1', 'city'], ['Bakhmut', 'geo:2', 'city'], ['Donetsk Oblast', 'geo:3', 'admin1']]).map((x, i) => (i ? { ...x, qualifier: true } : x));
   assert.deepEqual(pickPlaces(s, s.indexOf('strike'), s.indexOf('strike') + 6, c), ['geo:1']);
 });
+
+test('a list goes on past the reach of the locative window', () => {
+  const s = 'Russian shelling hit Kramatorsk, Sloviansk and Druzhkivka on Monday.';
+  const c = cands(s, [['Kramatorsk', 'geo:1', 'city'], ['Sloviansk', 'geo:2', 'city'], ['Druzhkivka', 'geo:3', 'city']]);
+  assert.deepEqual(pickPlaces(s, s.indexOf('shelling'), s.indexOf('shelling') + 8, c), ['geo:1', 'geo:2', 'geo:3']);
+});

@@ -109,14 +109,19 @@ export function placesOf(
     else if (placeRules.list.test(sentence.slice(prev.end, c.start))) list.push(c);
     else break;
   }
-  if (new Set(list.map((c) => c.id)).size >= 2 && list.length === top.length) return pick(list, 'list');
-  // The predicate's argument heading a list ("targeting A, B and C"): every place of the list, as equally specific.
-  if (top.length === 1 && isArgument(top[0])) {
-    const chain = [top[0]];
-    for (const c of usable.filter((x) => x.start > top[0].start && placeRank(x.type) === placeRank(top[0].type)).sort((a, b) => a.start - b.start)) {
+  // The list goes on through places as specific whose score the locative window no longer reaches ("hit A, B and C").
+  const extend = (chain: PlaceCandidate[]) => {
+    const last = chain[chain.length - 1];
+    for (const c of usable.filter((x) => x.start > last.start && placeRank(x.type) === placeRank(chain[0].type)).sort((a, b) => a.start - b.start)) {
       if (placeRules.list.test(sentence.slice(chain[chain.length - 1].end, c.start))) chain.push(c);
       else break;
     }
+    return chain;
+  };
+  if (new Set(list.map((c) => c.id)).size >= 2 && list.length === top.length) return pick(extend(list), 'list');
+  // The predicate's argument heading a list ("targeting A, B and C"): every place of the list, as equally specific.
+  if (top.length === 1 && isArgument(top[0])) {
+    const chain = extend([top[0]]);
     if (new Set(chain.map((c) => c.id)).size >= 2) return pick(chain, 'list');
   }
   // Coordinated locatives after the predicate, however long the clauses between them ("drones fell in A, where
