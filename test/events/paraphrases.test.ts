@@ -44,6 +44,8 @@ const paraphrases: Record<string, string[]> = {
   'Shelling/artillery/missile attack': [
     'Government forces shelled the rebel-held district of Douma, killing six.',
     'The shelling of Donetsk killed two civilians on Sunday.',
+    // No actor named: the town as the passive subject is what was struck.
+    'Kramatorsk was shelled overnight.',
     'Artillery fire hit residential areas of Kharkiv.',
     'Mortar rounds landed near a school in Mogadishu, wounding four children.',
     'Rebels fired rockets at the airport in Aden.',
@@ -358,6 +360,9 @@ const paraphrases: Record<string, string[]> = {
 };
 
 const none = [
+  // A town after a word that already needed a name ("hit Lviv") is no strike without a party to fighting.
+  'The team beat Dnipro and hit Lviv next.',
+  'The company shelled out millions for offices in Kyiv.',
   'An earthquake killed 20 people in Haiti.',
   'The foreign ministers met in Geneva to discuss the ceasefire.',
   'Police seized two tonnes of cocaine at the port of Santos.',

@@ -49,6 +49,8 @@ const BACKGROUND_FACTOR = 0.5;
 const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
 /** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
 const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
+/** Triggers that a name after them already had to accept ("hit Lviv"): a town as argument is no further evidence. */
+const NAME_CUED = new Set(triggers.filter((t) => t.afterName).map((t) => t.rule));
 /**
  * Back-off to the snippet classifier: a short document (at most this many sentences and characters) whose frames
  * made no event takes the classifier's class when it is an ACLED class scoring at least `minScore` — a frame's own
@@ -451,6 +453,15 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const stateActs = (m: TriggerMatch) =>
     STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
+  // "Kramatorsk was shelled overnight", "shelled Kramatorsk": a town as the predicate's own argument is what was
+  // struck — the predicate is a strike or a battle whoever did it.
+  const townArgument = (m: TriggerMatch) =>
+    !m.generic && !NAME_CUED.has(m.rule) && STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') && placesOf(text, m.start, m.end, townCandidates()).rule === 'argument';
+  let towns: PlaceCandidate[] | undefined;
+  const townCandidates = () =>
+    (towns ??= located
+      .filter((l) => l.entity.kind === 'place' && !l.entity.unresolved && placeRank(l.entity.type) >= placeRank('city'))
+      .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym, qualifier: l.qualifier })));
   const matches = found
     .filter(
       (m) =>
@@ -458,6 +469,7 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
         !m.needsActor ||
         (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
         stateActs(m) ||
+        townArgument(m) ||
         passiveOnPersons(doc, s, text, m, found) ||
         groupProtests(doc, s, m),
     )
