@@ -71,3 +71,15 @@ test('a list goes on past the reach of the locative window', () => {
   const c = cands(s, [['Kramatorsk', 'geo:1', 'city'], ['Sloviansk', 'geo:2', 'city'], ['Druzhkivka', 'geo:3', 'city']]);
   assert.deepEqual(pickPlaces(s, s.indexOf('shelling'), s.indexOf('shelling') + 8, c), ['geo:1', 'geo:2', 'geo:3']);
 });
+
+test('locatives joined by "and" are one list unless a verb of their own lies between', async () => {
+  const { placesOf } = await import('../../src/stages/events/rules/pick-places.js');
+  const s = 'Air defences destroyed three drones over the Voronezh region and one drone each over the Belgorod, Kursk and Ryazan regions.';
+  const c = cands(s, [['Voronezh region', 'geo:1', 'admin1'], ['Belgorod', 'geo:2', 'admin1'], ['Kursk', 'geo:3', 'admin1'], ['Ryazan regions', 'geo:4', 'admin1']]);
+  const noVerb = () => false;
+  assert.deepEqual(placesOf(s, s.indexOf('destroyed'), s.indexOf('destroyed') + 9, c, noVerb).ids, ['geo:1', 'geo:2', 'geo:3', 'geo:4']);
+  const t = 'Drones were shot down over Belgorod and a fire broke out in Kursk.';
+  const d = cands(t, [['Belgorod', 'geo:2', 'city'], ['Kursk', 'geo:3', 'city']]);
+  const verb = (from: number, to: number) => t.slice(from, to).includes('broke');
+  assert.deepEqual(placesOf(t, t.indexOf('shot'), t.indexOf('shot') + 14, d, verb).ids, ['geo:2']);
+});

@@ -17,7 +17,7 @@
  * 4. one event per place (a list of places splits), then events about the same happening merge.
  */
 import type { Claim, ConflictEvent, DatePrecision, Doc, Entity, EventEvidence, Sentence, Stage, TimeExpression } from '../../core/index.js';
-import { isStartingPoint, partitionPoint } from '../../core/index.js';
+import { isStartingPoint, partitionPoint, wordsIn } from '../../core/index.js';
 import { clauseFacts, foreignRelatives, nounPhraseBefore, type ClauseFacts } from './rules/clause-facts.js';
 import { contextFactor, contextOf, isUnreal } from './rules/context-cues.js';
 import { scoreClasses } from './rules/classify-event.js';
@@ -615,7 +615,14 @@ function frameEvents(
   const places: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place')
     .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym, qualifier: l.qualifier }));
-  let pick: PlacePick = placesOf(text, trigger.start, trigger.end, places);
+  // Whether a verb lies in a stretch of the sentence: "over A and a fire broke out in B" joins two clauses, not two
+  // places of one happening.
+  const verbIn = (from: number, to: number) => {
+    const [first, end] = wordsIn(doc.lang, s.vStart + from, s.vStart + to);
+    for (let i = first; i < end; i++) if (doc.lang.words[i].tag === 'VERB') return true;
+    return false;
+  };
+  let pick: PlacePick = placesOf(text, trigger.start, trigger.end, places, verbIn);
   if (pick.rule !== 'argument' && pick.rule !== 'list' && pick.rule !== 'locative-list') {
     // Another predicate of the same class may have the place as its own argument ("troops enter Sumy and take
     // control of the road from Kyiv").

@@ -7,6 +7,8 @@ import { placeRules } from './lexicon.js';
 
 /** Score a place gains by being the trigger's own argument: more than any difference of rank. */
 const ARGUMENT_BONUS = 10;
+/** What joins two coordinated locatives: a separator or "and" ("in A, where …; in B", "over A and … over B"). */
+const COORDINATION = /[,;]|\band\b/;
 /** Extra distance, in characters, for a place in another clause than the trigger. */
 const CLAUSE_PENALTY = 50;
 
@@ -56,12 +58,16 @@ export interface PlacePick {
   readonly spans: { start: number; end: number }[];
 }
 
-/** {@link pickPlaces} with the rule that chose the places. */
+/**
+ * {@link pickPlaces} with the rule that chose the places. `verbIn` (sentence offsets) says whether a verb lies in a
+ * stretch, read from the linguistic layer: two locatives joined by "and" with a verb between are two clauses.
+ */
 export function placesOf(
   sentence: string,
   triggerStart: number,
   triggerEnd: number,
   candidates: readonly PlaceCandidate[],
+  verbIn?: (start: number, end: number) => boolean,
 ): PlacePick {
   const passive = !/ing$/i.test(sentence.slice(triggerStart, triggerEnd));
   const usable = candidates.filter(
@@ -125,8 +131,9 @@ export function placesOf(
     if (new Set(chain.map((c) => c.id)).size >= 2) return pick(chain, 'list');
   }
   // Coordinated locatives after the predicate, however long the clauses between them ("drones fell in A, where
-  // …; in B, …, and in C"; "the first was downed near A, the second near B"): one place each, when they are the
-  // most specific places of the sentence and each is introduced by a locative preposition after a separator.
+  // …; in B, …, and in C"; "the first was downed near A, the second near B"; "three over A and one over B"): one
+  // place each, when they are the most specific places of the sentence and each is introduced by a locative
+  // preposition after a separator or "and".
   const rank = Math.max(...usable.map((c) => placeRank(c.type)));
   const locatives = usable
     .filter((c) => c.start >= triggerEnd && placeRank(c.type) === rank && placeRules.locativePrep.test(sentence.slice(Math.max(0, c.start - 12), c.start)))
@@ -134,11 +141,15 @@ export function placesOf(
   if (new Set(locatives.map((c) => c.id)).size >= 2) {
     const chain = [locatives[0]];
     for (const c of locatives.slice(1)) {
-      const gap = sentence.slice(chain[chain.length - 1].end, c.start);
-      if (/[,;]/.test(gap)) chain.push(c);
-      else break;
+      const from = chain[chain.length - 1].end;
+      const gap = sentence.slice(from, c.start);
+      // Joined by "and" alone, the second locative is another clause's when a verb of its own lies between.
+      const and = !/[,;]/.test(gap) && COORDINATION.exec(gap);
+      if (!COORDINATION.test(gap) || (and && verbIn?.(from + and.index, c.start))) break;
+      chain.push(c);
     }
-    if (new Set(chain.map((c) => c.id)).size >= 2) return pick(chain, 'locative-list');
+    // "three drones over the A region and one each over the B, C and D regions": the last locative heads a list.
+    if (new Set(chain.map((c) => c.id)).size >= 2) return pick(extend(chain), 'locative-list');
   }
   const nearest = [...top].sort((a, b) => distance(a) - distance(b))[0];
   return pick([nearest], isArgument(nearest) ? 'argument' : 'nearest');
