@@ -12,6 +12,8 @@ export interface PlaceLexicon {
   /** Cue phrases as folded word sequences ("village of" → ['village', 'of']). */
   readonly unresolvedCues: readonly (readonly string[])[];
   readonly locativeCues: ReadonlySet<string>;
+  /** "the Belgorod border region": a word of position between a name and its region word. */
+  readonly regionModifiers: ReadonlySet<string>;
   /** "in western Marinka": a part of a place between a locative preposition and the name. */
   readonly partAdjectives: ReadonlySet<string>;
   readonly metonymVerbs: ReadonlySet<string>;
@@ -116,6 +118,7 @@ export function lexiconFrom(json: Record<string, Section | SlotSection | string>
     suffixes: words('suffixes'),
     personTitles: words('personTitles'),
     facilityHeads: words('facilityHeads'),
+    regionModifiers: words('regionModifiers'),
     streetHeads: words('streetHeads'),
     demonymEndings: [...words('demonymEndings')],
     functionWords: words('functionWords'),

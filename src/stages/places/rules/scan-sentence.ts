@@ -127,6 +127,9 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
   // A sentence written all in capitals (a headline) has no capitalisation signal for its words.
   const shouting = words.length > 3 && words.filter((w) => w.cap).length === words.length;
   let i = 0;
+  // End of the last division named after a plural "regions of" ("the regions of Sumy and …"), while its coordination
+  // may go on.
+  let pluralOf: number | null = null;
   while (i < words.length) {
     const w = words[i];
     if (!w.cap || shouting && w.folded.length < 3) {
@@ -231,23 +234,32 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
       i = head + 1;
       continue;
     }
-    // "Donetsk region", "Belgorod Oblast": the division named after the place.
-    const after = words[next];
-    if (!region && after && lex.regionWords.has(after.folded) && joined(text, lastWord, after)) {
+    // "Donetsk region", "Belgorod Oblast": the division named after the place; also with a word of position between
+    // ("the Belgorod border region").
+    let after = words[next];
+    let beforeAfter = lastWord;
+    if (!region && after && lex.regionModifiers.has(after.folded) && joined(text, lastWord, after) && words[next + 1] && lex.regionWords.has(words[next + 1].folded) && joined(text, after, words[next + 1])) {
+      beforeAfter = after;
+      after = words[next + 1];
+    }
+    if (!region && after && lex.regionWords.has(after.folded) && joined(text, beforeAfter, after)) {
       const admins = regionCandidates(key, cands, g);
       if (admins.length) {
         cands = admins;
         region = true;
         end = after.end;
-        next++;
+        next = words.indexOf(after, next) + 1;
         rule = 'places/region-phrase';
         // "the Kursk and Belgorod regions": a plural region word makes the names before it divisions too.
         if (after.folded.endsWith('s')) coordinateRegions(text, out, w.start, g);
       }
     }
-    // "province of Belgorod", "the region of Donetsk".
+    // "province of Belgorod", "the region of Donetsk"; after a plural, each name of the coordination ("the regions of
+    // Sumy and Kharkiv").
     const before2 = words[i - 2];
-    if (!region && prev && before2 && prev.folded === 'of' && lex.regionWords.has(before2.folded)) {
+    const ofRegion = prev && before2 && prev.folded === 'of' && lex.regionWords.has(before2.folded);
+    const coordinated: boolean = !ofRegion && pluralOf !== null && out.length > 0 && out[out.length - 1].end === pluralOf && COORDINATED.test(text.slice(pluralOf, w.start));
+    if (!region && (ofRegion || coordinated)) {
       const admins = regionCandidates(key, cands, g);
       if (admins.length) {
         cands = admins;
@@ -255,6 +267,7 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
         rule = 'places/region-of';
       }
     }
+    pluralOf = region && rule === 'places/region-of' && (coordinated || before2.folded.endsWith('s')) ? end : null;
     // "Donetsk People's Republic", "the Dnipro battalion": part of an organisation's or unit's name.
     if (headsOrganisation(words, next, lex)) {
       i = next;
@@ -329,11 +342,14 @@ function afterCue(words: Word[], i: number, lex: PlaceLexicon): boolean {
 }
 
 // Turns the matches just before `start`, joined to it only by commas and "and", into divisions.
+// What joins the names of a coordination: a comma, "and", or both.
+const COORDINATED = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/;
+
 function coordinateRegions(text: string, out: PlaceMatch[], start: number, g: Gazetteer): void {
   let edge = start;
   for (let k = out.length - 1; k >= 0; k--) {
     const m = out[k];
-    if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(text.slice(m.end, edge)) || m.region || !m.candidates.length) return;
+    if (!COORDINATED.test(text.slice(m.end, edge)) || m.region || !m.candidates.length) return;
     const admins = regionCandidates(m.key, m.candidates, g);
     if (!admins.length) return;
     out[k] = { ...m, candidates: admins, region: true, rule: 'places/region-phrase' };
