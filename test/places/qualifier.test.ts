@@ -36,3 +36,10 @@ test('a far or smaller town after a comma is no qualifier', () => {
   const doc = extractText('Explosions were heard in Kharkiv, Lviv.', {}, ctx);
   assert.deepEqual(qualifiers(doc), []);
 });
+
+test('"the village of X" names its place: no reference back to an earlier town', () => {
+  const doc = extractText('Shelling damaged houses in Esman. Wagner fighters say they captured the village of Blahodatne, north of Bakhmut.', {}, ctx);
+  const captured = doc.events.find((e) => e.subType.includes('territory'));
+  assert.ok(captured, JSON.stringify(doc.events.map((e) => e.subType)));
+  assert.notEqual(doc.entities.find((e) => e.id === captured.place)?.name, 'Esman');
+});
