@@ -49,8 +49,10 @@ const BACKGROUND_FACTOR = 0.5;
 const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
 /** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
 const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
-/** Triggers that a name after them already had to accept ("hit Lviv"): a town as argument is no further evidence. */
-const NAME_CUED = new Set(triggers.filter((t) => t.afterName).map((t) => t.rule));
+/** A preposition before a name that makes it where someone is ("officials in Kharkiv"), not who speaks. */
+const SEAT_BEFORE = /\b(in|of|from|at)\s+(the\s+)?$/i;
+/** Ambiguous triggers made real by a town as their own argument ("Kramatorsk was shelled"; `townObject` in triggers.json). */
+const TOWN_OBJECT = new Set(triggers.filter((t) => t.townObject).map((t) => t.rule));
 /**
  * Back-off to the snippet classifier: a short document (at most this many sentences and characters) whose frames
  * made no event takes the classifier's class when it is an ACLED class scoring at least `minScore` — a frame's own
@@ -453,10 +455,10 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const stateActs = (m: TriggerMatch) =>
     STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
-  // "Kramatorsk was shelled overnight", "shelled Kramatorsk": a town as the predicate's own argument is what was
-  // struck — the predicate is a strike or a battle whoever did it.
+  // "Kramatorsk was shelled overnight", "shelled Kramatorsk": for a trigger marked `townObject`, a town as the
+  // predicate's own argument is what was struck — a strike whoever did it (not "strikes on" a town: labour strikes).
   const townArgument = (m: TriggerMatch) =>
-    !m.generic && !NAME_CUED.has(m.rule) && STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') && placesOf(text, m.start, m.end, townCandidates()).rule === 'argument';
+    TOWN_OBJECT.has(m.rule) && STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') && placesOf(text, m.start, m.end, townCandidates()).rule === 'argument';
   let towns: PlaceCandidate[] | undefined;
   const townCandidates = () =>
     (towns ??= located
@@ -650,7 +652,14 @@ function frameEvents(
     // "Kyiv authorities reported that nine drones were downed in the city": a place named earlier in the same sentence,
     // even as a speaker's attribute, is what "the city" refers to; else the sentences before.
     const at = text.search(placeRules.placeAnaphora);
-    const local = located.filter((l) => l.entity.kind === 'place' && l.end <= at && placeRank(l.entity.type) >= CITY_RANK).at(-1);
+    // A capital speaking for its state ("Moscow said the town …") is not what "the town" is; where the speakers sit
+    // is ("Kyiv authorities said the city …", "Officials in Kharkiv said … over the city").
+    const seat = (l: Located) =>
+      SEAT_BEFORE.test(text.slice(Math.max(0, l.start - 12), l.start)) ||
+      located.some((o) => o.entity.kind === 'organization' && o.start <= l.start && l.end <= o.end);
+    const local = located
+      .filter((l) => l.entity.kind === 'place' && l.end <= at && placeRank(l.entity.type) >= CITY_RANK && (!l.metonym || seat(l)))
+      .at(-1);
     const referred = local ? { id: local.entity.id, type: local.entity.type, name: local.entity.name } : placeBefore(s.index, byIndex);
     if (referred && (!pick.ids.length || named < placeRank(referred.type))) {
       pick = { ids: [referred.id], rule: 'nearest', spans: [] };

@@ -48,6 +48,8 @@ export interface Trigger {
   readonly afterName: RegExp | undefined;
   /** Ambiguous ("fighting", "advanced"): makes an event in a document only beside an actor or conflict cue. */
   readonly needsActor: boolean;
+  /** An ambiguous trigger whose own argument, a resolved town, is evidence enough ("Kramatorsk was shelled"). */
+  readonly townObject: boolean;
   /** A killing or wounding word: the outcome of another predicate of its sentence when there is one. */
   readonly outcome: boolean;
   /** Tells a toll ("soldiers were killed"): an explosion of its sentence claims it (index.ts `explosionOf`). */
@@ -104,6 +106,7 @@ interface RawTrigger {
   cue?: boolean;
   afterName?: boolean | string;
   needsActor?: boolean;
+  townObject?: boolean;
   outcome?: boolean;
   toll?: boolean;
   generic?: boolean;
@@ -134,6 +137,7 @@ export const triggers: readonly Trigger[] = (triggersData.triggers as RawTrigger
     ? new RegExp(`^\\s+${typeof t.afterName === 'string' ? `(?:[a-z]+\\s+){0,2}${t.afterName}\\s+` : ''}(the\\s+)?((city|town|village|settlement|region|province) of\\s+)?[A-Z](?![\\w'’.-]*\\s+(${peopleAfterName})\\b)`)
     : undefined,
   needsActor: t.needsActor ?? false,
+  townObject: t.townObject ?? false,
   outcome: t.outcome ?? false,
   toll: t.toll ?? false,
   generic: t.generic ?? false,

@@ -1,0 +1,18 @@
+/**
+ * A capital before a verb of stance stands for its government ("Moscow hailed", "Kyiv welcomed"), as before a verb of
+ * speech: never the place of an event. Invented sentences, real gazetteer, full pipeline.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext, extractText } from '../../src/pipeline.js';
+
+const ctx = await createContext();
+
+for (const verb of ['hailed', 'praised', 'welcomed', 'celebrated']) {
+  test(`"Moscow ${verb}" names a government`, () => {
+    const doc = extractText(`Moscow ${verb} the capture of the town by its troops.`, {}, ctx);
+    const moscow = doc.entities.find((e) => e.name === 'Moscow');
+    assert.equal(moscow?.mentions[0].metonym, true);
+    assert.ok(doc.events.every((e) => e.place !== moscow?.id), JSON.stringify(doc.events.map((e) => e.place)));
+  });
+}
