@@ -49,6 +49,12 @@ const BACKGROUND_FACTOR = 0.5;
 const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence against civilians']);
 /** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
 const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
+/** "the oblast", "the region", "the province": a reference to a first-level division. */
+const DIVISION_ANAPHORA = /^\w+\s+(oblast|region|province)\b/i;
+/** Rank of a first-level division (data/places.json): what "the oblast" may refer to. */
+const DIVISION_RANK = placeRank('admin1');
+/** Between a predicate and a reference that is its own place: a locative preposition, at most two words before it. */
+const ANAPHOR_AFTER = /^\s+(\S+\s+){0,2}(in|across|over|throughout|around|near|on)\s+$/i;
 /** A preposition before a name that makes it where someone is ("officials in Kharkiv"), not who speaks. */
 const SEAT_BEFORE = /\b(in|of|from|at)\s+(the\s+)?$/i;
 /** Ambiguous triggers made real by a town as their own argument ("Kramatorsk was shelled"; `townObject` in triggers.json). */
@@ -233,11 +239,12 @@ function placeBefore(
   index: number,
   located: ReadonlyMap<number, readonly Located[]>,
   back = PLACE_ANAPHORA_SENTENCES,
+  fits: (type: string | undefined) => boolean = () => true,
 ): { id: string; type?: string; name: string } | null {
   let best: { id: string; type?: string; name: string; rank: number } | null = null;
   for (let i = index - 1; i >= Math.max(0, index - back); i--) {
     for (const l of located.get(i) ?? []) {
-      if (l.entity.kind !== 'place' || l.metonym) continue;
+      if (l.entity.kind !== 'place' || l.metonym || !fits(l.entity.type)) continue;
       const rank = placeRank(l.entity.type) * 1000 + l.entity.mentions.length;
       if (!best || rank > best.rank) best = { id: l.entity.id, type: l.entity.type, name: l.entity.name, rank };
     }
@@ -657,11 +664,18 @@ function frameEvents(
     const seat = (l: Located) =>
       SEAT_BEFORE.test(text.slice(Math.max(0, l.start - 12), l.start)) ||
       located.some((o) => o.entity.kind === 'organization' && o.start <= l.start && l.end <= o.end);
+    // "the oblast", "the region" refer to a division, "the city", "the town", "there" to a town.
+    const division = DIVISION_ANAPHORA.test(text.slice(at, at + 24));
+    const fits = (type: string | undefined) =>
+      division ? placeRank(type) >= DIVISION_RANK && placeRank(type) <= placeRank('admin2') : placeRank(type) >= CITY_RANK;
     const local = located
-      .filter((l) => l.entity.kind === 'place' && l.end <= at && placeRank(l.entity.type) >= CITY_RANK && (!l.metonym || seat(l)))
+      .filter((l) => l.entity.kind === 'place' && l.end <= at && fits(l.entity.type) && (!l.metonym || seat(l)))
       .at(-1);
-    const referred = local ? { id: local.entity.id, type: local.entity.type, name: local.entity.name } : placeBefore(s.index, byIndex);
-    if (referred && (!pick.ids.length || named < placeRank(referred.type))) {
+    const referred = local ? { id: local.entity.id, type: local.entity.type, name: local.entity.name } : placeBefore(s.index, byIndex, undefined, fits);
+    // "Russian shelling continues across the oblast": the reference is the predicate's own place, whatever else the
+    // sentence names in another clause.
+    const own = at >= trigger.end && ANAPHOR_AFTER.test(text.slice(trigger.end, at)) && pick.rule !== 'argument' && pick.rule !== 'list';
+    if (referred && (!pick.ids.length || named < placeRank(referred.type) || own)) {
       pick = { ids: [referred.id], rule: 'nearest', spans: [] };
       placeRule = 'anaphora';
       placeTexts = [referred.name];
