@@ -27,3 +27,16 @@ test('"the region" of a later sentence takes the division of an earlier one, "th
   assert.equal(placeOf('Drones attacked Kharkiv and villages of Sumy Oblast. Russian shelling continued across the region.', 'Shelling/artillery/missile attack'), 'Sumy:admin1');
   assert.equal(placeOf('Drones attacked Kharkiv and villages of Sumy Oblast. Two people were killed by shelling in the city.', 'Shelling/artillery/missile attack'), 'Kharkiv:city');
 });
+
+test('wave-local: harm reported in a town after a country-wide strike is that strike there; not without one, not negated', () => {
+  const lead = 'Russian forces launched a wave of missile strikes on Ukraine overnight. ';
+  const places = (text: string) => {
+    const doc = extractText(text, {}, ctx);
+    return doc.events.filter((e) => e.rule.startsWith('events/wave-local')).map((e) => `${doc.entities.find((x) => x.id === e.place)?.name}:${e.subType}`);
+  };
+  assert.deepEqual(places(lead + 'Two people were killed in Poltava.'), ['Poltava:Shelling/artillery/missile attack']);
+  assert.deepEqual(places('The festival opened in Kyiv. Two people were killed in Poltava.'), []);
+  assert.deepEqual(places(lead + 'No one was hurt in Poltava, officials said.'), []);
+  // A place abroad is not the wave's.
+  assert.deepEqual(places(lead + 'Two people were injured in Warsaw.'), []);
+});

@@ -837,6 +837,51 @@ function classifierBackoff(doc: Doc, located: ReadonlyMap<number, readonly Locat
   });
 }
 
+/** Sentences after a country-wide strike within which a local report of harm belongs to it. */
+const WAVE_SENTENCES = 8;
+
+/**
+ * `wave-local`: the last remote-violence event of the document placed at a whole country, within
+ * {@link WAVE_SENTENCES}, ("a wave of missile strikes on Ukraine"), gains an event at each place of that country a later sentence
+ * reports harm in (`waveHarm` in data/places.json: killed, injured, explosions, damaged, a home was hit) when that
+ * sentence has no predicate of its own and is neither negated nor hypothetical. Same class and actors; counts from
+ * the sentence; confidence `wave-local`.
+ */
+function waveLocal(doc: Doc, s: Sentence, text: string, located: readonly Located[], found: readonly ConflictEvent[]): ConflictEvent[] {
+  const harm = placeRules.waveHarm.exec(text);
+  if (!harm || placeRules.waveNoHarm.test(text.slice(0, harm.index))) return [];
+  const countryOf = (e: ConflictEvent) => (e.place ? doc.entities.find((x) => x.id === e.place && x.type === 'country') : undefined);
+  const wave = [...found].reverse().find((e) => s.index - e.sentence <= WAVE_SENTENCES && e.type === 'Explosions/Remote violence' && countryOf(e));
+  const country = wave && countryOf(wave);
+  if (!wave || !country) return [];
+  const clause = clauseFacts(doc, s.vStart + harm.index, s.vStart + harm.index + harm[0].length);
+  if (clause?.negated || clause?.modality || clause?.question) return [];
+  const inside: PlaceCandidate[] = located
+    .filter((l) => l.entity.kind === 'place' && !l.metonym && l.entity.country === country.country && placeRank(l.entity.type) > placeRank('country'))
+    .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, qualifier: l.qualifier }));
+  const pick = placesOf(text, harm.index, harm.index + harm[0].length, inside);
+  const span = doc.view.span(s.vStart, s.vEnd, 'events/wave-local');
+  return pick.ids.map((id) => {
+    const { confidence, reasons } = adjust(wave.confidence ?? 0, wave.evidence?.confidence ?? [], 'wave-local');
+    const name = doc.entities.find((e) => e.id === id)?.name ?? id;
+    const roles = wave.evidence ? { ...wave.evidence.roles, place: { rule: 'wave-local', text: name } } : undefined;
+    return {
+      ...wave,
+      rule: wave.rule.replace(/^events\//, 'events/wave-local+'),
+      sentence: s.index,
+      place: id,
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      fatalities: findFatalities(text)?.value ?? null,
+      injuries: findInjuries(text)?.value ?? null,
+      claims: [],
+      confidence,
+      evidence: wave.evidence && roles ? { ...wave.evidence, roles, confidence: reasons } : wave.evidence,
+    };
+  });
+}
+
 /** The events stage. */
 export const eventsStage: Stage = {
   name: 'events',
@@ -873,6 +918,9 @@ export const eventsStage: Stage = {
           last = found[found.length - 1] = { ...last, place: inside.entity.id, confidence, evidence };
         }
       }
+      // "Russia launched missile strikes on Ukraine. … Two people were killed in the Khmelnytskyi region": a sentence
+      // with no predicate of its own that tells of harm in a place of the wave's country is the wave's event there.
+      if (!events.length) events.push(...waveLocal(doc, s, text, located.get(s.index) ?? [], found));
       // "The strike killed 70": a placeless sentence referring back adds to the last event, whatever its words.
       if (last && s.index - last.sentence <= 2 && placeRules.anaphora.test(text) && events.every(placeless)) {
         const counts = { ...last, fatalities: findFatalities(text)?.value ?? null, injuries: findInjuries(text)?.value ?? null, quantity: findQuantity(text)?.value ?? null };

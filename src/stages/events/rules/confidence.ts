@@ -66,6 +66,12 @@ export const documentAdjustments = {
   /** A country-level event placed by a follow-up sentence ("one of them landed in Kharkiv"): undoes country-level-place. */
   'place-from-follow-up': 0.2,
   /**
+   * A local report of a country-wide strike wave (index.ts `waveLocal`: "Two people were killed in the Khmelnytskyi
+   * region" after "Russia launched missile strikes on Ukraine"): the wave's event, placed, undoing its
+   * country-level-place (+0.2) less an inferred predicate (−0.15).
+   */
+  'wave-local': 0.05,
+  /**
    * An event backed off to the snippet classifier in a short document whose frames made none (index.ts
    * `classifierBackoff`): below the desk's 0.5 whatever the frame's own adjustments (at most 0.8).
    */

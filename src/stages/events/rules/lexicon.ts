@@ -226,4 +226,6 @@ export const placeRules = {
   anaphora: new RegExp(placesData.anaphora, 'i'),
   followUp: new RegExp(placesData.followUp, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),
+  waveHarm: new RegExp(placesData.waveHarm, 'i'),
+  waveNoHarm: new RegExp(placesData.waveNoHarm, 'i'),
 };
