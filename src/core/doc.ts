@@ -61,8 +61,9 @@ export interface Mention extends Span {
   /** Set when the mention is a metonym (e.g. "Moscow" in "Moscow said" standing for a government). */
   readonly metonym?: boolean;
   /**
-   * Set on a place named after a comma to say where the place before it lies ("Bakhmut" and "Donetsk Oblast" in
-   * "Zvanivka, Bakhmut, Donetsk Oblast"): not a place of its own in that sentence.
+   * Set on a place named to say where the place before it lies: after a comma ("Bakhmut" and "Donetsk Oblast" in
+   * "Zvanivka, Bakhmut, Donetsk Oblast") or as the anchor of a bearing ("Bakhmut" in "Blahodatne, north of
+   * Bakhmut"): not a place of its own in that sentence.
    */
   readonly qualifier?: boolean;
 }

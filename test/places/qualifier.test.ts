@@ -43,3 +43,10 @@ test('"the village of X" names its place: no reference back to an earlier town',
   assert.ok(captured, JSON.stringify(doc.events.map((e) => e.subType)));
   assert.notEqual(doc.entities.find((e) => e.id === captured.place)?.name, 'Esman');
 });
+
+test('the anchor of a bearing says where the place before it lies: the event is at that place', () => {
+  const doc = extractText('Air defences intercepted five drones over the Kaluga region, southwest of the Russian capital, Moscow.', {}, ctx);
+  assert.deepEqual(qualifiers(doc), ['Moscow']);
+  assert.deepEqual(eventPlaces(doc), ['Kaluga Oblast']);
+  assert.deepEqual(qualifiers(extractText('Russian shelling hit Andriivka, 10 km south of Bakhmut.', {}, ctx)), ['Bakhmut']);
+});

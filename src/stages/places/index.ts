@@ -103,7 +103,8 @@ function isDateline(text: string, m: Located): boolean {
 
 // "Novoselivka (25 km north of Horlivka)", "Ivanivka, 10 km west of Bakhmut": the name before the distance is
 // placed from the anchor after "of". Returns, per located match, its anchor match, distance and bearing.
-const DISTANCE = /(?:(\d+(?:[.,]\d+)?)\s*-?\s*([a-z]+)\.?\s+(?:\([^)]{0,20}\)\s+)?)?(?:to\s+the\s+|just\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?$/i;
+// "10 km south of Bakhmut", "north of the town of Bakhmut", "southwest of the Russian capital, Moscow".
+const DISTANCE = /(?:(\d+(?:[.,]\d+)?)\s*-?\s*([a-z]+)\.?\s+(?:\([^)]{0,20}\)\s+)?)?(?:to\s+the\s+|just\s+)?([a-z]+(?:-[a-z]+)?)\s+of\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+|the\s+(?:[A-Z][\w'’-]+\s+)?capital,?\s+)?$/i;
 function distanceAnchors(text: string, matches: Located[], lex: PlaceLexicon): (Anchor | undefined)[] {
   const out: (Anchor | undefined)[] = new Array(matches.length);
   for (let j = 1; j < matches.length; j++) {
@@ -227,17 +228,22 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
     return q && !inList[i + 1] && /^,\s?$/.test(gap(m, q)) ? i + 1 : undefined;
   });
   markWarSlots(doc, matches, lex, gap);
+  const anchoredBy = distanceAnchors(text, matches, lex);
   const resolved = resolvePlaces(matches, g, {
-    lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy: distanceAnchors(text, matches, lex),
+    lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy,
     sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)), personEndings: lex.warSlots.personEndings,
   });
 
   // "Zvanivka, Bakhmut, Donetsk Oblast, Ukraine": each name after a comma that contains the one before it says where
   // that one is; it is marked, so that later stages take the most specific place and not a list of three.
+  // So does the anchor of a bearing ("the Kaluga region, southwest of the Russian capital, Moscow").
   const qualifies = matches.map((_, i) => {
     const q = i > 0 && qualifiedBy[i - 1] === i ? resolved[i - 1] : null;
     const r = resolved[i];
     return q?.place != null && r?.place != null && contains(g.place(r.place), g.place(q.place));
+  });
+  anchoredBy.forEach((a, i) => {
+    if (a && resolved[i] && resolved[a.match]) qualifies[a.match] = true;
   });
   const byId = new Map<string, { entity: Omit<Entity, 'mentions'>; mentions: Mention[] }>();
   matches.forEach((m, i) => {
