@@ -250,6 +250,13 @@ interface Frame {
   readonly coordinated: boolean;
   /** Other predicates of the same class in the sentence. */
   readonly sameClass: readonly TriggerMatch[];
+  /**
+   * The class refines a class that has a happening of its own in the sentence: the sentence tells one happening
+   * with its manner ("seized the area following the withdrawal of the army": a capture without a fight). Rule
+   * suffix `+refines`; what lets a class with `outranksWhen: "refines"` (data/taxonomy.json) replace an earlier
+   * report of the happening.
+   */
+  readonly refines?: boolean;
 }
 
 /**
@@ -539,7 +546,8 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const happening = happeningOf(top)!;
   const trigger: TriggerMatch = best.get(top)!.cue ? happening : best.get(top)!;
   const sameClass = (code: string, t: TriggerMatch) => matches.filter((m) => m.code === code && m !== t && !m.cue);
-  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger) }];
+  const refines = (cls.refines ?? []).some((code) => happeningOf(code));
+  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger), refines }];
   // "there were airstrikes, shelling and …": predicates of other classes in one coordination are events of their own.
   const joined = (x: TriggerMatch, y: TriggerMatch) => {
     const [a, b] = x.start < y.start ? [x, y] : [y, x];
@@ -681,7 +689,7 @@ function frameEvents(
   const speakers = new Set(claims.map((c) => c.speaker).concat((claimIndex(doc.claims).bySentence.get(s.index) ?? []).map((c) => c.speaker)));
   const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
   const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
-  const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
+  const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}${frame.refines ? '+refines' : ''}`;
   const fatalities = findFatalities(text);
   const injuries = findInjuries(text);
   const quantity = findQuantity(text);

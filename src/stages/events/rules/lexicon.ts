@@ -25,6 +25,13 @@ export interface EventClass {
   readonly refines?: readonly string[];
   /** Classes this one replaces when a document tells of one happening both ways (a protest that turned violent). */
   readonly outranks?: readonly string[];
+  /**
+   * When set, the class outranks only through events whose rule carries one of these suffixes (`refines`, or a
+   * sub-type rule's name such as `unopposed`: a sentence that told the happening with its manner, "seized the area
+   * following the withdrawal of the army"), not through a report of its own ("the army withdrew from X" after
+   * "rebels captured X" is the other side's move).
+   */
+  readonly outranksWhen?: readonly string[];
 }
 
 /** A compiled trigger entry of `data/triggers.json`. */
