@@ -132,3 +132,22 @@ test('target and actor evidence on protests: protesters harmed are force against
   assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova, undeterred by the previous day when police shot ten protesters.', 10, 19), null);
   assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova when police shot ten protesters.', 10, 19)?.name, 'protesters-harmed');
 });
+
+test('actor evidence: a state named in the subject acts in a strategic development too (weapons intercepted, a place left)', () => {
+  const run = (text: string) =>
+    eventsStage
+      .run(
+        makeDoc(text, {
+          published: '2023-05-12',
+          entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city', country: 'UA' }), entity(d, 'place', 'geo:2', 'Moldova', { type: 'country', country: 'MD' })],
+        }),
+        {},
+      )
+      .events.map((e) => e.subType);
+  assert.deepEqual(run('The Moldova Border Service has intercepted 40 smuggled rifles near Lisova.'), ['Disrupted weapons use']);
+  assert.deepEqual(run('Moldova withdrew from Lisova on Tuesday.'), ['Non-violent transfer of territory']);
+  // Without a state in the subject the ambiguous word is not enough; nor is a state that signed a trade deal.
+  assert.deepEqual(run('The courier service has intercepted a parcel near Lisova.'), []);
+  assert.deepEqual(run('Moldova signed a trade agreement with its neighbours in Lisova.'), []);
+  assert.deepEqual(run('Moldova withdrew from the talks in Lisova.'), []);
+});

@@ -50,6 +50,12 @@ const CROWD_ACTED_ON = new Set(['Protests', 'Strategic developments', 'Violence 
 /** Event types a state named as the subject of the predicate ("Ukraine repels attacks") is actor enough for. */
 const STATE_ACTS = new Set(['Battles', 'Explosions/Remote violence']);
 /**
+ * Strategic developments a state named in the subject is actor enough for ("The Moldova Border Service intercepted 40
+ * rifles", "Russia withdrew from Kherson"): what its forces do. Not an agreement (a state signs trade deals too), nor a
+ * change to group or activity ("Moldova withdrew from the talks").
+ */
+const STATE_DEVELOPMENTS = new Set(['ARREST', 'DISR_WEAP', 'HQ_ESTABLISHED', 'NON_VIOL_TERRIT_TRANSFER']);
+/**
  * Back-off to the snippet classifier: a short document (at most this many sentences and characters) whose frames
  * made no event takes the classifier's class when it is an ACLED class scoring at least `minScore` — a frame's own
  * threshold; on the cross-validation inside the CASE development half (test/events/case-cv.ts) 3 did as well as 2.5
@@ -455,7 +461,7 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     }
   }
   const stateActs = (m: TriggerMatch) =>
-    STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
+    (STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') || STATE_DEVELOPMENTS.has(m.code)) &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   const matches = found
     .filter(
