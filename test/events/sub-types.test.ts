@@ -151,3 +151,12 @@ test('actor evidence: a state named in the subject acts in a strategic developme
   assert.deepEqual(run('Moldova signed a trade agreement with its neighbours in Lisova.'), []);
   assert.deepEqual(run('Moldova withdrew from the talks in Lisova.'), []);
 });
+
+test('target evidence: an armed group that killed people named by any person noun (a boy, a young man, journalists) attacked civilians', () => {
+  assert.deepEqual(subTypes('The militia has killed a teenage boy and a young man in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('Insurgents killed two journalists in Lisova on Monday.', ['Lisova']), ['Attack']);
+  // Combatants killed stay a clash; a disaster or an accident is no conflict event.
+  assert.deepEqual(subTypes('Soldiers killed two militants in Lisova.', ['Lisova']), ['Armed clash']);
+  assert.deepEqual(subTypes('A flood killed a young boy in Lisova.', ['Lisova']), []);
+  assert.deepEqual(subTypes('The driver killed a young man in Lisova in a car crash.', ['Lisova']), []);
+});
