@@ -16,7 +16,7 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor', 'protesters-harmed:target', 'protesters-violent:actor'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor', 'protesters-harmed:target', 'protesters-violent:actor', 'people-intercepted:target', 'people-intercepted-passive:target'],
   );
   assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });
@@ -159,4 +159,11 @@ test('target evidence: an armed group that killed people named by any person nou
   assert.deepEqual(subTypes('Soldiers killed two militants in Lisova.', ['Lisova']), ['Armed clash']);
   assert.deepEqual(subTypes('A flood killed a young boy in Lisova.', ['Lisova']), []);
   assert.deepEqual(subTypes('The driver killed a young man in Lisova in a car crash.', ['Lisova']), []);
+});
+
+test('target evidence: people intercepted are arrested; weapons, drones and vehicles intercepted are disrupted weapons use', () => {
+  assert.deepEqual(subTypes('Police intercepted four armed militants in a car near Lisova.', ['Lisova']), ['Arrests']);
+  assert.deepEqual(subTypes('A group of nine men and two women was intercepted by soldiers near Lisova on Monday.', ['Lisova']), ['Arrests']);
+  assert.deepEqual(subTypes('Air defences intercepted 12 drones over Lisova.', ['Lisova']), ['Disrupted weapons use']);
+  assert.deepEqual(subTypes('Soldiers intercepted a truck carrying rifles near Lisova.', ['Lisova']), ['Disrupted weapons use']);
 });
