@@ -167,3 +167,18 @@ test('target evidence: people intercepted are arrested; weapons, drones and vehi
   assert.deepEqual(subTypes('Air defences intercepted 12 drones over Lisova.', ['Lisova']), ['Disrupted weapons use']);
   assert.deepEqual(subTypes('Soldiers intercepted a truck carrying rifles near Lisova.', ['Lisova']), ['Disrupted weapons use']);
 });
+
+test('actor evidence: demonstrators who fight (the subject of a battle predicate) make a violent demonstration', async () => {
+  const { setAblation } = await import('../../src/stages/events/rules/ablation.js');
+  assert.deepEqual(subTypes('Protesters battled riot police in Lisova.', ['Lisova']), ['Violent demonstration']);
+  // With the riot and protest-clash entries ablated, the fight itself and its subject carry it.
+  setAblation(new Set(['riot|rioter', 'protest-clash|fought']));
+  try {
+    assert.deepEqual(subTypes('Rioters fought with police officers in Lisova before breaching a door.', ['Lisova']), ['Violent demonstration']);
+    // Residents fighting a fire are no party; soldiers fighting rebels stay a clash.
+    assert.deepEqual(subTypes('Residents fought the fire in Lisova.', ['Lisova']), []);
+    assert.deepEqual(subTypes('Soldiers fought with rebels in Lisova.', ['Lisova']), ['Armed clash']);
+  } finally {
+    setAblation(null);
+  }
+});

@@ -471,7 +471,8 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
         (crowd && CROWD_ACTED_ON.has(eventClasses.get(m.code)?.type ?? '')) ||
         stateActs(m) ||
         passiveOnPersons(doc, s, text, m, found) ||
-        groupProtests(doc, s, m),
+        groupProtests(doc, s, m) ||
+        (eventClasses.get(m.code)?.type === 'Battles' && actorCues.protestersBefore.test(text.slice(Math.max(0, m.start - 60), m.start))),
     )
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the

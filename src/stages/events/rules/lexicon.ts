@@ -162,6 +162,8 @@ export const actorCues = {
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */
   crowd: compilePattern(actorsData.crowd),
+  /** Demonstrators right before a battle predicate, its subject ("Rioters fought with police"): they are its actors. */
+  protestersBefore: new RegExp(actorsData.protestersBefore, 'i'),
   /** People a passive arrest or abduction is done to (the actor unnamed). */
   persons: compilePattern(actorsData.persons),
   /** Entity types that report and never act (a news agency). */
