@@ -7,8 +7,9 @@
  * rule (rules/sub-types.ts) is keyed by its name and ablated the same way when the events of one fold only used it.
  *
  * `node --import tsx test/events/case-cv.ts [--errors]`: prints the plain dev score and the CV score (first event
- * = gold sub-type; conflict events on non-conflict snippets); `--errors` lists the dev snippets that only the CV
- * gets wrong (dev text only, never held-out).
+ * = gold sub-type; conflict events on non-conflict snippets), and the same for the snippet classifier alone
+ * (rules/classify-event.ts on the whole text; an 'Other' class counts as no conflict event); `--errors` lists the
+ * dev snippets that only the CV gets wrong (dev text only, never held-out).
  */
 import { createContext, extractText } from '../../src/pipeline.js';
 import { caseRows, codeOf, NON_CONFLICT } from './case-rows.js';
@@ -17,6 +18,7 @@ import { findTriggers } from '../../src/stages/events/rules/find-triggers.js';
 import { framePredicates } from '../../src/stages/events/rules/frame-predicates.js';
 import { predicateKey, setAblation, subTypeKey } from '../../src/stages/events/rules/ablation.js';
 import { subTypeRules } from '../../src/stages/events/rules/sub-types.js';
+import { classifyEvent } from '../../src/stages/events/rules/classify-event.js';
 
 const FOLDS = 5;
 // Development half only: even rows.
@@ -36,10 +38,17 @@ function keysOf(doc: Doc): Set<string> {
 
 const ctx = await createContext({});
 const predOf = (doc: Doc) => (doc.events[0] ? codeOf.get(doc.events[0].subType) ?? doc.events[0].subType : 'NONE');
+/** The snippet classifier's answer: its class, or NONE for no trigger or an 'Other' class (no conflict event). */
+const classifierOf = (text: string) => {
+  const c = classifyEvent(text);
+  return { pred: c && c.acled ? c.code : 'NONE' };
+};
 const plain = dev.map((row) => {
   const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
   return { pred: predOf(doc), rule: doc.events[0]?.rule ?? '', keys: keysOf(doc) };
 });
+const plainClassifier = dev.map((row) => classifierOf(row.text));
+const cvClassifier: { pred: string }[] = new Array(dev.length);
 const folds = new Map<string, Set<number>>();
 plain.forEach((p, j) => {
   for (const k of p.keys) (folds.get(k) ?? folds.set(k, new Set()).get(k)!).add(j % FOLDS);
@@ -51,6 +60,7 @@ for (let f = 0; f < FOLDS; f++) {
     if (j % FOLDS !== f) return;
     const doc = extractText(row.text, { id: `case${row.id}` }, ctx);
     cv[j] = { pred: predOf(doc), rule: doc.events[0]?.rule ?? '' };
+    cvClassifier[j] = classifierOf(row.text);
   });
 }
 setAblation(null);
@@ -70,9 +80,14 @@ function tally(preds: { pred: string }[]) {
   });
   return t;
 }
-console.log(`CASE 2021 dev half, ${FOLDS}-fold vocabulary cross-validation (keys fitting one fold ablated when it is scored)`);
+console.log(`CASE 2021 dev half, ${FOLDS}-fold vocabulary cross-validation (keys fitting one fold ablated when it is scored); clf = the snippet classifier alone`);
 console.log('  score     n   first-event acc  no event   non-conflict n  with an event  rate');
-for (const [name, t] of [['dev', tally(plain)], ['dev-cv', tally(cv)]] as const) {
+for (const [name, t] of [
+  ['dev', tally(plain)],
+  ['dev-cv', tally(cv)],
+  ['clf', tally(plainClassifier)],
+  ['clf-cv', tally(cvClassifier)],
+] as const) {
   console.log(
     `  ${name.padEnd(8)} ${String(t.n).padStart(4)}   ${(t.ok / t.n).toFixed(3)}           ${String(t.none).padStart(4)}       ${String(t.nc).padStart(4)}            ${String(t.ncEvent).padStart(4)}      ${(t.ncEvent / t.nc).toFixed(3)}`,
   );

@@ -178,9 +178,10 @@ test('a list of places split by long clauses, and an elliptical second clause, g
   assert.deepEqual(two.map((e) => e.place), ['geo:1', 'geo:2']);
 });
 
+/** The events of an invented text in which "Lisova" is a placed city. */
+const run = (text: string) => eventsStage.run(makeDoc(text, { entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' })] }), {}).events;
+
 test('one protest told twice, then as violent, is one violent demonstration; a clash and a capture stay two', () => {
-  const run = (text: string) =>
-    eventsStage.run(makeDoc(text, { entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city' })] }), {}).events;
   const riot = run('Hundreds of students protested in Lisova on Monday. Some protesters threw stones at the police and set cars on fire.');
   assert.deepEqual(riot.map((e) => e.subType), ['Violent demonstration']);
   assert.match(riot[0].rule, /\+retold$/);
@@ -198,4 +199,18 @@ test('a frame verb of the linguistic layer is found in any inflection the patter
   assert.equal(e.place, 'geo:1');
   // Without the layer (no words), no frame verb: only the patterns.
   assert.deepEqual(eventsStage.run({ ...doc, lang: { words: [], sentences: [], chunks: [], clauses: [] } }, {}).events, []);
+});
+
+test('a capture told again with its manner ("following the withdrawal of …") is one non-violent transfer; the other side withdrawing is its own report', () => {
+  const told = run('Armed rebels have taken control of Lisova, a small farming town. The rebels seized the area following the withdrawal of army units.');
+  assert.deepEqual(told.map((e) => e.subType), ['Non-violent transfer of territory']);
+  assert.match(told[0].rule, /\+retold$/);
+  const unopposed = run('Rebel fighters captured the town of Lisova on Monday. The rebels entered the town before dawn and met no resistance.');
+  assert.deepEqual(unopposed.map((e) => e.subType), ['Non-violent transfer of territory']);
+  // A withdrawal told on its own after a capture is not the capture's manner: the capture stays.
+  const sides = run('Rebels captured the town of Lisova on Monday. Government forces withdrew from Lisova, the army said.');
+  assert.equal(sides[0].subType, 'Non-state actor overtakes territory');
+  // Fighting before the capture: still a capture.
+  const fought = run('Armed rebels have taken control of Lisova. The rebels seized the area after two days of heavy fighting.');
+  assert.deepEqual(fought.map((e) => e.subType), ['Non-state actor overtakes territory']);
 });

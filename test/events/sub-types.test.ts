@@ -16,7 +16,7 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor', 'protesters-harmed:target', 'protesters-violent:actor'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor', 'protesters-harmed:target', 'protesters-violent:actor', 'people-intercepted:target', 'people-intercepted-passive:target'],
   );
   assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });
@@ -131,4 +131,54 @@ test('target and actor evidence on protests: protesters harmed are force against
   // Harm told as an earlier happening is background: today's gathering stays a protest.
   assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova, undeterred by the previous day when police shot ten protesters.', 10, 19), null);
   assert.equal(refineSubType('PEACE_PROTEST', 'protest', 'Thousands protested in Lisova when police shot ten protesters.', 10, 19)?.name, 'protesters-harmed');
+});
+
+test('actor evidence: a state named in the subject acts in a strategic development too (weapons intercepted, a place left)', () => {
+  const run = (text: string) =>
+    eventsStage
+      .run(
+        makeDoc(text, {
+          published: '2023-05-12',
+          entities: (d) => [entity(d, 'place', 'geo:1', 'Lisova', { type: 'city', country: 'UA' }), entity(d, 'place', 'geo:2', 'Moldova', { type: 'country', country: 'MD' })],
+        }),
+        {},
+      )
+      .events.map((e) => e.subType);
+  assert.deepEqual(run('The Moldova Border Service has intercepted 40 smuggled rifles near Lisova.'), ['Disrupted weapons use']);
+  assert.deepEqual(run('Moldova withdrew from Lisova on Tuesday.'), ['Non-violent transfer of territory']);
+  // Without a state in the subject the ambiguous word is not enough; nor is a state that signed a trade deal.
+  assert.deepEqual(run('The courier service has intercepted a parcel near Lisova.'), []);
+  assert.deepEqual(run('Moldova signed a trade agreement with its neighbours in Lisova.'), []);
+  assert.deepEqual(run('Moldova withdrew from the talks in Lisova.'), []);
+});
+
+test('target evidence: an armed group that killed people named by any person noun (a boy, a young man, journalists) attacked civilians', () => {
+  assert.deepEqual(subTypes('The militia has killed a teenage boy and a young man in Lisova.', ['Lisova']), ['Attack']);
+  assert.deepEqual(subTypes('Insurgents killed two journalists in Lisova on Monday.', ['Lisova']), ['Attack']);
+  // Combatants killed stay a clash; a disaster or an accident is no conflict event.
+  assert.deepEqual(subTypes('Soldiers killed two militants in Lisova.', ['Lisova']), ['Armed clash']);
+  assert.deepEqual(subTypes('A flood killed a young boy in Lisova.', ['Lisova']), []);
+  assert.deepEqual(subTypes('The driver killed a young man in Lisova in a car crash.', ['Lisova']), []);
+});
+
+test('target evidence: people intercepted are arrested; weapons, drones and vehicles intercepted are disrupted weapons use', () => {
+  assert.deepEqual(subTypes('Police intercepted four armed militants in a car near Lisova.', ['Lisova']), ['Arrests']);
+  assert.deepEqual(subTypes('A group of nine men and two women was intercepted by soldiers near Lisova on Monday.', ['Lisova']), ['Arrests']);
+  assert.deepEqual(subTypes('Air defences intercepted 12 drones over Lisova.', ['Lisova']), ['Disrupted weapons use']);
+  assert.deepEqual(subTypes('Soldiers intercepted a truck carrying rifles near Lisova.', ['Lisova']), ['Disrupted weapons use']);
+});
+
+test('actor evidence: demonstrators who fight (the subject of a battle predicate) make a violent demonstration', async () => {
+  const { setAblation } = await import('../../src/stages/events/rules/ablation.js');
+  assert.deepEqual(subTypes('Protesters battled riot police in Lisova.', ['Lisova']), ['Violent demonstration']);
+  // With the riot and protest-clash entries ablated, the fight itself and its subject carry it.
+  setAblation(new Set(['riot|rioter', 'protest-clash|fought']));
+  try {
+    assert.deepEqual(subTypes('Rioters fought with police officers in Lisova before breaching a door.', ['Lisova']), ['Violent demonstration']);
+    // Residents fighting a fire are no party; soldiers fighting rebels stay a clash.
+    assert.deepEqual(subTypes('Residents fought the fire in Lisova.', ['Lisova']), []);
+    assert.deepEqual(subTypes('Soldiers fought with rebels in Lisova.', ['Lisova']), ['Armed clash']);
+  } finally {
+    setAblation(null);
+  }
 });

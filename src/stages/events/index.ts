@@ -60,6 +60,12 @@ const SEAT_BEFORE = /\b(in|of|from|at)\s+(the\s+)?$/i;
 /** Ambiguous triggers made real by a town as their own argument ("Kramatorsk was shelled"; `townObject` in triggers.json). */
 const TOWN_OBJECT = new Set(triggers.filter((t) => t.townObject).map((t) => t.rule));
 /**
+ * Strategic developments a state named in the subject is actor enough for ("The Moldova Border Service intercepted 40
+ * rifles", "Russia withdrew from Kherson"): what its forces do. Not an agreement (a state signs trade deals too), nor a
+ * change to group or activity ("Moldova withdrew from the talks").
+ */
+const STATE_DEVELOPMENTS = new Set(['ARREST', 'DISR_WEAP', 'HQ_ESTABLISHED', 'NON_VIOL_TERRIT_TRANSFER']);
+/**
  * Back-off to the snippet classifier: a short document (at most this many sentences and characters) whose frames
  * made no event takes the classifier's class when it is an ACLED class scoring at least `minScore` — a frame's own
  * threshold; on the cross-validation inside the CASE development half (test/events/case-cv.ts) 3 did as well as 2.5
@@ -262,6 +268,13 @@ interface Frame {
   readonly coordinated: boolean;
   /** Other predicates of the same class in the sentence. */
   readonly sameClass: readonly TriggerMatch[];
+  /**
+   * The class refines a class that has a happening of its own in the sentence: the sentence tells one happening
+   * with its manner ("seized the area following the withdrawal of the army": a capture without a fight). Rule
+   * suffix `+refines`; what lets a class with `outranksWhen: "refines"` (data/taxonomy.json) replace an earlier
+   * report of the happening.
+   */
+  readonly refines?: boolean;
 }
 
 /**
@@ -460,7 +473,7 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     }
   }
   const stateActs = (m: TriggerMatch) =>
-    STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') &&
+    (STATE_ACTS.has(eventClasses.get(m.code)?.type ?? '') || STATE_DEVELOPMENTS.has(m.code)) &&
     (stateSubject(doc, s, located, m) || stateClauses.has(clauseFacts(doc, s.vStart + m.start, s.vStart + m.end)?.index ?? -1));
   // "Kramatorsk was shelled overnight", "shelled Kramatorsk": for a trigger marked `townObject`, a town as the
   // predicate's own argument is what was struck — a strike whoever did it (not "strikes on" a town: labour strikes).
@@ -480,7 +493,8 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
         stateActs(m) ||
         townArgument(m) ||
         passiveOnPersons(doc, s, text, m, found) ||
-        groupProtests(doc, s, m),
+        groupProtests(doc, s, m) ||
+        (eventClasses.get(m.code)?.type === 'Battles' && actorCues.protestersBefore.test(text.slice(Math.max(0, m.start - 60), m.start))),
     )
     .filter((m) => blockedBy({ sentence: text, match: m, clause: clauseFacts(doc, s.vStart + m.start, s.vStart + m.end) }) === null)
     // Real happenings weigh fully ("had captured" is often how a claim reports one), but an earlier one the
@@ -561,7 +575,8 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const happening = happeningOf(top)!;
   const trigger: TriggerMatch = best.get(top)!.cue ? happening : best.get(top)!;
   const sameClass = (code: string, t: TriggerMatch) => matches.filter((m) => m.code === code && m !== t && !m.cue);
-  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger) }];
+  const refines = (cls.refines ?? []).some((code) => happeningOf(code));
+  const frames: Frame[] = [{ trigger, code: top, score: scores[top], rival: 0, coordinated: false, sameClass: sameClass(top, trigger), refines }];
   // "there were airstrikes, shelling and …": predicates of other classes in one coordination are events of their own.
   const joined = (x: TriggerMatch, y: TriggerMatch) => {
     const [a, b] = x.start < y.start ? [x, y] : [y, x];
@@ -724,7 +739,7 @@ function frameEvents(
   const speakers = new Set(claims.map((c) => c.speaker).concat((claimIndex(doc.claims).bySentence.get(s.index) ?? []).map((c) => c.speaker)));
   const actors = actorsOf(text, located, speakers, clauseFacts(doc, s.vStart + trigger.start, s.vStart + trigger.end), s.vStart);
   const span = doc.view.span(s.vStart, s.vEnd, `events/${trigger.rule}`);
-  const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}`;
+  const rule = `events/${trigger.rule}${refined ? `+${refined.name}` : ''}${foreign ? '+foreign-state' : ''}${frame.coordinated ? '+coordinated' : ''}${frame.refines ? '+refines' : ''}`;
   const fatalities = findFatalities(text);
   const injuries = findInjuries(text);
   const quantity = findQuantity(text);

@@ -25,6 +25,13 @@ export interface EventClass {
   readonly refines?: readonly string[];
   /** Classes this one replaces when a document tells of one happening both ways (a protest that turned violent). */
   readonly outranks?: readonly string[];
+  /**
+   * When set, the class outranks only through events whose rule carries one of these suffixes (`refines`, or a
+   * sub-type rule's name such as `unopposed`: a sentence that told the happening with its manner, "seized the area
+   * following the withdrawal of the army"), not through a report of its own ("the army withdrew from X" after
+   * "rebels captured X" is the other side's move).
+   */
+  readonly outranksWhen?: readonly string[];
 }
 
 /** A compiled trigger entry of `data/triggers.json`. */
@@ -159,6 +166,8 @@ export const actorCues = {
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */
   crowd: compilePattern(actorsData.crowd),
+  /** Demonstrators right before a battle predicate, its subject ("Rioters fought with police"): they are its actors. */
+  protestersBefore: new RegExp(actorsData.protestersBefore, 'i'),
   /** People a passive arrest or abduction is done to (the actor unnamed). */
   persons: compilePattern(actorsData.persons),
   /** Entity types that report and never act (a news agency). */

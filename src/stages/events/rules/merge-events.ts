@@ -12,6 +12,7 @@ const codeOf = new Map([...eventClasses.values()].map((c) => [c.subType, c.code]
 /** True when `a`'s class replaces `b`'s for one happening told both ways (data/taxonomy.json `outranks`). */
 function outranks(a: ConflictEvent, b: ConflictEvent): boolean {
   const ca = eventClasses.get(codeOf.get(a.subType) ?? '');
+  if (ca?.outranksWhen && !a.rule.split('+').some((part) => ca.outranksWhen!.includes(part))) return false;
   return !!ca?.outranks?.includes(codeOf.get(b.subType) ?? '');
 }
 /** Sentences within which a happening told first one way and then another ("protested … threw stones") is one. */
