@@ -113,7 +113,7 @@ class Batch {
   private readonly inFlight: { items: Item[]; docs: Promise<Doc[]> }[] = [];
   private pool: ExtractionPool | null = null;
   /** This thread's context, with the run's entity registry, loaded when the batch starts. */
-  private ctx: Context | null = null;
+  private ctx: Promise<Context | null> | null = null;
 
   constructor(
     private readonly options: { published?: string; kbFiles?: string[] },
@@ -133,13 +133,15 @@ class Batch {
       // Two documents at least, and enough text: a batch. The whole context is loaded here, with an entity registry of
       // this run's own; each worker loads what the independent stages need (the tagger, the time parser).
       if (this.held.length < 2 || this.heldChars < this.poolMinChars) return true;
-      const shared = await loadContextOrReport('extract', this.options, stderr);
-      if (!shared) return false;
-      const run = await createLinkContext(this.options);
-      this.ctx = { ...shared, entityRegistry: run.entityRegistry, entityMatcher: run.entityMatcher };
       this.pool = new ExtractionPool({
         size: this.workers - 1, context: this.options, maxQueue: Number.MAX_SAFE_INTEGER,
         upTo: independentStages[independentStages.length - 1].name, keepLang: true,
+      });
+      // The workers start on the first chunks while this thread loads its context.
+      this.ctx = loadContextOrReport('extract', this.options, stderr).then(async (shared) => {
+        if (!shared) return null;
+        const run = await createLinkContext(this.options);
+        return { ...shared, entityRegistry: run.entityRegistry, entityMatcher: run.entityMatcher };
       });
       const held = this.held;
       this.held = [];
@@ -147,7 +149,7 @@ class Batch {
         this.chunk.push(h);
         if (this.chunk.length >= CHUNK) await this.send();
       }
-      return true;
+      return (await this.ctx) !== null;
     }
     this.chunk.push(item);
     if (this.chunk.length >= CHUNK) await this.send();
@@ -182,7 +184,9 @@ class Batch {
 
   private async drainOne(): Promise<void> {
     const { items, docs } = this.inFlight.shift()!;
-    const ctx = this.ctx!;
+    const ctx = await this.ctx;
+    // The context could not be loaded (reported once): the run ends with nothing more printed.
+    if (!ctx) return;
     let out: (Doc | Error)[];
     try {
       out = await docs;
