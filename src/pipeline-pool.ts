@@ -5,14 +5,13 @@
  * each job's promise resolves with its own documents in order, so a caller that awaits jobs in the order it sent them
  * keeps the input order.
  *
- * Each worker has its own context, so its entity registry learns only from the documents it extracted: a batch
- * extracted on several workers is linked to the run's registry afterwards, serially and in input order, with
- * {@link linkDocument} (the ids, names and sides a serial run gives).
+ * Each worker has its own context, so its entity registry learns only from the documents it extracted. With `upTo`
+ * the workers run only the stages that read nothing shared between documents and the caller runs the rest in input
+ * order against the run's context (`sitrep extract`: the output of a serial run).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { TextView, type Context, type ContextOptions, type Doc, type DocInit } from './core/index.js';
-import { linkEntities } from './stages/entities/index.js';
+import { TextView, type ContextOptions, type Doc, type DocInit } from './core/index.js';
 
 /** Why a job was refused or failed. */
 export class ExtractionError extends Error {
@@ -41,6 +40,11 @@ export interface PoolOptions {
   readonly reportState?: boolean;
   /** Send each document's linguistic layer (`doc.lang`) back; off by default (nothing after extraction reads it). */
   readonly keepLang?: boolean;
+  /**
+   * Run the stages only up to and including the one of this name (`independentStages`, with `keepLang`): the caller
+   * runs the rest (`sitrep extract`). Default: every stage.
+   */
+  readonly upTo?: string;
 }
 
 interface Pending {
@@ -62,14 +66,6 @@ const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './pipeline-worker.
 /** Rebuilds what structured cloning flattened: the text view's class. */
 function reviveDoc(doc: Doc): Doc {
   return { ...doc, view: TextView.revive(doc.view) };
-}
-
-/**
- * Links a document extracted by a worker to the run's entity registry (`ctx.entityRegistry`): call it once per
- * document, in input order, on the thread that owns the run's context. Without a registry the document is unchanged.
- */
-export function linkDocument(doc: Doc, ctx: Context): Doc {
-  return ctx.entityRegistry ? linkEntities(doc, ctx.entityRegistry) : doc;
 }
 
 /** Worker threads with one queue. */
@@ -137,7 +133,10 @@ export class ExtractionPool {
   }
 
   private spawn(slot: Slot): Worker {
-    const workerData = { context: this.options.context ?? {}, state: this.state, keepLang: this.options.keepLang ?? false, reportState: this.options.reportState ?? false };
+    const workerData = {
+      context: this.options.context ?? {}, state: this.state, keepLang: this.options.keepLang ?? false,
+      reportState: this.options.reportState ?? false, upTo: this.options.upTo,
+    };
     // Under tsx (tests, development) the worker registers tsx's loader before importing the TypeScript source.
     const worker = WORKER_URL.pathname.endsWith('.ts')
       ? new Worker(

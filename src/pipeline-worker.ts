@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDoc, TextView, type ContextOptions, type Doc, type DocInit } from './core/index.js';
-import { contextState, createContext, restoreContextState, runPipeline } from './pipeline.js';
+import { contextState, createContext, restoreContextState, runPipeline, stages } from './pipeline.js';
 
 interface Job {
   readonly id: number;
@@ -18,12 +18,17 @@ interface Setup {
   readonly keepLang: boolean;
   /** Send the context state back with each job's documents (see `PoolOptions.reportState`). */
   readonly reportState?: boolean;
+  /** The last stage to run (see `PoolOptions.upTo`); every stage when absent. */
+  readonly upTo?: string;
 }
 
 const port = parentPort;
 if (!port) throw new Error('pipeline-worker.ts runs only as a worker thread (see ExtractionPool)');
 const setup = (workerData ?? { context: {}, state: null, keepLang: false }) as Setup;
-const ready = createContext(setup.context).then((ctx) => {
+const only = setup.upTo ? stages.slice(0, stages.findIndex((s) => s.name === setup.upTo) + 1) : stages;
+if (!only.length) throw new Error(`pipeline-worker: no stage named "${setup.upTo}"`);
+// Only what these stages need is loaded (the first stages need neither the gazetteer nor the knowledge base).
+const ready = createContext(setup.context, only).then((ctx) => {
   if (setup.state) restoreContextState(ctx, setup.state);
   return ctx;
 });
@@ -34,7 +39,7 @@ port.on('message', async (job: Job) => {
     const ctx = await ready;
     // A view is a class instance: it travels as its fields and the pool rebuilds it (see reviveDoc).
     const docs = job.inits.map((init) => {
-      const doc = runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx);
+      const doc = runPipeline(createDoc(init.view ? { ...init, view: TextView.revive(init.view) } : init), ctx, only);
       // The linguistic layer is the largest part of a document and nothing after extraction reads it: not copied back.
       return setup.keepLang ? doc : { ...doc, lang: NO_LANG };
     });

@@ -32,6 +32,24 @@ export const stages: readonly Stage[] = [
   eventsStage,
 ];
 
+/**
+ * The stages that read nothing shared between documents (boilerplate, sentences and the linguistic layer, time
+ * expressions): a worker thread may run them for any document in any order. They are about a third of the work.
+ */
+export const independentStages: readonly Stage[] = stages.slice(0, stages.indexOf(entitiesStage));
+
+/**
+ * The stages from the entities stage on: its run-wide registry (ids, and a surname alone that names a person met in
+ * an earlier document) makes each document depend on the ones before it, and every later stage reads its entities.
+ * Run in input order on the thread that owns the run's context, they give the output of a serial run.
+ */
+export const orderedStages: readonly Stage[] = stages.slice(stages.indexOf(entitiesStage));
+
+/** True when `doc` stopped at a crash of one of `only` (runPipeline's `STAGE/crash` message): nothing to run after. */
+export function crashedIn(doc: Doc, only: readonly Stage[]): boolean {
+  return doc.messages.some((m) => m.severity === 'error' && only.some((s) => m.rule === `${s.name}/crash`));
+}
+
 /** Loads every stage's resources once (gazetteer, knowledge base, registry) into one context. */
 export async function createContext(options: ContextOptions = {}, only: readonly Stage[] = stages): Promise<Context> {
   let ctx: Context = { published: options.published };

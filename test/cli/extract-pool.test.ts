@@ -1,14 +1,15 @@
 /**
- * A batch on worker threads: the same documents in the same order as extracted in the process itself, with the ids
- * the run's entity registry gives when it links them serially; jobs on several workers resolve in their own order.
+ * A batch on worker threads: the same documents in the same order as extracted in the process itself (the workers run
+ * the independent stages, the caller the ordered ones); jobs on several workers resolve in their own order.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExtractionPool, linkDocument } from '../../src/pipeline-pool.js';
-import { createContext, createLinkContext, runPipeline } from '../../src/pipeline.js';
+import { ExtractionPool } from '../../src/pipeline-pool.js';
+import { createContext, independentStages, orderedStages, runPipeline } from '../../src/pipeline.js';
+import { toExtractJson } from '../../src/contract.js';
 import { createDoc } from '../../src/core/index.js';
 import { readText } from '../../src/ingest/index.js';
 import { runCli } from './run-cli.js';
@@ -48,20 +49,29 @@ test('two workers: each job resolves with its own documents, whichever worker en
   }
 });
 
-test('a document extracted with a registry of its own is linked to the ids, names and sides of one serial run', async () => {
+test('workers that run the independent stages, then the ordered stages here in input order: the serial documents', async () => {
   const texts = [
     'Vitaliy Barabash, a Ukrainian regional governor, said Ukrainian troops held the south-west of Bakhmut.',
     'Vitaly Barabash, the governor, said fighting went on. Barabash said the city held.',
   ];
   const serialCtx = await createContext();
   const serial = texts.map((t, i) => runPipeline(createDoc(readText(t, { id: `d${i}` })), serialCtx));
-  // Two workers: each document extracted with a fresh context, then linked in input order to the run's registry.
-  const run = await createLinkContext();
-  const linked = [];
-  for (const [i, t] of texts.entries()) linked.push(linkDocument(runPipeline(createDoc(readText(t, { id: `d${i}` })), await createContext()), run));
-  const people = (docs: typeof serial) => docs.map((d) => d.entities.filter((e) => e.kind === 'person').map((e) => `${e.id}|${e.name}|${e.side ?? ''}`));
-  assert.deepEqual(people(linked), people(serial));
-  assert.deepEqual(people(serial)[1], ['person:vitaliy-barabash|Vitaliy Barabash|UA'], 'the variant spelling is the person of the first document');
-  const speakers = (docs: typeof serial) => docs.map((d) => d.claims.map((c) => `${c.speaker}|${c.side ?? ''}`));
-  assert.deepEqual(speakers(linked), speakers(serial));
+  const last = independentStages[independentStages.length - 1].name;
+  const pool = new ExtractionPool({ size: 2, upTo: last, keepLang: true });
+  try {
+    // One document per job: the two workers each take one.
+    const jobs = texts.map((t, i) => pool.extract([readText(t, { id: `d${i}` })]));
+    const ctx = await createContext();
+    const docs = [];
+    for (const job of jobs) {
+      const [doc] = await job;
+      assert.equal(doc.entities.length, 0, 'the worker stopped before the entities stage');
+      assert.ok(doc.lang.words.length > 0, 'the linguistic layer came back');
+      docs.push(runPipeline(doc, ctx, orderedStages));
+    }
+    assert.deepEqual(docs.map((d) => JSON.stringify(toExtractJson(d))), serial.map((d) => JSON.stringify(toExtractJson(d))));
+    assert.ok(docs[1].entities.some((e) => e.id === 'person:vitaliy-barabash'), 'the variant spelling is the person of the first document');
+  } finally {
+    await pool.close();
+  }
 });

@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { createDoc, type Context, type Doc, type DocInit } from '../../core/index.js';
 import { toExtractJson } from '../../contract.js';
 import { DEFAULT_MAX_BYTES, readSources } from '../../ingest/read-sources.js';
-import { createLinkContext, runPipeline } from '../../pipeline.js';
-import { ExtractionPool, linkDocument } from '../../pipeline-pool.js';
+import { crashedIn, createLinkContext, independentStages, orderedStages, runPipeline } from '../../pipeline.js';
+import { ExtractionPool } from '../../pipeline-pool.js';
 import { loadContextOrReport } from '../context-cache.js';
 import { UsageError, type Command } from '../command.js';
 import { PIPELINE_FLAGS, pipelineFlagsHelp, pipelineSettings } from '../options.js';
@@ -21,8 +21,8 @@ Problems go to standard error as "file:line:col severity reason rule"; the exit 
 
 Options:
 ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
-  --workers N             worker threads for a batch of documents (default: the cores available; 1: none);
-                          an input under 250,000 characters is extracted in the process itself
+  --workers N             threads that extract a batch of documents (default: the cores available; 1: this one
+                          alone); an input under 250,000 characters is extracted by this thread alone
   --pretty                indent the JSON (one object per block instead of per line)
   -h, --help              show this help
 `,
@@ -53,8 +53,8 @@ ${pipelineFlagsHelp(DEFAULT_MAX_BYTES)}
       }
       io.stdout.write(JSON.stringify(toExtractJson(doc), null, values.pretty ? 2 : undefined) + '\n');
     };
-    // A small input (or --workers 1): extracted here. A batch: chunks of documents on worker threads, printed in
-    // input order after the entity registry of this process links each one (one serial step).
+    // A small input (or --workers 1): extracted here. A batch: worker threads run the stages that read nothing shared
+    // between documents, this thread the rest in input order (the output of a serial run).
     const poolMin = io.env.SITREP_POOL_MIN_CHARS === undefined ? POOL_MIN_CHARS : Number(io.env.SITREP_POOL_MIN_CHARS);
     const batch = new Batch({ published, kbFiles }, workers, poolMin, print, io.stderr);
     try {
@@ -84,8 +84,8 @@ const CHUNK = 8;
 
 /**
  * Characters of input below which a batch is extracted in this process even when workers are allowed: every worker
- * loads its own modules and context and compiles the pipeline's code and regular expressions anew (on the bench
- * corpus the first pass costs about 1.6 times the CPU of a warm one), which a small batch never earns back.
+ * loads its own modules, the tagger and the time parser, and compiles the independent stages' code and regular
+ * expressions, which a small batch never earns back.
  * About 40,000 words; `SITREP_POOL_MIN_CHARS` overrides it (tests).
  */
 const POOL_MIN_CHARS = 250_000;
@@ -98,8 +98,12 @@ interface Item {
 
 /**
  * The documents of one `extract` run: held until they reach {@link POOL_MIN_CHARS} characters, which shows a batch
- * worth the workers; a smaller input is extracted in this process, a batch in chunks on an {@link ExtractionPool},
- * with at most two chunks per worker in flight, printed in input order.
+ * worth the workers; a smaller input is extracted in this process. A batch goes in chunks to an
+ * {@link ExtractionPool} of `workers - 1` threads that run the independent stages (boilerplate, sentences and the
+ * linguistic layer, time expressions), with at most two chunks per worker in flight; this thread runs the ordered
+ * stages (entities, places, claims, events) on each document in input order against its own context, whose entity
+ * registry is the run's, and prints it. Each stage's code is compiled in one thread only, no worker loads the
+ * gazetteer or the knowledge base, and the output is that of a serial run whatever the chunks and workers.
  */
 class Batch {
   failed = 0;
@@ -108,7 +112,8 @@ class Batch {
   private chunk: Item[] = [];
   private readonly inFlight: { items: Item[]; docs: Promise<Doc[]> }[] = [];
   private pool: ExtractionPool | null = null;
-  private linkCtx: Promise<Context> | null = null;
+  /** This thread's context, with the run's entity registry, loaded when the batch starts. */
+  private ctx: Promise<Context | null> | null = null;
 
   constructor(
     private readonly options: { published?: string; kbFiles?: string[] },
@@ -125,24 +130,26 @@ class Batch {
     if (!this.pool) {
       this.held.push(item);
       this.heldChars += item.init.input.length;
-      // Two documents at least, and enough text: a batch. The run's registry is loaded here (knowledge base only),
-      // the gazetteer and the rest in each worker.
+      // Two documents at least, and enough text: a batch. The whole context is loaded here, with an entity registry of
+      // this run's own; each worker loads what the independent stages need (the tagger, the time parser).
       if (this.held.length < 2 || this.heldChars < this.poolMinChars) return true;
-      this.linkCtx = createLinkContext(this.options);
-      try {
-        await this.linkCtx;
-      } catch (error) {
-        stderr.write(`sitrep extract: ${(error as Error).message}\n`);
-        return false;
-      }
-      this.pool = new ExtractionPool({ size: this.workers, context: this.options, maxQueue: Number.MAX_SAFE_INTEGER });
+      this.pool = new ExtractionPool({
+        size: this.workers - 1, context: this.options, maxQueue: Number.MAX_SAFE_INTEGER,
+        upTo: independentStages[independentStages.length - 1].name, keepLang: true,
+      });
+      // The workers start on the first chunks while this thread loads its context.
+      this.ctx = loadContextOrReport('extract', this.options, stderr).then(async (shared) => {
+        if (!shared) return null;
+        const run = await createLinkContext(this.options);
+        return { ...shared, entityRegistry: run.entityRegistry, entityMatcher: run.entityMatcher };
+      });
       const held = this.held;
       this.held = [];
       for (const h of held) {
         this.chunk.push(h);
         if (this.chunk.length >= CHUNK) await this.send();
       }
-      return true;
+      return (await this.ctx) !== null;
     }
     this.chunk.push(item);
     if (this.chunk.length >= CHUNK) await this.send();
@@ -177,7 +184,9 @@ class Batch {
 
   private async drainOne(): Promise<void> {
     const { items, docs } = this.inFlight.shift()!;
-    const ctx = await this.linkCtx!;
+    const ctx = await this.ctx;
+    // The context could not be loaded (reported once): the run ends with nothing more printed.
+    if (!ctx) return;
     let out: (Doc | Error)[];
     try {
       out = await docs;
@@ -191,7 +200,7 @@ class Batch {
       if (doc instanceof Error) {
         this.stderr.write(`${items[k].path}:1:1 error document ${items[k].init.id} was not extracted: ${doc.message} extract/worker\n`);
         this.failed++;
-      } else this.print(items[k].path, linkDocument(doc, ctx));
+      } else this.print(items[k].path, crashedIn(doc, independentStages) ? doc : runPipeline(doc, ctx, orderedStages));
     });
   }
 }

@@ -88,6 +88,8 @@ class FileChunks {
   private count = 0;
   /** Every chunk has been read: look-ups no longer check. */
   private complete = false;
+  /** Called once when every chunk has been read (the gazetteer then stops calling {@link read}). */
+  onComplete: () => void = () => {};
 
   constructor(private readonly fd: number, private readonly wholeAfter = WHOLE_AFTER) {
     const size = fstatSync(fd).size;
@@ -140,6 +142,7 @@ class FileChunks {
       c = e;
     }
     this.complete = true;
+    this.onComplete();
   }
 }
 
@@ -179,6 +182,7 @@ export function openCompiled(file: string, want: string, wholeAfter = WHOLE_AFTE
       return null;
     }
     const g = Gazetteer.fromBinary(chunks.bytes.subarray(4 + n), chunks.read);
+    chunks.onComplete = () => g.allRead();
     openFiles.register(g, fd);
     return g;
   } catch (error) {

@@ -89,7 +89,8 @@ class PackedIndex implements KeyIndex {
     private readonly keyLen: Uint16Array,
     private readonly candStart: Uint32Array,
     private readonly cands: Int32Array,
-    private readonly read?: ReadBytes,
+    /** Cleared once every byte has been read ({@link Gazetteer.allRead}): look-ups then check nothing. */
+    public read?: ReadBytes,
   ) {}
   get(key: string): readonly number[] {
     // Most keys are ASCII, whose UTF-8 bytes are their char codes: hashed and compared without encoding.
@@ -203,6 +204,16 @@ export class Gazetteer {
     };
     this.records[index] = made;
     return made;
+  }
+
+  /**
+   * Every byte of a gazetteer opened from its file has been read (`ReadBytes` filled the rest at once): look-ups and
+   * places stop calling it.
+   */
+  allRead(): void {
+    this.read = undefined;
+    if (this.exact instanceof PackedIndex) this.exact.read = undefined;
+    if (this.loose instanceof PackedIndex) this.loose.read = undefined;
   }
 
   /** The type of the place at `index`, without making the place. */

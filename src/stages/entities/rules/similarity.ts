@@ -7,10 +7,17 @@
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
 const CHEAP_PAIRS = new Set(['lr', 'rl', 'gh', 'hg', 'vf', 'fv', 'sz', 'zs', 'kg', 'gk']);
 
-function substitutionCost(a: string, b: string): number {
+// The letters by character code: the edit distance's inner loop builds no string per cell.
+const VOWEL_CODE = new Uint8Array(128);
+for (const v of VOWELS) VOWEL_CODE[v.charCodeAt(0)] = 1;
+const CHEAP_CODES = new Set([...CHEAP_PAIRS].map((p) => p.charCodeAt(0) * 65536 + p.charCodeAt(1)));
+const isVowel = (c: number): boolean => c < 128 && VOWEL_CODE[c] === 1;
+
+/** What substituting one letter for another costs (character codes). */
+function substitutionCost(a: number, b: number): number {
   if (a === b) return 0;
-  if (VOWELS.has(a) && VOWELS.has(b)) return 0.5;
-  if (CHEAP_PAIRS.has(a + b)) return 0.5;
+  if (isVowel(a) && isVowel(b)) return 0.5;
+  if (CHEAP_CODES.has(a * 65536 + b)) return 0.5;
   return 1;
 }
 
@@ -21,15 +28,19 @@ export function keyDistance(a: string, b: string): number {
   let prev = new Array<number>(m + 1);
   let cur = new Array<number>(m + 1);
   prev[0] = 0;
-  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + (VOWELS.has(b[j - 1]) ? 0.5 : 1);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + (isVowel(b.charCodeAt(j - 1)) ? 0.5 : 1);
   for (let i = 1; i <= n; i++) {
-    const del = VOWELS.has(a[i - 1]) ? 0.5 : 1;
+    const ca = a.charCodeAt(i - 1);
+    const del = isVowel(ca) ? 0.5 : 1;
     cur[0] = prev[0] + del;
     for (let j = 1; j <= m; j++) {
-      const ins = VOWELS.has(b[j - 1]) ? 0.5 : 1;
-      cur[j] = Math.min(prev[j] + del, cur[j - 1] + ins, prev[j - 1] + substitutionCost(a[i - 1], b[j - 1]));
+      const cb = b.charCodeAt(j - 1);
+      const ins = isVowel(cb) ? 0.5 : 1;
+      cur[j] = Math.min(prev[j] + del, cur[j - 1] + ins, prev[j - 1] + substitutionCost(ca, cb));
     }
-    [prev, cur] = [cur, prev];
+    const swap = prev;
+    prev = cur;
+    cur = swap;
   }
   return prev[m];
 }

@@ -59,7 +59,7 @@ interface Context {
   countryTotal?: number;
   keyCountries?: Map<string, number>;
   /** Anchors (cities and divisions) by 2° cell, so that the nearest one is found without a scan of all. */
-  grid: Map<string, { key: string; place: GazetteerPlace }[]>;
+  grid: Map<number, { key: string; place: GazetteerPlace }[]>;
 }
 
 // Does the document mention the country or division through a mention other than this name?
@@ -133,7 +133,9 @@ function contextScore(p: GazetteerPlace, key: string, ctx: Context): { score: nu
 }
 
 const CELL = 2;
-const cellOf = (lat: number, lon: number): string => `${Math.floor(lat / CELL)}:${Math.floor(lon / CELL)}`;
+// A cell's key as a number (no string built per look-up): rows are 1,000 apart, wider than any column range searched.
+const cellKey = (i: number, j: number): number => i * 1000 + j;
+const cellOf = (lat: number, lon: number): number => cellKey(Math.floor(lat / CELL), Math.floor(lon / CELL));
 
 // Distance to the nearest anchor of another name within 300 km (Infinity if none), from the grid cells
 // around the place: a list of ten thousand places stays linear.
@@ -145,7 +147,7 @@ function nearestAnchor(ctx: Context, p: GazetteerPlace, key: string): number {
   let nearest = Infinity;
   for (let i = la - 2; i <= la + 2; i++) {
     for (let j = lo - dLon; j <= lo + dLon; j++) {
-      for (const a of ctx.grid.get(`${i}:${j}`) ?? []) {
+      for (const a of ctx.grid.get(cellKey(i, j)) ?? []) {
         if (a.key === key || Math.abs(a.place.lat - p.lat) > 2.8) continue;
         const d = distanceKm(p, a.place);
         // Only "under 30 km", "under 100 km" and "under 300 km" matter, so the first close one ends the search.
