@@ -189,3 +189,32 @@ test('"has not been successful in taking X" is a failed deed, the speaker’s de
   assert.deepEqual(brief('Russia has been successful in taking Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
   assert.deepEqual(brief('we have seen the Ukrainians retake some territory around Kupiansk', 'US'), ['advance geo:kupiansk UA asserts']);
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Eighth pass (claims9): classes from invented paraphrases of briefings, think-tank updates and wire copy, each with
+// negative twins.
+
+test('what falls is the town itself, the head of the subject, never a place in another head\'s phrase', () => {
+  assert.deepEqual(brief('the number of Russian attacks near Kupiansk fell sharply', 'UA'), []);
+  assert.deepEqual(brief('power supply in Avdiivka fell by half', 'UA'), []);
+  assert.deepEqual(brief('the defences of Bakhmut fell apart', 'US'), []);
+  // "shells fell on X": a place elsewhere in the clause is no subject that fell.
+  assert.deepEqual(brief('Russian shells fell on Kupiansk overnight', 'UA'), []);
+  assert.deepEqual(brief('debris fell in Avdiivka', 'UA'), []);
+  // The town as the head, with a settlement noun, an adjective or a region after it, still falls.
+  assert.deepEqual(brief('the eastern city of Avdiivka fell after months of fighting', 'US'), ['control geo:avdiivka RU asserts']);
+  assert.deepEqual(brief('the frontline town of Vovchansk in Crimea has fallen', 'US'), ['control geo:vovchansk RU asserts']);
+  assert.ok(props('the number of attacks near Kupiansk fell', 'UA').length === 0);
+});
+
+test('an observer\'s "they" takes no side from the forces named before when forces of both sides were named', () => {
+  const run = (body: string) => {
+    const t = `Press Gaggle by John Kirby\n\nMR. KIRBY: ${body}`;
+    return claimsStage.run({ ...doc(t), entities: [{ id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [] }] }, {}).claims
+      .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.kind === 'losses' && (p.confidence ?? 1) >= 0.5);
+  };
+  // One side's forces named: "they" are those forces.
+  assert.deepEqual(run('So the fighting goes on. The fighting in the past week has been fierce for these North Korean forces. Our estimate is that they have suffered more than 1,000 killed or wounded.').map((p) => p.holder), ['RU']);
+  // Both sides' forces named in the look-back: "they" could be either, so no confident holder.
+  assert.deepEqual(run('So the fighting goes on. The fighting in the past week has been fierce for North Korean forces and Ukrainian troops alike. Our estimate is that they have suffered more than 1,000 killed or wounded.'), []);
+});

@@ -275,6 +275,7 @@ const VERB_GROUP = set(frames.verbGroup);
 const FORCES = set(frames.forces.words);
 /** Words a direct object may cross before its place ("left the city of X"). */
 const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'capital', 'of', 'embattled', 'besieged', 'key', 'strategic', '“', '”', '"']);
+const FALL_HEAD = set(frames.fallSubject.words);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
@@ -587,11 +588,11 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
 }
 
 /** The place of a subject [from, to): its last place mention, or an anaphor. */
-function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCandidate; how: string } | undefined {
+function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCandidate; how: string; at?: number } | undefined {
   const { words } = ctx;
   for (let k = to - 1; k >= from; k--) {
     const p = ctx.placeAtWord.get(k);
-    if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
+    if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k };
   }
   // "the city remained under Ukrainian control": a linking verb between the anaphor and the predicate phrase.
   let end = to;
@@ -604,6 +605,24 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
     }
   }
   return undefined;
+}
+
+/**
+ * True when the place at word `at` heads the subject [from, to) rather than modifying another head in it: no
+ * preposition stands before it ("the number of attacks near Pokrovsk", "power supply in Kharkiv"), an "of" only after
+ * a settlement word ("the eastern city of Avdiivka", not "the defences of Kharkiv"), and no lower-case word of its own
+ * follows it ("Kharkiv residents"). A place inside a phrase of the subject's head is where that head is, not the head.
+ */
+function subjectHead(ctx: Context, from: number, to: number, at: number): boolean {
+  const { words } = ctx;
+  for (let k = from; k < at; k++) {
+    const w = words[k];
+    if (w.punct || w.text !== w.lower || DETERMINERS.has(w.lower)) continue;
+    if (w.lower === 'of' ? !FALL_HEAD.has(words[k - 1]?.lower ?? '') : !FALL_HEAD.has(w.lower) && !/(?:ern|ed)$/.test(w.lower)) return false;
+  }
+  let k = at + 1;
+  while (k < to && /^\p{Lu}/u.test(words[k].text)) k++;
+  return k >= to || words[k].punct || words[k].lower === 'in' || words[k].lower === 'near';
 }
 
 /**
@@ -1157,6 +1176,14 @@ const REFINERS: readonly Refiner[] = [
           if (byPhrase && hit?.place.broad) hit = undefined;
         } else if (role === 'subject' || cl.passive) {
           hit = subjectPlace(ctx, cl.subject[0], cl.subject[1]);
+          // "Soledar has fallen", not "the number of attacks near Pokrovsk fell": what falls is the town itself.
+          if (hit && c.frame === 'fall' && hit.at !== undefined) {
+            let first = cl.subject[0];
+            while (!ctx.placeAtWord.has(first)) first++;
+            if (!subjectHead(ctx, cl.subject[0], cl.subject[1], first)) return drop(c, 'claims/gate-fall-not-town');
+            const p = ctx.placeAtWord.get(first)!;
+            hit = { place: p, how: `"${placeName(ctx, p)}"`, at: first };
+          }
         }
         if (hit) {
           c.place = hit.place.id;
@@ -1248,8 +1275,9 @@ const REFINERS: readonly Refiner[] = [
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
-      // "left for Kherson": a frame whose place is its direct object takes no other.
-      if (c.place || c.direct || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) return;
+      // "left for Kherson": a frame whose place is its direct object takes no other; what falls is its subject
+      // ("shells fell on Kharkiv" is no fall of Kharkiv).
+      if (c.place || c.direct || c.frame === 'fall' || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
       let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
