@@ -218,3 +218,57 @@ test('an observer\'s "they" takes no side from the forces named before when forc
   // Both sides' forces named in the look-back: "they" could be either, so no confident holder.
   assert.deepEqual(run('So the fighting goes on. The fighting in the past week has been fierce for North Korean forces and Ukrainian troops alike. Our estimate is that they have suffered more than 1,000 killed or wounded.'), []);
 });
+
+test('"improved their tactical position near X" is ground gained; "made no gains near X" an advance denied', () => {
+  assert.deepEqual(brief('units of the Western group improved their tactical position near Kupiansk', 'RU'), ['advance geo:kupiansk RU asserts']);
+  assert.deepEqual(brief('its units had improved their positions near Kupiansk', 'RU'), ['advance geo:kupiansk RU asserts']);
+  // Fortifying is no advance.
+  assert.deepEqual(brief('its troops were improving their defensive positions near Kupiansk', 'UA'), []);
+  assert.deepEqual(brief('Russian forces made no confirmed gains near Avdiivka', 'US'), ['advance geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Russian forces made marginal gains near Avdiivka', 'US'), ['advance geo:avdiivka RU asserts']);
+});
+
+test('an attack that stalled is an advance denied; other things that stall, or a stall denied, give none', () => {
+  assert.deepEqual(brief('the Russian offensive near Kupiansk has stalled', 'UA'), ['advance geo:kupiansk RU denies']);
+  assert.deepEqual(brief('Russian forces have stalled outside Bakhmut', 'US'), ['advance geo:bakhmut RU denies']);
+  assert.deepEqual(brief('the Ukrainian counteroffensive near Bakhmut got bogged down', 'RU'), ['advance geo:bakhmut UA denies']);
+  assert.deepEqual(brief('peace talks on Bakhmut have stalled', 'UA'), []);
+  assert.deepEqual(brief('the Russian offensive near Kupiansk has not stalled', 'UA'), []);
+  // The attack noun inside the subject is no advance of its own.
+  assert.ok(!brief('the Russian offensive near Kupiansk has stalled', 'UA').includes('advance geo:kupiansk RU asserts'));
+});
+
+test('a failed attempt to take a place is the deed denied; an attempt alone is none', () => {
+  assert.deepEqual(brief("Russia's attempt to take Kupiansk failed", 'US'), ['control geo:kupiansk RU denies']);
+  assert.deepEqual(brief('a failed Russian attempt to take Avdiivka', 'UA'), ['control geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Russia is preparing a new attempt to take Kupiansk', 'UA'), []);
+  assert.deepEqual(brief("Russia's attempt to take Kupiansk continues", 'UA'), []);
+});
+
+test('a risk of being encircled or the verge of a capture is no fact; "almost" keeps its old reading', () => {
+  assert.deepEqual(brief('Ukrainian troops in Avdiivka were at risk of being encircled', 'US'), []);
+  assert.deepEqual(brief('Russian forces are on the verge of capturing Avdiivka', 'UA'), []);
+  assert.deepEqual(brief('Ukrainian units near Avdiivka are in danger of being cut off', 'US'), []);
+  assert.deepEqual(brief('Russian forces have encircled Avdiivka', 'UA'), ['encirclement geo:avdiivka RU asserts']);
+  assert.deepEqual(brief('its forces hoped to regain control of Kupiansk within days', 'UA'), []);
+});
+
+test('losses taken, sustained or incurred, with a count and a loss noun; "took prisoners" is no loss of the taker', () => {
+  assert.deepEqual(brief('the Russians have taken more than 100,000 casualties in and around Bakhmut', 'US'), ['losses geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('Ukrainian forces had sustained losses of up to 400 servicemen near Kupiansk', 'RU'), ['losses geo:kupiansk UA asserts']);
+  assert.deepEqual(brief('Ukrainian forces had taken 300 prisoners near Kupiansk', 'UA'), []);
+  assert.deepEqual(brief('Russia has taken Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
+  // A counted phrase before a participle with no verb group is its subject ("500,000 Russian troops killed").
+  assert.deepEqual(props('the figures are more than 500,000 Russian troops killed or wounded', 'US').map((p) => [p.kind, p.holder, p.count].join(' ')), ['losses RU 500000']);
+  // A loss total after "put at" / "estimated at".
+  assert.deepEqual(brief("Russia's losses estimated at 500,000 troops", 'UA').map((p) => p.split(' ').slice(0, 3).join(' ')), ['losses  RU']);
+  // "losses at X were N": an "at" with no number after it is a place's, the total is read on.
+  assert.deepEqual(props('Russian losses at Bakhmut were 20,000', 'UA').map((p) => [p.kind, p.holder, p.count].join(' ')), ['losses RU 20000']);
+});
+
+test('pressing on toward, moving forward near, a bridgehead: advances', () => {
+  assert.deepEqual(brief('the Ukrainians are pressing on toward Bakhmut', 'US'), ['advance geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('the Ukrainians are moving forward slowly near Bakhmut', 'US'), ['advance geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('Ukrainian troops have established a bridgehead near Kupiansk', 'RU'), ['advance geo:kupiansk UA asserts']);
+  assert.deepEqual(brief('Ukrainian troops want to establish a bridgehead near Kupiansk', 'RU'), []);
+});

@@ -276,6 +276,13 @@ const FORCES = set(frames.forces.words);
 /** Words a direct object may cross before its place ("left the city of X"). */
 const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'capital', 'of', 'embattled', 'besieged', 'key', 'strategic', '“', '”', '"']);
 const FALL_HEAD = set(frames.fallSubject.words);
+const STALLED = phraseIndex(phrases(frames.stalled.phrases).map((w) => ({ words: w, value: 'stalled' })));
+const STALLED_SUBJECTS = set(frames.stalled.subjects);
+const ATTEMPT_NOUNS = set(frames.failedAttempt.nouns);
+const FAILED_BEFORE = set(frames.failedAttempt.before);
+const FAILED_AFTER = phraseIndex(phrases(frames.failedAttempt.after).map((w) => ({ words: w, value: 'failed' })));
+/** Words of losses after a count of "took/taken" ("taken more than 100,000 casualties"; not "took 300 prisoners"). */
+const TAKEN_LOSSES = new Set([...set(frames.lossTotals.nouns), 'killed', 'wounded', 'dead']);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
@@ -296,6 +303,7 @@ const MOTION_ADVERBS = set(frames.motion.adverbs);
 const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ words: w, value: 'direction' })));
 const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
 const GAIN_NOUNS = set(frames.motion.gainNouns);
+const IMPROVE_MODIFIERS = set(frames.motion.improveModifiers);
 const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
 /** Irregular inflected forms of the verbs read by lemma ("made", "drove", "won"): verbs, never nouns. */
 const IRREGULAR_FORMS = set([frames.motion.irregular, frames.motion.gainIrregular, frames.expel.irregular, frames.expel.withdrawIrregular].flatMap((m) => Object.values(m as Record<string, string[]>).flat()));
@@ -381,7 +389,7 @@ function belligerent(side: string | undefined): string | undefined {
 }
 
 /** A count at word k ("70", "2,000", "seventy"), or undefined when it is a time, date, year, model or unit. */
-function countAt(words: readonly Word[], k: number): number | undefined {
+function countAt(words: readonly Word[], k: number, amount = false): number | undefined {
   const w = words[k];
   let n: number | undefined;
   if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(w.text)) {
@@ -402,7 +410,8 @@ function countAt(words: readonly Word[], k: number): number | undefined {
   if (next && next.start === w.end && /^[:.\-/]/.test(next.text)) return undefined;
   if (prev && prev.end === w.start && /[:\-/.]$/.test(prev.text)) return undefined;
   if (next && NOT_COUNT_AFTER.has(next.lower)) return undefined;
-  if (prev && NOT_COUNT_BEFORE.has(prev.lower)) return undefined;
+  // ("at 07:40", "in 1999"; but a loss total's "estimated at 500,000" is an amount: `amount`.)
+  if (prev && NOT_COUNT_BEFORE.has(prev.lower) && !amount) return undefined;
   return n;
 }
 
@@ -608,6 +617,19 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
 }
 
 /**
+ * True when the predicate at [p0, p1) is the infinitive of an attempt noun ("attempt to take", "bid to capture") told as
+ * failed: a failure word within two words before the noun ("Russia's failed attempt to", "a failed Russian bid to"),
+ * or a failure phrase after the predicate in its sentence ("… to take Kyiv failed", "… was repelled").
+ */
+function failedAttempt(words: readonly Word[], p0: number, p1: number): boolean {
+  if (words[p0 - 1]?.lower !== 'to' || !ATTEMPT_NOUNS.has(words[p0 - 2]?.lower ?? '')) return false;
+  for (let k = Math.max(0, p0 - 5); k < p0 - 2; k++) if (FAILED_BEFORE.has(words[k].lower)) return true;
+  const end = sentenceEnd(words, p1);
+  for (let k = p1; k < end; k++) if (matchAt(words, k, FAILED_AFTER).length) return true;
+  return false;
+}
+
+/**
  * True when the place at word `at` heads the subject [from, to) rather than modifying another head in it: no
  * preposition stands before it ("the number of attacks near Pokrovsk", "power supply in Kharkiv"), an "of" only after
  * a settlement word ("the eastern city of Avdiivka", not "the defences of Kharkiv"), and no lower-case word of its own
@@ -676,7 +698,7 @@ function candidate(base: Omit<Candidate, 'polarity' | 'roles' | 'rules'>): Candi
 function spanParser(
   frame: string,
   spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
-  match: (words: readonly Word[], i: number) => { end: number; predicate: string } | undefined,
+  match: (words: readonly Word[], i: number) => { end: number; predicate: string; negated?: boolean } | undefined,
   lang = false,
 ): Parser {
   const rule = `claims/frame-${frame}`;
@@ -687,7 +709,9 @@ function spanParser(
       for (let i = 0; i < words.length; i++) {
         const m = match(words, i);
         if (!m) continue;
-        const cl = clauseAround(words, i, m.end);
+        const read = clauseAround(words, i, m.end);
+        // "made no confirmed gains near X": a "no" inside the predicate phrase negates it.
+        const cl = m.negated ? { ...read, negated: true } : read;
         out.push(candidate({ frame, ...spec, cl: lang ? withLang(ctx, cl) : cl, predicate: m.predicate, rule }));
         i = m.end - 1;
       }
@@ -716,7 +740,7 @@ function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: 
   const spec = { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.motion.confidence } as const;
   return spanParser(frame, spec, (words, i) => {
     const e = forms.has(words[i].lower) ? end(words, i) : -1;
-    return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' ') };
+    return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' '), negated: words.slice(i + 1, e).some((w) => w.lower === 'no') };
   }, true);
 }
 
@@ -795,6 +819,8 @@ const PARSERS: readonly Parser[] = [
   advanceByLemma('gains', GAIN_FORMS, (words, i) => {
     let j = i + 1;
     while (j < words.length && j - i <= 3 && !GAIN_NOUNS.has(words[j].lower) && !words[j].punct && !BOUNDARY.has(words[j].lower) && words[j].text === words[j].lower) j++;
+    // "improved their tactical position", not "improving their defensive positions".
+    if (GAIN_FORMS.get(words[i].lower) === 'improve' && words.slice(i + 1, j).some((w) => !IMPROVE_MODIFIERS.has(w.lower))) return -1;
     return j < words.length && GAIN_NOUNS.has(words[j].lower) ? j + 1 : -1;
   }),
   {
@@ -849,7 +875,9 @@ const PARSERS: readonly Parser[] = [
           if (!a) continue;
           let k = j + a.span;
           while (k < words.length && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
-          const n = k < words.length ? countAt(words, k) : undefined;
+          const n = k < words.length ? countAt(words, k, true) : undefined;
+          // ("Russian losses at Bakhmut were 20,000": an "at" with no number after it is a place's.)
+          if (n === undefined && a.words[a.words.length - 1] === 'at' && a.words.length === 1) continue;
           if (n === undefined) break;
           const cl = clauseAround(words, j, j + a.span);
           const c = candidate({ frame: 'loss-total', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} … ${a.words.join(' ')}`, rule: 'claims/frame-loss-total', confidence: frames.lossTotals.confidence });
@@ -1017,6 +1045,8 @@ const PARSERS: readonly Parser[] = [
     },
   },
   // "under control of X" is control by X, not calm.
+  // "the Russian offensive near Kharkiv has stalled", "Russian forces have stalled outside Kyiv": an advance denied.
+  phraseParser('stalled', STALLED, { kind: 'advance', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.stalled.confidence }),
   phraseParser('stable', STABLE, { kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, confidence: CONF.stable }, (next) => next === 'of' || next === 'by'),
 ];
 
@@ -1041,7 +1071,7 @@ const REFINERS: readonly Refiner[] = [
     // "the capture of Bakhmut", "its liberation": a verb form after a determiner is a noun, an event named, not told.
     name: 'claims/gate-noun',
     refine: (c, ctx) => {
-      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'claimed-place' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
+      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'claimed-place' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'stalled') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
@@ -1071,9 +1101,25 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "the Russian offensive has stalled": an advance of the attackers denied; the subject must name an attack or
+    // forces ("talks have stalled" gives none), and "has not stalled" says nothing.
+    name: 'claims/gate-stalled',
+    refine: (c, ctx) => {
+      if (c.frame !== 'stalled') return;
+      if (c.cl.negated || !ctx.words.slice(c.cl.subject[0], c.cl.subject[1]).some((w) => STALLED_SUBJECTS.has(w.lower))) return drop(c, 'claims/gate-stalled');
+      c.polarity = 'denies';
+      c.roles.polarity = 'stalled: the advance denied';
+    },
+  },
+  {
     // "could take", "plans to capture", "if they seize", "to take Bakhmut": planned, possible, conditional.
     name: 'claims/gate-modality',
     refine: (c, ctx) => {
+      // "Russia's attempt to take Kyiv failed", "a failed bid to capture X": the attempt's deed, denied.
+      if (c.cl.modality && failedAttempt(ctx.words, c.cl.pred[0], c.cl.pred[1])) {
+        c.cl = { ...c.cl, modality: null, negated: true };
+        c.rules.push('claims/failed-attempt');
+      }
       // "Russia claims to control X": the infinitive that opens the content of a claiming cue is what is claimed.
       const claimed = c.cl.modality === 'to' && c.cl.pred[0] === 1 && ctx.words[0].lower === 'to' && ASSERTIVE_TO.has(norm(ctx.inp.cue));
       if (c.cl.modality && !claimed) return drop(c, 'claims/gate-modality');
@@ -1082,7 +1128,8 @@ const REFINERS: readonly Refiner[] = [
         // A noun has no verb group: a modal, a plan or a failure anywhere in its clause makes it no fact.
         const { words } = ctx;
         const to = Math.min(c.cl.clause[1], c.cl.pred[1] + 4);
-        for (let k = c.cl.clause[0]; k < to; k++) if (NOMINAL_GATE.has(words[k].lower)) return drop(c, 'claims/gate-modality');
+        // ("the Ukrainian counteroffensive got bogged down": a stalled attack is no advance of its own.)
+        for (let k = c.cl.clause[0]; k < to; k++) if (NOMINAL_GATE.has(words[k].lower) || matchAt(words, k, STALLED).length) return drop(c, 'claims/gate-modality');
       }
     },
   },
@@ -1570,7 +1617,10 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
+          // "more than 500,000 Russians killed or wounded": a counted phrase right before a participle with no verb
+          // group and no count after it is the participle's subject, as in a passive.
+          const reduced = !cl.passive && cl.vg[0] === cl.vg[1] && /(?:ed|wn)$/.test(c.predicate) && victimPhrase(words, cl.subject[0], cl.subject[1])?.to === cl.pred[0] && !victimPhrase(words, cl.pred[1], cl.after[1]);
+          const passiveLike = reduced || cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
           const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
@@ -1637,6 +1687,8 @@ const REFINERS: readonly Refiner[] = [
         // "Russia lost 300 troops": the loser is the agent; a count is needed.
         const v = victimPhrase(words, cl.pred[1], cl.after[1]);
         if (!v) return drop(c, 'claims/gate-no-count');
+        // "taken more than 100,000 casualties" are losses, "took 300 prisoners" are not.
+        if (c.frame === 'take-losses' && !words.slice(v.from, v.to + 1).some((w) => TAKEN_LOSSES.has(w.lower))) return drop(c, 'claims/gate-take-not-losses');
         c.count = v.count;
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
