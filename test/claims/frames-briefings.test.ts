@@ -272,3 +272,13 @@ test('pressing on toward, moving forward near, a bridgehead: advances', () => {
   assert.deepEqual(brief('Ukrainian troops have established a bridgehead near Kupiansk', 'RU'), ['advance geo:kupiansk UA asserts']);
   assert.deepEqual(brief('Ukrainian troops want to establish a bridgehead near Kupiansk', 'RU'), []);
 });
+
+test('forces at a town\'s edge advanced on it; a country that launched what was lost is no place of the loss', () => {
+  assert.deepEqual(brief('Russian troops are now on the outskirts of Bakhmut', 'US'), ['advance geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('Russian forces are about 15 kilometers from the center of Kupiansk', 'US'), ['advance geo:kupiansk RU asserts']);
+  assert.deepEqual(brief('the villages are 15 km from Kupiansk', 'US'), []);
+  assert.deepEqual(brief('they are on the outskirts of Bakhmut', 'US'), []);
+  assert.deepEqual(brief('the Ukrainians continue to push the Russians back in Kupiansk', 'US'), ['advance geo:kupiansk UA asserts']);
+  const crimea = props('Ukrainian air defenses shot down 30 of the 32 drones that Crimea launched', 'US');
+  assert.deepEqual(crimea.map((p) => [p.kind, p.place ?? '-', p.count].join(' ')), ['losses - 30']);
+});

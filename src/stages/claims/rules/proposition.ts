@@ -216,6 +216,9 @@ const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
 const PRESENCE_BE = set(frames.presence.verbs);
 const PRESENCE_ADVERBS = set(frames.presence.adverbs);
 const PRESENCE_PREPS = set(frames.presence.prepositions);
+const APPROACH = phraseIndex(phrases(frames.approach.phrases).map((w) => ({ words: w, value: 'approach' })));
+const APPROACH_UNITS = set(frames.approach.units);
+const APPROACH_AFTER = set(frames.approach.after);
 const POSSESSION_BE = set(frames.possession.verbs);
 const POSSESSION_ADVERBS = set(frames.possession.adverbs);
 const POSSESSION_PRONOUNS = set(frames.possession.pronouns);
@@ -266,7 +269,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 const SINGLE_QUOTES = new Set(["'", '‘', '’']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
 /** Prepositions after "pushed … back" that name where the other side was driven back ("back near X"). */
-const BACK_AT = new Set(['near', 'around', 'outside', 'at']);
+const BACK_AT = new Set(['near', 'around', 'outside', 'at', 'in']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
@@ -629,6 +632,15 @@ function failedAttempt(words: readonly Word[], p0: number, p1: number): boolean 
   return false;
 }
 
+/** True when the place mention at word `k` is followed by a lower-case past verb: it acts, it is no location. */
+function placeActs(ctx: Context, k: number, p: PlaceCandidate): boolean {
+  const { words } = ctx;
+  let j = k + 1;
+  while (j < words.length && ctx.inp.offset + words[j].start < p.end) j++;
+  const w = words[j];
+  return !!w && w.text === w.lower && !FILLERS.has(w.lower) && (/ed$/.test(w.lower) || PAST_IRREGULAR.has(w.lower));
+}
+
 /**
  * True when the place at word `at` heads the subject [from, to) rather than modifying another head in it: no
  * preposition stands before it ("the number of attacks near Pokrovsk", "power supply in Kharkiv"), an "of" only after
@@ -951,6 +963,20 @@ const PARSERS: readonly Parser[] = [
     let j = i + 1;
     while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
     return PRESENCE_PREPS.has(words[j]?.lower ?? '') ? { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') } : undefined;
+  }, true),
+  // "Russian troops are now on the outskirts of Kyiv", "are about 15 kilometers from X": forces at a town's edge advanced on it.
+  spanParser('approach', { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.approach.confidence }, (words, i) => {
+    if (!PRESENCE_BE.has(words[i].lower)) return undefined;
+    let j = i + 1;
+    while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
+    const phrase = j < words.length ? matchAt(words, j, APPROACH)[0] : undefined;
+    let end = phrase ? j + phrase.span : -1;
+    if (!phrase) {
+      let k = j;
+      while (k < words.length && k - j < 3 && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
+      if (k + 2 < words.length && /^\d/.test(words[k].text) && APPROACH_UNITS.has(words[k + 1].lower) && APPROACH_AFTER.has(words[k + 2].lower)) end = k + 3;
+    }
+    return end < 0 ? undefined : { end, predicate: words.slice(i, end).map((w) => w.lower).join(' ') };
   }, true),
   // "Bakhmut is ours", "the city is now ours": a town told as the speaker's side's own; a belligerent's words only.
   {
@@ -1303,7 +1329,7 @@ const REFINERS: readonly Refiner[] = [
     // in Kyiv" may be diplomats) or a side's own name; a country or region is no place held ("troops are in Belarus").
     name: 'claims/gate-presence',
     refine: (c, ctx) => {
-      if (c.frame !== 'presence') return;
+      if (c.frame !== 'presence' && c.frame !== 'approach') return;
       const subject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]);
       const forces = subject.some((w) => FORCES.has(w.lower) && !PRONOUNS.has(w.lower));
       const sideName = subject.length > 0 && subject.length <= 2 && subject.every((w) => DETERMINERS.has(w.lower) || (HOLDER_WORDS.has(w.lower) && !HOLDER_WORDS.get(w.lower)!.startsWith('@')));
@@ -1334,8 +1360,9 @@ const REFINERS: readonly Refiner[] = [
       let bestAt = -1;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
-        // "drones launched by Russia": the agent of a by-phrase is no place.
-        if (p && ctx.words[k - 1]?.lower === 'by') continue;
+        // "drones launched by Russia": the agent of a by-phrase is no place; nor is the subject of a verb after it
+        // ("the 32 Shaheds that Russia launched", "drones Russia fired").
+        if (p && (ctx.words[k - 1]?.lower === 'by' || placeActs(ctx, k, p))) continue;
         if (p && (!best || (best.broad && !p.broad))) [best, bestAt] = [p, k];
       }
       if (best && c.frame === 'capture' && c.kind === 'control' && !c.cl.passive) {
