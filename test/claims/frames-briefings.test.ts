@@ -189,3 +189,96 @@ test('"has not been successful in taking X" is a failed deed, the speaker’s de
   assert.deepEqual(brief('Russia has been successful in taking Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
   assert.deepEqual(brief('we have seen the Ukrainians retake some territory around Kupiansk', 'US'), ['advance geo:kupiansk UA asserts']);
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// Eighth pass (claims9): classes from invented paraphrases of briefings, think-tank updates and wire copy, each with
+// negative twins.
+
+test('what falls is the town itself, the head of the subject, never a place in another head\'s phrase', () => {
+  assert.deepEqual(brief('the number of Russian attacks near Kupiansk fell sharply', 'UA'), []);
+  assert.deepEqual(brief('power supply in Avdiivka fell by half', 'UA'), []);
+  assert.deepEqual(brief('the defences of Bakhmut fell apart', 'US'), []);
+  // "shells fell on X": a place elsewhere in the clause is no subject that fell.
+  assert.deepEqual(brief('Russian shells fell on Kupiansk overnight', 'UA'), []);
+  assert.deepEqual(brief('debris fell in Avdiivka', 'UA'), []);
+  // The town as the head, with a settlement noun, an adjective or a region after it, still falls.
+  assert.deepEqual(brief('the eastern city of Avdiivka fell after months of fighting', 'US'), ['control geo:avdiivka RU asserts']);
+  assert.deepEqual(brief('the frontline town of Vovchansk in Crimea has fallen', 'US'), ['control geo:vovchansk RU asserts']);
+  assert.ok(props('the number of attacks near Kupiansk fell', 'UA').length === 0);
+});
+
+test('an observer\'s "they" takes no side from the forces named before when forces of both sides were named', () => {
+  const run = (body: string) => {
+    const t = `Press Gaggle by John Kirby\n\nMR. KIRBY: ${body}`;
+    return claimsStage.run({ ...doc(t), entities: [{ id: 'p:kirby', kind: 'person', name: 'John Kirby', side: 'US', mentions: [] }] }, {}).claims
+      .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.kind === 'losses' && (p.confidence ?? 1) >= 0.5);
+  };
+  // One side's forces named: "they" are those forces.
+  assert.deepEqual(run('So the fighting goes on. The fighting in the past week has been fierce for these North Korean forces. Our estimate is that they have suffered more than 1,000 killed or wounded.').map((p) => p.holder), ['RU']);
+  // Both sides' forces named in the look-back: "they" could be either, so no confident holder.
+  assert.deepEqual(run('So the fighting goes on. The fighting in the past week has been fierce for North Korean forces and Ukrainian troops alike. Our estimate is that they have suffered more than 1,000 killed or wounded.'), []);
+});
+
+test('"improved their tactical position near X" is ground gained; "made no gains near X" an advance denied', () => {
+  assert.deepEqual(brief('units of the Western group improved their tactical position near Kupiansk', 'RU'), ['advance geo:kupiansk RU asserts']);
+  assert.deepEqual(brief('its units had improved their positions near Kupiansk', 'RU'), ['advance geo:kupiansk RU asserts']);
+  // Fortifying is no advance.
+  assert.deepEqual(brief('its troops were improving their defensive positions near Kupiansk', 'UA'), []);
+  assert.deepEqual(brief('Russian forces made no confirmed gains near Avdiivka', 'US'), ['advance geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Russian forces made marginal gains near Avdiivka', 'US'), ['advance geo:avdiivka RU asserts']);
+});
+
+test('an attack that stalled is an advance denied; other things that stall, or a stall denied, give none', () => {
+  assert.deepEqual(brief('the Russian offensive near Kupiansk has stalled', 'UA'), ['advance geo:kupiansk RU denies']);
+  assert.deepEqual(brief('Russian forces have stalled outside Bakhmut', 'US'), ['advance geo:bakhmut RU denies']);
+  assert.deepEqual(brief('the Ukrainian counteroffensive near Bakhmut got bogged down', 'RU'), ['advance geo:bakhmut UA denies']);
+  assert.deepEqual(brief('peace talks on Bakhmut have stalled', 'UA'), []);
+  assert.deepEqual(brief('the Russian offensive near Kupiansk has not stalled', 'UA'), []);
+  // The attack noun inside the subject is no advance of its own.
+  assert.ok(!brief('the Russian offensive near Kupiansk has stalled', 'UA').includes('advance geo:kupiansk RU asserts'));
+});
+
+test('a failed attempt to take a place is the deed denied; an attempt alone is none', () => {
+  assert.deepEqual(brief("Russia's attempt to take Kupiansk failed", 'US'), ['control geo:kupiansk RU denies']);
+  assert.deepEqual(brief('a failed Russian attempt to take Avdiivka', 'UA'), ['control geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Russia is preparing a new attempt to take Kupiansk', 'UA'), []);
+  assert.deepEqual(brief("Russia's attempt to take Kupiansk continues", 'UA'), []);
+});
+
+test('a risk of being encircled or the verge of a capture is no fact; "almost" keeps its old reading', () => {
+  assert.deepEqual(brief('Ukrainian troops in Avdiivka were at risk of being encircled', 'US'), []);
+  assert.deepEqual(brief('Russian forces are on the verge of capturing Avdiivka', 'UA'), []);
+  assert.deepEqual(brief('Ukrainian units near Avdiivka are in danger of being cut off', 'US'), []);
+  assert.deepEqual(brief('Russian forces have encircled Avdiivka', 'UA'), ['encirclement geo:avdiivka RU asserts']);
+  assert.deepEqual(brief('its forces hoped to regain control of Kupiansk within days', 'UA'), []);
+});
+
+test('losses taken, sustained or incurred, with a count and a loss noun; "took prisoners" is no loss of the taker', () => {
+  assert.deepEqual(brief('the Russians have taken more than 100,000 casualties in and around Bakhmut', 'US'), ['losses geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('Ukrainian forces had sustained losses of up to 400 servicemen near Kupiansk', 'RU'), ['losses geo:kupiansk UA asserts']);
+  assert.deepEqual(brief('Ukrainian forces had taken 300 prisoners near Kupiansk', 'UA'), []);
+  assert.deepEqual(brief('Russia has taken Bakhmut', 'US'), ['control geo:bakhmut RU asserts']);
+  // A counted phrase before a participle with no verb group is its subject ("500,000 Russian troops killed").
+  assert.deepEqual(props('the figures are more than 500,000 Russian troops killed or wounded', 'US').map((p) => [p.kind, p.holder, p.count].join(' ')), ['losses RU 500000']);
+  // A loss total after "put at" / "estimated at".
+  assert.deepEqual(brief("Russia's losses estimated at 500,000 troops", 'UA').map((p) => p.split(' ').slice(0, 3).join(' ')), ['losses  RU']);
+  // "losses at X were N": an "at" with no number after it is a place's, the total is read on.
+  assert.deepEqual(props('Russian losses at Bakhmut were 20,000', 'UA').map((p) => [p.kind, p.holder, p.count].join(' ')), ['losses RU 20000']);
+});
+
+test('pressing on toward, moving forward near, a bridgehead: advances', () => {
+  assert.deepEqual(brief('the Ukrainians are pressing on toward Bakhmut', 'US'), ['advance geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('the Ukrainians are moving forward slowly near Bakhmut', 'US'), ['advance geo:bakhmut UA asserts']);
+  assert.deepEqual(brief('Ukrainian troops have established a bridgehead near Kupiansk', 'RU'), ['advance geo:kupiansk UA asserts']);
+  assert.deepEqual(brief('Ukrainian troops want to establish a bridgehead near Kupiansk', 'RU'), []);
+});
+
+test('forces at a town\'s edge advanced on it; a country that launched what was lost is no place of the loss', () => {
+  assert.deepEqual(brief('Russian troops are now on the outskirts of Bakhmut', 'US'), ['advance geo:bakhmut RU asserts']);
+  assert.deepEqual(brief('Russian forces are about 15 kilometers from the center of Kupiansk', 'US'), ['advance geo:kupiansk RU asserts']);
+  assert.deepEqual(brief('the villages are 15 km from Kupiansk', 'US'), []);
+  assert.deepEqual(brief('they are on the outskirts of Bakhmut', 'US'), []);
+  assert.deepEqual(brief('the Ukrainians continue to push the Russians back in Kupiansk', 'US'), ['advance geo:kupiansk UA asserts']);
+  const crimea = props('Ukrainian air defenses shot down 30 of the 32 drones that Crimea launched', 'US');
+  assert.deepEqual(crimea.map((p) => [p.kind, p.place ?? '-', p.count].join(' ')), ['losses - 30']);
+});

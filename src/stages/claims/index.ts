@@ -336,22 +336,26 @@ function antecedentSide(text: string, sentences: readonly SentenceRange[], si: n
   return lastForcesSide(text, sentences[Math.max(0, si - 2)].start, sentences[si].start, sideAt);
 }
 
-/** The side of the last side word right before a noun of forces ("Russian troops", "North Korean forces") in a range. */
+/**
+ * The side of the last side word right before a noun of forces ("Russian troops", "North Korean forces") in a range;
+ * none when forces of both sides are named there ("Russian forces attacked Ukrainian troops …; they …" is anyone's).
+ */
 function lastForcesSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
   const re = /[\p{L}'’-]+/gu;
   re.lastIndex = start;
   let last: string | undefined;
   let prevSide: string | undefined;
   let prev = '';
+  const named = new Set<string>();
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (FORCE_NOUNS.has(w) && prevSide) last = prevSide;
+    if (FORCE_NOUNS.has(w) && prevSide) named.add((last = prevSide));
     const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
     const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
     prevSide = side === 'RU' || side === 'UA' ? side : undefined;
     prev = w;
   }
-  return last;
+  return named.size > 1 ? undefined : last;
 }
 
 /** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */

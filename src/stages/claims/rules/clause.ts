@@ -45,6 +45,7 @@ const NEG = frames.negation.map((p) => p.split(' '));
 const MODAL = frames.modality.map((p) => p.split(' '));
 const FACTUAL = frames.factualTo.map((p) => p.split(' '));
 const MODAL_AUX = frames.modalAuxiliaries.words.map((p) => [p]);
+const HEDGE_PHRASES = frames.hedges.phrases.map((p) => p.split(' '));
 const CONDITIONAL = lower(frames.conditional);
 const QUOTES = new Set(['"', '“', '”', '«', '»', '„']);
 const PARTICLES = lower(frames.participles.particles);
@@ -142,6 +143,9 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
   const factual = !modalAux && hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
   let modality = factual ? null : modalAux ?? hasPhrase(words, vgFrom, p0, MODAL);
+  // "at risk of being encircled", "on the verge of capturing X": not done. (Adverbs of approximation stay in the verb
+  // group and do not gate, as before: "almost completely captured", like "semi-encircled", is read as done.)
+  modality ??= hasPhrase(words, vgFrom, p0, HEDGE_PHRASES);
   // A bare infinitive ("to take Bakhmut") is an aim, not a deed.
   if (!modality && !factual && p0 > 0 && words[p0 - 1].lower === 'to') modality = 'to';
   if (!modality && marker && CONDITIONAL.has(marker)) modality = marker;

@@ -216,6 +216,9 @@ const OBJECTLESS_LEAVING = set(frames.withdrawalVerbs.objectless);
 const PRESENCE_BE = set(frames.presence.verbs);
 const PRESENCE_ADVERBS = set(frames.presence.adverbs);
 const PRESENCE_PREPS = set(frames.presence.prepositions);
+const APPROACH = phraseIndex(phrases(frames.approach.phrases).map((w) => ({ words: w, value: 'approach' })));
+const APPROACH_UNITS = set(frames.approach.units);
+const APPROACH_AFTER = set(frames.approach.after);
 const POSSESSION_BE = set(frames.possession.verbs);
 const POSSESSION_ADVERBS = set(frames.possession.adverbs);
 const POSSESSION_PRONOUNS = set(frames.possession.pronouns);
@@ -266,7 +269,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»', '„']);
 const SINGLE_QUOTES = new Set(["'", '‘', '’']);
 const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']);
 /** Prepositions after "pushed … back" that name where the other side was driven back ("back near X"). */
-const BACK_AT = new Set(['near', 'around', 'outside', 'at']);
+const BACK_AT = new Set(['near', 'around', 'outside', 'at', 'in']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
 const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
 const BE_FORMS = set(frames.beForms);
@@ -275,6 +278,14 @@ const VERB_GROUP = set(frames.verbGroup);
 const FORCES = set(frames.forces.words);
 /** Words a direct object may cross before its place ("left the city of X"). */
 const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'capital', 'of', 'embattled', 'besieged', 'key', 'strategic', '“', '”', '"']);
+const FALL_HEAD = set(frames.fallSubject.words);
+const STALLED = phraseIndex(phrases(frames.stalled.phrases).map((w) => ({ words: w, value: 'stalled' })));
+const STALLED_SUBJECTS = set(frames.stalled.subjects);
+const ATTEMPT_NOUNS = set(frames.failedAttempt.nouns);
+const FAILED_BEFORE = set(frames.failedAttempt.before);
+const FAILED_AFTER = phraseIndex(phrases(frames.failedAttempt.after).map((w) => ({ words: w, value: 'failed' })));
+/** Words of losses after a count of "took/taken" ("taken more than 100,000 casualties"; not "took 300 prisoners"). */
+const TAKEN_LOSSES = new Set([...set(frames.lossTotals.nouns), 'killed', 'wounded', 'dead']);
 const DEATH_NOUNS = set(frames.deaths.nouns);
 const DEATH_PERSONS = set(frames.deaths.persons);
 const NO_LOSS_QUANTIFIERS = set(frames.noLosses.quantifiers);
@@ -295,6 +306,7 @@ const MOTION_ADVERBS = set(frames.motion.adverbs);
 const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ words: w, value: 'direction' })));
 const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
 const GAIN_NOUNS = set(frames.motion.gainNouns);
+const IMPROVE_MODIFIERS = set(frames.motion.improveModifiers);
 const EXPEL_FORMS = inflections(frames.expel.verbs, frames.expel.irregular);
 /** Irregular inflected forms of the verbs read by lemma ("made", "drove", "won"): verbs, never nouns. */
 const IRREGULAR_FORMS = set([frames.motion.irregular, frames.motion.gainIrregular, frames.expel.irregular, frames.expel.withdrawIrregular].flatMap((m) => Object.values(m as Record<string, string[]>).flat()));
@@ -380,7 +392,7 @@ function belligerent(side: string | undefined): string | undefined {
 }
 
 /** A count at word k ("70", "2,000", "seventy"), or undefined when it is a time, date, year, model or unit. */
-function countAt(words: readonly Word[], k: number): number | undefined {
+function countAt(words: readonly Word[], k: number, amount = false): number | undefined {
   const w = words[k];
   let n: number | undefined;
   if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(w.text)) {
@@ -401,7 +413,8 @@ function countAt(words: readonly Word[], k: number): number | undefined {
   if (next && next.start === w.end && /^[:.\-/]/.test(next.text)) return undefined;
   if (prev && prev.end === w.start && /[:\-/.]$/.test(prev.text)) return undefined;
   if (next && NOT_COUNT_AFTER.has(next.lower)) return undefined;
-  if (prev && NOT_COUNT_BEFORE.has(prev.lower)) return undefined;
+  // ("at 07:40", "in 1999"; but a loss total's "estimated at 500,000" is an amount: `amount`.)
+  if (prev && NOT_COUNT_BEFORE.has(prev.lower) && !amount) return undefined;
   return n;
 }
 
@@ -587,11 +600,11 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
 }
 
 /** The place of a subject [from, to): its last place mention, or an anaphor. */
-function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCandidate; how: string } | undefined {
+function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCandidate; how: string; at?: number } | undefined {
   const { words } = ctx;
   for (let k = to - 1; k >= from; k--) {
     const p = ctx.placeAtWord.get(k);
-    if (p) return { place: p, how: `"${placeName(ctx, p)}"` };
+    if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k };
   }
   // "the city remained under Ukrainian control": a linking verb between the anaphor and the predicate phrase.
   let end = to;
@@ -604,6 +617,46 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
     }
   }
   return undefined;
+}
+
+/**
+ * True when the predicate at [p0, p1) is the infinitive of an attempt noun ("attempt to take", "bid to capture") told as
+ * failed: a failure word within two words before the noun ("Russia's failed attempt to", "a failed Russian bid to"),
+ * or a failure phrase after the predicate in its sentence ("… to take Kyiv failed", "… was repelled").
+ */
+function failedAttempt(words: readonly Word[], p0: number, p1: number): boolean {
+  if (words[p0 - 1]?.lower !== 'to' || !ATTEMPT_NOUNS.has(words[p0 - 2]?.lower ?? '')) return false;
+  for (let k = Math.max(0, p0 - 5); k < p0 - 2; k++) if (FAILED_BEFORE.has(words[k].lower)) return true;
+  const end = sentenceEnd(words, p1);
+  for (let k = p1; k < end; k++) if (matchAt(words, k, FAILED_AFTER).length) return true;
+  return false;
+}
+
+/** True when the place mention at word `k` is followed by a lower-case past verb: it acts, it is no location. */
+function placeActs(ctx: Context, k: number, p: PlaceCandidate): boolean {
+  const { words } = ctx;
+  let j = k + 1;
+  while (j < words.length && ctx.inp.offset + words[j].start < p.end) j++;
+  const w = words[j];
+  return !!w && w.text === w.lower && !FILLERS.has(w.lower) && (/ed$/.test(w.lower) || PAST_IRREGULAR.has(w.lower));
+}
+
+/**
+ * True when the place at word `at` heads the subject [from, to) rather than modifying another head in it: no
+ * preposition stands before it ("the number of attacks near Pokrovsk", "power supply in Kharkiv"), an "of" only after
+ * a settlement word ("the eastern city of Avdiivka", not "the defences of Kharkiv"), and no lower-case word of its own
+ * follows it ("Kharkiv residents"). A place inside a phrase of the subject's head is where that head is, not the head.
+ */
+function subjectHead(ctx: Context, from: number, to: number, at: number): boolean {
+  const { words } = ctx;
+  for (let k = from; k < at; k++) {
+    const w = words[k];
+    if (w.punct || w.text !== w.lower || DETERMINERS.has(w.lower)) continue;
+    if (w.lower === 'of' ? !FALL_HEAD.has(words[k - 1]?.lower ?? '') : !FALL_HEAD.has(w.lower) && !/(?:ern|ed)$/.test(w.lower)) return false;
+  }
+  let k = at + 1;
+  while (k < to && /^\p{Lu}/u.test(words[k].text)) k++;
+  return k >= to || words[k].punct || words[k].lower === 'in' || words[k].lower === 'near';
 }
 
 /**
@@ -657,7 +710,7 @@ function candidate(base: Omit<Candidate, 'polarity' | 'roles' | 'rules'>): Candi
 function spanParser(
   frame: string,
   spec: Pick<Candidate, 'kind' | 'holderRole' | 'placeRoles' | 'needsPlace' | 'confidence'>,
-  match: (words: readonly Word[], i: number) => { end: number; predicate: string } | undefined,
+  match: (words: readonly Word[], i: number) => { end: number; predicate: string; negated?: boolean } | undefined,
   lang = false,
 ): Parser {
   const rule = `claims/frame-${frame}`;
@@ -668,7 +721,9 @@ function spanParser(
       for (let i = 0; i < words.length; i++) {
         const m = match(words, i);
         if (!m) continue;
-        const cl = clauseAround(words, i, m.end);
+        const read = clauseAround(words, i, m.end);
+        // "made no confirmed gains near X": a "no" inside the predicate phrase negates it.
+        const cl = m.negated ? { ...read, negated: true } : read;
         out.push(candidate({ frame, ...spec, cl: lang ? withLang(ctx, cl) : cl, predicate: m.predicate, rule }));
         i = m.end - 1;
       }
@@ -697,7 +752,7 @@ function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: 
   const spec = { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.motion.confidence } as const;
   return spanParser(frame, spec, (words, i) => {
     const e = forms.has(words[i].lower) ? end(words, i) : -1;
-    return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' ') };
+    return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' '), negated: words.slice(i + 1, e).some((w) => w.lower === 'no') };
   }, true);
 }
 
@@ -776,6 +831,8 @@ const PARSERS: readonly Parser[] = [
   advanceByLemma('gains', GAIN_FORMS, (words, i) => {
     let j = i + 1;
     while (j < words.length && j - i <= 3 && !GAIN_NOUNS.has(words[j].lower) && !words[j].punct && !BOUNDARY.has(words[j].lower) && words[j].text === words[j].lower) j++;
+    // "improved their tactical position", not "improving their defensive positions".
+    if (GAIN_FORMS.get(words[i].lower) === 'improve' && words.slice(i + 1, j).some((w) => !IMPROVE_MODIFIERS.has(w.lower))) return -1;
     return j < words.length && GAIN_NOUNS.has(words[j].lower) ? j + 1 : -1;
   }),
   {
@@ -830,7 +887,9 @@ const PARSERS: readonly Parser[] = [
           if (!a) continue;
           let k = j + a.span;
           while (k < words.length && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
-          const n = k < words.length ? countAt(words, k) : undefined;
+          const n = k < words.length ? countAt(words, k, true) : undefined;
+          // ("Russian losses at Bakhmut were 20,000": an "at" with no number after it is a place's.)
+          if (n === undefined && a.words[a.words.length - 1] === 'at' && a.words.length === 1) continue;
           if (n === undefined) break;
           const cl = clauseAround(words, j, j + a.span);
           const c = candidate({ frame: 'loss-total', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} … ${a.words.join(' ')}`, rule: 'claims/frame-loss-total', confidence: frames.lossTotals.confidence });
@@ -904,6 +963,20 @@ const PARSERS: readonly Parser[] = [
     let j = i + 1;
     while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
     return PRESENCE_PREPS.has(words[j]?.lower ?? '') ? { end: j + 1, predicate: words.slice(i, j + 1).map((w) => w.lower).join(' ') } : undefined;
+  }, true),
+  // "Russian troops are now on the outskirts of Kyiv", "are about 15 kilometers from X": forces at a town's edge advanced on it.
+  spanParser('approach', { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.approach.confidence }, (words, i) => {
+    if (!PRESENCE_BE.has(words[i].lower)) return undefined;
+    let j = i + 1;
+    while (j < words.length && j - i <= 2 && PRESENCE_ADVERBS.has(words[j].lower)) j++;
+    const phrase = j < words.length ? matchAt(words, j, APPROACH)[0] : undefined;
+    let end = phrase ? j + phrase.span : -1;
+    if (!phrase) {
+      let k = j;
+      while (k < words.length && k - j < 3 && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
+      if (k + 2 < words.length && /^\d/.test(words[k].text) && APPROACH_UNITS.has(words[k + 1].lower) && APPROACH_AFTER.has(words[k + 2].lower)) end = k + 3;
+    }
+    return end < 0 ? undefined : { end, predicate: words.slice(i, end).map((w) => w.lower).join(' ') };
   }, true),
   // "Bakhmut is ours", "the city is now ours": a town told as the speaker's side's own; a belligerent's words only.
   {
@@ -998,6 +1071,8 @@ const PARSERS: readonly Parser[] = [
     },
   },
   // "under control of X" is control by X, not calm.
+  // "the Russian offensive near Kharkiv has stalled", "Russian forces have stalled outside Kyiv": an advance denied.
+  phraseParser('stalled', STALLED, { kind: 'advance', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.stalled.confidence }),
   phraseParser('stable', STABLE, { kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, confidence: CONF.stable }, (next) => next === 'of' || next === 'by'),
 ];
 
@@ -1022,7 +1097,7 @@ const REFINERS: readonly Refiner[] = [
     // "the capture of Bakhmut", "its liberation": a verb form after a determiner is a noun, an event named, not told.
     name: 'claims/gate-noun',
     refine: (c, ctx) => {
-      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'claimed-place' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control') return;
+      if (c.holderRole === 'modifier' || c.holderRole === 'own' || c.frame === 'claimed-place' || c.frame === 'partial' || c.frame === 'stable' || c.frame === 'under-control' || c.frame === 'stalled') return;
       const prev = ctx.words[c.cl.pred[0] - 1];
       if (prev && (DETERMINERS.has(prev.lower) || /'s$/.test(prev.lower))) return drop(c, 'claims/gate-noun');
       // "early warning and control aircraft": an uninflected form with no subject and no verb group is a noun.
@@ -1052,9 +1127,25 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "the Russian offensive has stalled": an advance of the attackers denied; the subject must name an attack or
+    // forces ("talks have stalled" gives none), and "has not stalled" says nothing.
+    name: 'claims/gate-stalled',
+    refine: (c, ctx) => {
+      if (c.frame !== 'stalled') return;
+      if (c.cl.negated || !ctx.words.slice(c.cl.subject[0], c.cl.subject[1]).some((w) => STALLED_SUBJECTS.has(w.lower))) return drop(c, 'claims/gate-stalled');
+      c.polarity = 'denies';
+      c.roles.polarity = 'stalled: the advance denied';
+    },
+  },
+  {
     // "could take", "plans to capture", "if they seize", "to take Bakhmut": planned, possible, conditional.
     name: 'claims/gate-modality',
     refine: (c, ctx) => {
+      // "Russia's attempt to take Kyiv failed", "a failed bid to capture X": the attempt's deed, denied.
+      if (c.cl.modality && failedAttempt(ctx.words, c.cl.pred[0], c.cl.pred[1])) {
+        c.cl = { ...c.cl, modality: null, negated: true };
+        c.rules.push('claims/failed-attempt');
+      }
       // "Russia claims to control X": the infinitive that opens the content of a claiming cue is what is claimed.
       const claimed = c.cl.modality === 'to' && c.cl.pred[0] === 1 && ctx.words[0].lower === 'to' && ASSERTIVE_TO.has(norm(ctx.inp.cue));
       if (c.cl.modality && !claimed) return drop(c, 'claims/gate-modality');
@@ -1063,7 +1154,8 @@ const REFINERS: readonly Refiner[] = [
         // A noun has no verb group: a modal, a plan or a failure anywhere in its clause makes it no fact.
         const { words } = ctx;
         const to = Math.min(c.cl.clause[1], c.cl.pred[1] + 4);
-        for (let k = c.cl.clause[0]; k < to; k++) if (NOMINAL_GATE.has(words[k].lower)) return drop(c, 'claims/gate-modality');
+        // ("the Ukrainian counteroffensive got bogged down": a stalled attack is no advance of its own.)
+        for (let k = c.cl.clause[0]; k < to; k++) if (NOMINAL_GATE.has(words[k].lower) || matchAt(words, k, STALLED).length) return drop(c, 'claims/gate-modality');
       }
     },
   },
@@ -1157,6 +1249,14 @@ const REFINERS: readonly Refiner[] = [
           if (byPhrase && hit?.place.broad) hit = undefined;
         } else if (role === 'subject' || cl.passive) {
           hit = subjectPlace(ctx, cl.subject[0], cl.subject[1]);
+          // "Soledar has fallen", not "the number of attacks near Pokrovsk fell": what falls is the town itself.
+          if (hit && c.frame === 'fall' && hit.at !== undefined) {
+            let first = cl.subject[0];
+            while (!ctx.placeAtWord.has(first)) first++;
+            if (!subjectHead(ctx, cl.subject[0], cl.subject[1], first)) return drop(c, 'claims/gate-fall-not-town');
+            const p = ctx.placeAtWord.get(first)!;
+            hit = { place: p, how: `"${placeName(ctx, p)}"`, at: first };
+          }
         }
         if (hit) {
           c.place = hit.place.id;
@@ -1229,7 +1329,7 @@ const REFINERS: readonly Refiner[] = [
     // in Kyiv" may be diplomats) or a side's own name; a country or region is no place held ("troops are in Belarus").
     name: 'claims/gate-presence',
     refine: (c, ctx) => {
-      if (c.frame !== 'presence') return;
+      if (c.frame !== 'presence' && c.frame !== 'approach') return;
       const subject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]);
       const forces = subject.some((w) => FORCES.has(w.lower) && !PRONOUNS.has(w.lower));
       const sideName = subject.length > 0 && subject.length <= 2 && subject.every((w) => DETERMINERS.has(w.lower) || (HOLDER_WORDS.has(w.lower) && !HOLDER_WORDS.get(w.lower)!.startsWith('@')));
@@ -1248,8 +1348,9 @@ const REFINERS: readonly Refiner[] = [
     // No place in a role: a place elsewhere in the clause, weaker.
     name: 'claims/place-clause',
     refine: (c, ctx) => {
-      // "left for Kherson": a frame whose place is its direct object takes no other.
-      if (c.place || c.direct || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) return;
+      // "left for Kherson": a frame whose place is its direct object takes no other; what falls is its subject
+      // ("shells fell on Kharkiv" is no fall of Kharkiv).
+      if (c.place || c.direct || c.frame === 'fall' || (c.frame === 'withdraw' && OBJECTLESS_LEAVING.has(c.predicate))) return;
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
       let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
@@ -1259,8 +1360,9 @@ const REFINERS: readonly Refiner[] = [
       let bestAt = -1;
       for (let k = a; k < b; k++) {
         const p = ctx.placeAtWord.get(k);
-        // "drones launched by Russia": the agent of a by-phrase is no place.
-        if (p && ctx.words[k - 1]?.lower === 'by') continue;
+        // "drones launched by Russia": the agent of a by-phrase is no place; nor is the subject of a verb after it
+        // ("the 32 Shaheds that Russia launched", "drones Russia fired").
+        if (p && (ctx.words[k - 1]?.lower === 'by' || placeActs(ctx, k, p))) continue;
         if (p && (!best || (best.broad && !p.broad))) [best, bestAt] = [p, k];
       }
       if (best && c.frame === 'capture' && c.kind === 'control' && !c.cl.passive) {
@@ -1542,7 +1644,10 @@ const REFINERS: readonly Refiner[] = [
         }
         case 'victim': {
           // The counted phrase: the object of an active verb, the subject of a passive or intransitive one.
-          const passiveLike = cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
+          // "more than 500,000 Russians killed or wounded": a counted phrase right before a participle with no verb
+          // group and no count after it is the participle's subject, as in a passive.
+          const reduced = !cl.passive && cl.vg[0] === cl.vg[1] && /(?:ed|wn)$/.test(c.predicate) && victimPhrase(words, cl.subject[0], cl.subject[1])?.to === cl.pred[0] && !victimPhrase(words, cl.pred[1], cl.after[1]);
+          const passiveLike = reduced || cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
           const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
@@ -1609,6 +1714,8 @@ const REFINERS: readonly Refiner[] = [
         // "Russia lost 300 troops": the loser is the agent; a count is needed.
         const v = victimPhrase(words, cl.pred[1], cl.after[1]);
         if (!v) return drop(c, 'claims/gate-no-count');
+        // "taken more than 100,000 casualties" are losses, "took 300 prisoners" are not.
+        if (c.frame === 'take-losses' && !words.slice(v.from, v.to + 1).some((w) => TAKEN_LOSSES.has(w.lower))) return drop(c, 'claims/gate-take-not-losses');
         c.count = v.count;
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
