@@ -10,13 +10,17 @@
  * `BENCH_DESK_SIZES` (default 2000; e.g. `2000,10000`), `BENCH_DESK_REQUESTS` (default 200), `BENCH_DESK_CLIENTS`
  * (default 16), `BENCH_DESK_QUERIES_ONLY=1` (on a kept store: only the first GET and the three queries, no POSTs),
  * `BENCH_DESK_QUIET_LOAD` and `BENCH_DESK_QUIET_WAIT` (before each series wait up to WAIT seconds for the 1-minute
- * load average to fall to LOAD), `BENCH_DESK_BATCH`
+ * load average to fall to LOAD), `BENCH_DESK_WARMUP` (requests before each measured series, default 1000),
+ * `BENCH_DESK_CLIENT=fetch` (the load from undici's `fetch` instead of the lean client,
+ * see `load`), `BENCH_DESK_BATCH`
  * (documents per import transaction, default 500), `BENCH_DESK_DATABASE_URL` (a PostgreSQL server: the store goes in a
  * scratch schema there, dropped at the end, instead of a PGlite folder), `BENCH_DESK_KEEP=1` (keep the store, in
  * `$TMPDIR/sitrep-bench-desk-SIZE` or schema `sitrep_bench_desk_SIZE`, and measure a kept one again without building it).
  * Run alone with `node --import tsx bench/desk.ts`; `npm run bench` runs it only when `BENCH_DESK_SIZES` is set.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,25 +107,34 @@ async function quietMoment(): Promise<number> {
  * latencies, the server's CPU time per request (what predicts a quiet machine's latency better than wall time on a
  * loaded one), the bench client's own, and the load average when the series started.
  */
-async function threeQueries(size: number, url: string, pid: number, requests: number, note: string): Promise<void> {
+async function threeQueries(size: number, served: Served, requests: number, note: string): Promise<void> {
+  const { url } = served;
+  const pid = served.child.pid!;
   const queries: [string, string][] = [
     ['propositions?status=contested', `${url}/api/propositions?status=contested&limit=20`],
     ['events?bbox=', `${url}/api/events?bbox=30,44,41,53&limit=20`],
     ['documents?q=', `${url}/api/documents?q=Bakhmut&limit=20`],
   ];
   const clients = Number(process.env.BENCH_DESK_CLIENTS ?? 16);
+  // A desk server runs for hours: each series is measured warm. The first ~2,000 requests after start run partly
+  // unoptimised (V8 compiles the hot paths as they get hot) and cost the server several times the CPU; with 16 warm-up
+  // requests, whichever series came first after start (the contested one) measured that, not its query.
+  const warmup = Number(process.env.BENCH_DESK_WARMUP ?? 1000);
   for (const [name, at] of queries) {
-    await load(at, 16, clients);
+    await load(at, warmup, clients);
     const loadAvg = await quietMoment();
+    await loopDelay(served);
     const server0 = cpuMs(pid);
     const client0 = process.cpuUsage();
     const r = await load(at, requests, clients);
     const client = process.cpuUsage(client0);
+    const serverMs = cpuMs(pid) - server0;
+    const loop = await loopDelay(served);
     const n = r.latencies.length;
     line(
       `desk ${size}: ${name} ${clients} clients${note}`,
       `${(n / r.seconds).toFixed(1)} req/s, p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p99 ${percentile(r.latencies, 0.99).toFixed(1)} ms, ` +
-        `server CPU ${((cpuMs(pid) - server0) / n).toFixed(2)} ms/request, client CPU ${((client.user + client.system) / 1000 / n).toFixed(2)} ms/request, ` +
+        `server CPU ${(serverMs / n).toFixed(2)} ms/request, event loop held p99 ${loop.split(' ')[3]} max ${loop.split(' ')[5]} ms, client CPU ${((client.user + client.system) / 1000 / n).toFixed(2)} ms/request, ` +
         `${(r.bytes / n / 1024).toFixed(1)} KB/answer${r.gzip ? ' gzip' : ''}, load ${loadAvg.toFixed(1)}`,
     );
   }
@@ -140,30 +153,93 @@ interface BenchStore {
   readonly schema?: string;
 }
 
-async function startChild(where: BenchStore, cacheMs?: number): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+/** A served bench store: the child process, its URL, and its next line of output (after the URL). */
+interface Served {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly exited: Promise<void>;
+  nextLine(): Promise<string>;
+}
+
+async function startChild(where: BenchStore, cacheMs?: number): Promise<Served> {
   // bench/http.ts's child mode: serves the store, printing its URL first.
   const env: Record<string, string | undefined> = { ...process.env };
   if (cacheMs !== undefined) env.BENCH_CACHE_MS = String(cacheMs);
   if (where.url) Object.assign(env, { BENCH_STORE_URL: where.url, BENCH_STORE_SCHEMA: where.schema });
   const child = spawn(process.execPath, ['--import', 'tsx', HTTP_BENCH, '--serve', where.dir], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /URL (\S+)/.exec(out);
-      if (m) resolveUrl(m[1]);
-    });
-    child.on('exit', () => rejectUrl(new Error('the server process exited before serving')));
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let out = '';
+  child.stdout!.on('data', (d) => {
+    out += d;
+    for (let at = out.indexOf('\n'); at >= 0; at = out.indexOf('\n')) {
+      const one = out.slice(0, at);
+      out = out.slice(at + 1);
+      const taker = waiting.shift();
+      if (taker) taker(one);
+      else lines.push(one);
+    }
   });
-  return { child, url, exited };
+  const nextLine = () => new Promise<string>((done) => {
+    const one = lines.shift();
+    if (one !== undefined) done(one);
+    else waiting.push(done);
+  });
+  const url = await Promise.race([
+    nextLine().then((first) => /URL (\S+)/.exec(first)?.[1] ?? Promise.reject(new Error(`unexpected first line of the server: ${first}`))),
+    exited.then(() => Promise.reject(new Error('the server process exited before serving'))),
+  ]);
+  return { child, url, exited, nextLine };
+}
+
+/** How long the server's event loop was held up since the last call (its `LOOP …` line; see bench/http.ts). */
+async function loopDelay(served: Served): Promise<string> {
+  served.child.kill('SIGUSR2');
+  return (await served.nextLine()).replace(/^LOOP /, '');
+}
+
+/** A keep-alive agent for the lean client (as many sockets as clients, reused as a browser's are). */
+const AGENT = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * One GET as a browser asks (gzip accepted), by the lean client: node's `http` on a keep-alive socket, the body
+ * inflated at once with `gunzipSync` (what a browser does natively, in another process). Resolves to the bytes as sent
+ * and whether they came compressed.
+ */
+function leanGet(url: string): Promise<{ sent: number; gzip: boolean }> {
+  return new Promise((done, fail) => {
+    const req = http.get(url, { agent: AGENT, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => {
+        const body = Buffer.concat(parts);
+        const gzip = res.headers['content-encoding'] === 'gzip';
+        // Inflated as a browser would before using it; the length is checked so the work is not skipped.
+        if ((gzip ? gunzipSync(body) : body).length === 0 && res.statusCode === 200) fail(new Error(`empty answer from ${url}`));
+        else done({ sent: body.length, gzip });
+      });
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+  });
+}
+
+/** One GET through undici's `fetch` (`BENCH_DESK_CLIENT=fetch`): it inflates through a stream per answer. */
+async function fetchGet(url: string): Promise<{ sent: number; gzip: boolean }> {
+  const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+  const body = await res.arrayBuffer();
+  return { sent: Number(res.headers.get('content-length') ?? body.byteLength), gzip: res.headers.get('content-encoding') === 'gzip' };
 }
 
 /**
  * `total` GETs of `url` with `concurrency` in flight, as a browser asks (gzip accepted); sorted latencies, seconds,
- * bytes received (as sent, compressed or not) and whether answers came compressed.
+ * bytes received (as sent, compressed or not) and whether answers came compressed. The client runs on the same cores
+ * as the server, so it is kept lean (see {@link leanGet}): undici's `fetch` spends about 1 ms more CPU per gzip answer
+ * (its decompression stream) than this client does in all, which on two shared cores is queueing every request pays.
  */
 async function load(url: string, total: number, concurrency: number) {
+  const get = process.env.BENCH_DESK_CLIENT === 'fetch' ? fetchGet : leanGet;
   const latencies: number[] = [];
   let sent = 0;
   let bytes = 0;
@@ -173,11 +249,10 @@ async function load(url: string, total: number, concurrency: number) {
     while (sent < total) {
       sent++;
       const s = performance.now();
-      const res = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
-      const body = await res.arrayBuffer();
+      const answer = await get(url);
       latencies.push(performance.now() - s);
-      gzip ||= res.headers.get('content-encoding') === 'gzip';
-      bytes += Number(res.headers.get('content-length') ?? body.byteLength);
+      gzip ||= answer.gzip;
+      bytes += answer.sent;
     }
   }));
   return { seconds: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b), bytes, gzip };
@@ -233,7 +308,8 @@ async function measure(size: number, corpus: () => Promise<Doc[]>, requests: num
     } finally {
       await store.close();
     }
-    const { child, url, exited } = await startChild(where);
+    const served = await startChild(where);
+    const { child, url, exited } = served;
     try {
       const pid = child.pid!;
       let t = performance.now();
@@ -259,7 +335,7 @@ async function measure(size: number, corpus: () => Promise<Doc[]>, requests: num
         line(`desk ${size}: documents?q= req/s, 8 clients`, (latencies.length / seconds).toFixed(1));
         line(`desk ${size}: documents?q= p50 / p99 (ms)`, `${percentile(latencies, 0.5).toFixed(1)} / ${percentile(latencies, 0.99).toFixed(1)}`);
       }
-      await threeQueries(size, url, pid, requests, '');
+      await threeQueries(size, served, requests, '');
       line(`desk ${size}: serve RSS at the end`, `${rssMb(pid).toFixed(0)} MB`);
     } finally {
       child.kill('SIGTERM');
@@ -268,7 +344,7 @@ async function measure(size: number, corpus: () => Promise<Doc[]>, requests: num
     // The same queries once more, from a server that keeps no answers: what the SQL itself costs.
     const uncached = await startChild(where, 0);
     try {
-      await threeQueries(size, uncached.url, uncached.child.pid!, requests, ', no answer cache');
+      await threeQueries(size, uncached, requests, ', no answer cache');
       line(`desk ${size}: serve RSS, no answer cache`, `${rssMb(uncached.child.pid!).toFixed(0)} MB`);
     } finally {
       uncached.child.kill('SIGTERM');

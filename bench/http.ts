@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createDoc } from '../src/core/index.js';
 import { startServer } from '../src/http/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
@@ -28,7 +28,9 @@ function percentile(sorted: number[], p: number): number {
 
 /**
  * Child mode: serves the store in `dir` until SIGTERM, printing its URL first (`BENCH_CACHE_MS`: the answer cache;
- * `BENCH_STORE_URL` and `BENCH_STORE_SCHEMA`: a PostgreSQL store instead of the folder).
+ * `BENCH_STORE_URL` and `BENCH_STORE_SCHEMA`: a PostgreSQL store instead of the folder). Each SIGUSR2 prints how long
+ * the event loop was held up since the last one (`LOOP p50 … p99 … max …` in ms, sampled every 5 ms) and starts
+ * again: `bench/desk.ts` reads it per series.
  */
 async function serveChild(dir: string): Promise<void> {
   const url = process.env.BENCH_STORE_URL;
@@ -36,7 +38,15 @@ async function serveChild(dir: string): Promise<void> {
   const cacheMs = process.env.BENCH_CACHE_MS === undefined ? undefined : Number(process.env.BENCH_CACHE_MS);
   const server = await startServer({ store, port: 0, cacheMs });
   console.log(`URL ${server.url}`);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  process.on('SIGUSR2', () => {
+    console.log(`LOOP p50 ${ms(delay.percentile(50))} p99 ${ms(delay.percentile(99))} max ${ms(delay.max)}`);
+    delay.reset();
+  });
   await new Promise<void>((done) => process.once('SIGTERM', () => done()));
+  delay.disable();
   await server.close();
   await store.close();
 }

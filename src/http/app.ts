@@ -86,7 +86,8 @@ export function createApp(options: AppOptions): Hono {
   // Duck-typed so that the API loads without the store module when it serves another source.
   const source = 'ingestDocuments' in options.store ? storeDesk(options.store) : options.store;
   // Only answers read from the store's tables are kept: over documents in memory the snapshot is the cache.
-  const cache = new ResponseCache(source.queries ? options.cacheMs : 0);
+  // A kept answer is refreshed through the app itself, in the background, before it expires.
+  const cache = new ResponseCache(source.queries ? options.cacheMs : 0, { refetch: (request) => app.fetch(request) });
   const runState = options.runState ?? ('ingestDocuments' in options.store ? options.store : memoryRunState());
   const deps: RouteDeps = {
     source, views: new DeskViews(source), extract: options.extract ?? pipelineExtract(),

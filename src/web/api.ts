@@ -32,12 +32,19 @@ async function getJson<T>(path: string, params: Record<string, string | number |
   return body;
 }
 
+/**
+ * Propositions and events are asked for this many at a time (the newest first; "more" asks for the next page): a
+ * store of 100,000 documents holds tens of thousands of events, and a page of 500 was half a megabyte to fetch and draw.
+ */
+export const PAGE_SIZE = 20;
+
 /** The API calls the UI makes. */
 export const api = {
-  propositions: (params: { status?: string; place?: string; limit?: number; all?: number } = {}) =>
-    getJson<Page<PropositionListing>>('/api/propositions', { limit: 500, ...params }),
+  propositions: (params: { status?: string; place?: string; limit?: number; offset?: number; all?: number } = {}) =>
+    getJson<Page<PropositionListing>>('/api/propositions', { limit: PAGE_SIZE, ...params }),
   proposition: (id: string) => getJson<PropositionGroup>(`/api/propositions/${encodeURIComponent(id)}`),
-  events: (params: { from?: string; to?: string } = {}) => getJson<Page<EventListing>>('/api/events', { limit: 500, ...params }),
+  events: (params: { from?: string; to?: string; limit?: number; offset?: number } = {}) =>
+    getJson<Page<EventListing>>('/api/events', { limit: PAGE_SIZE, ...params }),
   places: () => getJson<Page<EntitySummary>>('/api/entities', { kind: 'place', limit: 500 }),
   entities: (q?: string) => getJson<Page<EntitySummary>>('/api/entities', { q, limit: 500 }),
   entity: (id: string) => getJson<EntityDetail>(`/api/entities/${encodeURIComponent(id)}`),

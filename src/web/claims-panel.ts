@@ -5,8 +5,11 @@
 import type { ClaimRecord, PropositionGroup, PropositionListing } from '../crossdoc/index.js';
 import { h } from './dom.js';
 import { evidenceQuote } from './evidence.js';
-import { paged } from './pager.js';
+import { moreLine, paged } from './pager.js';
 import { docHref, entityHref } from './router.js';
+
+/** The statuses the panel has a tab for, in order. */
+export const PANEL_STATUSES = ['contested', 'corroborated', 'single-source'] as const;
 
 /** Page sizes: the panel stays about one screen tall with a hundred articles and more. */
 const PROPOSITIONS_PER_PAGE = 5;
@@ -78,21 +81,34 @@ export function propositionCard(p: PropositionGroup | PropositionListing, load?:
   );
 }
 
-/** The panel: a status switch and the propositions of that status. */
+/** The propositions of one status as the panel has them: those loaded (and shown), how many the store holds. */
+export interface StatusPage {
+  readonly items: readonly (PropositionGroup | PropositionListing)[];
+  /** Loaded, before any narrowing to the selected days (what "more" counts from). */
+  readonly loaded: number;
+  readonly total: number;
+}
+
+/**
+ * The panel: a status switch (each tab with the number of propositions of that status in the store) and the loaded
+ * propositions of the selected status, with "more" to load the next page of them.
+ */
 export function drawClaimsPanel(
-  propositions: readonly (PropositionGroup | PropositionListing)[],
+  pages: Readonly<Record<string, StatusPage>>,
   status: string,
   onStatus: (status: string) => void,
   load?: LoadProposition,
+  more?: () => Promise<void>,
 ): HTMLElement {
-  const shown = propositions.filter((p) => p.status === status);
+  const page = pages[status] ?? { items: [], loaded: 0, total: 0 };
   return h(
     'section',
     { class: 'claims-panel', 'aria-label': 'Propositions' },
     h('h2', {}, 'Propositions ',
-      ...['contested', 'corroborated', 'single-source'].map((st) =>
+      ...PANEL_STATUSES.map((st) =>
         h('button', { class: `tab${st === status ? ' active' : ''}`, 'data-status': st, onclick: () => onStatus(st) },
-          `${st} (${propositions.filter((p) => p.status === st).length})`))),
-    shown.length ? paged(shown, PROPOSITIONS_PER_PAGE, (p) => propositionCard(p, load), 'div', 'list') : h('p', { class: 'empty' }, `No ${status} propositions.`),
+          `${st} (${pages[st]?.total ?? 0})`))),
+    page.items.length ? paged(page.items, PROPOSITIONS_PER_PAGE, (p) => propositionCard(p, load), 'div', 'list') : h('p', { class: 'empty' }, `No ${status} propositions${page.loaded ? ' on the selected days' : ''}.`),
+    more ? moreLine(page.loaded, page.total, `${status} propositions`, more) : null,
   );
 }

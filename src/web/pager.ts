@@ -47,3 +47,22 @@ export function paged<T>(
   draw();
   return box;
 }
+
+/**
+ * "Showing the newest 20 of 143 events — more": how much of a list read from the API page by page is loaded, and a
+ * button that loads the next page (`more` appends it and redraws the view); nothing when all of it is loaded.
+ */
+export function moreLine(shown: number, total: number, what: string, more: () => Promise<void>): HTMLElement | null {
+  if (shown >= total) return null;
+  const button = h('button', { type: 'button', class: 'more-items' }, 'more');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = 'loading…';
+    more().catch((error: Error) => {
+      button.disabled = false;
+      button.textContent = 'more';
+      button.title = `could not load more: ${error.message}`;
+    });
+  });
+  return h('p', { class: 'meta more-line', 'data-what': what }, `Showing the newest ${shown} of ${total} ${what} `, button);
+}

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { createApp } from '../../src/http/index.js';
 import { LiveFeed } from '../../src/http/live.js';
 import { gunzipSync } from 'node:zlib';
-import { acceptsGzip, matchesTag, ResponseCache } from '../../src/http/response-cache.js';
+import { acceptsGzip, matchesTag, REFRESH_AT, ResponseCache } from '../../src/http/response-cache.js';
 import { Hono } from 'hono';
 import { openStore } from '../../src/store/index.js';
 import { deskDocs } from './desk-docs.js';
@@ -83,6 +83,51 @@ describe('answer cache', () => {
     assert.deepEqual(await (await before).json(), { n: 2 });
     assert.deepEqual(await (await after).json(), { n: 3 });
     assert.deepEqual(await (await app.request('/api/x')).json(), { n: 3 });
+  });
+
+  it('refreshes a kept answer in the background before it expires: no request waits, none is older than the time', async () => {
+    let clock = 0;
+    const app = new Hono();
+    const cache = new ResponseCache(1000, { now: () => clock, refetch: (request) => app.fetch(request) });
+    let computed = 0;
+    let release: () => void = () => {};
+    let gate: Promise<void> = Promise.resolve();
+    app.get('/api/x', cache.middleware, async (c) => {
+      const n = ++computed;
+      await gate;
+      return c.json({ n });
+    });
+    const get = async () => (await (await app.request('/api/x')).json()) as { n: number };
+    assert.deepEqual(await get(), { n: 1 });
+    clock = 700;
+    assert.deepEqual(await get(), { n: 1 }, 'fresh and not yet due: kept, no refresh');
+    assert.equal(computed, 1);
+    // Past REFRESH_AT of its time: served at once while it is computed again, once however many ask meanwhile.
+    gate = new Promise<void>((done) => (release = done));
+    clock = 1000 * REFRESH_AT;
+    const during = await Promise.all([get(), get(), get()]);
+    assert.deepEqual(during, [{ n: 1 }, { n: 1 }, { n: 1 }], 'the kept answer, without waiting for the refresh');
+    await new Promise((done) => setTimeout(done, 10));
+    assert.equal(computed, 2, 'one refresh');
+    release();
+    await new Promise((done) => setTimeout(done, 10));
+    // The refreshed answer counts from when its computation began (750): kept until 1750, not beyond.
+    clock = 1400;
+    assert.deepEqual(await get(), { n: 2 });
+    assert.equal(computed, 2);
+    gate = Promise.resolve();
+    clock = 1750;
+    assert.deepEqual(await get(), { n: 3 }, 'expired: computed again before answering');
+    // A write while a refresh runs: the refresh's answer (older than the write) is not kept.
+    gate = new Promise<void>((done) => (release = done));
+    clock = 1750 + 800;
+    assert.deepEqual(await get(), { n: 3 });
+    await new Promise((done) => setTimeout(done, 10));
+    cache.clear();
+    release();
+    await new Promise((done) => setTimeout(done, 10));
+    gate = Promise.resolve();
+    assert.deepEqual(await get(), { n: 5 }, 'the refresh started before the write (4) was not kept');
   });
 
   it('sends a kept answer as ready bytes: 304 for its tag, gzip when accepted, plain otherwise', async () => {

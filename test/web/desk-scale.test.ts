@@ -211,6 +211,47 @@ test('quotes are cut to the carrying sentence with show more; long lists are pag
   await page.close();
 });
 
+test('events and propositions are asked for 20 at a time; "more" loads the next 20', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: VIEWPORT }) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  const asked: URL[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/events' || url.pathname === '/api/propositions') asked.push(url);
+  });
+  await page.goto(server!.url);
+  await page.waitForSelector('main[data-ready="home"]');
+  assert.ok(asked.length >= 4, `${asked.length} listing requests`);
+  assert.deepEqual([...new Set(asked.map((u) => u.searchParams.get('limit')))], ['20'], 'every listing asked for 20');
+  assert.deepEqual(asked.filter((u) => u.pathname === '/api/propositions').map((u) => u.searchParams.get('status')).sort(),
+    ['contested', 'corroborated', 'single-source'], 'one page per status tab');
+  const api = async (path: string) => (await (await fetch(server!.url + path)).json()) as { total: number };
+  const events = (await api('/api/events?limit=1')).total;
+  assert.ok(events > 40, `${events} events in the store`);
+  const line = page.locator('.more-line[data-what="events"]');
+  assert.match(await line.innerText(), new RegExp(`newest 20 of ${events} events`));
+  await line.locator('button.more-items').click();
+  await page.waitForFunction((n) => document.querySelector('.more-line[data-what="events"]')?.textContent?.includes(`newest 40 of ${n}`), events);
+  const next = asked.filter((u) => u.pathname === '/api/events').at(-1)!;
+  assert.equal(next.searchParams.get('offset'), '20');
+  assert.equal(next.searchParams.get('limit'), '20');
+  // The tabs count what the store holds, not what is loaded; the panel's "more" pages the selected status.
+  const single = (await api('/api/propositions?status=single-source&limit=1')).total;
+  assert.ok(single > 20, `${single} single-source propositions`);
+  const tab = page.locator('.claims-panel button.tab[data-status="single-source"]');
+  assert.equal(await tab.innerText(), `single-source (${single})`);
+  await tab.click();
+  const more = page.locator('.claims-panel .more-line');
+  assert.match(await more.innerText(), new RegExp(`newest 20 of ${single} single-source propositions`));
+  await more.locator('button.more-items').click();
+  await page.waitForFunction((n) => document.querySelector('.claims-panel .more-line')?.textContent?.includes(`newest ${Math.min(40, n)} of ${n}`) ?? n <= 40, single);
+  const last = asked.filter((u) => u.pathname === '/api/propositions').at(-1)!;
+  assert.deepEqual([last.searchParams.get('status'), last.searchParams.get('offset')], ['single-source', '20']);
+  assert.equal(await page.locator('.claims-panel > .paged > .pager .page-status').innerText().then((t) => t.trim()), `1–5 of ${Math.min(40, single)}`);
+  await finish(page, 'scale-more.png');
+});
+
 test('entities are told apart by kind, admin area and country; titles and first names are not aliases', { skip }, async () => {
   const page = await openPage('/#/entities');
   await page.waitForSelector('main[data-ready="entities"]');
