@@ -194,9 +194,11 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
         continue;
       }
       const cc = lex.demonyms.get(w.folded);
-      // "Russian forces", "Ukrainian drones": the demonym names who acts, not where; no country context.
+      // "Russian forces", "Ukrainian drones", "the Russians are making progress": the demonym names who acts, not
+      // where; no country context (in a war both sides act on the same ground).
       const next = words[i + 1];
-      if (cc && !(next && lex.forceNouns.has(next.folded))) {
+      const people = w.folded.endsWith('s') && lex.demonyms.has(w.folded.slice(0, -1));
+      if (cc && !people && !(next && lex.forceNouns.has(next.folded))) {
         const list = demonymCountries.get(cc) ?? [];
         if (!list.includes(w.folded)) list.push(w.folded);
         demonymCountries.set(cc, list);

@@ -1,0 +1,15 @@
+/**
+ * A demonym used as a plural noun names people acting ("the Russians are making progress"), not where: it gives no
+ * country context, so a Ukrainian town is not read as the Russian town that once carried its name. Invented sentences.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext, extractText } from '../../src/pipeline.js';
+
+const ctx = await createContext();
+
+test('"the Russians" gives no Russian context to the town they advance on', () => {
+  const doc = extractText('The Russians are making slow progress toward Pokrovsk.', {}, ctx);
+  const p = doc.entities.find((e) => e.kind === 'place');
+  assert.equal(p?.country, 'UA', `${p?.name} ${p?.country}`);
+});
