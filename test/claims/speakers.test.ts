@@ -19,7 +19,8 @@ const speakers = (text: string) => claims(text).map(([s]) => s);
 
 test('a "cue" after a possessive or a modifier is the noun of a noun phrase, not a statement', () => {
   assert.deepEqual(speakers('The governor’s request for more shelters went unanswered for a week.'), []);
-  assert.deepEqual(speakers('The mayor outlined his announced plans to rebuild the bridge.'), []);
+  // "announced" modifies "plans": the one claim is the mayor's outlining (a stance cue), with the noun phrase as content.
+  assert.deepEqual(claims('The mayor outlined his announced plans to rebuild the bridge.').map(([s, c]) => [s, c]), [['The mayor', 'his announced plans to rebuild the bridge']]);
   // The verb before the noun phrase speaks, with the noun phrase as what it rejects.
   assert.deepEqual(speakers('Many residents dismissed the general staff’s claims about the bridge.'), ['Many residents']);
   // A verb after a plural subject stays a cue.
@@ -92,4 +93,37 @@ test('a headline "Title Name: quote" with a lower-case title noun is a claim of 
 test('the speaker-span rules leave attributions alone without a linguistic layer', () => {
   const raw = { speaker: [0, 3] as const, speakerContext: [0, 3] as const, cue: [4, 8] as const, content: [9, 20] as const, sentence: 0, rule: 'claims/speaker-said' };
   assert.deepEqual(checkSpeakerSpans([raw], undefined), [raw]);
+});
+
+// Issue 11 item 3, branch `speakers10`: stance cues, inverted "says", "called on", phrases with no head noun.
+test('stance verbs (disagree, applaud, brag, view … as) are cues; forms with a war or noun sense are not', () => {
+  assert.deepEqual(speakers('The foreign minister disagrees with the defence ministry’s assessment.'), ['The foreign minister']);
+  assert.deepEqual(speakers('The official views the talks as a failure.'), ['The official']);
+  assert.deepEqual(speakers('The general brags about his victories on state television.'), ['The general']);
+  assert.deepEqual(speakers('The ministry is denouncing what it calls an act of terror.'), ['The ministry']);
+  // "show" needs a subject that produces findings (a poll, data); troops show no statement.
+  assert.deepEqual(speakers('Polls show most residents want to stay in the city.'), ['Polls']);
+  assert.deepEqual(speakers('Russian troops show no sign of leaving the town.'), []);
+  // "backed", "blasts" are left out: no speaker in a report of fighting.
+  assert.deepEqual(speakers('Russian forces backed by artillery captured the village.'), []);
+  assert.deepEqual(speakers('Two loud blasts shook the city before dawn.'), []);
+});
+
+test('an ambiguous "says" after the content and before a speaker ending the clause is speech (inverted)', () => {
+  assert.deepEqual(claims('The shelling has not stopped, says the district governor.').map(([s, c, r]) => [s, c, r.split('+')[0]]), [['the district governor', 'The shelling has not stopped', 'claims/inverted']]);
+  assert.deepEqual(claims('“The shelling has not stopped,” says Ivan Petrenko, head of the district council.').map(([s, , r]) => [s, r.split('+')[0]]), [['Ivan Petrenko', 'claims/quote-said-speaker']]);
+  // Before its speaker an ambiguous form still needs one: a noun after a comma says nothing.
+  assert.deepEqual(speakers('The town has water again, reports from the area suggest nothing more.'), []);
+});
+
+test('"called on X to …": the particle belongs to the cue, the content starts after it', () => {
+  assert.deepEqual(claims('The governor called on residents to leave the city.').map(([s, c]) => [s, c]), [['The governor', 'residents to leave the city']]);
+  assert.deepEqual(speakers('The governor called the shelling a war crime.'), ['The governor']);
+});
+
+test('a determiner phrase ending in a preposition, adjective or participle has no head noun: no speaker', () => {
+  assert.deepEqual(speakers('Despite the range of views, the defence talks may be among the least-divisive projects for the alliance.'), []);
+  assert.deepEqual(speakers('Despite the nonstop demands from the front, the ministry kept its reserves.'), []);
+  // A speaker noun the tagger reads as an adjective keeps the phrase.
+  assert.deepEqual(speakers('The military says the bridge was hit overnight.'), ['The military']);
 });

@@ -285,6 +285,10 @@ function sentenceAttributions(
         cueEnd = words[i + 1].end;
         after = i + 2;
       }
+    } else if (lexicon.particlesOptional.get(w.lower)?.includes(words[i + 1]?.lower ?? '')) {
+      // "called on the allies to send weapons": the particle is the cue's, not a lead-in.
+      cueEnd = words[i + 1].end;
+      after = i + 2;
     }
     const cue: [number, number] = [w.start, cueEnd];
 
@@ -390,7 +394,8 @@ function sentenceAttributions(
         continue;
       }
       if (!relSkipped) {
-        if (ambiguous) continue;
+        // "…, says the governor.": after the content and before a speaker that ends the clause, "says" is speech.
+        if (ambiguous && !lexicon.invertedCues.has(w.lower)) continue;
         // Inverted: content, then cue, then speaker.
         const sp = phraseAfter(words, after);
         const content = contentBefore(j + 1);
@@ -412,7 +417,7 @@ function sentenceAttributions(
       j--;
     }
     if (j >= 0 && CLOSERS.has(words[j].text) && byClose.has(words[j].start)) {
-      if (ambiguous) continue;
+      if (ambiguous && !lexicon.invertedCues.has(w.lower)) continue;
       const sp = phraseAfter(words, after);
       const q = byClose.get(words[j].start)!;
       if (sp) {

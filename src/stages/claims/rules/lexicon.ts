@@ -9,18 +9,22 @@ import channels from '../data/channels.json' with { type: 'json' };
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const set = (xs: readonly string[]) => new Set(xs.map(norm));
 const record = <T>(r: Record<string, T>): Map<string, T> => new Map(Object.entries(r).map(([k, v]) => [norm(k), v]));
+/** A data object's entries without its `_why`. */
+const withoutWhy = <T>(r: { _why: string } & Record<string, T | string>): Record<string, T> => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '_why')) as Record<string, T>;
 
 /** Everything the claim rules look up, keyed by lower-cased text with straight apostrophes. */
 export const lexicon = {
   // Every ambiguous form is a cue too; it only needs stronger evidence (a speaker right before it).
-  cueVerbs: set([...cues.verbs, ...cues.ambiguous]),
-  ambiguousCues: set(cues.ambiguous),
-  baseForms: set(cues.base),
+  cueVerbs: set([...cues.verbs, ...cues.ambiguous, ...cues.stance.verbs, ...cues.stance.ambiguous]),
+  ambiguousCues: set([...cues.ambiguous, ...cues.stance.ambiguous]),
+  baseForms: set([...cues.base, ...cues.stance.base]),
   baseThat: set(cues.baseThat),
-  evidenceVerbs: set(cues.evidence.verbs),
+  evidenceVerbs: set([...cues.evidence.verbs, ...cues.stance.evidence]),
   evidenceSubjects: set(cues.evidence.subjects),
-  participles: set(cues.participles),
+  participles: set([...cues.participles, ...cues.stance.participles]),
   particles: record<string | string[]>(cues.particles),
+  particlesOptional: record<string[]>(withoutWhy(cues.particlesOptional)),
+  invertedCues: set(cues.inverted.forms),
   objectCues: set(cues.object),
   aux: set(cues.aux),
   nominalCues: set(cues.nominal),

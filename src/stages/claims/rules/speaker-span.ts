@@ -40,7 +40,23 @@ const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who']);
 /** A finite verb by its tag, unless it is a speaker noun the tagger misread ("United States president Donald Trump"). */
 const isFiniteVerb = (w: Word) => FINITE.has(w.xtag) && w.cap === 'lower' && !lexicon.nominals.has(w.lower) && !lexicon.sources.has(w.lower);
 
+/** Tags of a word that cannot end a noun phrase with a determiner: preposition, adverb, adjective, participle. */
+const NO_HEAD = new Set(['IN', 'TO', 'RB', 'RBR', 'RBS', 'JJ', 'JJR', 'JJS', 'VBN', 'VBG']);
+
 export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
+  {
+    // "the range of views", "a haven shielded from questions", "the nonstop demands": a phrase of a determiner and
+    // lower-case words that ends in a preposition, an adverb, an adjective or a participle has no head noun; the
+    // "cue" after it is the noun it lacks or another clause's verb. Speaker nouns the tagger reads as adjectives
+    // ("the military", "the official") and capitalised words keep the phrase.
+    name: 'claims/speaker-no-head',
+    apply: (a, lang, ws) => {
+      if (NOUN_CUE_RULES.test(a.rule) || ws.length < 2 || ws.length > 4 || lang.words[ws[0]].xtag !== 'DT') return undefined;
+      const head = lang.words[ws[ws.length - 1]];
+      if (!NO_HEAD.has(head.xtag) || lexicon.nominals.has(head.lower) || lexicon.sources.has(head.lower)) return undefined;
+      return ws.every((k) => lang.words[k].cap === 'lower' || k === ws[0]) ? { drop: true } : undefined;
+    },
+  },
   {
     // "the president’s claims about …", "the governor’s request": a noun-tagged cue after a possessive, a determiner
     // or a participle heads a noun phrase; a noun or an adjective before it ("a poll shows", "the military reports")
