@@ -84,6 +84,11 @@ interface Located {
   qualifier?: boolean;
 }
 
+/** A located place mention as the place picker reads it. */
+function candidate(l: Located): PlaceCandidate {
+  return { id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym, qualifier: l.qualifier };
+}
+
 /** Entity mentions of each sentence, in view offsets relative to the sentence start. */
 function mentionsBySentence(doc: Doc): Map<number, Located[]> {
   const by = new Map<number, Located[]>();
@@ -483,7 +488,7 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const townCandidates = () =>
     (towns ??= located
       .filter((l) => l.entity.kind === 'place' && !l.entity.unresolved && placeRank(l.entity.type) >= placeRank('city'))
-      .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym, qualifier: l.qualifier })));
+      .map(candidate));
   const matches = found
     .filter(
       (m) =>
@@ -638,7 +643,7 @@ function frameEvents(
   let cls = eventClasses.get(frame.code)!;
   const places: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place')
-    .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, metonym: l.metonym, qualifier: l.qualifier }));
+    .map(candidate);
   // Whether a verb lies in a stretch of the sentence: "over A and a fire broke out in B" joins two clauses, not two
   // places of one happening.
   const verbIn = (from: number, to: number) => {
@@ -873,7 +878,7 @@ function waveLocal(doc: Doc, s: Sentence, text: string, located: readonly Locate
   if (clause?.negated || clause?.modality || clause?.question) return [];
   const inside: PlaceCandidate[] = located
     .filter((l) => l.entity.kind === 'place' && !l.metonym && l.entity.country === country.country && placeRank(l.entity.type) > placeRank('country'))
-    .map((l) => ({ id: l.entity.id, type: l.entity.type, start: l.start, end: l.end, qualifier: l.qualifier }));
+    .map(candidate);
   const pick = placesOf(text, harm.index, harm.index + harm[0].length, inside);
   const span = doc.view.span(s.vStart, s.vEnd, 'events/wave-local');
   return pick.ids.map((id) => {

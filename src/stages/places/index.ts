@@ -242,7 +242,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   const qualifies = matches.map((_, i) => {
     const q = i > 0 && qualifiedBy[i - 1] === i ? resolved[i - 1] : null;
     const r = resolved[i];
-    return q?.place != null && r?.place != null && contains(g.place(r.place), g.place(q.place));
+    return q?.place != null && r?.place != null && q.place !== r.place && contains(g.place(r.place), g.place(q.place));
   });
   anchoredBy.forEach((a, i) => {
     if (a && resolved[i] && resolved[a.match]) qualifies[a.match] = true;
@@ -291,7 +291,7 @@ const DISTRICT_KM = 60;
  * carries its name ("Zvanivka, Bakhmut").
  */
 function contains(outer: GazetteerPlace, inner: GazetteerPlace): boolean {
-  if (outer === inner || !outer.country || outer.country !== inner.country) return false;
+  if (!outer.country || outer.country !== inner.country) return false;
   if (outer.type === 'country') return inner.type !== 'country';
   if (outer.type === 'admin1') return inner.type !== 'admin1' && inner.admin1 === outer.admin1;
   return outer.type === 'city' && inner.type === 'city' && outer.population > inner.population && distanceKm(outer, inner) <= DISTRICT_KM;

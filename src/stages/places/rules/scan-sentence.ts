@@ -236,19 +236,17 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
     }
     // "Donetsk region", "Belgorod Oblast": the division named after the place; also with a word of position between
     // ("the Belgorod border region").
-    let after = words[next];
-    let beforeAfter = lastWord;
-    if (!region && after && lex.regionModifiers.has(after.folded) && joined(text, lastWord, after) && words[next + 1] && lex.regionWords.has(words[next + 1].folded) && joined(text, after, words[next + 1])) {
-      beforeAfter = after;
-      after = words[next + 1];
-    }
+    let at = next;
+    if (!region && words[at] && lex.regionModifiers.has(words[at].folded) && joined(text, lastWord, words[at]) && words[at + 1] && lex.regionWords.has(words[at + 1].folded) && joined(text, words[at], words[at + 1])) at++;
+    const after = words[at];
+    const beforeAfter = at > next ? words[next] : lastWord;
     if (!region && after && lex.regionWords.has(after.folded) && joined(text, beforeAfter, after)) {
       const admins = regionCandidates(key, cands, g);
       if (admins.length) {
         cands = admins;
         region = true;
         end = after.end;
-        next = words.indexOf(after, next) + 1;
+        next = at + 1;
         rule = 'places/region-phrase';
         // "the Kursk and Belgorod regions": a plural region word makes the names before it divisions too.
         if (after.folded.endsWith('s')) coordinateRegions(text, out, w.start, g);
