@@ -8,7 +8,9 @@
  * `BENCH_QUEUE_DOCS` (default 2000), `BENCH_QUEUE_WORKERS` (default 4), `BENCH_QUEUE_BASELINE=1` to time the same
  * documents through one `sitrep ingest` process first; the server is `BENCH_DATABASE_URL`, else
  * `SITREP_TEST_DATABASE_URL`, else `DATABASE_URL` (fresh schemas, dropped afterwards). Run alone with
- * `npm run bench:queue`; `npm run bench` runs it only when `BENCH_QUEUE_DOCS` is set.
+ * `npm run bench:queue`; `npm run bench` runs it only when `BENCH_QUEUE_DOCS` is set. `BENCH_QUEUE_KEEP=SCHEMA` keeps the
+ * store the workers built under that schema name (replacing one of that name) instead of dropping it, so the desk
+ * bench can be run on it (`BENCH_DESK_KEEP=1` finds `sitrep_bench_desk_SIZE`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -158,7 +160,11 @@ export default async function queueBench(standalone = false): Promise<void> {
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => (w.exitCode !== null || w.signalCode !== null ? null : new Promise((done) => w.on('exit', done)))));
-    await admin.query(`DROP SCHEMA IF EXISTS ${store} CASCADE; DROP SCHEMA IF EXISTS ${jobs} CASCADE`);
+    const keep = process.env.BENCH_QUEUE_KEEP;
+    if (keep && /^[a-z_][a-z0-9_]*$/.test(keep)) {
+      await admin.query(`DROP SCHEMA IF EXISTS ${keep} CASCADE; ALTER SCHEMA ${store} RENAME TO ${keep}; DROP SCHEMA IF EXISTS ${jobs} CASCADE`);
+      line('queue: store kept as schema', keep);
+    } else await admin.query(`DROP SCHEMA IF EXISTS ${store} CASCADE; DROP SCHEMA IF EXISTS ${jobs} CASCADE`);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }
