@@ -204,3 +204,20 @@ test('losses: facilities and depots count; craft launched by a side are its own;
   const made = props('it had destroyed a Russia-made radar', 'UA');
   assert.equal(made[0]?.place, undefined);
 });
+
+test('a multi-word predicate in the headline present ("Russian forces take control of X", "establish a foothold near X")', () => {
+  assert.deepEqual(brief('Russian forces take control of Pokrovsk', 'RU'), ['control geo:pokrovsk RU asserts']);
+  assert.deepEqual(brief('Ukrainian forces establish a foothold near Kherson', 'UA'), ['advance geo:kherson UA asserts']);
+  assert.deepEqual(brief('Russian troops reach the centre of Lyman', 'RU'), ['advance geo:lyman RU asserts']);
+  // Only the present forms are made: an -ing form stays as written in the data (none for "cut off").
+  assert.deepEqual(brief('Russian troops are cutting off Avdiivka', 'UA'), []);
+  assert.deepEqual(brief('Russian troops cut off Avdiivka', 'UA'), ['encirclement geo:avdiivka RU asserts']);
+  // Under a modal or a plan, none, as for the past.
+  assert.deepEqual(brief('Russian forces could take control of Pokrovsk', 'UA'), []);
+});
+
+test('penetrating, infiltrating and moving to within a distance of a town are advances; an attempted assault is not', () => {
+  assert.deepEqual(brief('Russian units have penetrated the northern districts of Pokrovsk', 'UA'), ['advance geo:pokrovsk RU asserts']);
+  assert.deepEqual(brief('Ukrainian troops have moved to within a few miles of Kherson', 'UA'), ['advance geo:kherson UA asserts']);
+  assert.deepEqual(brief('14 Russian tanks were destroyed in an attempted assault on Avdiivka', 'UA').filter((p) => p.startsWith('advance')), []);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, clauseOf, fold, isHeadlineCase, splitSentences, wordAt, wordsIn, type Clause, type Lang } from '../../src/core/index.js';
+import { analyse, clauseOf, fold, isHeadlineCase, splitSentences, verbForms, wordAt, wordsIn, type Clause, type Lang } from '../../src/core/index.js';
 
 function run(text: string): Lang {
   return analyse(text, splitSentences(text));
@@ -236,4 +236,17 @@ test('an irregular past tense tagged as a present verb is a past tense, a partic
   assert.equal(tags('Russian troops have retook the town').retook, 'VBN');
   // A past form that is also the base ("hit") is left to the tagger.
   assert.notEqual(tags('They will hit the depot').hit, 'VBD');
+});
+
+test('verbForms inflects a past form: base and third person first, then -ing, past, participle', () => {
+  assert.deepEqual(verbForms('established'), ['establish', 'establishes', 'establishing', 'established']);
+  assert.deepEqual(verbForms('stopped'), ['stop', 'stops', 'stopping', 'stopped']);
+  assert.deepEqual(verbForms('moved'), ['move', 'moves', 'moving', 'moved']);
+  assert.deepEqual(verbForms('carried'), ['carry', 'carries', 'carrying', 'carried']);
+  assert.deepEqual(verbForms('took').sort(), ['take', 'takes', 'taking', 'taken', 'took'].sort());
+  assert.deepEqual(verbForms('took').slice(0, 2), ['take', 'takes']);
+  assert.deepEqual(verbForms('set').slice(0, 3), ['set', 'sets', 'setting']);
+  assert.deepEqual(verbForms('fled').slice(0, 3), ['flee', 'flees', 'fleeing']);
+  // Not a past form, or a form of an auxiliary: nothing to inflect.
+  for (const w of ['reach', 'taking', 'forces', 'were', 'had', 'red']) assert.deepEqual(verbForms(w), [], w);
 });

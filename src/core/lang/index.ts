@@ -21,6 +21,7 @@ export { chunkRules, type ChunkRule } from './chunks.js';
 export { clauseRules, type ClauseRule, type ClauseDraft } from './clauses.js';
 export { languageModel } from './model.js';
 export { isHeadlineCase, retagRules, type RetagRule } from './retag.js';
+export { verbForms } from './lemma.js';
 
 /** An empty layer. */
 export const EMPTY_LANG: Lang = { words: [], sentences: [], chunks: [], clauses: [] };

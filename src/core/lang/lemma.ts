@@ -119,3 +119,39 @@ export class Lemmatizer {
     return ruleLemma(w, xtag);
   }
 }
+
+/** Lemma → its irregular past and participle forms ("take" → took, taken), from the same table. */
+const IRREGULAR_OF = new Map<string, Set<string>>();
+for (const table of [PAST, PARTICIPLE]) {
+  for (const [form, lemma] of table) {
+    let s = IRREGULAR_OF.get(lemma);
+    if (!s) IRREGULAR_OF.set(lemma, (s = new Set()));
+    s.add(form);
+  }
+}
+
+/**
+ * Every inflection of the verb whose past or past participle is `form` (lower-case): base, third person, -ing,
+ * past and participle ("established" → establish, establishes, establishing, established; "took" → take, takes,
+ * taking, took, taken; "stopped" → stop, stops, stopping, stopped). Empty when `form` is no past form (a base, an
+ * -ing form, a noun), so callers inflect only what they can read as a verb.
+ */
+export function verbForms(form: string): string[] {
+  const irregular = PAST.get(form) ?? PARTICIPLE.get(form);
+  let lemma: string;
+  let ing: string;
+  if (irregular) {
+    lemma = irregular;
+    if (lemma === 'be' || lemma === 'have' || lemma === 'do') return [];
+    ing = lemma.endsWith('ie') ? `${lemma.slice(0, -2)}ying`
+      : /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing`
+      : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(lemma) ? `${lemma}${lemma.slice(-1)}ing`
+      : `${lemma}ing`;
+  } else if (form.length > 4 && form.endsWith('ed')) {
+    lemma = ruleLemma(form, 'VBD');
+    // The past keeps the doubling and the dropped e the -ing form needs (stopped → stopping, moved → moving).
+    ing = form.endsWith('ied') ? `${form.slice(0, -3)}ying` : `${form.slice(0, -2)}ing`;
+  } else return [];
+  const third = /(?:s|sh|ch|x|z|o)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  return [...new Set([lemma, third, ing, form, ...(IRREGULAR_OF.get(lemma) ?? [])])];
+}
