@@ -221,3 +221,28 @@ test('penetrating, infiltrating and moving to within a distance of a town are ad
   assert.deepEqual(brief('Ukrainian troops have moved to within a few miles of Kherson', 'UA'), ['advance geo:kherson UA asserts']);
   assert.deepEqual(brief('14 Russian tanks were destroyed in an attempted assault on Avdiivka', 'UA').filter((p) => p.startsWith('advance')), []);
 });
+
+test('a denial governs its content up to an aside of the speaker\'s own (", saying …")', () => {
+  const content = 'Russian claims that Bakhmut has fallen, saying fighting continues in the town';
+  const got = brief(content, 'UA', 'denies');
+  assert.ok(got.includes('control geo:bakhmut RU denies'), got.join('; '));
+  assert.ok(got.includes('control geo:bakhmut UA asserts'), got.join('; '));
+  assert.ok(!got.includes('control geo:bakhmut UA denies'), got.join('; '));
+  // Without the aside, the whole content is denied.
+  assert.deepEqual(brief('that Bakhmut has fallen', 'UA', 'denies'), ['control geo:bakhmut RU denies']);
+});
+
+test('a participle right before a name after a preposition qualifies it: "in occupied Kherson" tells no capture', () => {
+  assert.deepEqual(brief('explosions were heard in occupied Kherson overnight', 'UA'), []);
+  assert.deepEqual(brief('a drone strike killed 20 Russian soldiers in occupied Kherson', 'UA'), ['losses geo:kherson RU asserts']);
+  assert.deepEqual(brief('residents of liberated Kherson celebrated', 'UA'), []);
+  // A verb keeps its object: after a subject, and after "and".
+  assert.deepEqual(brief('Russian forces occupied Kherson', 'UA'), ['control geo:kherson RU asserts']);
+  assert.deepEqual(brief('Russian forces captured Lyman and occupied Kherson', 'UA'), ['control geo:lyman RU asserts', 'control geo:kherson RU asserts']);
+});
+
+test('a nominal loss total with "of": "Russian losses of 1,200 troops"; crossing into a region is an advance', () => {
+  assert.deepEqual(brief('Russian losses of 1,200 troops over the past day', 'UA'), ['losses  RU asserts']);
+  assert.deepEqual(brief('the Russian losses of equipment near Avdiivka were heavy', 'UA').filter((p) => p.startsWith('losses')), []);
+  assert.deepEqual(brief('Russian troops crossed the border into Ukraine', 'UA'), ['advance geo:ua RU asserts']);
+});

@@ -157,6 +157,8 @@ interface Context {
   readonly falsity: boolean;
   /** A hedge that governs a that-clause ("it does not appear that …") denies only what follows it: its end word. */
   readonly falsityAfter: number;
+  /** A denial cue governs the content up to a comma and a participle of saying (`denialAside`): its word index. */
+  readonly denyUntil: number;
   readonly nonFactualCue: boolean;
   /** Place candidates inside the content, by the content word they start at. */
   readonly placeAtWord: Map<number, PlaceCandidate>;
@@ -280,6 +282,7 @@ const VICTIMS = set(frames.victims);
 const HOLDER_WORDS = new Map(Object.entries(frames.holderWords).map(([k, v]) => [norm(k), v]));
 const HOLDER_PHRASES = new Map(Object.entries(frames.holderPhrases).filter(([k]) => !k.startsWith('_')).map(([k, v]) => [norm(k), v]));
 const NON_FACTUAL_CUES = set(frames.nonFactualCues);
+const DENIAL_ASIDE = set(frames.denialAside.words);
 const DENIAL_CUES = set(frames.denialCues);
 const NUMBER_WORDS = new Map(Object.entries(frames.numberWords).map(([k, v]) => [norm(k), v]));
 const NOT_COUNT_AFTER = set(frames.notCounts.after);
@@ -1208,6 +1211,10 @@ const REFINERS: readonly Refiner[] = [
       const before = words[c.cl.pred[0] - 1];
       const adjectival = !!before && (before.punct || DETERMINERS.has(before.lower) || ATTRIBUTIVE_BEFORE.has(before.lower) || (HOLDER_WORDS.has(before.lower) && !HOLDER_WORDS.get(before.lower)!.startsWith('@') && !/s$/.test(before.lower)));
       if (adjectival && ADJECTIVAL.has(words[a]?.lower ?? '') && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-not-territory');
+      // "explosions in occupied Melitopol", "a strike in liberated Kherson": a participle after a preposition or a
+      // determiner, right before a name, qualifies the name; it tells no capture ("and occupied X" is a verb).
+      if (before && (DETERMINERS.has(before.lower) || ATTRIBUTIVE_BEFORE.has(before.lower) && before.lower !== 'and' && before.lower !== 'or') &&
+        /^\p{Lu}/u.test(words[a]?.text ?? '') && /ed$/.test(words[c.cl.pred[0]].lower) && !c.cl.passive && c.cl.vg[0] === c.cl.vg[1]) return drop(c, 'claims/gate-attributive-name');
       if (victimPhrase(words, a, Math.min(c.cl.after[1], a + 6)) || /^(?:them|him|her|prisoners?|hostages?|captives?|soldiers|troops|servicemen)$/.test(words[a]?.lower ?? '')) return drop(c, 'claims/gate-not-territory');
       // "Two Russian soldiers were captured near Bakhmut": the subject of a passive capture is people or materiel.
       if (c.cl.passive && victimPhrase(words, c.cl.subject[0], c.cl.subject[1])) return drop(c, 'claims/gate-not-territory');
@@ -1233,7 +1240,10 @@ const REFINERS: readonly Refiner[] = [
     // Polarity: a denial cue or a falsity phrase denies; a negated predicate is the speaker's denial.
     name: 'claims/polarity',
     refine: (c, ctx) => {
-      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !ctx.denyCue && !ctx.falsity && c.cl.pred[0] < ctx.falsityAfter) {
+      // A denial cue governs its content up to an aside of the speaker's own ("…, saying fighting continues there").
+      const denied = ctx.denyCue && c.cl.pred[0] < ctx.denyUntil;
+      if (ctx.denyCue && !denied) c.rules.push('claims/denial-aside');
+      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !denied && !ctx.falsity && c.cl.pred[0] < ctx.falsityAfter) {
         // "the Ukrainians have not given up Bakhmut", "have not withdrawn from X": a side that did not leave holds it.
         c.holderRole = 'agent';
         c.rules.push('claims/negated-leaving');
@@ -1242,16 +1252,16 @@ const REFINERS: readonly Refiner[] = [
       }
       if (c.cl.negated && c.holderRole !== 'partial' && c.holderRole !== 'stable') {
         if (c.kind === 'losses') return drop(c, 'claims/gate-negated');
-        if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
+        if (denied || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
         c.polarity = 'denies';
         weigh(c, FACTOR.negatedDenial, 'claims/negated-denial');
         c.roles.polarity = 'negated predicate';
         return;
       }
-      if (ctx.denyCue || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
+      if (denied || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
         c.polarity = c.polarity === 'asserts' ? 'denies' : 'asserts';
-        c.rules.push(ctx.denyCue ? 'claims/denial-cue' : 'claims/falsity');
-        c.roles.polarity = ctx.inp.answer === 'no' ? 'answer "no" to the question' : ctx.denyCue ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
+        c.rules.push(denied ? 'claims/denial-cue' : 'claims/falsity');
+        c.roles.polarity = ctx.inp.answer === 'no' ? 'answer "no" to the question' : denied ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
       }
     },
   },
@@ -1946,12 +1956,20 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.span);
     else if (f) falsity = true;
   }
+  let denyUntil = words.length;
+  for (let k = 1; k < words.length; k++) {
+    if (words[k - 1].text === ',' && DENIAL_ASIDE.has(words[k].lower)) {
+      denyUntil = k;
+      break;
+    }
+  }
   const ctx: Context = {
     inp,
     words,
     denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no' || inp.negatedCue === 'denies',
     falsity,
     falsityAfter,
+    denyUntil,
     nonFactualCue: NON_FACTUAL_CUES.has(cue) || inp.negatedCue === 'none',
     placeAtWord,
   };
