@@ -246,3 +246,10 @@ test('a nominal loss total with "of": "Russian losses of 1,200 troops"; crossing
   assert.deepEqual(brief('the Russian losses of equipment near Avdiivka were heavy', 'UA').filter((p) => p.startsWith('losses')), []);
   assert.deepEqual(brief('Russian troops crossed the border into Ukraine', 'UA'), ['advance geo:ua RU asserts']);
 });
+
+test('a passive phrase is read with every form of "be"; a preposition is an amount only before a number', () => {
+  assert.deepEqual(brief('Russian forces have been forced out of Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief('Russian troops are being driven out of Kherson', 'UA'), ['control geo:kherson UA asserts']);
+  assert.deepEqual(brief("Russia's total losses since the start of the invasion had reached 500,000 troops", 'UA'), ['losses  RU asserts']);
+  assert.deepEqual(brief('Avdiivka has essentially fallen to the Russians', 'US'), ['control geo:avdiivka RU asserts']);
+});

@@ -211,8 +211,10 @@ const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [
  * The verbal predicates, each multi-word one also in the present of its first word when that word is a past form
  * ("established a foothold in" → establish, establishes; "took control of" → take, takes):
  * headlines tell in the present what reports tell in the past. A phrase written in the data keeps its frame; an
- * inflection another frame writes out is left to it (see docs/claims.md, "Inflected predicates").
+ * inflection another frame writes out is left to it (see docs/claims.md, "Inflected predicates"). A passive phrase is
+ * read with every form of "be".
  */
+const PASSIVE_BE = new Set(['was', 'were', 'been', 'is', 'are', 'being', 'be']);
 function verbalPredicates(): { words: string[]; value: FrameDef }[] {
   const written = frames.frames.flatMap((f) => f.predicates.map((p) => ({ words: norm(p).split(' '), value: f as unknown as FrameDef })));
   const seen = new Set(written.map((e) => e.words.join(' ')));
@@ -221,7 +223,9 @@ function verbalPredicates(): { words: string[]; value: FrameDef }[] {
     if (e.words.length < 2) continue;
     // Base and third person only (the headline present): the -ing forms, tried too, gave a false confident
     // proposition on a held-out half and none right (an ongoing deed is not yet done).
-    for (const form of verbForms(e.words[0]).slice(0, 2)) {
+    // A passive written with one form of "be" is read with every other ("were forced out of" → was, been, being …).
+    const be = PASSIVE_BE.has(e.words[0]) ? [...PASSIVE_BE] : [];
+    for (const form of [...be, ...verbForms(e.words[0]).slice(0, 2)]) {
       const words = [form, ...e.words.slice(1)];
       const key = words.join(' ');
       if (seen.has(key)) continue;
@@ -341,6 +345,7 @@ const REMOVAL = set(frames.expel.removal);
 const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
 const STOP_ATTACKS = set(frames.stopArea.attacks);
 const LOSS_NOUNS = set(frames.lossTotals.nouns);
+const LOSS_NUMBER_ONLY = set(frames.lossTotals.numberOnly);
 const AMOUNTS = phraseIndex(phrases(frames.lossTotals.verbs).map((w) => ({ words: w, value: 'amount' })));
 const AREA_PREPS = set(frames.stopArea.prepositions);
 const STOP_PREPS = new Set([...AREA_PREPS, 'on', 'near', 'at', 'of', 'around', 'toward', 'towards', 'against', 'outside']);
@@ -915,8 +920,9 @@ const PARSERS: readonly Parser[] = [
           let k = j + a.span;
           while (k < words.length && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
           const n = k < words.length ? countAt(words, k, true) : undefined;
-          // ("Russian losses at Bakhmut were 20,000": an "at" with no number after it is a place's.)
-          if (n === undefined && a.words[a.words.length - 1] === 'at' && a.words.length === 1) continue;
+          // ("Russian losses at Bakhmut were 20,000", "losses since the start of the war had reached N": a preposition
+          // with no number after it is no amount, `lossTotals.numberOnly`.)
+          if (n === undefined && a.words.length === 1 && LOSS_NUMBER_ONLY.has(a.words[0])) continue;
           if (n === undefined) break;
           const cl = clauseAround(words, j, j + a.span);
           const c = candidate({ frame: 'loss-total', kind: 'losses', holderRole: 'own', placeRoles: [], needsPlace: false, cl, predicate: `${words[i].lower} … ${a.words.join(' ')}`, rule: 'claims/frame-loss-total', confidence: frames.lossTotals.confidence });
