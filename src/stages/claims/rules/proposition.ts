@@ -1310,6 +1310,7 @@ const REFINERS: readonly Refiner[] = [
             c.rules.push('claims/still-holds');
           } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
             // "recaptured parts of central Bakhmut", "retook three villages south of X": ground near it, an advance.
+            // (Ground left near a town stays control: "pulled back from some positions near X", as the gold reads it.)
             c.kind = 'advance';
             c.rules.push('claims/capture-part');
           }
