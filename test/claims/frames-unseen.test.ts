@@ -253,3 +253,11 @@ test('a passive phrase is read with every form of "be"; a preposition is an amou
   assert.deepEqual(brief("Russia's total losses since the start of the invasion had reached 500,000 troops", 'UA'), ['losses  RU asserts']);
   assert.deepEqual(brief('Avdiivka has essentially fallen to the Russians', 'US'), ['control geo:avdiivka RU asserts']);
 });
+
+test('a nested negated saying or "no evidence that" denies what follows; a pronoun in a side\'s claim is that side', () => {
+  assert.deepEqual(brief('he would not say that Russian forces have captured Bakhmut', 'US'), ['control geo:bakhmut RU denies']);
+  assert.deepEqual(brief('There is no evidence that Russian forces have encircled Avdiivka', 'US'), ['encirclement geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Russian claims that its forces had captured Lyman', 'UA', 'rejected'), ['control geo:lyman RU denies']);
+  // Without a claim noun, a belligerent's "its" stays its own side.
+  assert.deepEqual(brief('its forces had captured Lyman', 'UA'), ['control geo:lyman UA asserts']);
+});

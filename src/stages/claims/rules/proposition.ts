@@ -399,6 +399,12 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
       if (inContent) return { side: inContent, how: `"${words[k].text}" = side named before, in "${text}"` };
       return inp.pronounSide ? { side: inp.pronounSide, how: `"${words[k].text}" = side named before, in "${text}"` } : undefined;
     }
+    if (v === '@speaker' && THIRD_PERSON.has(words[k].lower)) {
+      // "rejected Russian claims that its forces had captured X": a third person inside a claim that a side owns is
+      // that side, whoever relays or denies it.
+      const owner = claimOwnerBefore(words, from);
+      if (owner) return { side: owner, how: `"${words[k].text}" = side whose claim it is, in "${text}"` };
+    }
     if (v === '@speaker') return inp.speakerSide ? { side: inp.speakerSide, how: `"${words[k].text}" = speaker's side in "${text}"` } : undefined;
     if (v === '@other') return otherSide(inp.speakerSide) ? { side: otherSide(inp.speakerSide), how: `"${words[k].text}" = other side in "${text}"` } : undefined;
     return { side: v, how: `"${text}"` };
@@ -406,6 +412,17 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
   if (inp.sideAt && to > from) {
     const side = inp.sideAt(inp.offset + words[from].start, inp.offset + words[to - 1].end);
     if (side === 'RU' || side === 'UA') return { side, how: `entity in "${words.slice(from, to).map((x) => x.text).join(' ')}"` };
+  }
+  return undefined;
+}
+
+/** The side owning a claim noun whose that-clause holds word `k` ("Russian claims that …", "Moscow's report that …"). */
+function claimOwnerBefore(words: readonly Word[], k: number): string | undefined {
+  for (let j = k - 1; j >= 2; j--) {
+    if (words[j].punct && words[j].text !== ',') return undefined;
+    if (words[j].lower !== 'that' || !CLAIM_NOUNS.has(words[j - 1].lower)) continue;
+    const v = HOLDER_WORDS.get(words[j - 2].lower) ?? HOLDER_WORDS.get(words[j - 2].lower.replace(/'s$/, ''));
+    return v && !v.startsWith('@') ? v : undefined;
   }
   return undefined;
 }
