@@ -298,7 +298,14 @@ function sentenceAttributions(
     // '…,” adding that …': the comma may sit inside the closing mark.
     const commaQuote = CLOSERS.has(words[i - 1]?.text ?? '') && words[i - 2]?.text === ',';
     if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || commaQuote || afterAnd)) {
-      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
+      // "… an architect who said he was not paid, saying, “…”": a restrictive relative clause (no comma before "who")
+      // sits inside a phrase of the main clause; a participle after it belongs to the main clause's speaker.
+      const restrictive = (a: RawAttribution) => {
+        if (!/^claims\/relative-speaker/.test(a.rule)) return false;
+        const k = words.findIndex((x) => x.end === a.speaker![1]);
+        return k > 0 && words[k - 1].text !== ',' && words[k - 1].text !== '—';
+      };
+      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && !restrictive(a));
       const subj = prev ? null : clauseSubject(words, first, i);
       const speaker = prev?.speaker ?? (subj ? span(subj) : null);
       const content = contentFrom(skipLeadIn(words, after, n));
