@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc, type Entity } from '../../src/core/index.js';
+import { cleanStage } from '../../src/stages/clean/index.js';
+import { segmentStage } from '../../src/stages/segment/index.js';
+import { claimsStage } from '../../src/stages/claims/index.js';
+import { personGenders } from '../../src/stages/claims/rules/gender.js';
+import { resolveSpeaker, type PriorSpeaker } from '../../src/stages/claims/rules/speaker.js';
+
+/**
+ * Speaker classes of issue 11 (item 3, branch `speakers11`): pronoun gender agreement, singular indefinite phrases
+ * before a noun, participles after a restrictive relative clause, reduced relatives ending in a pronoun. Every
+ * sentence is invented; none is from an evaluation corpus.
+ */
+function claims(text: string): [string | null, string, string][] {
+  const doc = [cleanStage, segmentStage, claimsStage].reduce((d, s) => s.run(d, {}), createDoc({ id: 't', input: text, format: 'text' }));
+  assert.ok(doc.lang?.words.length, 'the segment stage left no linguistic layer');
+  return doc.claims.map((c) => [c.speakerText, c.content, c.rule]);
+}
+const speakers = (text: string) => claims(text).map(([s]) => s);
+
+/** Person entities with a mention at each occurrence of each name in `text`. */
+function persons(text: string, names: Record<string, string>): Entity[] {
+  return Object.entries(names).map(([id, name]) => ({
+    id,
+    kind: 'person' as const,
+    name,
+    mentions: [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ start: m.index!, end: m.index! + name.length, text: name, rule: 'test', sentence: 0 })),
+  }));
+}
+
+test('a person’s gender is read from the text: a title before the name, a subject pronoun after it', () => {
+  const text = 'Mrs. Ortiz met Hale on Monday. Later, Hale said he would not run. Ortiz says she will.';
+  const g = personGenders(text, persons(text, { o: 'Ortiz', h: 'Hale' }));
+  assert.equal(g.get('o'), 'female');
+  assert.equal(g.get('h'), 'male');
+  // An object or a possessive is no evidence: "told Ortiz that he", "Ortiz's aide said he".
+  const t2 = 'The envoy told Ortiz that he was leaving. Ortiz’s aide said he agreed.';
+  assert.equal(personGenders(t2, persons(t2, { o: 'Ortiz' })).get('o'), undefined);
+  // A gendered role word counts too.
+  const e: Entity = { ...persons('Ortiz', { o: 'Ortiz' })[0], role: 'party spokeswoman' };
+  assert.equal(personGenders('Ortiz', [e]).get('o'), 'female');
+});
+
+test('"she" skips a person the text calls "he", and the other way round', () => {
+  const text = 'Ms. Ortiz spoke first. Then Hale said he would vote no. She said the bill would pass.';
+  const entities = persons(text, { o: 'Ortiz', h: 'Hale' });
+  const genders = personGenders(text, entities);
+  const prior: PriorSpeaker[] = [{ id: 'h', kind: 'person', text: 'Hale', start: text.indexOf('Hale'), sentence: 1 }];
+  const at = text.indexOf('She');
+  const q = { text: 'She', start: at, end: at + 3, contextText: 'She', sentence: 2 };
+  assert.deepEqual(resolveSpeaker(q, entities, prior, undefined, genders), { speaker: 'o', side: undefined, rule: 'claims/speaker-pronoun-gender' });
+  // Without the evidence the last speaker is taken, as before.
+  assert.equal(resolveSpeaker(q, entities, prior).speaker, 'h');
+  // A pronoun of the same gender keeps the last speaker.
+  const he = text.indexOf('he would');
+  assert.equal(resolveSpeaker({ text: 'he', start: he, end: he + 2, contextText: 'he', sentence: 2 }, entities, prior, undefined, genders).speaker, 'h');
+});
+
+test('a singular indefinite phrase before a noun-tagged "cue" is that noun’s modifier, no speaker', () => {
+  assert.deepEqual(speakers('The mayor cited a Harbor Gazette report that the bridge was unsafe.'), ['The mayor']);
+  assert.deepEqual(speakers('A court rejected a defence request to delay the hearing.'), ['A court']);
+  // A plural or a verb after "a" still speaks.
+  assert.deepEqual(speakers('A few analysts believe the offensive will stall.'), ['A few analysts']);
+  assert.deepEqual(speakers('A spokesman says the offensive will stall.'), ['A spokesman']);
+});
+
+test('a participle after a restrictive relative clause belongs to the main clause', () => {
+  const out = claims('The governor dismissed a contractor who said he was never paid, saying, “His work was poor.”');
+  assert.deepEqual(out.filter(([, , r]) => r.startsWith('claims/participle')).map(([s]) => s), ['The governor']);
+  // After a non-restrictive relative (a comma before "who") the relative's speaker keeps it.
+  const nr = claims('Officials met the mayor, who said the shelters were full, adding that more were needed.');
+  assert.deepEqual(nr.filter(([, , r]) => r.startsWith('claims/participle')).map(([s]) => s), ['the mayor, who']);
+});
+
+test('a pronoun ending a reduced relative clause is the speaker, not the noun before it', () => {
+  assert.deepEqual(speakers('The council missed the target it promised to reach by spring.'), ['it']);
+  assert.deepEqual(speakers('Nobody has seen the aid they promised to deliver.'), ['they']);
+});
