@@ -63,6 +63,8 @@ test('a singular indefinite phrase before a noun-tagged "cue" is that noun’s m
   // A plural or a verb after "a" still speaks.
   assert.deepEqual(speakers('A few analysts believe the offensive will stall.'), ['A few analysts']);
   assert.deepEqual(speakers('A spokesman says the offensive will stall.'), ['A spokesman']);
+  // A past form the tagger reads as a noun stays a verb.
+  assert.deepEqual(speakers('The town has fallen, a senior official told reporters.'), ['a senior official']);
 });
 
 test('a participle after a restrictive relative clause belongs to the main clause', () => {

@@ -6,7 +6,7 @@
  * president’s claims", "his announced plans"). Rules are named objects in an ordered list; the
  * first that applies decides, and its name is added to the attribution's rule.
  */
-import { partitionPoint, wordAt, type Lang, type Word } from '../../../core/index.js';
+import { partitionPoint, ruleLemma, wordAt, type Lang, type Word } from '../../../core/index.js';
 import type { RawAttribution } from './attributions.js';
 import { lexicon } from './lexicon.js';
 
@@ -78,12 +78,13 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
     // "a Daily Ledger report that …", "a union request to …": after a phrase that opens with "a" or "an" and holds no
     // plural, a cue the tagger reads as a singular noun is that noun (a singular subject would take "reports"); the
     // phrase is its modifier, not a speaker. A plural or a verb tag decides nothing ("a few analysts believe", "a
-    // majority believe").
+    // majority believe"), nor a past form read as a noun ("a senior official told reporters").
     name: 'claims/speaker-indefinite-noun',
     apply: (a, lang, ws) => {
       if (NOUN_CUE_RULES.test(a.rule) || !/^an?$/.test(lang.words[ws[0]].lower)) return undefined;
       const c = wordAt(lang, a.cue[0]);
-      if (c !== ws[ws.length - 1] + 1 || lang.words[c].xtag !== 'NN') return undefined;
+      // A past form the tagger read as a noun ("a senior official told reporters") is the verb it is.
+      if (c !== ws[ws.length - 1] + 1 || lang.words[c].xtag !== 'NN' || ruleLemma(lang.words[c].lower, 'VBD') !== lang.words[c].lower) return undefined;
       return ws.slice(1).every((k) => /^NNP?$|^JJ$/.test(lang.words[k].xtag)) ? { drop: true } : undefined;
     },
   },
