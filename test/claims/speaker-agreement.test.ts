@@ -79,3 +79,13 @@ test('a pronoun ending a reduced relative clause is the speaker, not the noun be
   assert.deepEqual(speakers('The council missed the target it promised to reach by spring.'), ['it']);
   assert.deepEqual(speakers('Nobody has seen the aid they promised to deliver.'), ['they']);
 });
+
+test('a quantified relative ("many of whom") after a comma or a dash is the speaker', () => {
+  assert.deepEqual(speakers('The tax angered local farmers, many of whom say it will ruin them.'), ['many of whom']);
+  assert.deepEqual(speakers('The mayor won the backing of 40 pastors -- most of whom had criticized him before.'), ['most of whom']);
+});
+
+test('a cue word after a determiner inside a post-modifier is a noun: "Critics of the plan said"', () => {
+  assert.deepEqual(speakers('Critics of the plan said the bridge was unsafe.'), ['Critics']);
+  assert.deepEqual(speakers('Opponents of the pledge said the cost was too high.'), ['Opponents']);
+});

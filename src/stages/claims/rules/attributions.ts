@@ -464,6 +464,17 @@ function sentenceAttributions(
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/coordinated' });
       continue;
     }
+    // "local farmers, many of whom say …", "40 pastors -- most of whom had opposed him --": a quantified relative
+    // after a comma or a dash speaks for part of the phrase before it; the speaker is the quantified pronoun ("many of
+    // whom"), the phrase before it its context.
+    if (words[j].lower === 'whom' && j - 3 >= first && words[j - 1].lower === 'of' && /^\p{Ll}+$/u.test(words[j - 2].text) && words[j - 3].punct) {
+      const ante = phraseBefore(words, j - 4);
+      const spQ: Phrase = { first: j - 2, last: j };
+      const tail = skipLeadIn(words, after, n);
+      const content = isTailEmpty(words, tail, n) ? null : contentFrom(tail);
+      if (content) found.push({ speaker: span(spQ), speakerContext: ante ? [words[ante.first].start, words[j].end] : span(spQ), cue, content, sentence: si, rule: 'claims/relative-speaker' });
+      continue;
+    }
     // An ambiguous cue ("says", "claims") after a comma and a relative pronoun whose antecedent is a speaker phrase
     // ("according to the Air Force, which says it has shot down …") is a statement of that antecedent.
     const relComma = j > 1 && words[j - 1].text === ',' && (words[j].lower === 'which' || words[j].lower === 'who');
@@ -634,7 +645,8 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
     const t = words[k];
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
     if (['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'as', 'after', 'before', 'because', 'if'].includes(t.lower) && k > subj.last + 1 && !(t.lower === 'and' && k < j)) return null;
-    if (lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) return null;
+    // A cue word after a determiner or a possessive is a noun ("critics of the plan said", "experts on his claims").
+    if ((lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) && !(k > subj.last + 1 && (isDeterminer(words[k - 1]) || /^(?:his|her|its|their|our|my|your)$|['’]s$/.test(words[k - 1].lower)))) return null;
   }
   return subj;
 }
