@@ -89,3 +89,8 @@ test('a cue word after a determiner inside a post-modifier is a noun: "Critics o
   assert.deepEqual(speakers('Critics of the plan said the bridge was unsafe.'), ['Critics']);
   assert.deepEqual(speakers('Opponents of the pledge said the cost was too high.'), ['Opponents']);
 });
+
+test('"those" alone heads a post-modified subject: "Those close to the governor say"', () => {
+  assert.deepEqual(speakers('Those close to the governor say she will not run again.'), ['Those']);
+  assert.deepEqual(speakers('Those familiar with the talks said a deal was near.'), ['Those']);
+});

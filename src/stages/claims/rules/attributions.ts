@@ -633,7 +633,8 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   }
   if (j - start >= 15) return null;
   while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
-  const subj = phraseAfter(words, start, j);
+  // "Those close to the governor say", "those familiar with the talks said": a demonstrative alone heads the subject.
+  const subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
   const next = words[subj.last + 1];
   // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
