@@ -94,3 +94,10 @@ test('"those" alone heads a post-modified subject: "Those close to the governor 
   assert.deepEqual(speakers('Those close to the governor say she will not run again.'), ['Those']);
   assert.deepEqual(speakers('Those familiar with the talks said a deal was near.'), ['Those']);
 });
+
+test('a passive of a listener cue ("were told by X that …") has the that-clause as content, not the listener', () => {
+  assert.deepEqual(claims('The reporters were told by the governor that the bridge would reopen.').map(([s, c]) => [s, c]), [['the governor', 'the bridge would reopen']]);
+  assert.deepEqual(claims('Residents were urged by the mayor to leave the city.').map(([s, c]) => [s, c]), [['the mayor', 'to leave the city']]);
+  // Other passives keep the subject as what the agent rejected.
+  assert.deepEqual(claims('Calls for a ceasefire were rejected by the council.').map(([s, c]) => [s, c]), [['the council', 'Calls for a ceasefire']]);
+});

@@ -443,7 +443,10 @@ function sentenceAttributions(
       // "was cited by Interfax as saying …": the agent is the outlet; the quoted speaker is the subject ('quoted-as-saying').
       const quoting = !!agent && words.slice(agent.last + 1, agent.last + 4).some((x, k, xs) => x.lower === 'as' && lexicon.participles.has(xs[k + 1]?.lower ?? words[agent.last + k + 2]?.lower ?? ''));
       if (agent && !quoting) {
-        const content = contentBefore(pk);
+        // "Residents were told by the governor that …", "were urged by officials to leave": a cue that takes its
+        // listener as object (`object` in `data/cues.json`) has the listener as subject; the content follows the agent.
+        const listener = lexicon.objectCues.has(w.lower) && ['that', 'to'].includes(words[agent.last + 1]?.lower ?? '');
+        const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(pk);
         if (content) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
       }
       if (agent) i = agent.last;
