@@ -101,3 +101,10 @@ test('a passive of a listener cue ("were told by X that …") has the that-claus
   // Other passives keep the subject as what the agent rejected.
   assert.deepEqual(claims('Calls for a ceasefire were rejected by the council.').map(([s, c]) => [s, c]), [['the council', 'Calls for a ceasefire']]);
 });
+
+test('an appositive name after a description speaks, also when the description ends in a name or has a post-modifier', () => {
+  assert.deepEqual(speakers('A spokeswoman for Lopez, Jane Ortiz, said the bill was dead.'), ['Jane Ortiz']);
+  assert.deepEqual(speakers('The party’s leader in Ohio, Adam Hale, said the bill was dead.'), ['Adam Hale']);
+  // A name with lower-case connectors stays the speaker.
+  assert.deepEqual(speakers('The Institute for the Study of War, a think tank, said the town had fallen.'), ['The Institute for the Study of War']);
+});

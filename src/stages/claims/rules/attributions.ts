@@ -392,7 +392,11 @@ function sentenceAttributions(
         const { head, chunk } = appos;
         const chunkIsName = isCapitalized(words[chunk.first]) && !isDeterminer(words[chunk.first]) && chunk.last - chunk.first < 4;
         const headIsName = isCapitalized(words[head.last]);
-        const speakerP = chunkIsName && (!headIsName || !isCapitalized(words[head.first])) ? chunk : head;
+        // "A spokeswoman for Lopez, Jane Ortiz, said": a head that opens with a determiner and holds a lower-case noun
+        // is a description even when it ends in a name; the name after it speaks ("The Institute for the Study of
+        // War, ISW," stays a name: only connectors are lower case in it).
+        const description = isDeterminer(words[head.first]) && words.slice(head.first + 1, head.last + 1).some((x) => /^\p{Ll}/u.test(x.text) && !isDeterminer(x) && !APPOSITIVE_CONNECTORS.has(x.lower));
+        const speakerP = chunkIsName && (!headIsName || !isCapitalized(words[head.first]) || description) ? chunk : head;
         const ctx: [number, number] = [words[head.first].start, words[chunk.last].end];
         const tail = skipLeadIn(words, after, n);
         const back = isTailEmpty(words, tail, n) || (head.first > 0 && isQuoteEnd(words, head.first - 1, byClose));
@@ -616,6 +620,9 @@ function relativeSubject(words: readonly Word[], first: number, before: number):
   return null;
 }
 
+/** Lower-case words inside a name ("the Institute for the Study of War"). */
+const APPOSITIVE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'to', 'de', 'la', 'del', 'von', 'van']);
+
 /** Prepositions that open a post-modifier of a subject ("officials in Kyiv", "experts on North Korea"). */
 const PREPOSITIONS = new Set(['of', 'on', 'in', 'at', 'from', 'for', 'with', 'across', 'among', 'including', 'near', 'inside', 'outside', 'close']);
 
@@ -764,7 +771,12 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
       while (k >= 0 && h - k < 10 && words[k].text !== '(') k--;
       if (k >= 1 && words[k].text === '(') h = k - 1;
     }
-    const head = h >= 0 ? phraseBefore(words, h) : null;
+    let head = h >= 0 ? phraseBefore(words, h) : null;
+    // "The party's leader in Ohio, Adam Hale, said": a title with a post-modifier; the head runs from the subject.
+    if (head && head.first > first && PREPOSITIONS.has(words[head.first - 1].lower) && c + 1 <= j - 1 && isCapitalized(words[c + 1])) {
+      const subj = postModifiedSubject(words, first, head.first, h);
+      if (subj && subj.first === first) head = { first: subj.first, last: head.last };
+    }
     const chunkShort = chunk.last - chunk.first < 4 && isCapitalized(words[chunk.first]);
     if (!head || !(isSpeakerPhrase(words, head, first) || isDeterminer(words[head.first]) || (chunkShort && !isDeterminer(words[chunk.first])))) continue;
     const before = words[head.first - 1];
