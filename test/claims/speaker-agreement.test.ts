@@ -108,3 +108,10 @@ test('an appositive name after a description speaks, also when the description e
   // A name with lower-case connectors stays the speaker.
   assert.deepEqual(speakers('The Institute for the Study of War, a think tank, said the town had fallen.'), ['The Institute for the Study of War']);
 });
+
+test('a relative clause on an indefinite pronoun ("anybody who complains") is no report', () => {
+  assert.deepEqual(speakers('The senator invited someone who has mocked the governor.'), []);
+  assert.deepEqual(speakers('Anybody who complains about the curfew is not serious, the mayor said.'), ['the mayor']);
+  // A named antecedent still speaks.
+  assert.deepEqual(speakers('The reporters met the mayor, who said the curfew would end.'), ['the mayor, who']);
+});

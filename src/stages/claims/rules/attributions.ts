@@ -486,6 +486,9 @@ function sentenceAttributions(
     // ("according to the Air Force, which says it has shot down …") is a statement of that antecedent.
     const relComma = j > 1 && words[j - 1].text === ',' && (words[j].lower === 'which' || words[j].lower === 'who');
     if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && (!ambiguous || (relComma && isRelativeSpeaker(words, j - 2, first)))) {
+      // "anybody who complains about …", "someone who has mocked him": a relative clause on an indefinite pronoun
+      // (`indefinites` in `data/speakers.json`) describes a hypothetical or unnamed person; no report.
+      if (lexicon.indefinites.has(words[j - 1].lower) || (words[j - 1].lower === 'one' && words[j - 2]?.lower === 'no')) continue;
       // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
       // "a top Russian military blogger, Evgeny Poddubny, who wrote": the name before the comma.
       const ante = j > 1 && words[j - 1].text === ',' ? phraseBefore(words, j - 2) : phraseBefore(words, j - 1);
