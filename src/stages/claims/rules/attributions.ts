@@ -775,8 +775,9 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
       if (k >= 1 && words[k].text === '(') h = k - 1;
     }
     let head = h >= 0 ? phraseBefore(words, h) : null;
-    // "The party's leader in Ohio, Adam Hale, said": a title with a post-modifier; the head runs from the subject.
-    if (head && head.first > first && PREPOSITIONS.has(words[head.first - 1].lower) && c + 1 <= j - 1 && isCapitalized(words[c + 1])) {
+    // "The party's leader in Ohio, Adam Hale, said": a title with a post-modifier; the head runs from the subject. The
+    // name between the commas has two words or more: one ("…, Russia,") is as often the place the phrase is in.
+    if (head && head.first > first && PREPOSITIONS.has(words[head.first - 1].lower) && c + 2 <= j - 1 && isCapitalized(words[c + 1]) && isCapitalized(words[j - 1])) {
       const subj = postModifiedSubject(words, first, head.first, h);
       if (subj && subj.first === first) head = { first: subj.first, last: head.last };
     }
