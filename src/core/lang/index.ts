@@ -20,6 +20,7 @@ export { tokenize, type TokenRange } from './tokenize.js';
 export { chunkRules, type ChunkRule } from './chunks.js';
 export { clauseRules, type ClauseRule, type ClauseDraft } from './clauses.js';
 export { languageModel } from './model.js';
+export { ruleLemma } from './lemma.js';
 export { isHeadlineCase, retagRules, type RetagRule } from './retag.js';
 export { verbForms } from './lemma.js';
 

@@ -16,6 +16,7 @@ import { claimDate } from './rules/claim-date.js';
 import { placeMentions } from './rules/places.js';
 import { findPropositions, type LangClauseInfo, type PlaceCandidate } from './rules/proposition.js';
 import { splitSentences, type SentenceRange } from './rules/sentences.js';
+import { personGenders } from './rules/gender.js';
 import { namesOffice, resolveSpeaker, textAliases, type PriorSpeaker } from './rules/speaker.js';
 import { otherSide } from './rules/lexicon.js';
 import frames from './data/frames.json' with { type: 'json' };
@@ -86,6 +87,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
   const regions = places.filter((p) => p.broad && !p.country);
   const sideAt = entitySides(doc);
   const aliases = textAliases(text, speakerEntityAt(doc));
+  const genders = personGenders(doc.input, doc.entities);
   // The country of a Ukrainian or Russian place named in a view range ("Governor of Luhansk Oblast").
   const countryOf = new Map(doc.entities.filter((e) => e.kind === 'place').map((e) => [e.id, e.country]));
   const officeSide = (start: number, end: number): string | undefined => {
@@ -143,6 +145,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
           doc.entities,
           prior,
           aliases,
+          genders,
         )
       : { speaker: null, side: undefined, rule: 'claims/speaker-none' };
     if (speakerSpan && a.continues === undefined) {

@@ -298,7 +298,14 @@ function sentenceAttributions(
     // '…,” adding that …': the comma may sit inside the closing mark.
     const commaQuote = CLOSERS.has(words[i - 1]?.text ?? '') && words[i - 2]?.text === ',';
     if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || commaQuote || afterAnd)) {
-      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
+      // "… an architect who said he was not paid, saying, “…”": a restrictive relative clause (no comma before "who")
+      // sits inside a phrase of the main clause; a participle after it belongs to the main clause's speaker.
+      const restrictive = (a: RawAttribution) => {
+        if (!/^claims\/relative-speaker/.test(a.rule)) return false;
+        const k = words.findIndex((x) => x.end === a.speaker![1]);
+        return k > 0 && words[k - 1].text !== ',' && words[k - 1].text !== '—';
+      };
+      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && !restrictive(a));
       const subj = prev ? null : clauseSubject(words, first, i);
       const speaker = prev?.speaker ?? (subj ? span(subj) : null);
       const content = contentFrom(skipLeadIn(words, after, n));
@@ -385,7 +392,11 @@ function sentenceAttributions(
         const { head, chunk } = appos;
         const chunkIsName = isCapitalized(words[chunk.first]) && !isDeterminer(words[chunk.first]) && chunk.last - chunk.first < 4;
         const headIsName = isCapitalized(words[head.last]);
-        const speakerP = chunkIsName && (!headIsName || !isCapitalized(words[head.first])) ? chunk : head;
+        // "A spokeswoman for Lopez, Jane Ortiz, said": a head that opens with a determiner and holds a lower-case noun
+        // is a description even when it ends in a name; the name after it speaks ("The Institute for the Study of
+        // War, ISW," stays a name: only connectors are lower case in it).
+        const description = isDeterminer(words[head.first]) && words.slice(head.first + 1, head.last + 1).some((x) => /^\p{Ll}/u.test(x.text) && !isDeterminer(x) && !APPOSITIVE_CONNECTORS.has(x.lower));
+        const speakerP = chunkIsName && (!headIsName || !isCapitalized(words[head.first]) || description) ? chunk : head;
         const ctx: [number, number] = [words[head.first].start, words[chunk.last].end];
         const tail = skipLeadIn(words, after, n);
         const back = isTailEmpty(words, tail, n) || (head.first > 0 && isQuoteEnd(words, head.first - 1, byClose));
@@ -436,7 +447,10 @@ function sentenceAttributions(
       // "was cited by Interfax as saying …": the agent is the outlet; the quoted speaker is the subject ('quoted-as-saying').
       const quoting = !!agent && words.slice(agent.last + 1, agent.last + 4).some((x, k, xs) => x.lower === 'as' && lexicon.participles.has(xs[k + 1]?.lower ?? words[agent.last + k + 2]?.lower ?? ''));
       if (agent && !quoting) {
-        const content = contentBefore(pk);
+        // "Residents were told by the governor that …", "were urged by officials to leave": a cue that takes its
+        // listener as object (`object` in `data/cues.json`) has the listener as subject; the content follows the agent.
+        const listener = lexicon.objectCues.has(w.lower) && ['that', 'to'].includes(words[agent.last + 1]?.lower ?? '');
+        const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(pk);
         if (content) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
       }
       if (agent) i = agent.last;
@@ -457,10 +471,24 @@ function sentenceAttributions(
       if (speaker && content) found.push({ speaker, speakerContext: prev?.speakerContext ?? speaker, cue, content, sentence: si, rule: 'claims/coordinated' });
       continue;
     }
+    // "local farmers, many of whom say …", "40 pastors -- most of whom had opposed him --": a quantified relative
+    // after a comma or a dash speaks for part of the phrase before it; the speaker is the quantified pronoun ("many of
+    // whom"), the phrase before it its context.
+    if (words[j].lower === 'whom' && j - 3 >= first && words[j - 1].lower === 'of' && /^\p{Ll}+$/u.test(words[j - 2].text) && words[j - 3].punct) {
+      const ante = phraseBefore(words, j - 4);
+      const spQ: Phrase = { first: j - 2, last: j };
+      const tail = skipLeadIn(words, after, n);
+      const content = isTailEmpty(words, tail, n) ? null : contentFrom(tail);
+      if (content) found.push({ speaker: span(spQ), speakerContext: ante ? [words[ante.first].start, words[j].end] : span(spQ), cue, content, sentence: si, rule: 'claims/relative-speaker' });
+      continue;
+    }
     // An ambiguous cue ("says", "claims") after a comma and a relative pronoun whose antecedent is a speaker phrase
     // ("according to the Air Force, which says it has shot down …") is a statement of that antecedent.
     const relComma = j > 1 && words[j - 1].text === ',' && (words[j].lower === 'which' || words[j].lower === 'who');
     if (['who', 'which', 'that'].includes(words[j].lower) && j > 0 && (!ambiguous || (relComma && isRelativeSpeaker(words, j - 2, first)))) {
+      // "anybody who complains about …", "someone who has mocked him": a relative clause on an indefinite pronoun
+      // (`indefinites` in `data/speakers.json`) describes a hypothetical or unnamed person; no report.
+      if (lexicon.indefinites.has(words[j - 1].lower) || (words[j - 1].lower === 'one' && words[j - 2]?.lower === 'no')) continue;
       // "an architect who said he was stiffed": the relative pronoun stands for the noun before it.
       // "a top Russian military blogger, Evgeny Poddubny, who wrote": the name before the comma.
       const ante = j > 1 && words[j - 1].text === ',' ? phraseBefore(words, j - 2) : phraseBefore(words, j - 1);
@@ -595,6 +623,9 @@ function relativeSubject(words: readonly Word[], first: number, before: number):
   return null;
 }
 
+/** Lower-case words inside a name ("the Institute for the Study of War"). */
+const APPOSITIVE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'to', 'de', 'la', 'del', 'von', 'van']);
+
 /** Prepositions that open a post-modifier of a subject ("officials in Kyiv", "experts on North Korea"). */
 const PREPOSITIONS = new Set(['of', 'on', 'in', 'at', 'from', 'for', 'with', 'across', 'among', 'including', 'near', 'inside', 'outside', 'close']);
 
@@ -615,7 +646,8 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   }
   if (j - start >= 15) return null;
   while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
-  const subj = phraseAfter(words, start, j);
+  // "Those close to the governor say", "those familiar with the talks said": a demonstrative alone heads the subject.
+  const subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
   const next = words[subj.last + 1];
   // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
@@ -627,7 +659,8 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
     const t = words[k];
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
     if (['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'as', 'after', 'before', 'because', 'if'].includes(t.lower) && k > subj.last + 1 && !(t.lower === 'and' && k < j)) return null;
-    if (lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) return null;
+    // A cue word after a determiner or a possessive is a noun ("critics of the plan said", "experts on his claims").
+    if ((lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) && !(k > subj.last + 1 && (isDeterminer(words[k - 1]) || /^(?:his|her|its|their|our|my|your)$|['’]s$/.test(words[k - 1].lower)))) return null;
   }
   return subj;
 }
@@ -741,7 +774,13 @@ function appositive(words: readonly Word[], j: number, first: number): { head: P
       while (k >= 0 && h - k < 10 && words[k].text !== '(') k--;
       if (k >= 1 && words[k].text === '(') h = k - 1;
     }
-    const head = h >= 0 ? phraseBefore(words, h) : null;
+    let head = h >= 0 ? phraseBefore(words, h) : null;
+    // "The party's leader in Ohio, Adam Hale, said": a title with a post-modifier; the head runs from the subject. The
+    // name between the commas has two words or more: one ("…, Russia,") is as often the place the phrase is in.
+    if (head && head.first > first && PREPOSITIONS.has(words[head.first - 1].lower) && c + 2 <= j - 1 && isCapitalized(words[c + 1]) && isCapitalized(words[j - 1])) {
+      const subj = postModifiedSubject(words, first, head.first, h);
+      if (subj && subj.first === first) head = { first: subj.first, last: head.last };
+    }
     const chunkShort = chunk.last - chunk.first < 4 && isCapitalized(words[chunk.first]);
     if (!head || !(isSpeakerPhrase(words, head, first) || isDeterminer(words[head.first]) || (chunkShort && !isDeterminer(words[chunk.first])))) continue;
     const before = words[head.first - 1];

@@ -35,6 +35,7 @@ export const lexicon = {
   sources: set(speakers.sources),
   notSources: set(speakers.notSources),
   demonyms: set(speakers.demonyms),
+  indefinites: set(speakers.indefinites),
   expletiveVerbs: set(speakers.expletiveVerbs),
   relationAdjectives: set(speakers.relationAdjectives),
   stop: set(speakers.stop),

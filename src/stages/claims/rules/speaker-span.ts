@@ -6,7 +6,7 @@
  * president’s claims", "his announced plans"). Rules are named objects in an ordered list; the
  * first that applies decides, and its name is added to the attribution's rule.
  */
-import { partitionPoint, wordAt, type Lang, type Word } from '../../../core/index.js';
+import { partitionPoint, ruleLemma, wordAt, type Lang, type Word } from '../../../core/index.js';
 import type { RawAttribution } from './attributions.js';
 import { lexicon } from './lexicon.js';
 
@@ -75,6 +75,20 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
     },
   },
   {
+    // "a Daily Ledger report that …", "a union request to …": after a phrase that opens with "a" or "an" and holds no
+    // plural, a cue the tagger reads as a singular noun is that noun (a singular subject would take "reports"); the
+    // phrase is its modifier, not a speaker. A plural or a verb tag decides nothing ("a few analysts believe", "a
+    // majority believe"), nor a past form read as a noun ("a senior official told reporters").
+    name: 'claims/speaker-indefinite-noun',
+    apply: (a, lang, ws) => {
+      if (NOUN_CUE_RULES.test(a.rule) || !/^an?$/.test(lang.words[ws[0]].lower)) return undefined;
+      const c = wordAt(lang, a.cue[0]);
+      // A past form the tagger read as a noun ("a senior official told reporters") is the verb it is.
+      if (c !== ws[ws.length - 1] + 1 || lang.words[c].xtag !== 'NN' || ruleLemma(lang.words[c].lower, 'VBD') !== lang.words[c].lower) return undefined;
+      return ws.slice(1).every((k) => /^NNP?$|^JJ$/.test(lang.words[k].xtag)) ? { drop: true } : undefined;
+    },
+  },
+  {
     // "It appeared that the troops had withdrawn", "it emerged that …": a dummy subject, no source (`expletiveVerbs`).
     name: 'claims/speaker-expletive-it',
     apply: (a, lang, ws) => {
@@ -82,6 +96,17 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
       const c = wordAt(lang, a.cue[0]);
       const cue = c < 0 ? '' : c + 1 < lang.words.length && lang.words[c + 1].lower === 'out' ? `${lang.words[c].lower} out` : lang.words[c].lower;
       return lexicon.expletiveVerbs.has(cue) ? { drop: true } : undefined;
+    },
+  },
+  {
+    // "the target it pledged to reach", "the aid they promised": a phrase that ends in a subject pronoun right after
+    // a noun is a reduced relative clause; the pronoun is the cue's subject and the speaker, the noun its object.
+    name: 'claims/speaker-reduced-relative',
+    apply: (a, lang, ws) => {
+      if (ws.length < 2 || FORWARD_RULES.test(a.rule) || NOUN_CUE_RULES.test(a.rule)) return undefined;
+      const last = lang.words[ws[ws.length - 1]];
+      if (last.xtag !== 'PRP' || !lexicon.pronouns.has(last.lower) || !/^NNP?S?$/.test(lang.words[ws[ws.length - 2]].xtag)) return undefined;
+      return { speaker: [last.vStart, last.vEnd] };
     },
   },
   {

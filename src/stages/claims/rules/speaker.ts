@@ -5,6 +5,7 @@
 import { mentionIndex } from './mention-index.js';
 import type { Entity } from '../../../core/index.js';
 import { lexicon } from './lexicon.js';
+import { pronounGender, type Gender } from './gender.js';
 
 /** A speaker as resolved for one claim. */
 export interface ResolvedSpeaker {
@@ -90,13 +91,13 @@ export function textAliases(text: string, entityAt: (start: number, end: number)
 }
 
 /** Resolves one speaker phrase against the document's entities and the speakers before it. */
-export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[], aliases?: ReadonlyMap<string, string>): ResolvedSpeaker {
+export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[], aliases?: ReadonlyMap<string, string>, genders?: ReadonlyMap<string, Gender>): ResolvedSpeaker {
   const alias = aliases?.get(q.text.trim().toLowerCase().replace(/^the\s+/, ''));
   if (alias) {
     const e = entities.find((x) => x.id === alias);
     return { speaker: alias, side: e?.side ?? sideFromWords(q.contextText), rule: 'claims/speaker-alias' };
   }
-  const r = resolveNamed(q, entities, prior);
+  const r = resolveNamed(q, entities, prior, genders);
   // A named person or body wins ("May said" after "Theresa May"); otherwise a phrase that is no source stays unresolved.
   if (r.rule !== 'claims/speaker-mention' && notASource(q.text)) return { speaker: null, rule: 'claims/speaker-not-a-source' };
   if (r.side || !q.officeSide) return r;
@@ -154,7 +155,7 @@ function findRecent(prior: readonly PriorSpeaker[], sentence: number, window: nu
   return undefined;
 }
 
-function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[]): ResolvedSpeaker {
+function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: readonly PriorSpeaker[], genders?: ReadonlyMap<string, Gender>): ResolvedSpeaker {
   const ctxSide = sideFromWords(q.contextText);
   // "the governor who said": the relative pronoun adds nothing to the name before it.
   // "Moscow’s claim that …": the owner of the statement is the speaker.
@@ -179,9 +180,15 @@ function resolveNamed(q: SpeakerQuery, entities: readonly Entity[], prior: reado
   // 3. A pronoun: the last speaker of a fitting kind, else the last fitting entity mentioned before.
   const kinds = lexicon.pronouns.get(lower);
   if (kinds) {
-    const recent = findRecent(prior, q.sentence, 3, (p) => (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization'));
-    if (recent) return { speaker: recent.id, side: recent.side, rule: 'claims/speaker-pronoun' };
-    const e = lastBefore(entities, kinds, q.start);
+    // "he" and "she" skip a person the text gives the other gender (`claims/speaker-pronoun-gender` tells it apart).
+    const want = pronounGender(lower);
+    const agrees = (id: string | null) => !want || !id || (genders?.get(id) ?? want) === want;
+    const fits = (p: PriorSpeaker) => (!p.kind || kinds.includes(p.kind)) && (lower !== 'it' || p.kind === 'organization');
+    const recent = findRecent(prior, q.sentence, 3, (p) => fits(p) && agrees(p.id));
+    const rule = (id: string | null) => (id !== (findRecent(prior, q.sentence, 3, fits)?.id ?? id) ? 'claims/speaker-pronoun-gender' : 'claims/speaker-pronoun');
+    if (recent) return { speaker: recent.id, side: recent.side, rule: rule(recent.id) };
+    const e = lastBefore(entities, kinds, q.start, (x) => agrees(x.id));
+    if (e && e.id !== lastBefore(entities, kinds, q.start)?.id) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun-gender' };
     if (e) return { speaker: e.id, side: e.side, rule: 'claims/speaker-pronoun' };
     return { speaker: null, side: ctxSide, rule: 'claims/speaker-pronoun-unresolved' };
   }
