@@ -1,0 +1,112 @@
+/**
+ * Invented news leads in the style of CASE 2021 (worldwide protests, riots, clashes, strikes, IEDs, abductions,
+ * arrests; India, Africa, Latin America, the Middle East as well as Ukraine), one class of wording per test: each
+ * made no event or a wrong sub-type before the change its test names. None is taken from an evaluation corpus.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext, extractText } from '../../src/pipeline.js';
+
+const ctx = await createContext({});
+const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0]?.subType ?? 'none';
+const check = (cases: [string, string][]) => {
+  for (const [text, subType] of cases) assert.equal(first(text), subType, text);
+};
+
+test('actors a reporter names: a junta, Maoists, herdsmen, warring factions, unknown persons, a gunman', () => {
+  check([
+    ['Suspected Maoists set fire to construction vehicles in Gadchiroli.', 'Looting/property destruction'],
+    ['Unknown persons torched a telecom tower in Assam.', 'Looting/property destruction'],
+    ['Warring factions agree to a truce in Tripoli.', 'Agreement'],
+    ['A gunman opened fire at a market in Kandahar, killing four civilians.', 'Attack'],
+  ]);
+});
+
+test('forms a protest takes: a sit-in, a shutdown, a candle march, a strike gone on, slogans and effigies', () => {
+  check([
+    ['Hundreds of farmers staged a dharna outside the collectorate demanding compensation.', 'Peaceful protest'],
+    ['Shopkeepers observed a shutdown in Srinagar to protest against the arrests.', 'Peaceful protest'],
+    ['Students took out a candle march in Kolkata demanding justice for the victim.', 'Peaceful protest'],
+    ['Truck drivers went on strike across Brazil to protest against rising fuel prices.', 'Peaceful protest'],
+    ['Lawyers boycotted courts across Punjab in protest against the killing of a colleague.', 'Peaceful protest'],
+    ['Residents chanted slogans against the government and burned effigies of the chief minister.', 'Peaceful protest'],
+    // A hunger strike launched is no attack launched; a mine as a workplace is no landmine.
+    ['Activists launched a hunger strike in Buenos Aires to demand the release of prisoners.', 'Peaceful protest'],
+    ['Workers staged a walkout at the mine over unpaid wages.', 'Peaceful protest'],
+  ]);
+});
+
+test('what a protest demands has not happened: the release of prisoners, the withdrawal of troops', () => {
+  check([['Hundreds of people took to the streets of Niamey to demand the withdrawal of French troops.', 'Peaceful protest']]);
+  assert.equal(first('The envoy urged the release of all prisoners held by the two sides.'), 'none');
+});
+
+test('a gunbattle, hostilities resumed, an infiltration bid: armed clashes', () => {
+  check([
+    ['A gunbattle raged for hours between security forces and militants holed up in a house in Sopore.', 'Armed clash'],
+    ['Hostilities resumed along the front line on Tuesday, with both sides reporting casualties.', 'Armed clash'],
+    ['Troops foiled an infiltration bid along the Line of Control in Uri, killing two intruders.', 'Armed clash'],
+  ]);
+});
+
+test('the platform decides an air strike: a drone firing missiles, a junta that bombs a village, a drone that crashed into a building', () => {
+  check([
+    ['A Reaper drone fired two missiles at a vehicle travelling near Jilib.', 'Air/drone strike'],
+    ["Myanmar's junta bombs village in Sagaing, killing at least 50.", 'Air/drone strike'],
+    ['A kamikaze drone crashed into an apartment building in Kyiv on Monday.', 'Air/drone strike'],
+  ]);
+  // Bombarding with artillery stays shelling.
+  assert.equal(first('The army bombarded rebel positions with artillery.'), 'Shelling/artillery/missile attack');
+});
+
+test('a single shell or projectile that landed is shelling', () => {
+  check([
+    ['A projectile landed near the UN compound in Juba, causing no casualties.', 'Shelling/artillery/missile attack'],
+    ['A shell landed on a house in Donetsk, killing two.', 'Shelling/artillery/missile attack'],
+  ]);
+});
+
+test('a device that went off, a vehicle rigged with explosives: remote explosives without a named party', () => {
+  check([
+    ['An explosive device went off near a school in Quetta, injuring four students.', 'Remote explosive/landmine/IED'],
+    ['A motorcycle rigged with explosives blew up near a checkpoint in Mogadishu.', 'Remote explosive/landmine/IED'],
+  ]);
+});
+
+test('an explosive thrown by hand is a grenade; a suicide car bombing is a suicide bomb', () => {
+  check([
+    ['An unknown man threw an explosive device at a police patrol in Kashmir.', 'Grenade'],
+    ['A suicide car bombing targeted a convoy of peacekeepers near Mogadishu.', 'Suicide bomb'],
+  ]);
+  // Petrol bombs thrown stay a riot's.
+  assert.notEqual(first('Protesters threw petrol bombs at police in Santiago.'), 'Grenade');
+});
+
+test('gunmen who killed an official or a councillor attacked a civilian', () => {
+  check([['Gunmen on motorbikes killed a local councillor in Michoacan on Friday night.', 'Attack']]);
+});
+
+test('captives, people picked up, a crowd that attacks, an area cleared of militants', () => {
+  check([
+    ['A businessman was taken captive by armed men in Zamfara, who later demanded ransom.', 'Abduction/forced disappearance'],
+    ['Security forces picked up four youths during a cordon and search operation in Pulwama.', 'Arrests'],
+    ['A crowd attacked a man accused of blasphemy in Sialkot and burned his body.', 'Mob violence'],
+    ['The army cleared the area of militants after a week-long operation.', 'Government regains territory'],
+  ]);
+});
+
+test('agreements reached and prisoners swapped; a plot foiled is weapons use disrupted', () => {
+  check([
+    ['The government and the armed group reached an agreement to exchange prisoners.', 'Agreement'],
+    ['Russia and Ukraine swapped dozens of prisoners of war on Saturday.', 'Agreement'],
+    ['Security forces thwarted an attempt to smuggle weapons across the border.', 'Disrupted weapons use'],
+    ['Two rebel factions announced their merger into a single armed group on Sunday.', 'Change to group/activity'],
+    ['Peacekeepers opened a new post in the buffer zone.', 'Headquarters or base established'],
+  ]);
+});
+
+test('a group saying it carried out the attack attributes it: no conflict event', () => {
+  assert.equal(first('Al-Shabaab said it carried out the attack, according to a statement on its website.'), 'none');
+  // An army saying it carried out strikes on a place reports them.
+  assert.equal(first('The army said it carried out airstrikes on rebel camps near Kidal.'), 'Air/drone strike');
+});
