@@ -110,3 +110,56 @@ test('a group saying it carried out the attack attributes it: no conflict event'
   // An army saying it carried out strikes on a place reports them.
   assert.equal(first('The army said it carried out airstrikes on rebel camps near Kidal.'), 'Air/drone strike');
 });
+
+test('headlines drop the auxiliary: people detained or held at a place, civilians killed by someone, houses torched', () => {
+  check([
+    ['Journalist detained in Cairo.', 'Arrests'],
+    ['Opposition leader held in Kampala.', 'Arrests'],
+    ['Two Maoists held with arms in Odisha.', 'Arrests'],
+    ['Christian pastor killed by militants in Cabo Delgado.', 'Attack'],
+    ['Houses torched in Manipur violence.', 'Looting/property destruction'],
+    ['Girl defiled by militiamen in Ituri.', 'Sexual violence'],
+  ]);
+  // Held without a place or a reason after it is no arrest ("the talks were held").
+  assert.equal(first('Talks held on Monday ended without agreement.'), 'none');
+});
+
+test('headline verbs in the present tense: an army kills fighters, a blast kills policemen, soldiers trade fire', () => {
+  check([
+    ['Army kills 10 Boko Haram fighters in Borno.', 'Armed clash'],
+    ['Roadside blast kills three policemen in Balochistan.', 'Remote explosive/landmine/IED'],
+    ['Soldiers, gunmen trade fire in Zamfara.', 'Armed clash'],
+    ['Encounter underway in Kulgam between militants and security forces.', 'Armed clash'],
+    ['Army unearths militant hideout in Poonch, recovers AK rifles.', 'Disrupted weapons use'],
+  ]);
+});
+
+test('a ceasefire violated is a clash, not an agreement; a memorandum submitted is no agreement', () => {
+  check([
+    ['Pakistan violates ceasefire along LoC in Poonch; Army retaliates.', 'Armed clash'],
+    ['The agitating teachers submitted a memorandum to the district collector.', 'Peaceful protest'],
+  ]);
+});
+
+test('protest wording from India and elsewhere: agitation, struck work, road blockades, human chains, protests held', () => {
+  check([
+    ['Hundreds of doctors struck work across Kerala on Monday.', 'Peaceful protest'],
+    ['Residents stage road blockade demanding water supply.', 'Peaceful protest'],
+    ['Activists form human chain in Dhaka to protest rape of schoolgirl.', 'Peaceful protest'],
+    // What the march is against is its topic, a few words away.
+    ['Protest march held in Accra against illegal mining.', 'Peaceful protest'],
+    ['Police lathi-charge protesting students in Lucknow.', 'Protest with intervention'],
+    ['Police open fire on anti-land acquisition agitators, two dead.', 'Excessive force against protesters'],
+  ]);
+  // A protest against something that then turned violent reports the violence.
+  assert.equal(first('Protests in the capital against the election result have turned violent, with demonstrators throwing stones.'), 'Violent demonstration');
+});
+
+test('stone pelting and a rampage during a protest are violent demonstrations; a rampage without one, or a mob of protesters, as told', () => {
+  check([
+    ['Stone pelting in Srinagar after Friday prayers; 5 cops injured.', 'Violent demonstration'],
+    ['Mob of protesters ransacked the municipal office in Cochabamba.', 'Violent demonstration'],
+    ['Youths went on the rampage in Soweto, burning tyres and looting shops during a service delivery protest.', 'Violent demonstration'],
+    ['Villagers went on the rampage in the market after a boy was killed by a speeding truck.', 'Mob violence'],
+  ]);
+});
