@@ -163,3 +163,36 @@ test('stone pelting and a rampage during a protest are violent demonstrations; a
     ['Villagers went on the rampage in the market after a boy was killed by a speeding truck.', 'Mob violence'],
   ]);
 });
+
+test('a protest met with force needs no "protesters": a protest, a demonstration or people protesting in the sentence', () => {
+  check([
+    ['Police shot dead a student during a protest against the government in the city.', 'Excessive force against protesters'],
+    ['Two people died after police used live rounds to disperse a crowd protesting the election results.', 'Excessive force against protesters'],
+  ]);
+});
+
+test('what protesters did, in the wording a reporter uses: cars set alight, tyres burned, property damaged, a journalist assaulted', () => {
+  check([
+    ['Hundreds of supporters of the opposition took to the streets, burning tyres and erecting barricades in several neighbourhoods.', 'Violent demonstration'],
+    ['Angry protesters damaged ATMs and government buildings in the city centre.', 'Violent demonstration'],
+    ['Fights broke out between rival groups of protesters outside the courthouse.', 'Violent demonstration'],
+    ['Protesters assaulted a journalist covering the rally.', 'Violent demonstration'],
+    ['Supporters of the jailed leader rioted in several cities, torching buses and attacking police stations.', 'Violent demonstration'],
+    // An attack or a burning whose subject is protesters is theirs.
+    ['Protesters attacked the home of a local lawmaker and set it on fire, witnesses said.', 'Violent demonstration'],
+  ]);
+});
+
+test('what a protest is against, told in the subject, is no topic of the verb that reports what the protesters did', () => {
+  check([['Students protesting against the fee hike damaged university property and injured two security guards.', 'Violent demonstration']]);
+  // In the object it stays the topic.
+  check([['Residents held a protest against the killing of a local activist by unknown gunmen.', 'Peaceful protest']]);
+});
+
+test('protesters dragged away or pushed back by police: intervention; an arrest for organising protests stays an arrest', () => {
+  check([
+    ['Riot police pushed back hundreds of demonstrators trying to march towards the presidential palace.', 'Protest with intervention'],
+    ['Protesters were dragged away by police as they tried to block the entrance to the ministry.', 'Protest with intervention'],
+    ['Police arrested an activist for organising protests against the government.', 'Arrests'],
+  ]);
+});
