@@ -196,3 +196,15 @@ test('protesters dragged away or pushed back by police: intervention; an arrest 
     ['Police arrested an activist for organising protests against the government.', 'Arrests'],
   ]);
 });
+
+test('forces sent, moved or stationed and aircraft entering an air defence zone change a group\'s activity', () => {
+  check([
+    ['The army has sent thousands of troops to the restive region.', 'Change to group/activity'],
+    ['Hundreds of soldiers were dispatched to the border town following the attacks.', 'Change to group/activity'],
+    ['Warships were sent to the strait, the navy said.', 'Change to group/activity'],
+    ['The army beefed up security in the capital after the attack.', 'Change to group/activity'],
+    ["Chinese military aircraft flew into Taiwan's air defence zone on Monday.", 'Change to group/activity'],
+  ]);
+  // A parcel or a letter sent is no force.
+  assert.equal(first('The ministry sent a letter to the embassy on Monday.'), 'none');
+});
