@@ -208,3 +208,9 @@ test('forces sent, moved or stationed and aircraft entering an air defence zone 
   // A parcel or a letter sent is no force.
   assert.equal(first('The ministry sent a letter to the embassy on Monday.'), 'none');
 });
+
+test('what is no conflict event: a crime suspect held, a ceasefire violation only alleged, rescuers dispatched', () => {
+  assert.equal(first('Two men held in connection with the robbery were released on bail.'), 'none');
+  assert.equal(first('Both countries accused each other of violating the ceasefire.'), 'none');
+  assert.equal(first('Rescue teams were dispatched to the flooded villages on Monday.'), 'none');
+});
