@@ -214,3 +214,10 @@ test('what is no conflict event: a crime suspect held, a ceasefire violation onl
   assert.equal(first('Both countries accused each other of violating the ceasefire.'), 'none');
   assert.equal(first('Rescue teams were dispatched to the flooded villages on Monday.'), 'none');
 });
+
+test('a nationwide strike called is a protest; a flag raised over a place is a change of control', () => {
+  check([
+    ['The union called a nationwide strike on Monday, and schools and hospitals were closed across the country.', 'Peaceful protest'],
+    ['Taliban fighters raised their flag over the district headquarters on Sunday.', 'Non-state actor overtakes territory'],
+  ]);
+});
