@@ -221,3 +221,11 @@ test('a nationwide strike called is a protest; a flag raised over a place is a c
     ['Taliban fighters raised their flag over the district headquarters on Sunday.', 'Non-state actor overtakes territory'],
   ]);
 });
+
+test('heavy shelling needs no actor; people taken by pirates were abducted; fighter planes are aircraft', () => {
+  check([
+    ['Heavy shelling rocked the eastern suburbs of the city overnight.', 'Shelling/artillery/missile attack'],
+    ['Three fishermen were taken by pirates off the coast.', 'Abduction/forced disappearance'],
+    ['An attack by fighter planes killed five people in the village of Tora.', 'Air/drone strike'],
+  ]);
+});
