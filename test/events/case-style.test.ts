@@ -229,3 +229,13 @@ test('heavy shelling needs no actor; people taken by pirates were abducted; figh
     ['An attack by fighter planes killed five people in the village of Tora.', 'Air/drone strike'],
   ]);
 });
+
+test('property destroyed a few sentences after a protest, by no party named, is the protest turned violent', () => {
+  check([
+    ['Hundreds of people marched through the town on Saturday to protest against the new tax. Shops were looted and several cars were set on fire.', 'Violent demonstration'],
+    ['Thousands of protesters gathered in the main square on Monday. Later in the evening, several shops were looted.', 'Violent demonstration'],
+  ]);
+  // A party named in the later sentence did it: two happenings.
+  const doc = extractText('Residents protested in the town on Monday. On Tuesday, Russian troops looted shops in the same town.', { id: 't' }, ctx);
+  assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Looting/property destruction']);
+});
