@@ -239,3 +239,12 @@ test('property destroyed a few sentences after a protest, by no party named, is 
   const doc = extractText('Residents protested in the town on Monday. On Tuesday, Russian troops looted shops in the same town.', { id: 't' }, ctx);
   assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Looting/property destruction']);
 });
+
+test('an act done to protest is a protest; an attack on a camp for displaced people is an attack on civilians', () => {
+  check([
+    ['Truckers blocked border crossings to protest new regulations.', 'Peaceful protest'],
+    ['Militiamen attacked a displacement camp in Ituri, killing 22 people with machetes.', 'Attack'],
+  ]);
+  // A military camp attacked stays a clash.
+  assert.equal(first('Militants attacked an army camp near the border, killing three soldiers.'), 'Armed clash');
+});
