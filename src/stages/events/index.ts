@@ -377,7 +377,17 @@ function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): Trigg
   // "the power to evacuate people and take control", "will enter and capture": a bare verb coordinated with an
   // infinitive or a modal shares it.
   if (clause?.coordinatedBase && !context.includes('purpose')) context = [...context, 'purpose'];
+  // "Students protesting against the fee hike damaged property": what a protest is against, told in the subject,
+  // is no topic of the clause's own verb, which reports what the protesters did.
+  if (context.includes('topic') && topicInSubject(text, s, clause, m)) context = context.filter((k) => k !== 'topic');
   return context === m.context ? m : { ...m, context, weight: m.baseWeight * contextFactor(context) };
+}
+
+/** A protest word between the subject of the clause whose main verb is the predicate and that verb (the topic cue read the subject's modifier). */
+const PROTEST_IN_SUBJECT = /\b(protest|demonstrat|rall(y|ies|ied|ying)|march|sit[ -]ins?|strik|agitat|dharna|vigil)/i;
+function topicInSubject(text: string, s: Sentence, clause: ReturnType<typeof clauseFacts>, m: TriggerMatch): boolean {
+  if (!clause?.isPredicate || clause.passive || !clause.subject || clause.subject.vEnd > s.vStart + m.start) return false;
+  return PROTEST_IN_SUBJECT.test(text.slice(clause.subject.vStart - s.vStart, m.start));
 }
 
 /** Classes whose actor a passive leaves unnamed when it is done to people: the state arrests, someone abducts or kills. */

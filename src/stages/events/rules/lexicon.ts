@@ -32,6 +32,12 @@ export interface EventClass {
    * "rebels captured X" is the other side's move).
    */
   readonly outranksWhen?: readonly string[];
+  /**
+   * Classes after which an event of this class with no actor of its own, told within a few sentences, is the same
+   * happening under the class named: property destroyed after a protest is the protest turned violent ("Thousands
+   * marched through the capital. Some of them smashed shop windows").
+   */
+  readonly retoldAs?: Readonly<Record<string, string>>;
 }
 
 /** A compiled trigger entry of `data/triggers.json`. */

@@ -4,7 +4,7 @@
  * which keeps its evidence span and gains the later sentences' counts, actors and claims.
  */
 import type { ConflictEvent } from '../../../core/index.js';
-import { eventClasses } from './lexicon.js';
+import { actorCues, eventClasses } from './lexicon.js';
 
 /** Class code by ACLED sub-type. */
 const codeOf = new Map([...eventClasses.values()].map((c) => [c.subType, c.code]));
@@ -15,6 +15,22 @@ function outranks(a: ConflictEvent, b: ConflictEvent): boolean {
   if (ca?.outranksWhen && !a.rule.split('+').some((part) => ca.outranksWhen!.includes(part))) return false;
   return !!ca?.outranks?.includes(codeOf.get(b.subType) ?? '');
 }
+/**
+ * The class `later` and `earlier` make together when `later` retells `earlier` (data/taxonomy.json `retoldAs`: "Thousands
+ * marched. Some of them smashed shop windows" is one violent demonstration): only for a later event with no actor of
+ * its own (no actor entity, no party named in its sentence), a few sentences after, at the same place or an unknown one.
+ */
+function retoldAs(earlier: ConflictEvent, later: ConflictEvent): string | undefined {
+  const code = eventClasses.get(codeOf.get(later.subType) ?? '')?.retoldAs?.[codeOf.get(earlier.subType) ?? ''];
+  if (!code || later.actors?.length || later.sentence <= earlier.sentence || later.sentence - earlier.sentence > RETOLD_SENTENCES) return undefined;
+  // A party named in its sentence did it ("Russian troops looted shops in the same town"), not the crowd.
+  for (const re of [actorCues.government, actorCues.nonState]) {
+    re.lastIndex = 0;
+    if (re.test(later.text)) return undefined;
+  }
+  return earlier.place === later.place || earlier.place === null || later.place === null ? code : undefined;
+}
+
 /** Sentences within which a happening told first one way and then another ("protested … threw stones") is one. */
 const RETOLD_SENTENCES = 3;
 
@@ -33,6 +49,7 @@ function union(a: readonly string[] | undefined, b: readonly string[] | undefine
 
 /** True when `later` reports the same happening as `earlier`. */
 export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boolean {
+  if (retoldAs(earlier, later)) return true;
   if (earlier.subType !== later.subType && (outranks(later, earlier) || outranks(earlier, later))) {
     // "Thousands protested in X. Protesters threw stones at the police": one violent demonstration.
     return Math.abs(later.sentence - earlier.sentence) <= RETOLD_SENTENCES && (earlier.place === later.place || earlier.place === null || later.place === null);
@@ -63,7 +80,13 @@ export function sameHappening(earlier: ConflictEvent, later: ConflictEvent): boo
 /** Folds `later` into `earlier`: counts take the largest stated, ids are unioned, the first evidence stays. */
 export function mergeInto(earlier: ConflictEvent, later: ConflictEvent): ConflictEvent {
   // The class that outranks the other names the happening; the first report keeps the evidence span.
-  const kind = outranks(later, earlier) ? { type: later.type, subType: later.subType, rule: `${later.rule}+retold` } : {};
+  const as = retoldAs(earlier, later);
+  const cls = as ? eventClasses.get(as) : undefined;
+  const kind = cls
+    ? { type: cls.type, subType: cls.subType, rule: `${later.rule}+retold` }
+    : outranks(later, earlier)
+      ? { type: later.type, subType: later.subType, rule: `${later.rule}+retold` }
+      : {};
   return {
     ...earlier,
     ...kind,

@@ -1,0 +1,250 @@
+/**
+ * Invented news leads in the style of CASE 2021 (worldwide protests, riots, clashes, strikes, IEDs, abductions,
+ * arrests; India, Africa, Latin America, the Middle East as well as Ukraine), one class of wording per test: each
+ * made no event or a wrong sub-type before the change its test names. None is taken from an evaluation corpus.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext, extractText } from '../../src/pipeline.js';
+
+const ctx = await createContext({});
+const first = (text: string) => extractText(text, { id: 't' }, ctx).events[0]?.subType ?? 'none';
+const check = (cases: [string, string][]) => {
+  for (const [text, subType] of cases) assert.equal(first(text), subType, text);
+};
+
+test('actors a reporter names: a junta, Maoists, herdsmen, warring factions, unknown persons, a gunman', () => {
+  check([
+    ['Suspected Maoists set fire to construction vehicles in Gadchiroli.', 'Looting/property destruction'],
+    ['Unknown persons torched a telecom tower in Assam.', 'Looting/property destruction'],
+    ['Warring factions agree to a truce in Tripoli.', 'Agreement'],
+    ['A gunman opened fire at a market in Kandahar, killing four civilians.', 'Attack'],
+  ]);
+});
+
+test('forms a protest takes: a sit-in, a shutdown, a candle march, a strike gone on, slogans and effigies', () => {
+  check([
+    ['Hundreds of farmers staged a dharna outside the collectorate demanding compensation.', 'Peaceful protest'],
+    ['Shopkeepers observed a shutdown in Srinagar to protest against the arrests.', 'Peaceful protest'],
+    ['Students took out a candle march in Kolkata demanding justice for the victim.', 'Peaceful protest'],
+    ['Truck drivers went on strike across Brazil to protest against rising fuel prices.', 'Peaceful protest'],
+    ['Lawyers boycotted courts across Punjab in protest against the killing of a colleague.', 'Peaceful protest'],
+    ['Residents chanted slogans against the government and burned effigies of the chief minister.', 'Peaceful protest'],
+    // A hunger strike launched is no attack launched; a mine as a workplace is no landmine.
+    ['Activists launched a hunger strike in Buenos Aires to demand the release of prisoners.', 'Peaceful protest'],
+    ['Workers staged a walkout at the mine over unpaid wages.', 'Peaceful protest'],
+  ]);
+});
+
+test('what a protest demands has not happened: the release of prisoners, the withdrawal of troops', () => {
+  check([['Hundreds of people took to the streets of Niamey to demand the withdrawal of French troops.', 'Peaceful protest']]);
+  assert.equal(first('The envoy urged the release of all prisoners held by the two sides.'), 'none');
+});
+
+test('a gunbattle, hostilities resumed, an infiltration bid: armed clashes', () => {
+  check([
+    ['A gunbattle raged for hours between security forces and militants holed up in a house in Sopore.', 'Armed clash'],
+    ['Hostilities resumed along the front line on Tuesday, with both sides reporting casualties.', 'Armed clash'],
+    ['Troops foiled an infiltration bid along the Line of Control in Uri, killing two intruders.', 'Armed clash'],
+  ]);
+});
+
+test('the platform decides an air strike: a drone firing missiles, a junta that bombs a village, a drone that crashed into a building', () => {
+  check([
+    ['A Reaper drone fired two missiles at a vehicle travelling near Jilib.', 'Air/drone strike'],
+    ["Myanmar's junta bombs village in Sagaing, killing at least 50.", 'Air/drone strike'],
+    ['A kamikaze drone crashed into an apartment building in Kyiv on Monday.', 'Air/drone strike'],
+  ]);
+  // Bombarding with artillery stays shelling.
+  assert.equal(first('The army bombarded rebel positions with artillery.'), 'Shelling/artillery/missile attack');
+});
+
+test('a single shell or projectile that landed is shelling', () => {
+  check([
+    ['A projectile landed near the UN compound in Juba, causing no casualties.', 'Shelling/artillery/missile attack'],
+    ['A shell landed on a house in Donetsk, killing two.', 'Shelling/artillery/missile attack'],
+  ]);
+});
+
+test('a device that went off, a vehicle rigged with explosives: remote explosives without a named party', () => {
+  check([
+    ['An explosive device went off near a school in Quetta, injuring four students.', 'Remote explosive/landmine/IED'],
+    ['A motorcycle rigged with explosives blew up near a checkpoint in Mogadishu.', 'Remote explosive/landmine/IED'],
+  ]);
+});
+
+test('an explosive thrown by hand is a grenade; a suicide car bombing is a suicide bomb', () => {
+  check([
+    ['An unknown man threw an explosive device at a police patrol in Kashmir.', 'Grenade'],
+    ['A suicide car bombing targeted a convoy of peacekeepers near Mogadishu.', 'Suicide bomb'],
+  ]);
+  // Petrol bombs thrown stay a riot's.
+  assert.notEqual(first('Protesters threw petrol bombs at police in Santiago.'), 'Grenade');
+});
+
+test('gunmen who killed an official or a councillor attacked a civilian', () => {
+  check([['Gunmen on motorbikes killed a local councillor in Michoacan on Friday night.', 'Attack']]);
+});
+
+test('captives, people picked up, a crowd that attacks, an area cleared of militants', () => {
+  check([
+    ['A businessman was taken captive by armed men in Zamfara, who later demanded ransom.', 'Abduction/forced disappearance'],
+    ['Security forces picked up four youths during a cordon and search operation in Pulwama.', 'Arrests'],
+    ['A crowd attacked a man accused of blasphemy in Sialkot and burned his body.', 'Mob violence'],
+    ['The army cleared the area of militants after a week-long operation.', 'Government regains territory'],
+  ]);
+});
+
+test('agreements reached and prisoners swapped; a plot foiled is weapons use disrupted', () => {
+  check([
+    ['The government and the armed group reached an agreement to exchange prisoners.', 'Agreement'],
+    ['Russia and Ukraine swapped dozens of prisoners of war on Saturday.', 'Agreement'],
+    ['Security forces thwarted an attempt to smuggle weapons across the border.', 'Disrupted weapons use'],
+    ['Two rebel factions announced their merger into a single armed group on Sunday.', 'Change to group/activity'],
+    ['Peacekeepers opened a new post in the buffer zone.', 'Headquarters or base established'],
+  ]);
+});
+
+test('a group saying it carried out the attack attributes it: no conflict event', () => {
+  assert.equal(first('Al-Shabaab said it carried out the attack, according to a statement on its website.'), 'none');
+  // An army saying it carried out strikes on a place reports them.
+  assert.equal(first('The army said it carried out airstrikes on rebel camps near Kidal.'), 'Air/drone strike');
+});
+
+test('headlines drop the auxiliary: people detained or held at a place, civilians killed by someone, houses torched', () => {
+  check([
+    ['Journalist detained in Cairo.', 'Arrests'],
+    ['Opposition leader held in Kampala.', 'Arrests'],
+    ['Two Maoists held with arms in Odisha.', 'Arrests'],
+    ['Christian pastor killed by militants in Cabo Delgado.', 'Attack'],
+    ['Houses torched in Manipur violence.', 'Looting/property destruction'],
+    ['Girl defiled by militiamen in Ituri.', 'Sexual violence'],
+  ]);
+  // Held without a place or a reason after it is no arrest ("the talks were held").
+  assert.equal(first('Talks held on Monday ended without agreement.'), 'none');
+});
+
+test('headline verbs in the present tense: an army kills fighters, a blast kills policemen, soldiers trade fire', () => {
+  check([
+    ['Army kills 10 Boko Haram fighters in Borno.', 'Armed clash'],
+    ['Roadside blast kills three policemen in Balochistan.', 'Remote explosive/landmine/IED'],
+    ['Soldiers, gunmen trade fire in Zamfara.', 'Armed clash'],
+    ['Encounter underway in Kulgam between militants and security forces.', 'Armed clash'],
+    ['Army unearths militant hideout in Poonch, recovers AK rifles.', 'Disrupted weapons use'],
+  ]);
+});
+
+test('a ceasefire violated is a clash, not an agreement; a memorandum submitted is no agreement', () => {
+  check([
+    ['Pakistan violates ceasefire along LoC in Poonch; Army retaliates.', 'Armed clash'],
+    ['The agitating teachers submitted a memorandum to the district collector.', 'Peaceful protest'],
+  ]);
+});
+
+test('protest wording from India and elsewhere: agitation, struck work, road blockades, human chains, protests held', () => {
+  check([
+    ['Hundreds of doctors struck work across Kerala on Monday.', 'Peaceful protest'],
+    ['Residents stage road blockade demanding water supply.', 'Peaceful protest'],
+    ['Activists form human chain in Dhaka to protest rape of schoolgirl.', 'Peaceful protest'],
+    // What the march is against is its topic, a few words away.
+    ['Protest march held in Accra against illegal mining.', 'Peaceful protest'],
+    ['Police lathi-charge protesting students in Lucknow.', 'Protest with intervention'],
+    ['Police open fire on anti-land acquisition agitators, two dead.', 'Excessive force against protesters'],
+  ]);
+  // A protest against something that then turned violent reports the violence.
+  assert.equal(first('Protests in the capital against the election result have turned violent, with demonstrators throwing stones.'), 'Violent demonstration');
+});
+
+test('stone pelting and a rampage during a protest are violent demonstrations; a rampage without one, or a mob of protesters, as told', () => {
+  check([
+    ['Stone pelting in Srinagar after Friday prayers; 5 cops injured.', 'Violent demonstration'],
+    ['Mob of protesters ransacked the municipal office in Cochabamba.', 'Violent demonstration'],
+    ['Youths went on the rampage in Soweto, burning tyres and looting shops during a service delivery protest.', 'Violent demonstration'],
+    ['Villagers went on the rampage in the market after a boy was killed by a speeding truck.', 'Mob violence'],
+  ]);
+});
+
+test('a protest met with force needs no "protesters": a protest, a demonstration or people protesting in the sentence', () => {
+  check([
+    ['Police shot dead a student during a protest against the government in the city.', 'Excessive force against protesters'],
+    ['Two people died after police used live rounds to disperse a crowd protesting the election results.', 'Excessive force against protesters'],
+  ]);
+});
+
+test('what protesters did, in the wording a reporter uses: cars set alight, tyres burned, property damaged, a journalist assaulted', () => {
+  check([
+    ['Hundreds of supporters of the opposition took to the streets, burning tyres and erecting barricades in several neighbourhoods.', 'Violent demonstration'],
+    ['Angry protesters damaged ATMs and government buildings in the city centre.', 'Violent demonstration'],
+    ['Fights broke out between rival groups of protesters outside the courthouse.', 'Violent demonstration'],
+    ['Protesters assaulted a journalist covering the rally.', 'Violent demonstration'],
+    ['Supporters of the jailed leader rioted in several cities, torching buses and attacking police stations.', 'Violent demonstration'],
+    // An attack or a burning whose subject is protesters is theirs.
+    ['Protesters attacked the home of a local lawmaker and set it on fire, witnesses said.', 'Violent demonstration'],
+  ]);
+});
+
+test('what a protest is against, told in the subject, is no topic of the verb that reports what the protesters did', () => {
+  check([['Students protesting against the fee hike damaged university property and injured two security guards.', 'Violent demonstration']]);
+  // In the object it stays the topic.
+  check([['Residents held a protest against the killing of a local activist by unknown gunmen.', 'Peaceful protest']]);
+});
+
+test('protesters dragged away or pushed back by police: intervention; an arrest for organising protests stays an arrest', () => {
+  check([
+    ['Riot police pushed back hundreds of demonstrators trying to march towards the presidential palace.', 'Protest with intervention'],
+    ['Protesters were dragged away by police as they tried to block the entrance to the ministry.', 'Protest with intervention'],
+    ['Police arrested an activist for organising protests against the government.', 'Arrests'],
+  ]);
+});
+
+test('forces sent, moved or stationed and aircraft entering an air defence zone change a group\'s activity', () => {
+  check([
+    ['The army has sent thousands of troops to the restive region.', 'Change to group/activity'],
+    ['Hundreds of soldiers were dispatched to the border town following the attacks.', 'Change to group/activity'],
+    ['Warships were sent to the strait, the navy said.', 'Change to group/activity'],
+    ['The army beefed up security in the capital after the attack.', 'Change to group/activity'],
+    ["Chinese military aircraft flew into Taiwan's air defence zone on Monday.", 'Change to group/activity'],
+  ]);
+  // A parcel or a letter sent is no force.
+  assert.equal(first('The ministry sent a letter to the embassy on Monday.'), 'none');
+});
+
+test('what is no conflict event: a crime suspect held, a ceasefire violation only alleged, rescuers dispatched', () => {
+  assert.equal(first('Two men held in connection with the robbery were released on bail.'), 'none');
+  assert.equal(first('Both countries accused each other of violating the ceasefire.'), 'none');
+  assert.equal(first('Rescue teams were dispatched to the flooded villages on Monday.'), 'none');
+});
+
+test('a nationwide strike called is a protest; a flag raised over a place is a change of control', () => {
+  check([
+    ['The union called a nationwide strike on Monday, and schools and hospitals were closed across the country.', 'Peaceful protest'],
+    ['Taliban fighters raised their flag over the district headquarters on Sunday.', 'Non-state actor overtakes territory'],
+  ]);
+});
+
+test('heavy shelling needs no actor; people taken by pirates were abducted; fighter planes are aircraft', () => {
+  check([
+    ['Heavy shelling rocked the eastern suburbs of the city overnight.', 'Shelling/artillery/missile attack'],
+    ['Three fishermen were taken by pirates off the coast.', 'Abduction/forced disappearance'],
+    ['An attack by fighter planes killed five people in the village of Tora.', 'Air/drone strike'],
+  ]);
+});
+
+test('property destroyed a few sentences after a protest, by no party named, is the protest turned violent', () => {
+  check([
+    ['Hundreds of people marched through the town on Saturday to protest against the new tax. Shops were looted and several cars were set on fire.', 'Violent demonstration'],
+    ['Thousands of protesters gathered in the main square on Monday. Later in the evening, several shops were looted.', 'Violent demonstration'],
+  ]);
+  // A party named in the later sentence did it: two happenings.
+  const doc = extractText('Residents protested in the town on Monday. On Tuesday, Russian troops looted shops in the same town.', { id: 't' }, ctx);
+  assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Looting/property destruction']);
+});
+
+test('an act done to protest is a protest; an attack on a camp for displaced people is an attack on civilians', () => {
+  check([
+    ['Truckers blocked border crossings to protest new regulations.', 'Peaceful protest'],
+    ['Militiamen attacked a displacement camp in Ituri, killing 22 people with machetes.', 'Attack'],
+  ]);
+  // A military camp attacked stays a clash.
+  assert.equal(first('Militants attacked an army camp near the border, killing three soldiers.'), 'Armed clash');
+});
