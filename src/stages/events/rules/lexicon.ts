@@ -9,6 +9,7 @@ import actorsData from '../data/actors.json' with { type: 'json' };
 import contextData from '../data/context.json' with { type: 'json' };
 import numbersData from '../data/numbers.json' with { type: 'json' };
 import placesData from '../data/places.json' with { type: 'json' };
+import placesLexicon from '../../places/data/lexicon.json' with { type: 'json' };
 import { patternPrefixes } from './prefixes.js';
 
 /** One event class: an ACLED type and sub-event type with its CASE 2021 code. */
@@ -237,7 +238,7 @@ export const placeRules = {
   subjectGap: new RegExp(placesData.subjectGap, 'i'),
   passiveSubjectGap: new RegExp(placesData.passiveSubjectGap, 'i'),
   objectGap: new RegExp(placesData.objectGap, 'i'),
-  speakerAfter: new RegExp(placesData.speakerAfter, 'i'),
+  speakerAfter: new RegExp(placesData.speakerAfter.replace('{verbs}', placesLexicon.metonymVerbs.words.join('|')), 'i'),
   anaphora: new RegExp(placesData.anaphora, 'i'),
   followUp: new RegExp(placesData.followUp, 'i'),
   placeAnaphora: new RegExp(placesData.placeAnaphora, 'i'),
