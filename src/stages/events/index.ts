@@ -25,7 +25,7 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, triggers, turnCues, yearPattern } from './rules/lexicon.js';
+import { actorCues, eventClasses, hasConflictContext, placeRules, protestInSubject, triggers, turnCues, yearPattern } from './rules/lexicon.js';
 import framesData from './data/frames.json' with { type: 'json' };
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -383,11 +383,10 @@ function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): Trigg
   return context === m.context ? m : { ...m, context, weight: m.baseWeight * contextFactor(context) };
 }
 
-/** A protest word between the subject of the clause whose main verb is the predicate and that verb (the topic cue read the subject's modifier). */
-const PROTEST_IN_SUBJECT = /\b(protest|demonstrat|rall(y|ies|ied|ying)|march|sit[ -]ins?|strik|agitat|dharna|vigil)/i;
+/** A protest word between the subject of the clause whose main verb is the predicate and that verb (the topic cue read the subject's modifier; `protestInSubject`). */
 function topicInSubject(text: string, s: Sentence, clause: ReturnType<typeof clauseFacts>, m: TriggerMatch): boolean {
   if (!clause?.isPredicate || clause.passive || !clause.subject || clause.subject.vEnd > s.vStart + m.start) return false;
-  return PROTEST_IN_SUBJECT.test(text.slice(clause.subject.vStart - s.vStart, m.start));
+  return protestInSubject.test(text.slice(clause.subject.vStart - s.vStart, m.start));
 }
 
 /** Classes whose actor a passive leaves unnamed when it is done to people: the state arrests, someone abducts or kills. */

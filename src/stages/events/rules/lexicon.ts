@@ -213,6 +213,9 @@ export const turnCues = {
   speaker: new RegExp(contextData.turns.speaker),
 };
 
+/** A protest word in a clause's subject (data/context.json `topicInSubject`). */
+export const protestInSubject = new RegExp(contextData.topicInSubject.pattern, 'i');
+
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
 export const yearPattern = new RegExp(contextData.years, 'g');
 
