@@ -395,7 +395,7 @@ function sentenceAttributions(
         // "A spokeswoman for Lopez, Jane Ortiz, said": a head that opens with a determiner and holds a lower-case noun
         // is a description even when it ends in a name; the name after it speaks ("The Institute for the Study of
         // War, ISW," stays a name: only connectors are lower case in it).
-        const description = isDeterminer(words[head.first]) && words.slice(head.first + 1, head.last + 1).some((x) => /^\p{Ll}/u.test(x.text) && !isDeterminer(x) && !APPOSITIVE_CONNECTORS.has(x.lower));
+        const description = isDeterminer(words[head.first]) && words.slice(head.first + 1, head.last + 1).some((x) => /^\p{Ll}/u.test(x.text) && !isDeterminer(x) && !lexicon.nameConnectors.has(x.lower));
         const speakerP = chunkIsName && (!headIsName || !isCapitalized(words[head.first]) || description) ? chunk : head;
         const ctx: [number, number] = [words[head.first].start, words[chunk.last].end];
         const tail = skipLeadIn(words, after, n);
@@ -622,9 +622,6 @@ function relativeSubject(words: readonly Word[], first: number, before: number):
   }
   return null;
 }
-
-/** Lower-case words inside a name ("the Institute for the Study of War"). */
-const APPOSITIVE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'in', 'at', 'to', 'de', 'la', 'del', 'von', 'van']);
 
 /** Prepositions that open a post-modifier of a subject ("officials in Kyiv", "experts on North Korea"). */
 const PREPOSITIONS = new Set(['of', 'on', 'in', 'at', 'from', 'for', 'with', 'across', 'among', 'including', 'near', 'inside', 'outside', 'close']);

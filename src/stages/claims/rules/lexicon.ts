@@ -36,6 +36,7 @@ export const lexicon = {
   notSources: set(speakers.notSources),
   demonyms: set(speakers.demonyms),
   indefinites: set(speakers.indefinites),
+  nameConnectors: set(speakers.nameConnectors.words),
   expletiveVerbs: set(speakers.expletiveVerbs),
   relationAdjectives: set(speakers.relationAdjectives),
   stop: set(speakers.stop),
