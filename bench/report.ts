@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createDoc } from '../src/core/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
 import { openPglite, Store } from '../src/store/index.js';
+import { findChromium } from '../src/report/print-pdf.js';
 import { loadBenchCorpus } from './corpus.js';
 
 const line = (label: string, value: string) => console.log(`${label.padEnd(34)} ${value}`);
@@ -96,8 +97,16 @@ export default async function report(): Promise<void> {
     line('report store documents', `${stored} (of ${made} made; the rest near duplicates)`);
     line('load average (1 min)', loadavg()[0].toFixed(1));
     const pdf = join(dir, 'report.pdf');
-    const pdfSeconds = sitrep(['report', '--db', db, '--format', 'pdf', '--out', pdf]);
-    line('report --format pdf (s)', `${pdfSeconds.toFixed(2)} (${(statSync(pdf).size / 1024).toFixed(0)} KB)`);
+    let chromium: string | null = null;
+    try {
+      chromium = findChromium();
+    } catch (err) {
+      line('report --format pdf (s)', `skipped: ${(err as Error).message}`);
+    }
+    if (chromium) {
+      const pdfSeconds = sitrep(['report', '--db', db, '--format', 'pdf', '--out', pdf]);
+      line('report --format pdf (s)', `${pdfSeconds.toFixed(2)} (${(statSync(pdf).size / 1024).toFixed(0)} KB)`);
+    }
     const html = join(dir, 'report.html');
     const htmlSeconds = sitrep(['report', '--db', db, '--since', '2023-05-01', '--format', 'html', '--out', html]);
     line('report --since 30 days html (s)', `${htmlSeconds.toFixed(2)} (${(statSync(html).size / 1024).toFixed(0)} KB)`);
