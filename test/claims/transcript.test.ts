@@ -170,3 +170,16 @@ test('an answer that repeats the question’s auxiliary without a yes or no ("Th
   assert.equal(answerTo('They do not have the numbers to take the city.'), null);
   assert.equal(answerTo('They did the best they could.'), null);
 });
+
+test('an answer’s "they" is the one side its question asks about; a question naming both sides resolves nothing', () => {
+  const holderOf = (q: string) => {
+    const text = `Press Briefing by the Spokesman\n\nQ ${q}\n\nMR. SMITH: They have gained some ground near Kupiansk, but not much.\n`;
+    const c = run(text, ['Kupiansk']).find((x) => x.content.startsWith('They have gained'));
+    return c?.proposition ? [c.proposition.kind, c.proposition.holder ?? '-', c.proposition.confidence >= 0.5] : null;
+  };
+  assert.deepEqual(holderOf('How do you see the latest Russian offensive in the north?'), ['advance', 'RU', true]);
+  assert.deepEqual(holderOf('Is the Ukrainian counterattack going anywhere?'), ['advance', 'UA', true]);
+  // Both sides in the question: "they" could be either, so no holder and nothing confident.
+  const both = holderOf('What is your read of the fighting there: are Ukrainian troops holding or are Russian troops winning?');
+  assert.ok(both && both[1] !== 'RU' && both[1] !== 'UA' && both[2] === false);
+});

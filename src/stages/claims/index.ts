@@ -321,18 +321,20 @@ function antecedentSide(text: string, sentences: readonly SentenceRange[], si: n
   const own = lastSide(text, sentences[si].start, at, sideAt);
   if (own) return own;
   for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
-    const s = sentences[j];
-    const re = /[\p{L}'’-]+/gu;
-    re.lastIndex = s.start;
     let n = 0;
-    let prev = '';
-    for (let m = re.exec(text); m && m.index < s.end && n < 6; m = re.exec(text), n++) {
-      const w = m[0].toLowerCase().replace(/['’]s$/, '');
-      const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
-      prev = w;
-      const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
-      if (side === 'RU' || side === 'UA') return side;
+    for (const { side } of sideWords(text, sentences[j].start, sentences[j].end, sideAt)) {
+      if (side) return side;
+      if (++n === 6) break;
     }
+  }
+  // An answer's pronoun points at the party its question asks about ("Q What of the Russian advances? ¶ A: They have
+  // gained ground near X"): a question right before that names one side only (both named: anyone's).
+  for (let j = si - 1; j >= Math.max(0, si - 2); j--) {
+    const s = sentences[j];
+    if (!/\?\s*$/.test(text.slice(s.start, s.end))) continue;
+    const side = onlySide(text, s.start, s.end, sideAt);
+    if (side) return side;
+    break;
   }
   // Else the last forces named with a side in those sentences, wherever they stand ("… heavy casualties for these
   // North Korean forces. … they have suffered more than 1,000 killed"): "they" is the last group of fighters named.
@@ -344,37 +346,46 @@ function antecedentSide(text: string, sentences: readonly SentenceRange[], si: n
  * none when forces of both sides are named there ("Russian forces attacked Ukrainian troops …; they …" is anyone's).
  */
 function lastForcesSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
-  const re = /[\p{L}'’-]+/gu;
-  re.lastIndex = start;
   let last: string | undefined;
-  let prevSide: string | undefined;
-  let prev = '';
+  let prevSide = '';
   const named = new Set<string>();
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (FORCE_NOUNS.has(w) && prevSide) named.add((last = prevSide));
-    const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
-    const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
-    prevSide = side === 'RU' || side === 'UA' ? side : undefined;
-    prev = w;
+  for (const { side, word } of sideWords(text, start, end, sideAt)) {
+    if (FORCE_NOUNS.has(word) && prevSide) named.add((last = prevSide));
+    prevSide = side;
   }
   return named.size > 1 ? undefined : last;
 }
 
-/** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
-function lastSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+/** The sides (RU or UA) of the side words ("Russian", "North Korean forces") and side-bearing actors in a view range, in order. */
+function* sideWords(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): Generator<{ side: string; at: number; word: string }> {
   const re = /[\p{L}'’-]+/gu;
   re.lastIndex = start;
-  let last: { side: string; at: number } | undefined;
   let prev = '';
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     const w = m[0].toLowerCase().replace(/['’]s$/, '');
     const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
     prev = w;
     const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
-    if (side === 'RU' || side === 'UA') last = { side, at: m.index };
+    yield { side: side === 'RU' || side === 'UA' ? side : '', at: m.index, word: w };
   }
-  return last?.side;
+}
+
+/** The one side named in a view range; none when both are. */
+function onlySide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+  let found: string | undefined;
+  for (const { side } of sideWords(text, start, end, sideAt)) {
+    if (!side) continue;
+    if (found && found !== side) return undefined;
+    found = side;
+  }
+  return found;
+}
+
+/** The side (RU or UA) of the last side word ("Russian", "Ukrainians") or side-bearing actor in a view range. */
+function lastSide(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): string | undefined {
+  let last: string | undefined;
+  for (const { side } of sideWords(text, start, end, sideAt)) if (side) last = side;
+  return last;
 }
 
 /** The index of the sentence holding a view offset (the first one ending after it). */
