@@ -183,3 +183,13 @@ test('an answer’s "they" is the one side its question asks about; a question n
   const both = holderOf('What is your read of the fighting there: are Ukrainian troops holding or are Russian troops winning?');
   assert.ok(both && both[1] !== 'RU' && both[1] !== 'UA' && both[2] === false);
 });
+
+test('an answer that says more than its yes ("Yes, but the Russians have gained ground near X") is also read for itself', () => {
+  const text = 'Press Briefing by the Spokesman\n\nQ Are the Ukrainians holding Avdiivka?\n\nMR. SMITH: Yes, but the Russians have made some progress around Kupiansk.\n';
+  const c = run(text, ['Avdiivka', 'Kupiansk']).find((x) => x.rule.startsWith('claims/transcript-answer'));
+  const ps = (c?.propositions ?? (c?.proposition ? [c.proposition] : [])).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
+  assert.deepEqual(ps, ['control geo:1 UA asserts', 'advance geo:2 RU asserts']);
+  // A bare yes is read through the question only.
+  const bare = run(text.replace(/Yes, but .*\n$/, 'Yes, they are.\n'), ['Avdiivka', 'Kupiansk']).find((x) => x.rule.startsWith('claims/transcript-answer'));
+  assert.equal(bare?.proposition?.place, 'geo:1');
+});

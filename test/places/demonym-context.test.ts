@@ -13,3 +13,9 @@ test('"the Russians" gives no Russian context to the town they advance on', () =
   const p = doc.entities.find((e) => e.kind === 'place');
   assert.equal(p?.country, 'UA', `${p?.name} ${p?.country}`);
 });
+
+test('a demonym before a noun of the war’s actions ("Russian advances", "Russian losses") names who acts, not where', () => {
+  const doc = extractText('Asked about the Russian advances and the Russian losses, he said the fighting around Pokrovsk was heavy.', {}, ctx);
+  const p = doc.entities.find((e) => e.kind === 'place');
+  assert.equal(p?.country, 'UA', `${p?.name} ${p?.country}`);
+});

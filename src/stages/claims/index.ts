@@ -31,6 +31,8 @@ const OFFICE_OF_ANAPHOR = /^(?:the|that)\s+(region|oblast|province|city|town)['�
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 /** A negation right before a cue ("we don't believe", "has not confirmed"; `negatedCue`), read on the text before it. */
 const NEGATED_CUE = new RegExp(`\\b(?:${frames.negatedCue.negators.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:${frames.negatedCue.adverbs.join('|')})\\s+)?$`, 'i');
+/** Characters of a transcript answer beyond which it says more than its yes ("Yes, they have." is 15). */
+const ANSWER_ONLY = 30;
 const DENYING_CUES = new Set(frames.negatedCue.denying);
 /** A possessive right before a cue ("Russia's claims", "their reports"): the cue is a statement noun. */
 const POSSESSIVE_BEFORE = /(?:['’]s|\bhis|\bher|\btheir|\bits)\s+$/i;
@@ -159,13 +161,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const channel = findChannel(around) ?? previous?.channel;
     const date = claimDate(doc.times, sentence.index, cueSpan.start, doc.published ?? published, doc.input);
     // "The city", "it", "there" refer back within the claim's sentence and the two before it.
-    // A transcript answer ("Yes, it has.") is read through the question it answers.
-    const [pStart, pEnd] = a.answers ? a.answers.question : [cStart, cEnd];
-    const floor = Math.min(sentences[Math.max(0, a.sentence - 2)].start, pStart);
-    // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
-    const region = regions[lowerBound(regions, floor) - 1];
-    const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
-    // Read only when a frame meets a pronoun (most contents have none): it scans the sentences before.
+    // "Pronoun side" is read only when a frame meets a pronoun (most contents have none): it scans the sentences before.
     let pronounSideDone = false;
     let pronounSideValue: string | undefined;
     const pronounSide = (): string | undefined => {
@@ -175,13 +171,24 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       }
       return pronounSideValue;
     };
-    const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
     // "We don't believe that …": a negated belief denies the content; another negated cue ("did not say") asserts nothing.
     const negatedCue = NEGATED_CUE.test(text.slice(Math.max(0, cueSpan.start - 40), cueSpan.start)) ? (DENYING_CUES.has(cueSpan.text.toLowerCase()) ? 'denies' : 'none') : undefined;
     // "Russia's claims to have captured X are false, Maliar said": the owner of a statement noun claims the content;
     // a falsity phrase after it is the outer speaker's judgement of the claim, not part of what the owner said.
     const ownedStatement = /[^s]s$/i.test(cueSpan.text) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, cueSpan.start - 12), cueSpan.start));
-    const found = findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, words, ...(a.answers ? { answer: a.answers.answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
+    const propositionsIn = (pStart: number, pEnd: number, answer?: 'yes' | 'no') => {
+      const floor = Math.min(sentences[Math.max(0, a.sentence - 2)].start, pStart);
+      // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
+      const region = regions[lowerBound(regions, floor) - 1];
+      const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
+      const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
+      return findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, words, ...(answer ? { answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
+    };
+    // A transcript answer ("Yes, it has.") is read through the question it answers; an answer that says more than
+    // its yes ("Yes, and the Russians have made progress around X") is also read for itself.
+    const answered = a.answers ? propositionsIn(a.answers.question[0], a.answers.question[1], a.answers.answer) : [];
+    const own = !a.answers || (a.answers.answer === 'yes' && cEnd - cStart > ANSWER_ONLY) ? propositionsIn(cStart, cEnd) : [];
+    const found = [...answered, ...own.filter((f) => !answered.some((x) => propositionKey(x) === propositionKey(f)))];
     // A nested attribution ("X says that …, according to its centre") repeats its outer claim's content: the
     // proposition stays with the first claim only — unless that claim's speaker is unresolved and this one's is not
     // ("We assess that Russian forces have captured X, Kirby said": Kirby's claim is a source, "We" alone is none).
