@@ -282,3 +282,11 @@ test('forces at a town\'s edge advanced on it; a country that launched what was 
   const crimea = props('Ukrainian air defenses shot down 30 of the 32 drones that Crimea launched', 'US');
   assert.deepEqual(crimea.map((p) => [p.kind, p.place ?? '-', p.count].join(' ')), ['losses - 30']);
 });
+
+test('a try told as failed in its sentence denies the deed; a try alone gives nothing', () => {
+  assert.deepEqual(brief('the Russians have been trying to take Avdiivka for a year and have not been able to', 'US'), ['control geo:avdiivka RU denies']);
+  assert.deepEqual(brief('Russian units tried to capture Kupiansk three times, without success', 'UA'), ['control geo:kupiansk RU denies']);
+  assert.deepEqual(brief('Russian troops are attempting to seize Vovchansk, but they haven’t succeeded', 'UA'), ['control geo:vovchansk RU denies']);
+  assert.deepEqual(brief('Russian forces are trying to take Bakhmut', 'US'), []);
+  assert.deepEqual(brief('Russian forces tried to take Bakhmut and took it', 'US').filter((p) => p.includes('denies')), []);
+});

@@ -314,7 +314,7 @@ const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'cap
 const FALL_HEAD = set(frames.fallSubject.words);
 const STALLED = phraseIndex(phrases(frames.stalled.phrases).map((w) => ({ words: w, value: 'stalled' })));
 const STALLED_SUBJECTS = set(frames.stalled.subjects);
-const ATTEMPT_NOUNS = set(frames.failedAttempt.nouns);
+const ATTEMPT_NOUNS = set([...frames.failedAttempt.nouns, ...frames.failedAttempt.verbs]);
 const FAILED_BEFORE = set(frames.failedAttempt.before);
 const FAILED_AFTER = phraseIndex(phrases(frames.failedAttempt.after).map((w) => ({ words: w, value: 'failed' })));
 /** Words of losses after a count of "took/taken" ("taken more than 100,000 casualties"; not "took 300 prisoners"). */
