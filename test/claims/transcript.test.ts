@@ -193,3 +193,9 @@ test('an answer that says more than its yes ("Yes, but the Russians have gained 
   const bare = run(text.replace(/Yes, but .*\n$/, 'Yes, they are.\n'), ['Avdiivka', 'Kupiansk']).find((x) => x.rule.startsWith('claims/transcript-answer'));
   assert.equal(bare?.proposition?.place, 'geo:1');
 });
+
+test('"I would not say that X has fallen" is the speaker’s hedged denial; "did not say that" asserts nothing', () => {
+  const first = (text: string) => run(text, ['Avdiivka']).flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).map((p) => [p.kind, p.holder, p.polarity].join(' '));
+  assert.deepEqual(first('Press Briefing by the Spokesman\n\nMR. SMITH: I wouldn’t say that Avdiivka has fallen to the Russians.\n'), ['control RU denies']);
+  assert.deepEqual(first('The spokesman did not say that Avdiivka had fallen to the Russians.'), []);
+});

@@ -30,10 +30,14 @@ const APPOSITIVE_CLAIM = /,\s+(?:a|an|the)\s+(?:claims?|assertions?|allegations?
 const OFFICE_OF_ANAPHOR = /^(?:the|that)\s+(region|oblast|province|city|town)['’]s\s/i;
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');
 /** A negation right before a cue ("we don't believe", "has not confirmed"; `negatedCue`), read on the text before it. */
-const NEGATED_CUE = new RegExp(`\\b(?:${frames.negatedCue.negators.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:${frames.negatedCue.adverbs.join('|')})\\s+)?$`, 'i');
+const negationBefore = (negators: readonly string[]) => new RegExp(`\\b(?:${negators.map((n) => n.replace(/'/g, "['’]").replace(/ /g, '\\s+')).join('|')})\\s+(?:(?:${frames.negatedCue.adverbs.join('|')})\\s+)?$`, 'i');
+const NEGATED_CUE = negationBefore(frames.negatedCue.negators);
 /** Characters of a transcript answer beyond which it says more than its yes ("Yes, they have." is 15). */
 const ANSWER_ONLY = 30;
 const DENYING_CUES = new Set(frames.negatedCue.denying);
+/** "I would not say that …": a conditional negation before a cue of saying denies the content (`negatedCue.hedged`). */
+const HEDGED_NEGATION = negationBefore(frames.negatedCue.hedged.negators);
+const HEDGED_CUES = new Set(frames.negatedCue.hedged.cues);
 /** A possessive right before a cue ("Russia's claims", "their reports"): the cue is a statement noun. */
 const POSSESSIVE_BEFORE = /(?:['’]s|\bhis|\bher|\btheir|\bits)\s+$/i;
 const HOLDER_SIDES: Readonly<Record<string, string>> = frames.holderWords as Record<string, string>;
@@ -172,7 +176,9 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       return pronounSideValue;
     };
     // "We don't believe that …": a negated belief denies the content; another negated cue ("did not say") asserts nothing.
-    const negatedCue = NEGATED_CUE.test(text.slice(Math.max(0, cueSpan.start - 40), cueSpan.start)) ? (DENYING_CUES.has(cueSpan.text.toLowerCase()) ? 'denies' : 'none') : undefined;
+    const beforeCue = text.slice(Math.max(0, cueSpan.start - 40), cueSpan.start);
+    const cueWord = cueSpan.text.toLowerCase();
+    const negatedCue = NEGATED_CUE.test(beforeCue) ? (DENYING_CUES.has(cueWord) || (HEDGED_CUES.has(cueWord) && HEDGED_NEGATION.test(beforeCue)) ? 'denies' : 'none') : undefined;
     // "Russia's claims to have captured X are false, Maliar said": the owner of a statement noun claims the content;
     // a falsity phrase after it is the outer speaker's judgement of the claim, not part of what the owner said.
     const ownedStatement = /[^s]s$/i.test(cueSpan.text) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, cueSpan.start - 12), cueSpan.start));
