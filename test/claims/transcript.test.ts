@@ -199,3 +199,11 @@ test('"I would not say that X has fallen" is the speaker’s hedged denial; "did
   assert.deepEqual(first('Press Briefing by the Spokesman\n\nMR. SMITH: I wouldn’t say that Avdiivka has fallen to the Russians.\n'), ['control RU denies']);
   assert.deepEqual(first('The spokesman did not say that Avdiivka had fallen to the Russians.'), []);
 });
+
+test('labels padded with no-break spaces, as web transcripts write them, are labels', () => {
+  const text = 'Press Briefing by the Spokesman\n\nQ\u00a0\u00a0\u00a0 Are the Russians gaining ground near Kupiansk?\n\nMS.\u00a0SMITH:\u00a0 We have seen the Russians make some progress toward Kupiansk.\n';
+  const turns = transcriptTurns(text);
+  assert.deepEqual(turns.map((t) => [t.label ? text.slice(...t.label) : null, t.question]), [['Q', true], ['MS.\u00a0SMITH', false]]);
+  const claims = run(text, ['Kupiansk']);
+  assert.ok(!claims.some((c) => c.content.startsWith('Are the Russians')));
+});

@@ -27,7 +27,8 @@ export function answerTo(sentence: string): 'yes' | 'no' | null {
   return YES.test(s) ? 'yes' : NO.test(s) ? 'no' : null;
 }
 /** A line that opens with an upper-case label and a colon ("MR. KIRBY:", "PRESIDENT ZELENSKYY:"), or "Q" alone. */
-const LABEL = /^(?:([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):|(Q)(?=[ :]))/;
+// Web transcripts pad labels with no-break spaces ("Q\u00a0\u00a0 Can I …", "MS. SMITH:\u00a0 …").
+const LABEL = /^(?:([A-Z][A-Z.'’-]*(?:[ \u00a0][A-Z][A-Z.'’-]*){0,4}):|(Q)(?=[ \u00a0\t:]))/;
 
 /** The turns of a transcript, in text order; empty when the text is no transcript. */
 export function transcriptTurns(text: string): Turn[] {
@@ -41,7 +42,7 @@ export function transcriptTurns(text: string): Turn[] {
       const name = m[1] ?? m[2];
       const question = QUESTION.has(name.toLowerCase());
       // A one-word label must not be an ordinary capitalised word in a headline ("UPDATE:"): two words, a title or Q.
-      if (question || /[ .]/.test(name)) labels.push({ label: [lineStart, lineStart + name.length], question, body: lineStart + m[0].length });
+      if (question || /[ \u00a0.]/.test(name)) labels.push({ label: [lineStart, lineStart + name.length], question, body: lineStart + m[0].length });
     }
     lineStart = lineEnd + 1;
   }
