@@ -290,3 +290,8 @@ test('a try told as failed in its sentence denies the deed; a try alone gives no
   assert.deepEqual(brief('Russian forces are trying to take Bakhmut', 'US'), []);
   assert.deepEqual(brief('Russian forces tried to take Bakhmut and took it', 'US').filter((p) => p.includes('denies')), []);
 });
+
+test('"not only took X" focuses on more: the deed stays asserted', () => {
+  assert.deepEqual(brief('the Russians not only took Avdiivka but also two villages west of it', 'US'), ['control geo:avdiivka RU asserts']);
+  assert.deepEqual(brief('the Russians did not take Avdiivka', 'US'), ['control geo:avdiivka RU denies']);
+});

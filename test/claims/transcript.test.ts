@@ -207,3 +207,24 @@ test('labels padded with no-break spaces, as web transcripts write them, are lab
   const claims = run(text, ['Kupiansk']);
   assert.ok(!claims.some((c) => c.content.startsWith('Are the Russians')));
 });
+
+test('officials’ phrasing of stopped and reversed advances: beaten back from X, fended off near X, an advance that is over, thwarted advances', () => {
+  const props = (line: string, towns: string[]) => run(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, towns)
+    .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
+    .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
+  assert.deepEqual(props('The Ukrainians have beaten the Russians back from Kupiansk.', ['Kupiansk']), ['advance geo:1 UA asserts']);
+  assert.deepEqual(props('Ukrainian units fended off Russian assaults near Vovchansk.', ['Vovchansk']), ['control geo:1 UA asserts']);
+  // The side named before a semicolon is the antecedent of "their" after it.
+  assert.deepEqual(props('The Russians have run out of steam up there; their advance on Kupiansk is all but over.', ['Kupiansk']), ['advance geo:1 RU denies']);
+});
+
+test('"thwart Russian advances around X": after an adjective the -s word is a noun (read on the linguistic layer), thwarted, no advance', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  const ctx = await createContext();
+  const advances = (line: string) => extractText(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, {}, ctx).claims
+    .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
+    .filter((p) => p.kind === 'advance' && p.confidence >= 0.5).map((p) => [p.holder, p.polarity].join(' '));
+  assert.deepEqual(advances('The Ukrainians were able to thwart Russian advances around Vovchansk.'), []);
+  // A verb after a subject and an adverb the tagger calls an adjective stays a verb.
+  assert.deepEqual(advances('Russia likely advances toward Vovchansk.'), ['RU asserts']);
+});

@@ -112,6 +112,9 @@ test('negation: not, never, failed to', () => {
   assert.equal(clauseWith(run('Russian forces never entered the town.'), 'entered').negated, true);
   assert.equal(clauseWith(run('The assault failed to capture the bridge.'), 'capture').negated, true);
   assert.equal(clauseWith(run('The assault captured the bridge.'), 'captured').negated, false);
+  // "not only" / "not just" focus on more: no negation.
+  assert.equal(clauseWith(run('The rebels not only captured the bridge but also the station.'), 'captured').negated, false);
+  assert.equal(clauseWith(run('The rebels have not just captured the bridge.'), 'captured').negated, false);
 });
 
 test('questions: inverted auxiliary and question mark', () => {

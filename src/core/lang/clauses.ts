@@ -11,6 +11,8 @@ const MODALS = new Map<string, Modality>(Object.entries(vocab.modals) as Array<[
 const CATENATIVES = new Map<string, string | null>(Object.entries(vocab.catenatives));
 const PREDICATIVES = new Map<string, string>(Object.entries(vocab.predicatives));
 const NEGATORS = new Set(vocab.negators);
+/** Words after a negator that make it a focus on more ("not only"), no negation. */
+export const NOT_ONLY: ReadonlySet<string> = new Set(vocab.notOnly);
 const NEGATOR_PAIRS = vocab.negatorPairs;
 const SUBORDINATORS = new Set(vocab.subordinators);
 const CONDITIONALS = new Set(vocab.conditionals);
@@ -332,7 +334,7 @@ const verbFeatures: ClauseRule = {
       let finiteSeen = false;
       for (let k = 0; k < ws.length; k++) {
         const w = ws[k];
-        if (NEGATORS.has(w.fold)) c.negated = true;
+        if (NEGATORS.has(w.fold) && !NOT_ONLY.has(s.words[s.words.indexOf(w, c.first) + 1]?.fold ?? '')) c.negated = true;
         if (k + 1 < ws.length && NEGATOR_PAIRS.some(([a, b]) => a === w.fold && b === ws[k + 1].fold)) c.negated = true;
         if (w.xtag === 'MD') {
           const m = MODALS.get(w.fold) ?? 'possible';

@@ -18,7 +18,7 @@ export { fold } from './fold.js';
 export { splitSentences, type SentenceRange } from './sentences.js';
 export { tokenize, type TokenRange } from './tokenize.js';
 export { chunkRules, type ChunkRule } from './chunks.js';
-export { clauseRules, type ClauseRule, type ClauseDraft } from './clauses.js';
+export { clauseRules, NOT_ONLY, type ClauseRule, type ClauseDraft } from './clauses.js';
 export { languageModel } from './model.js';
 export { ruleLemma } from './lemma.js';
 export { isHeadlineCase, retagRules, type RetagRule } from './retag.js';

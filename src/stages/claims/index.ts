@@ -122,6 +122,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     return undefined;
   };
   const clauseAt = langClauses(doc);
+  const tagAt = langTags(doc);
   const entityKind = new Map(doc.entities.map((e) => [e.id, e.kind] as const));
   const prior: PriorSpeaker[] = [];
   const claims: Claim[] = [];
@@ -188,7 +189,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       const region = regions[lowerBound(regions, floor) - 1];
       const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
       const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
-      return findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, words, ...(answer ? { answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
+      return findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, tagAt, words, ...(answer ? { answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
     };
     // A transcript answer ("Yes, it has.") is read through the question it answers; an answer that says more than
     // its yes ("Yes, and the Russians have made progress around X") is also read for itself.
@@ -419,6 +420,16 @@ function langClauses(doc: Doc): ((v: number) => LangClauseInfo | undefined) | un
     if (!c || c.predicate < 0 || (c.predicate !== w && !(c.predicate > w && c.predicate < w + 3))) return undefined;
     const subj = c.subject >= 0 ? lang.chunks[c.subject] : undefined;
     return { negated: c.negated, modality: c.modality, question: c.question, ...(subj ? { subject: [lang.words[subj.first].vStart, lang.words[subj.end - 1].vEnd] as const } : {}) };
+  };
+}
+
+/** The Penn tag of the layer's word starting at a view offset. */
+function langTags(doc: Doc): ((v: number) => string | undefined) | undefined {
+  const lang = doc.lang;
+  if (!lang) return undefined;
+  return (v) => {
+    const w = wordAt(lang, v);
+    return w >= 0 && lang.words[w].vStart === v ? lang.words[w].xtag : undefined;
   };
 }
 

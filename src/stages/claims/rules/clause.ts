@@ -8,6 +8,7 @@
  */
 import frames from '../data/frames.json' with { type: 'json' };
 import type { Word } from './words.js';
+import { NOT_ONLY } from '../../../core/lang/index.js';
 
 /** One predicate in its clause; word indices into the content's words, ranges half-open. */
 export interface ClauseView {
@@ -61,6 +62,12 @@ function endsAt(words: readonly Word[], end: number, phrase: readonly string[]):
   if (start < 0) return false;
   for (let k = 0; k < phrase.length; k++) if (words[start + k].lower !== phrase[k]) return false;
   return true;
+}
+
+/** True when a negation stands inside [from, to), other than a focus on more ("not only took X", `notOnly`). */
+function negationIn(words: readonly Word[], from: number, to: number): boolean {
+  for (let e = from + 1; e <= to; e++) for (const p of NEG) if (e - p.length >= from && endsAt(words, e, p) && !NOT_ONLY.has(words[e]?.lower ?? '')) return true;
+  return false;
 }
 
 /** True when one of `phrases` occurs inside [from, to). */
@@ -138,7 +145,7 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   // "has not been successful in taking X": the negation stands before the success word (`successIn`).
   const successIn = p0 >= 2 && words[p0 - 1].lower === 'in' && SUCCESS_IN.has(words[p0 - 2].lower);
   const vgFrom = Math.max(start, vg - (successIn ? 6 : 3));
-  const negated = perceivedNegated || hasPhrase(words, vgFrom, p0, NEG) !== null;
+  const negated = perceivedNegated || negationIn(words, vgFrom, p0);
   // A modal auxiliary before a deed phrase still gates it ("will be able to take", "could be forced to leave").
   const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
   const factual = !modalAux && hasPhrase(words, vgFrom, p0, FACTUAL) !== null;

@@ -62,6 +62,8 @@ export interface PropositionInput {
    * its clause's main verb: its negation, modality and question.
    */
   readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
+  /** The linguistic layer's Penn tag of the word starting at a view offset (same string as `offset`), when it has one. */
+  readonly tagAt?: (start: number) => string | undefined;
   /** The content's words (offsets into `content`), when the caller has them; else they are read from it. */
   readonly words?: readonly Word[];
   /**
@@ -429,8 +431,9 @@ function claimOwnerBefore(words: readonly Word[], k: number): string | undefined
 
 /** The last side named outright (a side word, not a pronoun) in the content's words before `k`, in its sentence. */
 function namedSideBefore(words: readonly Word[], k: number): string | undefined {
+  // Within the sentence, across a semicolon ("the Russians have stalled; their advance on X is over").
   for (let j = k - 1; j >= 0; j--) {
-    if (words[j].punct && /^[.;!?]$/.test(words[j].text)) return undefined;
+    if (words[j].punct && /^[.!?]$/.test(words[j].text)) return undefined;
     const v = HOLDER_WORDS.get(words[j].lower) ?? HOLDER_WORDS.get(words[j].lower.replace(/'s$/, ''));
     if (v && !v.startsWith('@')) return v;
   }
@@ -807,6 +810,21 @@ function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: 
   }, true);
 }
 
+/**
+ * True when the -s word i follows an adjective that modifies it ("Russian advances", "the rapid gains"): a side
+ * adjective, or an adjective after no noun or pronoun (an adverb the tagger calls JJ after a subject stays a verb's:
+ * "Russia likely controls X").
+ */
+function afterAdjective(ctx: Context, i: number): boolean {
+  const { words, inp } = ctx;
+  if (i === 0 || !/s$/.test(words[i].lower) || !inp.tagAt) return false;
+  const prev = words[i - 1];
+  if (inp.tagAt(inp.offset + prev.start) !== 'JJ') return false;
+  if (prev.text !== prev.lower) return true;
+  const before = i > 1 ? inp.tagAt(inp.offset + words[i - 2].start) ?? '' : '';
+  return !/^(?:NN|PRP)/.test(before);
+}
+
 const PARSERS: readonly Parser[] = [
   {
     name: 'claims/frame-verb',
@@ -816,6 +834,9 @@ const PARSERS: readonly Parser[] = [
         const hits = matchAt(words, i, VERBAL);
         if (!hits.length) continue;
         const len = hits[0].span;
+        // "thwarted Russian advances around X": after an adjective a one-word predicate is a plural noun, no verb
+        // (the nominal frames read it, with their own gates).
+        if (len === 1 && afterAdjective(ctx, i)) continue;
         const cl = withLang(ctx, clauseAround(words, i, i + len));
         for (const h of hits) {
           const f = h.value;
