@@ -55,6 +55,10 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     ? doc.sentences.map((s) => ({ start: s.vStart, end: s.vEnd, index: s.index }))
     : splitSentences(text);
   const turns = transcriptTurns(text);
+  // The publication year, when known: a year two or more before it is background (claims/gate-historical).
+  const pub = doc.published ?? published;
+  const pubYear = /^(\d{4})-/.exec((typeof pub === 'string' ? pub : pub?.value) ?? '')?.[1];
+  const year = pubYear ? Number(pubYear) : undefined;
   // The linguistic layer's words when the segment stage left them: the text is tokenised once for all stages.
   const read: WordReader = doc.lang?.words.length ? langWordReader(doc.lang, text) : readWords;
   const attributions = findAttributions(text, sentences, findQuotes(text), read);
@@ -189,7 +193,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
       const region = regions[lowerBound(regions, floor) - 1];
       const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
       const words = read(text, pStart, pEnd).map((w) => ({ ...w, start: w.start - pStart, end: w.end - pStart }));
-      return findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, tagAt, words, ...(answer ? { answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
+      return findPropositions({ content: text.slice(pStart, pEnd), offset: pStart, places: nearby, anaphorFloor: floor, speakerSide: resolved.side, get pronounSide() { return pronounSide(); }, cue: cueSpan.text, sideAt, clauseAt, tagAt, words, ...(year ? { year } : {}), ...(answer ? { answer } : {}), ...(negatedCue ? { negatedCue } : {}), ...(ownedStatement ? { ownedStatement } : {}) });
     };
     // A transcript answer ("Yes, it has.") is read through the question it answers; an answer that says more than
     // its yes ("Yes, and the Russians have made progress around X") is also read for itself.

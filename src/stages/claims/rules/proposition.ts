@@ -62,6 +62,8 @@ export interface PropositionInput {
    * its clause's main verb: its negation, modality and question.
    */
   readonly clauseAt?: (start: number) => LangClauseInfo | undefined;
+  /** The document's publication year, when known: a year two or more before it is background. */
+  readonly year?: number;
   /** The linguistic layer's Penn tag of the word starting at a view offset (same string as `offset`), when it has one. */
   readonly tagAt?: (start: number) => string | undefined;
   /** The content's words (offsets into `content`), when the caller has them; else they are read from it. */
@@ -338,6 +340,7 @@ function inflections(lemmas: readonly string[], irregular: Readonly<Record<strin
 }
 const MOTION_FORMS = inflections(frames.motion.verbs, frames.motion.irregular);
 const MOTION_ADVERBS = set(frames.motion.adverbs);
+const MOTION_NOUN_MODIFIERS = set(frames.motion.nounModifiers.words);
 const DIRECTIONS = phraseIndex(phrases(frames.motion.directions).map((w) => ({ words: w, value: 'direction' })));
 const GAIN_FORMS = inflections(frames.motion.gainVerbs, frames.motion.gainIrregular);
 const GAIN_NOUNS = set(frames.motion.gainNouns);
@@ -348,6 +351,10 @@ const IRREGULAR_FORMS = set([frames.motion.irregular, frames.motion.gainIrregula
 const REMOVAL = set(frames.expel.removal);
 const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawIrregular);
 const STOP_ATTACKS = set(frames.stopArea.attacks);
+const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
+const AIRBORNE = set(frames.airborne.nouns);
+const SETTLEMENT_NOUNS = set(frames.capturedInRegion.nouns);
+const LEAVE_RESULT = phraseIndex(phrases(frames.leaveResult.phrases).map((w) => ({ words: w, value: 'result' })));
 const LOSS_NOUNS = set(frames.lossTotals.nouns);
 const LOSS_NUMBER_ONLY = set(frames.lossTotals.numberOnly);
 const AMOUNTS = phraseIndex(phrases(frames.lossTotals.verbs).map((w) => ({ words: w, value: 'amount' })));
@@ -613,6 +620,8 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
   const { words } = ctx;
   for (let k = from; k < to; k++) {
     const p = ctx.placeAtWord.get(k);
+    // "the eastern Donetsk villages of A and B": a name before a settlement noun and "of" only qualifies them.
+    if (p && modifiesSettlements(ctx, k)) continue;
     if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k, more: coordinated(ctx, k, p) };
     const an = anaphorAt(words, k);
     // "the settlement of Kozinka" names its place.
@@ -629,12 +638,22 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
   return undefined;
 }
 
+/** True when the place at word k is followed, over its own words, by a settlement noun and "of" ("Donetsk villages of"). */
+function modifiesSettlements(ctx: Context, k: number): boolean {
+  const { words } = ctx;
+  let j = k + 1;
+  while (j < words.length && ctx.placeAtWord.get(j) === undefined && /^\p{Lu}/u.test(words[j].text) && j - k < 4) j++;
+  return SETTLEMENT_NOUNS.has(words[j]?.lower ?? '') && words[j + 1]?.lower === 'of';
+}
+
 /** Places coordinated with the one at word k: "entered Luhansk, Sumy and Kharkiv Oblasts". */
 function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandidate[] {
   const { words } = ctx;
   const out: PlaceCandidate[] = [];
   const limit = Math.min(words.length, k + 40);
   let sawJoin = false;
+  let commaOnly = false;
+  let last = first;
   for (let j = k + 1; j < limit; j++) {
     const p = ctx.placeAtWord.get(j);
     if (p) {
@@ -642,12 +661,22 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
       if (!sawJoin && p.broad) continue;
       if (!sawJoin) break;
       if (p.country) break;
+      // "retook Robotyne, Zaporizhzhia Oblast": a region after a comma qualifies the town before it (a list of
+      // regions, "Luhansk, Sumy and Kharkiv Oblasts", starts with a region).
+      if (commaOnly && p.broad && !last.broad) {
+        sawJoin = false;
+        continue;
+      }
       if (p.id !== first.id && !out.some((o) => o.id === p.id)) out.push(p);
+      last = p;
       sawJoin = false;
       continue;
     }
     const w = words[j];
-    if (w.text === ',' || w.lower === 'and' || w.lower === 'or') sawJoin = true;
+    if (w.text === ',' || w.lower === 'and' || w.lower === 'or') {
+      commaOnly = w.text === ',' && !sawJoin ? true : w.text === ',' ? commaOnly : false;
+      sawJoin = true;
+    }
     else if (sawJoin ? !(COORD_FILLERS.has(w.lower) || /^\p{Lu}/u.test(w.text)) : !(FILLERS.has(w.lower) || /^\p{Lu}/u.test(w.text)) || PART_OBJECT.has(w.lower)) break;
   }
   return out;
@@ -805,6 +834,11 @@ function phraseParser(
 function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: (words: readonly Word[], i: number) => number): Parser {
   const spec = { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.motion.confidence } as const;
   return spanParser(frame, spec, (words, i) => {
+    // "repelled a Russian military thrust onto X", "the push toward X": after a determiner (over side words and
+    // `nounModifiers`) it is a noun.
+    let b = i - 1;
+    while (b >= 0 && ((HOLDER_WORDS.has(words[b].lower) && !/s$/.test(words[b].lower)) || MOTION_NOUN_MODIFIERS.has(words[b].lower))) b--;
+    if (b >= 0 && DETERMINERS.has(words[b].lower)) return undefined;
     const e = forms.has(words[i].lower) ? end(words, i) : -1;
     return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' '), negated: words.slice(i + 1, e).some((w) => w.lower === 'no') };
   }, true);
@@ -1239,9 +1273,19 @@ const REFINERS: readonly Refiner[] = [
       const { words } = ctx;
       for (let k = c.cl.clause[0]; k < c.cl.clause[1]; k++) {
         const w = words[k];
-        if (/^\d{4}$/.test(w.text) && Number(w.text) >= 1000 && Number(w.text) < 2014) return drop(c, 'claims/gate-historical');
+        // Before the war, or (with a publication date) two calendar years or more before the document.
+        const y = /^\d{4}$/.test(w.text) ? Number(w.text) : 0;
+        if (y >= 1000 && (y < 2014 || (ctx.inp.year !== undefined && y <= ctx.inp.year - 2))) return drop(c, 'claims/gate-historical');
         if (matchAt(words, k, HISTORICAL).length) return drop(c, 'claims/gate-historical');
       }
+    },
+  },
+  {
+    // "the shelling left the city without water": a result after the object, no withdrawal.
+    name: 'claims/gate-leave-result',
+    refine: (c, ctx) => {
+      if (c.frame !== 'leave') return;
+      for (let k = c.cl.pred[1] + 1; k < c.cl.objectEnd; k++) if (matchAt(ctx.words, k, LEAVE_RESULT).length) return drop(c, 'claims/gate-leave-result');
     },
   },
   {
@@ -1351,6 +1395,10 @@ const REFINERS: readonly Refiner[] = [
             // (Ground left near a town stays control: "pulled back from some positions near X", as the gold reads it.)
             c.kind = 'advance';
             c.rules.push('claims/capture-part');
+          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && hit.place.broad && ctx.words.slice(from, hit.at).some((w) => SETTLEMENT_NOUNS.has(w.lower)) && ctx.words[hit.at - (ctx.words[hit.at - 1]?.lower === 'the' ? 2 : 1)]?.lower === 'in') {
+            // "captured several villages in Kharkiv Oblast": ground gained in the region, an advance.
+            c.kind = 'advance';
+            c.rules.push('claims/capture-in-region');
           }
           if (hit.how.startsWith('anaphor')) weigh(c, FACTOR.placeAnaphor, 'claims/place-anaphor');
           // "in the region": a region named as such is meant, not a vaguer stand-in for a town.
@@ -1829,6 +1877,31 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/gate-nominal-vague',
     refine: (c) => {
       if (c.holderRole === 'modifier' && !c.holder && !/^(?:object|subject) /.test(c.roles.place ?? '')) drop(c, 'claims/gate-nominal-vague');
+    },
+  },
+  {
+    // "recaptured from Russia four oil platforms": a country is never the place held or encircled (the guide's
+    // places are towns, buildings of a town and regions; crossing "into Ukraine" stays an advance).
+    name: 'claims/gate-country-place',
+    refine: (c, ctx) => {
+      if ((c.kind === 'control' || c.kind === 'encirclement') && c.place && ctx.inp.places.some((p) => p.id === c.place && p.country)) drop(c, 'claims/gate-country-place');
+    },
+  },
+  {
+    // "six Russian drones entered its airspace": weapons that fly make no advance on the ground.
+    name: 'claims/gate-airborne-advance',
+    refine: (c, ctx) => {
+      if (c.kind !== 'advance' || c.holderRole !== 'agent') return;
+      for (let k = c.cl.subject[0]; k < c.cl.subject[1]; k++) if (AIRBORNE.has(ctx.words[k].lower)) return drop(c, 'claims/gate-airborne-advance');
+    },
+  },
+  {
+    // "100 civilians are trapped in the village": civilians trapped or surrounded make no encirclement.
+    name: 'claims/gate-trapped-civilians',
+    refine: (c, ctx) => {
+      if (c.kind !== 'encirclement') return;
+      const [from, to] = c.cl.passive ? c.cl.subject : [c.cl.pred[1], c.cl.objectEnd];
+      for (let k = from; k < to; k++) if (TRAPPED_CIVILIANS.has(ctx.words[k].lower)) return drop(c, 'claims/gate-trapped-civilians');
     },
   },
   {
