@@ -58,7 +58,7 @@ const LEAD_IN_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'morning', 'a
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
 const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
 const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however', 'still', 'now', 'then', 'also', 'instead', 'moreover']);
-const DASHES = new Set(['—', '–', '(', ')', '-']);
+const DASHES = new Set(['—', '–', '--', '(', ')', '-']);
 
 /** Finds the attributions of `text`, one pass over each sentence; `quotes` default to {@link findQuotes}. */
 export function findAttributions(text: string, sentences: readonly SentenceRange[], quotes: readonly Quote[] = findQuotes(text), read: WordReader = readWords): RawAttribution[] {
@@ -157,7 +157,7 @@ function sentenceAttributions(
       const qEnd = q.close;
       // Text after the quote stays content ("“2 kilometers,” or 1.2 miles") unless a new clause starts there.
       const next = readWords(text, q.close + q.mark, Math.min(s.end, q.close + q.mark + 40));
-      const goesOn = next.length > 0 && !['.', ',', ';', '—', '–', '!', '?'].includes(next[0].text) && !SUBORDINATORS.has(next[0].lower) && !lexicon.participles.has(next[0].lower);
+      const goesOn = next.length > 0 && !['.', ',', ';', '—', '–', '--', '!', '?'].includes(next[0].text) && !SUBORDINATORS.has(next[0].lower) && !lexicon.participles.has(next[0].lower);
       return [q.open + q.mark, goesOn && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + q.mark, qEnd)];
     }
     const start = words[k].start;
@@ -280,8 +280,10 @@ function sentenceAttributions(
     if (particles) {
       // "pointed out" / "pointed to": one of the particles must follow.
       const particle = [particles].flat().find((x) => words[i + 1]?.lower === x);
-      if (!particle) continue;
-      if (particle !== 'that') {
+      // "…, the agency has learned.": a cue that closes the sentence after the content needs no particle (`particlesFinal`).
+      const final = !particle && lexicon.particlesFinal.has(w.lower) && /^[.!?]$/.test(words[i + 1]?.text ?? '');
+      if (!particle && !final) continue;
+      if (particle && particle !== 'that') {
         cueEnd = words[i + 1].end;
         after = i + 2;
       }
@@ -303,7 +305,7 @@ function sentenceAttributions(
       const restrictive = (a: RawAttribution) => {
         if (!/^claims\/relative-speaker/.test(a.rule)) return false;
         const k = words.findIndex((x) => x.end === a.speaker![1]);
-        return k > 0 && words[k - 1].text !== ',' && words[k - 1].text !== '—';
+        return k > 0 && words[k - 1].text !== ',' && words[k - 1].text !== '—' && words[k - 1].text !== '--';
       };
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && !restrictive(a));
       const subj = prev ? null : clauseSubject(words, first, i);
@@ -356,7 +358,7 @@ function sentenceAttributions(
         // "The Ministry’s statement—also posted on Telegram—goes on to say": skip the dash pair.
         const closeText = words[j].text === ')' ? '(' : words[j].text;
         let k = j - 1;
-        while (k >= 0 && j - k < 14 && words[k].text !== closeText) k--;
+        while (k >= 0 && j - k < 30 && words[k].text !== closeText) k--;
         if (k >= 0 && words[k].text === closeText && k < j) j = k - 1;
         else break;
       // "Some Democrats, however, question": the comma before "however" goes too, unless an appositive ends there
@@ -553,7 +555,7 @@ function sentenceAttributions(
     let rule: string;
     // "…, a claim Kyiv has contested": an appositive statement noun between the comma and the speaker.
     const claimNoun: boolean = tailEmpty && sp.first > 2 && STATEMENT_NOUNS.has(words[sp.first - 1].lower) && ['a', 'an', 'the'].includes(words[sp.first - 2].lower) && words[sp.first - 3].text === ',';
-    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty) || claimNoun) {
+    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―' || prevTok.text === '--') && tailEmpty) || claimNoun) {
       content = contentBefore(claimNoun ? sp.first - 2 : sp.first);
       rule = quoteBefore ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
     } else if (tailEmpty && sp.first === first) {
@@ -635,7 +637,7 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   let start = first;
   for (let k = j; k >= first && j - k < 16; k--) {
     const t = words[k];
-    if ([',', ';', ':', '—', '–', '(', ')'].includes(t.text) || OPENERS.has(t.text) || CLOSERS.has(t.text)) {
+    if ([',', ';', ':', '—', '–', '--', '(', ')'].includes(t.text) || OPENERS.has(t.text) || CLOSERS.has(t.text)) {
       start = k + 1;
       break;
     }

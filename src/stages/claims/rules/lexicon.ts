@@ -24,6 +24,7 @@ export const lexicon = {
   participles: set([...cues.participles, ...cues.stance.participles]),
   particles: record<string | string[]>(cues.particles),
   particlesOptional: record<string[]>(withoutWhy(cues.particlesOptional)),
+  particlesFinal: set(cues.particlesFinal.forms),
   invertedCues: set(cues.inverted.forms),
   objectCues: set(cues.object),
   aux: set(cues.aux),

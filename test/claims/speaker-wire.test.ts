@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDoc } from '../../src/core/index.js';
+import { cleanStage } from '../../src/stages/clean/index.js';
+import { segmentStage } from '../../src/stages/segment/index.js';
+import { claimsStage } from '../../src/stages/claims/index.js';
+
+/**
+ * Speaker shapes of wire and newspaper copy (issue 11, branch `speakers13`), each with invented news sentences —
+ * none is from an evaluation corpus.
+ */
+function claims(text: string): [string | null, string, string][] {
+  const doc = [cleanStage, segmentStage, claimsStage].reduce((d, s) => s.run(d, {}), createDoc({ id: 't', input: text, format: 'text' }));
+  return doc.claims.map((c) => [c.speakerText, c.content, c.rule]);
+}
+const speakers = (text: string) => claims(text).map(([s]) => s);
+
+test('a double hyphen is a dash: an aside between two of them lies between the speaker and the cue', () => {
+  assert.deepEqual(speakers('Ivan Petrov -- the head of the regional council -- told reporters that the town had no heating.'), ['Ivan Petrov']);
+  // A long aside with a comma inside it is skipped whole.
+  assert.deepEqual(speakers('Ivan Petrov, the chief executive of Volna Media -- the company that owns the regional broadcaster, which is also streamed on its own site -- told me, “We are only a content provider.”'), ['the chief executive of Volna Media']);
+});
+
+test('"…, the agency has learned.": a cue that closes the sentence after the content needs no particle', () => {
+  assert.deepEqual(claims('The shelling of the depot was ordered by a senior commander, the agency has learned.').map(([s, c]) => [s, c]), [['the agency', 'The shelling of the depot was ordered by a senior commander']]);
+  assert.deepEqual(speakers('The brigade lost about a third of its tanks, the ministry estimates.'), ['the ministry']);
+  // Before an object, or alone, "learned" is no cue.
+  assert.deepEqual(speakers('The soldiers learned the truth about the convoy.'), []);
+  assert.deepEqual(speakers('The commander learned.'), []);
+});
