@@ -28,3 +28,11 @@ test('"…, the agency has learned.": a cue that closes the sentence after the c
   assert.deepEqual(speakers('The soldiers learned the truth about the convoy.'), []);
   assert.deepEqual(speakers('The commander learned.'), []);
 });
+
+test('a time phrase opening the clause without a comma: the post-modified subject after it speaks, not the object of its preposition', () => {
+  assert.deepEqual(speakers('On Monday officials in Kyiv said the bridge was closed.'), ['officials']);
+  assert.deepEqual(speakers('Yesterday experts on the region said the offensive had stalled.'), ['experts']);
+  assert.deepEqual(speakers('Last week Petrenko in a radio interview said the railway workers were to blame.'), ['Petrenko']);
+  // Without a post-modifier the phrase before the cue stays the speaker.
+  assert.deepEqual(speakers('On Monday the ministry said the bridge was closed.'), ['the ministry']);
+});

@@ -48,7 +48,6 @@ const LEAD_IN = new Set([
 ]);
 // Nouns that end like adverbs ("the family said").
 const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'bully', 'italy', 'folly', 'daily', 'weekly', 'monthly', 'quarterly', 'july']);
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
 /** Nouns of time and channel phrases after a cue ("said last week", "said in a recent interview"). */
 /** Auxiliaries and modals: a lead-in running into one has a clause after it ("said on Friday troops had …"). */
 const VERBISH = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'do', 'does', 'that', 'should', 'must']);
@@ -376,7 +375,7 @@ function sentenceAttributions(
       else if (j >= 1 && words[j].lower === 'to' && CONTINUING.has(words[j - 1].lower)) j -= 2;
       else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
       // "Sanders on Tuesday said", "officials yesterday said"
-      else if (j >= 1 && TIME_WORDS.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
+      else if (j >= 1 && lexicon.timeDays.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
       else break;
     }
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
@@ -645,6 +644,7 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   }
   if (j - start >= 15) return null;
   while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
+  start += frontedTime(words, start, j);
   // "Those close to the governor say", "those familiar with the talks said": a demonstrative alone heads the subject.
   const subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
@@ -662,6 +662,17 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
     if ((lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) && !(k > subj.last + 1 && (isDeterminer(words[k - 1]) || /^(?:his|her|its|their|our|my|your)$|['’]s$/.test(words[k - 1].lower)))) return null;
   }
   return subj;
+}
+
+/**
+ * The number of words of a time phrase that opens the clause at `start` without a comma ("Last week", "On Monday",
+ * "Yesterday"; `frontedTime` in `data/speakers.json`), or 0; the phrase must leave words before `j`.
+ */
+function frontedTime(words: readonly Word[], start: number, j: number): number {
+  const w = words[start]?.lower ?? '';
+  const next = words[start + 1]?.lower ?? '';
+  const n = lexicon.timeModifiers.has(w) && lexicon.timePeriods.has(next) ? 2 : w === 'on' && lexicon.timeDays.has(next) ? 2 : lexicon.timeDays.has(w) ? 1 : 0;
+  return n && start + n < j && !words[start + n].punct ? n : 0;
 }
 
 /** Participles of a passive of quoting before "as saying" ("was quoted as saying"). */
