@@ -36,3 +36,9 @@ test('a time phrase opening the clause without a comma: the post-modified subjec
   // Without a post-modifier the phrase before the cue stays the speaker.
   assert.deepEqual(speakers('On Monday the ministry said the bridge was closed.'), ['the ministry']);
 });
+
+test('a negated "be" or "have" written with its clitic keeps the cue after it ("isn’t saying whether", "hasn’t said")', () => {
+  assert.deepEqual(speakers('The ministry isn’t saying whether the convoy was hit.'), ['The ministry']);
+  assert.deepEqual(speakers('Officials aren’t saying how many soldiers died.'), ['Officials']);
+  assert.deepEqual(speakers('The governor hasn’t said whether the evacuation will resume.'), ['The governor']);
+});

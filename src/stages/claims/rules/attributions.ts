@@ -267,7 +267,8 @@ function sentenceAttributions(
     // "is once again questioning", "was repeatedly insisting": adverbs may sit between the auxiliary and the participle.
     let pk = i - 1;
     while (pk > 0 && i - pk < 4 && !words[pk].punct && (ADVERBS.has(words[pk].lower) || /^\p{Ll}{3,}ly$/u.test(words[pk].text))) pk--;
-    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be'].includes(words[pk]?.lower ?? '');
+    // "isn't saying whether": a negated form of "be" (one word with its clitic) makes a progressive too.
+    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be', "isn't", "aren't", "wasn't", "weren't"].includes(words[pk]?.lower ?? '');
     // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
     const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|afraid|sure|aware|convinced|confident)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
     const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
