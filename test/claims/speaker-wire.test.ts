@@ -42,3 +42,9 @@ test('a negated "be" or "have" written with its clitic keeps the cue after it ("
   assert.deepEqual(speakers('Officials aren’t saying how many soldiers died.'), ['Officials']);
   assert.deepEqual(speakers('The governor hasn’t said whether the evacuation will resume.'), ['The governor']);
 });
+
+test('passives: "first"/"later" may stand between the auxiliary and the participle; a bare pronoun subject is no statement', () => {
+  assert.deepEqual(claims('The strike was first reported by a regional broadcaster.').map(([s, c]) => [s, c]), [['a regional broadcaster', 'The strike']]);
+  assert.deepEqual(speakers('The strike on the depot was later confirmed by the regional governor.'), ['the regional governor']);
+  assert.deepEqual(speakers('It was first declared by the president in 2014.'), []);
+});

@@ -453,7 +453,9 @@ function sentenceAttributions(
         // listener as object (`object` in `data/cues.json`) has the listener as subject; the content follows the agent.
         const listener = lexicon.objectCues.has(w.lower) && ['that', 'to'].includes(words[agent.last + 1]?.lower ?? '');
         const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(pk);
-        if (content) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
+        // "It was first declared by the president": a bare pronoun subject names no statement.
+        const bare = !!content && lexicon.pronouns.has(text.slice(content[0], content[1]).trim().toLowerCase());
+        if (content && !bare) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
       }
       if (agent) i = agent.last;
       continue;
@@ -700,7 +702,7 @@ function statementBefore(words: readonly Word[], first: number, i: number): numb
 }
 
 /** Adverbs allowed between an auxiliary and a participle cue. */
-const ADVERBS = new Set(['once', 'again', 'also', 'still', 'now', 'already', 'just', 'even', 'not', 'never', 'always', 'often', 'increasingly', 'repeatedly', 'reportedly']);
+const ADVERBS = new Set(['once', 'first', 'later', 'again', 'also', 'still', 'now', 'already', 'just', 'even', 'not', 'never', 'always', 'often', 'increasingly', 'repeatedly', 'reportedly']);
 const CONTINUING = new Set(['on', 'continued', 'continues', 'continue', 'proceeded', 'seemed', 'seems', 'appeared', 'appears', 'began', 'begins']);
 const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
