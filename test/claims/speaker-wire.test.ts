@@ -48,3 +48,8 @@ test('passives: "first"/"later" may stand between the auxiliary and the particip
   assert.deepEqual(speakers('The strike on the depot was later confirmed by the regional governor.'), ['the regional governor']);
   assert.deepEqual(speakers('It was first declared by the president in 2014.'), []);
 });
+
+test('a participle right after a name has the name as its subject, also after a preposition', () => {
+  assert.deepEqual(claims('The video ends with footage of Petrenko saying, “We will hold the town.”').map(([s, c]) => [s, c]), [['Petrenko', 'We will hold the town']]);
+  assert.deepEqual(speakers('The briefing ended with Petrenko insisting that the town would hold.'), ['Petrenko']);
+});

@@ -520,7 +520,14 @@ function sentenceAttributions(
     let spCtx: [number, number] | null = null;
     // ("Sources close to the Kremlin said", "Officials loyal to Kyiv said": the object of "to" after a relation
     // adjective, `relationAdjectives`, is no speaker either; "ambassador to the United Kingdom X" is a title.)
-    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
+    // ("footage of Trump saying", "with Zelensky insisting": the name right before a participle is its subject, also
+    // after a preposition.)
+    if (namedParticiple && sp && isSpeakerPhrase(words, sp, first)) {
+      // The name is the capitalised run that ends the phrase ("footage of Trump" → "Trump").
+      let f = sp.last;
+      while (f > sp.first && (isCapitalized(words[f - 1]) || (words[f - 1].text === '.' && f - 1 > sp.first))) f--;
+      sp = { first: f, last: sp.last };
+    } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
       const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
