@@ -53,3 +53,8 @@ test('a participle right after a name has the name as its subject, also after a 
   assert.deepEqual(claims('The video ends with footage of Petrenko saying, “We will hold the town.”').map(([s, c]) => [s, c]), [['Petrenko', 'We will hold the town']]);
   assert.deepEqual(speakers('The briefing ended with Petrenko insisting that the town would hold.'), ['Petrenko']);
 });
+
+test('", each saying …": a distributive pronoun before a participle speaks for the clause subject', () => {
+  assert.deepEqual(claims('Both sides traded blame on Sunday, each saying the other had broken the ceasefire.').map(([s, c, r]) => [s, c, r.split('+')[0]]), [['each', 'the other had broken the ceasefire', 'claims/distributive-participle']]);
+  assert.deepEqual(speakers('The two brigades withdrew, both saying they had run out of ammunition.'), ['both']);
+});

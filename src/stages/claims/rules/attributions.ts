@@ -299,6 +299,16 @@ function sentenceAttributions(
     const afterAnd = words[i - 1]?.lower === 'and' && words.slice(Math.max(first, i - 40), i - 1).some((x, k, xs) => lexicon.participles.has(x.lower) && xs[k - 1]?.text === ',');
     // '…,” adding that …': the comma may sit inside the closing mark.
     const commaQuote = CLOSERS.has(words[i - 1]?.text ?? '') && words[i - 2]?.text === ',';
+    // "Both sides traded blame, each saying the other had broken the truce": a distributive pronoun (`distributives`
+    // in `data/speakers.json`) between the comma and the participle speaks for the clause's subject, its context.
+    if (isParticiple && !isVerb && i >= 2 && lexicon.distributives.has(words[i - 1].lower) && words[i - 2].text === ',') {
+      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
+      const subj = prev ? null : clauseSubject(words, first, i - 2);
+      const self: [number, number] = [words[i - 1].start, words[i - 1].end];
+      const content = contentFrom(skipLeadIn(words, after, n));
+      if (content) found.push({ speaker: self, speakerContext: prev?.speakerContext ?? (subj ? span(subj) : self), cue, content, sentence: si, rule: 'claims/distributive-participle' });
+      continue;
+    }
     if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || commaQuote || afterAnd)) {
       // "… an architect who said he was not paid, saying, “…”": a restrictive relative clause (no comma before "who")
       // sits inside a phrase of the main clause; a participle after it belongs to the main clause's speaker.

@@ -38,6 +38,7 @@ export const lexicon = {
   demonyms: set(speakers.demonyms),
   indefinites: set(speakers.indefinites),
   nameConnectors: set(speakers.nameConnectors.words),
+  distributives: set(speakers.distributives.words),
   timeModifiers: set(speakers.frontedTime.modifiers),
   timePeriods: set(speakers.frontedTime.periods),
   timeDays: set(speakers.frontedTime.days),
