@@ -58,3 +58,10 @@ test('", each saying …": a distributive pronoun before a participle speaks for
   assert.deepEqual(claims('Both sides traded blame on Sunday, each saying the other had broken the ceasefire.').map(([s, c, r]) => [s, c, r.split('+')[0]]), [['each', 'the other had broken the ceasefire', 'claims/distributive-participle']]);
   assert.deepEqual(speakers('The two brigades withdrew, both saying they had run out of ammunition.'), ['both']);
 });
+
+test('a statement the subject put out speaks for it also through "that says"; a statement it dismissed does not', () => {
+  assert.deepEqual(claims('The ministry released a statement on Friday that says the bridge was destroyed.').map(([s, c]) => [s, c]), [['The ministry', 'the bridge was destroyed']]);
+  // The ministry rejects the report: it does not say the bridge was destroyed.
+  assert.deepEqual(claims('The ministry dismissed a report saying the bridge was destroyed.').map(([s, c]) => [s, c]), [['The ministry', 'a report saying the bridge was destroyed']]);
+  assert.deepEqual(speakers('The ministry denied a report on Friday that said the bridge was destroyed.'), ['The ministry', 'that']);
+});

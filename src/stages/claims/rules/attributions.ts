@@ -342,11 +342,18 @@ function sentenceAttributions(
     // "The ministry issued a statement on Sunday saying that …", "Zelensky posted a video saying …": a participle
     // after a statement noun that the clause's subject put out; the subject speaks. A claim of the verb before ("posted
     // «a video … saying …»") gives way to it.
-    const statement = isParticiple && !isVerb && !words[i - 1]?.punct ? statementBefore(words, first, i) : -1;
+    // "The ministry released a statement on Friday that says …": a relative "that"/"which" on such a statement noun
+    // speaks for the subject as the participle does.
+    const relStatement = !isParticiple && isVerb && ['that', 'which'].includes(words[i - 1]?.lower ?? '') ? statementBefore(words, first, i - 1) : -1;
+    const statement = isParticiple && !isVerb && !words[i - 1]?.punct ? statementBefore(words, first, i) : relStatement;
     if (statement > 0) {
       const subj = clauseSubject(words, first, statement);
       const content = contentFrom(skipLeadIn(words, after, n));
-      if (subj && content && isSpeakerPhrase(words, subj, first) && subj.last + 1 < statement && statement - subj.last <= 6 && /^\p{Ll}/u.test(words[subj.last + 1].text)) {
+      // "The ministry dismissed a report saying …": behind a cue verb that is no verb of publishing (`passive` in
+      // `data/cues.json`: posted, issued, released …) the statement is another's, whose author is not named.
+      const stance = !!subj && words.slice(subj.last + 1, statement).some((x) => lexicon.cueVerbs.has(x.lower) && !PUBLISHING.has(x.lower));
+      if (stance && relStatement < 0) continue;
+      if (!stance && subj && content && isSpeakerPhrase(words, subj, first) && subj.last + 1 < statement && statement - subj.last <= 6 && /^\p{Ll}/u.test(words[subj.last + 1].text)) {
         for (let f = found.length - 1; f >= 0; f--) if (found[f].cue[0] > words[subj.last].start && found[f].cue[0] < words[statement].start) found.splice(f, 1);
         found.push({ speaker: span(subj), speakerContext: span(subj), cue, content, sentence: si, rule: 'claims/statement-participle' });
         continue;
@@ -705,6 +712,9 @@ function quotedAs(words: readonly Word[], k: number): number {
   for (let b = k; b > 1 && k - b < 5 && !words[b].punct; b--) if (words[b].lower === 'by') return QUOTED_AS.has(words[b - 1].lower) ? b - 1 : -1;
   return -1;
 }
+
+/** Participles of publishing, from the passive cues ("posted by" → "posted"). */
+const PUBLISHING = new Set(lexicon.passiveCues.map((p) => p.split(' ')[0]));
 
 /**
  * The index of a statement noun ("statement", "video", "letter") among the few words before the participle at `i`
