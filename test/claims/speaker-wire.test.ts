@@ -65,3 +65,11 @@ test('a statement the subject put out speaks for it also through "that says"; a 
   assert.deepEqual(claims('The ministry dismissed a report saying the bridge was destroyed.').map(([s, c]) => [s, c]), [['The ministry', 'a report saying the bridge was destroyed']]);
   assert.deepEqual(speakers('The ministry denied a report on Friday that said the bridge was destroyed.'), ['The ministry', 'that']);
 });
+
+test('a cue in the infinitive after a channel or statement noun is a purpose clause of the subject', () => {
+  assert.deepEqual(claims('Zelensky used his nightly address to warn that the town could fall.').map(([s, c, r]) => [s, c, r.split('+')[0]]), [['Zelensky', 'the town could fall', 'claims/purpose-infinitive']]);
+  assert.deepEqual(speakers('The governor took to Telegram overnight to accuse the army of abandoning the town.'), ['The governor']);
+  assert.deepEqual(speakers('The mayor went on television to say that the shelters were full.'), ['The mayor']);
+  // After a listener the infinitive is the listener's ("asked the governor to confirm"): no purpose clause.
+  assert.deepEqual(claims('Residents asked the governor to confirm that the bridge had reopened.').map(([, , r]) => r.split('+')[0]), ['claims/speaker-said']);
+});

@@ -342,6 +342,21 @@ function sentenceAttributions(
     // "The ministry issued a statement on Sunday saying that …", "Zelensky posted a video saying …": a participle
     // after a statement noun that the clause's subject put out; the subject speaks. A claim of the verb before ("posted
     // «a video … saying …»") gives way to it.
+    // "Zelensky used his nightly address to warn that …", "the governor took to Telegram to accuse …": a cue in the
+    // infinitive right after a channel or statement noun (`purposeNouns` in `data/cues.json`) is a purpose clause,
+    // said by the clause's subject.
+    if (isVerb && words[i - 1]?.lower === 'to') {
+      let noun = -1;
+      for (let k = i - 2; k > first && i - k <= 5 && !words[k].punct && noun < 0; k--) if (lexicon.purposeNouns.has(words[k].lower)) noun = k;
+      // The noun ends its phrase ("address to warn", "Telegram overnight to accuse"): no noun after it.
+      const subj = noun > 0 && words.slice(noun + 1, i - 1).every((x) => lexicon.timeDays.has(x.lower)) ? clauseSubject(words, first, noun) : null;
+      const content = subj ? contentFrom(skipLeadIn(words, after, n)) : null;
+      const stance = !!subj && words.slice(subj.last + 1, noun).some((x) => lexicon.cueVerbs.has(x.lower) && !PUBLISHING.has(x.lower));
+      if (subj && content && !stance && isSpeakerPhrase(words, subj, first) && subj.last + 1 < noun && noun - subj.last <= 5 && /^\p{Ll}/u.test(words[subj.last + 1].text) && !lexicon.aux.has(words[subj.last + 1].lower)) {
+        found.push({ speaker: span(subj), speakerContext: span(subj), cue, content, sentence: si, rule: 'claims/purpose-infinitive' });
+        continue;
+      }
+    }
     // "The ministry released a statement on Friday that says …": a relative "that"/"which" on such a statement noun
     // speaks for the subject as the participle does.
     const relStatement = !isParticiple && isVerb && ['that', 'which'].includes(words[i - 1]?.lower ?? '') ? statementBefore(words, first, i - 1) : -1;

@@ -25,6 +25,7 @@ export const lexicon = {
   particles: record<string | string[]>(cues.particles),
   particlesOptional: record<string[]>(withoutWhy(cues.particlesOptional)),
   particlesFinal: set(cues.particlesFinal.forms),
+  purposeNouns: set([...cues.purposeNouns.words, ...cues.nominal, ...channels.channels.flatMap((c) => c.phrases.filter((p) => !p.includes(' ')))]),
   invertedCues: set(cues.inverted.forms),
   objectCues: set(cues.object),
   aux: set(cues.aux),
