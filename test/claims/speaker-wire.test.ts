@@ -73,3 +73,10 @@ test('a cue in the infinitive after a channel or statement noun is a purpose cla
   // After a listener the infinitive is the listener's ("asked the governor to confirm"): no purpose clause.
   assert.deepEqual(claims('Residents asked the governor to confirm that the bridge had reopened.').map(([, , r]) => r.split('+')[0]), ['claims/speaker-said']);
 });
+
+test('after "do", "does", "did" a base form is the finite verb: any subject speaks', () => {
+  assert.deepEqual(speakers('The governor does believe the town will hold.'), ['The governor']);
+  assert.deepEqual(speakers('The ministry did not expect the bridge to fall.'), ['The ministry']);
+  // Without "do" a singular subject still makes no cue of a base form.
+  assert.deepEqual(speakers('The governor will expect the town to hold.'), []);
+});

@@ -748,6 +748,7 @@ const ADVERBS = new Set(['once', 'first', 'later', 'again', 'also', 'still', 'no
 const CONTINUING = new Set(['on', 'continued', 'continues', 'continue', 'proceeded', 'seemed', 'seems', 'appeared', 'appears', 'began', 'begins']);
 const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
+const DO_SUPPORT = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
 
 /** True when word `j` can be the subject of the base-form cue at `i`: a plural or I/we/they/you, no modal or "to" between. */
 function baseSubject(words: readonly Word[], j: number, i: number): boolean {
@@ -757,6 +758,8 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
     // After "went on to", "continued to" the base form is an infinitive of a finite verb: any subject will do.
     if (words[k].lower === 'to' && CONTINUING.has(words[k - 1].lower)) return true;
     if (MODALS.has(words[k].lower)) return false;
+    // "The governor does believe …", "the ministry did not expect …": after "do" the base form is the finite verb.
+    if (DO_SUPPORT.has(words[k].lower)) return true;
   }
   const s = words[j].lower;
   if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
