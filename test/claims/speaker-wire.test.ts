@@ -80,3 +80,9 @@ test('after "do", "does", "did" a base form is the finite verb: any subject spea
   // Without "do" a singular subject still makes no cue of a base form.
   assert.deepEqual(speakers('The governor will expect the town to hold.'), []);
 });
+
+test('"She continued, “…”": a comma before an opening quote stands for the colon a cue needs', () => {
+  assert.deepEqual(claims('The governor spoke for an hour. She continued, “For us, the shelling has never stopped.”').map(([s, c]) => [s, c]), [['She', 'For us, the shelling has never stopped']]);
+  // Without a quote after the comma, "continued" is no cue.
+  assert.deepEqual(speakers('The shelling continued, and the residents left.'), []);
+});

@@ -282,7 +282,9 @@ function sentenceAttributions(
       const particle = [particles].flat().find((x) => words[i + 1]?.lower === x);
       // "…, the agency has learned.": a cue that closes the sentence after the content needs no particle (`particlesFinal`).
       const final = !particle && lexicon.particlesFinal.has(w.lower) && /^[.!?]$/.test(words[i + 1]?.text ?? '');
-      if (!particle && !final) continue;
+      // 'She continued, “…”': a comma before an opening quote stands for the colon.
+      const quoteAfter = !particle && [particles].flat().includes(':') && words[i + 1]?.text === ',' && OPENERS.has(words[i + 2]?.text ?? '');
+      if (!particle && !final && !quoteAfter) continue;
       if (particle && particle !== 'that') {
         cueEnd = words[i + 1].end;
         after = i + 2;
