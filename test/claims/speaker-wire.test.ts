@@ -86,3 +86,8 @@ test('"She continued, “…”": a comma before an opening quote stands for the
   // Without a quote after the comma, "continued" is no cue.
   assert.deepEqual(speakers('The shelling continued, and the residents left.'), []);
 });
+
+test('"say that, in addition to …, …": an aside right after "that" opens the content', () => {
+  assert.deepEqual(claims('Officials said on Monday that, despite the shelling, the town held.').map(([s, c]) => [s, c]), [['Officials', 'despite the shelling, the town held']]);
+  assert.deepEqual(claims('Local officials say that, in addition to the bridge, the town lost power.').map(([, c]) => c), ['in addition to the bridge, the town lost power']);
+});

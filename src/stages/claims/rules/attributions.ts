@@ -930,7 +930,7 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
   if (k < n && LEAD_IN.has(words[k].lower)) {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
-      if (t.lower === 'that' || t.text === ':') return m + 1;
+      if (t.lower === 'that' || t.text === ':') return t.lower === 'that' && words[m + 1]?.text === ',' ? m + 2 : m + 1;
       // "said on Monday it had retaken X, a key railway hub": a verb before the comma makes it the content's own comma.
       if (t.text === ',' && m > k) {
         if (words.slice(k, m).some((x) => VERBISH.has(x.lower))) break;
@@ -951,7 +951,8 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || (isDeterminer(words[m]) && (LEAD_IN_PREPOSITIONS.has(words[m - 1]?.lower ?? '') || (m + 1 < n && (LEAD_IN.has(words[m + 1].lower) || LEAD_IN_NOUNS.has(words[m + 1].lower))))) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
     return m;
   }
-  if (k < n && words[k].lower === 'that') return k + 1;
+  // "say that, in addition to …, the town …": an aside right after "that" opens the content.
+  if (k < n && words[k].lower === 'that') return words[k + 1]?.text === ',' ? k + 2 : k + 1;
   return k;
 }
 
