@@ -91,3 +91,10 @@ test('"say that, in addition to …, …": an aside right after "that" opens the
   assert.deepEqual(claims('Officials said on Monday that, despite the shelling, the town held.').map(([s, c]) => [s, c]), [['Officials', 'despite the shelling, the town held']]);
   assert.deepEqual(claims('Local officials say that, in addition to the bridge, the town lost power.').map(([, c]) => c), ['in addition to the bridge, the town lost power']);
 });
+
+test('a passive with "being" has its agent as speaker; the content ends before the auxiliaries', () => {
+  assert.deepEqual(claims('The strike is being reported by local media.').map(([s, c]) => [s, c]), [['local media', 'The strike']]);
+  assert.deepEqual(claims('The plan has been rejected by the ministry.').map(([s, c]) => [s, c]), [['the ministry', 'The plan']]);
+  // Not a cue: no claim.
+  assert.deepEqual(speakers('The town is being shelled by artillery.'), []);
+});

@@ -476,7 +476,7 @@ function sentenceAttributions(
     if (j < 0) continue;
     // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians";
     // adverbs may stand between ("was widely ridiculed", "has been harshly criticized", "was once asked").
-    if (['was', 'were', 'been', 'is', 'are', 'be'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
+    if (['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
       let by = i + 1;
       while (by < n && by - i < 7 && words[by].lower !== 'by' && !words[by].punct) by++;
       const agent = by < n && words[by].lower === 'by' ? phraseAfter(words, by + 1) : null;
@@ -486,7 +486,10 @@ function sentenceAttributions(
         // "Residents were told by the governor that …", "were urged by officials to leave": a cue that takes its
         // listener as object (`object` in `data/cues.json`) has the listener as subject; the content follows the agent.
         const listener = lexicon.objectCues.has(w.lower) && ['that', 'to'].includes(words[agent.last + 1]?.lower ?? '');
-        const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(pk);
+        // The subject ends before its auxiliaries ("The plan has been rejected", "is being reported").
+        let ck = pk;
+        while (ck > 1 && lexicon.aux.has(words[ck - 1].lower)) ck--;
+        const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(ck);
         // "It was first declared by the president": a bare pronoun subject names no statement.
         const bare = !!content && lexicon.pronouns.has(text.slice(content[0], content[1]).trim().toLowerCase());
         if (content && !bare) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
@@ -583,7 +586,7 @@ function sentenceAttributions(
     if (sp.first === first && lexicon.participles.has(words[sp.first].lower)) continue;
     // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
     // ("responded by saying" is a manner, not an agent.)
-    if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '')) continue;
+    if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[i - 1]?.lower ?? '')) continue;
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
