@@ -98,3 +98,10 @@ test('a passive with "being" has its agent as speaker; the content ends before t
   // Not a cue: no claim.
   assert.deepEqual(speakers('The town is being shelled by artillery.'), []);
 });
+
+test('a preposition inside a body’s name ("the Committee on Foreign Affairs") stays inside the speaker', () => {
+  assert.deepEqual(speakers('The Committee on Foreign Affairs said the aid would be approved.'), ['The Committee on Foreign Affairs']);
+  assert.deepEqual(speakers('He said the Commission on Border Security announced that the crossing would reopen.'), ['He', 'the Commission on Border Security']);
+  // A person before "in" is no body: the place after it is not part of the speaker.
+  assert.deepEqual(speakers('Zelensky in Kyiv said the aid would be approved.'), ['Zelensky']);
+});

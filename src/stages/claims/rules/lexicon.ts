@@ -39,6 +39,8 @@ export const lexicon = {
   demonyms: set(speakers.demonyms),
   indefinites: set(speakers.indefinites),
   nameConnectors: set(speakers.nameConnectors.words),
+  bodyNouns: set(speakers.bodyNouns.words),
+  bodyPrepositions: set(speakers.bodyNouns.prepositions),
   distributives: set(speakers.distributives.words),
   timeModifiers: set(speakers.frontedTime.modifiers),
   timePeriods: set(speakers.frontedTime.periods),
