@@ -105,3 +105,17 @@ test('a preposition inside a body’s name ("the Committee on Foreign Affairs") 
   // A person before "in" is no body: the place after it is not part of the speaker.
   assert.deepEqual(speakers('Zelensky in Kyiv said the aid would be approved.'), ['Zelensky']);
 });
+
+test('a subject of two conjuncts speaks as one, with no single entity and a side only when both name it', () => {
+  const sides = (text: string) => {
+    const doc = [cleanStage, segmentStage, claimsStage].reduce((d, s) => s.run(d, {}), createDoc({ id: 't', input: text, format: 'text' }));
+    return doc.claims.map((c) => [c.speakerText, c.side ?? null]);
+  };
+  assert.deepEqual(sides('Ukrainian and Russian officials said the talks would resume.'), [['Ukrainian and Russian officials', null]]);
+  assert.deepEqual(sides('Moscow and Kyiv said the talks would resume.'), [['Moscow and Kyiv', null]]);
+  // A base form after two conjuncts is plural.
+  assert.deepEqual(speakers('Moscow and Kyiv accuse each other of shelling the plant.'), ['Moscow and Kyiv']);
+  // "and" between clauses joins no subject.
+  assert.deepEqual(speakers('The town fell and officials said the bridge was hit.'), ['officials']);
+  assert.deepEqual(speakers('Russia attacked the city and officials said the bridge was hit.'), ['officials']);
+});

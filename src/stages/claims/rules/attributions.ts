@@ -768,6 +768,10 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
   }
   const s = words[j].lower;
   if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
+  // "Moscow and Kyiv accuse …", "the ministry and the army expect …": two conjuncts make a plural subject.
+  const p = phraseBefore(words, j);
+  const c = p && p.first >= 2 && words[p.first - 1].lower === 'and' ? words[p.first - 2] : undefined;
+  if (c && !c.punct && (isCapitalized(c) || lexicon.sources.has(c.lower) || lexicon.nominals.has(c.lower))) return true;
   return /\p{L}{2}s$/u.test(s) && !/(?:ss|us|is|'s)$/.test(s) && !lexicon.stop.has(s);
 }
 

@@ -43,6 +43,9 @@ const isFiniteVerb = (w: Word) => FINITE.has(w.xtag) && w.cap === 'lower' && !le
 /** Tags of a word that cannot end a noun phrase with a determiner: preposition, adverb, adjective, participle. */
 const NO_HEAD = new Set(['IN', 'TO', 'RB', 'RBR', 'RBS', 'JJ', 'JJR', 'JJS', 'VBN', 'VBG']);
 
+/** Tags of the words of a noun phrase that may be a conjunct of a subject ("Ukrainian and Russian officials"). */
+const CONJUNCT = new Set(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'POS', 'PRP$']);
+
 export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
   {
     // "the range of views", "a haven shielded from questions", "the nonstop demands": a phrase of a determiner and
@@ -118,6 +121,25 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
       const c = wordAt(lang, a.cue[0]);
       if (c !== ws[ws.length - 1] + 1 || !lexicon.nominalCues.has(head.lower)) return undefined;
       return PUBLISHED.has(lang.words[c].lower) ? { drop: true } : undefined;
+    },
+  },
+  {
+    // "Moscow and Kyiv said", "Ukrainian and Russian officials said", "the ministry and the general staff said": a
+    // phrase after "and" is the second conjunct of the subject when a noun phrase (by its tags) before "and" opens the
+    // clause; the speaker is both. Resolution gives a coordinated speaker no single entity (`claims/speaker-coordinated`).
+    name: 'claims/speaker-coordinated-subject',
+    apply: (a, lang, ws) => {
+      if (FORWARD_RULES.test(a.rule) || NOUN_CUE_RULES.test(a.rule) || RELATIVE_RULES.test(a.rule)) return undefined;
+      const and = ws[0] - 1;
+      if (and < 1 || lang.words[and].lower !== 'and' || ws.some((k) => !CONJUNCT.has(lang.words[k].xtag))) return undefined;
+      let k = and - 1;
+      while (k >= 0 && and - k <= 4 && CONJUNCT.has(lang.words[k].xtag) && lang.words[k].lower !== 'and') k--;
+      const start = k + 1;
+      if (start >= and || and - start > 4 || !/^(?:NN|JJ)/.test(lang.words[and - 1].xtag)) return undefined;
+      // The first conjunct opens the clause: the sentence's start, a comma, "that" or a subordinator before it.
+      const before = lang.words[k];
+      const opens = !before || before.sentence !== lang.words[and].sentence || before.xtag === ',' || before.lower === 'that' || (before.xtag === 'IN' && !/^(?:of|in|on|at|from|for|with|by|to|about|against|near)$/.test(before.lower)) || before.xtag === 'CC';
+      return opens ? { speaker: [lang.words[start].vStart, a.speaker![1]] } : undefined;
     },
   },
   {
