@@ -119,3 +119,8 @@ test('a subject of two conjuncts speaks as one, with no single entity and a side
   assert.deepEqual(speakers('The town fell and officials said the bridge was hit.'), ['officials']);
   assert.deepEqual(speakers('Russia attacked the city and officials said the bridge was hit.'), ['officials']);
 });
+
+test('an aside between commas before "that" is not content ("claimed, without providing evidence, that …")', () => {
+  assert.deepEqual(claims('The ministry claimed, without providing evidence, that its forces had taken the village.').map(([, c]) => c), ['its forces had taken the village']);
+  assert.deepEqual(claims('The ministry said, however, that the village was still held.').map(([, c]) => c), ['the village was still held']);
+});

@@ -934,6 +934,12 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     // "told reporters the city had fallen": the listener is one or two words.
     return Math.min(m, k + (isDeterminer(words[k]) ? 2 : 1));
   }
+  // "claimed, without providing evidence, that …": an aside between commas before "that" is no content.
+  if (k + 1 < n && words[k].text === ',') {
+    let m = k + 1;
+    while (m < n && m - k < 10 && !words[m].punct && !VERBISH.has(words[m].lower)) m++;
+    if (m > k + 1 && m + 1 < n && words[m].text === ',' && words[m + 1].lower === 'that') return m + 2;
+  }
   if (k < n && LEAD_IN.has(words[k].lower)) {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
