@@ -124,3 +124,9 @@ test('an aside between commas before "that" is not content ("claimed, without pr
   assert.deepEqual(claims('The ministry claimed, without providing evidence, that its forces had taken the village.').map(([, c]) => c), ['its forces had taken the village']);
   assert.deepEqual(claims('The ministry said, however, that the village was still held.').map(([, c]) => c), ['the village was still held']);
 });
+
+test('a speaker resolved to an entity keeps the side an earlier claim of that entity found', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  const doc = extractText('Ivan Petrenko, the governor of the Kharkiv region, said the town was shelled overnight. The governor added that two people were injured.', { id: 't' }, await createContext());
+  assert.deepEqual(doc.claims.map((c) => [c.speakerText, c.side]), [['Ivan Petrenko', 'UA'], ['The governor', 'UA']]);
+});
