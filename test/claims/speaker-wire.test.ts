@@ -130,3 +130,11 @@ test('a speaker resolved to an entity keeps the side an earlier claim of that en
   const doc = extractText('Ivan Petrenko, the governor of the Kharkiv region, said the town was shelled overnight. The governor added that two people were injured.', { id: 't' }, await createContext());
   assert.deepEqual(doc.claims.map((c) => [c.speakerText, c.side]), [['Ivan Petrenko', 'UA'], ['The governor', 'UA']]);
 });
+
+test('a participle that took its speaker from a dropped noun "cue" takes the last kept speaker of the sentence', () => {
+  assert.deepEqual(claims('A regional court rejected a media request to publish the files, saying the case was closed.').map(([s, c]) => [s, c]), [
+    ['A regional court', 'a media request to publish the files, saying the case was closed'],
+    ['A regional court', 'the case was closed'],
+  ]);
+  assert.deepEqual(speakers('The court rejected the governor’s request to publish the files, saying the case was closed.'), ['The court', 'The court']);
+});

@@ -177,11 +177,31 @@ function wordsOf(lang: Lang, start: number, end: number): number[] {
   return out;
 }
 
+/** Rules that take the speaker of the sentence's last attribution ("…, saying …", "… and said …"). */
+const INHERITING = /^claims\/(?:participle|coordinated)(?:\+|$)/;
+
+/**
+ * "A court rejected a media request …, saying …": a participle or coordinated cue that took its speaker from an
+ * attribution these rules dropped (the "cue" was a noun) takes the speaker of the sentence's last attribution kept
+ * before it instead (`claims/speaker-inherited`); with none, it is dropped too.
+ */
+function inherited(a: RawAttribution, dropped: readonly RawAttribution[], kept: readonly RawAttribution[]): RawAttribution | undefined {
+  if (!a.speaker || !INHERITING.test(a.rule)) return a;
+  const from = dropped.find((d) => d.sentence === a.sentence && d.speaker && d.speaker[0] === a.speaker![0] && d.speaker[1] === a.speaker![1]);
+  if (!from) return a;
+  let prev: RawAttribution | undefined;
+  for (let k = kept.length - 1; k >= 0 && !prev; k--) if (kept[k].sentence === a.sentence && kept[k].speaker && kept[k].cue[1] <= a.cue[0]) prev = kept[k];
+  return prev ? { ...a, speaker: prev.speaker, speakerContext: prev.speakerContext ?? prev.speaker, rule: `${a.rule}+claims/speaker-inherited` } : undefined;
+}
+
 /** Applies {@link SPEAKER_SPAN_RULES} to raw attributions (offsets of the view text the layer was built on). */
 export function checkSpeakerSpans(raws: readonly RawAttribution[], lang: Lang | undefined): RawAttribution[] {
   if (!lang?.words.length) return [...raws];
   const out: RawAttribution[] = [];
-  for (const a of raws) {
+  const dropped: RawAttribution[] = [];
+  for (const a0 of raws) {
+    const a = inherited(a0, dropped, out);
+    if (!a) continue;
     if (!a.speaker) {
       out.push(a);
       continue;
@@ -200,7 +220,8 @@ export function checkSpeakerSpans(raws: readonly RawAttribution[], lang: Lang | 
       }
     }
     if (!decided) out.push(a);
-    else if (!('drop' in decided.d)) {
+    else if ('drop' in decided.d) dropped.push(a);
+    else {
       const sp = decided.d.speaker;
       out.push({ ...a, speaker: sp, speakerContext: sp, rule: `${a.rule}+${decided.rule.name}` });
     }
