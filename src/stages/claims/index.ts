@@ -150,7 +150,7 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     const speakerSpan = a.speaker ? doc.view.span(a.speaker[0], a.speaker[1], a.rule) : undefined;
     const contextRange = a.speakerContext ?? a.speaker;
     const contextText = contextRange ? text.slice(...contextRange) : '';
-    const resolved = speakerSpan
+    const named = speakerSpan
       ? resolveSpeaker(
           { text: speakerSpan.text, start: speakerSpan.start, end: speakerSpan.end, contextText, sentence: sentence.index, officeSide: contextRange && namesOffice(contextText) ? officeSide(contextRange[0], contextRange[1]) : undefined },
           doc.entities,
@@ -159,6 +159,11 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
           genders,
         )
       : { speaker: null, side: undefined, rule: 'claims/speaker-none' };
+    // "Ivan Petrenko, the governor of Kharkiv region, said … The governor added …": a speaker resolved to an entity
+    // whose side an earlier claim found (by an office, a title) keeps that side.
+    let knownSide: string | undefined;
+    if (!named.side && named.speaker) for (let k = prior.length - 1; k >= 0 && !knownSide; k--) if (prior[k].id === named.speaker) knownSide = prior[k].side;
+    const resolved = knownSide ? { ...named, side: knownSide, rule: `${named.rule}+known-side` } : named;
     if (speakerSpan && a.continues === undefined) {
       // A metonym ("Kyiv", "Moscow") stands for a government: "it" may point back at it.
       const kind = resolved.speaker ? entityKind.get(resolved.speaker) : resolved.rule === 'claims/speaker-metonym' ? 'organization' : undefined;

@@ -48,7 +48,6 @@ const LEAD_IN = new Set([
 ]);
 // Nouns that end like adverbs ("the family said").
 const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'reply', 'monopoly', 'anomaly', 'bully', 'italy', 'folly', 'daily', 'weekly', 'monthly', 'quarterly', 'july']);
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'overnight', 'earlier', 'later']);
 /** Nouns of time and channel phrases after a cue ("said last week", "said in a recent interview"). */
 /** Auxiliaries and modals: a lead-in running into one has a clause after it ("said on Friday troops had …"). */
 const VERBISH = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'do', 'does', 'that', 'should', 'must']);
@@ -58,7 +57,7 @@ const LEAD_IN_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'morning', 'a
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
 const CLOSERS = new Set(['”', '"', '“', '»', '’', "'"]);
 const CLAUSE_START = new Set(['but', 'and', 'so', 'yet', 'meanwhile', 'however', 'still', 'now', 'then', 'also', 'instead', 'moreover']);
-const DASHES = new Set(['—', '–', '(', ')', '-']);
+const DASHES = new Set(['—', '–', '--', '(', ')', '-']);
 
 /** Finds the attributions of `text`, one pass over each sentence; `quotes` default to {@link findQuotes}. */
 export function findAttributions(text: string, sentences: readonly SentenceRange[], quotes: readonly Quote[] = findQuotes(text), read: WordReader = readWords): RawAttribution[] {
@@ -157,7 +156,7 @@ function sentenceAttributions(
       const qEnd = q.close;
       // Text after the quote stays content ("“2 kilometers,” or 1.2 miles") unless a new clause starts there.
       const next = readWords(text, q.close + q.mark, Math.min(s.end, q.close + q.mark + 40));
-      const goesOn = next.length > 0 && !['.', ',', ';', '—', '–', '!', '?'].includes(next[0].text) && !SUBORDINATORS.has(next[0].lower) && !lexicon.participles.has(next[0].lower);
+      const goesOn = next.length > 0 && !['.', ',', ';', '—', '–', '--', '!', '?'].includes(next[0].text) && !SUBORDINATORS.has(next[0].lower) && !lexicon.participles.has(next[0].lower);
       return [q.open + q.mark, goesOn && eos > qEnd ? Math.max(qEnd, eos) : trimEnd(text, q.open + q.mark, qEnd)];
     }
     const start = words[k].start;
@@ -268,7 +267,8 @@ function sentenceAttributions(
     // "is once again questioning", "was repeatedly insisting": adverbs may sit between the auxiliary and the participle.
     let pk = i - 1;
     while (pk > 0 && i - pk < 4 && !words[pk].punct && (ADVERBS.has(words[pk].lower) || /^\p{Ll}{3,}ly$/u.test(words[pk].text))) pk--;
-    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be'].includes(words[pk]?.lower ?? '');
+    // "isn't saying whether": a negated form of "be" (one word with its clitic) makes a progressive too.
+    const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be', "isn't", "aren't", "wasn't", "weren't"].includes(words[pk]?.lower ?? '');
     // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
     const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|afraid|sure|aware|convinced|confident)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
     const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
@@ -280,8 +280,12 @@ function sentenceAttributions(
     if (particles) {
       // "pointed out" / "pointed to": one of the particles must follow.
       const particle = [particles].flat().find((x) => words[i + 1]?.lower === x);
-      if (!particle) continue;
-      if (particle !== 'that') {
+      // "…, the agency has learned.": a cue that closes the sentence after the content needs no particle (`particlesFinal`).
+      const final = !particle && lexicon.particlesFinal.has(w.lower) && /^[.!?]$/.test(words[i + 1]?.text ?? '');
+      // 'She continued, “…”': a comma before an opening quote stands for the colon.
+      const quoteAfter = !particle && [particles].flat().includes(':') && words[i + 1]?.text === ',' && OPENERS.has(words[i + 2]?.text ?? '');
+      if (!particle && !final && !quoteAfter) continue;
+      if (particle && particle !== 'that') {
         cueEnd = words[i + 1].end;
         after = i + 2;
       }
@@ -297,13 +301,23 @@ function sentenceAttributions(
     const afterAnd = words[i - 1]?.lower === 'and' && words.slice(Math.max(first, i - 40), i - 1).some((x, k, xs) => lexicon.participles.has(x.lower) && xs[k - 1]?.text === ',');
     // '…,” adding that …': the comma may sit inside the closing mark.
     const commaQuote = CLOSERS.has(words[i - 1]?.text ?? '') && words[i - 2]?.text === ',';
+    // "Both sides traded blame, each saying the other had broken the truce": a distributive pronoun (`distributives`
+    // in `data/speakers.json`) between the comma and the participle speaks for the clause's subject, its context.
+    if (isParticiple && !isVerb && i >= 2 && lexicon.distributives.has(words[i - 1].lower) && words[i - 2].text === ',') {
+      const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker);
+      const subj = prev ? null : clauseSubject(words, first, i - 2);
+      const self: [number, number] = [words[i - 1].start, words[i - 1].end];
+      const content = contentFrom(skipLeadIn(words, after, n));
+      if (content) found.push({ speaker: self, speakerContext: prev?.speakerContext ?? (subj ? span(subj) : self), cue, content, sentence: si, rule: 'claims/distributive-participle' });
+      continue;
+    }
     if (isParticiple && !isVerb && (words[i - 1]?.text === ',' || commaQuote || afterAnd)) {
       // "… an architect who said he was not paid, saying, “…”": a restrictive relative clause (no comma before "who")
       // sits inside a phrase of the main clause; a participle after it belongs to the main clause's speaker.
       const restrictive = (a: RawAttribution) => {
         if (!/^claims\/relative-speaker/.test(a.rule)) return false;
         const k = words.findIndex((x) => x.end === a.speaker![1]);
-        return k > 0 && words[k - 1].text !== ',' && words[k - 1].text !== '—';
+        return k > 0 && words[k - 1].text !== ',' && words[k - 1].text !== '—' && words[k - 1].text !== '--';
       };
       const prev = [...sofar, ...found].reverse().find((a) => a.sentence === si && a.speaker && !restrictive(a));
       const subj = prev ? null : clauseSubject(words, first, i);
@@ -330,11 +344,33 @@ function sentenceAttributions(
     // "The ministry issued a statement on Sunday saying that …", "Zelensky posted a video saying …": a participle
     // after a statement noun that the clause's subject put out; the subject speaks. A claim of the verb before ("posted
     // «a video … saying …»") gives way to it.
-    const statement = isParticiple && !isVerb && !words[i - 1]?.punct ? statementBefore(words, first, i) : -1;
+    // "Zelensky used his nightly address to warn that …", "the governor took to Telegram to accuse …": a cue in the
+    // infinitive right after a channel or statement noun (`purposeNouns` in `data/cues.json`) is a purpose clause,
+    // said by the clause's subject.
+    if (isVerb && words[i - 1]?.lower === 'to') {
+      let noun = -1;
+      for (let k = i - 2; k > first && i - k <= 5 && !words[k].punct && noun < 0; k--) if (lexicon.purposeNouns.has(words[k].lower)) noun = k;
+      // The noun ends its phrase ("address to warn", "Telegram overnight to accuse"): no noun after it.
+      const subj = noun > 0 && words.slice(noun + 1, i - 1).every((x) => lexicon.timeDays.has(x.lower)) ? clauseSubject(words, first, noun) : null;
+      const content = subj ? contentFrom(skipLeadIn(words, after, n)) : null;
+      const stance = !!subj && words.slice(subj.last + 1, noun).some((x) => lexicon.cueVerbs.has(x.lower) && !PUBLISHING.has(x.lower));
+      if (subj && content && !stance && isSpeakerPhrase(words, subj, first) && subj.last + 1 < noun && noun - subj.last <= 5 && /^\p{Ll}/u.test(words[subj.last + 1].text) && !lexicon.aux.has(words[subj.last + 1].lower)) {
+        found.push({ speaker: span(subj), speakerContext: span(subj), cue, content, sentence: si, rule: 'claims/purpose-infinitive' });
+        continue;
+      }
+    }
+    // "The ministry released a statement on Friday that says …": a relative "that"/"which" on such a statement noun
+    // speaks for the subject as the participle does.
+    const relStatement = !isParticiple && isVerb && ['that', 'which'].includes(words[i - 1]?.lower ?? '') ? statementBefore(words, first, i - 1) : -1;
+    const statement = isParticiple && !isVerb && !words[i - 1]?.punct ? statementBefore(words, first, i) : relStatement;
     if (statement > 0) {
       const subj = clauseSubject(words, first, statement);
       const content = contentFrom(skipLeadIn(words, after, n));
-      if (subj && content && isSpeakerPhrase(words, subj, first) && subj.last + 1 < statement && statement - subj.last <= 6 && /^\p{Ll}/u.test(words[subj.last + 1].text)) {
+      // "The ministry dismissed a report saying …": behind a cue verb that is no verb of publishing (`passive` in
+      // `data/cues.json`: posted, issued, released …) the statement is another's, whose author is not named.
+      const stance = !!subj && words.slice(subj.last + 1, statement).some((x) => lexicon.cueVerbs.has(x.lower) && !PUBLISHING.has(x.lower));
+      if (stance && relStatement < 0) continue;
+      if (!stance && subj && content && isSpeakerPhrase(words, subj, first) && subj.last + 1 < statement && statement - subj.last <= 6 && /^\p{Ll}/u.test(words[subj.last + 1].text)) {
         for (let f = found.length - 1; f >= 0; f--) if (found[f].cue[0] > words[subj.last].start && found[f].cue[0] < words[statement].start) found.splice(f, 1);
         found.push({ speaker: span(subj), speakerContext: span(subj), cue, content, sentence: si, rule: 'claims/statement-participle' });
         continue;
@@ -356,7 +392,7 @@ function sentenceAttributions(
         // "The Ministry’s statement—also posted on Telegram—goes on to say": skip the dash pair.
         const closeText = words[j].text === ')' ? '(' : words[j].text;
         let k = j - 1;
-        while (k >= 0 && j - k < 14 && words[k].text !== closeText) k--;
+        while (k >= 0 && j - k < 30 && words[k].text !== closeText) k--;
         if (k >= 0 && words[k].text === closeText && k < j) j = k - 1;
         else break;
       // "Some Democrats, however, question": the comma before "however" goes too, unless an appositive ends there
@@ -374,7 +410,7 @@ function sentenceAttributions(
       else if (j >= 1 && words[j].lower === 'to' && CONTINUING.has(words[j - 1].lower)) j -= 2;
       else if (j >= 0 && ['goes', 'went'].includes(words[j].lower)) j--;
       // "Sanders on Tuesday said", "officials yesterday said"
-      else if (j >= 1 && TIME_WORDS.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
+      else if (j >= 1 && lexicon.timeDays.has(words[j].lower)) j -= words[j - 1].lower === 'on' ? 2 : 1;
       else break;
     }
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
@@ -440,7 +476,7 @@ function sentenceAttributions(
     if (j < 0) continue;
     // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians";
     // adverbs may stand between ("was widely ridiculed", "has been harshly criticized", "was once asked").
-    if (['was', 'were', 'been', 'is', 'are', 'be'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
+    if (['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
       let by = i + 1;
       while (by < n && by - i < 7 && words[by].lower !== 'by' && !words[by].punct) by++;
       const agent = by < n && words[by].lower === 'by' ? phraseAfter(words, by + 1) : null;
@@ -450,8 +486,13 @@ function sentenceAttributions(
         // "Residents were told by the governor that …", "were urged by officials to leave": a cue that takes its
         // listener as object (`object` in `data/cues.json`) has the listener as subject; the content follows the agent.
         const listener = lexicon.objectCues.has(w.lower) && ['that', 'to'].includes(words[agent.last + 1]?.lower ?? '');
-        const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(pk);
-        if (content) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
+        // The subject ends before its auxiliaries ("The plan has been rejected", "is being reported").
+        let ck = pk;
+        while (ck > 1 && lexicon.aux.has(words[ck - 1].lower)) ck--;
+        const content = listener ? contentFrom(agent.last + (words[agent.last + 1].lower === 'that' ? 2 : 1)) : contentBefore(ck);
+        // "It was first declared by the president": a bare pronoun subject names no statement.
+        const bare = !!content && lexicon.pronouns.has(text.slice(content[0], content[1]).trim().toLowerCase());
+        if (content && !bare) found.push({ speaker: span(agent), speakerContext: span(agent), cue, content, sentence: si, rule: 'claims/passive-by' });
       }
       if (agent) i = agent.last;
       continue;
@@ -516,7 +557,14 @@ function sentenceAttributions(
     let spCtx: [number, number] | null = null;
     // ("Sources close to the Kremlin said", "Officials loyal to Kyiv said": the object of "to" after a relation
     // adjective, `relationAdjectives`, is no speaker either; "ambassador to the United Kingdom X" is a title.)
-    if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
+    // ("footage of Trump saying", "with Zelensky insisting": the name right before a participle is its subject, also
+    // after a preposition.)
+    if (namedParticiple && sp && isSpeakerPhrase(words, sp, first)) {
+      // The name is the capitalised run that ends the phrase ("footage of Trump" → "Trump").
+      let f = sp.last;
+      while (f > sp.first && (isCapitalized(words[f - 1]) || (words[f - 1].text === '.' && f - 1 > sp.first))) f--;
+      sp = { first: f, last: sp.last };
+    } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
       const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
@@ -538,7 +586,7 @@ function sentenceAttributions(
     if (sp.first === first && lexicon.participles.has(words[sp.first].lower)) continue;
     // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
     // ("responded by saying" is a manner, not an agent.)
-    if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be'].includes(words[i - 1]?.lower ?? '')) continue;
+    if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[i - 1]?.lower ?? '')) continue;
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
@@ -553,7 +601,7 @@ function sentenceAttributions(
     let rule: string;
     // "…, a claim Kyiv has contested": an appositive statement noun between the comma and the speaker.
     const claimNoun: boolean = tailEmpty && sp.first > 2 && STATEMENT_NOUNS.has(words[sp.first - 1].lower) && ['a', 'an', 'the'].includes(words[sp.first - 2].lower) && words[sp.first - 3].text === ',';
-    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―') && tailEmpty) || claimNoun) {
+    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―' || prevTok.text === '--') && tailEmpty) || claimNoun) {
       content = contentBefore(claimNoun ? sp.first - 2 : sp.first);
       rule = quoteBefore ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
     } else if (tailEmpty && sp.first === first) {
@@ -635,7 +683,7 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   let start = first;
   for (let k = j; k >= first && j - k < 16; k--) {
     const t = words[k];
-    if ([',', ';', ':', '—', '–', '(', ')'].includes(t.text) || OPENERS.has(t.text) || CLOSERS.has(t.text)) {
+    if ([',', ';', ':', '—', '–', '--', '(', ')'].includes(t.text) || OPENERS.has(t.text) || CLOSERS.has(t.text)) {
       start = k + 1;
       break;
     }
@@ -643,6 +691,7 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   }
   if (j - start >= 15) return null;
   while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
+  start += frontedTime(words, start, j);
   // "Those close to the governor say", "those familiar with the talks said": a demonstrative alone heads the subject.
   const subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
@@ -662,6 +711,17 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   return subj;
 }
 
+/**
+ * The number of words of a time phrase that opens the clause at `start` without a comma ("Last week", "On Monday",
+ * "Yesterday"; `frontedTime` in `data/speakers.json`), or 0; the phrase must leave words before `j`.
+ */
+function frontedTime(words: readonly Word[], start: number, j: number): number {
+  const w = words[start]?.lower ?? '';
+  const next = words[start + 1]?.lower ?? '';
+  const n = lexicon.timeModifiers.has(w) && lexicon.timePeriods.has(next) ? 2 : w === 'on' && lexicon.timeDays.has(next) ? 2 : lexicon.timeDays.has(w) ? 1 : 0;
+  return n && start + n < j && !words[start + n].punct ? n : 0;
+}
+
 /** Participles of a passive of quoting before "as saying" ("was quoted as saying"). */
 const QUOTED_AS = new Set(['quoted', 'cited', 'heard', 'reported', 'recorded', 'filmed']);
 const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be']);
@@ -672,6 +732,9 @@ function quotedAs(words: readonly Word[], k: number): number {
   for (let b = k; b > 1 && k - b < 5 && !words[b].punct; b--) if (words[b].lower === 'by') return QUOTED_AS.has(words[b - 1].lower) ? b - 1 : -1;
   return -1;
 }
+
+/** Participles of publishing, from the passive cues ("posted by" → "posted"). */
+const PUBLISHING = new Set(lexicon.passiveCues.map((p) => p.split(' ')[0]));
 
 /**
  * The index of a statement noun ("statement", "video", "letter") among the few words before the participle at `i`
@@ -686,10 +749,11 @@ function statementBefore(words: readonly Word[], first: number, i: number): numb
 }
 
 /** Adverbs allowed between an auxiliary and a participle cue. */
-const ADVERBS = new Set(['once', 'again', 'also', 'still', 'now', 'already', 'just', 'even', 'not', 'never', 'always', 'often', 'increasingly', 'repeatedly', 'reportedly']);
+const ADVERBS = new Set(['once', 'first', 'later', 'again', 'also', 'still', 'now', 'already', 'just', 'even', 'not', 'never', 'always', 'often', 'increasingly', 'repeatedly', 'reportedly']);
 const CONTINUING = new Set(['on', 'continued', 'continues', 'continue', 'proceeded', 'seemed', 'seems', 'appeared', 'appears', 'began', 'begins']);
 const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
+const DO_SUPPORT = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
 
 /** True when word `j` can be the subject of the base-form cue at `i`: a plural or I/we/they/you, no modal or "to" between. */
 function baseSubject(words: readonly Word[], j: number, i: number): boolean {
@@ -699,9 +763,15 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
     // After "went on to", "continued to" the base form is an infinitive of a finite verb: any subject will do.
     if (words[k].lower === 'to' && CONTINUING.has(words[k - 1].lower)) return true;
     if (MODALS.has(words[k].lower)) return false;
+    // "The governor does believe …", "the ministry did not expect …": after "do" the base form is the finite verb.
+    if (DO_SUPPORT.has(words[k].lower)) return true;
   }
   const s = words[j].lower;
   if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
+  // "Moscow and Kyiv accuse …", "the ministry and the army expect …": two conjuncts make a plural subject.
+  const p = phraseBefore(words, j);
+  const c = p && p.first >= 2 && words[p.first - 1].lower === 'and' ? words[p.first - 2] : undefined;
+  if (c && !c.punct && (isCapitalized(c) || lexicon.sources.has(c.lower) || lexicon.nominals.has(c.lower))) return true;
   return /\p{L}{2}s$/u.test(s) && !/(?:ss|us|is|'s)$/.test(s) && !lexicon.stop.has(s);
 }
 
@@ -864,10 +934,16 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     // "told reporters the city had fallen": the listener is one or two words.
     return Math.min(m, k + (isDeterminer(words[k]) ? 2 : 1));
   }
+  // "claimed, without providing evidence, that …": an aside between commas before "that" is no content.
+  if (k + 1 < n && words[k].text === ',') {
+    let m = k + 1;
+    while (m < n && m - k < 10 && !words[m].punct && !VERBISH.has(words[m].lower)) m++;
+    if (m > k + 1 && m + 1 < n && words[m].text === ',' && words[m + 1].lower === 'that') return m + 2;
+  }
   if (k < n && LEAD_IN.has(words[k].lower)) {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];
-      if (t.lower === 'that' || t.text === ':') return m + 1;
+      if (t.lower === 'that' || t.text === ':') return t.lower === 'that' && words[m + 1]?.text === ',' ? m + 2 : m + 1;
       // "said on Monday it had retaken X, a key railway hub": a verb before the comma makes it the content's own comma.
       if (t.text === ',' && m > k) {
         if (words.slice(k, m).some((x) => VERBISH.has(x.lower))) break;
@@ -888,7 +964,8 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || (isDeterminer(words[m]) && (LEAD_IN_PREPOSITIONS.has(words[m - 1]?.lower ?? '') || (m + 1 < n && (LEAD_IN.has(words[m + 1].lower) || LEAD_IN_NOUNS.has(words[m + 1].lower))))) || (m > k && isCapitalized(words[m])) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
     return m;
   }
-  if (k < n && words[k].lower === 'that') return k + 1;
+  // "say that, in addition to …, the town …": an aside right after "that" opens the content.
+  if (k < n && words[k].lower === 'that') return words[k + 1]?.text === ',' ? k + 2 : k + 1;
   return k;
 }
 

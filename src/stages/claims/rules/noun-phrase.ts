@@ -46,7 +46,9 @@ export function phraseBefore(words: readonly Word[], last: number, floor = 0, al
     if (w.punct) {
       if (!inner(w, words[k - 1], words[k + 1]) || k === last) break;
     } else if (lexicon.stop.has(w.lower) && !(allowAnd && w.lower === 'and')) {
-      break;
+      // "the Commission on Human Rights said": a preposition inside a body's name (`bodyNouns` in data/speakers.json).
+      const inName = k < last && lexicon.bodyPrepositions.has(w.lower) && isCapitalized(words[k + 1]) && !!words[k - 1] && isCapitalized(words[k - 1]) && lexicon.bodyNouns.has(words[k - 1].lower);
+      if (!inName) break;
     } else if (w.lower === 'and' && !allowAnd) break;
     // "a move the Russian Defense Ministry said": a determiner inside the phrase starts it.
     if (k < last && ['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'].includes(words[k + 1].lower) && !CONNECTORS.has(w.lower) && w.lower !== 'and') break;

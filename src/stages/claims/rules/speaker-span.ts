@@ -43,6 +43,9 @@ const isFiniteVerb = (w: Word) => FINITE.has(w.xtag) && w.cap === 'lower' && !le
 /** Tags of a word that cannot end a noun phrase with a determiner: preposition, adverb, adjective, participle. */
 const NO_HEAD = new Set(['IN', 'TO', 'RB', 'RBR', 'RBS', 'JJ', 'JJR', 'JJS', 'VBN', 'VBG']);
 
+/** Tags of the words of a noun phrase that may be a conjunct of a subject ("Ukrainian and Russian officials"). */
+const CONJUNCT = new Set(['DT', 'JJ', 'NN', 'NNS', 'NNP', 'NNPS', 'POS', 'PRP$']);
+
 export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
   {
     // "the range of views", "a haven shielded from questions", "the nonstop demands": a phrase of a determiner and
@@ -121,6 +124,25 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
     },
   },
   {
+    // "Moscow and Kyiv said", "Ukrainian and Russian officials said", "the ministry and the general staff said": a
+    // phrase after "and" is the second conjunct of the subject when a noun phrase (by its tags) before "and" opens the
+    // clause; the speaker is both. Resolution gives a coordinated speaker no single entity (`claims/speaker-coordinated`).
+    name: 'claims/speaker-coordinated-subject',
+    apply: (a, lang, ws) => {
+      if (FORWARD_RULES.test(a.rule) || NOUN_CUE_RULES.test(a.rule) || RELATIVE_RULES.test(a.rule)) return undefined;
+      const and = ws[0] - 1;
+      if (and < 1 || lang.words[and].lower !== 'and' || ws.some((k) => !CONJUNCT.has(lang.words[k].xtag))) return undefined;
+      let k = and - 1;
+      while (k >= 0 && and - k <= 4 && CONJUNCT.has(lang.words[k].xtag) && lang.words[k].lower !== 'and') k--;
+      const start = k + 1;
+      if (start >= and || and - start > 4 || !/^(?:NN|JJ)/.test(lang.words[and - 1].xtag)) return undefined;
+      // The first conjunct opens the clause: the sentence's start, a comma, "that" or a subordinator before it.
+      const before = lang.words[k];
+      const opens = !before || before.sentence !== lang.words[and].sentence || before.xtag === ',' || before.lower === 'that' || (before.xtag === 'IN' && !/^(?:of|in|on|at|from|for|with|by|to|about|against|near)$/.test(before.lower)) || before.xtag === 'CC';
+      return opens ? { speaker: [lang.words[start].vStart, a.speaker![1]] } : undefined;
+    },
+  },
+  {
     // "Everyone who backs Kyiv wants …": the phrase read back over a finite verb starts after it; "Mr. Obama
     // scrutinized reports": a verb at its end leaves no speaker (the "cue" is that verb's object). "The experts I
     // interviewed said": a verb right after a personal pronoun is a reduced relative clause inside the phrase.
@@ -155,11 +177,31 @@ function wordsOf(lang: Lang, start: number, end: number): number[] {
   return out;
 }
 
+/** Rules that take the speaker of the sentence's last attribution ("…, saying …", "… and said …"). */
+const INHERITING = /^claims\/(?:participle|coordinated)(?:\+|$)/;
+
+/**
+ * "A court rejected a media request …, saying …": a participle or coordinated cue that took its speaker from an
+ * attribution these rules dropped (the "cue" was a noun) takes the speaker of the sentence's last attribution kept
+ * before it instead (`claims/speaker-inherited`); with none, it is dropped too.
+ */
+function inherited(a: RawAttribution, dropped: readonly RawAttribution[], kept: readonly RawAttribution[]): RawAttribution | undefined {
+  if (!a.speaker || !INHERITING.test(a.rule)) return a;
+  const from = dropped.find((d) => d.sentence === a.sentence && d.speaker && d.speaker[0] === a.speaker![0] && d.speaker[1] === a.speaker![1]);
+  if (!from) return a;
+  let prev: RawAttribution | undefined;
+  for (let k = kept.length - 1; k >= 0 && !prev; k--) if (kept[k].sentence === a.sentence && kept[k].speaker && kept[k].cue[1] <= a.cue[0]) prev = kept[k];
+  return prev ? { ...a, speaker: prev.speaker, speakerContext: prev.speakerContext ?? prev.speaker, rule: `${a.rule}+claims/speaker-inherited` } : undefined;
+}
+
 /** Applies {@link SPEAKER_SPAN_RULES} to raw attributions (offsets of the view text the layer was built on). */
 export function checkSpeakerSpans(raws: readonly RawAttribution[], lang: Lang | undefined): RawAttribution[] {
   if (!lang?.words.length) return [...raws];
   const out: RawAttribution[] = [];
-  for (const a of raws) {
+  const dropped: RawAttribution[] = [];
+  for (const a0 of raws) {
+    const a = inherited(a0, dropped, out);
+    if (!a) continue;
     if (!a.speaker) {
       out.push(a);
       continue;
@@ -178,7 +220,8 @@ export function checkSpeakerSpans(raws: readonly RawAttribution[], lang: Lang | 
       }
     }
     if (!decided) out.push(a);
-    else if (!('drop' in decided.d)) {
+    else if ('drop' in decided.d) dropped.push(a);
+    else {
       const sp = decided.d.speaker;
       out.push({ ...a, speaker: sp, speakerContext: sp, rule: `${a.rule}+${decided.rule.name}` });
     }

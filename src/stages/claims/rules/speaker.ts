@@ -97,11 +97,29 @@ export function resolveSpeaker(q: SpeakerQuery, entities: readonly Entity[], pri
     const e = entities.find((x) => x.id === alias);
     return { speaker: alias, side: e?.side ?? sideFromWords(q.contextText), rule: 'claims/speaker-alias' };
   }
+  const both = coordinated(q, entities);
+  if (both) return both;
   const r = resolveNamed(q, entities, prior, genders);
   // A named person or body wins ("May said" after "Theresa May"); otherwise a phrase that is no source stays unresolved.
   if (r.rule !== 'claims/speaker-mention' && notASource(q.text)) return { speaker: null, rule: 'claims/speaker-not-a-source' };
   if (r.side || !q.officeSide) return r;
   return { ...r, side: q.officeSide, rule: `${r.rule}+office` };
+}
+
+/**
+ * "Moscow and Kyiv", "Ukrainian and Russian officials": a speaker of two conjuncts that name two entities or two
+ * sides is no single entity; it keeps a side only when both conjuncts name the same one. Undefined for other phrases
+ * (a name with "and" inside it, "Bosnia and Herzegovina", is one mention).
+ */
+function coordinated(q: SpeakerQuery, entities: readonly Entity[]): ResolvedSpeaker | undefined {
+  const parts = q.text.split(/\s+and\s+/i);
+  if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) return undefined;
+  const ids = new Set<string>();
+  for (const m of mentionIndex(entities).overlapping(q.start, q.end)) if (m.end - m.start < q.end - q.start) ids.add(m.entity.id);
+  const sideOf = (p: string) => sideFromWords(p) ?? lexicon.metonyms.get(norm(p))?.side;
+  const sides = parts.map(sideOf);
+  if (ids.size < 2 && !(sides[0] && sides[1])) return undefined;
+  return { speaker: null, side: sides[0] && sides[0] === sides[1] ? sides[0] : undefined, rule: 'claims/speaker-coordinated' };
 }
 
 /** True when the words of `text` name an office held over a place ("governor", "mayor", "head", "authorities"). */
