@@ -228,3 +228,16 @@ test('"thwart Russian advances around X": after an adjective the -s word is a no
   // A verb after a subject and an adverb the tagger calls an adjective stays a verb.
   assert.deepEqual(advances('Russia likely advances toward Vovchansk.'), ['RU asserts']);
 });
+
+test('briefing phrasing: reports seen, a capture or fall told as done after "after"/"since", a decision to withdraw, holding out', () => {
+  const props = (line: string, towns: string[]) => run(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, towns)
+    .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
+    .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
+  // "seen reports that …": "reports" is the object of "seen", not a cue whose speaker is "We've seen".
+  assert.deepEqual(props('We have seen reports that Russian forces have taken Toretsk.', ['Toretsk']), ['control geo:1 RU asserts']);
+  assert.deepEqual(props('After Russia’s capture of Toretsk, the fighting moved west.', ['Toretsk']), ['control geo:1 RU asserts']);
+  assert.deepEqual(props('The capture of Toretsk remains the Russians’ goal.', ['Toretsk']), []);
+  assert.deepEqual(props('It was a sound decision by the Ukrainians to pull out of Toretsk.', ['Toretsk']), ['control geo:1 RU asserts']);
+  assert.deepEqual(props('The Ukrainians are weighing a decision to pull out of Toretsk.', ['Toretsk']), []);
+  assert.deepEqual(props('Ukrainian units continue to hold out in Toretsk.', ['Toretsk']), ['control geo:1 UA asserts']);
+});

@@ -590,6 +590,8 @@ function sentenceAttributions(
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
     if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
+    // "We've seen reports that …": after a verb whose object it is, the cue is a noun.
+    if (ambiguous && lexicon.verbBeforeNoun.has(words[sp.last].lower)) continue;
     const prevTok = words[sp.first - 1];
     const tail = skipLeadIn(words, after, n);
     const tailEmpty = isTailEmpty(words, tail, n);

@@ -19,6 +19,7 @@ export const lexicon = {
   ambiguousCues: set([...cues.ambiguous, ...cues.stance.ambiguous]),
   baseForms: set([...cues.base, ...cues.stance.base]),
   baseThat: set(cues.baseThat),
+  verbBeforeNoun: set(cues.verbBeforeNoun.words),
   evidenceVerbs: set([...cues.evidence.verbs, ...cues.stance.evidence]),
   evidenceSubjects: set(cues.evidence.subjects),
   participles: set([...cues.participles, ...cues.stance.participles]),

@@ -353,6 +353,10 @@ const WITHDRAW_FORMS = inflections(frames.expel.withdraw, frames.expel.withdrawI
 const STOP_ATTACKS = set(frames.stopArea.attacks);
 const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
 const AIRBORNE = set(frames.airborne.nouns);
+const PRESUPPOSED = set(frames.presupposed.words);
+const DECISION_NOUNS = set(frames.decisionNouns.words);
+const DECISION_NOT_DONE = set(frames.decisionNouns.notDone);
+const MODAL_WORDS = set([...frames.modalAuxiliaries.words, ...frames.nonFactualCues]);
 const SETTLEMENT_NOUNS = set(frames.capturedInRegion.nouns);
 const LEAVE_RESULT = phraseIndex(phrases(frames.leaveResult.phrases).map((w) => ({ words: w, value: 'result' })));
 const LOSS_NOUNS = set(frames.lossTotals.nouns);
@@ -638,6 +642,19 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
   return undefined;
 }
 
+/** True when the infinitive at p0 ("to" before it) follows a noun of deciding within six words, with no modal in its sentence. */
+function decidedDeed(words: readonly Word[], p0: number): boolean {
+  for (let k = p0 - 2; k >= Math.max(0, p0 - 7); k--) {
+    const w = words[k].lower;
+    if (words[k].punct && w !== ',') return false;
+    if (!DECISION_NOUNS.has(w)) continue;
+    for (let j = k - 1; j >= 0 && !(words[j].punct && /^[.;!?]$/.test(words[j].text)); j--) if (MODAL_WORDS.has(words[j].lower) || DECISION_NOT_DONE.has(words[j].lower)) return false;
+    for (let j = p0 + 1; j < words.length && !(words[j].punct && /^[.;!?]$/.test(words[j].text)); j++) if (MODAL_WORDS.has(words[j].lower)) return false;
+    return true;
+  }
+  return false;
+}
+
 /** True when the place at word k is followed, over its own words, by a settlement noun and "of" ("Donetsk villages of"). */
 function modifiesSettlements(ctx: Context, k: number): boolean {
   const { words } = ctx;
@@ -910,7 +927,11 @@ const PARSERS: readonly Parser[] = [
             while (e >= 0 && (DETERMINERS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower) || HOLDER_WORDS.has(words[e].lower.replace(/'s$/, '')))) e--;
             if (e < 0) k = -1;
           }
-          if (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower))) continue;
+          // "after Russia's capture of X, …", "since the fall of X": told as done at the start of a clause.
+          let q = k;
+          while (q >= 0 && (DETERMINERS.has(words[q].lower) || HOLDER_WORDS.has(words[q].lower) || /'s$/.test(words[q].lower))) q--;
+          const presupposed = q >= 0 && PRESUPPOSED.has(words[q].lower) && (q === 0 || words[q - 1].text === ',' || words[q - 1].text === ';');
+          if (!presupposed && (k >= 2 || (k >= 0 && !(DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || /'s$/.test(words[k].lower))) || (k === 1 && !DETERMINERS.has(words[0].lower)))) continue;
           // "claims full control of X": a noun that is the whole claim, with no verb after it ("control of X changed hands").
           if (h.value.verbless && words.slice(i + h.span).some((w) => VERB_GROUP.has(w.lower) || BE_FORMS.has(w.lower) || LINKING.has(w.lower) || (w.text === w.lower && /ed$/.test(w.lower) && !FILLERS.has(w.lower)))) continue;
         } else if (!nounish) continue;
@@ -1252,6 +1273,11 @@ const REFINERS: readonly Refiner[] = [
       if (c.cl.modality && failedAttempt(ctx.words, c.cl.pred[0], c.cl.pred[1])) {
         c.cl = { ...c.cl, modality: null, negated: true };
         c.rules.push('claims/failed-attempt');
+      }
+      // "it was a wise decision by Kyiv to withdraw from X": the decided deed, told as done (no modal before it).
+      if (c.cl.modality === 'to' && decidedDeed(ctx.words, c.cl.pred[0])) {
+        c.cl = { ...c.cl, modality: null };
+        weigh(c, frames.decisionNouns.confidence, 'claims/decision-done');
       }
       // "Russia claims to control X": the infinitive that opens the content of a claiming cue is what is claimed.
       const claimed = c.cl.modality === 'to' && c.cl.pred[0] === 1 && ctx.words[0].lower === 'to' && ASSERTIVE_TO.has(norm(ctx.inp.cue));
@@ -1851,7 +1877,7 @@ const REFINERS: readonly Refiner[] = [
       }
       // "Soledar has fallen", "Kupiansk fell after weeks of fighting": a fall with no to-phrase is the defenders' loss,
       // and the defenders are the side whose country the town lies in; the other side holds it.
-      if (!c.holder && c.holderRole === 'to' && c.place) {
+      if (!c.holder && (c.holderRole === 'to' || (c.holderRole === 'modifier' && c.predicate === 'fall')) && c.place) {
         const p = ctx.inp.places.find((x) => x.id === c.place);
         const taker = p && !p.broad ? otherSide(p.inCountry) : undefined;
         if (taker) {
