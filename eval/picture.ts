@@ -467,6 +467,34 @@ function loadHalves(): { halves: Half[]; corpora: CorpusDoc[][] } {
   return { halves, corpora };
 }
 
+type StageMiss = 'found' | 'place' | 'claim' | 'kind' | 'roles' | 'low';
+
+/**
+ * Where each gold proposition of a document is lost, counted only (safe on held-out halves: nothing is shown): found
+ * confidently; its place is no place entity of the document; no claim's content overlaps its quote; the claims over
+ * it carry no proposition of its kind; they carry one with another place, holder or polarity; or the right one only
+ * below the confidence threshold.
+ */
+function missStages(gold: GoldDoc, text: string, doc: Doc, minConf: number): StageMiss[] {
+  const entities = new Map(doc.entities.map((e) => [e.id, e]));
+  const places = doc.entities.filter((e) => e.kind === 'place').map((e) => sysPlace(e.id, entities));
+  const claims = doc.claims as unknown as Loose[];
+  return gold.propositions.map((g): StageMiss => {
+    const sys = systemPropositions(doc);
+    if (sys.some((s) => s.confidence >= minConf && propMatches(g, s))) return 'found';
+    if (sys.some((s) => propMatches(g, s))) return 'low';
+    if (g.place.length && !places.some((p) => placeMatches(g, p))) return 'place';
+    const at = text.indexOf(g.quote);
+    const over = claims.filter((c) => {
+      const span = c.contentSpan as { start: number; end: number } | undefined;
+      return at >= 0 && span && span.start < at + g.quote.length && at < span.end;
+    });
+    if (!over.length) return 'claim';
+    const props = over.flatMap((c) => [c.proposition, ...(Array.isArray(c.propositions) ? c.propositions : [])].filter(Boolean) as Loose[]);
+    return props.some((p) => p.kind === g.kind) ? 'roles' : 'kind';
+  });
+}
+
 function arg(args: string[], name: string): string | undefined {
   const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
   if (i < 0) return undefined;
@@ -506,6 +534,7 @@ export default async function picture(args: string[]): Promise<void> {
   const minConf = Number(arg(args, '--min-confidence') ?? 0.5);
   const only = arg(args, '--half');
   const wantMisses = args.includes('--misses');
+  const wantStages = args.includes('--stages');
   const ctx = await createContext({});
   console.log(`Situation picture: whole pipeline, no publication date; confident = confidence >= ${minConf}`);
   console.log('  halves: dev/heldout = batch 1 (Portal:Current events), dev2/heldout2 = batch 2 (White House briefings), dev3/heldout3 = batch 3 (news articles: VOA, DOD News, Meduza), dev-all/heldout-all = all batches');
@@ -547,6 +576,17 @@ export default async function picture(args: string[]): Promise<void> {
     console.log(`\n  -- ${half.name}: ${half.items.length} documents, ${(ms / 1000).toFixed(1)} s`);
     printTally('all outputs', all);
     printTally(`confident only (>= ${minConf})`, confident);
+    if (wantStages) {
+      const st: Record<StageMiss, number> = { found: 0, place: 0, claim: 0, kind: 0, roles: 0, low: 0 };
+      const byKind = new Map<string, number>();
+      for (const item of half.items) {
+        missStages(item.gold, item.text, run(item).doc, minConf).forEach((k, i) => {
+          st[k]++;
+          if (k === 'kind') byKind.set(item.gold.propositions[i].kind, (byKind.get(item.gold.propositions[i].kind) ?? 0) + 1);
+        });
+      }
+      console.log(`    gold propositions by stage (counts only): found ${st.found}; place not found ${st.place}; no claim over the quote ${st.claim}; claim without the kind ${st.kind} (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}); kind with another place/holder/polarity ${st.roles}; right but below ${minConf} ${st.low}`);
+    }
   }
   if (wantMisses) {
     console.log(`\n  dev misses (FP = output not in gold, FN = gold not found, date = invented date; all outputs):`);

@@ -79,3 +79,25 @@ test('a year two or more before the publication is background; without a publica
   assert.ok(run(2023) > 0);
   assert.ok(run() > 0);
 });
+
+test('"within five kilometres of X", "about three miles from X": forces near a town advanced on it', () => {
+  assert.deepEqual(brief('Russian troops are now within five kilometres of Toretsk', 'UA'), ['advance geo:toretsk RU asserts']);
+  assert.deepEqual(brief('Russian troops are about three miles from Toretsk', 'UA'), ['advance geo:toretsk RU asserts']);
+});
+
+test('a withdrawal whose leaver is only a pronoun, told by a belligerent, is its own side’s: the other side holds', () => {
+  assert.deepEqual(brief('its troops have completed their withdrawal from Toretsk', 'UA'), ['control geo:toretsk RU asserts']);
+});
+
+test('a passive capture with no agent, told by an observer: liberated returns the town to its country, captured takes it', () => {
+  const inCountry = (content: string, side: string) => {
+    const at = content.indexOf('Toretsk');
+    return findPropositions({ content, offset: 0, places: [{ id: 'geo:toretsk', start: at, end: at + 7, text: 'Toretsk', resolved: true, inCountry: 'UA' }], anaphorFloor: 0, speakerSide: side, cue: 'said' })
+      .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.holder, p.polarity].join(' '));
+  };
+  assert.deepEqual(inCountry('Toretsk was liberated last month', 'US'), ['control UA asserts']);
+  assert.deepEqual(inCountry('Toretsk was captured last month', 'US'), ['control RU asserts']);
+  // A belligerent's own "liberated" is its own side's.
+  assert.deepEqual(inCountry('Toretsk has been liberated', 'RU'), ['control RU asserts']);
+  assert.deepEqual(brief('Russian troops are occupying Toretsk', 'UA'), ['control geo:toretsk RU asserts']);
+});

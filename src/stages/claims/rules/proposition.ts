@@ -1101,8 +1101,9 @@ const PARSERS: readonly Parser[] = [
     let end = phrase ? j + phrase.span : -1;
     if (!phrase) {
       let k = j;
-      while (k < words.length && k - j < 3 && APPROX.has(words[k].lower) && countAt(words, k) === undefined) k++;
-      if (k + 2 < words.length && /^\d/.test(words[k].text) && APPROACH_UNITS.has(words[k + 1].lower) && APPROACH_AFTER.has(words[k + 2].lower)) end = k + 3;
+      // ("about 15 kilometers from X", "within five kilometres of X")
+      while (k < words.length && k - j < 3 && (APPROX.has(words[k].lower) || words[k].lower === 'within') && countAt(words, k) === undefined) k++;
+      if (k + 2 < words.length && (/^\d/.test(words[k].text) || NUMBER_WORDS.has(words[k].lower)) && APPROACH_UNITS.has(words[k + 1].lower) && APPROACH_AFTER.has(words[k + 2].lower)) end = k + 3;
     }
     return end < 0 ? undefined : { end, predicate: words.slice(i, end).map((w) => w.lower).join(' ') };
   }, true),
@@ -1886,10 +1887,25 @@ const REFINERS: readonly Refiner[] = [
           weigh(c, FACTOR.holderCountry, 'claims/holder-fall-country');
         }
       }
+      // "Kherson was liberated", "Sudzha was captured": a passive capture with no agent. Liberating and retaking
+      // return a town to the country it lies in; capturing, seizing and occupying take it from that country.
+      // (An observer's words only: a belligerent's "liberated" is its own side's, the default below.)
+      if (!c.holder && c.frame === 'capture' && c.cl.passive && c.place && !belligerent(speaker) && ctx.words[c.cl.pred[1]]?.lower !== 'of') {
+        const p = ctx.inp.places.find((x) => x.id === c.place);
+        const back = c.predicate.split(' ').some((w) => RECAPTURE.has(w) || /^(?:liberated|retaken|recaptured|regained|freed)$/.test(w));
+        const side = p && !p.broad && otherSide(p.inCountry) ? (back ? p.inCountry : otherSide(p.inCountry)) : undefined;
+        if (side) {
+          c.holder = side;
+          c.roles.holder = `${back ? 'the country the place lies in' : 'other side of the country the place lies in'} (${p!.inCountry}), passive with no agent`;
+          weigh(c, FACTOR.holderCountry, 'claims/holder-passive-country');
+        }
+      }
       // A speaker claims its own side's gains and denies the other side's ("Kyiv denied that Soledar had fallen": a
       // fall with no to-phrase that a belligerent denies is of its own town, to the other side).
       if (!c.holder && speaker && !c.noDefault && (c.holderRole !== 'to' || c.polarity === 'denies') && c.holderRole !== 'victim') {
-        const own = c.holderRole !== 'other-agent' && c.polarity !== 'denies';
+        // (A withdrawal whose leaver is only a pronoun, "its troops completed their withdrawal from X", told by a
+        // belligerent: its own side left, the other side holds.)
+        const own = c.holderRole !== 'other-agent' && !c.opposite && c.polarity !== 'denies';
         c.holder = own ? speaker : otherSide(speaker);
         c.roles.holder = own ? "speaker's side" : "other side of the speaker's";
         weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
