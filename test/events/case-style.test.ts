@@ -248,3 +248,77 @@ test('an act done to protest is a protest; an attack on a camp for displaced peo
   // A military camp attacked stays a clash.
   assert.equal(first('Militants attacked an army camp near the border, killing three soldiers.'), 'Armed clash');
 });
+
+// Issue 12, ninth pass (case12): precedence between sub-types and the words that name a person or a loser, each
+// class with the case that must not change.
+
+test('a word for an offender names a person, not a happening: the mob that killed him is the event', () => {
+  check([
+    ['A man accused of being a serial rapist was beaten to death by an angry crowd in Kisumu.', 'Mob violence'],
+    ['Soldiers raped two women in a village near Bunia.', 'Sexual violence'],
+  ]);
+});
+
+test('an explosive thrown is a grenade attack even in a sentence about a protest; stones thrown stay a riot', () => {
+  check([
+    ['Two policemen were wounded when a grenade was hurled at their vehicle during a protest in Srinagar.', 'Grenade'],
+    ['Protesters hurled stones at police in Srinagar.', 'Violent demonstration'],
+  ]);
+});
+
+test('people dispersed by riot-control means who stormed or burned something made a violent demonstration', () => {
+  check([
+    ['Police fired tear gas to disperse students who had stormed the education ministry in Lusaka.', 'Violent demonstration'],
+    ['Police used water cannon to disperse a crowd that had torched two buses in Lilongwe.', 'Violent demonstration'],
+    // Dispersed while marching: an intervention; buses torched by gunmen or by a crowd no one dispersed: as before.
+    ['Police fired tear gas to disperse students who were marching to the ministry in Lusaka.', 'Protest with intervention'],
+    ['Gunmen torched two buses in Lilongwe.', 'Looting/property destruction'],
+    ['An angry crowd torched two buses in Lilongwe.', 'Mob violence'],
+  ]);
+});
+
+test('roads blocked with burning tyres are a violent demonstration without a protest word', () => {
+  check([['Supporters of the opposition candidate torched vehicles and blocked roads with burning tyres in Conakry.', 'Violent demonstration']]);
+  assert.equal(first('A fire broke out at a tyre depot in Conakry, burning tyres across the yard.'), 'none');
+});
+
+test('captives killed by those who hold them were attacked; people taken hostage stay an abduction', () => {
+  check([
+    ['Jihadists executed four hostages in the Sahel.', 'Attack'],
+    ['Gunmen took five travellers hostage near Kaduna.', 'Abduction/forced disappearance'],
+  ]);
+});
+
+test('an explosive device found or identified before it went off is a disrupted weapon; one that exploded is not', () => {
+  check([
+    ['Soldiers spotted an improvised explosive device on the road to Gao and made it safe.', 'Disrupted weapons use'],
+    ['Experts identified the object as a roadside bomb and removed it from the bridge.', 'Disrupted weapons use'],
+    ['A roadside bomb exploded under a police truck near Kanker, wounding two officers.', 'Remote explosive/landmine/IED'],
+  ]);
+});
+
+test('devices found and people killed by an explosion in one sentence: the explosion is the happening', () => {
+  check([
+    ['Police have recovered a dozen explosive devices in the district since March, and three children died in an explosion on Sunday.', 'Remote explosive/landmine/IED'],
+    ['Police found rifles and explosives in a house in Kano.', 'Disrupted weapons use'],
+  ]);
+});
+
+test('a place its holders had abandoned was taken without a fight; a place taken after fighting was not', () => {
+  check([
+    ['Rebels took over an abandoned army outpost near Kidal.', 'Non-violent transfer of territory'],
+    ['Rebels took over an army outpost near Kidal after heavy fighting.', 'Non-state actor overtakes territory'],
+  ]);
+});
+
+test('the side driven out is not the side that took control', () => {
+  check([
+    ['Troops flushed militants out of the forest near Damboa and took control of the area.', 'Government regains territory'],
+    ['Militants drove troops out of the forest near Damboa and took control of the area.', 'Non-state actor overtakes territory'],
+  ]);
+});
+
+test('an armed group that splits or a new militia formed changes the actors; a party that splits does not', () => {
+  check([['Dissident fighters broke away from the group and formed a new militia in Darfur.', 'Change to group/activity']]);
+  assert.equal(first('Two lawmakers broke away from the ruling party on Monday.'), 'none');
+});
