@@ -322,3 +322,42 @@ test('an armed group that splits or a new militia formed changes the actors; a p
   check([['Dissident fighters broke away from the group and formed a new militia in Darfur.', 'Change to group/activity']]);
   assert.equal(first('Two lawmakers broke away from the ruling party on Monday.'), 'none');
 });
+
+test('a crowd that gathered in a sentence naming a protest or its opponents is the protest, also beside an earlier crackdown', () => {
+  check([
+    ['Thousands of opponents of the new decree gathered in the main square of Tirana on Sunday.', 'Peaceful protest'],
+    ['Thousands of opponents of the new decree gathered in the main square on Sunday, undeterred by the previous day when police shot dead two protesters.', 'Peaceful protest'],
+  ]);
+  // A funeral gathering and evidence gathered are none.
+  assert.equal(first('Hundreds of mourners gathered for the funeral of the singer.'), 'none');
+  assert.equal(first('Police gathered evidence in the house of the suspect.'), 'none');
+});
+
+test('angry residents who demonstrate protest; angry villagers who beat a man are a mob', () => {
+  check([
+    ['Angry residents demonstrated outside the police station after a boy died in custody.', 'Peaceful protest'],
+    ['Angry villagers beat a suspected thief to death in Kisii.', 'Mob violence'],
+  ]);
+});
+
+test('gunfire traded is a clash; a device named with its blast is an explosion without an actor word, after "An" too', () => {
+  check([
+    ['Government forces and rebels traded heavy gunfire in the northern town of Bria.', 'Armed clash'],
+    ['An IED blast targeted a security convoy in North Waziristan.', 'Remote explosive/landmine/IED'],
+  ]);
+});
+
+test('a clash between the police and a crowd is a violent demonstration; militants who clash with police fight', () => {
+  check([
+    ['Police clashed with supporters of the jailed leader in Lahore.', 'Violent demonstration'],
+    ['Students clashed with riot police outside the university in Nairobi.', 'Violent demonstration'],
+    ['Militants clashed with police in the hills near Kupwara.', 'Armed clash'],
+  ]);
+});
+
+test('people beaten by the police in a protest sentence are its participants, whatever the noun', () => {
+  check([
+    ['Activists were beaten by police during a sit-in in Algiers.', 'Excessive force against protesters'],
+    ['Activists held a sit-in outside the court in Algiers.', 'Peaceful protest'],
+  ]);
+});

@@ -34,12 +34,17 @@ interface FrameVerb {
   crowd?: boolean;
   /** Only with a crowd as the clause's subject ("Farmers blocked highways"). */
   crowdSubject?: boolean;
+  /** Only in a sentence this pattern matches (case-insensitive): "Thousands of opponents of the coup gathered". */
+  with?: string;
+  /** Only with no direct object ("people gathered", not "police gathered evidence"). */
+  intransitive?: boolean;
 }
 
 const verbs = new Map(Object.entries(framesData.verbs as Record<string, FrameVerb>));
 const supportVerbs = new Set(framesData.support.verbs);
 const supportObjects = new Map(Object.entries(framesData.support.objects as Record<string, FrameVerb>));
 const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<string, FrameVerb>));
+const predicateCueWith = new Map([...predicateCues].filter(([, f]) => f.with).map(([lemma, f]) => [lemma, new RegExp(f.with!, 'i')]));
 const weaponSubject = { verbs: new Set(framesData.weaponSubject.verbs), classes: new Set(framesData.weaponSubject.classes), w: framesData.weaponSubject.w };
 const toDeath = framesData.toDeath;
 /** Object frames (frames.json `objects`): verb lemmas × the nouns their object must name. */
@@ -219,7 +224,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     // "Mortar rounds landed on …", "An explosion ripped through …": a weapon or blast as the subject of an impact verb.
     const subject = subjectOf(lang, c);
     const subjectText = subject ? text.slice(lang.words[subject.first].vStart - s.vStart, lang.words[subject.end - 1].vEnd - s.vStart) : '';
-    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text)) && (!cue.crowdSubject || (!c.passive && hasCrowd(subjectText))))
+    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text)) && (!cue.crowdSubject || (!c.passive && hasCrowd(subjectText))) && (predicateCueWith.get(v.lemma)?.test(text) ?? true) && (!cue.intransitive || c.object < 0))
       push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
     // The one who struck: the subject, or the agent of a passive ("Kyiv was attacked by drones").
     // A "passive" with no auxiliary and no agent is the layer reading a past tense as a participle ("An explosion
