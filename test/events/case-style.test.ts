@@ -361,3 +361,37 @@ test('people beaten by the police in a protest sentence are its participants, wh
     ['Activists held a sit-in outside the court in Algiers.', 'Peaceful protest'],
   ]);
 });
+
+test('fighting said to go on or rage is a battle with no party named; a campaign fighting corruption is none', () => {
+  check([['Fighting continued for a third day in the suburbs of Tripoli.', 'Armed clash']]);
+  assert.equal(first('The campaign fighting corruption continued for a third year.'), 'none');
+});
+
+test('workers who down tools strike; drones downed are intercepted', () => {
+  check([
+    ['Thousands of workers downed tools at the factory over pay.', 'Peaceful protest'],
+    ['Air defences downed two drones over the city.', 'Disrupted weapons use'],
+  ]);
+});
+
+test('residents who burn a house are a mob; armed men who attack people and burn their property attacked civilians', () => {
+  check([
+    ['Residents set ablaze the house of a suspected witch in Kenya.', 'Mob violence'],
+    ['Settlers attacked Palestinian farmers and set fire to olive trees near Nablus.', 'Attack'],
+    // Property burned with nobody harmed stays property destruction.
+    ['Armed men burnt down 40 houses in a village in Plateau state.', 'Looting/property destruction'],
+  ]);
+});
+
+test('state forces who shoot people during a protest used excessive force, whatever the protest was against', () => {
+  check([
+    ['Police shot dead two men during a protest against power cuts in Conakry.', 'Excessive force against protesters'],
+    ['Gunmen shot dead two men at a market in Conakry.', 'Attack'],
+  ]);
+});
+
+test('a happening the text says did not take place ("no group claimed responsibility") does not make a blast an accident', () => {
+  check([['An explosion at a mosque during Friday prayers killed 30 people; no group claimed responsibility.', 'Remote explosive/landmine/IED']]);
+  // An explosion at a plant may be an accident: no event.
+  assert.equal(first('An explosion at a chemical plant killed 30 workers.'), 'none');
+});

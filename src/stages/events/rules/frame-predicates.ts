@@ -124,6 +124,16 @@ function namesNoun(lang: Lang, np: Lang['chunks'][number], end: number, nouns: R
   return false;
 }
 
+/** Start of the sentence around `at` (cheap: split on final punctuation). */
+function sentenceStartIn(text: string, at: number): number {
+  const re = /[.!?]["”']?\s+(?=[A-Z"“0-9])/g;
+  const from = Math.max(0, at - 400);
+  const window = text.slice(from, at);
+  let start = from;
+  for (let m = re.exec(window); m; m = re.exec(window)) start = from + m.index + m[0].length;
+  return start;
+}
+
 /** Documents that report a happening of an 'Other' class (a disaster, a crime, diplomacy) by its own predicate. */
 const otherDocs = new WeakMap<Doc, boolean>();
 /**
@@ -134,10 +144,19 @@ export function reportsOther(doc: Doc): boolean {
   let other = otherDocs.get(doc);
   if (other === undefined) {
     const text = doc.view.text;
+    // A happening the text says did not take place is none: "No group has claimed responsibility for the blast".
     other = triggers.some((t) => {
       if (t.cue || eventClasses.get(t.cls)?.acled !== false) return false;
       t.re.lastIndex = 0;
-      const hit = t.re.test(text);
+      let hit = false;
+      for (let m = t.re.exec(text); m && !hit; m = t.re.exec(text)) {
+        if (m[0].length === 0) {
+          t.re.lastIndex++;
+          continue;
+        }
+        const from = sentenceStartIn(text, m.index);
+        hit = !contextOf(text.slice(from, m.index + m[0].length + 60), m.index - from, m.index - from + m[0].length).includes('negation');
+      }
       t.re.lastIndex = 0;
       return hit;
     });
