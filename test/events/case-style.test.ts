@@ -395,3 +395,21 @@ test('a happening the text says did not take place ("no group claimed responsibi
   // An explosion at a plant may be an accident: no event.
   assert.equal(first('An explosion at a chemical plant killed 30 workers.'), 'none');
 });
+
+test('a headline burning in the present tense; a torch relay is none', () => {
+  check([['Maoists Torch Vehicles At Road Construction Site', 'Looting/property destruction']]);
+  assert.equal(first('Olympic Torch Relay Reaches Paris'), 'none');
+});
+
+test('a person attacked with a hand weapon was attacked; a person attacked in words was not', () => {
+  check([
+    ['Goons attacked a journalist with iron rods outside his house in Lucknow.', 'Attack'],
+    ['Unknown men attacked a teacher with knives in Karachi.', 'Attack'],
+  ]);
+  assert.equal(first('Critics attacked the journalist over his reporting.'), 'none');
+  assert.equal(first('The minister attacked reporters in a press conference.'), 'none');
+});
+
+test('force used to disperse a protest is an intervention', () => {
+  check([['Police used force to disperse a sit-in by unemployed graduates in Rabat.', 'Protest with intervention']]);
+});
