@@ -413,3 +413,35 @@ test('a person attacked with a hand weapon was attacked; a person attacked in wo
 test('force used to disperse a protest is an intervention', () => {
   check([['Police used force to disperse a sit-in by unemployed graduates in Rabat.', 'Protest with intervention']]);
 });
+
+test('protest forms by their regional names, and officials heckled by a crowd, are protests; a singer booed by fans is none', () => {
+  check([
+    ['Villagers held a rasta roko on the national highway demanding compensation.', 'Peaceful protest'],
+    ['Dockworkers began a go-slow at the port over pay.', 'Peaceful protest'],
+    ['Residents observed a stayaway in Soweto.', 'Peaceful protest'],
+    ['Residents gheraoed the block office over delays in wages.', 'Peaceful protest'],
+    ['The minister was heckled and jeered by striking teachers outside parliament.', 'Peaceful protest'],
+  ]);
+  assert.equal(first('The singer was booed by fans at the stadium.'), 'none');
+});
+
+test('people slain or butchered: policemen slain by militants fought, villagers butchered were attacked', () => {
+  check([
+    ['Two policemen were slain by suspected militants in Kupwara.', 'Armed clash'],
+    ['Soldiers butchered 12 villagers in a raid near Beni.', 'Attack'],
+  ]);
+});
+
+test('military planes that enter an air defence zone take no territory; rebels who enter a town do', () => {
+  check([
+    ['Six military planes on Monday entered the Korean Air Defence Identification Zone, the ministry said.', 'Change to group/activity'],
+    ['Rebels entered the town of Kidal on Monday.', 'Non-state actor overtakes territory'],
+  ]);
+});
+
+test("the authorities' violent repression of protesters is force against them, not the protesters' violence", () => {
+  check([
+    ['The regime continued its violent repression of protesters.', 'Excessive force against protesters'],
+    ['Protests against the government turned violent in the capital.', 'Violent demonstration'],
+  ]);
+});
