@@ -445,3 +445,15 @@ test("the authorities' violent repression of protesters is force against them, n
     ['Protests against the government turned violent in the capital.', 'Violent demonstration'],
   ]);
 });
+
+test("an armed party's vehicles or positions destroyed by the other are fighting; villagers' houses destroyed are not", () => {
+  check([
+    ['The army units destroyed a number of vehicles belonging to the terrorists in the area.', 'Armed clash'],
+    ['Militants destroyed houses belonging to the villagers.', 'Looting/property destruction'],
+  ]);
+});
+
+test('a town handed over to the other side changed hands without a fight; suspects handed over are none', () => {
+  check([['The SDF handed over the town to government forces under a deal brokered by Russia.', 'Non-violent transfer of territory']]);
+  assert.equal(first('Police handed over the suspects to the prosecutor.'), 'none');
+});
