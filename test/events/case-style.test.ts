@@ -457,3 +457,14 @@ test('a town handed over to the other side changed hands without a fight; suspec
   check([['The SDF handed over the town to government forces under a deal brokered by Russia.', 'Non-violent transfer of territory']]);
   assert.equal(first('Police handed over the suspects to the prosecutor.'), 'none');
 });
+
+test('a protest retold in the next sentence as dispersed or as a police post torched takes that class', () => {
+  check([
+    ['Protesters demanded the resignation of the governor. Police later fired tear gas to disperse them.', 'Protest with intervention'],
+    ['Opposition supporters rallied in the city. Some of them later torched a police post and looted shops.', 'Violent demonstration'],
+  ]);
+  // Tear gas fired at a house disperses nobody; a party named as the doer keeps its destruction apart.
+  assert.equal(first('Police fired tear gas at the house of the suspect.'), 'none');
+  const doc = extractText('Residents protested in the town on Monday. On Tuesday, soldiers torched a police post in the same town.', { id: 't' }, ctx);
+  assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Looting/property destruction']);
+});
