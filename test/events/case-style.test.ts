@@ -468,3 +468,13 @@ test('a protest retold in the next sentence as dispersed or as a police post tor
   const doc = extractText('Residents protested in the town on Monday. On Tuesday, soldiers torched a police post in the same town.', { id: 't' }, ctx);
   assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Looting/property destruction']);
 });
+
+test('"to death" makes a killing only with whom it was done to, and never from a court that sentences', () => {
+  assert.equal(first('Two migrants froze to death near the border.'), 'none');
+  assert.equal(first('Three hikers starved to death in the mountains.'), 'none');
+  assert.equal(first('The prisoner was sentenced to death by a military court.'), 'none');
+  check([
+    ['Militants hacked three farmers to death in Benue.', 'Attack'],
+    ['A man was stoned to death by a mob in Jos.', 'Mob violence'],
+  ]);
+});

@@ -47,6 +47,7 @@ const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<
 const predicateCueWith = new Map([...predicateCues].filter(([, f]) => f.with).map(([lemma, f]) => [lemma, new RegExp(f.with!, 'i')]));
 const weaponSubject = { verbs: new Set(framesData.weaponSubject.verbs), classes: new Set(framesData.weaponSubject.classes), w: framesData.weaponSubject.w };
 const toDeath = framesData.toDeath;
+const toDeathNot = new Set<string>(framesData.toDeath.notVerbs);
 /** Object frames (frames.json `objects`): verb lemmas × the nouns their object must name. */
 const weaponNouns: readonly string[] = lexiconData.weapons;
 const objectFrames = framesData.objects.frames.map((f) => ({
@@ -259,10 +260,12 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
       const accident = !!weapon && !weapon.cue && weapon.baseWeight < weaponSubject.w && (covered.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc));
       if (weapon && !accident) push(`weapon-subject-${v.lemma}+${weapon.rule}`, { class: weapon.code, w: weaponSubject.w }, c.predicate, c.predicate, true);
     }
-    // "beat a suspected thief to death": an active verb and "to death" in its clause.
-    if (v.tag === 'VERB' && (!c.passive || c.agent >= 0)) {
+    // "beat a suspected thief to death": an active verb and "to death" in its clause, with whom it was done to between
+    // them ("froze to death", "starved to death" tell no one who killed); not a verb of judgement ("sentenced … to death").
+    if (v.tag === 'VERB' && (!c.passive || c.agent >= 0) && !toDeathNot.has(v.lemma)) {
       for (let k = c.predicate + 1; k + 1 < c.end && k + 1 < ls.end; k++) {
         if (lang.words[k].lower === 'to' && lang.words[k + 1].lower === 'death') {
+          if (!c.passive && k === c.predicate + 1) break;
           // A crowd that kills is a mob; the crowd must be who did it, not the victims.
           const cls = subjectText && hasCrowd(subjectText) ? toDeath.crowdClass : toDeath.class;
           push(`to-death-${v.lemma}`, { class: cls, w: toDeath.w }, c.predicate, c.predicate, true);
