@@ -478,3 +478,8 @@ test('"to death" makes a killing only with whom it was done to, and never from a
     ['A man was stoned to death by a mob in Jos.', 'Mob violence'],
   ]);
 });
+
+test('a crowd that marches against or through something protests, in a title-case headline too; troops marching in do not', () => {
+  check([['Thousands March Against Government In Belgrade', 'Peaceful protest']]);
+  assert.equal(first('Troops marched into the town on Monday.'), 'none');
+});
