@@ -16,7 +16,7 @@ function subTypes(text: string, towns: string[] = []): string[] {
 test('the sub-type rules are an ordered list of named rules, each naming its evidence', () => {
   assert.deepEqual(
     subTypeRules.map((r) => `${r.name}:${r.evidence}`),
-    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'rioters-destroy:actor', 'mob-destroys:actor', 'protesters-harmed:target', 'protesters-violent:actor', 'people-intercepted:target', 'people-intercepted-passive:target'],
+    ['chemical-payload:weapon', 'unopposed:transfer', 'civilian-victims:target', 'civilian-site-stormed:target', 'settlement-raided:target', 'dispersed-crowd-destroys:actor', 'rioters-destroy:actor', 'mob-destroys:actor', 'people-attacked-too:target', 'enemy-property:target', 'protesters-harmed:target', 'shot-at-a-protest:target', 'violent-crackdown:actor', 'protesters-violent:actor', 'crowd-clashed-with-police:actor', 'crowd-dispersed-was-violent:actor', 'captives-killed:target', 'device-found:weapon', 'explosion-harm:target', 'people-intercepted:target', 'people-intercepted-passive:target'],
   );
   assert.equal(refineSubType('AIR_STRIKE', 'air-strike', 'Jets dropped bombs on Lisova.', 5, 12), null);
 });

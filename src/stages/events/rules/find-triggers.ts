@@ -45,6 +45,9 @@ function sentenceStart(text: string, at: number): number {
   return start;
 }
 
+/** Determiners that may open a sentence before a capitalised word that is no name ("An IED blast"). */
+const DETERMINER = /^(A|An|The|This|That|These|Those|Another|Each|Every|Some|No)$/;
+
 /**
  * True when a capitalised match sits inside a multi-word name ("Levant Liberation Board", "Free Syrian Army"):
  * a word of a name is not a trigger. A capital at the start of a sentence does not count.
@@ -56,7 +59,10 @@ function inName(text: string, start: number, end: number): boolean {
   const prev = /([A-Za-z][\w'’]*)[ ]+$/.exec(before);
   // After a dateline ("KABUL —", "KYIV, May 3 (Reuters) -") a capital starts the sentence, not a name.
   const sentenceInitial = /(^|[.!?:"“—–()-]\s*)$/.test(before);
-  const prevCap = !!prev && /^[A-Z][a-z]/.test(prev[1]) && !sentenceInitial;
+  // A capitalised determiner that opens the sentence ("An IED blast …", "The Taliban …") is no word of a name.
+  const beforePrev = text.slice(Math.max(0, start - 40 - 20), start - (prev?.[0].length ?? 0));
+  const prevStartsSentence = !!prev && (start - prev[0].length === 0 || /[.!?:"“—–()-]\s*$/.test(beforePrev) || beforePrev.length === 0);
+  const prevCap = !!prev && /^[A-Z][a-z]/.test(prev[1]) && !sentenceInitial && !(prevStartsSentence && DETERMINER.test(prev[1]));
   const next = /^[ ]+([A-Za-z][\w'’]*)/.exec(text.slice(end, end + 40));
   const nextCap = !!next && /^[A-Z]/.test(next[1]);
   return (prevCap || nextCap) && !sentenceInitial;

@@ -34,14 +34,20 @@ interface FrameVerb {
   crowd?: boolean;
   /** Only with a crowd as the clause's subject ("Farmers blocked highways"). */
   crowdSubject?: boolean;
+  /** Only in a sentence this pattern matches (case-insensitive): "Thousands of opponents of the coup gathered". */
+  with?: string;
+  /** Only with no direct object ("people gathered", not "police gathered evidence"). */
+  intransitive?: boolean;
 }
 
 const verbs = new Map(Object.entries(framesData.verbs as Record<string, FrameVerb>));
 const supportVerbs = new Set(framesData.support.verbs);
 const supportObjects = new Map(Object.entries(framesData.support.objects as Record<string, FrameVerb>));
 const predicateCues = new Map(Object.entries(framesData.predicateCues as Record<string, FrameVerb>));
+const predicateCueWith = new Map([...predicateCues].filter(([, f]) => f.with).map(([lemma, f]) => [lemma, new RegExp(f.with!, 'i')]));
 const weaponSubject = { verbs: new Set(framesData.weaponSubject.verbs), classes: new Set(framesData.weaponSubject.classes), w: framesData.weaponSubject.w };
 const toDeath = framesData.toDeath;
+const toDeathNot = new Set<string>(framesData.toDeath.notVerbs);
 /** Object frames (frames.json `objects`): verb lemmas × the nouns their object must name. */
 const weaponNouns: readonly string[] = lexiconData.weapons;
 const objectFrames = framesData.objects.frames.map((f) => ({
@@ -119,6 +125,16 @@ function namesNoun(lang: Lang, np: Lang['chunks'][number], end: number, nouns: R
   return false;
 }
 
+/** Start of the sentence around `at` (cheap: split on final punctuation). */
+function sentenceStartIn(text: string, at: number): number {
+  const re = /[.!?]["”']?\s+(?=[A-Z"“0-9])/g;
+  const from = Math.max(0, at - 400);
+  const window = text.slice(from, at);
+  let start = from;
+  for (let m = re.exec(window); m; m = re.exec(window)) start = from + m.index + m[0].length;
+  return start;
+}
+
 /** Documents that report a happening of an 'Other' class (a disaster, a crime, diplomacy) by its own predicate. */
 const otherDocs = new WeakMap<Doc, boolean>();
 /**
@@ -129,10 +145,19 @@ export function reportsOther(doc: Doc): boolean {
   let other = otherDocs.get(doc);
   if (other === undefined) {
     const text = doc.view.text;
+    // A happening the text says did not take place is none: "No group has claimed responsibility for the blast".
     other = triggers.some((t) => {
       if (t.cue || eventClasses.get(t.cls)?.acled !== false) return false;
       t.re.lastIndex = 0;
-      const hit = t.re.test(text);
+      let hit = false;
+      for (let m = t.re.exec(text); m && !hit; m = t.re.exec(text)) {
+        if (m[0].length === 0) {
+          t.re.lastIndex++;
+          continue;
+        }
+        const from = sentenceStartIn(text, m.index);
+        hit = !contextOf(text.slice(from, m.index + m[0].length + 60), m.index - from, m.index - from + m[0].length).includes('negation');
+      }
       t.re.lastIndex = 0;
       return hit;
     });
@@ -219,7 +244,7 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
     // "Mortar rounds landed on …", "An explosion ripped through …": a weapon or blast as the subject of an impact verb.
     const subject = subjectOf(lang, c);
     const subjectText = subject ? text.slice(lang.words[subject.first].vStart - s.vStart, lang.words[subject.end - 1].vEnd - s.vStart) : '';
-    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text)) && (!cue.crowdSubject || (!c.passive && hasCrowd(subjectText))))
+    if (cue && v.tag === 'VERB' && (!cue.crowd || hasCrowd(text)) && (!cue.crowdSubject || (!c.passive && hasCrowd(subjectText))) && (predicateCueWith.get(v.lemma)?.test(text) ?? true) && (!cue.intransitive || c.object < 0))
       push(`predicate-${v.lemma}`, cue, c.predicate, c.predicate, false, true);
     // The one who struck: the subject, or the agent of a passive ("Kyiv was attacked by drones").
     // A "passive" with no auxiliary and no agent is the layer reading a past tense as a participle ("An explosion
@@ -235,10 +260,12 @@ export function framePredicates(doc: Doc, s: Sentence, text: string, covered: re
       const accident = !!weapon && !weapon.cue && weapon.baseWeight < weaponSubject.w && (covered.some((m) => eventClasses.get(m.code)?.acled === false) || reportsOther(doc));
       if (weapon && !accident) push(`weapon-subject-${v.lemma}+${weapon.rule}`, { class: weapon.code, w: weaponSubject.w }, c.predicate, c.predicate, true);
     }
-    // "beat a suspected thief to death": an active verb and "to death" in its clause.
-    if (v.tag === 'VERB' && (!c.passive || c.agent >= 0)) {
+    // "beat a suspected thief to death": an active verb and "to death" in its clause, with whom it was done to between
+    // them ("froze to death", "starved to death" tell no one who killed); not a verb of judgement ("sentenced … to death").
+    if (v.tag === 'VERB' && (!c.passive || c.agent >= 0) && !toDeathNot.has(v.lemma)) {
       for (let k = c.predicate + 1; k + 1 < c.end && k + 1 < ls.end; k++) {
         if (lang.words[k].lower === 'to' && lang.words[k + 1].lower === 'death') {
+          if (!c.passive && k === c.predicate + 1) break;
           // A crowd that kills is a mob; the crowd must be who did it, not the victims.
           const cls = subjectText && hasCrowd(subjectText) ? toDeath.crowdClass : toDeath.class;
           push(`to-death-${v.lemma}`, { class: cls, w: toDeath.w }, c.predicate, c.predicate, true);

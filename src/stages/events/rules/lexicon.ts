@@ -173,6 +173,10 @@ export const actorCues = {
   conflict: compilePattern(actorsData.conflict),
   /** A crowd as the unnamed actor of a protest. */
   crowd: compilePattern(actorsData.crowd),
+  /** A party's building or vehicle ("a police post"): a target named by a party word, not the party acting. */
+  partyProperty: new RegExp(actorsData.partyProperty, 'gi'),
+  /** Words right before an actor cue that make it the side driven out or fought ("flushed militants out", "against the rebels"). */
+  opponentBefore: new RegExp(actorsData.opponentBefore, 'i'),
   /** Demonstrators right before a battle predicate, its subject ("Rioters fought with police"): they are its actors. */
   protestersBefore: new RegExp(actorsData.protestersBefore, 'i'),
   /** People a passive arrest or abduction is done to (the actor unnamed). */

@@ -23,10 +23,12 @@ function outranks(a: ConflictEvent, b: ConflictEvent): boolean {
 function retoldAs(earlier: ConflictEvent, later: ConflictEvent): string | undefined {
   const code = eventClasses.get(codeOf.get(later.subType) ?? '')?.retoldAs?.[codeOf.get(earlier.subType) ?? ''];
   if (!code || later.actors?.length || later.sentence <= earlier.sentence || later.sentence - earlier.sentence > RETOLD_SENTENCES) return undefined;
-  // A party named in its sentence did it ("Russian troops looted shops in the same town"), not the crowd.
+  // A party named in its sentence did it ("Russian troops looted shops in the same town"), not the crowd; a party's
+  // building or vehicle destroyed ("torched a police post") names no party acting.
+  const text = later.text.replace(actorCues.partyProperty, (m) => ' '.repeat(m.length));
   for (const re of [actorCues.government, actorCues.nonState]) {
     re.lastIndex = 0;
-    if (re.test(later.text)) return undefined;
+    if (re.test(text)) return undefined;
   }
   return earlier.place === later.place || earlier.place === null || later.place === null ? code : undefined;
 }

@@ -15,6 +15,16 @@ function lastMatch(re: RegExp, text: string): number {
   return last;
 }
 
+/** As lastMatch, skipping an actor cue that names the side driven out or fought (`opponentBefore` in actors.json). */
+function lastTaker(re: RegExp, text: string): number {
+  let last = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!actorCues.opponentBefore.test(text.slice(Math.max(0, m.index - 60), m.index))) last = m.index + m[0].length;
+  }
+  return last;
+}
+
 function firstMatch(re: RegExp, text: string): number {
   re.lastIndex = 0;
   const m = re.exec(text);
@@ -23,7 +33,8 @@ function firstMatch(re: RegExp, text: string): number {
 
 /**
  * Decides who took territory at the trigger `[start, end)` of `text`: the agent of a passive first, then the
- * nearest actor cue before the trigger (within 160 characters), then the nearest after it; `nonState` when
+ * nearest actor cue before the trigger (within 160 characters; not one right after a verb of driving out or
+ * "against" / "from", which names the losing side), then the nearest after it; `nonState` when
  * nothing tells, since ACLED codes most territorial changes reported in the news as taken by armed groups.
  */
 export function territoryTaker(text: string, start: number, end: number): Taker {
@@ -54,8 +65,8 @@ function decide(text: string, start: number, end: number): Taker {
     if (g !== -1 || n !== -1) return n === -1 || (g !== -1 && g < n) ? 'government' : 'nonState';
   }
   const before = text.slice(Math.max(0, start - 160), start);
-  const g = lastMatch(actorCues.government, before);
-  const n = lastMatch(actorCues.nonState, before);
+  const g = lastTaker(actorCues.government, before);
+  const n = lastTaker(actorCues.nonState, before);
   if (g !== -1 || n !== -1) return g > n ? 'government' : 'nonState';
   const g2 = firstMatch(actorCues.government, after);
   const n2 = firstMatch(actorCues.nonState, after);
