@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACLED_TAXONOMY, createDoc, type Doc, type Entity } from '../src/core/index.js';
 import { createContext, runPipeline } from '../src/pipeline.js';
+import { onDroppedFrame, type DroppedFrame } from '../src/stages/claims/rules/proposition.js';
 import { SHARED } from '../scripts/shared-dir.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -542,16 +543,19 @@ export default async function picture(args: string[]): Promise<void> {
   // Gold found among all outputs but only below the confidence threshold (the calibration misses), dev halves only.
   const devLow: Miss[] = [];
   // Each document runs through the pipeline once; the union halves reuse the batch halves' documents.
-  const docs = new Map<Item, { doc: Doc; ms: number }>();
+  const docs = new Map<Item, { doc: Doc; ms: number; drops: DroppedFrame[] }>();
   const run = (item: Item) => {
     let r = docs.get(item);
     if (!r) {
       const t0 = performance.now();
+      const drops: DroppedFrame[] = [];
+      if (wantStages) onDroppedFrame((d) => drops.push(d));
       const doc = runPipeline(
         createDoc({ id: item.gold.id, input: item.text, format: 'text', origin: { source: item.source, url: item.url } }),
         ctx,
       );
-      r = { doc, ms: performance.now() - t0 };
+      onDroppedFrame(undefined);
+      r = { doc, ms: performance.now() - t0, drops };
       docs.set(item, r);
     }
     return r;
@@ -579,13 +583,26 @@ export default async function picture(args: string[]): Promise<void> {
     if (wantStages) {
       const st: Record<StageMiss, number> = { found: 0, place: 0, claim: 0, kind: 0, roles: 0, low: 0 };
       const byKind = new Map<string, number>();
+      // For a gold proposition whose claim carries no proposition of its kind: a candidate of that kind that a gate
+      // turned down over its quote, by gate (else "no frame").
+      const gates = new Map<string, number>();
       for (const item of half.items) {
-        missStages(item.gold, item.text, run(item).doc, minConf).forEach((k, i) => {
+        const { doc, drops } = run(item);
+        missStages(item.gold, item.text, doc, minConf).forEach((k, i) => {
           st[k]++;
-          if (k === 'kind') byKind.set(item.gold.propositions[i].kind, (byKind.get(item.gold.propositions[i].kind) ?? 0) + 1);
+          const g = item.gold.propositions[i];
+          if (k !== 'kind') return;
+          byKind.set(g.kind, (byKind.get(g.kind) ?? 0) + 1);
+          const at = doc.view.text.indexOf(g.quote);
+          const d = drops.find((x) => x.kind === g.kind && at >= 0 && x.start >= at && x.start < at + g.quote.length);
+          const why = d ? d.why : 'no frame';
+          gates.set(why, (gates.get(why) ?? 0) + 1);
+          // Dev halves only: the quote, to read the class (a held-out half is only counted).
+          if (!half.heldout && BATCHES.some((b) => b.dev === half.name)) console.log(`      [${item.gold.id}] ${g.kind} ${why}: "${g.quote.slice(0, 140)}"`);
         });
       }
       console.log(`    gold propositions by stage (counts only): found ${st.found}; place not found ${st.place}; no claim over the quote ${st.claim}; claim without the kind ${st.kind} (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}); kind with another place/holder/polarity ${st.roles}; right but below ${minConf} ${st.low}`);
+      console.log(`    claims without the kind, by gate that turned a candidate of the kind down over the quote: ${[...gates].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${n}`).join(', ')}`);
     }
   }
   if (wantMisses) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPropositions, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
+import { findPropositions, onDroppedFrame, type DroppedFrame, type PlaceCandidate } from '../../src/stages/claims/rules/proposition.js';
 import { createDoc } from '../../src/core/index.js';
 import { claimsStage } from '../../src/stages/claims/index.js';
 
@@ -100,4 +100,15 @@ test('a passive capture with no agent, told by an observer: liberated returns th
   // A belligerent's own "liberated" is its own side's.
   assert.deepEqual(inCountry('Toretsk has been liberated', 'RU'), ['control RU asserts']);
   assert.deepEqual(brief('Russian troops are occupying Toretsk', 'UA'), ['control geo:toretsk RU asserts']);
+});
+
+test('the diagnostics hook hears every candidate a gate turns down, and nothing once unset', () => {
+  const heard: DroppedFrame[] = [];
+  onDroppedFrame((d) => heard.push(d));
+  assert.deepEqual(brief('Russian forces will take Toretsk', 'UA'), []);
+  onDroppedFrame(undefined);
+  assert.ok(heard.some((d) => d.kind === 'control' && d.why === 'claims/gate-modality'), JSON.stringify(heard));
+  const n = heard.length;
+  brief('Russian forces will take Toretsk', 'UA');
+  assert.equal(heard.length, n);
 });

@@ -2091,6 +2091,17 @@ function narrowPlace(c: Candidate, ctx: Context): void {
   weigh(c, FACTOR.placeBroad, 'claims/place-broad');
 }
 
+/** A frame candidate a gate turned down: its kind, frame, the gate's rule and where its predicate starts (view offset). */
+export interface DroppedFrame { readonly kind: string; readonly frame: string; readonly why: string; readonly start: number }
+let dropHook: ((d: DroppedFrame) => void) | undefined;
+/**
+ * Diagnostics only (`npm run eval -- picture --stages`): calls `hook` with every candidate a gate turns down, until
+ * called again with undefined. Extraction never sets it.
+ */
+export function onDroppedFrame(hook: ((d: DroppedFrame) => void) | undefined): void {
+  dropHook = hook;
+}
+
 /** Every front-line proposition of a claim's content, most confident first. */
 export function findPropositions(inp: PropositionInput): FoundProposition[] {
   const words = inp.words ?? readWords(inp.content);
@@ -2149,7 +2160,10 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       r.refine(c, ctx);
       if (c.dropped) break;
     }
-    if (c.dropped) continue;
+    if (c.dropped) {
+      dropHook?.({ kind: c.kind, frame: c.frame, why: c.dropped, start: inp.offset + (words[c.cl.pred[0]]?.start ?? 0) });
+      continue;
+    }
     const made = toFound(c);
     out.push(made);
     for (const m of c.moreCounts ?? []) {
