@@ -112,3 +112,14 @@ test('the diagnostics hook hears every candidate a gate turns down, and nothing 
   brief('Russian forces will take Toretsk', 'UA');
   assert.equal(heard.length, n);
 });
+
+test('counts with a multiplier, an editor’s brackets or "a thousand"; a demonym in the plural is a victim', () => {
+  const count = (content: string, side = 'UA') => findPropositions({ content, offset: 0, places: [], anaphorFloor: 0, speakerSide: side, cue: 'said' })
+    .filter((p) => p.kind === 'losses').map((p) => [p.holder, p.count].join(' '));
+  assert.deepEqual(count('the enemy has lost 1.5 thousand soldiers'), ['RU 1500']);
+  assert.deepEqual(count('the Russians have suffered [4,500] killed', 'US'), ['RU 4500']);
+  assert.deepEqual(count('the occupiers lost more than a thousand soldiers'), ['RU 1000']);
+  assert.deepEqual(count('about 2,000 Russians had been killed'), ['RU 2000']);
+  // A decimal is no count without a multiplier.
+  assert.deepEqual(count('the truce held for 1.5 days'), []);
+});

@@ -355,6 +355,7 @@ const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
 const AIRBORNE = set(frames.airborne.nouns);
 const PRESUPPOSED = set(frames.presupposed.words);
 const DECISION_NOUNS = set(frames.decisionNouns.words);
+const COUNT_MULTIPLIERS = new Map(Object.entries(frames.countMultipliers.words));
 const DECISION_NOT_DONE = set(frames.decisionNouns.notDone);
 const MODAL_WORDS = set([...frames.modalAuxiliaries.words, ...frames.nonFactualCues]);
 const SETTLEMENT_NOUNS = set(frames.capturedInRegion.nouns);
@@ -460,6 +461,11 @@ function belligerent(side: string | undefined): string | undefined {
 function countAt(words: readonly Word[], k: number, amount = false): number | undefined {
   const w = words[k];
   let n: number | undefined;
+  const mult = COUNT_MULTIPLIERS.get(words[k + 1]?.lower ?? '');
+  if (mult && (/^\d+(?:\.\d+)?$/.test(w.text) || w.lower === 'a')) {
+    // "1.5 thousand soldiers", "about 1 million troops", "more than a thousand soldiers".
+    return Math.round((w.lower === 'a' ? 1 : Number(w.text)) * mult);
+  }
   if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(w.text)) {
     n = Number(w.text.replace(/,/g, ''));
     // A year ("1999", "2022") without a thousands separator.
@@ -507,7 +513,8 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     // Quotation marks inside the phrase ("83 Ukrainian “above-ground military facilities”") are skipped and not counted.
     let quotes = 0;
     for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + quotes + (article ? SINGLE_WINDOW : 5)); j++) {
-      if (QUOTE_MARKS.has(words[j].text)) { quotes++; continue; }
+      // Quotation marks, an editor's brackets ("[4,500] killed") and a multiplier ("1.5 thousand") are skipped.
+      if (QUOTE_MARKS.has(words[j].text) || words[j].text === ']' || (j === k + 1 && COUNT_MULTIPLIERS.has(words[j].lower))) { quotes++; continue; }
       if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
       // "a Ukrainian Su-27": a model designation right after the article is the craft.
       if (article && j - k <= 3 && DESIGNATION.test(words[j].text)) return { count: 1, from: k, to: j + 1 };
