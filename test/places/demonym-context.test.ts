@@ -19,3 +19,10 @@ test('a demonym before a noun of the war’s actions ("Russian advances", "Russi
   const p = doc.entities.find((e) => e.kind === 'place');
   assert.equal(p?.country, 'UA', `${p?.name} ${p?.country}`);
 });
+
+test('a name in the place slot of a war predicate prefers the town inside the theatre (data/theatre.json) over namesakes outside it', () => {
+  for (const text of ['Russia says its forces are advancing in the direction of Pokrovsk.', 'Russia says its forces have captured Pokrovsk.']) {
+    const p = extractText(text, {}, ctx).entities.find((e) => e.kind === 'place' && e.name !== 'Russia');
+    assert.equal(p?.country, 'UA', `${text}: ${p?.name} ${p?.country}`);
+  }
+});

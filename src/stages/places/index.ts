@@ -8,9 +8,12 @@ import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
 import { placesDataDir } from './load-gazetteer.js';
 import { loadCachedGazetteer } from './gazetteer-cache.js';
-import { distanceKm, resolvePlaces, type Anchor } from './rules/resolve-places.js';
+import { distanceKm, resolvePlaces, type Anchor, type Theatre } from './rules/resolve-places.js';
 import { placeWords, scanSentence, type PlaceMatch, type Word } from './rules/scan-sentence.js';
 import { nounPhrasesByHead, warSlotOf } from './rules/war-slot.js';
+import theatreData from './data/theatre.json' with { type: 'json' };
+
+const THEATRE: Theatre = { boxes: theatreData.boxes as [number, number, number, number][], points: theatreData.points };
 
 declare module '../../core/context.js' {
   interface Context {
@@ -234,6 +237,7 @@ export function findPlaces(doc: Doc, g: Gazetteer, lex: PlaceLexicon): Entity[] 
   const resolved = resolvePlaces(matches, g, {
     lowerWords, demonymEndings: lex.demonymEndings, qualifiedBy, demonymCountries, anchoredBy,
     sentenceOf: matches.map((m) => m.sentence), dateline: matches.map((m) => isDateline(text, m)), personEndings: lex.warSlots.personEndings,
+    theatre: THEATRE,
   });
 
   // "Zvanivka, Bakhmut, Donetsk Oblast, Ukraine": each name after a comma that contains the one before it says where

@@ -249,6 +249,8 @@ export interface ResolveOptions {
   readonly personEndings?: readonly string[];
   /** Per match, whether it opens a dateline ("KIEV, Ukraine —"): a city rather than its division. */
   readonly dateline?: readonly boolean[];
+  /** The theatre of war: a name in a war predicate's place slot prefers a town inside it (`data/theatre.json`). */
+  readonly theatre?: Theatre;
 }
 
 /** "N km <bearing> of <anchor>": the anchor match, the distance in km and the bearing in degrees if given. */
@@ -283,9 +285,21 @@ function anchorFit(anchor: { place: GazetteerPlace; km?: number; bearing?: numbe
 /** Evidence of the mention's own sentence and phrase, scored on top of the document context. */
 interface LocalEvidence {
   anchor?: { place: GazetteerPlace; km?: number; bearing?: number };
+  /** The mention fills the place slot of a war predicate: towns inside the theatre's boxes are preferred. */
+  theatre?: Theatre;
   admins?: ReadonlySet<string>;
   countries?: ReadonlySet<string>;
   dateline?: boolean;
+}
+
+/** The theatre of war (`data/theatre.json`): boxes of south, west, north, east degrees, and the points a town inside earns. */
+export interface Theatre {
+  readonly boxes: readonly (readonly [number, number, number, number])[];
+  readonly points: number;
+}
+
+function inTheatre(t: Theatre, p: GazetteerPlace): boolean {
+  return t.boxes.some(([s, w, n, e]) => p.lat >= s && p.lat <= n && p.lon >= w && p.lon <= e);
 }
 
 // Re-scores a ranking with the mention's local evidence: a distance and bearing from an anchor, a division or
@@ -308,6 +322,8 @@ function withLocal(g: Gazetteer, r: Ranked, ev: LocalEvidence | undefined): Rank
     } else if (ev.admins && p.admin1 && p.type !== 'admin1' && ev.admins.has(p.admin1)) bump(3, 'sentence-region');
     else if (ev.countries && p.country && p.type !== 'country' && ev.countries.has(p.country)) bump(1, 'sentence-country');
     if (ev.dateline && p.type === 'city') bump(4, 'dateline');
+    // The theatre orders namesakes only: it is no reason to accept a name as a place (acceptance reads the reason).
+    if (ev.theatre && p.type === 'city' && inTheatre(ev.theatre, p)) score += ev.theatre.points;
     if (ev.anchor && p.type === 'city') {
       const fit = anchorFit(ev.anchor, p);
       if (fit === 'fits') bump(8, 'distance-anchor');
@@ -434,6 +450,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
       ...(admins ? { admins } : {}),
       ...(countries ? { countries } : {}),
       ...(options.dateline?.[i] ? { dateline: true } : {}),
+      ...(options.theatre && m.slot !== undefined ? { theatre: options.theatre } : {}),
     };
     return Object.keys(ev).length ? ev : undefined;
   });
