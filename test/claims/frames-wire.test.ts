@@ -123,3 +123,11 @@ test('counts with a multiplier, an editor’s brackets or "a thousand"; a demony
   // A decimal is no count without a multiplier.
   assert.deepEqual(count('the truce held for 1.5 days'), []);
 });
+
+test('losses inflicted on a side are that side’s, not the inflicter’s', () => {
+  const losses = (content: string, side: string) => findPropositions({ content, offset: 0, places: [], anaphorFloor: 0, speakerSide: side, cue: 'said' })
+    .filter((p) => p.kind === 'losses' && p.confidence >= 0.5).map((p) => [p.holder, p.count].join(' '));
+  assert.deepEqual(losses('its forces inflicted losses of up to 400 troops on Ukrainian units', 'RU'), ['UA 400']);
+  assert.deepEqual(losses('our units inflicted losses of 300 troops', 'UA'), []);
+  assert.deepEqual(losses('its losses amounted to 200 troops', 'RU'), ['RU 200']);
+});

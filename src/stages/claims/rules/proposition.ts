@@ -361,6 +361,7 @@ const MODAL_WORDS = set([...frames.modalAuxiliaries.words, ...frames.nonFactualC
 const SETTLEMENT_NOUNS = set(frames.capturedInRegion.nouns);
 const LEAVE_RESULT = phraseIndex(phrases(frames.leaveResult.phrases).map((w) => ({ words: w, value: 'result' })));
 const LOSS_NOUNS = set(frames.lossTotals.nouns);
+const INFLICT = set(frames.lossTotals.inflict.words);
 const LOSS_NUMBER_ONLY = set(frames.lossTotals.numberOnly);
 const AMOUNTS = phraseIndex(phrases(frames.lossTotals.verbs).map((w) => ({ words: w, value: 'amount' })));
 const AREA_PREPS = set(frames.stopArea.prepositions);
@@ -1034,6 +1035,12 @@ const PARSERS: readonly Parser[] = [
           let m = i - 1;
           while (m > 0 && i - m < 3 && !words[m].punct && !HOLDER_WORDS.has(words[m].lower) && !HOLDER_WORDS.has(words[m].lower.replace(/'s$/, ''))) m--;
           c.victim = [Math.max(0, m), i];
+          // "inflicted losses of up to 500 troops on Ukrainian units": the losses are the on-phrase's side.
+          if (words.slice(Math.max(0, m), i).some((w) => INFLICT.has(w.lower))) {
+            let on = k + 1;
+            while (on < words.length && on - k < 6 && words[on].lower !== 'on' && !(words[on].punct && words[on].text !== ',')) on++;
+            c.victim = words[on]?.lower === 'on' ? [on + 1, Math.min(words.length, on + 4)] : [i, i];
+          }
           c.lossTotal = true;
           out.push(c);
           i = k;
