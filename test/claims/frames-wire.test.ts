@@ -131,3 +131,8 @@ test('losses inflicted on a side are that side’s, not the inflicter’s', () =
   assert.deepEqual(losses('our units inflicted losses of 300 troops', 'UA'), []);
   assert.deepEqual(losses('its losses amounted to 200 troops', 'RU'), ['RU 200']);
 });
+
+test('"all occupied territories" is an adjective, no capture; the occupiers "being pushed away from X" lost ground to the other side', () => {
+  assert.deepEqual(brief('football clubs from all occupied territories - from Toretsk and Kupiansk', 'UA'), []);
+  assert.deepEqual(brief('the occupiers are gradually being pushed away from Kupiansk', 'UA'), ['advance geo:kupiansk UA asserts']);
+});

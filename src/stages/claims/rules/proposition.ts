@@ -308,7 +308,7 @@ const LOCATIVE_PREPS = new Set(['in', 'over', 'near', 'at', 'around', 'outside']
 /** Prepositions after "pushed … back" that name where the other side was driven back ("back near X"). */
 const BACK_AT = new Set(['near', 'around', 'outside', 'at', 'in']);
 /** Words before a participle that make it an adjective ("in occupied territories", "and occupied areas"). */
-const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously']);
+const ATTRIBUTIVE_BEFORE = new Set(['in', 'of', 'from', 'on', 'into', 'to', 'across', 'throughout', 'within', 'for', 'over', 'and', 'or', 'newly', 'temporarily', 'illegally', 'formerly', 'previously', 'all', 'other', 'many', 'some', 'these', 'those', 'remaining']);
 const BE_FORMS = set(frames.beForms);
 const LINKING = set(frames.linkingVerbs.words);
 const VERB_GROUP = set(frames.verbGroup);
