@@ -27,6 +27,11 @@ function run(text: string, places: string[]) {
   return claimsStage.run({ ...createDoc({ id: 't', input: text, format: 'text' }), entities }, {} as never).claims;
 }
 
+/** Confident propositions of one line spoken in a briefing turn, as "kind place holder polarity". */
+const turnProps = (line: string, towns: string[]) => run(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, towns)
+  .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
+  .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
+
 test('transcript turns: labels, question turns, and a title that opens a turn before the first label', () => {
   const turns = transcriptTurns(TRANSCRIPT);
   assert.deepEqual(turns.map((t) => [t.label ? TRANSCRIPT.slice(...t.label) : null, t.question]), [[null, false], ['Q', true], ['MR. SMITH', false]]);
@@ -209,13 +214,10 @@ test('labels padded with no-break spaces, as web transcripts write them, are lab
 });
 
 test('officials’ phrasing of stopped and reversed advances: beaten back from X, fended off near X, an advance that is over, thwarted advances', () => {
-  const props = (line: string, towns: string[]) => run(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, towns)
-    .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
-    .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
-  assert.deepEqual(props('The Ukrainians have beaten the Russians back from Kupiansk.', ['Kupiansk']), ['advance geo:1 UA asserts']);
-  assert.deepEqual(props('Ukrainian units fended off Russian assaults near Vovchansk.', ['Vovchansk']), ['control geo:1 UA asserts']);
+  assert.deepEqual(turnProps('The Ukrainians have beaten the Russians back from Kupiansk.', ['Kupiansk']), ['advance geo:1 UA asserts']);
+  assert.deepEqual(turnProps('Ukrainian units fended off Russian assaults near Vovchansk.', ['Vovchansk']), ['control geo:1 UA asserts']);
   // The side named before a semicolon is the antecedent of "their" after it.
-  assert.deepEqual(props('The Russians have run out of steam up there; their advance on Kupiansk is all but over.', ['Kupiansk']), ['advance geo:1 RU denies']);
+  assert.deepEqual(turnProps('The Russians have run out of steam up there; their advance on Kupiansk is all but over.', ['Kupiansk']), ['advance geo:1 RU denies']);
 });
 
 test('"thwart Russian advances around X": after an adjective the -s word is a noun (read on the linguistic layer), thwarted, no advance', async () => {
@@ -230,14 +232,11 @@ test('"thwart Russian advances around X": after an adjective the -s word is a no
 });
 
 test('briefing phrasing: reports seen, a capture or fall told as done after "after"/"since", a decision to withdraw, holding out', () => {
-  const props = (line: string, towns: string[]) => run(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, towns)
-    .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
-    .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
   // "seen reports that …": "reports" is the object of "seen", not a cue whose speaker is "We've seen".
-  assert.deepEqual(props('We have seen reports that Russian forces have taken Toretsk.', ['Toretsk']), ['control geo:1 RU asserts']);
-  assert.deepEqual(props('After Russia’s capture of Toretsk, the fighting moved west.', ['Toretsk']), ['control geo:1 RU asserts']);
-  assert.deepEqual(props('The capture of Toretsk remains the Russians’ goal.', ['Toretsk']), []);
-  assert.deepEqual(props('It was a sound decision by the Ukrainians to pull out of Toretsk.', ['Toretsk']), ['control geo:1 RU asserts']);
-  assert.deepEqual(props('The Ukrainians are weighing a decision to pull out of Toretsk.', ['Toretsk']), []);
-  assert.deepEqual(props('Ukrainian units continue to hold out in Toretsk.', ['Toretsk']), ['control geo:1 UA asserts']);
+  assert.deepEqual(turnProps('We have seen reports that Russian forces have taken Toretsk.', ['Toretsk']), ['control geo:1 RU asserts']);
+  assert.deepEqual(turnProps('After Russia’s capture of Toretsk, the fighting moved west.', ['Toretsk']), ['control geo:1 RU asserts']);
+  assert.deepEqual(turnProps('The capture of Toretsk remains the Russians’ goal.', ['Toretsk']), []);
+  assert.deepEqual(turnProps('It was a sound decision by the Ukrainians to pull out of Toretsk.', ['Toretsk']), ['control geo:1 RU asserts']);
+  assert.deepEqual(turnProps('The Ukrainians are weighing a decision to pull out of Toretsk.', ['Toretsk']), []);
+  assert.deepEqual(turnProps('Ukrainian units continue to hold out in Toretsk.', ['Toretsk']), ['control geo:1 UA asserts']);
 });
