@@ -102,6 +102,14 @@ test('names inside organisations and units, transcript labels and glosses are no
   assert.deepEqual(places("Envoys of the so-called Luhansk People's Republic met a Dnipro battalion commander.").map((e) => e.name), []);
   const transcript = places('Host: Welcome back.\nGuest: Thank you.\nHost: Let us begin with Kyiv.\nGuest: Sure.');
   assert.deepEqual(transcript.map((e) => e.name), ['Kyiv']);
+  // In a hard-wrapped paragraph a name after a soft newline is inside a sentence, not a label at a line start.
+  const wrapped = places([
+    'The alert service listed the sirens of the night in two lines, one for each',
+    'Kharkiv: the first at ten and the second at midnight, then the list for the',
+    'Kharkiv: region, where the sirens sounded in every district until the early',
+    'morning hours, the service said.',
+  ].join('\n'));
+  assert.ok(wrapped.some((e) => e.name === 'Kharkiv'), JSON.stringify(wrapped.map((e) => e.name)));
   assert.deepEqual(places('The party Hromada (Community) won seats.').map((e) => e.name), []);
 });
 

@@ -42,3 +42,16 @@ test('prose that merely starts like furniture is kept', () => {
   assert.deepEqual(excluded('Share prices rose after the announcement.'), []);
   assert.deepEqual(excluded('Photographs of the site were published by the ministry on Tuesday.'), []);
 });
+
+test('a line inside a hard-wrapped paragraph is prose even when it starts like furniture', () => {
+  // Invented e-mail-style text wrapped at 72 columns: the third line opens with "subscribe", as a share line would.
+  const input = [
+    'The city council said on Monday evening that the warning system would be',
+    'tested again at noon on Wednesday, and it asked residents to sign up or',
+    'subscribe to the official alert channel and to keep their phones on',
+    'before the test began, because the sirens in the old town were still out.',
+    '',
+    'Share this article',
+  ].join('\n');
+  assert.deepEqual(excluded(input), [['clean/share', 'Share this article']]);
+});

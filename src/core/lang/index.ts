@@ -16,6 +16,7 @@ import type { Chunk, Clause, Lang, LangSentence, Word } from './types.js';
 export * from './types.js';
 export { fold } from './fold.js';
 export { splitSentences, type SentenceRange } from './sentences.js';
+export { softBreaks, isSoftBreak, hardLineEnd, hardLineStartBefore, KEEP_BREAK_RULES, type KeepBreakRule } from './wrap.js';
 export { tokenize, type TokenRange } from './tokenize.js';
 export { chunkRules, type ChunkRule } from './chunks.js';
 export { clauseRules, NOT_ONLY, type ClauseRule, type ClauseDraft } from './clauses.js';

@@ -3,6 +3,7 @@
  * (no sentence longer than MAX_SENTENCE units).
  */
 import abbreviations from './data/abbreviations.json' with { type: 'json' };
+import { isSoftBreak } from './wrap.js';
 
 export const ABBREVIATIONS: ReadonlySet<string> = new Set<string>([...abbreviations.titles, ...abbreviations.other]);
 
@@ -38,17 +39,24 @@ function wordBefore(text: string, pos: number, floor: number): string {
 
 /**
  * Splits `text[from, to)` into sentences. Lines are sentence boundaries too (news paragraphs and headlines
- * are lines); within a line a sentence ends at `.`, `!`, `?` or `…` (plus closing quotes) followed by space and
- * an upper-case letter, digit or opening quote — unless the word before the stop is a known abbreviation or
- * an initial.
+ * are lines), except the soft newlines of a hard-wrapped document (`wrap.ts`), which read as spaces; within a
+ * line a sentence ends at `.`, `!`, `?` or `…` (plus closing quotes) followed by space and an upper-case letter,
+ * digit or opening quote — unless the word before the stop is a known abbreviation or an initial.
  */
 export function splitSentences(text: string, from = 0, to = text.length): SentenceRange[] {
   const out: SentenceRange[] = [];
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
+    while (lineEnd !== -1 && lineEnd < to && isSoftBreak(text, lineEnd)) lineEnd = text.indexOf('\n', lineEnd + 1);
     if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+    const before = out.length;
     splitLine(text, lineStart, lineEnd, out);
+    // A sentence that runs across a soft newline is named for it (the wrap joined it).
+    for (let k = before; k < out.length; k++) {
+      const r = out[k];
+      if (r.rule === 'segment/punctuation' && text.indexOf('\n', r.start) < r.end && text.indexOf('\n', r.start) >= 0) out[k] = { ...r, rule: 'segment/wrapped' };
+    }
     lineStart = lineEnd + 1;
   }
   return out;

@@ -3,7 +3,7 @@
  * lists, photo captions) as excluded spans of the input, without editing the text, so that no later stage
  * extracts from them.
  */
-import type { Span, Stage } from '../../core/index.js';
+import { isSoftBreak, type Span, type Stage } from '../../core/index.js';
 import { matchLineRule } from './rules/line-boilerplate.js';
 import { relatedHeadlines, type Line } from './rules/related-headlines.js';
 
@@ -24,6 +24,15 @@ export function viewLines(text: string): Line[] {
   return lines;
 }
 
+/** True when the newline before or after a line is a soft break of a hard-wrapped paragraph. */
+function softJoined(text: string, line: Line): boolean {
+  let before = line.start - 1;
+  while (before >= 0 && text[before] !== '\n' && /\s/.test(text[before])) before--;
+  let after = line.end;
+  while (after < text.length && text[after] !== '\n' && /\s/.test(text[after])) after++;
+  return (before >= 0 && text[before] === '\n' && isSoftBreak(text, before)) || (text[after] === '\n' && isSoftBreak(text, after));
+}
+
 /** The clean stage. */
 export const cleanStage: Stage = {
   name: 'clean',
@@ -37,6 +46,8 @@ export const cleanStage: Stage = {
       if (rule) marked.set(i, rule);
     });
     for (const i of relatedHeadlines(lines)) if (!marked.has(i)) marked.set(i, 'clean/related-headline');
+    // A line of a hard-wrapped paragraph (joined to a neighbour by a soft newline, core `isSoftBreak`) is prose.
+    for (const i of [...marked.keys()]) if (softJoined(doc.view.text, lines[i])) marked.delete(i);
     const excluded: Span[] = [...marked.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([i, rule]) => doc.view.span(lines[i].start, lines[i].end, rule));

@@ -2,7 +2,7 @@
  * The places stage: recognises toponyms sentence by sentence, disambiguates them over the whole document
  * against the GeoNames gazetteer, and appends one `place` entity per distinct place with all its mentions.
  */
-import { partitionPoint, wordsIn, type Context, type Doc, type Entity, type Mention, type Stage } from '../../core/index.js';
+import { isSoftBreak, partitionPoint, wordsIn, type Context, type Doc, type Entity, type Mention, type Stage } from '../../core/index.js';
 import { foldName } from './fold.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import { loadLexicon, type PlaceLexicon } from './lexicon.js';
@@ -70,7 +70,8 @@ function dropNonPlaces(text: string, matches: Located[]): void {
   const lineStart = (at: number): boolean => {
     let k = at - 1;
     while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    return k < 0 || text[k] === '\n';
+    // A soft newline of a hard-wrapped paragraph (core `isSoftBreak`) is no line start.
+    return k < 0 || (text[k] === '\n' && !isSoftBreak(text, k));
   };
   const labels = new Map<string, number>();
   const isLabel = (m: Located) => text[m.vEnd] === ':' && lineStart(m.vStart);

@@ -7,6 +7,7 @@
  * ("X wrote on Telegram: …"), participial cues ("…, adding that …"), passive nominal cues ("statements
  * circulated by Telegram channels …") and quote continuations (a quote sentence right after an attributed one).
  */
+import { hardLineEnd, hardLineStartBefore } from '../../../core/index.js';
 import { lexicon } from './lexicon.js';
 import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
 import { findQuotes, type Quote } from './quotes.js';
@@ -983,7 +984,8 @@ function quoteDashNames(text: string, sentences: readonly SentenceRange[], byClo
     const name: [number, number] = [nameStart, trimEnd(text, nameStart, nameStart + m[1].length)];
     const dash = text.slice(close, nameStart).search(/[―—–]/) + close;
     const q = byClose.get(close);
-    const lineStart = Math.max(text.lastIndexOf('\n', close) + 1, close - MAX_LINE);
+    // The line of the quote, a wrapped paragraph's soft newlines read as spaces.
+    const lineStart = Math.max(hardLineStartBefore(text, close + 1) + 1, close - MAX_LINE);
     const content: [number, number] = q ? [q.open + q.mark, q.close] : [lineStart + (/["“”]/.test(text[lineStart]) ? 1 : 0), close];
     const si = sentences.findIndex((s) => s.start <= dash && dash < s.end);
     if (si < 0 || content[1] - content[0] < 2 || name[1] - name[0] > 60) continue;
@@ -1014,7 +1016,8 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   // "The Latest: …" is a news-ticker label, not a speaker.
   if (firstWord === 'the' && words[first + 1]?.lower === 'latest') return null;
   const start = words[k + 1].start;
-  const nl = text.indexOf('\n', start);
+  // The end of the line; in a hard-wrapped paragraph the soft newlines are no line ends (core `hardLineEnd`).
+  const nl = hardLineEnd(text, start);
   const end = trimEnd(text, start, Math.min(nl < 0 ? text.length : nl, start + MAX_LINE, Math.max(s.end, start)));
   const lineEnd = trimEnd(text, start, Math.min(nl < 0 ? text.length : nl, start + MAX_LINE));
   if (lineEnd <= start) return null;
