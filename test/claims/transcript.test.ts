@@ -30,7 +30,7 @@ function run(text: string, places: string[]) {
 /** Confident propositions of one line spoken in a briefing turn, as "kind place holder polarity". */
 const turnProps = (line: string, towns: string[]) => run(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, towns)
   .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
-  .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
+  .filter((p) => (p.confidence ?? 0) >= 0.5).map((p) => [p.kind, p.place, p.holder, p.polarity].join(' '));
 
 test('transcript turns: labels, question turns, and a title that opens a turn before the first label', () => {
   const turns = transcriptTurns(TRANSCRIPT);
@@ -180,7 +180,7 @@ test('an answer’s "they" is the one side its question asks about; a question n
   const holderOf = (q: string) => {
     const text = `Press Briefing by the Spokesman\n\nQ ${q}\n\nMR. SMITH: They have gained some ground near Kupiansk, but not much.\n`;
     const c = run(text, ['Kupiansk']).find((x) => x.content.startsWith('They have gained'));
-    return c?.proposition ? [c.proposition.kind, c.proposition.holder ?? '-', c.proposition.confidence >= 0.5] : null;
+    return c?.proposition ? [c.proposition.kind, c.proposition.holder ?? '-', (c.proposition.confidence ?? 0) >= 0.5] : null;
   };
   assert.deepEqual(holderOf('How do you see the latest Russian offensive in the north?'), ['advance', 'RU', true]);
   assert.deepEqual(holderOf('Is the Ukrainian counterattack going anywhere?'), ['advance', 'UA', true]);
@@ -225,7 +225,7 @@ test('"thwart Russian advances around X": after an adjective the -s word is a no
   const ctx = await createContext();
   const advances = (line: string) => extractText(`Press Briefing by the Spokesman\n\nMS. SMITH: ${line}\n`, {}, ctx).claims
     .flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
-    .filter((p) => p.kind === 'advance' && p.confidence >= 0.5).map((p) => [p.holder, p.polarity].join(' '));
+    .filter((p) => p.kind === 'advance' && (p.confidence ?? 0) >= 0.5).map((p) => [p.holder, p.polarity].join(' '));
   assert.deepEqual(advances('The Ukrainians were able to thwart Russian advances around Vovchansk.'), []);
   // A verb after a subject and an adverb the tagger calls an adjective stays a verb.
   assert.deepEqual(advances('Russia likely advances toward Vovchansk.'), ['RU asserts']);
