@@ -240,3 +240,9 @@ test('briefing phrasing: reports seen, a capture or fall told as done after "aft
   assert.deepEqual(turnProps('The Ukrainians are weighing a decision to pull out of Toretsk.', ['Toretsk']), []);
   assert.deepEqual(turnProps('Ukrainian units continue to hold out in Toretsk.', ['Toretsk']), ['control geo:1 UA asserts']);
 });
+
+test('an answer’s "the town" may point at the place its question named, also beyond two sentences', () => {
+  const text = 'Press Briefing by the Spokesman\n\nQ On Toretsk: the mayor says the fighting is heavy. Residents have left. Many buildings are gone. What is your read?\n\nMR. SMITH: The Russians have not taken the town.\n';
+  const c = run(text, ['Toretsk']).find((x) => x.content.startsWith('The Russians have not taken'));
+  assert.deepEqual(c?.proposition && [c.proposition.kind, c.proposition.place, c.proposition.holder, c.proposition.polarity], ['control', 'geo:1', 'RU', 'denies']);
+});

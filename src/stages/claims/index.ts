@@ -193,7 +193,11 @@ export function extractClaims(doc: Doc, published?: string): { claims: Claim[]; 
     // a falsity phrase after it is the outer speaker's judgement of the claim, not part of what the owner said.
     const ownedStatement = /[^s]s$/i.test(cueSpan.text) && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, cueSpan.start - 12), cueSpan.start));
     const propositionsIn = (pStart: number, pEnd: number, answer?: 'yes' | 'no') => {
-      const floor = Math.min(sentences[Math.max(0, a.sentence - 2)].start, pStart);
+      // In a transcript, an answer's "the city", "there" may point at the place its question named.
+      const turn = turns.length ? turnAt(turns, pStart) : undefined;
+      const before = turn ? turns[turns.indexOf(turn) - 1] : undefined;
+      const asked = turn && !turn.question && before?.question ? before.start : Infinity;
+      const floor = Math.min(sentences[Math.max(0, a.sentence - 2)].start, pStart, asked);
       // "The region" refers back to the last region or oblast named anywhere before (`regionAnaphors`).
       const region = regions[lowerBound(regions, floor) - 1];
       const nearby: PlaceCandidate[] = [...(region ? [region] : []), ...places.slice(lowerBound(places, floor), lowerBound(places, pEnd)).filter((p) => p.end <= pEnd)];
