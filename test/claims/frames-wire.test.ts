@@ -136,3 +136,13 @@ test('"all occupied territories" is an adjective, no capture; the occupiers "bei
   assert.deepEqual(brief('football clubs from all occupied territories - from Toretsk and Kupiansk', 'UA'), []);
   assert.deepEqual(brief('the occupiers are gradually being pushed away from Kupiansk', 'UA'), ['advance geo:kupiansk UA asserts']);
 });
+
+test('counts: "two dozen", "five hundred", "twenty-five", "1 500" (a space between thousands)', () => {
+  const count = (content: string) => findPropositions({ content, offset: 0, places: [], anaphorFloor: 0, speakerSide: 'UA', cue: 'said' })
+    .filter((p) => p.kind === 'losses').map((p) => p.count);
+  assert.deepEqual(count('air defence shot down two dozen enemy drones'), [24]);
+  assert.deepEqual(count('our units killed five hundred occupiers'), [500]);
+  assert.deepEqual(count('air defence shot down twenty-five drones'), [25]);
+  assert.deepEqual(count('the enemy lost 1 500 servicemen'), [1500]);
+  assert.deepEqual(count('the enemy lost 12 tanks'), [12]);
+});

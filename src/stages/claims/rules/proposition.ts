@@ -463,14 +463,20 @@ function countAt(words: readonly Word[], k: number, amount = false): number | un
   const w = words[k];
   let n: number | undefined;
   const mult = COUNT_MULTIPLIERS.get(words[k + 1]?.lower ?? '');
-  if (mult && (/^\d+(?:\.\d+)?$/.test(w.text) || w.lower === 'a')) {
-    // "1.5 thousand soldiers", "about 1 million troops", "more than a thousand soldiers".
-    return Math.round((w.lower === 'a' ? 1 : Number(w.text)) * mult);
+  const base = /^\d+(?:\.\d+)?$/.test(w.text) ? Number(w.text) : w.lower === 'a' ? 1 : (NUMBER_WORDS.get(w.lower) ?? hyphenNumber(w.lower));
+  if (mult && base !== undefined && (mult !== 12 || w.lower !== 'a')) {
+    // "1.5 thousand soldiers", "about 1 million troops", "more than a thousand soldiers", "two dozen drones".
+    return Math.round(base * mult);
   }
   if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(w.text)) {
     n = Number(w.text.replace(/,/g, ''));
+    // "1 500 drones": a group of three digits after one space continues the number.
+    const next = words[k + 1];
+    if (/^\d{1,3}$/.test(w.text) && next && /^\d{3}$/.test(next.text) && next.start === w.end + 1) return Number(w.text + next.text);
     // A year ("1999", "2022") without a thousands separator.
     if (!w.text.includes(',') && n >= 1900 && n <= 2100) return undefined;
+  } else if (hyphenNumber(w.lower) !== undefined) {
+    n = hyphenNumber(w.lower);
   } else if ((w.lower === 'a' || w.lower === 'an') && singleVictimAhead(words, k)) {
     // "destroyed a Tu-22M heavy bomber", "shot down an Su-25 jet": one.
     n = 1;
@@ -488,6 +494,15 @@ function countAt(words: readonly Word[], k: number, amount = false): number | un
   // ("at 07:40", "in 1999"; but a loss total's "estimated at 500,000" is an amount: `amount`.)
   if (prev && NOT_COUNT_BEFORE.has(prev.lower) && !amount) return undefined;
   return n;
+}
+
+/** A hyphenated number word ("twenty-five", "forty-two"): the sum of its parts, or undefined. */
+function hyphenNumber(w: string): number | undefined {
+  const parts = w.split('-');
+  if (parts.length !== 2) return undefined;
+  const a = NUMBER_WORDS.get(parts[0]);
+  const b = NUMBER_WORDS.get(parts[1]);
+  return a !== undefined && b !== undefined && a >= 20 && a % 10 === 0 && b < 10 ? a + b : undefined;
 }
 
 /** True when a singular counted noun (`singleVictims`: bomber, tank, helicopter …) follows within five words. */
