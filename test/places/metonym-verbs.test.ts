@@ -16,3 +16,10 @@ for (const verb of ['hailed', 'praised', 'welcomed', 'celebrated']) {
     assert.ok(doc.events.every((e) => e.place !== moscow?.id), JSON.stringify(doc.events.map((e) => e.place)));
   });
 }
+
+test('a place that ends a content before its speaker ("… Kupiansk, Smith said") does not speak; a list of capitals ending in "and" does', () => {
+  const doc = extractText('Russian troops have captured Kupiansk, Smith said.', {}, ctx);
+  assert.notEqual(doc.entities.find((e) => e.name === 'Kupiansk')?.mentions[0].metonym, true);
+  const both = extractText('Kyiv, Warsaw and Vilnius said the drills were over.', {}, ctx);
+  assert.equal(both.entities.find((e) => e.name === 'Kyiv')?.mentions[0].metonym, true);
+});

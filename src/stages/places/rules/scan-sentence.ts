@@ -283,7 +283,9 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
     const speakerTag = (!shouting && allCaps(w) && text[end] === ':') || (upper && prev?.folded !== undefined && /^\d/.test(prev.folded));
     if (!titled && !speakerTag) {
       // "Washington and Moscow said": the speech verb covers every name of the coordination.
-      if (metonym) {
+      // The list must end in "and"/"or" before the speaking name: "Kupiansk, Smith said" is a content ending in a
+      // place, then its speaker, not two speakers.
+      if (metonym && out.length && /^(?:\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/.test(text.slice(out[out.length - 1].end, w.start))) {
         let edge = w.start;
         for (let k = out.length - 1; k >= 0 && /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)$/.test(text.slice(out[k].end, edge)); k--) {
           out[k] = { ...out[k], metonym: true };
