@@ -146,3 +146,10 @@ test('counts: "two dozen", "five hundred", "twenty-five", "1 500" (a space betwe
   assert.deepEqual(count('the enemy lost 1 500 servicemen'), [1500]);
   assert.deepEqual(count('the enemy lost 12 tanks'), [12]);
 });
+
+test('a belligerent that welcomes a withdrawal with no side named welcomes the other side’s; one it announces is its own', () => {
+  const said = (content: string, cue: string) => findPropositions({ content, offset: 0, places: [{ id: 'geo:toretsk', start: content.indexOf('Toretsk'), end: content.indexOf('Toretsk') + 7, text: 'Toretsk', resolved: true }], anaphorFloor: 0, speakerSide: 'UA', cue })
+    .filter((p) => p.confidence >= 0.5).map((p) => [p.kind, p.holder, p.polarity].join(' '));
+  assert.deepEqual(said('the withdrawal from Toretsk', 'welcomed'), ['control UA asserts']);
+  assert.deepEqual(said('the withdrawal from Toretsk', 'announced'), ['control RU asserts']);
+});

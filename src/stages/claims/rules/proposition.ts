@@ -356,6 +356,7 @@ const AIRBORNE = set(frames.airborne.nouns);
 const PRESUPPOSED = set(frames.presupposed.words);
 const DECISION_NOUNS = set(frames.decisionNouns.words);
 const COUNT_MULTIPLIERS = new Map(Object.entries(frames.countMultipliers.words));
+const WELCOMING = set(frames.welcomingCues.words);
 const DECISION_NOT_DONE = set(frames.decisionNouns.notDone);
 const MODAL_WORDS = set([...frames.modalAuxiliaries.words, ...frames.nonFactualCues]);
 const SETTLEMENT_NOUNS = set(frames.capturedInRegion.nouns);
@@ -1753,6 +1754,11 @@ const REFINERS: readonly Refiner[] = [
             if (leaver?.side && otherSide(leaver.side)) {
               c.holder = otherSide(leaver.side);
               c.roles.holder = `other side of the leaver ${leaver.how}`;
+            } else if (speaker && !third && WELCOMING.has(norm(ctx.inp.cue)) && !words.slice(Math.max(cl.clause[0], cl.pred[0] - 2), cl.pred[0]).some((w) => w.lower === 'our')) {
+              // "Kyiv welcomed the withdrawal from Kherson": a belligerent welcomes the other side's withdrawal.
+              c.holder = speaker;
+              c.roles.holder = "the speaker's side (it welcomes the other's withdrawal)";
+              weigh(c, FACTOR.holderSpeaker, 'claims/holder-welcomed-withdrawal');
             } else if (speaker && !third) {
               // "our withdrawal from X", an unmodified "the withdrawal from X" told by a belligerent: its own side left.
               c.holder = otherSide(speaker);
