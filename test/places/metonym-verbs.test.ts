@@ -23,3 +23,10 @@ test('a place that ends a content before its speaker ("… Kupiansk, Smith said"
   const both = extractText('Kyiv, Warsaw and Vilnius said the drills were over.', {}, ctx);
   assert.equal(both.entities.find((e) => e.name === 'Kyiv')?.mentions[0].metonym, true);
 });
+
+test('"the Dnipro" after a lower-case "the" is the river the gazetteer knows as "Dnipro River"; "Dnipro" alone is the city', () => {
+  const river = extractText('Russian forces withdrew from the west bank of the Dnipro.', {}, ctx).entities.find((e) => e.kind === 'place');
+  assert.match(river?.name ?? '', /River/);
+  const city = extractText('Missiles hit Dnipro overnight.', {}, ctx).entities.find((e) => e.kind === 'place');
+  assert.equal(city?.name, 'Dnipro');
+});

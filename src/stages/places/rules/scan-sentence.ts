@@ -164,7 +164,14 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
         key = folded;
         break;
       }
-      const found = g.lookup(folded);
+      let found = g.lookup(folded);
+      // "the west bank of the Dnipro", "crossed the Oskil": a name after a lower-case "the" that the gazetteer also
+      // knows as "<name> River" is the river (towns take no article; "the Hague" has no river namesake).
+      if (found.length && n === 1 && i > 0 && words[i - 1].text === 'the' && text.slice(words[i - 1].end, w.start) === ' ') {
+        // (Only over towns: "the Ohio", "the Colorado" keep their states.)
+        const river = found.every((c) => g.typeOf(c) === 'city') ? g.lookup(`${folded} river`) : [];
+        if (river.length) found = river;
+      }
       if (found.length) {
         best = n;
         cands = found;
