@@ -21,8 +21,10 @@
  * Matching prefers pairs that also agree on the sub-type (events) or the count (losses).
  *
  * Usage: `npm run eval -- picture [--half dev|heldout|dev2|heldout2|dev3|heldout3|dev-all|heldout-all|seeds] [--min-confidence 0.5]
- * [--misses] [--validate]`. `--misses` lists false positives and false negatives of the dev halves only (never a
- * held-out half), then the dev gold propositions matched among all outputs but by none at or above the threshold.
+ * [--misses] [--stages] [--validate]`. `--misses` lists false positives and false negatives of the dev halves only
+ * (never a held-out half), then the dev gold propositions matched among all outputs but by none at or above the
+ * threshold. `--stages` counts, per half, where each gold proposition is lost (place, claim, frame and the gate that
+ * turned a candidate of its kind down, holder/place/polarity, confidence); counts only, quotes on dev halves only.
  * `--validate` checks the gold files (quotes are exact substrings, enums valid) and stops.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
