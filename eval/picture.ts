@@ -482,8 +482,8 @@ function missStages(gold: GoldDoc, text: string, doc: Doc, minConf: number): Sta
   const entities = new Map(doc.entities.map((e) => [e.id, e]));
   const places = doc.entities.filter((e) => e.kind === 'place').map((e) => sysPlace(e.id, entities));
   const claims = doc.claims as unknown as Loose[];
+  const sys = systemPropositions(doc);
   return gold.propositions.map((g): StageMiss => {
-    const sys = systemPropositions(doc);
     if (sys.some((s) => s.confidence >= minConf && propMatches(g, s))) return 'found';
     if (sys.some((s) => propMatches(g, s))) return 'low';
     if (g.place.length && !places.some((p) => placeMatches(g, p))) return 'place';

@@ -48,14 +48,20 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
   let lineStart = from;
   while (lineStart < to) {
     let lineEnd = text.indexOf('\n', lineStart);
-    while (lineEnd !== -1 && lineEnd < to && isSoftBreak(text, lineEnd)) lineEnd = text.indexOf('\n', lineEnd + 1);
+    let joined = false;
+    while (lineEnd !== -1 && lineEnd < to && isSoftBreak(text, lineEnd)) {
+      joined = true;
+      lineEnd = text.indexOf('\n', lineEnd + 1);
+    }
     if (lineEnd === -1 || lineEnd > to) lineEnd = to;
     const before = out.length;
     splitLine(text, lineStart, lineEnd, out);
-    // A sentence that runs across a soft newline is named for it (the wrap joined it).
-    for (let k = before; k < out.length; k++) {
+    // A sentence that runs across a soft newline is named for it (the wrap joined it). Only a joined line holds one,
+    // and the search stops at the sentence's end (a long unwrapped line is never rescanned per sentence).
+    for (let k = before; joined && k < out.length; k++) {
       const r = out[k];
-      if (r.rule === 'segment/punctuation' && text.indexOf('\n', r.start) < r.end && text.indexOf('\n', r.start) >= 0) out[k] = { ...r, rule: 'segment/wrapped' };
+      const nl = text.indexOf('\n', r.start);
+      if (r.rule === 'segment/punctuation' && nl >= 0 && nl < r.end) out[k] = { ...r, rule: 'segment/wrapped' };
     }
     lineStart = lineEnd + 1;
   }

@@ -384,7 +384,7 @@ function lastForcesSide(text: string, start: number, end: number, sideAt: (s: nu
 }
 
 /** The sides (RU or UA) of the side words ("Russian", "North Korean forces") and side-bearing actors in a view range, in order. */
-function* sideWords(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): Generator<{ side: string; at: number; word: string }> {
+function* sideWords(text: string, start: number, end: number, sideAt: (s: number, e: number) => string | undefined): Generator<{ side: string; word: string }> {
   const re = /[\p{L}'’-]+/gu;
   re.lastIndex = start;
   let prev = '';
@@ -393,7 +393,7 @@ function* sideWords(text: string, start: number, end: number, sideAt: (s: number
     const v = HOLDER_PHRASES[`${prev} ${w}`] ?? HOLDER_SIDES[w];
     prev = w;
     const side = v === 'RU' || v === 'UA' ? v : sideAt(m.index, m.index + m[0].length);
-    yield { side: side === 'RU' || side === 'UA' ? side : '', at: m.index, word: w };
+    yield { side: side === 'RU' || side === 'UA' ? side : '', word: w };
   }
 }
 

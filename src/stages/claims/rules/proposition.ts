@@ -275,6 +275,8 @@ const ADJECTIVAL = set(frames.adjectival);
 const NOMINAL_GATE = set(frames.nominalGate);
 const DISTANCE = set(frames.distance);
 const RECAPTURE = set(frames.recapture);
+/** Participles of returning a town to its country (`passiveReturn`: "liberated", "retaken"). */
+const RETURNED = set(frames.passiveReturn.words);
 const PART_OBJECT = set(frames.partObject);
 /** After a possessive place: at most two modifiers, then a part of it ("'s western outskirts", "'s southern districts"). */
 const PART_OF_PLACE = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${frames.partOfPlace.nouns.join('|')})\\b`);
@@ -318,7 +320,8 @@ const DIRECT_FILLERS = set(['the', 'city', 'town', 'village', 'settlement', 'cap
 const FALL_HEAD = set(frames.fallSubject.words);
 const STALLED = phraseIndex(phrases(frames.stalled.phrases).map((w) => ({ words: w, value: 'stalled' })));
 const STALLED_SUBJECTS = set(frames.stalled.subjects);
-const ATTEMPT_NOUNS = set([...frames.failedAttempt.nouns, ...frames.failedAttempt.verbs]);
+/** Nouns and verbs of trying before the infinitive of a failed attempt ("attempt to", "trying to"). */
+const ATTEMPT_WORDS = set([...frames.failedAttempt.nouns, ...frames.failedAttempt.verbs]);
 const FAILED_BEFORE = set(frames.failedAttempt.before);
 const FAILED_AFTER = phraseIndex(phrases(frames.failedAttempt.after).map((w) => ({ words: w, value: 'failed' })));
 /** Words of losses after a count of "took/taken" ("taken more than 100,000 casualties"; not "took 300 prisoners"). */
@@ -464,7 +467,8 @@ function countAt(words: readonly Word[], k: number, amount = false): number | un
   const w = words[k];
   let n: number | undefined;
   const mult = COUNT_MULTIPLIERS.get(words[k + 1]?.lower ?? '');
-  const base = /^\d+(?:\.\d+)?$/.test(w.text) ? Number(w.text) : w.lower === 'a' ? 1 : (NUMBER_WORDS.get(w.lower) ?? hyphenNumber(w.lower));
+  const hyphened = hyphenNumber(w.lower);
+  const base = /^\d+(?:\.\d+)?$/.test(w.text) ? Number(w.text) : w.lower === 'a' ? 1 : (NUMBER_WORDS.get(w.lower) ?? hyphened);
   if (mult && base !== undefined && (mult !== 12 || w.lower !== 'a')) {
     // "1.5 thousand soldiers", "about 1 million troops", "more than a thousand soldiers", "two dozen drones".
     return Math.round(base * mult);
@@ -476,8 +480,8 @@ function countAt(words: readonly Word[], k: number, amount = false): number | un
     if (/^\d{1,3}$/.test(w.text) && next && /^\d{3}$/.test(next.text) && next.start === w.end + 1) return Number(w.text + next.text);
     // A year ("1999", "2022") without a thousands separator.
     if (!w.text.includes(',') && n >= 1900 && n <= 2100) return undefined;
-  } else if (hyphenNumber(w.lower) !== undefined) {
-    n = hyphenNumber(w.lower);
+  } else if (hyphened !== undefined) {
+    n = hyphened;
   } else if ((w.lower === 'a' || w.lower === 'an') && singleVictimAhead(words, k)) {
     // "destroyed a Tu-22M heavy bomber", "shot down an Su-25 jet": one.
     n = 1;
@@ -749,7 +753,7 @@ function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCan
  * or a failure phrase after the predicate in its sentence ("… to take Kyiv failed", "… was repelled").
  */
 function failedAttempt(words: readonly Word[], p0: number, p1: number): boolean {
-  if (words[p0 - 1]?.lower !== 'to' || !ATTEMPT_NOUNS.has(words[p0 - 2]?.lower ?? '')) return false;
+  if (words[p0 - 1]?.lower !== 'to' || !ATTEMPT_WORDS.has(words[p0 - 2]?.lower ?? '')) return false;
   for (let k = Math.max(0, p0 - 5); k < p0 - 2; k++) if (FAILED_BEFORE.has(words[k].lower)) return true;
   const end = sentenceEnd(words, p1);
   for (let k = p1; k < end; k++) if (matchAt(words, k, FAILED_AFTER).length) return true;
@@ -875,12 +879,13 @@ function phraseParser(
 function advanceByLemma(frame: string, forms: ReadonlyMap<string, string>, end: (words: readonly Word[], i: number) => number): Parser {
   const spec = { kind: 'advance', holderRole: 'agent', placeRoles: ['object'], needsPlace: true, confidence: frames.motion.confidence } as const;
   return spanParser(frame, spec, (words, i) => {
+    if (!forms.has(words[i].lower)) return undefined;
     // "repelled a Russian military thrust onto X", "the push toward X": after a determiner (over side words and
     // `nounModifiers`) it is a noun.
     let b = i - 1;
     while (b >= 0 && ((HOLDER_WORDS.has(words[b].lower) && !/s$/.test(words[b].lower)) || MOTION_NOUN_MODIFIERS.has(words[b].lower))) b--;
     if (b >= 0 && DETERMINERS.has(words[b].lower)) return undefined;
-    const e = forms.has(words[i].lower) ? end(words, i) : -1;
+    const e = end(words, i);
     return e < 0 ? undefined : { end: e, predicate: words.slice(i, e).map((w) => w.lower).join(' '), negated: words.slice(i + 1, e).some((w) => w.lower === 'no') };
   }, true);
 }
@@ -1927,7 +1932,7 @@ const REFINERS: readonly Refiner[] = [
       // (An observer's words only: a belligerent's "liberated" is its own side's, the default below.)
       if (!c.holder && c.frame === 'capture' && c.cl.passive && c.place && !belligerent(speaker) && ctx.words[c.cl.pred[1]]?.lower !== 'of') {
         const p = ctx.inp.places.find((x) => x.id === c.place);
-        const back = c.predicate.split(' ').some((w) => RECAPTURE.has(w) || /^(?:liberated|retaken|recaptured|regained|freed)$/.test(w));
+        const back = c.predicate.split(' ').some((w) => RECAPTURE.has(w) || RETURNED.has(w));
         const side = p && !p.broad && otherSide(p.inCountry) ? (back ? p.inCountry : otherSide(p.inCountry)) : undefined;
         if (side) {
           c.holder = side;
