@@ -16,6 +16,7 @@ export const NOT_ONLY: ReadonlySet<string> = new Set(vocab.notOnly);
 const NEGATOR_PAIRS = vocab.negatorPairs;
 const SUBORDINATORS = new Set(vocab.subordinators);
 const CONDITIONALS = new Set(vocab.conditionals);
+const GERUND_NOUNS = new Map<string, string>(Object.entries(vocab.gerundNouns));
 const RELATIVES = new Set(vocab.relatives);
 const SPEECH = new Set(vocab.speech);
 const QUESTION_VERBS = new Set(vocab.questionVerbs);
@@ -484,6 +485,22 @@ const conditional: ClauseRule = {
   },
 };
 
+/** Noun complement: an "of + -ing" clause after a noun of intention, wish or possibility is no deed ("its objective
+ * of capturing the city", "at risk of falling", "in the hope of breaking through"); it takes the noun's modality. */
+const nounComplement: ClauseRule = {
+  name: 'lang/clause/noun-complement',
+  apply(s, clauses) {
+    for (const c of clauses) {
+      if (c.finite || c.marker !== 'of' || c.first <= s.first || s.words[c.predicate].xtag !== 'VBG') continue;
+      const m = GERUND_NOUNS.get(s.words[c.first - 1].fold);
+      if (!m) continue;
+      if (m === 'negated') c.negated = true;
+      else c.modality ??= m as Modality;
+      note(c, this.name);
+    }
+  },
+};
+
 /** Questions: the clauses of a sentence ending in "?" that are not subordinate (or have an inverted auxiliary). */
 const question: ClauseRule = {
   name: 'lang/clause/question',
@@ -501,7 +518,7 @@ const question: ClauseRule = {
 };
 
 /** The clause rules in the order they run over each sentence. */
-export const clauseRules: readonly ClauseRule[] = [invertedAux, nonFinite, reducedRelative, boundaries, parents, subject, verbFeatures, object, negationBefore, reported, conditional, question];
+export const clauseRules: readonly ClauseRule[] = [invertedAux, nonFinite, reducedRelative, boundaries, parents, subject, verbFeatures, object, negationBefore, reported, conditional, nounComplement, question];
 
 /** Builds the clauses of one sentence (appending to `out`; clause indices are global). */
 export function clausesOfSentence(s: SentenceView, out: Clause[]): void {

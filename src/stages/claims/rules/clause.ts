@@ -54,6 +54,8 @@ const PARTICIPLES = lower(frames.participles.irregular);
 const PERCEPTION = lower(frames.perception.verbs);
 const SUCCESS_IN = lower(frames.successIn.words);
 const PERCEPTION_NEG = lower(frames.perception.negators);
+const FOCUS_ADVERBS = lower(frames.focusAside.adverbs);
+const FOCUS_PREPS = lower(frames.focusAside.prepositions);
 const HARD = new Set([',', ';', ':', '?', '!', '.', '(', ')', '—', '–']);
 
 /** True when `phrase` (words) ends at word index `end` (exclusive). */
@@ -90,6 +92,11 @@ function sharedSubject(words: readonly Word[], conj: number): [number, number] |
   return e0 > s0 && e0 < conj ? [s0, e0] : undefined;
 }
 
+/** True when a comma at word k opens a focusing aside ("…, particularly around X": `focusAside`). */
+export function focusAside(words: readonly Word[], k: number): boolean {
+  return words[k]?.text === ',' && FOCUS_ADVERBS.has(words[k + 1]?.lower ?? '') && FOCUS_PREPS.has(words[k + 2]?.lower ?? '');
+}
+
 /** The clause view of the predicate at words [p0, p1). */
 export function clauseAround(words: readonly Word[], p0: number, p1: number): ClauseView {
   let start = p0;
@@ -103,7 +110,12 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     start = s;
   }
   let end = p1;
-  while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
+  for (;;) {
+    while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
+    // "thwarted Russian advances, particularly around X": a focusing aside narrows the predicate (`focusAside`).
+    if (focusAside(words, end)) end += 3;
+    else break;
+  }
   // "Russian and Ukrainian forces": an "and" right after a side adjective does not end the subject.
   let vg = p0;
   // Quotation marks inside the verb group ("were “moving further” into") are skipped.
@@ -162,6 +174,10 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     if (words[k].text === '.' || words[k].text === '!') break;
   }
   let objectEnd = p1;
-  while (objectEnd < words.length && !(words[objectEnd].punct && HARD.has(words[objectEnd].text))) objectEnd++;
+  for (;;) {
+    while (objectEnd < words.length && !(words[objectEnd].punct && HARD.has(words[objectEnd].text))) objectEnd++;
+    if (focusAside(words, objectEnd)) objectEnd += 3;
+    else break;
+  }
   return { words, pred: [p0, p1], vg: [vg, p0], subject, after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question, ...(factual ? { factual } : {}) };
 }

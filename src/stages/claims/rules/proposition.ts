@@ -9,7 +9,7 @@
  */
 import { verbForms, type PropositionEvidence } from '../../../core/index.js';
 import frames from '../data/frames.json' with { type: 'json' };
-import { clauseAround, type ClauseView } from './clause.js';
+import { clauseAround, focusAside, type ClauseView } from './clause.js';
 import { otherSide } from './lexicon.js';
 import { readWords, type Word } from './words.js';
 
@@ -547,6 +547,29 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
 }
 
 /**
+ * A loss noun with no count of its own, then "including" and a counted phrase ("heavy losses, including at least 125
+ * armored vehicles"): the counted phrase. The noun stands within three words of `from`, with no mark before it, and
+ * "including" within `INCLUDED_REACH` words after it, past no mark but a comma right before it.
+ */
+const INCLUDED_REACH = 9;
+function includedCount(words: readonly Word[], from: number): { count: number; from: number; to: number } | undefined {
+  for (let k = from; k < Math.min(words.length, from + 3); k++) {
+    if (words[k].punct) return undefined;
+    if (!LOSS_NOUNS.has(words[k].lower)) continue;
+    // ("losses in this offensive, including …": a phrase after the noun, up to the first mark.)
+    let at = k + 1;
+    while (at < Math.min(words.length, k + INCLUDED_REACH) && !words[at].punct && words[at].lower !== 'including') at++;
+    if (words[at]?.text === ',') at++;
+    if (words[at]?.lower !== 'including') return undefined;
+    at++;
+    while (at < words.length && APPROX.has(words[at].lower)) at++;
+    const v = victimPhrase(words, at, Math.min(words.length, at + 5));
+    return v && v.from <= at + 1 ? v : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Counted phrases coordinated with the first ("six Russian warplanes and two helicopters", "30,000 casualties,
  * including approximately 9,000 killed"): each is a proposition of its own.
  */
@@ -664,6 +687,11 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
       if (!an.region) return undefined;
     }
     const w = words[k];
+    // "thwarted Russian advances, particularly around X": a focusing aside (`focusAside`).
+    if (focusAside(words, k)) {
+      k++;
+      continue;
+    }
     if (FILLERS.has(w.lower) || extra?.has(w.lower) || NUMBER_WORDS.has(w.lower) || /^\d/.test(w.text) || /^\p{Lu}/u.test(w.text) || w.text === '-' || w.text === '“' || w.text === '”' || w.text === '"') continue;
     return undefined;
   }
@@ -905,6 +933,18 @@ function afterAdjective(ctx: Context, i: number): boolean {
   return !/^(?:NN|PRP)/.test(before);
 }
 
+/**
+ * True when word i, tagged a noun, follows a determiner over adjectives and side words ("thwarted a Russian advance on
+ * X", "their rapid advance"): a noun, not a verb ("the troops advance on X" keeps its verb: a noun stands before it).
+ */
+function nounAfterDeterminer(ctx: Context, i: number): boolean {
+  const { words, inp } = ctx;
+  if (!inp.tagAt || !inp.tagAt(inp.offset + words[i].start)?.startsWith('NN')) return false;
+  let b = i - 1;
+  while (b >= 0 && (HOLDER_WORDS.has(words[b].lower) || inp.tagAt(inp.offset + words[b].start) === 'JJ')) b--;
+  return b >= 0 && DETERMINERS.has(words[b].lower);
+}
+
 const PARSERS: readonly Parser[] = [
   {
     name: 'claims/frame-verb',
@@ -916,7 +956,7 @@ const PARSERS: readonly Parser[] = [
         const len = hits[0].span;
         // "thwarted Russian advances around X": after an adjective a one-word predicate is a plural noun, no verb
         // (the nominal frames read it, with their own gates).
-        if (len === 1 && afterAdjective(ctx, i)) continue;
+        if (len === 1 && (afterAdjective(ctx, i) || nounAfterDeterminer(ctx, i))) continue;
         const cl = withLang(ctx, clauseAround(words, i, i + len));
         for (const h of hits) {
           const f = h.value;
@@ -1907,8 +1947,9 @@ const REFINERS: readonly Refiner[] = [
         }
       }
       if (c.kind === 'losses' && c.holderRole === 'agent') {
-        // "Russia lost 300 troops": the loser is the agent; a count is needed.
-        const v = victimPhrase(words, cl.pred[1], cl.after[1]);
+        // "Russia lost 300 troops": the loser is the agent; a count is needed ("suffered heavy losses, including at
+        // least 125 armored vehicles": the loss noun's counted example).
+        const v = victimPhrase(words, cl.pred[1], cl.after[1]) ?? includedCount(words, cl.pred[1]);
         if (!v) return drop(c, 'claims/gate-no-count');
         // "taken more than 100,000 casualties" are losses, "took 300 prisoners" are not.
         if (c.frame === 'take-losses' && !words.slice(v.from, v.to + 1).some((w) => TAKEN_LOSSES.has(w.lower))) return drop(c, 'claims/gate-take-not-losses');
