@@ -52,3 +52,46 @@ test('a focusing aside after a comma narrows the predicate to its place: ", part
   assert.deepEqual(await props('Ukrainian troops have thwarted Russian advances, particularly around Toretsk,'), ['control Toretsk UA asserts']);
   assert.deepEqual(await props('Russian troops gained ground, especially near Toretsk,'), ['advance Toretsk RU asserts']);
 });
+
+test('core: a participle inside the subject of a modal clause is as hypothetical as the clause', async () => {
+  const text = 'Troops moving into the valley would be a new step. Troops moving into the valley met resistance.';
+  const lang = analyse(text, splitSentences(text));
+  const moving = lang.clauses.filter((c) => lang.words[c.predicate].text === 'moving').map((c) => c.modality);
+  assert.deepEqual(moving, ['conditional', null]);
+  assert.deepEqual(await props('He warned that Russian troops moving into Toretsk would be a grave escalation,'), []);
+  assert.deepEqual(await props('Russian troops moving into Toretsk met stiff resistance,'), ['advance Toretsk RU asserts']);
+});
+
+test('"N years ago", fronted or not, is background when N is two or more', async () => {
+  assert.deepEqual(await props('Ten years ago, Russian forces occupied Toretsk,'), []);
+  assert.deepEqual(await props('Russian forces occupied Toretsk three years ago,'), []);
+  assert.deepEqual(await props('A year ago, Russian forces occupied Toretsk,'), ['control Toretsk RU asserts']);
+});
+
+test('an offensive told as a failure is an advance denied; "failed to take" stays the capture denied', async () => {
+  assert.deepEqual(await props('The Russian offensive around Toretsk has been a failure,'), ['advance Toretsk RU denies']);
+  assert.deepEqual(await props('The Russian offensive has failed to take Toretsk,'), ['control Toretsk RU denies']);
+  assert.deepEqual(await props('The Russian offensive near Toretsk has failed,'), ['advance Toretsk RU denies']);
+});
+
+test('a verb of trying whose attempt "was stopped" denies the deed', async () => {
+  assert.deepEqual(await props('The Russians tried to occupy Toretsk, but that attempt was stopped by our soldiers,'), ['control Toretsk RU denies']);
+});
+
+test('a fraction is no count of losses', async () => {
+  assert.deepEqual(await props('Russia has lost two thirds of its tanks,'), []);
+  assert.deepEqual(await props('Russia has lost two tanks,'), ['losses - RU asserts 2']);
+});
+
+test('a speaker’s self-repair over a dash does not end the clause', async () => {
+  assert.deepEqual(await props('Toretsk is now taken over by the — by the Ukrainians,'), ['control Toretsk UA asserts']);
+});
+
+test('the stopper of an attack is never the attack’s side, even when a pronoun points there', async () => {
+  assert.deepEqual(await props('While they remain under pressure from the Russians, they have been able to thwart Russian advances around Toretsk,'), ['control Toretsk UA asserts']);
+});
+
+test('a side crossing into its own country is no advance; into the other’s it is', async () => {
+  assert.deepEqual(await props('More Ukrainians entered Ukraine from Poland than left,'), []);
+  assert.deepEqual(await props('Ukrainian troops crossed into Russia,'), ['advance Russia UA asserts']);
+});

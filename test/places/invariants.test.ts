@@ -111,6 +111,9 @@ test('names inside organisations and units, transcript labels and glosses are no
   ].join('\n'));
   assert.ok(wrapped.some((e) => e.name === 'Kharkiv'), JSON.stringify(wrapped.map((e) => e.name)));
   assert.deepEqual(places('The party Hromada (Community) won seats.').map((e) => e.name), []);
+  // A capitalised run from a place to an agreement head names the agreement; "talks in Minsk" keep the place.
+  assert.deepEqual(places('Moscow left the Black Sea Grain Initiative and rejected the Minsk Agreements.').map((e) => e.name), ['Moscow']);
+  assert.deepEqual(places('The ships crossed the Black Sea after the talks in Minsk.').map((e) => e.name).sort(), ['Black Sea', 'Minsk']);
 });
 
 test('seas and regions that news names get a point: Black Sea, Sea of Azov, Donbas, Siberia, North Caucasus', () => {

@@ -501,6 +501,22 @@ const nounComplement: ClauseRule = {
   },
 };
 
+/** A participle inside the subject of a clause with a modal shares its modality ("troops moving into X would be a
+ * new step", "forces crossing the river could face …"): the movement is as hypothetical as the clause. */
+const subjectParticiple: ClauseRule = {
+  name: 'lang/clause/subject-participle',
+  apply(s, clauses) {
+    const byIndex = new Map(clauses.map((c) => [c.index, c]));
+    for (const c of clauses) {
+      const p = byIndex.get(c.parent);
+      if (c.finite || !p?.modality || c.modality || s.words[c.predicate].xtag !== 'VBG') continue;
+      if (c.first < p.first || c.end > s.chunks[p.auxGroup >= 0 ? p.auxGroup : p.verbGroup].first) continue;
+      c.modality = p.modality;
+      note(c, this.name);
+    }
+  },
+};
+
 /** Questions: the clauses of a sentence ending in "?" that are not subordinate (or have an inverted auxiliary). */
 const question: ClauseRule = {
   name: 'lang/clause/question',
@@ -518,7 +534,7 @@ const question: ClauseRule = {
 };
 
 /** The clause rules in the order they run over each sentence. */
-export const clauseRules: readonly ClauseRule[] = [invertedAux, nonFinite, reducedRelative, boundaries, parents, subject, verbFeatures, object, negationBefore, reported, conditional, nounComplement, question];
+export const clauseRules: readonly ClauseRule[] = [invertedAux, nonFinite, reducedRelative, boundaries, parents, subject, verbFeatures, object, negationBefore, reported, conditional, nounComplement, subjectParticiple, question];
 
 /** Builds the clauses of one sentence (appending to `out`; clause indices are global). */
 export function clausesOfSentence(s: SentenceView, out: Clause[]): void {

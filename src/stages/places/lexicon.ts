@@ -39,6 +39,8 @@ export interface PlaceLexicon {
   readonly townFacilityHeads: readonly (readonly string[])[];
   /** Folded word sequences that, after a place name, make it part of an organisation or unit name. */
   readonly organisationHeads: readonly (readonly string[])[];
+  /** Folded heads that end a capitalised run naming an agreement or programme ("… Grain Initiative"). */
+  readonly agreementHeads: ReadonlySet<string>;
   /** Compass words to bearings in degrees ("north-east" → 45). */
   readonly bearings: ReadonlyMap<string, number>;
   /** Distance units to kilometres. */
@@ -126,6 +128,7 @@ export function lexiconFrom(json: Record<string, Section | SlotSection | string>
     metonymAuxiliaries: words('metonymAuxiliaries'),
     townFacilityHeads: ((json.townFacilityHeads as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
     organisationHeads: ((json.organisationHeads as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
+    agreementHeads: words('agreementHeads'),
     bearings: new Map(Object.entries((json.bearings as Section | undefined)?.map ?? {})),
     distanceUnits: new Map(Object.entries((json.distanceUnits as Section | undefined)?.map ?? {})),
     unlistedRegions: new Set(((json.unlistedRegions as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase())),

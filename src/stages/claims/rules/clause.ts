@@ -97,6 +97,21 @@ export function focusAside(words: readonly Word[], k: number): boolean {
   return words[k]?.text === ',' && FOCUS_ADVERBS.has(words[k + 1]?.lower ?? '') && FOCUS_PREPS.has(words[k + 2]?.lower ?? '');
 }
 
+const DASHES = new Set(['—', '–', '--']);
+/** Longest self-repair a speaker makes over a dash ("taken over by the — by the Ukrainians"), in words. */
+const REPAIR_WORDS = 3;
+
+/** True when a dash at word k is a speaker's self-repair: the one to three words before it are said again after it. */
+export function selfRepair(words: readonly Word[], k: number): boolean {
+  if (!DASHES.has(words[k]?.text ?? '')) return false;
+  for (let n = 1; n <= REPAIR_WORDS && k - n >= 0; n++) {
+    let same = true;
+    for (let j = 0; j < n && same; j++) same = words[k - n + j].lower === words[k + 1 + j]?.lower && !words[k - n + j].punct;
+    if (same) return true;
+  }
+  return false;
+}
+
 /** The clause view of the predicate at words [p0, p1). */
 export function clauseAround(words: readonly Word[], p0: number, p1: number): ClauseView {
   let start = p0;
@@ -114,6 +129,7 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
     // "thwarted Russian advances, particularly around X": a focusing aside narrows the predicate (`focusAside`).
     if (focusAside(words, end)) end += 3;
+    else if (selfRepair(words, end)) end++;
     else break;
   }
   // "Russian and Ukrainian forces": an "and" right after a side adjective does not end the subject.
@@ -177,6 +193,7 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   for (;;) {
     while (objectEnd < words.length && !(words[objectEnd].punct && HARD.has(words[objectEnd].text))) objectEnd++;
     if (focusAside(words, objectEnd)) objectEnd += 3;
+    else if (selfRepair(words, objectEnd)) objectEnd++;
     else break;
   }
   return { words, pred: [p0, p1], vg: [vg, p0], subject, after: [p1, end], objectEnd, clause: [start, end], marker, passive, negated, modality, question, ...(factual ? { factual } : {}) };

@@ -267,6 +267,8 @@ const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ wor
 const UNDER_NOUNS = new Map(Object.entries(frames.underControl.pattern.nouns).map(([prep, ns]) => [prep, set(ns)]));
 const UNDER_MODIFIERS = set(frames.underControl.pattern.modifiers);
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
+/** Words before a clause a fronted "N years ago," may start at. */
+const YEARS_AGO_REACH = 5;
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
 const ANAPHOR = phraseIndex(phrases(frames.placeAnaphors).map((w) => ({ words: w, value: 'anaphor' })));
 const REGION_ANAPHOR = phraseIndex(phrases(frames.regionAnaphors).map((w) => ({ words: w, value: 'region' })));
@@ -1276,7 +1278,7 @@ const PARSERS: readonly Parser[] = [
   },
   // "under control of X" is control by X, not calm.
   // "the Russian offensive near Kharkiv has stalled", "Russian forces have stalled outside Kyiv": an advance denied.
-  phraseParser('stalled', STALLED, { kind: 'advance', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.stalled.confidence }),
+  phraseParser('stalled', STALLED, { kind: 'advance', holderRole: 'agent', placeRoles: ['subject', 'object'], needsPlace: true, confidence: frames.stalled.confidence }, (next) => next === 'to'),
   phraseParser('stable', STABLE, { kind: 'advance', holderRole: 'stable', placeRoles: ['subject', 'object'], needsPlace: false, confidence: CONF.stable }, (next) => next === 'of' || next === 'by'),
 ];
 
@@ -1369,7 +1371,7 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
-    // "in 1943", "during the Second World War": background, not the front line.
+    // "in 1943", "during the Second World War", "ten years ago": background, not the front line.
     name: 'claims/gate-historical',
     refine: (c, ctx) => {
       const { words } = ctx;
@@ -1379,6 +1381,11 @@ const REFINERS: readonly Refiner[] = [
         const y = /^\d{4}$/.test(w.text) ? Number(w.text) : 0;
         if (y >= 1000 && (y < 2014 || (ctx.inp.year !== undefined && y <= ctx.inp.year - 2))) return drop(c, 'claims/gate-historical');
         if (matchAt(words, k, HISTORICAL).length) return drop(c, 'claims/gate-historical');
+      }
+      // "Ten years ago, Putin occupied X": two years or more before the telling, in the clause or fronted before it.
+      for (let k = Math.max(0, c.cl.clause[0] - YEARS_AGO_REACH); k < c.cl.clause[1]; k++) {
+        const w = words[k];
+        if (words[k + 1]?.lower === 'years' && words[k + 2]?.lower === 'ago' && (/^\d+$/.test(w.text) ? Number(w.text) : NUMBER_WORDS.get(w.lower) ?? 0) >= 2) return drop(c, 'claims/gate-historical');
       }
     },
   },
@@ -1991,6 +1998,18 @@ const REFINERS: readonly Refiner[] = [
         c.roles.holder = own ? "speaker's side" : "other side of the speaker's";
         weigh(c, FACTOR.holderSpeaker, 'claims/holder-speaker');
       }
+      // "they have been able to thwart Russian advances around X": the stopper is never the side of the attack it
+      // stops; a pronoun resolved to that side (the nearest side named, "under pressure from the Russians") is the other.
+      if (c.frame === 'stop' && c.holder && c.place) {
+        let at = cl.pred[1];
+        while (at < cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place) at++;
+        const attacker = sideOf(ctx, cl.pred[1], at);
+        if (attacker?.side === c.holder && otherSide(attacker.side)) {
+          c.holder = otherSide(attacker.side);
+          c.roles.holder = `other side of the attack stopped ${attacker.how}`;
+          c.rules.push('claims/holder-stop-attacker');
+        }
+      }
       if (!c.holder) weigh(c, FACTOR.holderUnknown, 'claims/holder-unknown');
     },
   },
@@ -2004,10 +2023,13 @@ const REFINERS: readonly Refiner[] = [
   },
   {
     // "recaptured from Russia four oil platforms": a country is never the place held or encircled (the guide's
-    // places are towns, buildings of a town and regions; crossing "into Ukraine" stays an advance).
+    // places are towns, buildings of a town and regions; crossing "into Ukraine" stays an advance, but not into the
+    // side's own country).
     name: 'claims/gate-country-place',
     refine: (c, ctx) => {
       if ((c.kind === 'control' || c.kind === 'encirclement') && c.place && ctx.inp.places.some((p) => p.id === c.place && p.country)) drop(c, 'claims/gate-country-place');
+      // "more Ukrainians entered Ukraine from Poland": a side crossing into its own country is no advance.
+      if (c.kind === 'advance' && c.holder && c.place && ctx.inp.places.some((p) => p.id === c.place && p.country && p.inCountry === c.holder)) drop(c, 'claims/gate-country-place');
     },
   },
   {

@@ -273,8 +273,9 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
       }
     }
     pluralOf = region && rule === 'places/region-of' && (coordinated || before2.folded.endsWith('s')) ? end : null;
-    // "Donetsk People's Republic", "the Dnipro battalion": part of an organisation's or unit's name.
-    if (headsOrganisation(words, next, lex)) {
+    // "Donetsk People's Republic", "the Dnipro battalion", "the Black Sea Grain Initiative": part of an
+    // organisation's, unit's or agreement's name.
+    if (headsOrganisation(words, next, lex) || namesAgreement(text, words, next, lex)) {
       i = next;
       continue;
     }
@@ -333,6 +334,16 @@ function headsOrganisation(words: Word[], k: number, lex: PlaceLexicon): boolean
     let ok = true;
     for (let j = 0; j < head.length && ok; j++) ok = words[k + j].folded === head[j];
     if (ok) return true;
+  }
+  return false;
+}
+
+// Does a capitalised run of up to three words from word `k`, joined to the place, end in an agreement head
+// ("Black Sea Grain Initiative", "Minsk Agreements")?
+function namesAgreement(text: string, words: Word[], k: number, lex: PlaceLexicon): boolean {
+  for (let j = k; j < Math.min(words.length, k + 3); j++) {
+    if (!words[j].nameCap || !joined(text, words[j - 1], words[j])) return false;
+    if (lex.agreementHeads.has(words[j].folded)) return true;
   }
   return false;
 }
