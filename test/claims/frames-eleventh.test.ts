@@ -9,10 +9,10 @@ import type { Context } from '../../src/core/index.js';
  */
 
 let ctx: Context | undefined;
-async function props(sentence: string): Promise<string[]> {
+async function props(sentence: string, speaker = 'the spokesman'): Promise<string[]> {
   const { createContext, extractText } = await import('../../src/pipeline.js');
   ctx ??= await createContext();
-  const doc = extractText(`${sentence} the spokesman said.\n`, {}, ctx);
+  const doc = extractText(`${sentence} ${speaker} said.\n`, {}, ctx);
   const name = (id?: string | null) => (id ? doc.entities.find((e) => e.id === id)?.name ?? id : '-');
   return doc.claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
     .filter((p) => (p.confidence ?? 0) >= 0.5)
@@ -94,4 +94,26 @@ test('the stopper of an attack is never the attack’s side, even when a pronoun
 test('a side crossing into its own country is no advance; into the other’s it is', async () => {
   assert.deepEqual(await props('More Ukrainians entered Ukraine from Poland than left,'), []);
   assert.deepEqual(await props('Ukrainian troops crossed into Russia,'), ['advance Russia UA asserts']);
+});
+
+test('a falsity phrase denies its own sentence only', async () => {
+  assert.deepEqual(await props('“I do not believe these fakes will work. We are defending Toretsk.”', 'the Ukrainian president'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('“These reports that we are defending Toretsk are fakes.”', 'the Ukrainian president'), ['control Toretsk UA denies']);
+  assert.deepEqual(await props('“It does not appear that Russian forces have taken Toretsk. Russian forces took Kupiansk.”'), ['control Toretsk RU denies', 'control Kupiansk RU asserts']);
+});
+
+test('light verbs with events and attention are no holding or taking of ground', async () => {
+  assert.deepEqual(await props('“We held a forum in Toretsk for investors.”', 'the Ukrainian president'), []);
+  assert.deepEqual(await props('“We take with great attention the reports of shelling in Toretsk.”', 'the Ukrainian president'), []);
+  assert.deepEqual(await props('“Our troops held their positions in Toretsk.”', 'the Ukrainian president'), ['control Toretsk UA asserts']);
+});
+
+test('"took out four wounded" is no loss of the taker', async () => {
+  assert.deepEqual(await props('The medic took out four wounded under fire,'), []);
+  assert.deepEqual(await props('The Russians have taken more than 100,000 casualties,'), ['losses - RU asserts 100000']);
+});
+
+test('an advance’s place is not read past a comma and a subject pronoun that open a clause of their own', async () => {
+  assert.deepEqual(await props('Where Russian troops entered, they caused the same destruction as in Kupiansk,'), []);
+  assert.deepEqual(await props('Russian troops have entered the outskirts, they said, of Kupiansk,'), ['advance Kupiansk RU asserts']);
 });

@@ -158,9 +158,9 @@ interface Context {
   readonly inp: PropositionInput;
   readonly words: readonly Word[];
   readonly denyCue: boolean;
-  readonly falsity: boolean;
-  /** A hedge that governs a that-clause ("it does not appear that …") denies only what follows it: its end word. */
-  readonly falsityAfter: number;
+  /** Word ranges a falsity phrase denies: its sentence ("… are fakes"), or from a hedge that governs a that-clause
+   * ("it does not appear that …") to that sentence's end. */
+  readonly falsity: readonly (readonly [number, number])[];
   /** A denial cue governs the content up to a comma and a participle of saying (`denialAside`): its word index. */
   readonly denyUntil: number;
   readonly nonFactualCue: boolean;
@@ -267,6 +267,9 @@ const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ wor
 const UNDER_NOUNS = new Map(Object.entries(frames.underControl.pattern.nouns).map(([prep, ns]) => [prep, set(ns)]));
 const UNDER_MODIFIERS = set(frames.underControl.pattern.modifiers);
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
+/** Pronouns that open a clause with a subject of its own after a comma. */
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it']);
+const ASIDE_SAYING = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'claimed', 'claims', 'reported', 'reports', 'stated', 'noted', 'believe', 'think', 'understand']);
 /** Words before a clause a fronted "N years ago," may start at. */
 const YEARS_AGO_REACH = 5;
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
@@ -284,6 +287,8 @@ const PART_OBJECT = set(frames.partObject);
 const PART_OF_PLACE = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${frames.partOfPlace.nouns.join('|')})\\b`);
 /** What is taken but is no ground ("took a few prisoners near X"), besides the counted victims. */
 const TAKEN_NOT_PLACE = set(frames.takenNearPlace.notGround);
+const HELD_NOT_PLACE = set(frames.heldNotPlace.words);
+const TAKE_PARTICLES = set(frames.takeParticles.words);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
 const ATTACKS = set(frames.attacks);
@@ -1442,7 +1447,8 @@ const REFINERS: readonly Refiner[] = [
       // A denial cue governs its content up to an aside of the speaker's own ("…, saying fighting continues there").
       const denied = ctx.denyCue && c.cl.pred[0] < ctx.denyUntil;
       if (ctx.denyCue && !denied) c.rules.push('claims/denial-aside');
-      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !denied && !ctx.falsity && c.cl.pred[0] < ctx.falsityAfter) {
+      const falsity = ctx.falsity.some(([a, b]) => c.cl.pred[0] >= a && c.cl.pred[0] < b);
+      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !denied && !falsity) {
         // "the Ukrainians have not given up Bakhmut", "have not withdrawn from X": a side that did not leave holds it.
         c.holderRole = 'agent';
         c.rules.push('claims/negated-leaving');
@@ -1451,13 +1457,13 @@ const REFINERS: readonly Refiner[] = [
       }
       if (c.cl.negated && c.holderRole !== 'partial' && c.holderRole !== 'stable') {
         if (c.kind === 'losses') return drop(c, 'claims/gate-negated');
-        if (denied || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) return drop(c, 'claims/gate-negated');
+        if (denied || falsity) return drop(c, 'claims/gate-negated');
         c.polarity = 'denies';
         weigh(c, FACTOR.negatedDenial, 'claims/negated-denial');
         c.roles.polarity = 'negated predicate';
         return;
       }
-      if (denied || ctx.falsity || c.cl.pred[0] >= ctx.falsityAfter) {
+      if (denied || falsity) {
         c.polarity = c.polarity === 'asserts' ? 'denies' : 'asserts';
         c.rules.push(denied ? 'claims/denial-cue' : 'claims/falsity');
         c.roles.polarity = ctx.inp.answer === 'no' ? 'answer "no" to the question' : denied ? `denial cue "${ctx.inp.cue}"` : 'falsity phrase';
@@ -1592,6 +1598,15 @@ const REFINERS: readonly Refiner[] = [
       // After the predicate: a place before it belongs to the subject ("North Korea entered the war").
       // Losses: where they happened may follow in a coordinated clause ("destroyed six aircraft and damaged eight in a drone attack on X").
       let [a, b] = [c.cl.pred[1], c.kind === 'losses' || c.kind === 'advance' ? sentenceEnd(ctx.words, c.cl.pred[1]) : c.cl.clause[1]];
+      // ("where Russian troops entered, they caused the same hell as in X": a comma and a subject pronoun open a clause
+      // with its own subject, whose places are its own.)
+      for (let k = a; k < b - 1; k++) {
+        // ("…, they said, over X": an aside of saying is no clause of its own.)
+        if (ctx.words[k].text === ',' && SUBJECT_PRONOUNS.has(ctx.words[k + 1].lower) && !ASIDE_SAYING.has(ctx.words[k + 2]?.lower ?? '')) {
+          b = k;
+          break;
+        }
+      }
       // "three drones over A and one drone each over B and C": the places of a later distributive count are its own.
       if (c.kind === 'losses') b = Math.min(b, distributiveCounts(ctx, a)[0]?.start ?? b);
       let best: PlaceCandidate | undefined;
@@ -1610,6 +1625,8 @@ const REFINERS: readonly Refiner[] = [
         const taken = ctx.words.slice(a, bestAt).filter((w) => w.text === w.lower && !w.punct && !FILLERS.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !/^\d/.test(w.text));
         if (taken.some((w) => VICTIMS.has(w.lower) || TAKEN_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
       }
+      // "held a forum in X", "held talks in X": an event held there is no ground held (`heldNotPlace`).
+      if (best && c.frame === 'hold' && ctx.words.slice(a, bestAt).some((w) => HELD_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-held-not-place');
       if (!best && c.kind === 'losses') {
         // "nine drones were downed in the city": where losses happened may be an anaphor after a preposition.
         for (let k = a; k < b && !best; k++) {
@@ -1959,7 +1976,8 @@ const REFINERS: readonly Refiner[] = [
         const v = victimPhrase(words, cl.pred[1], cl.after[1]) ?? includedCount(words, cl.pred[1]);
         if (!v) return drop(c, 'claims/gate-no-count');
         // "taken more than 100,000 casualties" are losses, "took 300 prisoners" are not.
-        if (c.frame === 'take-losses' && !words.slice(v.from, v.to + 1).some((w) => TAKEN_LOSSES.has(w.lower))) return drop(c, 'claims/gate-take-not-losses');
+        // ("took out four wounded": carried off, `takeParticles`.)
+        if (c.frame === 'take-losses' && (!words.slice(v.from, v.to + 1).some((w) => TAKEN_LOSSES.has(w.lower)) || TAKE_PARTICLES.has(words[cl.pred[1]]?.lower ?? ''))) return drop(c, 'claims/gate-take-not-losses');
         c.count = v.count;
         c.roles.count = `object "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
         moreCounts(words, v.to, c);
@@ -2225,12 +2243,12 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
       if ((!/^['’]s/.test(after) || part) && !/^-\p{Ll}/u.test(after)) placeAtWord.set(k, p);
     }
   }
-  let falsity = false;
-  let falsityAfter = Infinity;
-  for (let k = 0; k < words.length && !falsity && !inp.ownedStatement; k++) {
+  // A falsity phrase denies its own sentence only ("I do not believe these fakes can work. We are defending X.").
+  const falsity: [number, number][] = [];
+  for (let k = 0, start = 0; k < words.length && !inp.ownedStatement; k++) {
+    if (words[k].punct && /^[.;!?]$/.test(words[k].text)) start = k + 1;
     const f = matchAt(words, k, FALSITY)[0];
-    if (f && f.words[f.words.length - 1] === 'that') falsityAfter = Math.min(falsityAfter, k + f.span);
-    else if (f) falsity = true;
+    if (f) falsity.push([f.words[f.words.length - 1] === 'that' ? k + f.span : start, sentenceEnd(words, k + f.span)]);
   }
   let denyUntil = words.length;
   for (let k = 1; k < words.length; k++) {
@@ -2244,7 +2262,6 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
     words,
     denyCue: DENIAL_CUES.has(cue) || inp.answer === 'no' || inp.negatedCue === 'denies',
     falsity,
-    falsityAfter,
     denyUntil,
     nonFactualCue: NON_FACTUAL_CUES.has(cue) || inp.negatedCue === 'none',
     placeAtWord,
