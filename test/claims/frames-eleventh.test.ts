@@ -117,3 +117,17 @@ test('an advance’s place is not read past a comma and a subject pronoun that o
   assert.deepEqual(await props('Where Russian troops entered, they caused the same destruction as in Kupiansk,'), []);
   assert.deepEqual(await props('Russian troops have entered the outskirts, they said, of Kupiansk,'), ['advance Kupiansk RU asserts']);
 });
+
+test('"enemies" are victims of the other side; "another" counts one craft', async () => {
+  assert.deepEqual(await props('“About 50 enemies were destroyed near Toretsk.”', 'the Ukrainian president'), ['losses Toretsk RU asserts 50']);
+  assert.deepEqual(await props('“Another enemy aircraft was shot down near Toretsk.”', 'the Ukrainian president'), ['losses Toretsk RU asserts 1']);
+  assert.deepEqual(await props('They captured another village,', 'the Russian ministry'), []);
+});
+
+test('a town that "is holding on" is held; a subject list of towns is one proposition per town', async () => {
+  assert.deepEqual(await props('“Toretsk is holding on.”', 'the Ukrainian president'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('“Kupiansk, hold on!”', 'the Ukrainian president'), []);
+  assert.deepEqual(await props('“Toretsk and Kupiansk are still holding on.”', 'the Ukrainian president'), ['control Toretsk UA asserts', 'control Kupiansk UA asserts']);
+  assert.deepEqual(await props('Toretsk and Kupiansk have fallen,', 'the Russian ministry'), ['control Toretsk RU asserts', 'control Kupiansk RU asserts']);
+  assert.deepEqual(await props('Toretsk and its suburbs have fallen,', 'the Russian ministry'), []);
+});

@@ -489,8 +489,8 @@ function countAt(words: readonly Word[], k: number, amount = false): number | un
     if (!w.text.includes(',') && n >= 1900 && n <= 2100) return undefined;
   } else if (hyphened !== undefined) {
     n = hyphened;
-  } else if ((w.lower === 'a' || w.lower === 'an') && singleVictimAhead(words, k)) {
-    // "destroyed a Tu-22M heavy bomber", "shot down an Su-25 jet": one.
+  } else if ((w.lower === 'a' || w.lower === 'an' || w.lower === 'another') && singleVictimAhead(words, k)) {
+    // "destroyed a Tu-22M heavy bomber", "shot down an Su-25 jet", "another enemy aircraft was shot down": one.
     n = 1;
   } else {
     n = NUMBER_WORDS.get(w.lower);
@@ -536,7 +536,7 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     if (n === undefined) continue;
     // "18 of 51 missiles": the first number is the count.
     const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
-    const article = n === 1 && /^an?$/.test(words[k].lower);
+    const article = n === 1 && /^(?:an?|another)$/.test(words[k].lower);
     // An article's phrase may run over an "and" the clause reading took for a boundary ("early warning and control aircraft").
     // Quotation marks inside the phrase ("83 Ukrainian “above-ground military facilities”") are skipped and not counted.
     let quotes = 0;
@@ -763,11 +763,20 @@ function coordinated(ctx: Context, k: number, first: PlaceCandidate): PlaceCandi
 }
 
 /** The place of a subject [from, to): its last place mention, or an anaphor. */
-function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCandidate; how: string; at?: number } | undefined {
+function subjectPlace(ctx: Context, from: number, to: number): { place: PlaceCandidate; how: string; at?: number; more?: PlaceCandidate[] } | undefined {
   const { words } = ctx;
   for (let k = to - 1; k >= from; k--) {
     const p = ctx.placeAtWord.get(k);
-    if (p) return { place: p, how: `"${placeName(ctx, p)}"`, at: k };
+    if (!p) continue;
+    // "A and B are holding on": a list of towns as the subject, each a place (the first, with the others after it);
+    // "A, B and other cities in Donbas …": the towns the subject names, not the region after them.
+    for (let j = from; j < k; j++) {
+      const q = ctx.placeAtWord.get(j);
+      if (!q || q.broad) continue;
+      const more = coordinated(ctx, j, q);
+      if (p.broad || more.some((m) => m.id === p.id)) return { place: q, how: `"${placeName(ctx, q)}"`, at: j, more };
+    }
+    return { place: p, how: `"${placeName(ctx, p)}"`, at: k };
   }
   // "the city remained under Ukrainian control": a linking verb between the anaphor and the predicate phrase.
   let end = to;
@@ -817,8 +826,9 @@ function subjectHead(ctx: Context, from: number, to: number, at: number): boolea
     if (w.punct || w.text !== w.lower || DETERMINERS.has(w.lower)) continue;
     if (w.lower === 'of' ? !FALL_HEAD.has(words[k - 1]?.lower ?? '') : !FALL_HEAD.has(w.lower) && !/(?:ern|ed)$/.test(w.lower)) return false;
   }
+  // ("Soledar and Bakhmut have fallen": a list of names is the head too.)
   let k = at + 1;
-  while (k < to && /^\p{Lu}/u.test(words[k].text)) k++;
+  while (k < to && (/^\p{Lu}/u.test(words[k].text) || ((words[k].text === ',' || words[k].lower === 'and') && /^\p{Lu}/u.test(words[k + 1]?.text ?? '')))) k++;
   return k >= to || words[k].punct || words[k].lower === 'in' || words[k].lower === 'near';
 }
 
@@ -1494,7 +1504,7 @@ const REFINERS: readonly Refiner[] = [
             while (!ctx.placeAtWord.has(first)) first++;
             if (!subjectHead(ctx, cl.subject[0], cl.subject[1], first)) return drop(c, 'claims/gate-fall-not-town');
             const p = ctx.placeAtWord.get(first)!;
-            hit = { place: p, how: `"${placeName(ctx, p)}"`, at: first };
+            hit = { place: p, how: `"${placeName(ctx, p)}"`, at: first, more: coordinated(ctx, first, p) };
           }
         }
         if (hit) {
