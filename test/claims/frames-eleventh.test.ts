@@ -131,3 +131,14 @@ test('a town that "is holding on" is held; a subject list of towns is one propos
   assert.deepEqual(await props('Toretsk and Kupiansk have fallen,', 'the Russian ministry'), ['control Toretsk RU asserts', 'control Kupiansk RU asserts']);
   assert.deepEqual(await props('Toretsk and its suburbs have fallen,', 'the Russian ministry'), []);
 });
+
+test('an adverb inside a passive verb group keeps it passive: "are entirely surrounded"', async () => {
+  assert.deepEqual(await props('Ukrainian forces in Toretsk are entirely surrounded,', 'the Russian general'), ['encirclement Toretsk RU asserts']);
+});
+
+test('counts: a slash between designations, a victim noun before an attack noun, a named craft after "the"', async () => {
+  assert.deepEqual(await props('Our air defence shot down 33 Kh-101/Kh-55 cruise missiles over Toretsk,', 'the Ukrainian air force'), ['losses Toretsk RU asserts 33']);
+  assert.deepEqual(await props('Ukraine launched a drone strike on Toretsk,', 'the Russian ministry'), []);
+  assert.deepEqual(await props('Ukrainian forces destroyed the Russian landing ship Kupiansk,', 'the Ukrainian navy'), ['losses - RU asserts 1']);
+  assert.deepEqual(await props('Ukrainian forces destroyed the tank,', 'the Ukrainian navy'), []);
+});

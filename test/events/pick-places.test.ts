@@ -83,3 +83,11 @@ test('locatives joined by "and" are one list unless a verb of their own lies bet
   const verb = (from: number, to: number) => t.slice(from, to).includes('broke');
   assert.deepEqual(placesOf(t, t.indexOf('shot'), t.indexOf('shot') + 14, d, verb).ids, ['geo:2']);
 });
+
+test('a facility with the town it lies in after it passes its place on to the town', () => {
+  const s = 'Artillery shelled the Zarivstal steel plant in Kupiansk overnight.';
+  const c = cands(s, [['Zarivstal steel plant', 'geo:f', 'facility'], ['Kupiansk', 'geo:1', 'city']]);
+  assert.deepEqual(pickPlaces(s, s.indexOf('shelled'), s.indexOf('shelled') + 7, c), ['geo:1']);
+  const t = 'Artillery shelled the Zarivstal steel plant overnight.';
+  assert.deepEqual(pickPlaces(t, t.indexOf('shelled'), t.indexOf('shelled') + 7, cands(t, [['Zarivstal steel plant', 'geo:f', 'facility']])), ['geo:f']);
+});

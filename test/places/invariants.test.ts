@@ -114,6 +114,10 @@ test('names inside organisations and units, transcript labels and glosses are no
   // A capitalised run from a place to an agreement head names the agreement; "talks in Minsk" keep the place.
   assert.deepEqual(places('Moscow left the Black Sea Grain Initiative and rejected the Minsk Agreements.').map((e) => e.name), ['Moscow']);
   assert.deepEqual(places('The ships crossed the Black Sea after the talks in Minsk.').map((e) => e.name).sort(), ['Black Sea', 'Minsk']);
+  // A vessel's name after its noun is no place; an unknown name before an industrial head is the site, unresolved.
+  assert.deepEqual(places('Drones hit the cruiser Moskva and the tanker Odesa near Sevastopol.').map((e) => e.name), ['Sevastopol']);
+  const site = places('Troops stormed the Zarivstal steel plant.');
+  assert.deepEqual(site.map((e) => [e.name, e.unresolved]), [['Zarivstal steel plant', true]]);
 });
 
 test('seas and regions that news names get a point: Black Sea, Sea of Azov, Donbas, Siberia, North Caucasus', () => {

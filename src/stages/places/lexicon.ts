@@ -21,6 +21,8 @@ export interface PlaceLexicon {
   readonly forceNouns: ReadonlySet<string>;
   readonly suffixes: ReadonlySet<string>;
   readonly personTitles: ReadonlySet<string>;
+  /** Nouns of ships: a name right after one is the vessel's ("the cruiser Moskva"). */
+  readonly vesselNouns: ReadonlySet<string>;
   /** Heads that make a phrase a street, building or feature ("Royal Street"). */
   readonly facilityHeads: ReadonlySet<string>;
   /** Heads that make even an unknown name a place ("Frenchmen Street"). */
@@ -119,6 +121,7 @@ export function lexiconFrom(json: Record<string, Section | SlotSection | string>
     forceNouns: words('forceNouns'),
     suffixes: words('suffixes'),
     personTitles: words('personTitles'),
+    vesselNouns: words('vesselNouns'),
     facilityHeads: words('facilityHeads'),
     regionModifiers: words('regionModifiers'),
     streetHeads: words('streetHeads'),

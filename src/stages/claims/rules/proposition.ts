@@ -489,7 +489,8 @@ function countAt(words: readonly Word[], k: number, amount = false): number | un
     if (!w.text.includes(',') && n >= 1900 && n <= 2100) return undefined;
   } else if (hyphened !== undefined) {
     n = hyphened;
-  } else if ((w.lower === 'a' || w.lower === 'an' || w.lower === 'another') && singleVictimAhead(words, k)) {
+  } else if ((w.lower === 'a' || w.lower === 'an' || w.lower === 'another') && singleVictimAhead(words, k) || (w.lower === 'the' && namedCraftAhead(words, k))) {
+    // ("the landing ship Minsk", "the warship Yuri Olefirenko": a craft named after its noun is one.)
     // "destroyed a Tu-22M heavy bomber", "shot down an Su-25 jet", "another enemy aircraft was shot down": one.
     n = 1;
   } else {
@@ -517,6 +518,16 @@ function hyphenNumber(w: string): number | undefined {
   return a !== undefined && b !== undefined && a >= 20 && a % 10 === 0 && b < 10 ? a + b : undefined;
 }
 
+/** True when a singular craft noun (`singleVictims`) follows within five words and a name right after it ("the
+ * Russian landing ship Minsk"). */
+function namedCraftAhead(words: readonly Word[], k: number): boolean {
+  for (let j = k + 1; j < Math.min(words.length - 1, k + SINGLE_WINDOW); j++) {
+    if (SINGLE_VICTIMS.has(words[j].lower)) return /^\p{Lu}/u.test(words[j + 1].text) && words[j + 1].text !== words[j + 1].text.toUpperCase();
+    if ((words[j].punct && words[j].text !== '-') || NP_BREAKS.has(words[j].lower)) return false;
+  }
+  return false;
+}
+
 /** True when a singular counted noun (`singleVictims`: bomber, tank, helicopter …) follows within five words. */
 function singleVictimAhead(words: readonly Word[], k: number): boolean {
   for (let j = k + 1; j < Math.min(words.length, k + SINGLE_WINDOW); j++) {
@@ -536,14 +547,16 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
     if (n === undefined) continue;
     // "18 of 51 missiles": the first number is the count.
     const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
-    const article = n === 1 && /^(?:an?|another)$/.test(words[k].lower);
+    const article = n === 1 && /^(?:an?|another|the)$/.test(words[k].lower);
     // An article's phrase may run over an "and" the clause reading took for a boundary ("early warning and control aircraft").
     // Quotation marks inside the phrase ("83 Ukrainian “above-ground military facilities”") are skipped and not counted.
     let quotes = 0;
     for (let j = k + 1 + skip; j < Math.min(article ? words.length : to, k + skip + quotes + (article ? SINGLE_WINDOW : 5)); j++) {
       // Quotation marks, an editor's brackets ("[4,500] killed") and a multiplier ("1.5 thousand") are skipped.
-      if (QUOTE_MARKS.has(words[j].text) || words[j].text === ']' || (j === k + 1 && COUNT_MULTIPLIERS.has(words[j].lower))) { quotes++; continue; }
-      if (VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) return { count: n, from: k, to: j + 1 };
+      // (A slash between two model designations, "Kh-101/Kh-55 cruise missiles", likewise.)
+      if (QUOTE_MARKS.has(words[j].text) || words[j].text === ']' || words[j].text === '/' || (j === k + 1 && COUNT_MULTIPLIERS.has(words[j].lower))) { quotes++; continue; }
+      // ("a drone strike on X": a victim noun before an attack noun only modifies it.)
+      if ((VICTIMS.has(words[j].lower) || (n === 1 && SINGLE_VICTIMS.has(words[j].lower))) && !ATTACKS.has(words[j + 1]?.lower ?? '')) return { count: n, from: k, to: j + 1 };
       // "a Ukrainian Su-27": a model designation right after the article is the craft.
       if (article && j - k <= 3 && DESIGNATION.test(words[j].text)) return { count: 1, from: k, to: j + 1 };
       if (words[j].punct && words[j].text !== '-') break;

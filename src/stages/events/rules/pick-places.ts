@@ -9,6 +9,8 @@ import { placeRules } from './lexicon.js';
 const ARGUMENT_BONUS = 10;
 /** What joins two coordinated locatives: a separator or "and" ("in A, where …; in B", "over A and … over B"). */
 const COORDINATION = /[,;]|\band\b/;
+/** What stands between a facility and the town it lies in ("the Azot chemical plant in Sievierodonetsk"). */
+const FACILITY_HOST = /^\s+(?:in|near|outside)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$/;
 /** Extra distance, in characters, for a place in another clause than the trigger. */
 const CLAUSE_PENALTY = 50;
 
@@ -85,9 +87,18 @@ export function placesOf(
       !(placeRules.dateline.test(sentence) && c.start < (placeRules.dateline.exec(sentence)?.[0].length ?? 0)),
   );
   if (!usable.length) return { ids: [], rule: 'none', spans: [] };
-  const isArgument = (c: PlaceCandidate) =>
+  const ownArgument = (c: PlaceCandidate) =>
     (c.end <= triggerStart && placeRules.passiveSubjectGap.test(sentence.slice(c.end, triggerStart))) ||
     (c.start >= triggerEnd && placeRules.objectGap.test(sentence.slice(triggerEnd, c.start)));
+  // "shelled the Azot chemical plant in Sievierodonetsk": a facility with the town it lies in after it passes its
+  // argument's place on to the town (ACLED codes the town; a facility the gazetteer lacks has no point).
+  const hostOf = (c: PlaceCandidate) =>
+    c.type === 'facility' ? usable.find((d) => d !== c && d.start >= c.end && FACILITY_HOST.test(sentence.slice(c.end, d.start))) : undefined;
+  const isArgument = (c: PlaceCandidate): boolean => {
+    if (hostOf(c)) return false;
+    if (ownArgument(c)) return true;
+    return usable.some((f) => f !== c && hostOf(f) === c && ownArgument(f));
+  };
   const isLocative = (c: PlaceCandidate) => placeRules.locative.test(sentence.slice(Math.max(0, c.start - 40), c.start));
   const score = (c: PlaceCandidate) => {
     const possessive = /^['’]s\b/.test(sentence.slice(c.end, c.end + 3));

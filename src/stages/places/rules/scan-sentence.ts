@@ -139,7 +139,8 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
     const prev = words[i - 1];
     // "near Marinka", and "in western Marinka": a lower-case part adjective between the preposition and the name.
     const prevLocative = prev !== undefined && (lex.locativeCues.has(prev.folded) || (!prev.cap && lex.partAdjectives.has(prev.folded) && i > 1 && lex.locativeCues.has(words[i - 2].folded)));
-    const titled = prev !== undefined && prev.cap && lex.personTitles.has(prev.folded) && joined(text, prev, w);
+    // ("President Jackson", and a vessel's name: "the cruiser Moskva".)
+    const titled = prev !== undefined && joined(text, prev, w) && ((prev.cap && lex.personTitles.has(prev.folded)) || lex.vesselNouns.has(prev.folded));
 
     // Longest gazetteer name starting here.
     let best = 0;
