@@ -21,3 +21,11 @@ test('a lower-case part adjective between a locative preposition and a small tow
   // Without the preposition the adjective alone is no cue.
   assert.ok(!placeNames('Western Marinka is quiet.').includes('Marinka'));
 });
+
+test('after a locative preposition a village of the theatre of war is a place by its main name, with no other support', () => {
+  // Robotyne (Zaporizhzhia oblast, about 500 people), named once with nothing else of Ukraine in the text.
+  assert.deepEqual(placeNames('The troops made modest gains around Robotyne.'), ['Robotyne']);
+  // Not at a sentence start without a preposition, nor by an alternate name (the Russian one) alone.
+  assert.deepEqual(placeNames('Robotyne is quiet.'), []);
+  assert.deepEqual(placeNames('The troops made modest gains around Rabotino.'), []);
+});

@@ -567,6 +567,9 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
   if (p.population < 1000 && m.words === 1) {
     if (common || m.embedded) return false;
     if (local) return !m.initial || m.cued === true || m.locative === true;
+    // "gains around Robotyne": after a locative preposition, a village of the theatre of war by its main name (up to
+    // transliteration) in a country whose names come by transliteration.
+    if (m.locative && !m.initial && m.rule === 'places/name' && options.theatre && inTheatre(options.theatre, p) && g?.transliterated.has(p.country) && looseKey(foldName(p.name)) === looseKey(m.key)) return true;
     return supported && (m.cued === true || (m.locative === true && !m.initial));
   }
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
