@@ -35,3 +35,16 @@ test('without any knowledge base, Hannah Malial / Hanna Maliar / Hana Malyar are
   assert.equal(new Set(ids).size, 1, ids.join(', '));
   assert.equal(ofKind(c, 'person')[0].side, 'UA');
 });
+
+test('"… left X, a spokesman for the army said" makes X no person; after a preposition of place no surname from another document is read', async () => {
+  const ctx = await context();
+  const a = run('Ukrainian troops have left Vovchansk, a spokesman for the Ukrainian army said.', ctx, 'a');
+  assert.deepEqual(ofKind(a, 'person').map((e) => e.name), []);
+  // A person with a side, registered from one document ("Ostapenko, a spokesman for the Ukrainian army, said"), is no
+  // reading of the same word after "in" in another.
+  run('Ostapenko, a spokesman for the Ukrainian army, said the town was quiet.', ctx, 'b');
+  const text = 'Fighting continued in Ostapenko. Ostapenko also said the roads were open.';
+  const c = run(text, ctx, 'c');
+  const persons = ofKind(c, 'person').flatMap((e) => e.mentions.map((m) => m.start));
+  assert.deepEqual(persons, [text.lastIndexOf('Ostapenko')]);
+});

@@ -266,7 +266,9 @@ export function extractEntities(doc: Doc, ctx: Context, links: EntityLink[] = []
         }
       }
       let rule = 'entities/surname';
-      if (!target && !lex.placeWords.has(w.lower) && !lex.countriesAndCapitals.has(placeKey(w.text)) && !lex.regions.has(placeKey(w.text))) {
+      // ("fighting in Vovchansk": after a preposition of place a name known as a surname elsewhere is this document's place.)
+      const afterLocative = !!prev && lex.locativeBefore.has(prev.lower) && !w.possessive;
+      if (!target && !afterLocative && !lex.placeWords.has(w.lower) && !lex.countriesAndCapitals.has(placeKey(w.text)) && !lex.regions.has(placeKey(w.text))) {
         const rec = registry.personBySurname(key);
         // Only actors with a known side or from the knowledge base: a bare "Brown" is not the Michael Brown of another article.
         if (rec && rec.lastKeys.includes(key) && (rec.kbId || rec.side)) {

@@ -33,6 +33,8 @@ export interface Lexicon {
   readonly stopWords: ReadonlySet<string>;
   readonly calendarWords: ReadonlySet<string>;
   readonly placeWords: ReadonlySet<string>;
+  /** Prepositions of place: a word after one is no surname known from another document. */
+  readonly locativeBefore: ReadonlySet<string>;
   /** Nouns that end a place or building name ("Beverly Hills", "Victoria Station"), never a person's. */
   readonly geoNouns: ReadonlySet<string>;
   /** Kinship nouns before a given name alone ("his wife, Julia"). */
@@ -98,6 +100,7 @@ export function defaultLexicon(): Lexicon {
     stopWords: new Set(lexiconData.stopWords),
     calendarWords: new Set(lexiconData.calendarWords),
     placeWords: new Set(lexiconData.placeWords),
+    locativeBefore: new Set(lexiconData.locativeBefore),
     geoNouns: new Set(lexiconData.geoNouns),
     placePrefixes: new Set(lexiconData.placePrefixes),
     regnalTitles: new Set(lexiconData.regnalTitles),

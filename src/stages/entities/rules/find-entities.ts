@@ -42,6 +42,8 @@ export interface SentenceFindings {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 const CONNECTORS = new Set(['of', 'for']);
+/** Words an "of/for" phrase after a title may run before a speech verb that makes the title the speaker. */
+const SPEAKER_REACH = 8;
 const WEAPON = /^(\p{Lu}[\p{L}]{0,6}|\d\p{Lu})-(\d{1,4}\p{Lu}{0,3}\d?)(s?)$/u;
 const PAST_TENSE = /[a-z]{2,}(?:ted|ied|ded|sed|ped|ked|ned|ved|zed|ged|ied|shed|ched)$/;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -336,7 +338,10 @@ export function findEntities(text: string, base: number, words: readonly Word[],
       const lastHead = [...got].reverse().find((w) => lex.titleHeads.has(w.lower) && !sideOf(w));
       // "…held X, the general staff said": a title phrase that is the subject of a speech verb is the speaker of the
       // sentence, not an apposition of the name before the comma ("X, a spokesman, said" has its second comma).
-      const speakerClause = i < words.length && lex.speechVerbs.has(words[i].lower) && /^\s+$/.test(words[i].gap);
+      // ("…left X, a spokesman for the Ukrainian army said": the title's "of/for" phrase, then the speech verb.)
+      let v = i;
+      if (v < words.length && CONNECTORS.has(words[v].lower)) while (v < words.length && v - i < SPEAKER_REACH && /^\s+$/.test(words[v].gap) && !lex.speechVerbs.has(words[v].lower)) v++;
+      const speakerClause = v < words.length && lex.speechVerbs.has(words[v].lower) && /^\s+$/.test(words[v].gap);
       if (lastHead && !lastHead.cap && !speakerClause) {
         if (!role.length) role.push(...got.slice(0, got.indexOf(lastHead) + 1).filter((w) => !sideOf(w)).map((w) => w.lower));
         for (const w of got) side ??= sideOf(w);
