@@ -142,3 +142,13 @@ test('counts: a slash between designations, a victim noun before an attack noun,
   assert.deepEqual(await props('Ukrainian forces destroyed the Russian landing ship Kupiansk,', 'the Ukrainian navy'), ['losses - RU asserts 1']);
   assert.deepEqual(await props('Ukrainian forces destroyed the tank,', 'the Ukrainian navy'), []);
 });
+
+test('a withdrawal "to" a town names where the leavers went; "to positions west of X" says they left X', async () => {
+  assert.deepEqual(await props('Russian troops withdrew to Toretsk,'), []);
+  assert.deepEqual(await props('The Ukrainians have pulled back to more defensible positions west of Toretsk,'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('Ukrainian forces withdrew from Toretsk to Kupiansk,'), ['control Toretsk RU asserts']);
+});
+
+test('an attack stopped by a body of unknown side: the stopper is the attack’s other side', async () => {
+  assert.deepEqual(await props('Its troops had repelled 14 Russian attacks near Toretsk,', 'the general staff'), ['control Toretsk UA asserts']);
+});

@@ -288,6 +288,9 @@ const PART_OF_PLACE = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${frames.partOfPla
 /** What is taken but is no ground ("took a few prisoners near X"), besides the counted victims. */
 const TAKEN_NOT_PLACE = set(frames.takenNearPlace.notGround);
 const HELD_NOT_PLACE = set(frames.heldNotPlace.words);
+const WITHDRAW_TO = set(frames.withdrawDestination.to);
+const WITHDRAW_OUTSIDE = set(frames.withdrawDestination.outside);
+const WITHDRAW_DIRECTIONS = set(frames.withdrawDestination.directions);
 const TAKE_PARTICLES = set(frames.takeParticles.words);
 const COORD_FILLERS = set(['the', 'town', 'towns', 'city', 'cities', 'village', 'villages', 'settlement', 'settlements', 'of', 'both', 'also']);
 const PAST_IRREGULAR = set(frames.pastIrregular);
@@ -1592,6 +1595,24 @@ const REFINERS: readonly Refiner[] = [
     },
   },
   {
+    // "Russian troops withdrew to Kherson": where the leavers went, not what they left (`withdrawDestination`);
+    // "pulled back to positions west of X", "to lines outside X": a position outside X, so they left X.
+    name: 'claims/gate-withdraw-destination',
+    refine: (c, ctx) => {
+      if (c.frame !== 'withdraw' || !c.place) return;
+      const { words } = ctx;
+      let at = c.cl.pred[1];
+      while (at < c.cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place && !anaphorAt(words, at)) at++;
+      if (at >= c.cl.objectEnd) return;
+      const between = words.slice(c.cl.pred[1], at);
+      if (!between.some((w) => WITHDRAW_TO.has(w.lower)) || between.some((w) => w.lower === 'from' || w.lower === 'out')) return;
+      let b = at - 1;
+      if (words[b]?.lower === 'the') b--;
+      const outside = WITHDRAW_OUTSIDE.has(words[b]?.lower ?? '') || (words[b]?.lower === 'of' && WITHDRAW_DIRECTIONS.has(words[b - 1]?.lower ?? ''));
+      if (!outside) drop(c, 'claims/gate-withdraw-destination');
+    },
+  },
+  {
     // "Ukrainian troops are now in Kherson": presence holds a town only for forces (a noun, not a pronoun: "they are
     // in Kyiv" may be diplomats) or a side's own name; a country or region is no place held ("troops are in Belarus").
     name: 'claims/gate-presence',
@@ -2041,11 +2062,13 @@ const REFINERS: readonly Refiner[] = [
       }
       // "they have been able to thwart Russian advances around X": the stopper is never the side of the attack it
       // stops; a pronoun resolved to that side (the nearest side named, "under pressure from the Russians") is the other.
-      if (c.frame === 'stop' && c.holder && c.place) {
+      // With no holder at all ("its troops repelled 14 Russian attacks near X", told by a body of unknown side), the
+      // stopper is likewise the attack's other side.
+      if (c.frame === 'stop' && c.place) {
         let at = cl.pred[1];
         while (at < cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place) at++;
         const attacker = sideOf(ctx, cl.pred[1], at);
-        if (attacker?.side === c.holder && otherSide(attacker.side)) {
+        if (attacker?.side && (!c.holder || attacker.side === c.holder) && otherSide(attacker.side)) {
           c.holder = otherSide(attacker.side);
           c.roles.holder = `other side of the attack stopped ${attacker.how}`;
           c.rules.push('claims/holder-stop-attacker');
