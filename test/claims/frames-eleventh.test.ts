@@ -152,3 +152,9 @@ test('a withdrawal "to" a town names where the leavers went; "to positions west 
 test('an attack stopped by a body of unknown side: the stopper is the attack’s other side', async () => {
   assert.deepEqual(await props('Its troops had repelled 14 Russian attacks near Toretsk,', 'the general staff'), ['control Toretsk UA asserts']);
 });
+
+test('present-tense "withdraw" and "retreat" with no object leave the town named before them', async () => {
+  assert.deepEqual(await props('After weeks of fighting in Toretsk, Ukrainian troops withdraw,', 'the army'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('After weeks of fighting in Toretsk, Ukrainian troops retreat,', 'the army'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('Russia must withdraw from Toretsk,', 'the minister'), []);
+});
