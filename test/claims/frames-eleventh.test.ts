@@ -158,3 +158,7 @@ test('present-tense "withdraw" and "retreat" with no object leave the town named
   assert.deepEqual(await props('After weeks of fighting in Toretsk, Ukrainian troops retreat,', 'the army'), ['control Toretsk RU asserts']);
   assert.deepEqual(await props('Russia must withdraw from Toretsk,', 'the minister'), []);
 });
+
+test('"towns and villages in the X region" are ground gained in the region', async () => {
+  assert.deepEqual(await props('The Ukrainians have liberated more than 50 towns and villages in Kharkiv Oblast,'), ['advance Kharkiv UA asserts']);
+});

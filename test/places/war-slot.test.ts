@@ -57,6 +57,10 @@ test('the subject of "fell", "came under" or of a passive war verb is a place', 
   const passive = mentionOf('Krynky was captured.', 'Krynky');
   assert.equal(passive?.id, KRYNKY);
   assert.match(passive!.rule, /places\/war-slot-subject/);
+  // Adverbs between the verb and its words ("is now under").
+  const now = mentionOf('Tonenke is now under Russian control.', 'Tonenke');
+  assert.equal(now?.id, TONENKE);
+  assert.match(now!.rule, /places\/war-slot-subject/);
 });
 
 test('a list shares the slot of its member: "stormed Tonenke and Krynky"', () => {

@@ -10,7 +10,7 @@ import type { PlaceMatch } from './scan-sentence.js';
 /** The decision for one mention: a gazetteer index (or null when unresolved) and why. */
 export interface Resolution {
   readonly place: number | null;
-  /** Short reason: `only-candidate`, `population`, `feature-class`, `country-context`, `admin-context`, `nearby-place`, `unresolved`. */
+  /** Short reason: `only-candidate`, `population`, `feature-class`, `country-context`, `admin-context`, `nearby-place`, `theatre-locative`, `unresolved`. */
   readonly reason: string;
   /** The war-predicate slot rule without which the mention would not have been accepted, if any. */
   readonly slot?: string;
@@ -474,7 +474,11 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (anchor && p.type === 'city' && anchorFit(anchor, p) !== 'fits') return { place: null, reason: 'anchor-mismatch' };
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     // The slot is named on the mention when it alone made the place ("captured Vovchansk" named once).
-    const bySlot = m.slot !== undefined && !accept({ ...m, slot: undefined }, p, top.reason, top.local, options, leading, g);
+    // (Without the theatre's village acceptance, which reads the same prepositions: the slot keeps its name.)
+    const noTheatre = { ...options, theatre: undefined };
+    const bySlot = m.slot !== undefined && !accept({ ...m, slot: undefined }, p, top.reason, top.local, noTheatre, leading, g);
+    // A village taken only because it lies in the theatre of war after a locative preposition says so.
+    const byTheatre = !bySlot && !accept(m, p, top.reason, top.local, noTheatre, leading, g);
     // A big city survives ("New York Times" elsewhere does not unmake New York), unless the name is only one
     // of its alternates ("Chen" for Chenzhou).
     if (p.type === 'city' && nameParts.has(m.key) && (p.population < 100_000 || foldName(p.name) !== m.key) && !m.locative) return null;
@@ -484,7 +488,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
       return m.locative || m.words > 1 ? { place: null, reason: 'foreign-namesake' } : null;
     }
     let reason: string;
-    if (m.candidates.length === 1) reason = 'only-candidate';
+    if (byTheatre) reason = 'theatre-locative';
+    else if (m.candidates.length === 1) reason = 'only-candidate';
     else {
       const r = ranked(g, m, null);
       if ((r[0].index !== top.index || LOCAL_REASONS.has(top.reason)) && top.reason) reason = top.reason;

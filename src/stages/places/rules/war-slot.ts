@@ -93,6 +93,9 @@ const objectOfPreposition: SlotRule = {
   },
 };
 
+/** Adverbs that may stand between an intransitive war verb and the words that must follow it ("is now under"). */
+const MAX_ADVERBS = 2;
+
 /** "Avdiivka fell", "Avdiivka came under fire", "Vovchansk was captured": the subject of an intransitive war verb
  * (with the words that must follow it) or of a passive war verb. */
 const subjectOfVerb: SlotRule = {
@@ -109,9 +112,12 @@ const subjectOfVerb: SlotRule = {
       if (cl.passive) return v.slots.objectVerbs.has(lemma);
       const tails = v.slots.subjectVerbs.get(lemma);
       if (!tails) return false;
+      // ("Avdiivka is now under Russian control": adverbs may stand between the verb and its words.)
+      let at = cl.predicate + 1;
+      while (at < cl.predicate + 1 + MAX_ADVERBS && lang.words[at]?.tag === 'ADV' && lang.words[at].sentence === sentence) at++;
       for (const tail of tails) {
         let n = 0;
-        while (n < tail.length && lang.words[cl.predicate + 1 + n]?.fold === tail[n]) n++;
+        while (n < tail.length && lang.words[at + n]?.fold === tail[n]) n++;
         if (n === tail.length) return true;
       }
       return false;
