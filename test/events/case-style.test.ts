@@ -483,3 +483,44 @@ test('a crowd that marches against or through something protests, in a title-cas
   check([['Thousands March Against Government In Belgrade', 'Peaceful protest']]);
   assert.equal(first('Troops marched into the town on Monday.'), 'none');
 });
+
+// Tenth pass (case15): classes of wording that made no event or a wrong sub-type, from the CASE dev half's kinds of
+// report and invented leads (no corpus text).
+
+test('a truce agreed, accepted or in force is an agreement with no actor word; talk of one is none', () => {
+  check([
+    ['Georgia and Abkhazia agreed to a Turkish-mediated truce on Sunday.', 'Agreement'],
+    ['The two factions accepted a ceasefire proposed by the regional bloc.', 'Agreement'],
+    ['A three-day ceasefire came into force in Misrata at midnight.', 'Agreement'],
+    ['Twenty detainees were freed as part of a prisoner exchange deal between the army and the rebels.', 'Agreement'],
+  ]);
+  assert.equal(first('The envoys met in Geneva to discuss a possible truce.'), 'none');
+  assert.equal(first('The two sides will sign a peace deal next month.'), 'none');
+});
+
+test('control restored or a place back under government control, a place reoccupied or freed: territory regained', () => {
+  check([
+    ['Government forces restored control over the district of Kidal on Monday.', 'Government regains territory'],
+    ['The town of Ansongo is back under government control, a military spokesman said.', 'Government regains territory'],
+    ['The army reoccupied the town of Menaka on Tuesday.', 'Government regains territory'],
+    ['Troops freed four villages from the insurgents in Cabo Delgado.', 'Government regains territory'],
+    ['Soldiers cleared the forest of Ansar al-Sunna fighters after a week-long operation.', 'Government regains territory'],
+  ]);
+  // People and hostages freed take no territory.
+  for (const text of ['The kidnappers freed the village chief after a ransom was paid.', 'Soldiers freed the town residents held by the gunmen.'])
+    assert.ok(!/territory/.test(first(text)), text);
+});
+
+test('infrastructure destroyed and crops uprooted by a party are property destruction', () => {
+  check([
+    ['Suspected insurgents destroyed a bridge on the road to Mocimboa.', 'Looting/property destruction'],
+    ['Militants damaged two telecom masts in Mandera county.', 'Looting/property destruction'],
+    ['Armed settlers uprooted dozens of olive trees in a village near Ramallah.', 'Looting/property destruction'],
+  ]);
+  assert.equal(first('The storm destroyed a bridge on the road to the coast.'), 'none');
+});
+
+test('a vehicle laden with explosives rammed into a target is a suicide bombing; a parked car bomb is not', () => {
+  check([['A truck packed with explosives rammed into the gate of a military camp in Gao.', 'Suicide bomb']]);
+  check([['A car bomb parked outside the market went off in Mogadishu, killing five.', 'Remote explosive/landmine/IED']]);
+});
