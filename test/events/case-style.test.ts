@@ -524,3 +524,25 @@ test('a vehicle laden with explosives rammed into a target is a suicide bombing;
   check([['A truck packed with explosives rammed into the gate of a military camp in Gao.', 'Suicide bomb']]);
   check([['A car bomb parked outside the market went off in Mogadishu, killing five.', 'Remote explosive/landmine/IED']]);
 });
+
+test('"demonstrating against" is a protest, not the figurative "demonstrate again"; a crowd described as protesting protests', () => {
+  check([
+    ['Hundreds of nurses were demonstrating against the pay freeze outside the ministry in Accra.', 'Peaceful protest'],
+    ['Three people were killed when police fired on villagers demonstrating against the new dam.', 'Excessive force against protesters'],
+  ]);
+  assert.equal(first('The rebels have demonstrated again that they can strike anywhere.'), 'none');
+});
+
+test('a protest "against" something whose sentence goes on with a verb reports what followed', () => {
+  check([['Rallies against the new constitution were marred by violence in three towns.', 'Violent demonstration']]);
+  check([['A rally against police violence was held in Dakar.', 'Peaceful protest']]);
+});
+
+test('one word is one predicate: tear gas fired with rubber bullets is the intervention, not a second, violent class', () => {
+  check([['Police fired rubber bullets and tear gas at demonstrators in Quito.', 'Protest with intervention']]);
+});
+
+test('people shot or killed by police at a protest, in the passive: excessive force', () => {
+  check([['A teenager was shot dead by soldiers at a rally in Bamako.', 'Excessive force against protesters']]);
+  check([['A shopkeeper was shot dead by gunmen in Bamako.', 'Attack']]);
+});

@@ -601,6 +601,9 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     for (const code of ranked) {
       const other = happeningOf(code);
       if (frames.some((f) => f.code === code) || !other || !eventClasses.get(code)?.acled || scores[code] < MIN_EVENT_SCORE) continue;
+      // One word is one predicate: "fired rubber bullets and tear gas" — "tear gas" is the intervention's, though
+      // protest-clash reads it too.
+      if (matches.some((m) => !m.cue && frames.some((f) => f.code === m.code) && m.start < other.end && other.start < m.end)) continue;
       if (frames.some((f) => joined(f.trigger, other))) {
         frames.push({ trigger: other, code, score: scores[code], rival: 0, coordinated: true, sameClass: sameClass(code, other) });
         added = true;
