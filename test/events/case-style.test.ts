@@ -546,3 +546,42 @@ test('people shot or killed by police at a protest, in the passive: excessive fo
   check([['A teenager was shot dead by soldiers at a rally in Bamako.', 'Excessive force against protesters']]);
   check([['A shopkeeper was shot dead by gunmen in Bamako.', 'Attack']]);
 });
+
+test('people hurt "in an explosion" or a blast that "leaves four dead": the toll makes the blast an event, not beside an accident', () => {
+  check([
+    ['Three people were wounded in an explosion near a bus stop in Mogadishu.', 'Remote explosive/landmine/IED'],
+    ['Blast at a checkpoint in Kirkuk leaves two dead.', 'Remote explosive/landmine/IED'],
+  ]);
+  assert.equal(first('Four workers were killed in a gas cylinder explosion at a factory in Surat.'), 'none');
+});
+
+test('authorities or agents who detained someone, and people held on suspicion of links to a group: arrests', () => {
+  check([
+    ['Authorities detained a well-known blogger in Tashkent on Friday.', 'Arrests'],
+    ['Six men were held by the army on suspicion of links to the insurgents.', 'Arrests'],
+  ]);
+  assert.equal(first('Authorities detained two men suspected of stealing cattle.'), 'none');
+});
+
+test('the taker of a place is not the side killed, attacked or fought in a relative clause; a fight that "left" dead is no withdrawal', () => {
+  check([
+    ['Soldiers killed 15 militants in an assault and took back control of the village of Kolofata.', 'Government regains territory'],
+    ['Insurgents attacked soldiers in Mocimboa and seized the port.', 'Non-state actor overtakes territory'],
+    ['The rebels, who fought government troops for two days, finally captured the town of Rutshuru.', 'Non-state actor overtakes territory'],
+    ['Jihadists overran an army post in Diffa after a battle that left eight soldiers dead.', 'Non-state actor overtakes territory'],
+  ]);
+  check([['The rebels seized the town after the army withdrew.', 'Non-violent transfer of territory']]);
+});
+
+test('what happened before at a place named after a comma ("where …", "a town hit by …") does not outrank the news', () => {
+  check([
+    ['Government forces recaptured the town of Latamneh, where a sarin attack killed dozens in 2017.', 'Government regains territory'],
+    ['Troops took control of the valley, an area hit by a chlorine attack in 2014.', 'Government regains territory'],
+    ['Warplanes bombed the village of Kafr Zita, which was hit by a chlorine attack last year.', 'Air/drone strike'],
+  ]);
+  // A protest where police intervened still takes the intervention; a chemical attack told as the news stays one.
+  check([
+    ['Protesters gathered outside the court, where police fired tear gas to disperse them.', 'Protest with intervention'],
+    ['A chlorine attack on the town of Kafr Zita injured dozens of people.', 'Chemical weapon'],
+  ]);
+});

@@ -434,10 +434,19 @@ function nonStateBefore(text: string, start: number): boolean {
 }
 
 /** Markers of a relative clause that describes a noun rather than tells the sentence's news. */
-const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where']);
 
-/** True when the predicate lies in a relative clause on "which" / "who" (the linguistic layer's clause marker). */
+/**
+ * A place described after a comma by what happened there before ("…, where a sarin attack killed 80 people in 2017",
+ * "…, a region hit by a chemical attack in 2013", "…, the site of the April attack"): read from the words, since the
+ * layer often leaves such a clause in the main one.
+ */
+const DESCRIBED_PLACE = /,\s*(where|(the|a|an)\s+([\w'’-]+\s+){0,2}(towns?|city|village|area|region|district|province|neighbou?rhood|site|place|camp|spot|street|square|market)\s+(where|(hit|struck|targeted|attacked|bombed|shelled|rocked)\s+by)|(the|a|an)\s+([\w'’-]+\s+){0,2}(site|scene)\s+of)\b[^,;]*$/i;
+
+/** True when the predicate lies in a relative clause on "which" / "who" / "where" (the linguistic layer's clause marker), or describes a place after a comma (`DESCRIBED_PLACE`). */
 function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+  const sentence = doc.view.text.slice(s.vStart, s.vEnd);
+  if (DESCRIBED_PLACE.test(sentence.slice(0, m.start)) || DESCRIBED_PLACE.test(sentence.slice(0, m.end + 3))) return true;
   const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
   const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker : null;
   return !!marker && DESCRIBING_RELATIVES.has(marker.toLowerCase());
@@ -583,7 +592,12 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
   // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike); a class
   // named by cues alone gives way to the next that has one ("Residents fled after armed groups attacked the village").
-  const top = ranked.find((code) => happeningOf(code));
+  // A class whose happenings all lie in a describing relative clause or the background gives way to one told in the
+  // foreground ("Government forces recaptured the town, which was hit by a sarin attack in 2017" is the recapture),
+  // unless it refines a foreground class (a protest "where police fired tear gas" met an intervention).
+  const inForeground = (code: string) => matches.some((m, i) => m.code === code && !m.cue && !described[i] && !m.context.includes('background'));
+  const told = (code: string) => !foreground || inForeground(code) || (eventClasses.get(code)?.refines ?? []).some(inForeground);
+  const top = ranked.find((code) => happeningOf(code) && told(code)) ?? ranked.find((code) => happeningOf(code));
   const cls = top ? eventClasses.get(top) : undefined;
   if (!top || !cls || !cls.acled || scores[top] < MIN_EVENT_SCORE) return [];
   const happening = happeningOf(top)!;

@@ -64,7 +64,9 @@ function decide(text: string, start: number, end: number): Taker {
     const n = firstMatch(actorCues.nonState, passive[2]);
     if (g !== -1 || n !== -1) return n === -1 || (g !== -1 && g < n) ? 'government' : 'nonState';
   }
-  const before = text.slice(Math.max(0, start - 160), start);
+  // "The militants, who clashed with soldiers for hours, seized the village": an actor inside a relative clause set
+  // off by commas is who the subject fought, not the subject.
+  const before = text.slice(Math.max(0, start - 160), start).replace(/,\s*(who|which|whom)\b[^,;.]*,/gi, (m) => ' '.repeat(m.length));
   const g = lastTaker(actorCues.government, before);
   const n = lastTaker(actorCues.nonState, before);
   if (g !== -1 || n !== -1) return g > n ? 'government' : 'nonState';
