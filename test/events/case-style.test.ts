@@ -585,3 +585,38 @@ test('what happened before at a place named after a comma ("where …", "a town 
     ['A chlorine attack on the town of Kafr Zita injured dozens of people.', 'Chemical weapon'],
   ]);
 });
+
+test('a protest told with skirmishes, confrontations, things thrown or police lines broken is violent; counter-protesters are there', () => {
+  check([
+    ['Protesters and police were involved in skirmishes outside the town hall in Skopje.', 'Violent demonstration'],
+    ['A march against the new airport in Tepic turned into a confrontation with police.', 'Violent demonstration'],
+    ['Demonstrators threw eggs and paint at the ministry of finance in Sofia.', 'Violent demonstration'],
+    ['Hundreds of protesters broke through police lines outside the assembly in Podgorica.', 'Violent demonstration'],
+    ['The rally in Tbilisi ended in scuffles between protesters and police.', 'Violent demonstration'],
+    ['Marchers and counter-protesters clashed in central Leipzig.', 'Violent demonstration'],
+  ]);
+  check([['Thousands of people marched peacefully through central Leipzig.', 'Peaceful protest']]);
+});
+
+test('a crowd that fought the police, or battles "between demonstrators and police": a violent demonstration, not a battle', () => {
+  check([
+    ['Opposition supporters fought with police in the streets of Freetown.', 'Violent demonstration'],
+    ['Running battles broke out between students and riot police in Nairobi.', 'Violent demonstration'],
+  ]);
+  check([['Militants fought with police in the streets of Peshawar.', 'Armed clash']]);
+});
+
+test('protesters who did a second, destructive thing, or people "protesting" something who attacked: a violent demonstration', () => {
+  check([
+    ['Protesters in Abuja blocked the expressway and attacked passing motorists.', 'Violent demonstration'],
+    ['Villagers protesting the new port attacked surveyors and damaged their equipment.', 'Violent demonstration'],
+    ['Police said protesters had damaged 12 buses during the strike in Chittagong.', 'Violent demonstration'],
+  ]);
+});
+
+test('clashes told right after a protest, with only the police named, are that protest turned violent', () => {
+  check([['Thousands of people demonstrated in Yerevan against the deal. Clashes broke out when police tried to clear the avenue.', 'Violent demonstration']]);
+  // An armed group named in the clash makes it a battle of its own.
+  const doc = extractText('Residents protested in Bunia on Monday against insecurity. Later, clashes broke out between the army and militiamen near the town.', { id: 't' }, ctx);
+  assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Armed clash']);
+});

@@ -175,6 +175,8 @@ export const actorCues = {
   crowd: compilePattern(actorsData.crowd),
   /** A party's building or vehicle ("a police post"): a target named by a party word, not the party acting. */
   partyProperty: new RegExp(actorsData.partyProperty, 'gi'),
+  /** The police or security forces named in a clash told right after a protest: whom its crowd clashed with. */
+  crowdOpponents: new RegExp(actorsData.crowdOpponents, 'gi'),
   /** Words right before an actor cue that make it the side driven out or fought ("flushed militants out", "against the rebels"). */
   opponentBefore: new RegExp(actorsData.opponentBefore, 'i'),
   /** Demonstrators right before a battle predicate, its subject ("Rioters fought with police"): they are its actors. */
