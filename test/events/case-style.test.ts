@@ -620,3 +620,15 @@ test('clashes told right after a protest, with only the police named, are that p
   const doc = extractText('Residents protested in Bunia on Monday against insecurity. Later, clashes broke out between the army and militiamen near the town.', { id: 't' }, ctx);
   assert.deepEqual(doc.events.map((e) => e.subType), ['Peaceful protest', 'Armed clash']);
 });
+
+test('buildings, shrines or vehicles burnt, razed or desecrated in the passive with no doer named: property destruction', () => {
+  check([
+    ['Around 40 huts were burnt in the village of Kpalba on Tuesday night.', 'Looting/property destruction'],
+    ['A temple was desecrated in the town of Ghotki.', 'Looting/property destruction'],
+    ['Settlers set fire to two cars in the village of Burin.', 'Looting/property destruction'],
+  ]);
+  // A fire or a flood is no destruction by a party; a strike keeps its class.
+  assert.equal(first('Dozens of houses were destroyed by floods in the district of Sylhet.'), 'none');
+  assert.equal(first('Twelve shops were burnt when a fire broke out in the market of Onitsha.'), 'none');
+  check([['Several houses were destroyed when Russian artillery shelled the village of Kupiansk.', 'Shelling/artillery/missile attack']]);
+});
