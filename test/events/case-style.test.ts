@@ -632,3 +632,14 @@ test('buildings, shrines or vehicles burnt, razed or desecrated in the passive w
   assert.equal(first('Twelve shops were burnt when a fire broke out in the market of Onitsha.'), 'none');
   check([['Several houses were destroyed when Russian artillery shelled the village of Kupiansk.', 'Shelling/artillery/missile attack']]);
 });
+
+test('actors a lead names by a singular noun, a force or group name, or a violent crowd word make an ambiguous predicate real', () => {
+  check([
+    ['A soldier opened fire on a minibus in the village of Kalehe.', 'Attack'],
+    ['Masked men set fire to houses in the village of Kalehe.', 'Looting/property destruction'],
+    ['Cattle rustlers opened fire on herders in the village of Kalehe.', 'Attack'],
+    ['Hooligans set fire to houses in the village of Kalehe.', 'Looting/property destruction'],
+  ]);
+  // A party word in a non-violent sentence makes nothing.
+  assert.equal(first('A soldier visited the village of Kalehe on Monday.'), 'none');
+});
