@@ -643,3 +643,22 @@ test('actors a lead names by a singular noun, a force or group name, or a violen
   // A party word in a non-violent sentence makes nothing.
   assert.equal(first('A soldier visited the village of Kalehe on Monday.'), 'none');
 });
+
+test('a bomb carried on the body or driven to the target by its bomber is a suicide bomb; a clause on the bomber keeps its say', () => {
+  check([
+    ['A man detonated explosives strapped to his body outside a hotel in Baidoa.', 'Suicide bomb'],
+    ['An explosives-laden car driven by an attacker hit an army convoy near Marka.', 'Suicide bomb'],
+    ['Two women bombers detonated their devices at a market in Mubi.', 'Suicide bomb'],
+    ['The attacker, who was wearing a suicide vest, detonated it at the gate of the stadium.', 'Suicide bomb'],
+  ]);
+  check([['A bomb hidden in a parked car exploded near a market in Mubi.', 'Remote explosive/landmine/IED']]);
+});
+
+test('unexploded shells found or defused are a disrupted weapon; someone taken by unidentified men or forcibly disappeared was abducted', () => {
+  check([
+    ['An unexploded artillery shell was found in a schoolyard and defused by sappers.', 'Disrupted weapons use'],
+    ['The blogger was forcibly disappeared in Dhaka, his family said.', 'Abduction/forced disappearance'],
+    ['A lawyer was picked up by men in plain clothes outside his office in Lahore.', 'Abduction/forced disappearance'],
+  ]);
+  check([['A lawyer was arrested by police outside his office in Lahore.', 'Arrests']]);
+});

@@ -443,13 +443,21 @@ const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where'])
  */
 const DESCRIBED_PLACE = /,\s*(where|(the|a|an)\s+([\w'’-]+\s+){0,2}(towns?|city|village|area|region|district|province|neighbou?rhood|site|place|camp|spot|street|square|market)\s+(where|(hit|struck|targeted|attacked|bombed|shelled|rocked)\s+by)|(the|a|an)\s+([\w'’-]+\s+){0,2}(site|scene)\s+of)\b[^,;]*$/i;
 
-/** True when the predicate lies in a relative clause on "which" / "who" / "where" (the linguistic layer's clause marker), or describes a place after a comma (`DESCRIBED_PLACE`). */
-function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+/** Relative markers that describe a person: the clause tells about the actor of the main one, often its weapon. */
+const PERSON_RELATIVES = new Set(['who', 'whom', 'whose']);
+
+/**
+ * Whether the predicate lies in a relative clause on "which" / "who" / "where" (the linguistic layer's clause
+ * marker) or describes a place after a comma (`DESCRIBED_PLACE`): `person` for a clause on a person ("The attacker,
+ * who was wearing a suicide vest, detonated it"), `other` for the rest, null when it does not.
+ */
+function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): 'person' | 'other' | null {
   const sentence = doc.view.text.slice(s.vStart, s.vEnd);
-  if (DESCRIBED_PLACE.test(sentence.slice(0, m.start)) || DESCRIBED_PLACE.test(sentence.slice(0, m.end + 3))) return true;
+  if (DESCRIBED_PLACE.test(sentence.slice(0, m.start)) || DESCRIBED_PLACE.test(sentence.slice(0, m.end + 3))) return 'other';
   const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
-  const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker : null;
-  return !!marker && DESCRIBING_RELATIVES.has(marker.toLowerCase());
+  const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker?.toLowerCase() : null;
+  if (!marker || !DESCRIBING_RELATIVES.has(marker)) return null;
+  return PERSON_RELATIVES.has(marker) ? 'person' : 'other';
 }
 
 /** Event types of a generic killing predicate ("soldiers killed", "killing three") that an explosion beside it claims. */
@@ -575,7 +583,8 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   }
   // A predicate inside a relative clause on "which" / "who" ("…, which Ukraine reports is the largest series of
   // airstrikes") describes; beside a predicate outside one, it weighs as background.
-  const described = matches.map((m) => !m.cue && inRelative(doc, s, m));
+  const relative = matches.map((m) => (m.cue ? null : inRelative(doc, s, m)));
+  const described = relative.map((r) => r !== null);
   const foreground = matches.some((m, i) => !m.cue && !described[i] && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -595,7 +604,9 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   // A class whose happenings all lie in a describing relative clause or the background gives way to one told in the
   // foreground ("Government forces recaptured the town, which was hit by a sarin attack in 2017" is the recapture),
   // unless it refines a foreground class (a protest "where police fired tear gas" met an intervention).
-  const inForeground = (code: string) => matches.some((m, i) => m.code === code && !m.cue && !described[i] && !m.context.includes('background'));
+  // A clause on a person tells about the actor of the foreground happening (its weapon: "who was wearing a suicide
+  // vest"), so it keeps its say.
+  const inForeground = (code: string) => matches.some((m, i) => m.code === code && !m.cue && relative[i] !== 'other' && !m.context.includes('background'));
   const told = (code: string) => !foreground || inForeground(code) || (eventClasses.get(code)?.refines ?? []).some(inForeground);
   const top = ranked.find((code) => happeningOf(code) && told(code)) ?? ranked.find((code) => happeningOf(code));
   const cls = top ? eventClasses.get(top) : undefined;
