@@ -662,3 +662,8 @@ test('unexploded shells found or defused are a disrupted weapon; someone taken b
   ]);
   check([['A lawyer was arrested by police outside his office in Lahore.', 'Arrests']]);
 });
+
+test('a pluperfect after a verb of saying is the reported past, not background; a pluperfect relative clause stays background', () => {
+  check([['The insurgents said they had taken the town of Palma after three days of fighting with the army.', 'Non-state actor overtakes territory']]);
+  check([['Government troops recaptured the villages that had been taken over by the rebels, the army said.', 'Government regains territory']]);
+});

@@ -25,7 +25,7 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, protestInSubject, triggers, turnCues, yearPattern } from './rules/lexicon.js';
+import { actorCues, backshiftedPluperfect, eventClasses, hasConflictContext, placeRules, protestInSubject, triggers, turnCues, yearPattern } from './rules/lexicon.js';
 import framesData from './data/frames.json' with { type: 'json' };
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -366,14 +366,21 @@ function subjectCountry(doc: Doc, s: Sentence, located: readonly Located[], m: T
 function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): TriggerMatch {
   const relatives = foreignRelatives(doc, s.vStart, s.vEnd, s.vStart + m.start, s.vStart + m.end);
   let context = m.context;
+  let own = text;
   if (relatives.length) {
-    let masked = text;
-    for (const [a, b] of relatives) masked = masked.slice(0, a - s.vStart) + ' '.repeat(b - a) + masked.slice(b - s.vStart);
-    context = contextOf(masked, m.start, m.end);
+    for (const [a, b] of relatives) own = own.slice(0, a - s.vStart) + ' '.repeat(b - a) + own.slice(b - s.vStart);
+    context = contextOf(own, m.start, m.end);
   }
-  // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire").
+  // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire"); not in
+  // reported speech, where it is the backshifted past of what was said ("The rebels said they had taken the town"):
+  // the auxiliary is read as absent there.
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
-  if (clause?.pluperfect && clause.governed && !context.includes('background')) context = [...context, 'background'];
+  const backshifted = !!clause?.reported && clause.pluperfect && backshiftedPluperfect.test(own.slice(0, m.start));
+  if (backshifted && context.includes('background')) {
+    const aux = /\bhad(?=(\s+been)?(\s+[\w'’-]+)?\s+$)/i.exec(own.slice(0, m.start));
+    if (aux) context = contextOf(own.slice(0, aux.index) + '   ' + own.slice(aux.index + 3), m.start, m.end);
+  }
+  if (clause?.pluperfect && clause.governed && !backshifted && !context.includes('background')) context = [...context, 'background'];
   // "the power to evacuate people and take control", "will enter and capture": a bare verb coordinated with an
   // infinitive or a modal shares it.
   if (clause?.coordinatedBase && !context.includes('purpose')) context = [...context, 'purpose'];

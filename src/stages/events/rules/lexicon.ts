@@ -222,6 +222,9 @@ export const turnCues = {
 /** A protest word in a clause's subject (data/context.json `topicInSubject`). */
 export const protestInSubject = new RegExp(contextData.topicInSubject.pattern, 'i');
 
+/** A pluperfect right after a verb of saying and its subject (data/context.json `backshift`): the reported past. */
+export const backshiftedPluperfect = new RegExp(contextData.backshift.pattern, 'i');
+
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
 export const yearPattern = new RegExp(contextData.years, 'g');
 
