@@ -667,3 +667,12 @@ test('a pluperfect after a verb of saying is the reported past, not background; 
   check([['The insurgents said they had taken the town of Palma after three days of fighting with the army.', 'Non-state actor overtakes territory']]);
   check([['Government troops recaptured the villages that had been taken over by the rebels, the army said.', 'Government regains territory']]);
 });
+
+test('a happening in an opening "After …," phrase came before the news; a state that backs the taker is not the taker', () => {
+  check([
+    ['After a suspected chlorine attack on Harasta, the rebels agreed to leave and government forces took control of the town.', 'Government regains territory'],
+    ['Iraqi forces backed by American air strikes recaptured the town of Baiji.', 'Government regains territory'],
+  ]);
+  // A foreign state's force that takes a place itself stays a foreign state actor.
+  check([['Turkish troops captured the town of Afrin in northern Syria.', 'Non-state actor overtakes territory']]);
+});

@@ -179,6 +179,8 @@ export const actorCues = {
   crowdOpponents: new RegExp(actorsData.crowdOpponents, 'gi'),
   /** Words right before an actor cue that make it the side driven out or fought ("flushed militants out", "against the rebels"). */
   opponentBefore: new RegExp(actorsData.opponentBefore, 'i'),
+  /** Words right before a demonym that name the taker's backer ("backed by Russian air strikes"), not the taker. */
+  backedBy: new RegExp(actorsData.backedBy, 'i'),
   /** Demonstrators right before a battle predicate, its subject ("Rioters fought with police"): they are its actors. */
   protestersBefore: new RegExp(actorsData.protestersBefore, 'i'),
   /** People a passive arrest or abduction is done to (the actor unnamed). */

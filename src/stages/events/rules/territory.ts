@@ -79,6 +79,9 @@ function decide(text: string, start: number, end: number): Taker {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let demonymRe: RegExp | null = null;
 
+/** Words before a demonym that name a backer of the taker, not the taker (`backedBy` in actors.json). */
+const BACKERS = actorCues.backedBy;
+
 /**
  * The country of the state actor named nearest before the trigger ("Russian forces captured …" → `RU`), or
  * null. ACLED codes a state force taking a place in another country as a foreign state actor, under
@@ -89,7 +92,10 @@ export function takerCountry(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 120), start);
   let last: string | null = null;
   demonymRe.lastIndex = 0;
-  for (let m = demonymRe.exec(before); m; m = demonymRe.exec(before)) last = m[1].toLowerCase();
+  // "Syrian forces backed by Russian air strikes recaptured …": a state that backs the taker is not the taker.
+  for (let m = demonymRe.exec(before); m; m = demonymRe.exec(before)) {
+    if (!BACKERS.test(before.slice(Math.max(0, m.index - 40), m.index))) last = m[1].toLowerCase();
+  }
   return last ? actorCues.demonyms[last] ?? null : null;
 }
 
