@@ -676,3 +676,13 @@ test('a happening in an opening "After …," phrase came before the news; a stat
   // A foreign state's force that takes a place itself stays a foreign state actor.
   check([['Turkish troops captured the town of Afrin in northern Syria.', 'Non-state actor overtakes territory']]);
 });
+
+test('"took place" is no capture; a group that observed or continued its strike protests; preventive arrests are arrests', () => {
+  check([
+    ['Anti-government demonstrations took place in several towns of the province on Friday.', 'Peaceful protest'],
+    ['Teachers in Kisumu continued their strike for a second week.', 'Peaceful protest'],
+    ['Police arrested the leaders of the union ahead of the planned march in Harare.', 'Arrests'],
+    ['Security forces broke up the sit-in outside the ministry, killing four protesters.', 'Excessive force against protesters'],
+  ]);
+  check([['Police arrested dozens of protesters at the march in Harare.', 'Protest with intervention']]);
+});
