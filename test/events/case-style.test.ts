@@ -686,3 +686,15 @@ test('"took place" is no capture; a group that observed or continued its strike 
   ]);
   check([['Police arrested dozens of protesters at the march in Harare.', 'Protest with intervention']]);
 });
+
+test('control regained told as "in full control", "seized back", an area purged of militants, a group dislodged; the passive keeps the taker', () => {
+  check([
+    ['Government forces are now in full control of the town of Dadaab, the army said.', 'Government regains territory'],
+    ['Loyalist forces seized back control of the port from the rebels.', 'Government regains territory'],
+    ['Nigerian troops purged the forest of Boko Haram fighters and secured the road.', 'Government regains territory'],
+    ['Army troops dislodged the insurgents from three camps near Mocimboa.', 'Government regains territory'],
+    ['The army announced that the town of Gwoza had been liberated from the terrorists.', 'Government regains territory'],
+  ]);
+  // A side driven out in the passive lost the ground: the other side took it.
+  check([['The militants were driven out of the town of Gwoza by the army.', 'Government regains territory']]);
+});

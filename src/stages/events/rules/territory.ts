@@ -39,10 +39,17 @@ function firstMatch(re: RegExp, text: string): number {
  */
 export function territoryTaker(text: string, start: number, end: number): Taker {
   // "the militants were pushed back / driven out": the subject lost the ground, so the other side took it.
-  const loser = /\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
+  // Only a participle is passive ("were pushed back"); "are now in full control of" is no passive.
+  const loser = /\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i.test(text.slice(Math.max(0, start - 30), start)) && /^[a-z]+(ed|en|wn|un)\b/i.test(text.slice(start, end));
   const taker = decide(text, start, end);
   // Only invert when an actor was the subject; "Bakhmut has been occupied" has a place for subject.
-  const subjectIsActor = lastMatch(actorCues.government, text.slice(Math.max(0, start - 160), start)) !== -1 || lastMatch(actorCues.nonState, text.slice(Math.max(0, start - 160), start)) !== -1;
+  // The subject is the noun phrase right before the auxiliary ("the militants were pushed back"), not an actor named
+  // earlier in the sentence ("The army announced that the town had been liberated from the terrorists").
+  const near = text.slice(Math.max(0, start - 60), start).replace(/\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i, '');
+  const subjectIsActor = [actorCues.government, actorCues.nonState].some((re) => {
+    const end = lastMatch(re, near);
+    return end !== -1 && /^(\s+[\w'’-]+){0,2}\s+(have|has|had)?\s*$/i.test(near.slice(end) + ' ');
+  });
   if (!loser || !subjectIsActor || /^\s*(\w+\s+){0,3}by\b/i.test(text.slice(end, end + 80))) return taker;
   return taker === 'government' ? 'nonState' : 'government';
 }
