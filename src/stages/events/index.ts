@@ -25,7 +25,7 @@ import { findFatalities, findInjuries, findQuantity } from './rules/count-phrase
 import { findTriggers, type TriggerMatch } from './rules/find-triggers.js';
 import { blockedBy } from './rules/gates.js';
 import { framePredicates, hasCrowdNoun, hasPartyNoun, reportsOther } from './rules/frame-predicates.js';
-import { actorCues, eventClasses, hasConflictContext, placeRules, protestInSubject, triggers, turnCues, yearPattern } from './rules/lexicon.js';
+import { actorCues, backshiftedPluperfect, eventClasses, hasConflictContext, placeRules, protestInSubject, triggers, turnCues, yearPattern } from './rules/lexicon.js';
 import framesData from './data/frames.json' with { type: 'json' };
 import { mergeEvents, mergeInto } from './rules/merge-events.js';
 import { geoPrecision, placeRank, placesOf, type PlaceCandidate, type PlacePick } from './rules/pick-places.js';
@@ -366,14 +366,21 @@ function subjectCountry(doc: Doc, s: Sentence, located: readonly Located[], m: T
 function ownContext(doc: Doc, s: Sentence, text: string, m: TriggerMatch): TriggerMatch {
   const relatives = foreignRelatives(doc, s.vStart, s.vEnd, s.vStart + m.start, s.vStart + m.end);
   let context = m.context;
+  let own = text;
   if (relatives.length) {
-    let masked = text;
-    for (const [a, b] of relatives) masked = masked.slice(0, a - s.vStart) + ' '.repeat(b - a) + masked.slice(b - s.vStart);
-    context = contextOf(masked, m.start, m.end);
+    for (const [a, b] of relatives) own = own.slice(0, a - s.vStart) + ' '.repeat(b - a) + own.slice(b - s.vStart);
+    context = contextOf(own, m.start, m.end);
   }
-  // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire").
+  // A pluperfect clause tells an earlier happening as background ("where Russia had declared a ceasefire"); not in
+  // reported speech, where it is the backshifted past of what was said ("The rebels said they had taken the town"):
+  // the auxiliary is read as absent there.
   const clause = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
-  if (clause?.pluperfect && clause.governed && !context.includes('background')) context = [...context, 'background'];
+  const backshifted = !!clause?.reported && clause.pluperfect && backshiftedPluperfect.test(own.slice(0, m.start));
+  if (backshifted && context.includes('background')) {
+    const aux = /\bhad(?=(\s+been)?(\s+[\w'’-]+)?\s+$)/i.exec(own.slice(0, m.start));
+    if (aux) context = contextOf(own.slice(0, aux.index) + '   ' + own.slice(aux.index + 3), m.start, m.end);
+  }
+  if (clause?.pluperfect && clause.governed && !backshifted && !context.includes('background')) context = [...context, 'background'];
   // "the power to evacuate people and take control", "will enter and capture": a bare verb coordinated with an
   // infinitive or a modal shares it.
   if (clause?.coordinatedBase && !context.includes('purpose')) context = [...context, 'purpose'];
@@ -434,13 +441,30 @@ function nonStateBefore(text: string, start: number): boolean {
 }
 
 /** Markers of a relative clause that describes a noun rather than tells the sentence's news. */
-const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose']);
+const DESCRIBING_RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where']);
 
-/** True when the predicate lies in a relative clause on "which" / "who" (the linguistic layer's clause marker). */
-function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): boolean {
+/**
+ * A place described after a comma by what happened there before ("…, where a sarin attack killed 80 people in 2017",
+ * "…, a region hit by a chemical attack in 2013", "…, the site of the April attack"): read from the words, since the
+ * layer often leaves such a clause in the main one.
+ */
+const DESCRIBED_PLACE = /,\s*(where|(the|a|an)\s+([\w'’-]+\s+){0,2}(towns?|city|village|area|region|district|province|neighbou?rhood|site|place|camp|spot|street|square|market)\s+(where|(hit|struck|targeted|attacked|bombed|shelled|rocked)\s+by)|(the|a|an)\s+([\w'’-]+\s+){0,2}(site|scene)\s+of)\b[^,;]*$/i;
+
+/** Relative markers that describe a person: the clause tells about the actor of the main one, often its weapon. */
+const PERSON_RELATIVES = new Set(['who', 'whom', 'whose']);
+
+/**
+ * Whether the predicate lies in a relative clause on "which" / "who" / "where" (the linguistic layer's clause
+ * marker) or describes a place after a comma (`DESCRIBED_PLACE`): `person` for a clause on a person ("The attacker,
+ * who was wearing a suicide vest, detonated it"), `other` for the rest, null when it does not.
+ */
+function inRelative(doc: Doc, s: Sentence, m: TriggerMatch): 'person' | 'other' | null {
+  const sentence = doc.view.text.slice(s.vStart, s.vEnd);
+  if (DESCRIBED_PLACE.test(sentence.slice(0, m.start)) || DESCRIBED_PLACE.test(sentence.slice(0, m.end + 3))) return 'other';
   const c = clauseFacts(doc, s.vStart + m.start, s.vStart + m.end);
-  const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker : null;
-  return !!marker && DESCRIBING_RELATIVES.has(marker.toLowerCase());
+  const marker = c && doc.lang ? doc.lang.clauses[c.index]?.marker?.toLowerCase() : null;
+  if (!marker || !DESCRIBING_RELATIVES.has(marker)) return null;
+  return PERSON_RELATIVES.has(marker) ? 'person' : 'other';
 }
 
 /** Event types of a generic killing predicate ("soldiers killed", "killing three") that an explosion beside it claims. */
@@ -566,7 +590,8 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   }
   // A predicate inside a relative clause on "which" / "who" ("…, which Ukraine reports is the largest series of
   // airstrikes") describes; beside a predicate outside one, it weighs as background.
-  const described = matches.map((m) => !m.cue && inRelative(doc, s, m));
+  const relative = matches.map((m) => (m.cue ? null : inRelative(doc, s, m)));
+  const described = relative.map((r) => r !== null);
   const foreground = matches.some((m, i) => !m.cue && !described[i] && !m.context.includes('background') && eventClasses.get(m.code)?.acled);
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -583,7 +608,14 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
   const happeningOf = (code: string) => matches.filter((m) => m.code === code && !m.cue).sort((a, b) => b.weight - a.weight)[0];
   // The event needs a happening of its class, not only supporting cues (a "fighter jet" is not a strike); a class
   // named by cues alone gives way to the next that has one ("Residents fled after armed groups attacked the village").
-  const top = ranked.find((code) => happeningOf(code));
+  // A class whose happenings all lie in a describing relative clause or the background gives way to one told in the
+  // foreground ("Government forces recaptured the town, which was hit by a sarin attack in 2017" is the recapture),
+  // unless it refines a foreground class (a protest "where police fired tear gas" met an intervention).
+  // A clause on a person tells about the actor of the foreground happening (its weapon: "who was wearing a suicide
+  // vest"), so it keeps its say.
+  const inForeground = (code: string) => matches.some((m, i) => m.code === code && !m.cue && relative[i] !== 'other' && !m.context.includes('background'));
+  const told = (code: string) => !foreground || inForeground(code) || (eventClasses.get(code)?.refines ?? []).some(inForeground);
+  const top = ranked.find((code) => happeningOf(code) && told(code)) ?? ranked.find((code) => happeningOf(code));
   const cls = top ? eventClasses.get(top) : undefined;
   if (!top || !cls || !cls.acled || scores[top] < MIN_EVENT_SCORE) return [];
   const happening = happeningOf(top)!;
@@ -601,6 +633,9 @@ function framesOf(doc: Doc, s: Sentence, text: string, located: readonly Located
     for (const code of ranked) {
       const other = happeningOf(code);
       if (frames.some((f) => f.code === code) || !other || !eventClasses.get(code)?.acled || scores[code] < MIN_EVENT_SCORE) continue;
+      // One word is one predicate: "fired rubber bullets and tear gas" — "tear gas" is the intervention's, though
+      // protest-clash reads it too.
+      if (matches.some((m) => !m.cue && frames.some((f) => f.code === m.code) && m.start < other.end && other.start < m.end)) continue;
       if (frames.some((f) => joined(f.trigger, other))) {
         frames.push({ trigger: other, code, score: scores[code], rival: 0, coordinated: true, sameClass: sameClass(code, other) });
         added = true;

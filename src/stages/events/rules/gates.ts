@@ -26,6 +26,9 @@ export interface Gate {
 
 const has = (m: TriggerMatch, ...kinds: CueKind[]) => kinds.some((k) => m.context.includes(k));
 
+/** The protest classes: a crowd described as protesting is protesting (the `description` gate). */
+const PROTEST_CODES: ReadonlySet<string> = new Set(['PEACE_PROTEST', 'PROTEST_WITH_INTER', 'FORCE_AGAINST_PROTEST', 'VIOL_DEMONSTR']);
+
 /** Quote marks that open and close direct speech. */
 const OPEN_QUOTE = /["“«„]/g;
 const CLOSE_QUOTE = /["”»]/;
@@ -95,8 +98,9 @@ export const gates: readonly Gate[] = [
       // "air-launched cruise missiles": part of a compound modifier.
       if (has(match, 'description') || /[\p{L}\d]-$/u.test(sentence.slice(Math.max(0, match.start - 2), match.start))) return true;
       // "atrocities committed by Russian forces retreating from Bucha": a present participle describing the noun of a
-      // prepositional phrase.
-      if (clause?.reducedRelative) return true;
+      // prepositional phrase. Not a protest verb: "police fired on crowds demonstrating against the tax" tells the
+      // crowd's protest, under way as the force met it.
+      if (clause?.reducedRelative && !PROTEST_CODES.has(match.code)) return true;
       // With the layer, the participle must be tagged as one (VBN or adjective), not as the clause's verb.
       if (clause && (clause.isPredicate || (clause.xtag !== 'VBN' && clause.xtag !== 'JJ'))) return false;
       return (

@@ -175,8 +175,12 @@ export const actorCues = {
   crowd: compilePattern(actorsData.crowd),
   /** A party's building or vehicle ("a police post"): a target named by a party word, not the party acting. */
   partyProperty: new RegExp(actorsData.partyProperty, 'gi'),
+  /** The police or security forces named in a clash told right after a protest: whom its crowd clashed with. */
+  crowdOpponents: new RegExp(actorsData.crowdOpponents, 'gi'),
   /** Words right before an actor cue that make it the side driven out or fought ("flushed militants out", "against the rebels"). */
   opponentBefore: new RegExp(actorsData.opponentBefore, 'i'),
+  /** Words right before a demonym that name the taker's backer ("backed by Russian air strikes"), not the taker. */
+  backedBy: new RegExp(actorsData.backedBy, 'i'),
   /** Demonstrators right before a battle predicate, its subject ("Rioters fought with police"): they are its actors. */
   protestersBefore: new RegExp(actorsData.protestersBefore, 'i'),
   /** People a passive arrest or abduction is done to (the actor unnamed). */
@@ -219,6 +223,9 @@ export const turnCues = {
 
 /** A protest word in a clause's subject (data/context.json `topicInSubject`). */
 export const protestInSubject = new RegExp(contextData.topicInSubject.pattern, 'i');
+
+/** A pluperfect right after a verb of saying and its subject (data/context.json `backshift`): the reported past. */
+export const backshiftedPluperfect = new RegExp(contextData.backshift.pattern, 'i');
 
 /** Years named in a sentence (for history: "In 2017, Venezuela signed an agreement"). */
 export const yearPattern = new RegExp(contextData.years, 'g');

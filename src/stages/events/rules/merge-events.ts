@@ -25,7 +25,10 @@ function retoldAs(earlier: ConflictEvent, later: ConflictEvent): string | undefi
   if (!code || later.actors?.length || later.sentence <= earlier.sentence || later.sentence - earlier.sentence > RETOLD_SENTENCES) return undefined;
   // A party named in its sentence did it ("Russian troops looted shops in the same town"), not the crowd; a party's
   // building or vehicle destroyed ("torched a police post") names no party acting.
-  const text = later.text.replace(actorCues.partyProperty, (m) => ' '.repeat(m.length));
+  let text = later.text.replace(actorCues.partyProperty, (m) => ' '.repeat(m.length));
+  // "Thousands demonstrated in X. Clashes broke out when police tried to push them back": the police are whom the
+  // crowd clashed with, not a party that makes the clash a battle of its own (an armed group named there still is).
+  if (later.type === 'Battles') text = text.replace(actorCues.crowdOpponents, (m) => ' '.repeat(m.length));
   for (const re of [actorCues.government, actorCues.nonState]) {
     re.lastIndex = 0;
     if (re.test(text)) return undefined;

@@ -39,10 +39,17 @@ function firstMatch(re: RegExp, text: string): number {
  */
 export function territoryTaker(text: string, start: number, end: number): Taker {
   // "the militants were pushed back / driven out": the subject lost the ground, so the other side took it.
-  const loser = /\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i.test(text.slice(Math.max(0, start - 30), start));
+  // Only a participle is passive ("were pushed back"); "are now in full control of" is no passive.
+  const loser = /\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i.test(text.slice(Math.max(0, start - 30), start)) && /^[a-z]+(ed|en|wn|un)\b/i.test(text.slice(start, end));
   const taker = decide(text, start, end);
   // Only invert when an actor was the subject; "Bakhmut has been occupied" has a place for subject.
-  const subjectIsActor = lastMatch(actorCues.government, text.slice(Math.max(0, start - 160), start)) !== -1 || lastMatch(actorCues.nonState, text.slice(Math.max(0, start - 160), start)) !== -1;
+  // The subject is the noun phrase right before the auxiliary ("the militants were pushed back"), not an actor named
+  // earlier in the sentence ("The army announced that the town had been liberated from the terrorists").
+  const near = text.slice(Math.max(0, start - 60), start).replace(/\b(were|was|been|being|are|is)\s+(\w+\s+)?$/i, '');
+  const subjectIsActor = [actorCues.government, actorCues.nonState].some((re) => {
+    const end = lastMatch(re, near);
+    return end !== -1 && /^(\s+[\w'’-]+){0,2}\s+(have|has|had)?\s*$/i.test(near.slice(end) + ' ');
+  });
   if (!loser || !subjectIsActor || /^\s*(\w+\s+){0,3}by\b/i.test(text.slice(end, end + 80))) return taker;
   return taker === 'government' ? 'nonState' : 'government';
 }
@@ -64,7 +71,9 @@ function decide(text: string, start: number, end: number): Taker {
     const n = firstMatch(actorCues.nonState, passive[2]);
     if (g !== -1 || n !== -1) return n === -1 || (g !== -1 && g < n) ? 'government' : 'nonState';
   }
-  const before = text.slice(Math.max(0, start - 160), start);
+  // "The militants, who clashed with soldiers for hours, seized the village": an actor inside a relative clause set
+  // off by commas is who the subject fought, not the subject.
+  const before = text.slice(Math.max(0, start - 160), start).replace(/,\s*(who|which|whom)\b[^,;.]*,/gi, (m) => ' '.repeat(m.length));
   const g = lastTaker(actorCues.government, before);
   const n = lastTaker(actorCues.nonState, before);
   if (g !== -1 || n !== -1) return g > n ? 'government' : 'nonState';
@@ -77,6 +86,9 @@ function decide(text: string, start: number, end: number): Taker {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 let demonymRe: RegExp | null = null;
 
+/** Words before a demonym that name a backer of the taker, not the taker (`backedBy` in actors.json). */
+const BACKERS = actorCues.backedBy;
+
 /**
  * The country of the state actor named nearest before the trigger ("Russian forces captured …" → `RU`), or
  * null. ACLED codes a state force taking a place in another country as a foreign state actor, under
@@ -87,7 +99,10 @@ export function takerCountry(text: string, start: number): string | null {
   const before = text.slice(Math.max(0, start - 120), start);
   let last: string | null = null;
   demonymRe.lastIndex = 0;
-  for (let m = demonymRe.exec(before); m; m = demonymRe.exec(before)) last = m[1].toLowerCase();
+  // "Syrian forces backed by Russian air strikes recaptured …": a state that backs the taker is not the taker.
+  for (let m = demonymRe.exec(before); m; m = demonymRe.exec(before)) {
+    if (!BACKERS.test(before.slice(Math.max(0, m.index - 40), m.index))) last = m[1].toLowerCase();
+  }
   return last ? actorCues.demonyms[last] ?? null : null;
 }
 
