@@ -162,3 +162,12 @@ test('present-tense "withdraw" and "retreat" with no object leave the town named
 test('"towns and villages in the X region" are ground gained in the region', async () => {
   assert.deepEqual(await props('The Ukrainians have liberated more than 50 towns and villages in Kharkiv Oblast,'), ['advance Kharkiv UA asserts']);
 });
+
+test('core: the that-clause of a verb of request or demand is what should happen, not what did', async () => {
+  const text = 'The minister demanded that the troops leave the town. The minister said that the troops left the town.';
+  const lang = analyse(text, splitSentences(text));
+  const of = (pred: string) => lang.clauses.find((c) => lang.words[c.predicate].text === pred)?.modality;
+  assert.deepEqual([of('leave'), of('left')], ['obligation', null]);
+  assert.deepEqual(await props('Kyiv requests that Russia withdraws its troops from Toretsk,'), []);
+  assert.deepEqual(await props('Kyiv insisted that its troops had retaken Toretsk,'), ['control Toretsk UA asserts']);
+});

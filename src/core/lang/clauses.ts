@@ -17,6 +17,7 @@ const NEGATOR_PAIRS = vocab.negatorPairs;
 const SUBORDINATORS = new Set(vocab.subordinators);
 const CONDITIONALS = new Set(vocab.conditionals);
 const GERUND_NOUNS = new Map<string, string>(Object.entries(vocab.gerundNouns));
+const MANDATIVES = new Set(vocab.mandatives);
 const RELATIVES = new Set(vocab.relatives);
 const SPEECH = new Set(vocab.speech);
 const QUESTION_VERBS = new Set(vocab.questionVerbs);
@@ -501,6 +502,21 @@ const nounComplement: ClauseRule = {
   },
 };
 
+/** Mandative: the that-clause of a verb of request or demand is what should happen ("requests that Russia withdraw
+ * its troops from X"): modality `obligation`. */
+const mandative: ClauseRule = {
+  name: 'lang/clause/mandative',
+  apply(s, clauses) {
+    const byIndex = new Map(clauses.map((c) => [c.index, c]));
+    for (const c of clauses) {
+      const p = byIndex.get(c.parent);
+      if (!p || c.marker !== 'that' || c.modality || !MANDATIVES.has(s.words[p.predicate].lemma)) continue;
+      c.modality = 'obligation';
+      note(c, this.name);
+    }
+  },
+};
+
 /** A participle inside the subject of a clause with a modal shares its modality ("troops moving into X would be a
  * new step", "forces crossing the river could face …"): the movement is as hypothetical as the clause. */
 const subjectParticiple: ClauseRule = {
@@ -534,7 +550,7 @@ const question: ClauseRule = {
 };
 
 /** The clause rules in the order they run over each sentence. */
-export const clauseRules: readonly ClauseRule[] = [invertedAux, nonFinite, reducedRelative, boundaries, parents, subject, verbFeatures, object, negationBefore, reported, conditional, nounComplement, subjectParticiple, question];
+export const clauseRules: readonly ClauseRule[] = [invertedAux, nonFinite, reducedRelative, boundaries, parents, subject, verbFeatures, object, negationBefore, reported, conditional, nounComplement, subjectParticiple, mandative, question];
 
 /** Builds the clauses of one sentence (appending to `out`; clause indices are global). */
 export function clausesOfSentence(s: SentenceView, out: Clause[]): void {
