@@ -171,3 +171,10 @@ test('core: the that-clause of a verb of request or demand is what should happen
   assert.deepEqual(await props('Kyiv requests that Russia withdraws its troops from Toretsk,'), []);
   assert.deepEqual(await props('Kyiv insisted that its troops had retaken Toretsk,'), ['control Toretsk UA asserts']);
 });
+
+test('a participle’s speaker is the subject of the clause it hangs on, not that clause’s object', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('Kyiv launches ATACMS missiles at Russian bases near Toretsk, saying that they destroyed nine helicopters.\n', {}, ctx);
+  assert.deepEqual(doc.claims.map((c) => [c.speakerText, c.cue]), [['Kyiv', 'saying']]);
+});

@@ -162,6 +162,9 @@ export const SPEAKER_SPAN_RULES: readonly SpeakerSpanRule[] = [
         if (lexicon.cueVerbs.has(w.lower) && !RELATIVE_RULES.test(a.rule)) return { drop: true };
         // A relative pronoun left alone ("… reports that") has no antecedent in the phrase: no speaker.
         if (k === ws.length - 2 && RELATIVE_PRONOUNS.has(lang.words[ws[k + 1]].lower)) return { drop: true };
+        // "Ukraine launches missiles at Russian bases, saying …": a participle's speaker is the subject of the clause
+        // it hangs on, before that clause's verb, not the verb's object.
+        if (/^claims\/participle(?:\+|$)/.test(a.rule)) return { speaker: [lang.words[ws[0]].vStart, lang.words[ws[k - 1]].vEnd] };
         return { speaker: [lang.words[ws[k + 1]].vStart, a.speaker![1]] };
       }
       return undefined;
