@@ -385,7 +385,8 @@ function sentenceAttributions(
     let j = i - 1;
     let relSkipped = false;
     for (;;) {
-      if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower)) j--;
+      // ("They all said" skips "all"; "To varying degrees, all agreed": a quantifier opening the clause is its subject.)
+      if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower) && !clauseQuantifier(words, j, first)) j--;
       // "Cruz has long said", "Trump pointedly refused": adverbs between the speaker and the cue.
       else if (j >= 1 && /^\p{Ll}[\p{Ll}]{2,}ly$/u.test(words[j].text) && !NOT_ADVERBS.has(words[j].lower) && !isDeterminer(words[j - 1]) && !lexicon.stop.has(words[j].lower)) j--;
       else if (j >= 1 && words[j].lower === 'long' && lexicon.aux.has(words[j - 1].lower)) j--;
@@ -547,6 +548,13 @@ function sentenceAttributions(
       continue;
     }
     let sp = phraseBefore(words, j);
+    // "Some said …", "but many believe …", "— some say unrealistic —": a quantifier pronoun (`quantifiers` in
+    // data/speakers.json) that opens its clause is the subject alone; as a determiner it fails the phrase test.
+    let quantifier = false;
+    if (clauseQuantifier(words, j, first)) {
+      sp = { first: j, last: j };
+      quantifier = true;
+    }
     // A dateline or number glued before the name ("date 2023-05-25 Russia’s Wagner Group") is not part of it.
     if (sp) for (let k = sp.last - 1; k >= sp.first; k--) if (/\d/.test(words[k].text)) {
       sp = { first: k + 1, last: sp.last };
@@ -565,6 +573,8 @@ function sentenceAttributions(
       let f = sp.last;
       while (f > sp.first && (isCapitalized(words[f - 1]) || (words[f - 1].text === '.' && f - 1 > sp.first))) f--;
       sp = { first: f, last: sp.last };
+    } else if (quantifier) {
+      // The quantifier stands alone: no post-modifier or relative to look for.
     } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
@@ -582,7 +592,10 @@ function sentenceAttributions(
         postRule = 'claims/post-modified-speaker';
       }
     }
-    if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
+    if (!sp || (!quantifier && !isSpeakerPhrase(words, sp, first))) continue;
+    // "Many calls were …", "Several reports": after a quantifier an ambiguous cue in -s is a noun; a base form ("Many
+    // believe"), the verb a plural subject takes, or a past form ("all agreed") is the verb.
+    if (quantifier && ambiguous && !lexicon.baseForms.has(w.lower) && !/ed$/.test(w.lower)) continue;
     // "Citing intelligence reports, …": a participle opening the sentence heads no speaker phrase.
     if (sp.first === first && lexicon.participles.has(words[sp.first].lower)) continue;
     // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
@@ -590,7 +603,7 @@ function sentenceAttributions(
     if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[i - 1]?.lower ?? '')) continue;
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
-    if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
+    if (ambiguous && !quantifier && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
     // "We've seen reports that …": after a verb whose object it is, the cue is a noun.
     if (ambiguous && lexicon.verbBeforeNoun.has(words[sp.last].lower)) continue;
     const prevTok = words[sp.first - 1];
@@ -758,6 +771,12 @@ const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should'
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
 const DO_SUPPORT = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
 
+/** True when word `j` is a quantifier pronoun (`quantifiers` in data/speakers.json) that opens its clause ("Some said"). */
+function clauseQuantifier(words: readonly Word[], j: number, first: number): boolean {
+  // ("Robert Ortiz (D-Ore.) all said": after a closing bracket the quantifier floats after its subject.)
+  return j >= first && lexicon.quantifiers.has(words[j].lower) && (j === first || (words[j - 1].punct && !CLOSERS.has(words[j - 1].text) && words[j - 1].text !== ')') || CLAUSE_START.has(words[j - 1].lower));
+}
+
 /** True when word `j` can be the subject of the base-form cue at `i`: a plural or I/we/they/you, no modal or "to" between. */
 function baseSubject(words: readonly Word[], j: number, i: number): boolean {
   if (j < 0 || words[j].punct) return false;
@@ -770,7 +789,7 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
     if (DO_SUPPORT.has(words[k].lower)) return true;
   }
   const s = words[j].lower;
-  if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
+  if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s) || lexicon.quantifiers.has(s)) return true;
   // "Moscow and Kyiv accuse …", "the ministry and the army expect …": two conjuncts make a plural subject.
   const p = phraseBefore(words, j);
   const c = p && p.first >= 2 && words[p.first - 1].lower === 'and' ? words[p.first - 2] : undefined;

@@ -43,6 +43,7 @@ export const lexicon = {
   bodyNouns: set(speakers.bodyNouns.words),
   bodyPrepositions: set(speakers.bodyNouns.prepositions),
   distributives: set(speakers.distributives.words),
+  quantifiers: set(speakers.quantifiers.words),
   timeModifiers: set(speakers.frontedTime.modifiers),
   timePeriods: set(speakers.frontedTime.periods),
   timeDays: set(speakers.frontedTime.days),
