@@ -27,3 +27,25 @@ test('a quantifier pronoun that opens its clause is the speaker ("Some said", "b
   // An ambiguous cue in -s after a quantifier is a noun.
   assert.deepEqual(speakers('Many calls reached the ferry office.'), []);
 });
+
+test('a light verb and its object as one cue ("made it clear that", "made no secret of")', () => {
+  assert.deepEqual(claims('The harbour master made it clear that the port would stay shut.').map(([s, c]) => [s, c]), [['The harbour master', 'the port would stay shut']]);
+  assert.deepEqual(speakers('The council has made clear that the bridge will not reopen.'), ['The council']);
+  assert.deepEqual(claims('The colonel made no secret of his doubts about the convoy.').map(([s, c]) => [s, c]), [['The colonel', 'his doubts about the convoy']]);
+  assert.deepEqual(speakers('The mayor toured the port, making clear that the ferries would run.'), ['The mayor']);
+  // "clear" before a noun is an adjective: no cue.
+  assert.deepEqual(speakers('The brigade made clear gains along the canal.'), []);
+});
+
+test('"as X put it" speaks the clause beside it', () => {
+  assert.deepEqual(claims('As one ferryman put it, the harbour is a graveyard.').map(([s, c]) => [s, c]), [['one ferryman', 'the harbour is a graveyard']]);
+  assert.deepEqual(claims('The harbour is a graveyard, as one ferryman put it on Monday.').map(([s, c]) => [s, c]), [['one ferryman', 'The harbour is a graveyard']]);
+  // "put it on the table" places a thing.
+  assert.deepEqual(speakers('As the clerk put it on the table, the lights went out.'), []);
+});
+
+test('"put the toll at 40": a verb of placing before "at" and a number gives an estimate', () => {
+  assert.deepEqual(claims('Regional officials put the death toll at 14.').map(([s, c]) => [s, c]), [['Regional officials', 'the death toll at 14']]);
+  assert.deepEqual(speakers('The coast guard puts the number of missing at more than two dozen.'), ['The coast guard']);
+  assert.deepEqual(speakers('The crew put the boxes at the gate.'), []);
+});

@@ -217,6 +217,21 @@ function sentenceAttributions(
       continue;
     }
 
+    // "As one officer put it, …", "…, as the ministry put it.": the phrase between "as" and "put it" speaks the
+    // clause after the comma (at the start) or before "as" (otherwise).
+    if (w.lower === 'as') {
+      const put = asPutIt(words, i);
+      if (put) {
+        const { speaker: sp, end } = put;
+        let content = i === first ? contentFrom(end) : contentBefore(i);
+        // "The town is, as one officer put it, a ruin": an aside inside the clause; the content runs on after it.
+        if (content && i > first && asideGoesOn(i, end)) content = [content[0], contentFrom(end)?.[1] ?? content[1]];
+        if (content) found.push({ speaker: span(sp), speakerContext: span(sp), cue: [words[sp.last + 1].start, words[sp.last + 2].end], content, sentence: si, rule: 'claims/as-put-it' });
+        i = end - 1;
+        continue;
+      }
+    }
+
     // "Prigozhin’s claim that …", "his warning that …": a possessive owner of a statement noun speaks.
     if (lexicon.nounThat.has(w.lower) && words[i + 1]?.lower === 'that' && i > 0) {
       const owner = words[i - 1];
@@ -272,13 +287,24 @@ function sentenceAttributions(
     const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be', "isn't", "aren't", "wasn't", "weren't"].includes(words[pk]?.lower ?? '');
     // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
     const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|afraid|sure|aware|convinced|confident)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
-    const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
-    const isParticiple = lexicon.participles.has(w.lower) && !progressive;
+    // "made it clear that …", "has made no secret of …": a light verb and its object as one cue (`idioms` in
+    // data/cues.json); its -ing form ("…, making clear that …") attaches like a participle.
+    const idiom = idiomLength(words, i);
+    const idiomIng = idiom > 0 && /ing$/.test(w.lower);
+    // "officials put the death toll at 40": a verb of placing with "at" and a number after its object (`estimateAt`).
+    const estimate = lexicon.estimateVerbs.has(w.lower) && estimateAt(words, i) && !PASSIVE_AUX.has(words[pk]?.lower ?? '');
+    const isVerb = (idiom > 0 && !idiomIng) || estimate || lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
+    const isParticiple = idiomIng || (lexicon.participles.has(w.lower) && !progressive);
     if (!isVerb && !isParticiple) continue;
     let cueEnd = w.end;
     let after = i + 1;
     const particles = lexicon.particles.get(w.lower);
-    if (particles) {
+    if (idiom > 0) {
+      // "made no secret of his doubts": the "of" is the idiom's, the content its object.
+      const of = words[i + idiom]?.lower === 'of' ? 1 : 0;
+      cueEnd = words[i + idiom - 1 + of].end;
+      after = i + idiom + of;
+    } else if (particles) {
       // "pointed out" / "pointed to": one of the particles must follow.
       const particle = [particles].flat().find((x) => words[i + 1]?.lower === x);
       // "…, the agency has learned.": a cue that closes the sentence after the content needs no particle (`particlesFinal`).
@@ -1067,4 +1093,51 @@ export function trimRange(text: string, r: readonly [number, number]): [number, 
 function isRelativeSpeaker(words: readonly Word[], last: number, first: number): boolean {
   const p = phraseBefore(words, last);
   return !!p && isSpeakerPhrase(words, p, first);
+}
+
+const PUT = new Set(['put', 'puts']);
+const PUT_IT_AFTER = new Set(['in', 'to', 'during', 'at', 'when', 'while', 'last', 'this', 'earlier', 'later', 'recently', 'once', 'before', 'after']);
+
+/**
+ * "as <speaker> put it [in …]" starting at word `i` ("as"): the speaker phrase and the index of the comma or sentence
+ * end that closes the aside, or null.
+ */
+function asPutIt(words: readonly Word[], i: number): { speaker: Phrase; end: number } | null {
+  let k = i + 1;
+  while (k < words.length && k - i <= 8 && !PUT.has(words[k].lower) && (!words[k].punct || words[k].text === '.')) k++;
+  if (k >= words.length || !PUT.has(words[k].lower) || words[k + 1]?.lower !== 'it' || k === i + 1) return null;
+  const speaker = phraseBefore(words, k - 1, i + 1);
+  if (!speaker || speaker.first !== i + 1) return null;
+  // "as the ministry put it in a statement on Monday,": a short phrase may close the aside ("put it on the map" is
+  // a placing: "on" only before a day).
+  let end = k + 2;
+  const next = words[end];
+  if (next && !next.punct && !PUT_IT_AFTER.has(next.lower) && !/^\p{Ll}{3,}ly$/u.test(next.text) && !(next.lower === 'on' && lexicon.timeDays.has(words[end + 1]?.lower ?? ''))) return null;
+  while (end < words.length && end - k < 14 && !words[end].punct) end++;
+  if (end < words.length && !/^[,.;:!?—–]$/.test(words[end].text) && words[end].text !== '--') return null;
+  return { speaker, end };
+}
+
+/** True when the object after the verb at `i` is followed by "at" and a number ("put the toll at about 40"). */
+function estimateAt(words: readonly Word[], i: number): boolean {
+  for (let k = i + 2; k < words.length && k - i <= lexicon.estimateMaxObject + 1; k++) {
+    if (words[k].punct && words[k].text !== '’' && words[k].text !== "'") return false;
+    if (words[k].lower !== 'at') continue;
+    // "at 40", "at $2 billion", "at about 300", "at more than 1,000", "at nearly two dozen"
+    for (let m = k + 1; m < words.length && m - k <= 3; m++) if (/\d/.test(words[m].text) || NUMBER_WORDS.has(words[m].lower)) return true;
+    return false;
+  }
+  return false;
+}
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'dozen', 'dozens', 'million', 'billion']);
+
+/** The number of words of the idiom cue (`idioms` in data/cues.json) starting at word `i`, or 0. */
+function idiomLength(words: readonly Word[], i: number): number {
+  for (const form of lexicon.idioms) {
+    if (!form.every((x, k) => words[i + k]?.lower === x)) continue;
+    // "made clear gains": an idiom that is also adjective + noun needs the content (or its listener) next.
+    if (lexicon.idiomsClauseAfter.has(form.join(' ')) && !lexicon.idiomClauseWords.has(words[i + form.length]?.lower ?? '')) return 0;
+    return form.length;
+  }
+  return 0;
 }

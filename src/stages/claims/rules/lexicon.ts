@@ -28,6 +28,12 @@ export const lexicon = {
   particlesFinal: set(cues.particlesFinal.forms),
   purposeNouns: set([...cues.purposeNouns.words, ...cues.nominal, ...channels.channels.flatMap((c) => c.phrases.filter((p) => !p.includes(' ')))]),
   invertedCues: set(cues.inverted.forms),
+  /** Multi-word cues (`idioms` in data/cues.json), each as its lower-case words. */
+  idioms: cues.idioms.forms.map((f) => norm(f).split(' ')),
+  estimateVerbs: set(cues.estimateAt.verbs),
+  estimateMaxObject: cues.estimateAt.maxObject,
+  idiomsClauseAfter: set(cues.idioms.clauseAfter.forms),
+  idiomClauseWords: set(cues.idioms.clauseAfter.next),
   objectCues: set(cues.object),
   aux: set(cues.aux),
   nominalCues: set(cues.nominal),
