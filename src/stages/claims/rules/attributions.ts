@@ -619,6 +619,9 @@ function sentenceAttributions(
       }
     }
     if (!sp || (!quantifier && !isSpeakerPhrase(words, sp, first))) continue;
+    // "The strike puts the toll at 40", "The shelling made it clear …": an idiom or an estimate needs a name, a
+    // pronoun or a speaker noun as subject, since an event takes it as well.
+    if ((idiom > 0 || estimate) && !isSpeakerPhrase(words, sp, first, true)) continue;
     // "Many calls were …", "Several reports": after a quantifier an ambiguous cue in -s is a noun; a base form ("Many
     // believe"), the verb a plural subject takes, or a past form ("all agreed") is the verb.
     if (quantifier && ambiguous && !lexicon.baseForms.has(w.lower) && !/ed$/.test(w.lower)) continue;
