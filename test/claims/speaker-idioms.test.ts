@@ -52,3 +52,9 @@ test('"put the toll at 40": a verb of placing before "at" and a number gives an 
   // An event as subject is narration, not an estimate of a source.
   assert.deepEqual(speakers('The latest storm puts the number of missing at 30.'), []);
 });
+
+test('"X reported from <place>" is a byline; only a "that" after the place makes a claim', () => {
+  assert.deepEqual(speakers('Marta Vidal reported from Split.'), []);
+  assert.deepEqual(speakers('Marta Vidal reported from Split, and Tomo Horvat from Zadar.'), []);
+  assert.deepEqual(claims('The agency reported from Split that the ferry had sunk.').map(([s, c]) => [s, c]), [['The agency', 'the ferry had sunk']]);
+});

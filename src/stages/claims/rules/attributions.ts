@@ -321,6 +321,13 @@ function sentenceAttributions(
       cueEnd = words[i + 1].end;
       after = i + 2;
     }
+    // "Anna Petrova reported from Kharkiv.": a byline (`datelineFrom`); only a "that" after the place makes content.
+    if (lexicon.datelineVerbs.has(w.lower) && words[after]?.lower === 'from') {
+      let m = after + 1;
+      while (m < n && m - after <= lexicon.datelineMaxPlace && words[m].lower !== 'that' && !/^[.;!?]$/.test(words[m].text)) m++;
+      if (m >= n || words[m].lower !== 'that') continue;
+      after = m;
+    }
     const cue: [number, number] = [w.start, cueEnd];
 
     // Participial cue: "…, adding that …" — the speaker is the subject of the clause (or the sentence's last speaker).

@@ -30,6 +30,8 @@ export const lexicon = {
   invertedCues: set(cues.inverted.forms),
   /** Multi-word cues (`idioms` in data/cues.json), each as its lower-case words. */
   idioms: cues.idioms.forms.map((f) => norm(f).split(' ')),
+  datelineVerbs: set(cues.datelineFrom.verbs),
+  datelineMaxPlace: cues.datelineFrom.maxPlace,
   estimateVerbs: set(cues.estimateAt.verbs),
   estimateMaxObject: cues.estimateAt.maxObject,
   idiomsClauseAfter: set(cues.idioms.clauseAfter.forms),
