@@ -58,3 +58,13 @@ test('"X reported from <place>" is a byline; only a "that" after the place makes
   assert.deepEqual(speakers('Marta Vidal reported from Split, and Tomo Horvat from Zadar.'), []);
   assert.deepEqual(claims('The agency reported from Split that the ferry had sunk.').map(([s, c]) => [s, c]), [['The agency', 'the ferry had sunk']]);
 });
+
+test('a subject post-modified by a past participle speaks, not the participle\'s agent ("Documents seen by reporters show")', () => {
+  assert.deepEqual(claims('Documents seen by reporters show that the depot was empty.').map(([s, c]) => [s, c]), [['Documents', 'the depot was empty']]);
+  // An irregular participle (`participleOpeners` in data/speakers.json) or an -ed one, before "by", "to", "through" …
+  assert.deepEqual(speakers('Satellite images taken by a private firm show that the bridge fell.'), ['Satellite images']);
+  assert.deepEqual(speakers('A map shown to reporters suggests that the line has moved.'), ['A map']);
+  assert.deepEqual(speakers('The crew is silent, since logs obtained by the paper suggest that the captain knew.'), ['logs']);
+  // After a participle's object, an ambiguous cue in -s that heads a list is a plural noun.
+  assert.deepEqual(speakers('The port was a refuge shielded from any awkward questions or complaints.'), []);
+});

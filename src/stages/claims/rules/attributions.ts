@@ -450,7 +450,8 @@ function sentenceAttributions(
     }
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
     // ("an aggressive pledge", "Editor’s note"), so it needs a plural or first/second-person subject right before.
-    if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i)) continue;
+    // ("Images taken by a drone show …": a post-modified subject is read from its head, "Images".)
+    if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i) && !pluralPostModified(words, first, j, i)) continue;
     // "they did not confirm their status": a base form that also takes a plain object is a cue only before "that".
     if (lexicon.baseThat.has(w.lower) && words[i + 1]?.lower !== 'that') continue;
     // "Russian troops found the bodies": a finding needs "that" or a subject that produces findings ("a poll found").
@@ -608,10 +609,13 @@ function sentenceAttributions(
       sp = { first: f, last: sp.last };
     } else if (quantifier) {
       // The quantifier stands alone: no post-modifier or relative to look for.
-    } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
+    } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (participleOpener(words, sp.first - 2) && !(ambiguous && isDeterminer(words[sp.first]))) || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
-      const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
+      let subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
+      // ("a haven shielded from any tough questions or follow-ups": after a participle's object an ambiguous cue in
+      // -s that heads a list is a plural noun.)
+      if (subj && ambiguous && /s$/.test(w.lower) && ['or', 'and'].includes(words[i + 1]?.lower ?? '') && participleOpener(words, subj.last + 1)) subj = null;
       if (subj) {
         spCtx = [words[subj.first].start, words[j].end];
         sp = subj;
@@ -745,22 +749,47 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
   start += frontedTime(words, start, j);
   // "Those close to the governor say", "those familiar with the talks said": a demonstrative alone heads the subject.
-  const subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
+  let subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
+  // "emails obtained by the newspaper": a plain-word phrase ends before a past participle with its preposition.
+  if (subj) for (let k = subj.first + 1; k <= subj.last; k++) if (participleOpener(words, k)) {
+    subj = { first: subj.first, last: k - 1 };
+    break;
+  }
+  // "Satellite images taken by …": plain nouns after a capitalised word ("Satellite") run up to the participle.
+  if (subj) for (let k = subj.last + 1; k < j && k - subj.last <= 3; k++) {
+    if (participleOpener(words, k)) {
+      subj = { first: subj.first, last: k - 1 };
+      break;
+    }
+    if (!isCapitalized(words[subj.last]) || !/^\p{Ll}+$/u.test(words[k].text) || isDeterminer(words[k]) || PREPOSITIONS.has(words[k].lower) || lexicon.stop.has(words[k].lower) || lexicon.cueVerbs.has(words[k].lower)) break;
+  }
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
   const next = words[subj.last + 1];
+  const participle = participleOpener(words, subj.last + 1);
   // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
   // participle or a present participle (not a cue's: "adding") opens the post-modifier.
   // An adjective with its "to"/"with" ("officials loyal to Kyiv", "channels close to the army") opens one too.
   const adjective = lexicon.relationAdjectives.has(next.lower) && ['to', 'with'].includes(words[subj.last + 2]?.lower ?? '');
-  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text) || adjective)) return null;
+  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text) || adjective || participle)) return null;
   for (let k = subj.last + 1; k <= j; k++) {
     const t = words[k];
+    // "A map shown to reporters suggests": the participle that opens the modifier is no cue of its own.
+    if (k === subj.last + 1 && participle) continue;
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
     if (['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'as', 'after', 'before', 'because', 'if'].includes(t.lower) && k > subj.last + 1 && !(t.lower === 'and' && k < j)) return null;
     // A cue word after a determiner or a possessive is a noun ("critics of the plan said", "experts on his claims").
     if ((lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) && !(k > subj.last + 1 && (isDeterminer(words[k - 1]) || /^(?:his|her|its|their|our|my|your)$|['’]s$/.test(words[k - 1].lower)))) return null;
   }
   return subj;
+}
+
+/** Prepositions after a past participle that make it open a reduced relative ("seen by", "shown to", "combed through"). */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'to', 'through', 'from', 'in', 'on', 'at', 'with']);
+
+/** True when word `k` is a past participle (-ed, or `participleOpeners` in data/speakers.json) before a preposition. */
+function participleOpener(words: readonly Word[], k: number): boolean {
+  const w = words[k];
+  return !!w && !w.punct && (lexicon.participleOpeners.has(w.lower) || /^\p{Ll}{3,}ed$/u.test(w.text)) && PARTICIPLE_PREPOSITIONS.has(words[k + 1]?.lower ?? '');
 }
 
 /**
@@ -806,6 +835,13 @@ const CONTINUING = new Set(['on', 'continued', 'continues', 'continue', 'proceed
 const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'shall', "won't", "wouldn't", "can't", "couldn't"]);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
 const DO_SUPPORT = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
+
+/** True when a post-modified subject ends at `j` ("Images taken by a drone") and its head is plural, no modal between. */
+function pluralPostModified(words: readonly Word[], first: number, j: number, i: number): boolean {
+  if (j < 0 || words.slice(j + 1, i).some((x) => MODALS.has(x.lower))) return false;
+  const subj = postModifiedSubject(words, first, j + 1, j);
+  return !!subj && participleOpener(words, subj.last + 1) && baseSubject(words, subj.last, subj.last + 1);
+}
 
 /** True when word `j` is a quantifier pronoun (`quantifiers` in data/speakers.json) that opens its clause ("Some said"). */
 function clauseQuantifier(words: readonly Word[], j: number, first: number): boolean {

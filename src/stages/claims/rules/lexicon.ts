@@ -52,6 +52,7 @@ export const lexicon = {
   bodyPrepositions: set(speakers.bodyNouns.prepositions),
   distributives: set(speakers.distributives.words),
   quantifiers: set(speakers.quantifiers.words),
+  participleOpeners: set(speakers.participleOpeners.words),
   timeModifiers: set(speakers.frontedTime.modifiers),
   timePeriods: set(speakers.frontedTime.periods),
   timeDays: set(speakers.frontedTime.days),
