@@ -68,3 +68,15 @@ test('a subject post-modified by a past participle speaks, not the participle\'s
   // After a participle's object, an ambiguous cue in -s that heads a list is a plural noun.
   assert.deepEqual(speakers('The port was a refuge shielded from any awkward questions or complaints.'), []);
 });
+
+test('a cue form in its sense of quantity or change is no cue ("added 30,000 troops", "losses declined sharply")', () => {
+  assert.deepEqual(speakers('The navy has added 12 patrol boats to the fleet.'), []);
+  assert.deepEqual(speakers('The flooding added to the pressure on the port.'), []);
+  assert.deepEqual(speakers('Ferry traffic declined sharply in March.'), []);
+  assert.deepEqual(speakers('The share of trucks declined from 58 to 55 percent.'), []);
+  assert.deepEqual(speakers('The share of trucks declined to 55 percent.'), []);
+  // The speech senses keep their shapes.
+  assert.deepEqual(speakers('The harbour office added that the port was shut.'), ['The harbour office']);
+  assert.deepEqual(speakers('The port was shut, the harbour office added.'), ['the harbour office']);
+  assert.deepEqual(speakers('The harbour office declined to comment.'), ['The harbour office']);
+});

@@ -321,6 +321,8 @@ function sentenceAttributions(
       cueEnd = words[i + 1].end;
       after = i + 2;
     }
+    // "Russia has added 30,000 troops", "losses declined sharply": a sense of quantity or change (`otherSenses`).
+    if (otherSense(words, i)) continue;
     // "Anna Petrova reported from Kharkiv.": a byline (`datelineFrom`); only a "that" after the place makes content.
     if (lexicon.datelineVerbs.has(w.lower) && words[after]?.lower === 'from') {
       let m = after + 1;
@@ -841,6 +843,23 @@ function pluralPostModified(words: readonly Word[], first: number, j: number, i:
   if (j < 0 || words.slice(j + 1, i).some((x) => MODALS.has(x.lower))) return false;
   const subj = postModifiedSubject(words, first, j + 1, j);
   return !!subj && participleOpener(words, subj.last + 1) && baseSubject(words, subj.last, subj.last + 1);
+}
+
+/** True when the cue form at `i` has its sense of quantity or change (`otherSenses` in data/cues.json). */
+function otherSense(words: readonly Word[], i: number): boolean {
+  const sense = lexicon.otherSenses.get(words[i].lower);
+  if (!sense) return false;
+  const next = words[i + 1];
+  if (!next || /^[.!?;]$/.test(next.text)) return sense.end;
+  if (sense.number && (/^\d/.test(next.text) || NUMBER_WORDS.has(next.lower))) return true;
+  if (sense.adverb && /^\p{Ll}{3,}ly$/u.test(next.text)) return true;
+  if (!sense.next.has(next.lower)) return false;
+  // "declined to comment": "to" before a verb keeps the speech sense; "declined to 55 percent" does not.
+  if (next.lower === 'to' && lexicon.otherSensesToVerb.has(words[i].lower)) {
+    const after = words[i + 2];
+    return !after || after.punct || /^\d/.test(after.text) || NUMBER_WORDS.has(after.lower) || isDeterminer(after) || !/^\p{Ll}/u.test(after.text);
+  }
+  return true;
 }
 
 /** True when word `j` is a quantifier pronoun (`quantifiers` in data/speakers.json) that opens its clause ("Some said"). */
