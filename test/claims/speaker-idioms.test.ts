@@ -80,3 +80,12 @@ test('a cue form in its sense of quantity or change is no cue ("added 30,000 tro
   assert.deepEqual(speakers('The port was shut, the harbour office added.'), ['the harbour office']);
   assert.deepEqual(speakers('The harbour office declined to comment.'), ['The harbour office']);
 });
+
+test('an -ed cue after a phrase that is no speaker, before a verb, is a reduced passive ("The truce announced on Monday collapsed")', () => {
+  assert.deepEqual(speakers('The truce announced on Monday collapsed within hours.'), []);
+  assert.deepEqual(speakers('The route proposed in March would cut the journey by half.'), []);
+  assert.deepEqual(speakers('The curfew ordered in May was lifted.'), []);
+  // A speaker noun or a name keeps the cue; content that opens with its own subject too.
+  assert.deepEqual(speakers('The ministry announced on Monday the truce had collapsed.'), ['The ministry']);
+  assert.deepEqual(speakers('The inquiry announced on Monday that the truce had collapsed.'), ['The inquiry']);
+});

@@ -681,6 +681,9 @@ function sentenceAttributions(
       if (lexicon.nominalCues.has(words[sp.last].lower) && /['’]s$/.test(words[Math.max(sp.first, sp.last - 1)].text)) rule = 'claims/nominal-cue';
     }
     if (!content || content[1] <= content[0]) continue;
+    // "The ceasefire announced on Monday collapsed within hours": an -ed cue after a phrase that is no name, pronoun
+    // or speaker noun, whose "content" opens with a verb, is a reduced passive on the subject of that verb.
+    if (rule === 'claims/speaker-said' && /ed$/.test(w.lower) && !isSpeakerPhrase(words, sp, first, true) && opensWithVerb(words, content[0])) continue;
     found.push({ speaker: span(sp), speakerContext: spCtx ?? span(sp), cue, content, sentence: si, rule: postRule || rule });
   }
   return found;
@@ -860,6 +863,19 @@ function otherSense(words: readonly Word[], i: number): boolean {
     return !after || after.punct || /^\d/.test(after.text) || NUMBER_WORDS.has(after.lower) || isDeterminer(after) || !/^\p{Ll}/u.test(after.text);
   }
   return true;
+}
+
+/** Auxiliaries, modals and adverbs of negation or time that open a verb group ("would cut", "was halted", "never took"). */
+const VERB_OPENERS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'never', 'quickly', 'soon']);
+
+const VERB_PREPOSITIONS = new Set([...PREPOSITIONS, 'within', 'after', 'before', 'during', 'under', 'over', 'into', 'by', 'to', 'amid']);
+
+/** True when the word at offset `start` opens a verb group: an auxiliary or modal, or an -ed verb before a preposition. */
+function opensWithVerb(words: readonly Word[], start: number): boolean {
+  const k = words.findIndex((x) => x.start === start);
+  if (k < 0) return false;
+  const w = words[k];
+  return VERB_OPENERS.has(w.lower) || (/^\p{Ll}{3,}ed$/u.test(w.text) && VERB_PREPOSITIONS.has(words[k + 1]?.lower ?? ''));
 }
 
 /** True when word `j` is a quantifier pronoun (`quantifiers` in data/speakers.json) that opens its clause ("Some said"). */
