@@ -89,3 +89,10 @@ test('an -ed cue after a phrase that is no speaker, before a verb, is a reduced 
   assert.deepEqual(speakers('The ministry announced on Monday the truce had collapsed.'), ['The ministry']);
   assert.deepEqual(speakers('The inquiry announced on Monday that the truce had collapsed.'), ['The inquiry']);
 });
+
+test('"show" after a subject that produces findings: polling, figures, statistics, records (evidence subjects)', () => {
+  assert.deepEqual(speakers('Polling averages show the mayor with a narrow lead.'), ['Polling averages']);
+  assert.deepEqual(speakers('Port statistics show a sharp fall in grain exports.'), ['Port statistics']);
+  // Other subjects still need "that".
+  assert.deepEqual(speakers('The sailors show no sign of leaving.'), []);
+});
