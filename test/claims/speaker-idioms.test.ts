@@ -96,3 +96,8 @@ test('"show" after a subject that produces findings: polling, figures, statistic
   // Other subjects still need "that".
   assert.deepEqual(speakers('The sailors show no sign of leaving.'), []);
 });
+
+test('the apostrophe of a plural possessive is no word of the speaker phrase ("the dockworkers\' union said")', () => {
+  assert.deepEqual(speakers("The dockworkers' union said the port would close."), ["The dockworkers' union"]);
+  assert.deepEqual(speakers('The dockworkers’ union said the port would close.'), ['The dockworkers’ union']);
+});

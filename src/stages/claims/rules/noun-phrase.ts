@@ -97,7 +97,9 @@ export function phraseAfter(words: readonly Word[], first: number, ceil = words.
  * noun phrase — not a stray clause fragment.
  */
 export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst: number, strict = false): boolean {
-  const n = p.last - p.first + 1;
+  // The apostrophe of a plural possessive ("the dockworkers' union") is no word of its own.
+  let n = p.last - p.first + 1;
+  for (let i = p.first + 1; i < p.last; i++) if (["'", '’'].includes(words[i].text) && words[i - 1].end === words[i].start && /s$/i.test(words[i - 1].text)) n--;
   if (n > MAX_PHRASE_WORDS) return false;
   const head = words[p.last];
   if (isDeterminer(head) || head.punct) return false;
