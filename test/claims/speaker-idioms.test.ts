@@ -33,6 +33,10 @@ test('a light verb and its object as one cue ("made it clear that", "made no sec
   assert.deepEqual(speakers('The council has made clear that the bridge will not reopen.'), ['The council']);
   assert.deepEqual(claims('The commander made no secret of his doubts about the convoy.').map(([s, c]) => [s, c]), [['The commander', 'his doubts about the convoy']]);
   assert.deepEqual(speakers('The mayor toured the port, making clear that the ferries would run.'), ['The mayor']);
+  // "raised concerns about …": the preposition is the idiom's; after "is" the -ing form is the verb.
+  assert.deepEqual(claims('The harbour office raised concerns about the ferry schedule.').map(([s, c]) => [s, c]), [['The harbour office', 'the ferry schedule']]);
+  assert.deepEqual(speakers('Marta Vidal is raising questions about the tender.'), ['Marta Vidal']);
+  assert.deepEqual(speakers('The storm raised questions about the sea wall.'), []);
   // "clear" before a noun is an adjective: no cue; an event as subject is no speaker.
   assert.deepEqual(speakers('The brigade made clear gains along the canal.'), []);
   assert.deepEqual(speakers('The flooding made it clear that the dam was weak.'), []);

@@ -290,7 +290,8 @@ function sentenceAttributions(
     // "made it clear that …", "has made no secret of …": a light verb and its object as one cue (`idioms` in
     // data/cues.json); its -ing form ("…, making clear that …") attaches like a participle.
     const idiom = idiomLength(words, i);
-    const idiomIng = idiom > 0 && /ing$/.test(w.lower);
+    // ("is raising questions about": after a form of "be" the -ing idiom is the verb.)
+    const idiomIng = idiom > 0 && /ing$/.test(w.lower) && !['is', 'are', 'was', 'were', 'been', 'be'].includes(words[pk]?.lower ?? '');
     // "officials put the death toll at 40": a verb of placing with "at" and a number after its object (`estimateAt`).
     const estimate = lexicon.estimateVerbs.has(w.lower) && estimateAt(words, i) && !PASSIVE_AUX.has(words[pk]?.lower ?? '');
     const isVerb = (idiom > 0 && !idiomIng) || estimate || lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
@@ -300,8 +301,8 @@ function sentenceAttributions(
     let after = i + 1;
     const particles = lexicon.particles.get(w.lower);
     if (idiom > 0) {
-      // "made no secret of his doubts": the "of" is the idiom's, the content its object.
-      const of = words[i + idiom]?.lower === 'of' ? 1 : 0;
+      // "made no secret of his doubts", "raised concerns about …": the preposition is the idiom's, the content its object.
+      const of = lexicon.idiomTrailing.has(words[i + idiom]?.lower ?? '') ? 1 : 0;
       cueEnd = words[i + idiom - 1 + of].end;
       after = i + idiom + of;
     } else if (particles) {
@@ -514,7 +515,7 @@ function sentenceAttributions(
     if (j < 0) continue;
     // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians";
     // adverbs may stand between ("was widely ridiculed", "has been harshly criticized", "was once asked").
-    if (['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
+    if (['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower) && !(idiom > 0 && /ing$/.test(w.lower))) {
       let by = i + 1;
       while (by < n && by - i < 7 && words[by].lower !== 'by' && !words[by].punct) by++;
       const agent = by < n && words[by].lower === 'by' ? phraseAfter(words, by + 1) : null;

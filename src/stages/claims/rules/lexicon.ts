@@ -36,6 +36,7 @@ export const lexicon = {
   datelineMaxPlace: cues.datelineFrom.maxPlace,
   estimateVerbs: set(cues.estimateAt.verbs),
   estimateMaxObject: cues.estimateAt.maxObject,
+  idiomTrailing: set(cues.idioms.trailing),
   idiomsClauseAfter: set(cues.idioms.clauseAfter.forms),
   idiomClauseWords: set(cues.idioms.clauseAfter.next),
   objectCues: set(cues.object),
