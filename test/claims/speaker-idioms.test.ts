@@ -105,3 +105,10 @@ test('the apostrophe of a plural possessive is no word of the speaker phrase ("t
   assert.deepEqual(speakers("The dockworkers' union said the port would close."), ["The dockworkers' union"]);
   assert.deepEqual(speakers('The dockworkers’ union said the port would close.'), ['The dockworkers’ union']);
 });
+
+test('"has spoken about" is a cue like "spoke about"; "speaks Russian" names a language, no statement', () => {
+  assert.deepEqual(claims('The mayor has spoken about the need for shelters.').map(([s, c]) => [s, c]), [['The mayor', 'the need for shelters']]);
+  assert.deepEqual(speakers('The ferry captain speaks Croatian.'), []);
+  assert.deepEqual(speakers('Many islanders speak Italian at home.'), []);
+  assert.deepEqual(speakers('The ferry captain speaks fluent German.'), []);
+});

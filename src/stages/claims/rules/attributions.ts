@@ -9,7 +9,7 @@
  */
 import { hardLineEnd, hardLineStartBefore } from '../../../core/index.js';
 import { lexicon } from './lexicon.js';
-import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
+import { isDeterminer, isPluralNoun, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { SentenceRange } from './sentences.js';
 import { isCapitalized, readWords, type Word, type WordReader } from './words.js';
@@ -857,6 +857,8 @@ function otherSense(words: readonly Word[], i: number): boolean {
   if (!next || /^[.!?;]$/.test(next.text)) return sense.end;
   if (sense.number && (/^\d/.test(next.text) || NUMBER_WORDS.has(next.lower))) return true;
   if (sense.adverb && /^\p{Ll}{3,}ly$/u.test(next.text)) return true;
+  // "speaks Russian", but not "spoke Russian media": the language ends its phrase.
+  if (sense.language && isCapitalized(next) && lexicon.demonyms.has(next.lower) && (!words[i + 2] || words[i + 2].punct || /^\p{Ll}/u.test(words[i + 2].text) && !isPluralNoun(words[i + 2]) && !lexicon.sources.has(words[i + 2].lower))) return true;
   if (!sense.next.has(next.lower)) return false;
   // "declined to comment": "to" before a verb keeps the speech sense; "declined to 55 percent" does not.
   if (next.lower === 'to' && lexicon.otherSensesToVerb.has(words[i].lower)) {
