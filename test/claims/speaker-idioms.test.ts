@@ -112,3 +112,15 @@ test('"has spoken about" is a cue like "spoke about"; "speaks Russian" names a l
   assert.deepEqual(speakers('Many islanders speak Italian at home.'), []);
   assert.deepEqual(speakers('The ferry captain speaks fluent German.'), []);
 });
+
+test('phrasal and military senses of cue forms are no cue ("showed up", "called up reservists", "defended the town")', () => {
+  assert.deepEqual(speakers('Border guards showed up at the ferry on Monday.'), []);
+  assert.deepEqual(speakers('The navy called up 4,000 reservists.'), []);
+  assert.deepEqual(speakers('The admiral called off the landing.'), []);
+  assert.deepEqual(speakers('The marines defended the port for a week.'), []);
+  assert.deepEqual(speakers('The brigade defended its positions near the canal.'), []);
+  // The speech senses keep their shapes.
+  assert.deepEqual(speakers('The admiral defended the decision to withdraw.'), ['The admiral']);
+  assert.deepEqual(speakers('The mayor called on residents to leave.'), ['The mayor']);
+  assert.deepEqual(speakers('Port statistics showed that exports had fallen.'), ['Port statistics']);
+});

@@ -859,6 +859,13 @@ function otherSense(words: readonly Word[], i: number): boolean {
   if (sense.adverb && /^\p{Ll}{3,}ly$/u.test(next.text)) return true;
   // "speaks Russian", but not "spoke Russian media": the language ends its phrase.
   if (sense.language && isCapitalized(next) && lexicon.demonyms.has(next.lower) && (!words[i + 2] || words[i + 2].punct || /^\p{Ll}/u.test(words[i + 2].text) && !isPluralNoun(words[i + 2]) && !lexicon.sources.has(words[i + 2].lower))) return true;
+  // "troops defended the town", "defended its positions near the river": a place or position as object.
+  if (sense.objects) {
+    for (let k = i + 1; k < words.length && k - i <= 4 && !words[k].punct; k++) {
+      if (lexicon.militaryObjects.has(words[k].lower)) return true;
+      if (!isDeterminer(words[k]) && !/^(?:his|her|its|their|our|my|your)$/.test(words[k].lower) && !/^\p{Ll}+(?:ern|ian|ish|al|ed)$/u.test(words[k].text) && !/^\p{Lu}/u.test(words[k].text)) break;
+    }
+  }
   if (!sense.next.has(next.lower)) return false;
   // "declined to comment": "to" before a verb keeps the speech sense; "declined to 55 percent" does not.
   if (next.lower === 'to' && lexicon.otherSensesToVerb.has(words[i].lower)) {

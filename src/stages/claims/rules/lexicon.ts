@@ -30,7 +30,8 @@ export const lexicon = {
   invertedCues: set(cues.inverted.forms),
   /** Multi-word cues (`idioms` in data/cues.json), each as its lower-case words. */
   idioms: cues.idioms.forms.map((f) => norm(f).split(' ')),
-  otherSenses: new Map(Object.entries(cues.otherSenses.forms).map(([k, v]) => [norm(k), { next: set(v.next), number: 'number' in v && !!v.number, adverb: 'adverb' in v && !!v.adverb, end: 'end' in v && !!v.end, language: 'language' in v && !!v.language }])),
+  otherSenses: new Map(Object.entries(cues.otherSenses.forms).map(([k, v]) => [norm(k), { next: set(v.next), number: 'number' in v && !!v.number, adverb: 'adverb' in v && !!v.adverb, end: 'end' in v && !!v.end, language: 'language' in v && !!v.language, objects: 'objects' in v && !!v.objects }])),
+  militaryObjects: set(cues.otherSenses.militaryObjects),
   otherSensesToVerb: set(cues.otherSenses.toVerb.forms),
   datelineVerbs: set(cues.datelineFrom.verbs),
   datelineMaxPlace: cues.datelineFrom.maxPlace,
