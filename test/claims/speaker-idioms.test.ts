@@ -119,8 +119,14 @@ test('phrasal and military senses of cue forms are no cue ("showed up", "called 
   assert.deepEqual(speakers('The admiral called off the landing.'), []);
   assert.deepEqual(speakers('The marines defended the port for a week.'), []);
   assert.deepEqual(speakers('The brigade defended its positions near the canal.'), []);
+  assert.deepEqual(speakers('The garrison maintained control of the harbour.'), []);
+  assert.deepEqual(speakers('The navy repeated the assault the next day.'), []);
+  assert.deepEqual(speakers('The captain reported for duty in March.'), []);
+  assert.deepEqual(speakers('The admiral urged on his crews.'), []);
   // The speech senses keep their shapes.
   assert.deepEqual(speakers('The admiral defended the decision to withdraw.'), ['The admiral']);
+  assert.deepEqual(speakers('The port authority maintained that the harbour was open.'), ['The port authority']);
+  assert.deepEqual(speakers('The crew reported to the coast guard that the ferry was sinking.'), ['The crew']);
   assert.deepEqual(speakers('The mayor called on residents to leave.'), ['The mayor']);
   assert.deepEqual(speakers('Port statistics showed that exports had fallen.'), ['Port statistics']);
 });
