@@ -130,3 +130,11 @@ test('phrasal and military senses of cue forms are no cue ("showed up", "called 
   assert.deepEqual(speakers('The mayor called on residents to leave.'), ['The mayor']);
   assert.deepEqual(speakers('Port statistics showed that exports had fallen.'), ['Port statistics']);
 });
+
+test('an act of war heading the phrase before a cue says nothing ("The strike revealed gaps in the defences")', () => {
+  assert.deepEqual(speakers('The strike revealed gaps in the harbour defences.'), []);
+  assert.deepEqual(speakers('The explosion showed that the sea wall had failed.'), []);
+  assert.deepEqual(speakers('The offensive suggested that the navy had recovered.'), []);
+  // Whoever reports the act still speaks.
+  assert.deepEqual(speakers('The port authority said the strike had revealed gaps in the defences.'), ['The port authority']);
+});

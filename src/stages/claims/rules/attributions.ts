@@ -633,6 +633,9 @@ function sentenceAttributions(
       }
     }
     if (!sp || (!quantifier && !isSpeakerPhrase(words, sp, first))) continue;
+    // "The strike revealed gaps in the air defences", "The offensive suggested that …": an act of war (`eventNouns`)
+    // heading the phrase is what happened, not who speaks.
+    if (lexicon.eventNouns.has(words[sp.last].lower) && !isCapitalized(words[sp.last])) continue;
     // "The strike puts the toll at 40", "The shelling made it clear …": an idiom or an estimate needs a name, a
     // pronoun or a speaker noun as subject, since an event takes it as well.
     if ((idiom > 0 || estimate) && !isSpeakerPhrase(words, sp, first, true)) continue;

@@ -5,6 +5,7 @@ import cues from '../data/cues.json' with { type: 'json' };
 import speakers from '../data/speakers.json' with { type: 'json' };
 import sides from '../data/sides.json' with { type: 'json' };
 import channels from '../data/channels.json' with { type: 'json' };
+import frames from '../data/frames.json' with { type: 'json' };
 
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const set = (xs: readonly string[]) => new Set(xs.map(norm));
@@ -32,6 +33,8 @@ export const lexicon = {
   idioms: cues.idioms.forms.map((f) => norm(f).split(' ')),
   otherSenses: new Map(Object.entries(cues.otherSenses.forms).map(([k, v]) => [norm(k), { next: set(v.next), number: 'number' in v && !!v.number, adverb: 'adverb' in v && !!v.adverb, end: 'end' in v && !!v.end, language: 'language' in v && !!v.language, objects: 'objects' in v && !!v.objects }])),
   militaryObjects: set(cues.otherSenses.militaryObjects),
+  /** Nouns of an act of war (`attacks` and `stopArea.attacks` in data/frames.json): a strike or an offensive says nothing. */
+  eventNouns: set([...frames.attacks, ...frames.stopArea.attacks]),
   otherSensesToVerb: set(cues.otherSenses.toVerb.forms),
   datelineVerbs: set(cues.datelineFrom.verbs),
   datelineMaxPlace: cues.datelineFrom.maxPlace,
