@@ -138,3 +138,9 @@ test('an act of war heading the phrase before a cue says nothing ("The strike re
   // Whoever reports the act still speaks.
   assert.deepEqual(speakers('The port authority said the strike had revealed gaps in the defences.'), ['The port authority']);
 });
+
+test('a headline "<name> on <Topic>: …" with a quote after the colon is the name\'s; "Attack on <place>:" is a topic', () => {
+  assert.deepEqual(claims('Petrenko on Ferry Strike: ‘We Will Rebuild the Port’').map(([s]) => s), ['Petrenko']);
+  assert.deepEqual(speakers('Strike on Split: 10 dead, dozens injured'), []);
+  assert.deepEqual(speakers('Storm on Coast: What We Know'), []);
+});

@@ -1147,6 +1147,19 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   // "Kremlin spokesman Dmitry Peskov: “…”": a lower-case title noun (`nominals`, `sources`) may stand inside the name.
   const titled = (w: Word) => k > first && /^\p{Ll}/u.test(w.text) && (lexicon.nominals.has(w.lower) || lexicon.sources.has(w.lower));
   while (k < words.length && k - first < 6 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)) || titled(words[k]))) k++;
+  // "Zelensky on Bakhmut: “We will not give up the city”": a headline of a name, "on" and a capitalised topic before
+  // a colon and a quote; the name speaks (an act of war before "on" — "Attack on Kharkiv:" — is a topic, no speaker).
+  const nameEnd = k;
+  if (k > first && k - first <= 3 && words[k]?.lower === 'on' && !lexicon.eventNouns.has(words[k - 1].lower) && !lexicon.stop.has(words[first].lower)) {
+    let t = k + 1;
+    while (t < words.length && t - k <= 4 && !words[t].punct && isCapitalized(words[t])) t++;
+    const quoted = words.slice(t + 1).some((x) => OPENERS.has(x.text));
+    if (t > k + 1 && words[t]?.text === ':' && quoted) {
+      const start = words[t + 1].start;
+      const lineEnd = trimEnd(text, start, Math.min(hardLineEnd(text, start) < 0 ? text.length : hardLineEnd(text, start), start + MAX_LINE));
+      if (lineEnd > start) return { speaker: [words[first].start, words[nameEnd - 1].end], speakerContext: [words[first].start, words[nameEnd - 1].end], cue: [words[t].start, words[t].end], content: [start, lineEnd], sentence: si, rule: 'claims/colon-name' };
+    }
+  }
   if (k === first || words[k]?.text !== ':' || !words[k + 1]) return null;
   // More than four words is a titled name only when it ends in a capitalised word after the title.
   if (k - first > 4 && !(isCapitalized(words[k - 1]) && words.slice(first, k).some((w) => /^\p{Ll}/u.test(w.text)))) return null;
