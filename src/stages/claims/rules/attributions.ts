@@ -9,7 +9,7 @@
  */
 import { hardLineEnd, hardLineStartBefore } from '../../../core/index.js';
 import { lexicon } from './lexicon.js';
-import { isDeterminer, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
+import { isDeterminer, isPluralNoun, isSpeakerPhrase, phraseAfter, phraseBefore, STATEMENT_NOUNS, type Phrase } from './noun-phrase.js';
 import { findQuotes, type Quote } from './quotes.js';
 import type { SentenceRange } from './sentences.js';
 import { isCapitalized, readWords, type Word, type WordReader } from './words.js';
@@ -217,6 +217,21 @@ function sentenceAttributions(
       continue;
     }
 
+    // "As one officer put it, …", "…, as the ministry put it.": the phrase between "as" and "put it" speaks the
+    // clause after the comma (at the start) or before "as" (otherwise).
+    if (w.lower === 'as') {
+      const put = asPutIt(words, i);
+      if (put) {
+        const { speaker: sp, end } = put;
+        let content = i === first ? contentFrom(end) : contentBefore(i);
+        // "The town is, as one officer put it, a ruin": an aside inside the clause; the content runs on after it.
+        if (content && i > first && asideGoesOn(i, end)) content = [content[0], contentFrom(end)?.[1] ?? content[1]];
+        if (content) found.push({ speaker: span(sp), speakerContext: span(sp), cue: [words[sp.last + 1].start, words[sp.last + 2].end], content, sentence: si, rule: 'claims/as-put-it' });
+        i = end - 1;
+        continue;
+      }
+    }
+
     // "Prigozhin’s claim that …", "his warning that …": a possessive owner of a statement noun speaks.
     if (lexicon.nounThat.has(w.lower) && words[i + 1]?.lower === 'that' && i > 0) {
       const owner = words[i - 1];
@@ -272,13 +287,25 @@ function sentenceAttributions(
     const progressive = lexicon.participles.has(w.lower) && ['is', 'are', 'was', 'were', 'been', 'be', "isn't", "aren't", "wasn't", "weren't"].includes(words[pk]?.lower ?? '');
     // "Several experts cautioned that …", "Many Democrats are afraid that …": a verb-like word before a that-clause.
     const thatComplement = !lexicon.cueVerbs.has(w.lower) && words[i + 1]?.lower === 'that' && /^\p{Ll}/u.test(w.text) && /(?:ed|afraid|sure|aware|convinced|confident)$/.test(w.lower) && !lexicon.stop.has(w.lower) && !isDeterminer(words[i - 1]);
-    const isVerb = lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
-    const isParticiple = lexicon.participles.has(w.lower) && !progressive;
+    // "made it clear that …", "has made no secret of …": a light verb and its object as one cue (`idioms` in
+    // data/cues.json); its -ing form ("…, making clear that …") attaches like a participle.
+    const idiom = idiomLength(words, i);
+    // ("is raising questions about": after a form of "be" the -ing idiom is the verb.)
+    const idiomIng = idiom > 0 && /ing$/.test(w.lower) && !['is', 'are', 'was', 'were', 'been', 'be'].includes(words[pk]?.lower ?? '');
+    // "officials put the death toll at 40": a verb of placing with "at" and a number after its object (`estimateAt`).
+    const estimate = lexicon.estimateVerbs.has(w.lower) && estimateAt(words, i) && !PASSIVE_AUX.has(words[pk]?.lower ?? '');
+    const isVerb = (idiom > 0 && !idiomIng) || estimate || lexicon.cueVerbs.has(w.lower) || progressive || thatComplement;
+    const isParticiple = idiomIng || (lexicon.participles.has(w.lower) && !progressive);
     if (!isVerb && !isParticiple) continue;
     let cueEnd = w.end;
     let after = i + 1;
     const particles = lexicon.particles.get(w.lower);
-    if (particles) {
+    if (idiom > 0) {
+      // "made no secret of his doubts", "raised concerns about …": the preposition is the idiom's, the content its object.
+      const of = lexicon.idiomTrailing.has(words[i + idiom]?.lower ?? '') ? 1 : 0;
+      cueEnd = words[i + idiom - 1 + of].end;
+      after = i + idiom + of;
+    } else if (particles) {
       // "pointed out" / "pointed to": one of the particles must follow.
       const particle = [particles].flat().find((x) => words[i + 1]?.lower === x);
       // "…, the agency has learned.": a cue that closes the sentence after the content needs no particle (`particlesFinal`).
@@ -294,6 +321,15 @@ function sentenceAttributions(
       // "called on the allies to send weapons": the particle is the cue's, not a lead-in.
       cueEnd = words[i + 1].end;
       after = i + 2;
+    }
+    // "Russia has added 30,000 troops", "losses declined sharply": a sense of quantity or change (`otherSenses`).
+    if (otherSense(words, i)) continue;
+    // "Anna Petrova reported from Kharkiv.": a byline (`datelineFrom`); only a "that" after the place makes content.
+    if (lexicon.datelineVerbs.has(w.lower) && words[after]?.lower === 'from') {
+      let m = after + 1;
+      while (m < n && m - after <= lexicon.datelineMaxPlace && words[m].lower !== 'that' && !/^[.;!?]$/.test(words[m].text)) m++;
+      if (m >= n || words[m].lower !== 'that') continue;
+      after = m;
     }
     const cue: [number, number] = [w.start, cueEnd];
 
@@ -385,7 +421,8 @@ function sentenceAttributions(
     let j = i - 1;
     let relSkipped = false;
     for (;;) {
-      if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower)) j--;
+      // ("They all said" skips "all"; "To varying degrees, all agreed": a quantifier opening the clause is its subject.)
+      if (j >= 0 && !words[j].punct && lexicon.aux.has(words[j].lower) && !clauseQuantifier(words, j, first)) j--;
       // "Cruz has long said", "Trump pointedly refused": adverbs between the speaker and the cue.
       else if (j >= 1 && /^\p{Ll}[\p{Ll}]{2,}ly$/u.test(words[j].text) && !NOT_ADVERBS.has(words[j].lower) && !isDeterminer(words[j - 1]) && !lexicon.stop.has(words[j].lower)) j--;
       else if (j >= 1 && words[j].lower === 'long' && lexicon.aux.has(words[j - 1].lower)) j--;
@@ -416,7 +453,8 @@ function sentenceAttributions(
     }
     // "they expect", "critics fear": a base form is also an infinitive ("to announce", "will pledge") and a noun
     // ("an aggressive pledge", "Editor’s note"), so it needs a plural or first/second-person subject right before.
-    if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i)) continue;
+    // ("Images taken by a drone show …": a post-modified subject is read from its head, "Images".)
+    if (lexicon.baseForms.has(w.lower) && !baseSubject(words, j, i) && !pluralPostModified(words, first, j, i)) continue;
     // "they did not confirm their status": a base form that also takes a plain object is a cue only before "that".
     if (lexicon.baseThat.has(w.lower) && words[i + 1]?.lower !== 'that') continue;
     // "Russian troops found the bodies": a finding needs "that" or a subject that produces findings ("a poll found").
@@ -477,7 +515,7 @@ function sentenceAttributions(
     if (j < 0) continue;
     // "calls … were rejected by the Human Rights Council", "has been called a charlatan by fellow physicians";
     // adverbs may stand between ("was widely ridiculed", "has been harshly criticized", "was once asked").
-    if (['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower)) {
+    if (['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[pk]?.lower ?? '') && !lexicon.participles.has(w.lower) && !(idiom > 0 && /ing$/.test(w.lower))) {
       let by = i + 1;
       while (by < n && by - i < 7 && words[by].lower !== 'by' && !words[by].punct) by++;
       const agent = by < n && words[by].lower === 'by' ? phraseAfter(words, by + 1) : null;
@@ -547,6 +585,13 @@ function sentenceAttributions(
       continue;
     }
     let sp = phraseBefore(words, j);
+    // "Some said …", "but many believe …", "— some say unrealistic —": a quantifier pronoun (`quantifiers` in
+    // data/speakers.json) that opens its clause is the subject alone; as a determiner it fails the phrase test.
+    let quantifier = false;
+    if (clauseQuantifier(words, j, first)) {
+      sp = { first: j, last: j };
+      quantifier = true;
+    }
     // A dateline or number glued before the name ("date 2023-05-25 Russia’s Wagner Group") is not part of it.
     if (sp) for (let k = sp.last - 1; k >= sp.first; k--) if (/\d/.test(words[k].text)) {
       sp = { first: k + 1, last: sp.last };
@@ -565,10 +610,15 @@ function sentenceAttributions(
       let f = sp.last;
       while (f > sp.first && (isCapitalized(words[f - 1]) || (words[f - 1].text === '.' && f - 1 > sp.first))) f--;
       sp = { first: f, last: sp.last };
-    } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
+    } else if (quantifier) {
+      // The quantifier stands alone: no post-modifier or relative to look for.
+    } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (participleOpener(words, sp.first - 2) && !(ambiguous && isDeterminer(words[sp.first]))) || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
       // "Video of the incident shows": an invalid phrase may itself hold the post-modifier.
       const bound = sp && isSpeakerPhrase(words, sp, first) ? sp.first : j + 1;
-      const subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
+      let subj = postModifiedSubject(words, first, bound, j) ?? relativeSubject(words, first, bound);
+      // ("a haven shielded from any tough questions or follow-ups": after a participle's object an ambiguous cue in
+      // -s that heads a list is a plural noun.)
+      if (subj && ambiguous && /s$/.test(w.lower) && ['or', 'and'].includes(words[i + 1]?.lower ?? '') && participleOpener(words, subj.last + 1)) subj = null;
       if (subj) {
         spCtx = [words[subj.first].start, words[j].end];
         sp = subj;
@@ -582,7 +632,16 @@ function sentenceAttributions(
         postRule = 'claims/post-modified-speaker';
       }
     }
-    if (!sp || !isSpeakerPhrase(words, sp, first)) continue;
+    if (!sp || (!quantifier && !isSpeakerPhrase(words, sp, first))) continue;
+    // "The strike revealed gaps in the air defences", "The offensive suggested that …": an act of war (`eventNouns`)
+    // heading the phrase is what happened, not who speaks.
+    if (lexicon.eventNouns.has(words[sp.last].lower) && !isCapitalized(words[sp.last])) continue;
+    // "The strike puts the toll at 40", "The shelling made it clear …": an idiom or an estimate needs a name, a
+    // pronoun or a speaker noun as subject, since an event takes it as well.
+    if ((idiom > 0 || estimate) && !isSpeakerPhrase(words, sp, first, true)) continue;
+    // "Many calls were …", "Several reports": after a quantifier an ambiguous cue in -s is a noun; a base form ("Many
+    // believe"), the verb a plural subject takes, or a past form ("all agreed") is the verb.
+    if (quantifier && ambiguous && !lexicon.baseForms.has(w.lower) && !/ed$/.test(w.lower)) continue;
     // "Citing intelligence reports, …": a participle opening the sentence heads no speaker phrase.
     if (sp.first === first && lexicon.participles.has(words[sp.first].lower)) continue;
     // "a compromise rebuffed by Republicans": a reduced passive; the phrase before is no speaker.
@@ -590,7 +649,7 @@ function sentenceAttributions(
     if (words[after]?.lower === 'by' && !/ing$/.test(words[after + 1]?.lower ?? '') && !['was', 'were', 'been', 'is', 'are', 'be', 'being'].includes(words[i - 1]?.lower ?? '')) continue;
     // "which is what the Ukrainian command wanted to achieve": an object relative, no statement.
     if (ambiguous && ['what', 'whatever'].includes(words[sp.first - 1]?.lower ?? '')) continue;
-    if (ambiguous && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
+    if (ambiguous && !quantifier && (isDeterminer(words[sp.last]) || (sp.first > 0 && isDeterminer(words[sp.first - 1])))) continue;
     // "We've seen reports that …": after a verb whose object it is, the cue is a noun.
     if (ambiguous && lexicon.verbBeforeNoun.has(words[sp.last].lower)) continue;
     const prevTok = words[sp.first - 1];
@@ -626,6 +685,9 @@ function sentenceAttributions(
       if (lexicon.nominalCues.has(words[sp.last].lower) && /['’]s$/.test(words[Math.max(sp.first, sp.last - 1)].text)) rule = 'claims/nominal-cue';
     }
     if (!content || content[1] <= content[0]) continue;
+    // "The ceasefire announced on Monday collapsed within hours": an -ed cue after a phrase that is no name, pronoun
+    // or speaker noun, whose "content" opens with a verb, is a reduced passive on the subject of that verb.
+    if (rule === 'claims/speaker-said' && /ed$/.test(w.lower) && !isSpeakerPhrase(words, sp, first, true) && opensWithVerb(words, content[0])) continue;
     found.push({ speaker: span(sp), speakerContext: spCtx ?? span(sp), cue, content, sentence: si, rule: postRule || rule });
   }
   return found;
@@ -696,22 +758,47 @@ function postModifiedSubject(words: readonly Word[], first: number, before: numb
   while (start < j && (CLAUSE_START.has(words[start].lower) || SUBORDINATE_OPENERS.has(words[start].lower))) start++;
   start += frontedTime(words, start, j);
   // "Those close to the governor say", "those familiar with the talks said": a demonstrative alone heads the subject.
-  const subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
+  let subj = words[start].lower === 'those' && start + 1 < j && !isDeterminer(words[start + 1]) && !lexicon.sources.has(words[start + 1].lower) && !isCapitalized(words[start + 1]) ? { first: start, last: start } : phraseAfter(words, start, j);
+  // "emails obtained by the newspaper": a plain-word phrase ends before a past participle with its preposition.
+  if (subj) for (let k = subj.first + 1; k <= subj.last; k++) if (participleOpener(words, k)) {
+    subj = { first: subj.first, last: k - 1 };
+    break;
+  }
+  // "Satellite images taken by …": plain nouns after a capitalised word ("Satellite") run up to the participle.
+  if (subj) for (let k = subj.last + 1; k < j && k - subj.last <= 3; k++) {
+    if (participleOpener(words, k)) {
+      subj = { first: subj.first, last: k - 1 };
+      break;
+    }
+    if (!isCapitalized(words[subj.last]) || !/^\p{Ll}+$/u.test(words[k].text) || isDeterminer(words[k]) || PREPOSITIONS.has(words[k].lower) || lexicon.stop.has(words[k].lower) || lexicon.cueVerbs.has(words[k].lower)) break;
+  }
   if (!subj || subj.last >= before - 1 || subj.last >= j) return null;
   const next = words[subj.last + 1];
+  const participle = participleOpener(words, subj.last + 1);
   // "A poll released in August found", "a senior defense official speaking on background said": a preposition, a past
   // participle or a present participle (not a cue's: "adding") opens the post-modifier.
   // An adjective with its "to"/"with" ("officials loyal to Kyiv", "channels close to the army") opens one too.
   const adjective = lexicon.relationAdjectives.has(next.lower) && ['to', 'with'].includes(words[subj.last + 2]?.lower ?? '');
-  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text) || adjective)) return null;
+  if (!(PREPOSITIONS.has(next.lower) || /^\p{Ll}+(?:ed|ing)$/u.test(next.text) || adjective || participle)) return null;
   for (let k = subj.last + 1; k <= j; k++) {
     const t = words[k];
+    // "A map shown to reporters suggests": the participle that opens the modifier is no cue of its own.
+    if (k === subj.last + 1 && participle) continue;
     if (t.punct && !['-', '.', "'", '’'].includes(t.text)) return null;
     if (['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'as', 'after', 'before', 'because', 'if'].includes(t.lower) && k > subj.last + 1 && !(t.lower === 'and' && k < j)) return null;
     // A cue word after a determiner or a possessive is a noun ("critics of the plan said", "experts on his claims").
     if ((lexicon.cueVerbs.has(t.lower) || lexicon.participles.has(t.lower)) && !(k > subj.last + 1 && (isDeterminer(words[k - 1]) || /^(?:his|her|its|their|our|my|your)$|['’]s$/.test(words[k - 1].lower)))) return null;
   }
   return subj;
+}
+
+/** Prepositions after a past participle that make it open a reduced relative ("seen by", "shown to", "combed through"). */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'to', 'through', 'from', 'in', 'on', 'at', 'with']);
+
+/** True when word `k` is a past participle (-ed, or `participleOpeners` in data/speakers.json) before a preposition. */
+function participleOpener(words: readonly Word[], k: number): boolean {
+  const w = words[k];
+  return !!w && !w.punct && (lexicon.participleOpeners.has(w.lower) || /^\p{Ll}{3,}ed$/u.test(w.text)) && PARTICIPLE_PREPOSITIONS.has(words[k + 1]?.lower ?? '');
 }
 
 /**
@@ -758,6 +845,58 @@ const MODALS = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should'
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'they', 'you', 'who']);
 const DO_SUPPORT = new Set(['do', 'does', 'did', "don't", "doesn't", "didn't"]);
 
+/** True when a post-modified subject ends at `j` ("Images taken by a drone") and its head is plural, no modal between. */
+function pluralPostModified(words: readonly Word[], first: number, j: number, i: number): boolean {
+  if (j < 0 || words.slice(j + 1, i).some((x) => MODALS.has(x.lower))) return false;
+  const subj = postModifiedSubject(words, first, j + 1, j);
+  return !!subj && participleOpener(words, subj.last + 1) && baseSubject(words, subj.last, subj.last + 1);
+}
+
+/** True when the cue form at `i` has its sense of quantity or change (`otherSenses` in data/cues.json). */
+function otherSense(words: readonly Word[], i: number): boolean {
+  const sense = lexicon.otherSenses.get(words[i].lower);
+  if (!sense) return false;
+  const next = words[i + 1];
+  if (!next || /^[.!?;]$/.test(next.text)) return sense.end;
+  if (sense.number && (/^\d/.test(next.text) || NUMBER_WORDS.has(next.lower))) return true;
+  if (sense.adverb && /^\p{Ll}{3,}ly$/u.test(next.text)) return true;
+  // "speaks Russian", but not "spoke Russian media": the language ends its phrase.
+  if (sense.language && isCapitalized(next) && lexicon.demonyms.has(next.lower) && (!words[i + 2] || words[i + 2].punct || /^\p{Ll}/u.test(words[i + 2].text) && !isPluralNoun(words[i + 2]) && !lexicon.sources.has(words[i + 2].lower))) return true;
+  // "troops defended the town", "defended its positions near the river": a place or position as object.
+  if (sense.objects) {
+    for (let k = i + 1; k < words.length && k - i <= 4 && !words[k].punct; k++) {
+      if (lexicon.militaryObjects.has(words[k].lower)) return true;
+      if (!isDeterminer(words[k]) && !/^(?:his|her|its|their|our|my|your)$/.test(words[k].lower) && !/^\p{Ll}+(?:ern|ian|ish|al|ed)$/u.test(words[k].text) && !/^\p{Lu}/u.test(words[k].text)) break;
+    }
+  }
+  if (!sense.next.has(next.lower)) return false;
+  // "declined to comment": "to" before a verb keeps the speech sense; "declined to 55 percent" does not.
+  if (next.lower === 'to' && lexicon.otherSensesToVerb.has(words[i].lower)) {
+    const after = words[i + 2];
+    return !after || after.punct || /^\d/.test(after.text) || NUMBER_WORDS.has(after.lower) || isDeterminer(after) || !/^\p{Ll}/u.test(after.text);
+  }
+  return true;
+}
+
+/** Auxiliaries, modals and adverbs of negation or time that open a verb group ("would cut", "was halted", "never took"). */
+const VERB_OPENERS = new Set(['would', 'will', 'could', 'can', 'may', 'might', 'should', 'must', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'never', 'quickly', 'soon']);
+
+const VERB_PREPOSITIONS = new Set([...PREPOSITIONS, 'within', 'after', 'before', 'during', 'under', 'over', 'into', 'by', 'to', 'amid']);
+
+/** True when the word at offset `start` opens a verb group: an auxiliary or modal, or an -ed verb before a preposition. */
+function opensWithVerb(words: readonly Word[], start: number): boolean {
+  const k = words.findIndex((x) => x.start === start);
+  if (k < 0) return false;
+  const w = words[k];
+  return VERB_OPENERS.has(w.lower) || (/^\p{Ll}{3,}ed$/u.test(w.text) && VERB_PREPOSITIONS.has(words[k + 1]?.lower ?? ''));
+}
+
+/** True when word `j` is a quantifier pronoun (`quantifiers` in data/speakers.json) that opens its clause ("Some said"). */
+function clauseQuantifier(words: readonly Word[], j: number, first: number): boolean {
+  // ("Robert Ortiz (D-Ore.) all said": after a closing bracket the quantifier floats after its subject.)
+  return j >= first && lexicon.quantifiers.has(words[j].lower) && (j === first || (words[j - 1].punct && !CLOSERS.has(words[j - 1].text) && words[j - 1].text !== ')') || CLAUSE_START.has(words[j - 1].lower));
+}
+
 /** True when word `j` can be the subject of the base-form cue at `i`: a plural or I/we/they/you, no modal or "to" between. */
 function baseSubject(words: readonly Word[], j: number, i: number): boolean {
   if (j < 0 || words[j].punct) return false;
@@ -770,7 +909,7 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
     if (DO_SUPPORT.has(words[k].lower)) return true;
   }
   const s = words[j].lower;
-  if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s)) return true;
+  if (PLURAL_PRONOUNS.has(s) || lexicon.sources.has(s) || lexicon.quantifiers.has(s)) return true;
   // "Moscow and Kyiv accuse …", "the ministry and the army expect …": two conjuncts make a plural subject.
   const p = phraseBefore(words, j);
   const c = p && p.first >= 2 && words[p.first - 1].lower === 'and' ? words[p.first - 2] : undefined;
@@ -1008,6 +1147,19 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   // "Kremlin spokesman Dmitry Peskov: “…”": a lower-case title noun (`nominals`, `sources`) may stand inside the name.
   const titled = (w: Word) => k > first && /^\p{Ll}/u.test(w.text) && (lexicon.nominals.has(w.lower) || lexicon.sources.has(w.lower));
   while (k < words.length && k - first < 6 && !words[k].punct && (isCapitalized(words[k]) || (k > first && ['of', 'de', 'al'].includes(words[k].lower)) || titled(words[k]))) k++;
+  // "Zelensky on Bakhmut: “We will not give up the city”": a headline of a name, "on" and a capitalised topic before
+  // a colon and a quote; the name speaks (an act of war before "on" — "Attack on Kharkiv:" — is a topic, no speaker).
+  const nameEnd = k;
+  if (k > first && k - first <= 3 && words[k]?.lower === 'on' && !lexicon.eventNouns.has(words[k - 1].lower) && !lexicon.stop.has(words[first].lower)) {
+    let t = k + 1;
+    while (t < words.length && t - k <= 4 && !words[t].punct && isCapitalized(words[t])) t++;
+    const quoted = words.slice(t + 1).some((x) => OPENERS.has(x.text));
+    if (t > k + 1 && words[t]?.text === ':' && quoted) {
+      const start = words[t + 1].start;
+      const lineEnd = trimEnd(text, start, Math.min(hardLineEnd(text, start) < 0 ? text.length : hardLineEnd(text, start), start + MAX_LINE));
+      if (lineEnd > start) return { speaker: [words[first].start, words[nameEnd - 1].end], speakerContext: [words[first].start, words[nameEnd - 1].end], cue: [words[t].start, words[t].end], content: [start, lineEnd], sentence: si, rule: 'claims/colon-name' };
+    }
+  }
   if (k === first || words[k]?.text !== ':' || !words[k + 1]) return null;
   // More than four words is a titled name only when it ends in a capitalised word after the title.
   if (k - first > 4 && !(isCapitalized(words[k - 1]) && words.slice(first, k).some((w) => /^\p{Ll}/u.test(w.text)))) return null;
@@ -1048,4 +1200,51 @@ export function trimRange(text: string, r: readonly [number, number]): [number, 
 function isRelativeSpeaker(words: readonly Word[], last: number, first: number): boolean {
   const p = phraseBefore(words, last);
   return !!p && isSpeakerPhrase(words, p, first);
+}
+
+const PUT = new Set(['put', 'puts']);
+const PUT_IT_AFTER = new Set(['in', 'to', 'during', 'at', 'when', 'while', 'last', 'this', 'earlier', 'later', 'recently', 'once', 'before', 'after']);
+
+/**
+ * "as <speaker> put it [in …]" starting at word `i` ("as"): the speaker phrase and the index of the comma or sentence
+ * end that closes the aside, or null.
+ */
+function asPutIt(words: readonly Word[], i: number): { speaker: Phrase; end: number } | null {
+  let k = i + 1;
+  while (k < words.length && k - i <= 8 && !PUT.has(words[k].lower) && (!words[k].punct || words[k].text === '.')) k++;
+  if (k >= words.length || !PUT.has(words[k].lower) || words[k + 1]?.lower !== 'it' || k === i + 1) return null;
+  const speaker = phraseBefore(words, k - 1, i + 1);
+  if (!speaker || speaker.first !== i + 1) return null;
+  // "as the ministry put it in a statement on Monday,": a short phrase may close the aside ("put it on the map" is
+  // a placing: "on" only before a day).
+  let end = k + 2;
+  const next = words[end];
+  if (next && !next.punct && !PUT_IT_AFTER.has(next.lower) && !/^\p{Ll}{3,}ly$/u.test(next.text) && !(next.lower === 'on' && lexicon.timeDays.has(words[end + 1]?.lower ?? ''))) return null;
+  while (end < words.length && end - k < 14 && !words[end].punct) end++;
+  if (end < words.length && !/^[,.;:!?—–]$/.test(words[end].text) && words[end].text !== '--') return null;
+  return { speaker, end };
+}
+
+/** True when the object after the verb at `i` is followed by "at" and a number ("put the toll at about 40"). */
+function estimateAt(words: readonly Word[], i: number): boolean {
+  for (let k = i + 2; k < words.length && k - i <= lexicon.estimateMaxObject + 1; k++) {
+    if (words[k].punct && words[k].text !== '’' && words[k].text !== "'") return false;
+    if (words[k].lower !== 'at') continue;
+    // "at 40", "at $2 billion", "at about 300", "at more than 1,000", "at nearly two dozen"
+    for (let m = k + 1; m < words.length && m - k <= 3; m++) if (/\d/.test(words[m].text) || NUMBER_WORDS.has(words[m].lower)) return true;
+    return false;
+  }
+  return false;
+}
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'hundreds', 'thousand', 'thousands', 'dozen', 'dozens', 'million', 'billion']);
+
+/** The number of words of the idiom cue (`idioms` in data/cues.json) starting at word `i`, or 0. */
+function idiomLength(words: readonly Word[], i: number): number {
+  for (const form of lexicon.idioms) {
+    if (!form.every((x, k) => words[i + k]?.lower === x)) continue;
+    // "made clear gains": an idiom that is also adjective + noun needs the content (or its listener) next.
+    if (lexicon.idiomsClauseAfter.has(form.join(' ')) && !lexicon.idiomClauseWords.has(words[i + form.length]?.lower ?? '')) return 0;
+    return form.length;
+  }
+  return 0;
 }

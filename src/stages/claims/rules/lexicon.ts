@@ -5,6 +5,7 @@ import cues from '../data/cues.json' with { type: 'json' };
 import speakers from '../data/speakers.json' with { type: 'json' };
 import sides from '../data/sides.json' with { type: 'json' };
 import channels from '../data/channels.json' with { type: 'json' };
+import frames from '../data/frames.json' with { type: 'json' };
 
 const norm = (s: string) => s.toLowerCase().replace(/’/g, "'");
 const set = (xs: readonly string[]) => new Set(xs.map(norm));
@@ -28,6 +29,20 @@ export const lexicon = {
   particlesFinal: set(cues.particlesFinal.forms),
   purposeNouns: set([...cues.purposeNouns.words, ...cues.nominal, ...channels.channels.flatMap((c) => c.phrases.filter((p) => !p.includes(' ')))]),
   invertedCues: set(cues.inverted.forms),
+  /** Multi-word cues (`idioms` in data/cues.json), each as its lower-case words. */
+  idioms: cues.idioms.forms.map((f) => norm(f).split(' ')),
+  otherSenses: new Map(Object.entries(cues.otherSenses.forms).map(([k, v]) => [norm(k), { next: set(v.next), number: 'number' in v && !!v.number, adverb: 'adverb' in v && !!v.adverb, end: 'end' in v && !!v.end, language: 'language' in v && !!v.language, objects: 'objects' in v && !!v.objects }])),
+  militaryObjects: set(cues.otherSenses.militaryObjects),
+  /** Nouns of an act of war (`attacks` and `stopArea.attacks` in data/frames.json): a strike or an offensive says nothing. */
+  eventNouns: set([...frames.attacks, ...frames.stopArea.attacks]),
+  otherSensesToVerb: set(cues.otherSenses.toVerb.forms),
+  datelineVerbs: set(cues.datelineFrom.verbs),
+  datelineMaxPlace: cues.datelineFrom.maxPlace,
+  estimateVerbs: set(cues.estimateAt.verbs),
+  estimateMaxObject: cues.estimateAt.maxObject,
+  idiomTrailing: set(cues.idioms.trailing),
+  idiomsClauseAfter: set(cues.idioms.clauseAfter.forms),
+  idiomClauseWords: set(cues.idioms.clauseAfter.next),
   objectCues: set(cues.object),
   aux: set(cues.aux),
   nominalCues: set(cues.nominal),
@@ -43,6 +58,8 @@ export const lexicon = {
   bodyNouns: set(speakers.bodyNouns.words),
   bodyPrepositions: set(speakers.bodyNouns.prepositions),
   distributives: set(speakers.distributives.words),
+  quantifiers: set(speakers.quantifiers.words),
+  participleOpeners: set(speakers.participleOpeners.words),
   timeModifiers: set(speakers.frontedTime.modifiers),
   timePeriods: set(speakers.frontedTime.periods),
   timeDays: set(speakers.frontedTime.days),

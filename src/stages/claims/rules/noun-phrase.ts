@@ -96,8 +96,10 @@ export function phraseAfter(words: readonly Word[], first: number, ceil = words.
  * True when a backwards phrase can be a speaker: short, and a name, a pronoun, a speaker noun, or a determined
  * noun phrase — not a stray clause fragment.
  */
-export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst: number): boolean {
-  const n = p.last - p.first + 1;
+export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst: number, strict = false): boolean {
+  // The apostrophe of a plural possessive ("the dockworkers' union") is no word of its own.
+  let n = p.last - p.first + 1;
+  for (let i = p.first + 1; i < p.last; i++) if (["'", '’'].includes(words[i].text) && words[i - 1].end === words[i].start && /s$/i.test(words[i - 1].text)) n--;
   if (n > MAX_PHRASE_WORDS) return false;
   const head = words[p.last];
   if (isDeterminer(head) || head.punct) return false;
@@ -116,7 +118,9 @@ export function isSpeakerPhrase(words: readonly Word[], p: Phrase, sentenceFirst
     // A capital at the start of the sentence proves nothing ("Experts say" still passes through the speaker nouns).
     if (isCapitalized(w) && (i !== sentenceFirst || n === 1 || isCapitalized(words[i + 1] ?? w))) return true;
   }
-  return isDeterminer(words[p.first]) && n <= 3;
+  // A short phrase with a determiner ("the strike", "the colonel") passes unless `strict` (a cue that an event as
+  // subject takes as well: "the strike puts the toll at 40", "the shelling made it clear").
+  return !strict && isDeterminer(words[p.first]) && n <= 3;
 }
 
 /** Words ending like a plural noun that are not one ("its", "this", "always", "news", "status", "analysis"). */
