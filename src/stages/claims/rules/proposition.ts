@@ -1586,8 +1586,7 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       if (c.frame !== 'stop' || !c.place) return;
       const { words } = ctx;
-      let at = c.cl.pred[1];
-      while (at < c.cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place && !anaphorAt(words, at)) at++;
+      const at = objectPlaceAt(c, ctx);
       const between = words.slice(c.cl.pred[1], at);
       const prep = between.filter((w) => STOP_PREPS.has(w.lower)).pop();
       const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
@@ -1601,8 +1600,7 @@ const REFINERS: readonly Refiner[] = [
     refine: (c, ctx) => {
       if (c.frame !== 'withdraw' || !c.place) return;
       const { words } = ctx;
-      let at = c.cl.pred[1];
-      while (at < c.cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place && !anaphorAt(words, at)) at++;
+      const at = objectPlaceAt(c, ctx);
       if (at >= c.cl.objectEnd) return;
       const between = words.slice(c.cl.pred[1], at);
       if (!between.some((w) => WITHDRAW_TO.has(w.lower)) || between.some((w) => w.lower === 'from' || w.lower === 'out')) return;
@@ -2065,9 +2063,7 @@ const REFINERS: readonly Refiner[] = [
       // With no holder at all ("its troops repelled 14 Russian attacks near X", told by a body of unknown side), the
       // stopper is likewise the attack's other side.
       if (c.frame === 'stop' && c.place) {
-        let at = cl.pred[1];
-        while (at < cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place) at++;
-        const attacker = sideOf(ctx, cl.pred[1], at);
+        const attacker = sideOf(ctx, cl.pred[1], objectPlaceAt(c, ctx));
         if (attacker?.side && (!c.holder || attacker.side === c.holder) && otherSide(attacker.side)) {
           c.holder = otherSide(attacker.side);
           c.roles.holder = `other side of the attack stopped ${attacker.how}`;
@@ -2235,6 +2231,13 @@ function holdingOn(c: Candidate, ctx: Context): void {
   c.roles.place = `${sameSentence ? 'named before in the sentence' : 'context'} -> ${placeName(ctx, target)}`;
   if (sameSentence) weigh(c, FACTOR.placeBefore, 'claims/place-before');
   else weigh(c, FACTOR.placeContext, 'claims/place-context');
+}
+
+/** The word of the candidate's place (or of an anaphor) after its predicate, within its object; `objectEnd` if none. */
+function objectPlaceAt(c: Candidate, ctx: Context): number {
+  let at = c.cl.pred[1];
+  while (at < c.cl.objectEnd && ctx.placeAtWord.get(at)?.id !== c.place && !anaphorAt(ctx.words, at)) at++;
+  return at;
 }
 
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
