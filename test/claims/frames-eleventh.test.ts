@@ -178,3 +178,10 @@ test('a participle’s speaker is the subject of the clause it hangs on, not tha
   const doc = extractText('Kyiv launches ATACMS missiles at Russian bases near Toretsk, saying that they destroyed nine helicopters.\n', {}, ctx);
   assert.deepEqual(doc.claims.map((c) => [c.speakerText, c.cue]), [['Kyiv', 'saying']]);
 });
+
+test('a subject list of names over commas and "and" is read whole, also before an aside between commas', async () => {
+  assert.deepEqual(await props('“Toretsk, Kupiansk and other towns in the region, which the enemy wants most, are holding on.”', 'the Ukrainian president'), ['control Toretsk UA asserts', 'control Kupiansk UA asserts']);
+  assert.deepEqual(await props('Toretsk, Kupiansk and Vovchansk have fallen,', 'the Russian minister'), ['control Toretsk RU asserts', 'control Kupiansk RU asserts', 'control Vovchansk RU asserts']);
+  // A fronted phrase before the comma is no list item.
+  assert.deepEqual(await props('In Toretsk, Russian and Chechen forces captured Kupiansk,', 'the Russian minister'), ['control Kupiansk RU asserts']);
+});

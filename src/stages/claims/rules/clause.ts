@@ -112,18 +112,39 @@ export function selfRepair(words: readonly Word[], k: number): boolean {
   return false;
 }
 
+/** Prepositions that open a fronted phrase, not a list item ("In Kyiv, Russian forces …"). */
+const OPENING_PREPOSITIONS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'near', 'for', 'from', 'with', 'by', 'under', 'despite', 'outside', 'around']);
+
+/**
+ * The start of a phrase that begins at `start`, extended back over the noun phrases coordinated with it: "Russian and
+ * Chechen forces", "attacks on Dyagilevo and Engels air bases" (an "and" with no verb between the previous boundary
+ * and it); after such an "and", a list of names before it, item by item over commas ("A, B and other cities").
+ */
+function coordinatedStart(words: readonly Word[], start: number): number {
+  let listed = false;
+  while (start > 1) {
+    const j = words[start - 1];
+    let s = start - 1;
+    while (s > 0 && !BOUNDARY.has(words[s - 1].lower)) s--;
+    if (s === start - 1) break;
+    const item = words.slice(s, start - 1);
+    if (j.lower === 'and' || j.lower === 'or') {
+      if (item.some((w) => VG.has(w.lower) || /ed$/.test(w.lower))) break;
+      listed = true;
+    } else if (j.text === ',' && listed) {
+      // ("Severodonetsk, Lysychansk and other cities …": names only, up to three words, no fronted phrase.)
+      if (item.length > 3 || !item.every((w) => /^\p{Lu}/u.test(w.text)) || OPENING_PREPOSITIONS.has(item[0].lower)) break;
+    } else break;
+    start = s;
+  }
+  return start;
+}
+
 /** The clause view of the predicate at words [p0, p1). */
 export function clauseAround(words: readonly Word[], p0: number, p1: number): ClauseView {
   let start = p0;
   while (start > 0 && !BOUNDARY.has(words[start - 1].lower)) start--;
-  // "Russian and Chechen forces", "attacks on Dyagilevo and Engels air bases": an "and" joining noun phrases
-  // does not end the subject when no verb stands between the previous boundary and it.
-  while (start > 1 && (words[start - 1].lower === 'and' || words[start - 1].lower === 'or')) {
-    let s = start - 1;
-    while (s > 0 && !BOUNDARY.has(words[s - 1].lower)) s--;
-    if (s === start - 1 || words.slice(s, start - 1).some((w) => VG.has(w.lower) || /ed$/.test(w.lower))) break;
-    start = s;
-  }
+  start = coordinatedStart(words, start);
   let end = p1;
   for (;;) {
     while (end < words.length && !BOUNDARY.has(words[end].lower)) end++;
@@ -145,6 +166,7 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
     if (c > 0 && words[c].text === ',') {
       let s0 = c;
       while (s0 > 0 && !BOUNDARY.has(words[s0 - 1].lower)) s0--;
+      s0 = coordinatedStart(words, s0);
       if (s0 < c) subject = [s0, c];
     }
   }
