@@ -29,3 +29,9 @@ test('after a locative preposition a village of the theatre of war is a place by
   assert.deepEqual(placeNames('Robotyne is quiet.'), []);
   assert.deepEqual(placeNames('The troops made modest gains around Rabotino.'), []);
 });
+
+test('a loose spelling of a theatre town after a locative preposition is that town, with no other support', () => {
+  // "Sieverodonetsk" (one letter off Sievierodonetsk, about 100,000 people), named once.
+  assert.deepEqual(placeNames('The mayor of Sieverodonetsk spoke on television.'), ['Sievierodonetsk']);
+  assert.deepEqual(placeNames('Sieverodonetsk spoke on television.'), []);
+});

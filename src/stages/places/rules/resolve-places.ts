@@ -292,6 +292,9 @@ interface LocalEvidence {
   dateline?: boolean;
 }
 
+/** Smallest town a loose spelling after a locative preposition is taken for inside the theatre of war. */
+const LOOSE_THEATRE_POPULATION = 10_000;
+
 /** The theatre of war (`data/theatre.json`): boxes of south, west, north, east degrees, and the points a town inside earns. */
 export interface Theatre {
   readonly boxes: readonly (readonly [number, number, number, number])[];
@@ -578,7 +581,9 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
     return supported && (m.cued === true || (m.locative === true && !m.initial));
   }
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
-  if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000);
+  // (Or a town of the theatre of war after a locative preposition, in a country whose names come by transliteration:
+  // "the mayor of Sieverodonetsk" is Sievierodonetsk however it is spelt.)
+  if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000) || (m.locative === true && !m.initial && p.population >= LOOSE_THEATRE_POPULATION && !!options.theatre && inTheatre(options.theatre, p) && !!g?.transliterated.has(p.country));
   if (common && !supported) return false;
   // Every first word is capitalised: a small town there needs its division or a neighbour to back it, or
   // to lie in the country the story is mostly about ("Avdiivka remains under fire, Ukrainian officials said").
