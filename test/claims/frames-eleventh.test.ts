@@ -185,3 +185,20 @@ test('a subject list of names over commas and "and" is read whole, also before a
   // A fronted phrase before the comma is no list item.
   assert.deepEqual(await props('In Toretsk, Russian and Chechen forces captured Kupiansk,', 'the Russian minister'), ['control Kupiansk RU asserts']);
 });
+
+test('wire copy: "…, the ministry said on Wednesday, as …" keeps the content before the speaker; "said …, as expected, that …" after', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const claims = (text: string) => extractText(`${text}\n`, {}, ctx!).claims.map((c) => c.content);
+  assert.deepEqual(claims('Russian forces have captured the village of Toretsk, the Russian ministry said on Wednesday, as fighting went on.'), ['Russian forces have captured the village of Toretsk']);
+  assert.deepEqual(claims('The Russian ministry said on Monday, as expected, that its troops had taken Toretsk.'), ['as expected, that its troops had taken Toretsk']);
+});
+
+test('wire copy: a dateline in capitals is no speaker; "lies" as a verb is no falsity; villages "in Ukraine’s eastern X region"', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('MOSCOW: Russia on Saturday said its forces had captured a village in Ukraine’s eastern Donetsk region.\n', {}, ctx);
+  assert.deepEqual(doc.claims.map((c) => c.speakerText), ['Russia']);
+  assert.deepEqual(await props('Russia says its forces had captured a village in Ukraine’s eastern Kharkiv Oblast,', ''), ['advance Kharkiv RU asserts']);
+  assert.deepEqual(await props('The settlement lies six miles from Toretsk, which Russian troops have captured,', 'a mapping group'), ['control Toretsk RU asserts']);
+});

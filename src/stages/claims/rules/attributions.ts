@@ -918,12 +918,23 @@ function baseSubject(words: readonly Word[], j: number, i: number): boolean {
 }
 
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'because', 'when', 'before', 'but', 'and', 'though', 'although', 'which', 'who', 'since', 'until', 'in', 'at', 'on', 'during', 'according']);
+/** Words an aside after a speech verb's lead-in may run before ", that" opens the content. */
+const ASIDE_REACH = 10;
+/** Words that open an adverbial clause after a speech verb's lead-in and its comma ("said on Wednesday, as …"). */
+const ADVERBIAL_OPENERS = new Set(['as', 'while', 'after', 'because', 'when', 'before', 'but', 'though', 'although', 'since', 'until', 'amid', 'whereas']);
 
 /** True when nothing that could be content follows the cue: the sentence ends or a subordinate clause starts. */
 function isTailEmpty(words: readonly Word[], tail: number, n: number): boolean {
   if (tail >= n) return true;
   const t = words[tail];
   if (['.', '!', '?', ';', ')'].includes(t.text)) return true;
+  // "X, the ministry said on Wednesday, as fighting went on": a lead-in that ended on its comma, then an adverbial
+  // clause — the content is before the speaker.
+  // ("said on Monday, as expected, that …": an aside before "that" leaves the content after it.)
+  if (words[tail - 1]?.text === ',' && ADVERBIAL_OPENERS.has(t.lower)) {
+    for (let m = tail + 1; m + 1 < n && m - tail <= ASIDE_REACH; m++) if (words[m].text === ',' && words[m + 1].lower === 'that') return false;
+    return true;
+  }
   if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || (words[tail + 1].punct && !OPENERS.has(words[tail + 1].text));
   return false;
 }
@@ -1133,6 +1144,9 @@ function quoteDashNames(text: string, sentences: readonly SentenceRange[], byClo
   return out;
 }
 
+/** A line opening with a label in capitals and a colon ("KIRBY:", "MOSCOW:"). */
+const LINE_LABEL = /^[ \t]*\p{Lu}[\p{Lu} .'’-]*:/gmu;
+
 /** Longest line taken as the content of an epigraph or a transcript turn. */
 const MAX_LINE = 1500;
 
@@ -1167,6 +1181,9 @@ function colonName(text: string, s: SentenceRange, si: number, words: readonly W
   if (lexicon.stop.has(firstWord) || ['note', 'photo', 'source', 'update', 'editor', 'read', 'watch', 'related', 'see', 'video', 'correction', 'corrections', 'clarification', 'editor’s', "editor's"].includes(firstWord)) return null;
   // "The Latest: …" is a news-ticker label, not a speaker.
   if (firstWord === 'the' && words[first + 1]?.lower === 'latest') return null;
+  // "MOSCOW: Russia on Saturday said …": one word in capitals opening the first sentence of a text in which no other
+  // line opens with a label is a dateline, not a speaker (transcript labels come back turn after turn).
+  if (si === 0 && k - first === 1 && words[first].text === words[first].text.toUpperCase() && (text.match(LINE_LABEL) ?? []).length < 2) return null;
   const start = words[k + 1].start;
   // The end of the line; in a hard-wrapped paragraph the soft newlines are no line ends (core `hardLineEnd`).
   const nl = hardLineEnd(text, start);

@@ -1536,7 +1536,7 @@ const REFINERS: readonly Refiner[] = [
             // (Ground left near a town stays control: "pulled back from some positions near X", as the gold reads it.)
             c.kind = 'advance';
             c.rules.push('claims/capture-part');
-          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && hit.place.broad && ctx.words.slice(from, hit.at).some((w) => SETTLEMENT_NOUNS.has(w.lower)) && ctx.words[hit.at - (ctx.words[hit.at - 1]?.lower === 'the' ? 2 : 1)]?.lower === 'in') {
+          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && hit.place.broad && ctx.words.slice(from, hit.at).some((w) => SETTLEMENT_NOUNS.has(w.lower)) && inBeforeRegion(ctx.words, hit.at)) {
             // "captured several villages in Kharkiv Oblast": ground gained in the region, an advance.
             c.kind = 'advance';
             c.rules.push('claims/capture-in-region');
@@ -2240,6 +2240,14 @@ function objectPlaceAt(c: Candidate, ctx: Context): number {
   return at;
 }
 
+/** True when "in" stands before the region at word `at`, over "the", a possessive and part adjectives ("in the
+ * Donetsk region", "in Ukraine's eastern Donetsk region"). */
+function inBeforeRegion(words: readonly Word[], at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (words[k].lower === 'the' || /['’]s$/.test(words[k].text) || /^(?:north|south|east|west)?(?:north|south|east|west)ern$/.test(words[k].lower))) k--;
+  return words[k]?.lower === 'in';
+}
+
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
 function sentenceEnd(words: readonly Word[], k: number): number {
   while (k < words.length && !(words[k].punct && /^[.;!?]$/.test(words[k].text))) k++;
@@ -2297,6 +2305,8 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   for (let k = 0, start = 0; k < words.length && !inp.ownedStatement; k++) {
     if (words[k].punct && /^[.;!?]$/.test(words[k].text)) start = k + 1;
     const f = matchAt(words, k, FALSITY)[0];
+    // ("The settlement lies six miles southwest of X": a one-word falsity noun the layer tags as a verb is none.)
+    if (f && f.span === 1 && inp.tagAt?.(inp.offset + words[k].start)?.startsWith('VB')) continue;
     if (f) falsity.push([f.words[f.words.length - 1] === 'that' ? k + f.span : start, sentenceEnd(words, k + f.span)]);
   }
   let denyUntil = words.length;
