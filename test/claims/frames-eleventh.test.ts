@@ -202,3 +202,21 @@ test('wire copy: a dateline in capitals is no speaker; "lies" as a verb is no fa
   assert.deepEqual(await props('Russia says its forces had captured a village in Ukraine’s eastern Kharkiv Oblast,', ''), ['advance Kharkiv RU asserts']);
   assert.deepEqual(await props('The settlement lies six miles from Toretsk, which Russian troops have captured,', 'a mapping group'), ['control Toretsk RU asserts']);
 });
+
+test('wire copy (2): "said on Monday, adding that …"; "the missile and 18 of the drones"; an object anaphor is never its own subject', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('Russia launched 23 drones at Toretsk overnight, the Ukrainian air force said on Monday, adding that its air defence systems destroyed the missile and 18 of the drones.\n', {}, ctx);
+  assert.deepEqual(doc.claims.map((c) => c.cue), ['said', 'adding']);
+  const losses = doc.claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).filter((p) => p.kind === 'losses').map((p) => p.count);
+  assert.deepEqual(losses, [18]);
+  // "Moscow was in control of the settlement": the settlement is not Moscow.
+  assert.deepEqual(await props('Kyiv says Russian troops were near Toretsk, and Moscow was in control of the settlement,'), ['control Toretsk RU asserts']);
+});
+
+test('wire copy (3): a claim set aside by "despite" is not the speaker’s; the entire territory is the place; an area outside X is ground near X', async () => {
+  assert.deepEqual(await props('His troops remained in Toretsk despite assertions by the Russian minister that Russian forces controlled the town,', 'the Ukrainian commander'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('Wagner units took control of the entire territory of Toretsk,', 'the Russian ministry'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian units took control of parts of Toretsk,', 'the Russian ministry'), ['advance Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian assault units had taken the “fortified” area just outside Toretsk,', 'the Russian ministry'), ['advance Toretsk RU asserts']);
+});

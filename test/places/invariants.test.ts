@@ -116,6 +116,7 @@ test('names inside organisations and units, transcript labels and glosses are no
   assert.deepEqual(places('The ships crossed the Black Sea after the talks in Minsk.').map((e) => e.name).sort(), ['Black Sea', 'Minsk']);
   // A vessel's name after its noun is no place; an unknown name before an industrial head is the site, unresolved.
   assert.deepEqual(places('Drones hit the cruiser Moskva and the tanker Odesa near Sevastopol.').map((e) => e.name), ['Sevastopol']);
+  assert.deepEqual(places('Jets destroyed a landing ship, the Odesa, near Sevastopol.').map((e) => e.name), ['Sevastopol']);
   const site = places('Troops stormed the Zarivstal steel plant.');
   assert.deepEqual(site.map((e) => [e.name, e.unresolved]), [['Zarivstal steel plant', true]]);
 });

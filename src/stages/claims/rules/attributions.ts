@@ -931,6 +931,8 @@ function isTailEmpty(words: readonly Word[], tail: number, n: number): boolean {
   // "X, the ministry said on Wednesday, as fighting went on": a lead-in that ended on its comma, then an adverbial
   // clause — the content is before the speaker.
   // ("said on Monday, as expected, that …": an aside before "that" leaves the content after it.)
+  // ("…, the air force said on Monday, adding that …": a participle after the lead-in's comma opens a claim of its own.)
+  if (words[tail - 1]?.text === ',' && lexicon.participles.has(t.lower)) return true;
   if (words[tail - 1]?.text === ',' && ADVERBIAL_OPENERS.has(t.lower)) {
     for (let m = tail + 1; m + 1 < n && m - tail <= ASIDE_REACH; m++) if (words[m].text === ',' && words[m + 1].lower === 'that') return false;
     return true;

@@ -283,11 +283,17 @@ const RECAPTURE = set(frames.recapture);
 /** Participles of returning a town to its country (`passiveReturn`: "liberated", "retaken"). */
 const RETURNED = set(frames.passiveReturn.words);
 const PART_OBJECT = set(frames.partObject);
+/** Words that make a part noun the whole place (`wholeWords`: "the entire territory of X"). */
+const WHOLE_WORDS = set(frames.wholeWords);
 /** After a possessive place: at most two modifiers, then a part of it ("'s western outskirts", "'s southern districts"). */
 const PART_OF_PLACE = new RegExp(`^\\s+(?:[a-z-]+\\s+){0,2}(?:${frames.partOfPlace.nouns.join('|')})\\b`);
 /** What is taken but is no ground ("took a few prisoners near X"), besides the counted victims. */
 const TAKEN_NOT_PLACE = set(frames.takenNearPlace.notGround);
 const HELD_NOT_PLACE = set(frames.heldNotPlace.words);
+const CONCESSIVE_BEFORE = set(frames.concessiveClaims.before);
+const CONCESSIVE_NOUNS = set(frames.concessiveClaims.nouns);
+/** Words between a set-aside claim noun and its "that" ("assertions by Russia's defence minister that"). */
+const CONCESSIVE_REACH = 7;
 const WITHDRAW_TO = set(frames.withdrawDestination.to);
 const WITHDRAW_OUTSIDE = set(frames.withdrawDestination.outside);
 const WITHDRAW_DIRECTIONS = set(frames.withdrawDestination.directions);
@@ -569,6 +575,17 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
   return undefined;
 }
 
+/** Words of a coordinated object read for its count ("destroyed the missile and 18 of the drones"). */
+const COORDINATED_OBJECT_REACH = 8;
+
+/** The counted phrase of an object's second conjunct when its first has no count ("the missile and 18 of the drones"). */
+function coordinatedObjectCount(words: readonly Word[], cl: ClauseView): { count: number; from: number; to: number } | undefined {
+  const and = cl.after[1];
+  if (words[and]?.lower !== 'and' || and >= cl.objectEnd) return undefined;
+  const v = victimPhrase(words, and + 1, Math.min(cl.objectEnd, and + 1 + COORDINATED_OBJECT_REACH));
+  return v && v.from <= and + 2 ? v : undefined;
+}
+
 /**
  * A loss noun with no count of its own, then "including" and a counted phrase ("heavy losses, including at least 125
  * armored vehicles"): the counted phrase. The noun stands within three words of `from`, with no mark before it, and
@@ -673,12 +690,14 @@ function anaphorAt(words: readonly Word[], k: number): { words: readonly string[
  * Resolves an anaphor at absolute offset `at` to the last place named before it: a city, town or village, or for
  * "the region" (`region`) the last region or oblast (no country).
  */
-function resolveAnaphor(ctx: Context, at: number, region = false): PlaceCandidate | undefined {
+function resolveAnaphor(ctx: Context, at: number, region = false, notIn?: readonly [number, number]): PlaceCandidate | undefined {
   const floor = ctx.inp.anaphorFloor ?? ctx.inp.offset;
   let best: PlaceCandidate | undefined;
   let bestResolved: PlaceCandidate | undefined;
   for (const p of ctx.inp.places) {
     if (p.end > at) break;
+    // ("Moscow was in control of the settlement": an object's anaphor is never its own clause's subject.)
+    if (notIn && p.start >= notIn[0] && p.end <= notIn[1]) continue;
     // A region may be named anywhere before ("the region" of an article about one); a city within the floor.
     if ((!region && p.start < floor) || (region ? !p.broad || p.country : p.broad)) continue;
     best = p;
@@ -694,7 +713,7 @@ function placeName(ctx: Context, p: PlaceCandidate): string {
 }
 
 /** A place (or anaphor) in words [from, to) read left to right over fillers, as the object of a predicate. */
-function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet<string>): { place: PlaceCandidate; how: string; at: number; more: PlaceCandidate[] } | undefined {
+function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet<string>, subject?: readonly [number, number]): { place: PlaceCandidate; how: string; at: number; more: PlaceCandidate[] } | undefined {
   const { words } = ctx;
   for (let k = from; k < to; k++) {
     const p = ctx.placeAtWord.get(k);
@@ -704,7 +723,8 @@ function objectPlace(ctx: Context, from: number, to: number, extra?: ReadonlySet
     const an = anaphorAt(words, k);
     // "the settlement of Kozinka" names its place.
     if (an && words[k + an.words.length]?.lower !== 'of') {
-      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region);
+      const notIn = subject && subject[1] > subject[0] ? [ctx.inp.offset + words[subject[0]].start, ctx.inp.offset + words[subject[1] - 1].end] as const : undefined;
+      const target = resolveAnaphor(ctx, ctx.inp.offset + words[k].start, an.region, notIn);
       if (target) return { place: target, how: `anaphor "${an.words.join(' ')}" -> ${placeName(ctx, target)}`, at: k, more: [] };
       // "the region" with no region before it is a filler ("in the region near X").
       if (!an.region) return undefined;
@@ -1507,7 +1527,7 @@ const REFINERS: readonly Refiner[] = [
           // "captured by Russian forces": a by-phrase holds the agent, the place comes after it or from the subject.
           const byPhrase = ctx.words[from]?.lower === 'by';
           if (byPhrase) while (from < cl.objectEnd && !ctx.placeAtWord.has(from)) from++;
-          hit = objectPlace(ctx, from, cl.objectEnd, FRAME_FILLERS.get(c.frame));
+          hit = objectPlace(ctx, from, cl.objectEnd, FRAME_FILLERS.get(c.frame), cl.subject);
           // "left Kherson", not "left for Kherson": a direct object crosses no preposition.
           if (c.direct && hit?.at !== undefined && ctx.words.slice(from, hit.at).some((w) => !DIRECT_FILLERS.has(w.lower) && !/^\p{Lu}/u.test(w.text))) hit = undefined;
           // "held by Ukrainian forces in Luhansk Oblast": where the agent is, not what it holds.
@@ -1531,7 +1551,7 @@ const REFINERS: readonly Refiner[] = [
           if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && still) {
             // "it still occupied a small part of the city": holding on to part of it is control, not an advance.
             c.rules.push('claims/still-holds');
-          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower)) {
+          } else if (role === 'object' && hit.at !== undefined && c.frame === 'capture' && ctx.words.slice(from, hit.at).some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower) && !ctx.words.slice(from, hit.at).some((w) => WHOLE_WORDS.has(w.lower))) {
             // "recaptured parts of central Bakhmut", "retook three villages south of X": ground near it, an advance.
             // (Ground left near a town stays control: "pulled back from some positions near X", as the gold reads it.)
             c.kind = 'advance';
@@ -1591,6 +1611,22 @@ const REFINERS: readonly Refiner[] = [
       const prep = between.filter((w) => STOP_PREPS.has(w.lower)).pop();
       const broad = ctx.inp.places.some((p) => p.id === c.place && p.broad);
       if (at >= c.cl.objectEnd || !between.some((w) => STOP_ATTACKS.has(w.lower)) || broad || (prep && AREA_PREPS.has(prep.lower))) drop(c, 'claims/gate-stop-area');
+    },
+  },
+  {
+    // "his troops remained in X despite assertions by Russia's defence minister that Moscow was in control of the
+    // settlement": what a set-aside claim says is not the speaker's own (`concessiveClaims`).
+    name: 'claims/gate-concessive-claim',
+    refine: (c, ctx) => {
+      const { words } = ctx;
+      for (let k = c.cl.pred[0] - 1; k >= 1 && !(words[k].punct && /^[.;!?]$/.test(words[k].text)); k--) {
+        if (words[k].lower !== 'that') continue;
+        for (let n = k - 1; n >= 1 && k - n <= CONCESSIVE_REACH; n--) {
+          if (!CONCESSIVE_NOUNS.has(words[n].lower)) continue;
+          for (let b = n - 1; b >= 0 && n - b <= 3; b--) if (CONCESSIVE_BEFORE.has(words[b].lower)) return drop(c, 'claims/gate-concessive-claim');
+        }
+        return;
+      }
     },
   },
   {
@@ -1666,6 +1702,12 @@ const REFINERS: readonly Refiner[] = [
         // changed nothing on the dev halves and lost controls on unseen text.)
         const taken = ctx.words.slice(a, bestAt).filter((w) => w.text === w.lower && !w.punct && !FILLERS.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !/^\d/.test(w.text));
         if (taken.some((w) => VICTIMS.has(w.lower) || TAKEN_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
+        // "had taken the “powerfully fortified” area just outside X": ground near the place, an advance there.
+        const between = ctx.words.slice(a, bestAt);
+        if (between.some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower) && !between.some((w) => WHOLE_WORDS.has(w.lower))) {
+          c.kind = 'advance';
+          c.rules.push('claims/capture-part');
+        }
       }
       // "held a forum in X", "held talks in X": an event held there is no ground held (`heldNotPlace`).
       if (best && c.frame === 'hold' && ctx.words.slice(a, bestAt).some((w) => HELD_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-held-not-place');
@@ -1952,7 +1994,7 @@ const REFINERS: readonly Refiner[] = [
           const passiveLike = reduced || cl.passive || /^(?:died|dead|surrendered|were killed|was killed|has been killed|have been killed|had been killed|were wounded|were destroyed|was shot down|has been shot down)$/.test(c.predicate) || /^(?:were|was|have been|has been|had been) /.test(c.predicate);
           // "he was killed in battle": one person.
           const single = passiveLike && cl.subject[1] - cl.subject[0] === 1 && SINGLE_PERSONS.has(words[cl.subject[0]].lower);
-          const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]);
+          const v = single ? { count: 1, from: cl.subject[0], to: cl.subject[1] } : passiveLike ? victimPhrase(words, cl.subject[0], cl.subject[1]) : victimPhrase(words, cl.pred[1], cl.after[1]) ?? coordinatedObjectCount(words, cl);
           if (!v) return drop(c, 'claims/gate-no-count');
           c.count = v.count;
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;

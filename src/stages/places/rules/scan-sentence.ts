@@ -139,8 +139,9 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
     const prev = words[i - 1];
     // "near Marinka", and "in western Marinka": a lower-case part adjective between the preposition and the name.
     const prevLocative = prev !== undefined && (lex.locativeCues.has(prev.folded) || (!prev.cap && lex.partAdjectives.has(prev.folded) && i > 1 && lex.locativeCues.has(words[i - 2].folded)));
-    // ("President Jackson", and a vessel's name: "the cruiser Moskva".)
-    const titled = prev !== undefined && joined(text, prev, w) && ((prev.cap && lex.personTitles.has(prev.folded)) || lex.vesselNouns.has(prev.folded));
+    // ("President Jackson", and a vessel's name: "the cruiser Moskva", "a landing warship, the Novocherkassk".)
+    const vesselAppositive = prev?.folded === 'the' && i >= 2 && lex.vesselNouns.has(words[i - 2].folded) && /^\s*,\s*$/.test(text.slice(words[i - 2].end, prev.start));
+    const titled = vesselAppositive || (prev !== undefined && joined(text, prev, w) && ((prev.cap && lex.personTitles.has(prev.folded)) || lex.vesselNouns.has(prev.folded)));
 
     // Longest gazetteer name starting here.
     let best = 0;
