@@ -220,3 +220,12 @@ test('wire copy (3): a claim set aside by "despite" is not the speaker’s; the 
   assert.deepEqual(await props('Russian units took control of parts of Toretsk,', 'the Russian ministry'), ['advance Toretsk RU asserts']);
   assert.deepEqual(await props('Russian assault units had taken the “fortified” area just outside Toretsk,', 'the Russian ministry'), ['advance Toretsk RU asserts']);
 });
+
+test('wire copy (4): "said on June 12 it had …" (the day is the lead-in’s); villages liberated in a region, told in the passive, are an advance there', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const claims = (text: string) => extractText(`${text}\n`, {}, ctx!).claims.map((c) => c.content);
+  assert.deepEqual(claims('Ukraine said on June 12 it had taken control of Toretsk.'), ['it had taken control of Toretsk']);
+  assert.deepEqual(claims('The ministry said on Monday 12 soldiers were killed.'), ['12 soldiers were killed']);
+  assert.deepEqual(await props('Three small villages in the eastern part of Kharkiv Oblast had been liberated,', 'Ukrainian officials'), ['advance Kharkiv UA asserts']);
+});

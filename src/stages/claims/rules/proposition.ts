@@ -1534,6 +1534,12 @@ const REFINERS: readonly Refiner[] = [
           if (byPhrase && hit?.place.broad) hit = undefined;
         } else if (role === 'subject' || cl.passive) {
           hit = subjectPlace(ctx, cl.subject[0], cl.subject[1]);
+          // "three villages … in the eastern Donetsk region had been liberated": settlements taken in a region are
+          // ground gained in it, an advance (as for the object, `capturedInRegion`).
+          if (hit?.place.broad && c.frame === 'capture' && cl.passive && ctx.words.slice(cl.subject[0], cl.subject[1]).some((w) => SETTLEMENT_NOUNS.has(w.lower) && /s$/.test(w.lower))) {
+            c.kind = 'advance';
+            c.rules.push('claims/capture-in-region');
+          }
           // "Soledar has fallen", not "the number of attacks near Pokrovsk fell": what falls is the town itself.
           if (hit && c.frame === 'fall' && hit.at !== undefined) {
             let first = cl.subject[0];
