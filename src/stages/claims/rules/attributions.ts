@@ -53,7 +53,6 @@ const NOT_ADVERBS = new Set(['family', 'ally', 'rally', 'assembly', 'supply', 'r
 /** Auxiliaries and modals: a lead-in running into one has a clause after it ("said on Friday troops had …"). */
 const VERBISH = new Set(['has', 'have', 'had', 'was', 'were', 'is', 'are', 'will', 'would', 'could', 'can', 'may', 'might', 'did', 'do', 'does', 'that', 'should', 'must']);
 /** Prepositions of a lead-in, after which a determiner is the lead-in's own ("in a statement"). */
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const LEAD_IN_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'via', 'through', 'over', 'after', 'before']);
 const LEAD_IN_NOUNS = new Set(['week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'recent', 'interview', 'statement', 'briefing', 'press', 'conference', 'email', 'post', 'video', 'address', 'speech', 'appearance', 'remarks', 'hearing', 'telephone', 'phone', 'call']);
 const OPENERS = new Set(['“', '"', '„', '«', '‘', "'"]);
@@ -1118,7 +1117,7 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     // A determiner belongs to the lead-in only after a preposition or before a lead-in word ("on the same day", "this week"); else it opens the content
     // ("said Wednesday his country's troops …").
     // ("said on June 12 it had …": a day's number right after a month's name belongs to the lead-in.)
-    while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || (isDeterminer(words[m]) && (LEAD_IN_PREPOSITIONS.has(words[m - 1]?.lower ?? '') || (m + 1 < n && (LEAD_IN.has(words[m + 1].lower) || LEAD_IN_NOUNS.has(words[m + 1].lower))))) || (m > k && isCapitalized(words[m])) || (m > k && /^\d{1,2}$/.test(words[m].text) && MONTHS.has(words[m - 1].lower)) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
+    while (m < n && m - k < 6 && !words[m].punct && (LEAD_IN.has(words[m].lower) || LEAD_IN_NOUNS.has(words[m].lower) || (isDeterminer(words[m]) && (LEAD_IN_PREPOSITIONS.has(words[m - 1]?.lower ?? '') || (m + 1 < n && (LEAD_IN.has(words[m + 1].lower) || LEAD_IN_NOUNS.has(words[m + 1].lower))))) || (m > k && isCapitalized(words[m])) || (m > k && /^\d{1,2}$/.test(words[m].text) && lexicon.months.has(words[m - 1].lower)) || lexicon.channels.some((c) => c.phrases.includes(words[m].lower)))) m++;
     return m;
   }
   // "say that, in addition to …, the town …": an aside right after "that" opens the content.

@@ -112,8 +112,8 @@ export function selfRepair(words: readonly Word[], k: number): boolean {
   return false;
 }
 
-/** Prepositions that open a fronted phrase, not a list item ("In Kyiv, Russian forces …"). */
-const OPENING_PREPOSITIONS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'near', 'for', 'from', 'with', 'by', 'under', 'despite', 'outside', 'around']);
+/** Prepositions that open a fronted phrase, not a list item ("In Kyiv, Russian forces …"; `clauseOpeners`). */
+const OPENING_PREPOSITIONS = lower(frames.clauseOpeners.prepositions);
 
 /**
  * The start of a phrase that begins at `start`, extended back over the noun phrases coordinated with it: "Russian and

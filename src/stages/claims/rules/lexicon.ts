@@ -63,6 +63,7 @@ export const lexicon = {
   timeModifiers: set(speakers.frontedTime.modifiers),
   timePeriods: set(speakers.frontedTime.periods),
   timeDays: set(speakers.frontedTime.days),
+  months: set(speakers.months.words),
   expletiveVerbs: set(speakers.expletiveVerbs),
   relationAdjectives: set(speakers.relationAdjectives),
   stop: set(speakers.stop),

@@ -10,7 +10,7 @@
 import { verbForms, type PropositionEvidence } from '../../../core/index.js';
 import frames from '../data/frames.json' with { type: 'json' };
 import { clauseAround, focusAside, type ClauseView } from './clause.js';
-import { otherSide } from './lexicon.js';
+import { lexicon, otherSide } from './lexicon.js';
 import { readWords, type Word } from './words.js';
 
 /** A place mention the proposition may be about; offsets in the same string as the content's `offset`. */
@@ -267,9 +267,8 @@ const UNDER = phraseIndex(phrases(frames.underControl.phrases).map((w) => ({ wor
 const UNDER_NOUNS = new Map(Object.entries(frames.underControl.pattern.nouns).map(([prep, ns]) => [prep, set(ns)]));
 const UNDER_MODIFIERS = set(frames.underControl.pattern.modifiers);
 const FALSITY = phraseIndex(phrases(frames.falsity).map((w) => ({ words: w, value: 'falsity' })));
-/** Pronouns that open a clause with a subject of its own after a comma. */
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'they', 'he', 'she', 'it']);
-const ASIDE_SAYING = new Set(['said', 'says', 'say', 'added', 'adds', 'told', 'claimed', 'claims', 'reported', 'reports', 'stated', 'noted', 'believe', 'think', 'understand']);
+/** Pronouns that open a clause with a subject of its own after a comma (`clauseOpeners.pronouns`). */
+const SUBJECT_PRONOUNS = set(frames.clauseOpeners.pronouns);
 /** Words before a clause a fronted "N years ago," may start at. */
 const YEARS_AGO_REACH = 5;
 const HISTORICAL = phraseIndex(phrases(frames.historical).map((w) => ({ words: w, value: 'historical' })));
@@ -747,8 +746,8 @@ function decidedDeed(words: readonly Word[], p0: number): boolean {
     const w = words[k].lower;
     if (words[k].punct && w !== ',') return false;
     if (!DECISION_NOUNS.has(w)) continue;
-    for (let j = k - 1; j >= 0 && !(words[j].punct && /^[.;!?]$/.test(words[j].text)); j--) if (MODAL_WORDS.has(words[j].lower) || DECISION_NOT_DONE.has(words[j].lower)) return false;
-    for (let j = p0 + 1; j < words.length && !(words[j].punct && /^[.;!?]$/.test(words[j].text)); j++) if (MODAL_WORDS.has(words[j].lower)) return false;
+    for (let j = k - 1; j >= 0 && !endsSentence(words[j]); j--) if (MODAL_WORDS.has(words[j].lower) || DECISION_NOT_DONE.has(words[j].lower)) return false;
+    for (let j = p0 + 1; j < words.length && !endsSentence(words[j]); j++) if (MODAL_WORDS.has(words[j].lower)) return false;
     return true;
   }
   return false;
@@ -1624,15 +1623,7 @@ const REFINERS: readonly Refiner[] = [
     // settlement": what a set-aside claim says is not the speaker's own (`concessiveClaims`).
     name: 'claims/gate-concessive-claim',
     refine: (c, ctx) => {
-      const { words } = ctx;
-      for (let k = c.cl.pred[0] - 1; k >= 1 && !(words[k].punct && /^[.;!?]$/.test(words[k].text)); k--) {
-        if (words[k].lower !== 'that') continue;
-        for (let n = k - 1; n >= 1 && k - n <= CONCESSIVE_REACH; n--) {
-          if (!CONCESSIVE_NOUNS.has(words[n].lower)) continue;
-          for (let b = n - 1; b >= 0 && n - b <= 3; b--) if (CONCESSIVE_BEFORE.has(words[b].lower)) return drop(c, 'claims/gate-concessive-claim');
-        }
-        return;
-      }
+      if (setAsideClaim(ctx.words, c.cl.pred[0])) drop(c, 'claims/gate-concessive-claim');
     },
   },
   {
@@ -1686,7 +1677,7 @@ const REFINERS: readonly Refiner[] = [
       // with its own subject, whose places are its own.)
       for (let k = a; k < b - 1; k++) {
         // ("…, they said, over X": an aside of saying is no clause of its own.)
-        if (ctx.words[k].text === ',' && SUBJECT_PRONOUNS.has(ctx.words[k + 1].lower) && !ASIDE_SAYING.has(ctx.words[k + 2]?.lower ?? '')) {
+        if (ctx.words[k].text === ',' && SUBJECT_PRONOUNS.has(ctx.words[k + 1].lower) && !lexicon.cueVerbs.has(ctx.words[k + 2]?.lower ?? '')) {
           b = k;
           break;
         }
@@ -2172,7 +2163,7 @@ function passiveSubjectSide(ctx: Context, comma: number): { side?: string; how: 
   const { words } = ctx;
   for (let k = comma - 2; k >= 0; k--) {
     const w = words[k];
-    if (w.punct && /^[.;!?]$/.test(w.text)) return undefined;
+    if (endsSentence(w)) return undefined;
     if (!BE_FORMS.has(w.lower)) continue;
     const p = words[k + 1];
     if (!p || !(/(?:ed|en|wn)$/.test(p.lower) || PAST_IRREGULAR.has(p.lower))) continue;
@@ -2240,7 +2231,7 @@ function reducedRelative(words: readonly Word[], from: number, to: number): numb
 function frontedPlace(ctx: Context, k: number): PlaceCandidate | undefined {
   const { words } = ctx;
   let s = k;
-  while (s > 0 && !(words[s - 1].punct && /^[.;!?]$/.test(words[s - 1].text))) s--;
+  while (s > 0 && !endsSentence(words[s - 1])) s--;
   if (s >= k || !LOCATIVE_PREPS.has(words[s].lower)) return undefined;
   let place: PlaceCandidate | undefined;
   for (let j = s + 1; j < k && j - s <= 6; j++) {
@@ -2273,7 +2264,7 @@ function holdingOn(c: Candidate, ctx: Context): void {
   if (!target) return drop(c, 'claims/gate-no-place');
   let sameSentence = target.start >= ctx.inp.offset;
   for (let k = c.cl.pred[0] - 1; k >= 0 && sameSentence && ctx.inp.offset + ctx.words[k].start > target.start; k--) {
-    if (ctx.words[k].punct && /^[.;!?]$/.test(ctx.words[k].text)) sameSentence = false;
+    if (endsSentence(ctx.words[k])) sameSentence = false;
   }
   c.place = target.id;
   c.roles.place = `${sameSentence ? 'named before in the sentence' : 'context'} -> ${placeName(ctx, target)}`;
@@ -2288,6 +2279,21 @@ function objectPlaceAt(c: Candidate, ctx: Context): number {
   return at;
 }
 
+/**
+ * True when the predicate at word `p0` lies in the that-clause of a set-aside claim noun: the nearest "that" before it
+ * in its sentence, a claim noun within `CONCESSIVE_REACH` words before that, and "despite" (or the like) within three
+ * words before the noun ("despite assertions by Russia's defence minister that …").
+ */
+function setAsideClaim(words: readonly Word[], p0: number): boolean {
+  let that = p0 - 1;
+  while (that >= 1 && !endsSentence(words[that]) && words[that].lower !== 'that') that--;
+  if (that < 1 || words[that].lower !== 'that') return false;
+  for (let n = that - 1; n >= 1 && that - n <= CONCESSIVE_REACH; n--) {
+    if (CONCESSIVE_NOUNS.has(words[n].lower) && words.slice(Math.max(0, n - 3), n).some((w) => CONCESSIVE_BEFORE.has(w.lower))) return true;
+  }
+  return false;
+}
+
 /** True when "in" stands before the region at word `at`, over "the", a possessive and part adjectives ("in the
  * Donetsk region", "in Ukraine's eastern Donetsk region"). */
 function inBeforeRegion(words: readonly Word[], at: number): boolean {
@@ -2296,9 +2302,14 @@ function inBeforeRegion(words: readonly Word[], at: number): boolean {
   return words[k]?.lower === 'in';
 }
 
+/** True when a word is a mark that ends a sentence (. ; ! ?). */
+function endsSentence(w: Word): boolean {
+  return w.punct && /^[.;!?]$/.test(w.text);
+}
+
 /** The index of the next sentence-ending mark at or after `k`, or the word count. */
 function sentenceEnd(words: readonly Word[], k: number): number {
-  while (k < words.length && !(words[k].punct && /^[.;!?]$/.test(words[k].text))) k++;
+  while (k < words.length && !endsSentence(words[k])) k++;
   return k;
 }
 
@@ -2351,7 +2362,7 @@ export function findPropositions(inp: PropositionInput): FoundProposition[] {
   // A falsity phrase denies its own sentence only ("I do not believe these fakes can work. We are defending X.").
   const falsity: [number, number][] = [];
   for (let k = 0, start = 0; k < words.length && !inp.ownedStatement; k++) {
-    if (words[k].punct && /^[.;!?]$/.test(words[k].text)) start = k + 1;
+    if (endsSentence(words[k])) start = k + 1;
     const f = matchAt(words, k, FALSITY)[0];
     // ("The settlement lies six miles southwest of X": a one-word falsity noun the layer tags as a verb is none.)
     if (f && f.span === 1 && inp.tagAt?.(inp.offset + words[k].start)?.startsWith('VB')) continue;

@@ -136,13 +136,12 @@ export function namesOffice(text: string): boolean {
 export function notASource(text: string): boolean {
   const words = text.toLowerCase().replace(/’/g, "'").replace(/^(?:the|a|an)\s+/, '').split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  if (lexicon.notSources.has(words.join(' ')) || lexicon.notSources.has(words[0]) && words.length <= 2 && MONTHS.has(words[0])) return true;
+  if (lexicon.notSources.has(words.join(' ')) || lexicon.notSources.has(words[0]) && words.length <= 2 && lexicon.months.has(words[0])) return true;
   if (words.length === 1 && /ly$/.test(words[0]) && !lexicon.sources.has(words[0])) return true;
   return words.length <= 2 && lexicon.notSources.has(words[words.length - 1]) && !lexicon.sources.has(words[words.length - 1]);
 }
 
 const BELLIGERENT = new Set(['RU', 'UA']);
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
  * What each list of prior speakers (only ever appended to) lets a look-up skip, kept up to date as it grows: the

@@ -460,6 +460,8 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
   picks = matches.map((m, i) => (m.candidates.length ? withLocal(g, ranked(g, m, ctx, within[i]), evidence[i])[0] : undefined));
   const home = homeCountry(ctx);
   const leading = homeCountry(ctx, 1);
+  // The options without the theatre of war: what a mention would be without the theatre's acceptances.
+  const noTheatre = { ...options, theatre: undefined };
   const out = matches.map((m, i) => {
     let top = picks[i];
     if (!top) return m.unresolved ? { place: null, reason: 'unresolved' } : null;
@@ -477,8 +479,7 @@ export function resolvePlaces(matches: readonly PlaceMatch[], g: Gazetteer, opti
     if (anchor && p.type === 'city' && anchorFit(anchor, p) !== 'fits') return { place: null, reason: 'anchor-mismatch' };
     if (!accept(m, p, top.reason, top.local, options, leading, g)) return null;
     // The slot is named on the mention when it alone made the place ("captured Vovchansk" named once).
-    // (Without the theatre's village acceptance, which reads the same prepositions: the slot keeps its name.)
-    const noTheatre = { ...options, theatre: undefined };
+    // (Without the theatre's acceptances, which read the same prepositions: the slot keeps its name.)
     const bySlot = m.slot !== undefined && !accept({ ...m, slot: undefined }, p, top.reason, top.local, noTheatre, leading, g);
     // A village taken only because it lies in the theatre of war after a locative preposition says so.
     const byTheatre = !bySlot && !accept(m, p, top.reason, top.local, noTheatre, leading, g);
@@ -550,6 +551,12 @@ function withVariants(matches: readonly PlaceMatch[], out: (Resolution | null)[]
 const GONE = new Set(['PPLH', 'PPLQ', 'PPLW']);
 
 // Precision: small places need some support, since GeoNames names thousands of hamlets after common words.
+/** A mention after a locative preposition, not opening its sentence, of a place inside the theatre of war in a country
+ * whose names come by transliteration (the theatre's acceptances: "gains around Robotyne", "the mayor of Sieverodonetsk"). */
+function theatreLocative(m: PlaceMatch, p: GazetteerPlace, options: ResolveOptions, g?: Gazetteer): boolean {
+  return m.locative === true && !m.initial && !!options.theatre && inTheatre(options.theatre, p) && !!g?.transliterated.has(p.country);
+}
+
 function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean, options: ResolveOptions, leading?: string, g?: Gazetteer): boolean {
   const supported = reason !== '';
   const common = m.plain === true && options.lowerWords?.has(m.key) === true;
@@ -577,13 +584,13 @@ function accept(m: PlaceMatch, p: GazetteerPlace, reason: string, local: boolean
     if (local) return !m.initial || m.cued === true || m.locative === true;
     // "gains around Robotyne": after a locative preposition, a village of the theatre of war by its main name (up to
     // transliteration) in a country whose names come by transliteration.
-    if (m.locative && !m.initial && m.rule === 'places/name' && options.theatre && inTheatre(options.theatre, p) && g?.transliterated.has(p.country) && looseKey(foldName(p.name)) === looseKey(m.key)) return true;
+    if (m.rule === 'places/name' && theatreLocative(m, p, options, g) && looseKey(foldName(p.name)) === looseKey(m.key)) return true;
     return supported && (m.cued === true || (m.locative === true && !m.initial));
   }
   // A loose spelling match needs the document's own region to back it: it is the weakest evidence.
   // (Or a town of the theatre of war after a locative preposition, in a country whose names come by transliteration:
   // "the mayor of Sieverodonetsk" is Sievierodonetsk however it is spelt.)
-  if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000) || (m.locative === true && !m.initial && p.population >= LOOSE_THEATRE_POPULATION && !!options.theatre && inTheatre(options.theatre, p) && !!g?.transliterated.has(p.country));
+  if (m.rule === 'places/loose-spelling') return local || (supported && p.population >= 100_000) || (p.population >= LOOSE_THEATRE_POPULATION && theatreLocative(m, p, options, g));
   if (common && !supported) return false;
   // Every first word is capitalised: a small town there needs its division or a neighbour to back it, or
   // to lie in the country the story is mostly about ("Avdiivka remains under fire, Ukrainian officials said").
