@@ -72,6 +72,22 @@ function negationIn(words: readonly Word[], from: number, to: number): boolean {
   return false;
 }
 
+/** The spans [start, end) of every occurrence of `phrases` inside [from, to). */
+function phraseSpans(words: readonly Word[], from: number, to: number, phrases: readonly (readonly string[])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let e = from + 1; e <= to; e++) for (const p of phrases) if (e - p.length >= from && endsAt(words, e, p)) out.push([e - p.length, e]);
+  return out;
+}
+
+/**
+ * The first modal phrase inside [from, to) that no deed phrase in `deeds` covers: "able to" inside "was able to" is
+ * the deed's, while "trying to" after "keep" or "plans to" before "continue to" still make the predicate no fact.
+ */
+function uncoveredModal(words: readonly Word[], from: number, to: number, deeds: readonly [number, number][]): string | null {
+  for (const [s, e] of phraseSpans(words, from, to, MODAL)) if (!deeds.some(([ds, de]) => ds <= s && e <= de)) return words.slice(s, e).map((w) => w.lower).join(' ');
+  return null;
+}
+
 /** True when one of `phrases` occurs inside [from, to). */
 function hasPhrase(words: readonly Word[], from: number, to: number, phrases: readonly (readonly string[])[]): string | null {
   for (let e = from + 1; e <= to; e++) for (const p of phrases) if (e - p.length >= from && endsAt(words, e, p)) return p.join(' ');
@@ -198,8 +214,9 @@ export function clauseAround(words: readonly Word[], p0: number, p1: number): Cl
   const negated = perceivedNegated || negationIn(words, vgFrom, p0);
   // A modal auxiliary before a deed phrase still gates it ("will be able to take", "could be forced to leave").
   const modalAux = hasPhrase(words, vgFrom, p0, MODAL_AUX);
-  const factual = !modalAux && hasPhrase(words, vgFrom, p0, FACTUAL) !== null;
-  let modality = factual ? null : modalAux ?? hasPhrase(words, vgFrom, p0, MODAL);
+  const deeds = modalAux ? [] : phraseSpans(words, vgFrom, p0, FACTUAL);
+  const factual = deeds.length > 0;
+  let modality = modalAux ?? uncoveredModal(words, vgFrom, p0, deeds);
   // "at risk of being encircled", "on the verge of capturing X": not done. (Adverbs of approximation stay in the verb
   // group and do not gate, as before: "almost completely captured", like "semi-encircled", is read as done.)
   modality ??= hasPhrase(words, vgFrom, p0, HEDGE_PHRASES);

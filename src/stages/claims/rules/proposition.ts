@@ -143,6 +143,8 @@ interface Candidate {
   opposite?: boolean;
   /** The place is the direct object and the subject names forces ("they chose to leave X"; `directObject`). */
   direct?: boolean;
+  /** A direct-object frame of leaving whose negation is holding ("haven't given up X"; `negatedHolds`). */
+  negatedHolds?: boolean;
   /** Words of the victims' phrase, for frames whose parser found it ("the death of major general X"). */
   victim?: [number, number];
   /** The flag's words ("the Russian flag", "the flag of Ukraine"), for the `flag` frame: their side holds the place. */
@@ -209,7 +211,7 @@ function matchAt<T>(words: readonly Word[], i: number, index: Map<string, { word
   return out;
 }
 
-interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean; finiteOnly?: boolean }
+interface FrameDef { name: string; kind: Kind; holder: HolderRole; place: PlaceRole[]; needsPlace: boolean; confidence: number; objectFillers?: string[]; directObject?: boolean; negatedHolds?: boolean; finiteOnly?: boolean }
 const FRAME_FILLERS = new Map([...frames.frames, ...frames.nominal].map((f) => [f.name, set((f as { objectFillers?: string[] }).objectFillers ?? [])]));
 /**
  * The verbal predicates, each multi-word one also in the present of its first word when that word is a past form
@@ -1014,6 +1016,7 @@ const PARSERS: readonly Parser[] = [
           const f = h.value;
           const c = candidate({ frame: f.name, kind: f.kind, holderRole: f.holder, placeRoles: f.place, needsPlace: f.needsPlace, cl, predicate: h.words.join(' '), rule: `claims/frame-${f.name}`, confidence: f.confidence });
           if (f.directObject) c.direct = true;
+          if (f.negatedHolds) c.negatedHolds = true;
           // "the troops defending the area": an -ing form with no verb group after a noun is a description.
           if (f.finiteOnly && /ing$/.test(h.words[0]) && cl.vg[0] === cl.vg[1]) continue;
           out.push(c);
@@ -1493,7 +1496,7 @@ const REFINERS: readonly Refiner[] = [
       const denied = ctx.denyCue && c.cl.pred[0] < ctx.denyUntil;
       if (ctx.denyCue && !denied) c.rules.push('claims/denial-aside');
       const falsity = ctx.falsity.some(([a, b]) => c.cl.pred[0] >= a && c.cl.pred[0] < b);
-      if (c.cl.negated && c.holderRole === 'other-agent' && !c.direct && !denied && !falsity) {
+      if (c.cl.negated && c.holderRole === 'other-agent' && (!c.direct || c.negatedHolds) && !denied && !falsity) {
         // "the Ukrainians have not given up Bakhmut", "have not withdrawn from X": a side that did not leave holds it.
         c.holderRole = 'agent';
         c.rules.push('claims/negated-leaving');

@@ -47,13 +47,15 @@ const sameSentence = (v: SlotView, a: number, b: number): boolean => a >= 0 && v
 
 const QUOTE = /^["“”„«»'‘’]$/;
 
-/** "captured Vovchansk", "still held Novomykhailivka", "took back Kherson", had "liberated" Tonenke: the direct
- * object of a war verb (a verb in scare quotes too). */
+/** "captured Vovchansk", "still held Novomykhailivka", "took back Kherson", "gave up Soledar", had "liberated"
+ * Tonenke: the direct object of a war verb (a verb in scare quotes too; a phrasal verb listed with its particle). */
 const objectOfVerb: SlotRule = {
   name: 'places/war-slot-object',
   match(v, np, first) {
     let k = phraseStart(v, np, first) - 1;
     if (k >= 0 && QUOTE.test(v.lang.words[k].text)) k--;
+    // A phrasal verb listed with its particle ("gave up Soledar", "won back Lyman").
+    if (k >= 1 && sameSentence(v, k - 1, first) && isVerb(v.lang.words[k - 1]) && v.slots.objectVerbs.has(`${v.lang.words[k - 1].lemma} ${v.lang.words[k].fold}`)) return true;
     if (k >= 0 && v.lang.words[k].fold === 'back') k--;
     if (!sameSentence(v, k, first)) return false;
     const w = v.lang.words[k];

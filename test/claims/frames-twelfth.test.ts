@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+/**
+ * Classes of errors found by probing invented briefing and wire sentences in the shapes of the development halves
+ * (issue 11, twelfth pass). Every sentence here is invented; none is from an evaluation corpus.
+ */
+
+let ctx: Awaited<ReturnType<typeof import('../../src/pipeline.js').createContext>> | undefined;
+async function props(sentence: string, speaker = 'the spokesman'): Promise<string[]> {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText(`${sentence} ${speaker} said.\n`, {}, ctx);
+  const name = (id?: string | null) => (id ? doc.entities.find((e) => e.id === id)?.name ?? id : '-');
+  return doc.claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : []))
+    .filter((p) => (p.confidence ?? 0) >= 0.5)
+    .map((p) => [p.kind, name(p.place), p.holder ?? '-', p.polarity, ...(p.count !== undefined ? [p.count] : [])].join(' '));
+}
+
+test('an aspectual verb in any inflection is a deed: "are continuing to besiege X", "keeps holding X"', async () => {
+  assert.deepEqual(await props('Russian forces are continuing to besiege Toretsk,'), ['encirclement Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian forces are starting to encircle Toretsk,'), ['encirclement Toretsk RU asserts']);
+  assert.deepEqual(await props('Ukraine keeps holding Toretsk,'), ['control Toretsk UA asserts']);
+});
+
+test('a modal after an aspectual verb still gates: "keep trying to take X", "plans to continue to hold X"', async () => {
+  assert.deepEqual(await props('Russian forces keep trying to take Toretsk,'), []);
+  assert.deepEqual(await props('Russia plans to continue to hold Toretsk,'), []);
+  // "able to" inside "were able to" is the deed's own phrase.
+  assert.deepEqual(await props('Russian forces were able to take Toretsk,'), ['control Toretsk RU asserts']);
+});
+
+test('more verbs of taking a place: "won back", "reclaimed", "overran", "wrested control of"', async () => {
+  assert.deepEqual(await props('Ukrainian troops won back Toretsk,'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('Ukrainian troops reclaimed the town of Toretsk,'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('Russian troops overran the town of Toretsk,'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian troops overran Ukrainian positions in Toretsk,'), ['advance Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian troops wrested control of Toretsk from the defenders,'), ['control Toretsk RU asserts']);
+});
+
+test('winning the battle for a town holds it; losing it leaves it to the other side', async () => {
+  assert.deepEqual(await props('Ukrainian troops have won the battle for Toretsk,'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('Russian troops have lost the battle for Toretsk,'), ['control Toretsk UA asserts']);
+});
+
+test('giving up a town leaves it to the other side; not giving it up holds it', async () => {
+  assert.deepEqual(await props('Ukrainian troops gave up Toretsk after weeks of fighting,'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('The Ukrainians have not given up Toretsk,'), ['control Toretsk UA asserts']);
+  // Only a town given up, by forces: an attempt or weapons given up name no place left.
+  assert.deepEqual(await props('Russia has given up its attempt to take Toretsk,'), []);
+  assert.deepEqual(await props('The soldiers gave up their weapons in Toretsk,'), []);
+});
+
+test('giving up on taking a town is no capture', async () => {
+  assert.deepEqual(await props('Russian forces gave up on capturing Toretsk,'), []);
+});
+
+test('a defeat at a town is a withdrawal from it: the other side of the defeated holds it', async () => {
+  assert.deepEqual(await props('the Russian defeat at Toretsk was complete,'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('Russia acknowledged its defeat at Toretsk,', 'Officials'), ['control Toretsk UA asserts']);
+  // A defeat that may come is none.
+  assert.deepEqual(await props('a defeat at Toretsk would be a blow,'), []);
+});
