@@ -61,3 +61,22 @@ test('a defeat at a town is a withdrawal from it: the other side of the defeated
   // A defeat that may come is none.
   assert.deepEqual(await props('a defeat at Toretsk would be a blow,'), []);
 });
+
+test('officers by rank are counted victims: "a Russian general was killed", "two colonels were killed"', async () => {
+  assert.deepEqual(await props('a Russian general was killed near Toretsk,', 'Ukraine'), ['losses Toretsk RU asserts 1']);
+  assert.deepEqual(await props('two Russian colonels were killed near Toretsk,', 'Ukraine'), ['losses Toretsk RU asserts 2']);
+});
+
+test('"Per X," opening a sentence attributes it as "according to X" does; "per day" attributes nothing', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const per = extractText('Per Ukrainian officials, Russian forces have captured Toretsk.\n', {}, ctx);
+  assert.deepEqual(per.claims.map((c) => [c.speakerText, c.content]), [['Ukrainian officials', 'Russian forces have captured Toretsk']]);
+  const day = extractText('Per day, the factory makes 40 shells.\n', {}, ctx);
+  assert.deepEqual(day.claims, []);
+});
+
+test('an attack noun after a preposition of circumstance is background: "lost 15 tanks during the assault on X"', async () => {
+  assert.deepEqual(await props('Russian forces lost 15 tanks during the assault on Toretsk,', 'Ukraine'), ['losses Toretsk RU asserts 15']);
+  assert.deepEqual(await props('Russia has launched an assault on Toretsk,', 'Ukraine'), ['advance Toretsk RU asserts']);
+});

@@ -198,13 +198,15 @@ function sentenceAttributions(
     if (w.punct) continue;
     if (insideQuote(w.start)) continue;
 
-    // "according to X"
-    if (w.lower === 'according' && words[i + 1]?.lower === 'to') {
-      let sp = phraseAfter(words, i + 2);
-      if (!sp) continue;
+    // "according to X"; "Per X, …" opening a sentence (the wire's short form; "per day" is none).
+    const according = w.lower === 'according' && words[i + 1]?.lower === 'to';
+    if (according || (w.text === 'Per' && i === first)) {
+      const at = according ? i + 2 : i + 1;
+      let sp = phraseAfter(words, at);
+      if (!sp || (!according && words[sp.last + 1]?.text !== ',')) continue;
       // "according to a statement on Telegram by the defence ministry": the statement's author is the speaker.
-      sp = authorOfStatement(words, i + 2, sp);
-      const cue: [number, number] = [w.start, words[i + 1].end];
+      sp = authorOfStatement(words, at, sp);
+      const cue: [number, number] = [w.start, words[at - 1].end];
       let content: [number, number] | null = null;
       if (i > first) content = contentBefore(i);
       // "Russian forces have, according to the ministry, captured X": an aside inside the clause; the content runs

@@ -374,6 +374,8 @@ const STOP_ATTACKS = set(frames.stopArea.attacks);
 const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
 const AIRBORNE = set(frames.airborne.nouns);
 const PRESUPPOSED = set(frames.presupposed.words);
+const BACKGROUND_SPAN = Math.max(...phrases(frames.backgroundNouns.prepositions).map((p) => p.length));
+const BACKGROUND_PREPOSITIONS = phraseIndex(phrases(frames.backgroundNouns.prepositions).map((w) => ({ words: w, value: true })));
 const DECISION_NOUNS = set(frames.decisionNouns.words);
 const COUNT_MULTIPLIERS = new Map(Object.entries(frames.countMultipliers.words));
 const WELCOMING = set(frames.welcomingCues.words);
@@ -2121,6 +2123,20 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/gate-nominal-vague',
     refine: (c) => {
       if (c.holderRole === 'modifier' && !c.holder && !/^(?:object|subject) /.test(c.roles.place ?? '')) drop(c, 'claims/gate-nominal-vague');
+    },
+  },
+  {
+    // "lost 15 tanks during the assault on X", "amid the siege of Y": a nominal frame that is the object of a
+    // preposition of circumstance is the background of its clause's own predicate (`backgroundNouns`).
+    name: 'claims/gate-nominal-background',
+    refine: (c, ctx) => {
+      if (c.holderRole !== 'modifier' || c.contentHead) return;
+      const { words } = ctx;
+      const p0 = c.cl.pred[0];
+      for (let k = p0 - 1; k >= 0 && p0 - k <= frames.backgroundNouns.reach + BACKGROUND_SPAN; k--) {
+        if (words[k].punct) return;
+        for (const h of matchAt(words, k, BACKGROUND_PREPOSITIONS)) if (k + h.span <= p0 && p0 - (k + h.span) <= frames.backgroundNouns.reach) return drop(c, 'claims/gate-nominal-background');
+      }
     },
   },
   {
