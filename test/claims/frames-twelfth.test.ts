@@ -80,3 +80,21 @@ test('an attack noun after a preposition of circumstance is background: "lost 15
   assert.deepEqual(await props('Russian forces lost 15 tanks during the assault on Toretsk,', 'Ukraine'), ['losses Toretsk RU asserts 15']);
   assert.deepEqual(await props('Russia has launched an assault on Toretsk,', 'Ukraine'), ['advance Toretsk RU asserts']);
 });
+
+test('"…, which X denies" ending a sentence is X\'s denial of all before it', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('Ukraine says that it has retaken Toretsk, which Russia denies.\n', {}, ctx);
+  const denial = doc.claims.find((c) => c.cue === 'denies');
+  assert.equal(denial?.speakerText, 'Russia');
+  assert.deepEqual((denial?.propositions ?? (denial?.proposition ? [denial.proposition] : [])).map((p) => [p.kind, p.holder, p.polarity]), [['control', 'UA', 'denies']]);
+});
+
+test('troops "holding their positions" with no place after them hold the town named before', async () => {
+  assert.deepEqual(await props('Russian troops attacked Toretsk overnight, but Ukrainian troops are holding their positions,', 'the army'), ['control Toretsk UA asserts']);
+});
+
+test('"difficult but under control" is calm on the front; a fire under control is not', async () => {
+  assert.deepEqual(await props('the situation in Toretsk is difficult but under control,', 'the Ukrainian army'), ['advance Toretsk RU denies']);
+  assert.deepEqual(await props('the fire at the fuel depot in Toretsk is under control,', 'the Ukrainian army'), []);
+});

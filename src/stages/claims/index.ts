@@ -25,7 +25,7 @@ import { answerTo, FIRST_PERSON, transcriptTurns, turnAt, type Turn } from './ru
 const DENIAL_CUES: ReadonlySet<string> = new Set(frames.denialCues);
 /** A denial whose content is only the claim it denies ("deny the claims", "rejects the claim and says …"). */
 /** ", a claim" / ", an assertion" right before a speaker: the statement the speaker's cue is about. */
-const APPOSITIVE_CLAIM = /,\s+(?:a|an|the)\s+(?:claims?|assertions?|allegations?|account|version)\s+$/i;
+const APPOSITIVE_CLAIM = /,\s+(?:(?:a|an|the)\s+(?:claims?|assertions?|allegations?|account|version)|which)\s+$/i;
 /** "the region's governor", "the city's mayor": an office of a place named before. */
 const OFFICE_OF_ANAPHOR = /^(?:the|that)\s+(region|oblast|province|city|town)['’]s\s/i;
 const DENIED_CLAIM = new RegExp(`^(?:${frames.deniedClaim.join('|')})`, 'i');

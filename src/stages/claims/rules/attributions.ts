@@ -665,8 +665,11 @@ function sentenceAttributions(
     let rule: string;
     // "…, a claim Kyiv has contested": an appositive statement noun between the comma and the speaker.
     const claimNoun: boolean = tailEmpty && sp.first > 2 && STATEMENT_NOUNS.has(words[sp.first - 1].lower) && ['a', 'an', 'the'].includes(words[sp.first - 2].lower) && words[sp.first - 3].text === ',';
-    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―' || prevTok.text === '--') && tailEmpty) || claimNoun) {
-      content = contentBefore(claimNoun ? sp.first - 2 : sp.first);
+    // "…, which Moscow denies": a relative "which" after a comma, then a cue of (dis)confirming (`whichCues`) ending the
+    // sentence: the speaker speaks of all before it.
+    const whichSaid: boolean = tailEmpty && sp.first > 1 && words[sp.first - 1].lower === 'which' && words[sp.first - 2].text === ',' && lexicon.whichCues.has(w.lower);
+    if ((quoteBefore && !forwardHint) || (prevTok && (prevTok.text === ',' || prevTok.text === '—' || prevTok.text === '―' || prevTok.text === '--') && tailEmpty) || claimNoun || whichSaid) {
+      content = contentBefore(claimNoun ? sp.first - 2 : whichSaid ? sp.first - 1 : sp.first);
       rule = quoteBefore ? 'claims/quote-speaker-said' : 'claims/content-speaker-said';
     } else if (tailEmpty && sp.first === first) {
       // "“…” ¶ Clinton said." — the quote is the sentence before.

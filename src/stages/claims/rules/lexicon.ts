@@ -29,6 +29,7 @@ export const lexicon = {
   particlesFinal: set(cues.particlesFinal.forms),
   purposeNouns: set([...cues.purposeNouns.words, ...cues.nominal, ...channels.channels.flatMap((c) => c.phrases.filter((p) => !p.includes(' ')))]),
   invertedCues: set(cues.inverted.forms),
+  whichCues: set(cues.whichCues.forms),
   /** Multi-word cues (`idioms` in data/cues.json), each as its lower-case words. */
   idioms: cues.idioms.forms.map((f) => norm(f).split(' ')),
   otherSenses: new Map(Object.entries(cues.otherSenses.forms).map(([k, v]) => [norm(k), { next: set(v.next), number: 'number' in v && !!v.number, adverb: 'adverb' in v && !!v.adverb, end: 'end' in v && !!v.end, language: 'language' in v && !!v.language, objects: 'objects' in v && !!v.objects }])),

@@ -246,6 +246,7 @@ function verbalPredicates(): { words: string[]; value: FrameDef }[] {
 const VERBAL = phraseIndex(verbalPredicates());
 const NOMINAL = phraseIndex(frames.nominal.flatMap((f) => f.nouns.map((n) => ({ words: norm(n).split(' '), value: f as { name: string; kind: Kind; confidence: number; opposite?: boolean; contentHead?: boolean; verbless?: boolean } }))));
 const PARTIAL = phraseIndex(phrases(frames.partial.phrases).map((w) => ({ words: w, value: 'partial' })));
+const STABLE_SUBJECTS = set(frames.stable.subjects);
 const STABLE = phraseIndex(phrases(frames.stable.phrases).map((w) => ({ words: w, value: 'stable' })));
 const FLAG_NOUNS = set(frames.flag.nouns);
 const CLAIM_NOUNS = set(frames.claimNouns.words);
@@ -2123,6 +2124,17 @@ const REFINERS: readonly Refiner[] = [
     name: 'claims/gate-nominal-vague',
     refine: (c) => {
       if (c.holderRole === 'modifier' && !c.holder && !/^(?:object|subject) /.test(c.roles.place ?? '')) drop(c, 'claims/gate-nominal-vague');
+    },
+  },
+  {
+    // "the situation in X is under control", "Kharkiv is under control": calm on the front, not "the fire at the
+    // depot in X is under control" (`stable.subjects`).
+    name: 'claims/gate-stable-subject',
+    refine: (c, ctx) => {
+      if (c.frame !== 'stable') return;
+      const subject = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]).filter((w) => !w.punct && !DETERMINERS.has(w.lower));
+      if (subject.some((w) => STABLE_SUBJECTS.has(w.lower)) || (subject.length > 0 && subject.every((w) => /^\p{Lu}/u.test(w.text)))) return;
+      drop(c, 'claims/gate-stable-subject');
     },
   },
   {
