@@ -98,3 +98,16 @@ test('"difficult but under control" is calm on the front; a fire under control i
   assert.deepEqual(await props('the situation in Toretsk is difficult but under control,', 'the Ukrainian army'), ['advance Toretsk RU denies']);
   assert.deepEqual(await props('the fire at the fuel depot in Toretsk is under control,', 'the Ukrainian army'), []);
 });
+
+test('the subject of a participle in an absolute "with" phrase speaks: "…, with the army saying that …"', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('Heavy fighting is reported in Toretsk, with the Ukrainian military saying that its troops still hold the town centre.\n', {}, ctx);
+  assert.deepEqual(doc.claims.map((c) => [c.speakerText, c.cue, c.content]), [['the Ukrainian military', 'saying', 'its troops still hold the town centre']]);
+  const none = extractText('The column moved on with the soldiers singing.\n', {}, ctx);
+  assert.deepEqual(none.claims, []);
+});
+
+test('an inability in a nominal frame\'s clause makes it no fact: "unable to hold on to its gains near X"', async () => {
+  assert.deepEqual(await props('Ukraine has been unable to hold on to its gains near Toretsk,', 'the analyst'), []);
+});

@@ -417,7 +417,10 @@ function sentenceAttributions(
     }
     // "footage of Trump saying …", "with Zelensky insisting that …": a participle right after a name.
     const namedParticiple = isParticiple && !isVerb && i > 0 && !words[i - 1].punct && isCapitalized(words[i - 1]) && !lexicon.stop.has(words[i - 1].lower);
-    if (!isVerb && !namedParticiple) continue;
+    // "…, with the army saying that …": the subject of a participle in an absolute "with" phrase.
+    const withPhrase = isParticiple && !isVerb && !namedParticiple && i > 1 ? phraseBefore(words, i - 1, first) : null;
+    const withParticiple = !!withPhrase && words[withPhrase.first - 1]?.lower === 'with';
+    if (!isVerb && !namedParticiple && !withParticiple) continue;
 
     // Walk back over auxiliaries, adverbs and parentheticals to the speaker phrase.
     let j = i - 1;
@@ -612,6 +615,8 @@ function sentenceAttributions(
       let f = sp.last;
       while (f > sp.first && (isCapitalized(words[f - 1]) || (words[f - 1].text === '.' && f - 1 > sp.first))) f--;
       sp = { first: f, last: sp.last };
+    } else if (withParticiple && sp && sp.first === withPhrase!.first && isSpeakerPhrase(words, sp, first)) {
+      // The whole phrase after "with" speaks ("with the Ukrainian military saying …").
     } else if (quantifier) {
       // The quantifier stands alone: no post-modifier or relative to look for.
     } else if (!sp || !isSpeakerPhrase(words, sp, first) || PREPOSITIONS.has(words[sp.first - 1]?.lower ?? '') || words[sp.first - 1]?.lower === 'by' || (participleOpener(words, sp.first - 2) && !(ambiguous && isDeterminer(words[sp.first]))) || (words[sp.first - 1]?.lower === 'to' && lexicon.relationAdjectives.has(words[sp.first - 2]?.lower ?? ''))) {
