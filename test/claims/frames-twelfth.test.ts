@@ -111,3 +111,18 @@ test('the subject of a participle in an absolute "with" phrase speaks: "…, wit
 test('an inability in a nominal frame\'s clause makes it no fact: "unable to hold on to its gains near X"', async () => {
   assert.deepEqual(await props('Ukraine has been unable to hold on to its gains near Toretsk,', 'the analyst'), []);
 });
+
+test('"35 of the 40 drones": the first number is the count, also over "the"', async () => {
+  assert.deepEqual(await props('its air defences shot down 35 of the 40 Russian drones,', 'Ukraine'), ['losses - RU asserts 35']);
+});
+
+test('a further count whose counted noun is left out has its own place: "four drones over A and two over B"', async () => {
+  assert.deepEqual(await props('its air defences shot down four Ukrainian drones over Toretsk and two over Kupiansk,', 'Russia'), ['losses Toretsk UA asserts 4', 'losses Kupiansk UA asserts 2']);
+});
+
+test('a place the victims were brought down over gives them no side: "20 drones over Kyiv" are not Kyiv\'s', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('Ukraine said it shot down 20 drones over Kyiv.\n', {}, ctx);
+  assert.deepEqual(doc.claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).map((p) => [p.kind, p.holder, p.count]), [['losses', 'RU', 20]]);
+});

@@ -558,8 +558,9 @@ function victimPhrase(words: readonly Word[], from: number, to: number): { count
   for (let k = from; k < to; k++) {
     const n = countAt(words, k);
     if (n === undefined) continue;
-    // "18 of 51 missiles": the first number is the count.
-    const skip = words[k + 1]?.lower === 'of' && k + 2 < to && countAt(words, k + 2) !== undefined ? 2 : 0;
+    // "18 of 51 missiles", "35 of the 40 drones": the first number is the count.
+    const the = words[k + 2]?.lower === 'the' ? 1 : 0;
+    const skip = words[k + 1]?.lower === 'of' && k + 2 + the < to && countAt(words, k + 2 + the) !== undefined ? 2 + the : 0;
     const article = n === 1 && /^(?:an?|another|the)$/.test(words[k].lower);
     // An article's phrase may run over an "and" the clause reading took for a boundary ("early warning and control aircraft").
     // Quotation marks inside the phrase ("83 Ukrainian “above-ground military facilities”") are skipped and not counted.
@@ -657,10 +658,10 @@ function distributiveCounts(ctx: Context, from: number): { start: number; count:
     // The counted noun may be left out ("… and one each over A and B").
     let j = at + 1;
     while (j < end && j - at <= 4 && (VICTIMS.has(words[j].lower) || SINGLE_VICTIMS.has(words[j].lower) || HOLDER_WORDS.has(words[j].lower))) j++;
-    // Only a distributive count ("each") or a further one ("another"): else a later count may be a part of the first
-    // or a different event.
+    // Only a distributive count ("each"), a further one ("another") or one whose counted noun is left out ("four
+    // drones over A and two over B"): else a later count may be a part of the first or a different event.
     if (words[j]?.lower === 'each') j++;
-    else if (!another) continue;
+    else if (!another && j > at + 1) continue;
     if (!LOCATIVE_PREPS.has(words[j]?.lower ?? '')) continue;
     let q = j + 1;
     while (q < end && q - j < 4 && !ctx.placeAtWord.has(q) && !words[q].punct) q++;
@@ -2003,7 +2004,11 @@ const REFINERS: readonly Refiner[] = [
           c.roles.count = `${passiveLike ? 'subject' : 'object'} "${words.slice(v.from, v.to).map((w) => w.text).join(' ')}"`;
           moreCounts(words, v.to, c);
           countsWithPlaces(ctx, passiveLike ? cl.pred[1] : v.to, c);
-          const own = sideOf(ctx, v.from, Math.min(cl.after[1], v.to + 2));
+          // The victims' own words and two more ("12 soldiers of the enemy"), not a place they were brought down over
+          // ("20 drones over Kyiv" are not Kyiv's).
+          let ownTo = Math.min(cl.after[1], v.to + 2);
+          for (let k = v.to; k < ownTo; k++) if (LOCATIVE_PREPS.has(words[k].lower)) ownTo = k;
+          const own = sideOf(ctx, v.from, ownTo);
           const launcher = own?.side ? undefined : launcherSide(ctx, v.to, passiveLike ? cl.subject[1] : cl.after[1]);
           if (own?.side) {
             c.holder = own.side;
