@@ -126,3 +126,12 @@ test('a place the victims were brought down over gives them no side: "20 drones 
   const doc = extractText('Ukraine said it shot down 20 drones over Kyiv.\n', {}, ctx);
   assert.deepEqual(doc.claims.flatMap((c) => c.propositions ?? (c.proposition ? [c.proposition] : [])).map((p) => [p.kind, p.holder, p.count]), [['losses', 'RU', 20]]);
 });
+
+test('an appositive statement noun after the lead-in leaves the content before the speaker: "…, X said Thursday, a claim that …"', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText("Russian forces have taken control of the town of Toretsk, Russia's Defense Ministry said Thursday, a claim that could not be independently verified.\n", {}, ctx);
+  assert.deepEqual(doc.claims.map((c) => c.content), ['Russian forces have taken control of the town of Toretsk']);
+  const figure = extractText("Russia lost 1,200 soldiers over the past day, Ukraine's military said, a figure that could not be verified.\n", {}, ctx);
+  assert.deepEqual(figure.claims.map((c) => c.content), ['Russia lost 1,200 soldiers over the past day']);
+});

@@ -947,8 +947,16 @@ function isTailEmpty(words: readonly Word[], tail: number, n: number): boolean {
     for (let m = tail + 1; m + 1 < n && m - tail <= ASIDE_REACH; m++) if (words[m].text === ',' && words[m + 1].lower === 'that') return false;
     return true;
   }
-  if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || (words[tail + 1].punct && !OPENERS.has(words[tail + 1].text));
+  // "…, the ministry said on Thursday, a claim that could not be verified": an appositive statement noun after the
+  // lead-in's comma speaks of the claim, the content is before the speaker.
+  if (words[tail - 1]?.text === ',' && appositiveStatement(words, tail)) return true;
+  if (t.text === ',') return tail + 1 >= n || SUBORDINATORS.has(words[tail + 1].lower) || lexicon.participles.has(words[tail + 1].lower) || (words[tail + 1].punct && !OPENERS.has(words[tail + 1].text)) || appositiveStatement(words, tail + 1);
   return false;
+}
+
+/** True when an article and a statement noun start at word k ("a claim", "an assertion", `STATEMENT_NOUNS`). */
+function appositiveStatement(words: readonly Word[], k: number): boolean {
+  return ['a', 'an', 'the'].includes(words[k]?.lower ?? '') && STATEMENT_NOUNS.has(words[k + 1]?.lower ?? '');
 }
 
 /** True when a quote reads as speech: five words or more, not a title-case title ("Make Your Kid a Millionaire"). */

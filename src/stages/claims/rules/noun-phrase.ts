@@ -17,8 +17,9 @@ export const MAX_PHRASE_WORDS = 9;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'another', 'some', 'many', 'most', 'several', 'one', 'two', 'three', 'both', 'other', 'few', 'any', 'each', 'every', 'no', 'top', 'senior', 'former']);
 const CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'von', 'van', 'der', 'la', 'le', 'du']);
 const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'st', 'jr', 'sr', 'prof', 'rev', 'adm', 'brig', 'messrs']);
-/** Nouns of a statement that an appositive names before its speaker ("a claim Kyiv has contested"). */
-export const STATEMENT_NOUNS = new Set(['claim', 'claims', 'assertion', 'assertions', 'allegation', 'allegations', 'account', 'version']);
+/** Nouns of a statement that an appositive names before its speaker ("a claim Kyiv has contested") or after a lead-in
+ * (", the ministry said, a figure that could not be verified"). */
+export const STATEMENT_NOUNS = new Set(['claim', 'claims', 'assertion', 'assertions', 'allegation', 'allegations', 'account', 'version', 'figure', 'figures']);
 const INNER_PUNCT = new Set(['.', '-', '&', "'", '’', '“', '”', '"']);
 
 /** True for determiners that may open a speaker phrase ("the ministry", "a source"). */
