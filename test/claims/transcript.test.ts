@@ -40,6 +40,9 @@ test('transcript turns: labels, question turns, and a title that opens a turn be
   // A dateline alone is no turn.
   assert.deepEqual(transcriptTurns('NEW YORK: Russian forces took the town, officials said.'), []);
   assert.equal(transcriptTurns('MR. A: Hello.\nMS. B: Hi.').length, 2);
+  // A news paragraph that names a news conference is no transcript title; a title line keeps its phrase near its start.
+  assert.deepEqual(transcriptTurns('The minister said Russia had lost the town, speaking at a news conference in the capital.\n\nThe official said the town had fallen.'), []);
+  assert.equal(transcriptTurns('On-the-Record Press Gaggle by the Spokesman\n\nThe town has fallen.').length, 1);
 });
 
 test('a turn speaks its sentences; "we" is the turn speaker; a reporter’s question gives nothing', () => {

@@ -16,6 +16,8 @@ export interface Turn {
 }
 
 const TITLES = data.titles;
+/** Words that may stand before the title phrase ("On-the-Record Press Gaggle", "Background Press Briefing"). */
+const TITLE_REACH = data.titleReach;
 const QUESTION = new Set(data.questionLabels);
 export const FIRST_PERSON: ReadonlySet<string> = new Set(data.firstPerson);
 const YES = new RegExp(`^(?:${data.answers.yes.join('|')})`, 'i');
@@ -29,6 +31,20 @@ export function answerTo(sentence: string): 'yes' | 'no' | null {
 /** A line that opens with an upper-case label and a colon ("MR. KIRBY:", "PRESIDENT ZELENSKYY:"), or "Q" alone. */
 // Web transcripts pad labels with no-break spaces ("Q\u00a0\u00a0 Can I …", "MS. SMITH:\u00a0 …").
 const LABEL = /^(?:([A-Z][A-Z.'’-]*(?:[ \u00a0][A-Z][A-Z.'’-]*){0,4}):|(Q)(?=[ \u00a0\t:]))/;
+
+/**
+ * True for a transcript's title line: a title phrase among its first words ("Press Briefing by …", "On-the-Record
+ * Press Gaggle by …") and no sentence mark at its end. A news sentence that names a news conference is no title
+ * ("Austin said … at a news conference at the Pentagon.").
+ */
+function isTitle(line: string): boolean {
+  if (/[.!?]["”’)]*\s*$/.test(line)) return false;
+  for (const t of TITLES) {
+    const at = line.indexOf(t);
+    if (at >= 0 && line.slice(0, at).split(/\s+/).filter(Boolean).length <= TITLE_REACH) return true;
+  }
+  return false;
+}
 
 /** The turns of a transcript, in text order; empty when the text is no transcript. */
 export function transcriptTurns(text: string): Turn[] {
@@ -47,7 +63,7 @@ export function transcriptTurns(text: string): Turn[] {
     lineStart = lineEnd + 1;
   }
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n'))).toLowerCase();
-  const titled = TITLES.some((t) => firstLine.includes(t));
+  const titled = isTitle(firstLine);
   // One upper-case label alone may be a dateline ("NEW YORK: …"): a transcript has two turns, a question or a title.
   if (!titled && labels.length < 2 && !labels.some((l) => l.question)) return [];
   const turns: Turn[] = [];
