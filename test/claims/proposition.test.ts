@@ -10,7 +10,7 @@ function props(content: string, side?: string, cue = 'said', before = '') {
   const text = before + content;
   const places: PlaceCandidate[] = [];
   for (const [name, id, broad] of [['Bakhmut', 'geo:713174', false], ['Soledar', 'geo:1', false], ['Ukraine', 'geo:ua', true]] as const) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) places.push({ id, start: at, end: at + name.length, text: name, broad, resolved: true });
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) places.push({ id, start: at, end: at + name.length, text: name, broad, resolved: true, ...(broad ? { country: true } : {}) });
   }
   places.sort((a, b) => a.start - b.start);
   return findPropositions({ content, offset: before.length, places, anaphorFloor: 0, speakerSide: side, cue });

@@ -659,9 +659,10 @@ function distributiveCounts(ctx: Context, from: number): { start: number; count:
     let j = at + 1;
     while (j < end && j - at <= 4 && (VICTIMS.has(words[j].lower) || SINGLE_VICTIMS.has(words[j].lower) || HOLDER_WORDS.has(words[j].lower))) j++;
     // Only a distributive count ("each"), a further one ("another") or one whose counted noun is left out ("four
-    // drones over A and two over B"): else a later count may be a part of the first or a different event.
+    // drones over A and two over B"): else a later count may be a part of the first or a different event. A left-out
+    // noun after a count over a whole country is a part of it ("five drones over Ukraine and two over X").
     if (words[j]?.lower === 'each') j++;
-    else if (!another && j > at + 1) continue;
+    else if (!another && (j > at + 1 || countryBetween(ctx, from, k))) continue;
     if (!LOCATIVE_PREPS.has(words[j]?.lower ?? '')) continue;
     let q = j + 1;
     while (q < end && q - j < 4 && !ctx.placeAtWord.has(q) && !words[q].punct) q++;
@@ -671,6 +672,12 @@ function distributiveCounts(ctx: Context, from: number): { start: number; count:
     k = q;
   }
   return out;
+}
+
+/** True when a country is named in words [from, to). */
+function countryBetween(ctx: Context, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ctx.placeAtWord.get(k)?.country) return true;
+  return false;
 }
 
 /** Nouns of the anaphors "the city", "the town" …, which may also take one adjective ("the besieged city"). */
