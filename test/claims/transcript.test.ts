@@ -45,6 +45,17 @@ test('transcript turns: labels, question turns, and a title that opens a turn be
   assert.equal(transcriptTurns('On-the-Record Press Gaggle by the Spokesman\n\nThe town has fallen.').length, 1);
 });
 
+test('a monologue\'s title names the speaker of a text with no labels: "Address by the President of X"', () => {
+  const text = 'Address by the Minister of Defence on the Situation at the Front\n\nOur forces liberated Soledar today. We are holding Bakhmut.\n';
+  const turns = transcriptTurns(text);
+  assert.deepEqual(turns.map((t) => t.label && text.slice(...t.label)), ['the Minister of Defence']);
+  const claims = run(text, ['Soledar', 'Bakhmut']);
+  assert.deepEqual(claims.map((c) => [c.speakerText, c.content]), [['the Minister of Defence', 'Our forces liberated Soledar today'], ['the Minister of Defence', 'We are holding Bakhmut']]);
+  // With labelled turns the labels speak, as before.
+  const labelled = 'Remarks by the Minister and the Spokesman\n\nMR. SMITH: Our forces liberated Soledar.\n';
+  assert.deepEqual(transcriptTurns(labelled).map((t) => t.label && labelled.slice(...t.label)), ['MR. SMITH']);
+});
+
 test('a turn speaks its sentences; "we" is the turn speaker; a reporter’s question gives nothing', () => {
   const claims = run(TRANSCRIPT, ['Chasiv Yar']);
   const turn = claims.filter((c) => c.rule.startsWith('claims/transcript-turn'));

@@ -18,6 +18,8 @@ export interface Turn {
 const TITLES = data.titles;
 /** Words that may stand before the title phrase ("On-the-Record Press Gaggle", "Background Press Briefing"). */
 const TITLE_REACH = data.titleReach;
+const MONOLOGUES = data.monologues.titles;
+const MONOLOGUE_ENDS = new Set(data.monologues.ends);
 const QUESTION = new Set(data.questionLabels);
 export const FIRST_PERSON: ReadonlySet<string> = new Set(data.firstPerson);
 const YES = new RegExp(`^(?:${data.answers.yes.join('|')})`, 'i');
@@ -46,6 +48,29 @@ function isTitle(line: string): boolean {
   return false;
 }
 
+/**
+ * The speaker a monologue's title names ("Address by the President of Ukraine", "Remarks by President X on …"): the
+ * words after a `monologues` title phrase up to an `ends` word, a mark or the line's end, as a range of `text`
+ * (the title is its first line); null when the title is no monologue's or names no one.
+ */
+function monologueSpeaker(text: string, firstLine: string): [number, number] | null {
+  for (const t of MONOLOGUES) {
+    const at = firstLine.indexOf(t);
+    if (at < 0 || firstLine.slice(0, at).split(/\s+/).filter(Boolean).length > TITLE_REACH) continue;
+    const from = at + t.length;
+    const words = [...firstLine.slice(from).matchAll(/[^\s,;:()–—-]+|[,;:()–—]/g)];
+    let end = from;
+    for (const w of words) {
+      if (/^[,;:()–—]$/.test(w[0]) || MONOLOGUE_ENDS.has(w[0])) break;
+      end = from + w.index! + w[0].length;
+    }
+    let start = from;
+    while (start < end && /\s/.test(text[start])) start++;
+    return end > start ? [start, end] : null;
+  }
+  return null;
+}
+
 /** The turns of a transcript, in text order; empty when the text is no transcript. */
 export function transcriptTurns(text: string): Turn[] {
   const labels: { label: [number, number]; question: boolean; body: number }[] = [];
@@ -71,7 +96,9 @@ export function transcriptTurns(text: string): Turn[] {
     const para = text.indexOf('\n\n');
     const start = para < 0 ? 0 : para + 2;
     const end = labels.length ? labels[0].label[0] : text.length;
-    if (end > start) turns.push({ label: null, question: false, start, end });
+    // "Address by the President of Ukraine" and no labels: the title's speaker speaks throughout.
+    const label = labels.length ? null : monologueSpeaker(text, firstLine);
+    if (end > start) turns.push({ label, question: false, start, end });
   }
   labels.forEach((l, i) => turns.push({ label: l.label, question: l.question, start: l.body, end: i + 1 < labels.length ? labels[i + 1].label[0] : text.length }));
   return turns;
