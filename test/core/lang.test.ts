@@ -126,6 +126,16 @@ test('questions: inverted auxiliary and question mark', () => {
   assert.equal(clauseWith(run('Russia captured Soledar.'), 'captured').question, false);
 });
 
+test('a transcript\'s question label "Q" opening a line is a list marker, not the subject of the question', () => {
+  const lang = run('Intro.\nQ Has Soledar fallen?');
+  assert.equal(lang.words[word(lang, 'Q')].xtag, 'LS');
+  const c = clauseWith(lang, 'fallen');
+  assert.equal(chunkText(lang, c.subject), 'Soledar');
+  assert.ok(c.rules.includes('lang/clause/inverted-aux'));
+  // Not a capital Q inside running text or before a lower-case word.
+  assert.notEqual(run('Q said the town had fallen.').words[0].xtag, 'LS');
+});
+
 test('passive: subject is the patient, agent from the by-phrase', () => {
   const lang = run('The village was captured by Wagner.');
   const c = clauseWith(lang, "captured");

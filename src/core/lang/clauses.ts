@@ -69,7 +69,8 @@ const invertedAux: ClauseRule = {
       const np = s.chunks.slice(s.chunkFirst, s.chunkEnd).findIndex((ch) => ch.kind === 'NP' && ch.first === ag.end && ch.end === bg.first);
       if (np < 0) continue;
       const before = ag.first - 1;
-      if (!(before < s.first || s.words[before].xtag.startsWith('W') || s.words[before].tag === 'PUNCT' || s.words[before].tag === 'CCONJ')) continue;
+      // (A transcript's question label, "Q Has X fallen?", is a list marker: the auxiliary still opens the clause.)
+      if (!(before < s.first || s.words[before].xtag.startsWith('W') || s.words[before].tag === 'PUNCT' || s.words[before].tag === 'CCONJ' || s.words[before].xtag === 'LS')) continue;
       clauses[k + 1] = { ...b, first: a.first, auxGroup: a.verbGroup, subject: s.chunkFirst + np, marker: a.marker, rules: [...a.rules, this.name] };
       clauses.splice(k, 1);
     }

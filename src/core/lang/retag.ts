@@ -199,4 +199,17 @@ const irregularPastForm: RetagRule = {
 };
 
 /** The retag rules in order. */
-export const retagRules: readonly RetagRule[] = [unknownClosedClass, lettersNotPunctuation, catenativeVerb, pastAfterSubject, verblessPresent, irregularPastForm];
+/** "Q Has the town fallen?": a transcript's question label opening a sentence (lines are sentences) is a list
+ * marker, never the subject of what follows. */
+const questionLabel: RetagRule = {
+  name: 'lang/retag/question-label',
+  apply(words, first, end) {
+    const q = words[first];
+    const next = words[first + 1] && words[first + 1].text === ':' ? words[first + 2] : words[first + 1];
+    if (end - first < 3 || q.text !== 'Q' || !next || next.cap === 'lower') return;
+    q.xtag = 'LS';
+    q.tag = 'X';
+  },
+};
+
+export const retagRules: readonly RetagRule[] = [unknownClosedClass, lettersNotPunctuation, catenativeVerb, pastAfterSubject, verblessPresent, irregularPastForm, questionLabel];
