@@ -135,3 +135,24 @@ test('an appositive statement noun after the lead-in leaves the content before t
   const figure = extractText("Russia lost 1,200 soldiers over the past day, Ukraine's military said, a figure that could not be verified.\n", {}, ctx);
   assert.deepEqual(figure.claims.map((c) => c.content), ['Russia lost 1,200 soldiers over the past day']);
 });
+
+test('"denied this" (also before ", saying …") denies the claim before it; "this" opens no lead-in of time unless a time word follows', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  for (const text of ["Russia said it had taken Toretsk. Ukraine's army denied this.\n", "Russia said it had taken Toretsk. Ukraine's army denied this, saying fighting went on.\n"]) {
+    const doc = extractText(text, {}, ctx);
+    const denial = doc.claims.find((c) => c.cue === 'denied');
+    assert.deepEqual((denial?.propositions ?? (denial?.proposition ? [denial.proposition] : [])).map((p) => [p.kind, p.holder, p.polarity]), [['control', 'RU', 'denies']], text);
+  }
+  const week = extractText('The ministry said this week that Russian forces had taken Toretsk.\n', {}, ctx);
+  assert.deepEqual(week.claims.map((c) => c.content), ['Russian forces had taken Toretsk']);
+});
+
+test('troops "still fighting" there hold the place the anaphor names', async () => {
+  assert.deepEqual(await props('Russia said it had taken Toretsk. Its soldiers were still fighting there,', "Ukraine's army"), ['control Toretsk RU asserts', 'control Toretsk UA asserts']);
+});
+
+test('a place "cleared of" one side\'s troops is held by the other side', async () => {
+  assert.deepEqual(await props('the town of Toretsk had been cleared of Russian troops,', 'the analyst'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('the town of Toretsk had been cleared of mines,', 'the analyst'), []);
+});

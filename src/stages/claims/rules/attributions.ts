@@ -1113,6 +1113,8 @@ function skipLeadIn(words: readonly Word[], k: number, n: number): number {
     while (m < n && m - k < 10 && !words[m].punct && !VERBISH.has(words[m].lower)) m++;
     if (m > k + 1 && m + 1 < n && words[m].text === ',' && words[m + 1].lower === 'that') return m + 2;
   }
+  // "denied this.", "confirmed this, saying …": "this" before no word of time is the cue's object, not "this week".
+  if (k < n && words[k].lower === 'this' && !(k + 1 < n && (LEAD_IN_NOUNS.has(words[k + 1].lower) || LEAD_IN.has(words[k + 1].lower)))) return k;
   if (k < n && LEAD_IN.has(words[k].lower)) {
     for (let m = k; m < n && m - k < 10; m++) {
       const t = words[m];

@@ -375,6 +375,8 @@ const STOP_ATTACKS = set(frames.stopArea.attacks);
 const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
 const AIRBORNE = set(frames.airborne.nouns);
 const PRESUPPOSED = set(frames.presupposed.words);
+/** Words after "cleared of" read for the side of the forces removed ("cleared of Russian troops"). */
+const CLEARED_OF_REACH = 5;
 const BACKGROUND_SPAN = Math.max(...phrases(frames.backgroundNouns.prepositions).map((p) => p.length));
 const BACKGROUND_PREPOSITIONS = phraseIndex(phrases(frames.backgroundNouns.prepositions).map((w) => ({ words: w, value: true })));
 const DECISION_NOUNS = set(frames.decisionNouns.words);
@@ -2090,6 +2092,15 @@ const REFINERS: readonly Refiner[] = [
           c.holder = taker;
           c.roles.holder = `other side of the country the place lies in (${p!.inCountry})`;
           weigh(c, FACTOR.holderCountry, 'claims/holder-fall-country');
+        }
+      }
+      // "the town had been cleared of Russian troops": the side the place was cleared of leaves it to the other side.
+      if (!c.holder && c.frame === 'capture' && c.cl.passive && c.place && ctx.words[c.cl.pred[1]]?.lower === 'of') {
+        const cleared = sideOf(ctx, c.cl.pred[1] + 1, Math.min(c.cl.clause[1], c.cl.pred[1] + CLEARED_OF_REACH));
+        if (cleared?.side && otherSide(cleared.side)) {
+          c.holder = otherSide(cleared.side);
+          c.roles.holder = `other side of the forces it was cleared of ${cleared.how}`;
+          c.rules.push('claims/holder-cleared-of');
         }
       }
       // "Kherson was liberated", "Sudzha was captured": a passive capture with no agent. Liberating and retaking
