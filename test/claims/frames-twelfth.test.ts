@@ -156,3 +156,9 @@ test('a place "cleared of" one side\'s troops is held by the other side', async 
   assert.deepEqual(await props('the town of Toretsk had been cleared of Russian troops,', 'the analyst'), ['control Toretsk UA asserts']);
   assert.deepEqual(await props('the town of Toretsk had been cleared of mines,', 'the analyst'), []);
 });
+
+test('a side word inside the name of a body whose side is known is that body\'s side: "the Freedom of Russia Legion"', async () => {
+  assert.deepEqual(await props('the Freedom of Russia Legion has captured the village of Kozinka,', 'the analyst'), ['control Kozinka UA asserts']);
+  assert.deepEqual(await props('Russian forces have captured the village of Kozinka,', 'the analyst'), ['control Kozinka RU asserts']);
+  assert.deepEqual(await props('DPR forces have captured the village of Kozinka,', 'the analyst'), ['control Kozinka RU asserts']);
+});

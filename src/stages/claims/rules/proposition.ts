@@ -448,6 +448,10 @@ function sideOf(ctx: Context, from: number, to: number): { side?: string; how: s
     }
     if (v === '@speaker') return inp.speakerSide ? { side: inp.speakerSide, how: `"${words[k].text}" = speaker's side in "${text}"` } : undefined;
     if (v === '@other') return otherSide(inp.speakerSide) ? { side: otherSide(inp.speakerSide), how: `"${words[k].text}" = other side in "${text}"` } : undefined;
+    // "the Freedom of Russia Legion", "the Russian Volunteer Corps": a side word inside the name of a body or person
+    // whose side is known is that name's side.
+    const bodySide = inp.sideAt?.(inp.offset + words[k].start, inp.offset + words[k].end);
+    if ((bodySide === 'RU' || bodySide === 'UA') && bodySide !== v) return { side: bodySide, how: `entity in "${text}"` };
     return { side: v, how: `"${text}"` };
   }
   if (inp.sideAt && to > from) {
