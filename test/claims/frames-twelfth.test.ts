@@ -21,6 +21,7 @@ test('an aspectual verb in any inflection is a deed: "are continuing to besiege 
   assert.deepEqual(await props('Russian forces are continuing to besiege Toretsk,'), ['encirclement Toretsk RU asserts']);
   assert.deepEqual(await props('Russian forces are starting to encircle Toretsk,'), ['encirclement Toretsk RU asserts']);
   assert.deepEqual(await props('Ukraine keeps holding Toretsk,'), ['control Toretsk UA asserts']);
+  assert.deepEqual(await props('North Korean troops helped to retake Toretsk,'), ['control Toretsk RU asserts']);
 });
 
 test('a modal after an aspectual verb still gates: "keep trying to take X", "plans to continue to hold X"', async () => {
