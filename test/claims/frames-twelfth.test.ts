@@ -163,3 +163,15 @@ test('a side word inside the name of a body whose side is known is that body\'s 
   assert.deepEqual(await props('Russian forces have captured the village of Kozinka,', 'the analyst'), ['control Kozinka RU asserts']);
   assert.deepEqual(await props('DPR forces have captured the village of Kozinka,', 'the analyst'), ['control Kozinka RU asserts']);
 });
+
+test('a short quote ending a clause begun before it is part of that clause\'s content; "called … a lie" denies', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  const doc = extractText('Russia\'s claims that it had taken Toretsk were "fake", a Ukrainian spokesman said.\n', {}, ctx);
+  const spokesman = doc.claims.find((c) => c.speakerText === 'a Ukrainian spokesman');
+  assert.equal(spokesman?.content, 'Russia\'s claims that it had taken Toretsk were "fake"');
+  assert.deepEqual((spokesman?.propositions ?? (spokesman?.proposition ? [spokesman.proposition] : [])).map((p) => [p.kind, p.holder, p.polarity]), [['control', 'RU', 'denies']]);
+  // A quote of five words or more before its speaker is the content alone, as before.
+  assert.equal(extractText('"We have liberated the town of Toretsk," the ministry said.\n', {}, ctx).claims[0]?.content, 'We have liberated the town of Toretsk');
+  assert.deepEqual(await props('Ukraine\'s military called the Russian claim that Toretsk had fallen a lie,', 'the analyst').then((ps) => ps.filter((p) => p.includes('denies'))), ['control Toretsk RU denies']);
+});

@@ -172,9 +172,12 @@ function sentenceAttributions(
     if (j < 0) return null;
     // “…,” she said — the comma may sit inside or outside the closing mark.
     const q = byClose.get(words[j].start) ?? (words[j].text === ',' ? undefined : undefined);
-    if (q) return [q.open + q.mark, trimEnd(text, q.open + q.mark, q.close)];
     let startIdx = 0;
     while (startIdx < j && (words[startIdx].punct || CLAUSE_START.has(words[startIdx].lower)) && !OPENERS.has(words[startIdx].text)) startIdx++;
+    // "Russia's claims that it had taken X were “fake,” a spokesman said": a short quote that ends a clause begun
+    // before it is a word of that clause; the clause is the content.
+    if (q && words[startIdx].start < q.open && !isSpeechQuote(text, q)) return [words[startIdx].start, q.close + q.mark];
+    if (q) return [q.open + q.mark, trimEnd(text, q.open + q.mark, q.close)];
     const start = OPENERS.has(words[startIdx].text) ? words[startIdx].end : words[startIdx].start;
     const end = trimEnd(text, start, words[j].end);
     return end > start ? [start, end] : null;
