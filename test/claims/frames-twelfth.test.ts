@@ -175,3 +175,13 @@ test('a short quote ending a clause begun before it is part of that clause\'s co
   assert.equal(extractText('"We have liberated the town of Toretsk," the ministry said.\n', {}, ctx).claims[0]?.content, 'We have liberated the town of Toretsk');
   assert.deepEqual(await props('Ukraine\'s military called the Russian claim that Toretsk had fallen a lie,', 'the analyst').then((ps) => ps.filter((p) => p.includes('denies'))), ['control Toretsk RU denies']);
 });
+
+test('"refuted" and "rebutted" are cues of denial: "the army refuted Moscow\'s claim that its troops had entered X"', async () => {
+  const { createContext, extractText } = await import('../../src/pipeline.js');
+  ctx ??= await createContext();
+  for (const text of ["The General Staff refuted Moscow's claim that its troops had entered Toretsk.\n", 'The army rebutted reports that Russian troops had entered Toretsk.\n']) {
+    const doc = extractText(text, {}, ctx);
+    const denial = doc.claims.find((c) => /^(?:refuted|rebutted)$/.test(c.cue));
+    assert.deepEqual((denial?.propositions ?? (denial?.proposition ? [denial.proposition] : [])).map((p) => [p.kind, p.holder, p.polarity]), [['advance', 'RU', 'denies']], text);
+  }
+});
