@@ -185,3 +185,11 @@ test('"refuted" and "rebutted" are cues of denial: "the army refuted Moscow\'s c
     assert.deepEqual((denial?.propositions ?? (denial?.proposition ? [denial.proposition] : [])).map((p) => [p.kind, p.holder, p.polarity]), [['advance', 'RU', 'denies']], text);
   }
 });
+
+test('a thing taken or lost that is no ground, by no fighting force, takes or leaves no place: "the team took gold in X"', async () => {
+  assert.deepEqual(await props('the Ukrainian team took gold in Toretsk,', 'the analyst'), []);
+  assert.deepEqual(await props('Ukraine lost the final to Spain in Toretsk,', 'the analyst'), []);
+  // Forces taking a thing, or ground lost, keep their place.
+  assert.deepEqual(await props('Russian forces captured the railway station in Toretsk,', 'the analyst'), ['control Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian forces lost positions near Toretsk,', 'the analyst'), ['control Toretsk UA asserts']);
+});

@@ -375,6 +375,8 @@ const STOP_ATTACKS = set(frames.stopArea.attacks);
 const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
 const AIRBORNE = set(frames.airborne.nouns);
 const PRESUPPOSED = set(frames.presupposed.words);
+/** One-word forms of losing that the `withdraw` frame reads ("lost X"). */
+const LOSE_FORMS = new Set(['lost', 'lose', 'loses', 'losing']);
 /** Words after "cleared of" read for the side of the forces removed ("cleared of Russian troops"). */
 const CLEARED_OF_REACH = 5;
 const BACKGROUND_SPAN = Math.max(...phrases(frames.backgroundNouns.prepositions).map((p) => p.length));
@@ -1719,12 +1721,23 @@ const REFINERS: readonly Refiner[] = [
         // changed nothing on the dev halves and lost controls on unseen text.)
         const taken = ctx.words.slice(a, bestAt).filter((w) => w.text === w.lower && !w.punct && !FILLERS.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !/^\d/.test(w.text));
         if (taken.some((w) => VICTIMS.has(w.lower) || TAKEN_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
+        // "the Ukrainian team took gold in Paris", "fans stormed the pitch in X": a thing taken that is no ground, by a
+        // subject that names no fighting forces, took nothing there.
+        const subjectWords = ctx.words.slice(c.cl.subject[0], c.cl.subject[1]);
+        const forces = subjectWords.some((w) => FORCES.has(w.lower) || FORCES.has(w.lower.replace(/'s$/, ''))) || (subjectWords.length > 0 && subjectWords.every((w) => DETERMINERS.has(w.lower) || HOLDER_WORDS.has(w.lower)));
+        if (taken.length && !forces && !taken.some((w) => PART_OBJECT.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
         // "had taken the “powerfully fortified” area just outside X": ground near the place, an advance there.
         const between = ctx.words.slice(a, bestAt);
         if (between.some((w) => PART_OBJECT.has(w.lower) && w.text === w.lower) && !between.some((w) => WHOLE_WORDS.has(w.lower))) {
           c.kind = 'advance';
           c.rules.push('claims/capture-part');
         }
+      }
+      // "Ukraine lost the final in X", "farmers lost their harvest near X": a thing lost that is no ground is no
+      // ground left there.
+      if (best && c.frame === 'withdraw' && LOSE_FORMS.has(c.predicate) && !c.cl.passive) {
+        const lost = ctx.words.slice(a, bestAt).filter((w) => w.text === w.lower && !w.punct && !FILLERS.has(w.lower) && !NUMBER_WORDS.has(w.lower) && !/^\d/.test(w.text));
+        if (lost.length && !lost.some((w) => PART_OBJECT.has(w.lower))) return drop(c, 'claims/gate-taken-not-place');
       }
       // "held a forum in X", "held talks in X": an event held there is no ground held (`heldNotPlace`).
       if (best && c.frame === 'hold' && ctx.words.slice(a, bestAt).some((w) => HELD_NOT_PLACE.has(w.lower))) return drop(c, 'claims/gate-held-not-place');
