@@ -193,3 +193,10 @@ test('a thing taken or lost that is no ground, by no fighting force, takes or le
   assert.deepEqual(await props('Russian forces captured the railway station in Toretsk,', 'the analyst'), ['control Toretsk RU asserts']);
   assert.deepEqual(await props('Russian forces lost positions near Toretsk,', 'the analyst'), ['control Toretsk UA asserts']);
 });
+
+test('encirclement: "closed the pocket around X"; troops that broke out of an encirclement tell none; troops in one are the encircled', async () => {
+  assert.deepEqual(await props('Russian forces closed the pocket around Toretsk,', 'the analyst'), ['encirclement Toretsk RU asserts']);
+  assert.deepEqual(await props('Ukrainian troops broke out of the encirclement near Toretsk,', 'the analyst'), []);
+  assert.deepEqual(await props('Ukrainian troops were in an encirclement near Toretsk,', 'the analyst'), ['encirclement Toretsk RU asserts']);
+  assert.deepEqual(await props('Russian forces completed the encirclement of Toretsk,', 'the analyst'), ['encirclement Toretsk RU asserts']);
+});

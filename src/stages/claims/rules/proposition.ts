@@ -375,6 +375,22 @@ const STOP_ATTACKS = set(frames.stopArea.attacks);
 const TRAPPED_CIVILIANS = set(frames.trappedCivilians.nouns);
 const AIRBORNE = set(frames.airborne.nouns);
 const PRESUPPOSED = set(frames.presupposed.words);
+/**
+ * Where a noun at word p0 stands for its clause's subject, by the preposition before its phrase (over determiners
+ * and adjectives): "out of" / "from" the noun ('out': escaped it), "in" / "inside" / "within" / "into" it ('in'),
+ * else undefined.
+ */
+function insideNoun(words: readonly Word[], p0: number): 'out' | 'in' | undefined {
+  let k = p0 - 1;
+  while (k >= 0 && p0 - k <= 3 && !words[k].punct && (DETERMINERS.has(words[k].lower) || HOLDER_WORDS.has(words[k].lower) || (words[k].text === words[k].lower && !IN_PREPOSITIONS.has(words[k].lower) && !OUT_PREPOSITIONS.has(words[k].lower) && words[k].lower !== 'of'))) k--;
+  if (k < 0) return undefined;
+  const w = words[k].lower;
+  if (OUT_PREPOSITIONS.has(w) || (w === 'of' && words[k - 1]?.lower === 'out')) return 'out';
+  return IN_PREPOSITIONS.has(w) ? 'in' : undefined;
+}
+const IN_PREPOSITIONS = new Set(['in', 'inside', 'within', 'into']);
+const OUT_PREPOSITIONS = new Set(['from']);
+
 /** One-word forms of losing that the `withdraw` frame reads ("lost X"). */
 const LOSE_FORMS = new Set(['lost', 'lose', 'loses', 'losing']);
 /** Words after "cleared of" read for the side of the forces removed ("cleared of Russian troops"). */
@@ -1960,6 +1976,13 @@ const REFINERS: readonly Refiner[] = [
           if (s?.side) {
             c.holder = s.side;
             c.roles.holder = `modifier ${s.how}`;
+          } else if (subject?.side && c.polarity === 'asserts' && c.kind === 'encirclement' && insideNoun(words, cl.pred[0]) !== undefined) {
+            // "troops broke out of the encirclement near X": the subject escaped it, no encirclement told; "troops
+            // are in an encirclement near X": the subject is the encircled, the other side encircles.
+            if (insideNoun(words, cl.pred[0]) === 'out') return drop(c, 'claims/gate-encirclement-escaped');
+            if (!otherSide(subject.side)) return;
+            c.holder = otherSide(subject.side);
+            c.roles.holder = `other side of the encircled subject ${subject.how}`;
           } else if (subject?.side && c.polarity === 'asserts') {
             // "Russia has begun an assault on …": the clause's subject acts.
             c.holder = subject.side;
