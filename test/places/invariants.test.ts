@@ -114,6 +114,9 @@ test('names inside organisations and units, transcript labels and glosses are no
   // A capitalised run from a place to an agreement head names the agreement; "talks in Minsk" keep the place.
   assert.deepEqual(places('Moscow left the Black Sea Grain Initiative and rejected the Minsk Agreements.').map((e) => e.name), ['Moscow']);
   assert.deepEqual(places('The ships crossed the Black Sea after the talks in Minsk.').map((e) => e.name).sort(), ['Black Sea', 'Minsk']);
+  // A weapon model's name after an article or a count, before a weapon head, is no place; before an attack noun it is.
+  assert.deepEqual(places('Troops destroyed a Pantsir missile system near Sevastopol.').map((e) => e.name), ['Sevastopol']);
+  assert.deepEqual(places('A Kherson drone attack hit the port.').map((e) => e.name), ['Kherson']);
   // A vessel's name after its noun is no place; an unknown name before an industrial head is the site, unresolved.
   assert.deepEqual(places('Drones hit the cruiser Moskva and the tanker Odesa near Sevastopol.').map((e) => e.name), ['Sevastopol']);
   assert.deepEqual(places('Jets destroyed a landing ship, the Odesa, near Sevastopol.').map((e) => e.name), ['Sevastopol']);

@@ -43,6 +43,12 @@ export interface PlaceLexicon {
   readonly organisationHeads: readonly (readonly string[])[];
   /** Folded heads that end a capitalised run naming an agreement or programme ("… Grain Initiative"). */
   readonly agreementHeads: ReadonlySet<string>;
+  /** Lower-case heads of weapon phrases after a model's name ("a Pantsir missile system"). */
+  readonly weaponHeads: ReadonlySet<string>;
+  /** Count words that may stand before a model's name ("two Leopard tanks"). */
+  readonly countWords: ReadonlySet<string>;
+  /** Attack nouns after a weapon head that make the name before it a place ("a Kherson drone attack"). */
+  readonly attackNouns: ReadonlySet<string>;
   /** Compass words to bearings in degrees ("north-east" → 45). */
   readonly bearings: ReadonlyMap<string, number>;
   /** Distance units to kilometres. */
@@ -132,6 +138,9 @@ export function lexiconFrom(json: Record<string, Section | SlotSection | string>
     townFacilityHeads: ((json.townFacilityHeads as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
     organisationHeads: ((json.organisationHeads as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase().split(' ')),
     agreementHeads: words('agreementHeads'),
+    weaponHeads: words('weaponHeads'),
+    countWords: new Set((json.weaponHeads as { counts?: string[] } | undefined)?.counts ?? []),
+    attackNouns: new Set((json.weaponHeads as { attacks?: string[] } | undefined)?.attacks ?? []),
     bearings: new Map(Object.entries((json.bearings as Section | undefined)?.map ?? {})),
     distanceUnits: new Map(Object.entries((json.distanceUnits as Section | undefined)?.map ?? {})),
     unlistedRegions: new Set(((json.unlistedRegions as Section | undefined)?.phrases ?? []).map((p) => p.toLowerCase())),

@@ -277,7 +277,7 @@ export function scanSentence(text: string, words: Word[], g: Gazetteer, lex: Pla
     pluralOf = region && rule === 'places/region-of' && (coordinated || before2.folded.endsWith('s')) ? end : null;
     // "Donetsk People's Republic", "the Dnipro battalion", "the Black Sea Grain Initiative": part of an
     // organisation's, unit's or agreement's name.
-    if (headsOrganisation(words, next, lex) || namesAgreement(text, words, next, lex)) {
+    if (headsOrganisation(words, next, lex) || namesAgreement(text, words, next, lex) || namesModel(text, words, i, next, lex)) {
       i = next;
       continue;
     }
@@ -338,6 +338,19 @@ function headsOrganisation(words: Word[], k: number, lex: PlaceLexicon): boolean
     if (ok) return true;
   }
   return false;
+}
+
+// Is the name over words [i, next) a weapon model's ("a Pantsir missile system", "two Leopard tanks")? After an
+// article or a count, right before a lower-case weapon head (`weaponHeads`) that no attack noun follows ("a Kherson
+// drone attack" keeps its place).
+function namesModel(text: string, words: Word[], i: number, next: number, lex: PlaceLexicon): boolean {
+  const before = words[i - 1];
+  const head = words[next];
+  if (!before || !head || head.cap || !joined(text, words[next - 1], head) || !lex.weaponHeads.has(head.folded)) return false;
+  if (!(before.folded === 'a' || before.folded === 'an' || /^\d/.test(before.text) || lex.countWords.has(before.folded))) return false;
+  let k = next;
+  while (k < words.length && k - next < 3 && !words[k].cap && lex.weaponHeads.has(words[k].folded)) k++;
+  return !(k < words.length && lex.attackNouns.has(words[k].folded));
 }
 
 // Does a capitalised run of up to three words from word `k`, joined to the place, end in an agreement head
